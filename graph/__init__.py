@@ -1,0 +1,1 @@
+"""newskg: knowledge graphs from AI-industry news."""
