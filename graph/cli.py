@@ -100,6 +100,118 @@ def query(graph_file: Path, query: str, fmt: str, html_out: Path | None) -> None
         write_query_html(graph, result, html_out)
 
 
+# --- interop commands (export/validate/serve) ---
+
+
+@cli.command("export")
+@click.argument("graph_file", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    required=True,
+    metavar="FORMAT",
+    help="turtle, ntriples, nquads, trig, jsonld, rdfxml, graphml or neo4j (a folder).",
+)
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="File to write (a folder for neo4j); default: standard output.",
+)
+def export_command(graph_file: Path, fmt: str, out: Path | None) -> None:
+    """Export GRAPH for other tools: RDF formats, GraphML or Neo4j import CSV.
+
+    \b
+    Examples:
+        kg export output/graph.ttl --format trig --out output/graph.trig
+        kg export output/graph.ttl --format graphml --out output/graph.graphml
+        kg export output/graph.ttl --format neo4j --out output/neo4j
+    """
+    from graph.export import export_graph
+    from graph.query import load_graph
+
+    result = export_graph(load_graph(graph_file), fmt.lower(), out)
+    if isinstance(result, bytes):
+        click.echo(result, nl=False)
+    else:
+        click.echo(f"Wrote {result}", err=True)
+
+
+@cli.command("validate")
+@click.argument("graph_file", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.option(
+    "--shapes",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="SHACL shapes to use instead of the packaged contract (graph/data/shapes.ttl).",
+)
+def validate_command(graph_file: Path, shapes: Path | None) -> None:
+    """Check GRAPH against the SHACL shapes of the contract; exit 1 on any violation.
+
+    \b
+    Example:
+        kg validate output/graph.ttl
+    """
+    from graph.query import load_graph
+    from graph.validate import format_report, load_shapes, validate_graph
+
+    report = validate_graph(load_graph(graph_file), load_shapes(shapes))
+    click.echo(format_report(report))
+    if not report.conforms:
+        sys.exit(1)
+
+
+@cli.command("serve")
+@click.argument("graph_file", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to bind; keep loopback unless others must reach it.",
+)
+@click.option(
+    "--port",
+    default=7878,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="TCP port (0 picks a free one).",
+)
+@click.option(
+    "--timeout",
+    default=30.0,
+    show_default=True,
+    type=click.FloatRange(min=0.1),
+    help="Seconds a query may run before it is stopped.",
+)
+@click.option(
+    "--workers",
+    default=2,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Query worker processes (each holds a copy of the graph).",
+)
+def serve_command(graph_file: Path, host: str, port: int, timeout: float, workers: int) -> None:
+    """Serve GRAPH as a read-only SPARQL 1.1 endpoint at http://HOST:PORT/sparql.
+
+    \b
+    Example:
+        kg serve output/graph.ttl --port 7878
+        curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * {?s ?p ?o} LIMIT 3' \\
+            http://127.0.0.1:7878/sparql
+    """
+    from graph.serve import serve
+
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(
+            f"Warning: binding {host}: anyone who can reach it can query the graph.", err=True
+        )
+    serve(graph_file, host, port, timeout=timeout, workers=workers)
+
+
+# --- end interop commands ---
+
+
 def main() -> None:
     cli()
 

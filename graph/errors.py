@@ -41,3 +41,10 @@ class ExportError(KgError):
 
 class ResourceFileError(KgError):
     """A lexicon, pattern or mapping data file is malformed."""
+
+
+class ServeError(KgError):
+    """The SPARQL endpoint cannot start (missing graph, port in use, worker failure)."""
+
+
+__all__ += ["ServeError"]  # appended here (not above) so concurrent edits merge cleanly

@@ -1,0 +1,107 @@
+"""Pure helpers that decide when two surface forms name the same thing.
+
+Why a module of its own: canonicalization is what keeps one node per real-world thing
+(``Meta``/``Meta社``/``ＭＥＴＡ``), and it must behave identically in mention detection,
+entity merging and tests. Everything here is a small pure function over strings.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = [
+    "is_katakana",
+    "is_latin_name",
+    "match_key",
+    "normalize_surface",
+    "size_of",
+    "slug",
+    "strip_org_affixes",
+]
+
+# Separators that do not distinguish names: "Vicuna-13B" == "Vicuna 13B" == "vicuna_13b".
+_SEPARATORS = re.compile(r"[\s\-_・·･‐‑–—]+")
+# Legal-form and country affixes around organization names.
+_ORG_PREFIXES = ("株式会社", "有限会社", "合同会社", "米国", "米", "英", "仏", "独", "中国", "韓国")
+_ORG_SUFFIXES = (
+    "ホールディングス",
+    "株式会社",
+    "グループ",
+    "社",
+    " Inc.",
+    " Inc",
+    " Corporation",
+    " Corp.",
+    " Corp",
+    " Ltd.",
+    " Ltd",
+    " LLC",
+    " Co., Ltd.",
+    " Group",
+)
+_SIZE = re.compile(r"(?<![A-Za-z0-9])(\d+(?:\.\d+)?)\s*([BbMmKkTt])(?![A-Za-z0-9])")
+_SIZE_FACTORS = {"k": 10**3, "m": 10**6, "b": 10**9, "t": 10**12}
+
+
+def normalize_surface(text: str) -> str:
+    """NFKC and collapsed whitespace: the form we keep as a label."""
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def match_key(text: str) -> str:
+    """Case- and separator-insensitive form used to compare names."""
+    value = unicodedata.normalize("NFKC", text).casefold()
+    return _SEPARATORS.sub("", value)
+
+
+def strip_org_affixes(text: str) -> str:
+    """``米OpenAI社`` -> ``OpenAI``; leaves the name alone if stripping would empty it."""
+    value = text.strip()
+    changed = True
+    while changed:
+        changed = False
+        for prefix in _ORG_PREFIXES:
+            rest = value[len(prefix) :]
+            if value.startswith(prefix) and rest and not rest[0].isspace():
+                # Only strip a country prefix glued to a Latin or katakana name ("米OpenAI").
+                if prefix in ("株式会社", "有限会社", "合同会社") or is_latin_name(rest[:1]) or (
+                    is_katakana(rest[:1])
+                ):
+                    value, changed = rest.strip(), True
+        for suffix in _ORG_SUFFIXES:
+            if value.endswith(suffix) and len(value) > len(suffix):
+                value, changed = value[: -len(suffix)].strip(), True
+    return value
+
+
+def size_of(name: str) -> int | None:
+    """Parameter count written in a model name: ``Vicuna-13B`` -> 13_000_000_000."""
+    found = _SIZE.findall(name.replace("-", " "))
+    if not found:
+        return None
+    number, unit = found[-1]
+    return int(round(float(number) * _SIZE_FACTORS[unit.lower()]))
+
+
+def is_katakana(text: str) -> bool:
+    return bool(text) and all(
+        "\u30a0" <= c <= "\u30ff" or c in "ー・" or "\uff66" <= c <= "\uff9f" for c in text
+    )
+
+
+def is_latin_name(text: str) -> bool:
+    """True when the text starts with a Latin letter (after NFKC): ``GPT-4``, ``Ｍｅｔａ``."""
+    value = unicodedata.normalize("NFKC", text)
+    return bool(value) and value[0].isascii() and value[0].isalpha()
+
+
+def slug(text: str) -> str:
+    """IRI-safe stable slug of a canonical name: lowercase, '-' between words.
+
+    Non-Latin letters are kept as they are (IRIs allow them); the serializer escapes
+    nothing else because nothing else remains.
+    """
+    value = unicodedata.normalize("NFKC", text).casefold()
+    value = re.sub(r"[^\w]+", "-", value).strip("-")
+    return value or "entity"

@@ -1,0 +1,97 @@
+"""Stage 3-4 driver: parsed sentences of one document -> mentions, relations, attributes.
+
+This is the only place that holds spaCy objects and the document-level state that
+links sentences (names known in the document, the last topic, pending release dates).
+It returns plain records (:mod:`graph.model`) keyed by entity keys, ready for merging.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graph.attributes import AttributeCandidate, AttributeReader
+from graph.canonical import match_key
+from graph.lexicon import Cues, Lexicon
+from graph.mentions import SentenceMention, detect_mentions, propagate_names
+from graph.model import Document, Evidence, Mention
+from graph.nlp import ParsedSentence
+from graph.relations import Candidate, Pattern, RelationReader
+
+__all__ = ["DocumentFacts", "extract_document"]
+
+
+@dataclass(frozen=True)
+class DocumentFacts:
+    """Everything read from one document, before entities are merged across documents."""
+
+    document: Document
+    mentions: tuple[Mention, ...]
+    relations: tuple[tuple[str, str, str, Evidence], ...]  # (subject key, relation, object key, evidence)
+    attributes: tuple[tuple[AttributeCandidate, Evidence], ...]
+
+
+def _evidence(sentence: ParsedSentence, span: tuple[int, int], method: str, confidence: float,
+              raw_text: str = "") -> Evidence:
+    return Evidence(
+        doc_id=sentence.document.doc_id,
+        sentence=sentence.text,
+        sentence_start=sentence.start,
+        start=sentence.start + span[0],
+        end=sentence.start + span[1],
+        method=method,
+        confidence=confidence,
+        raw_text=raw_text,
+    )
+
+
+def extract_document(
+    sentences: list[ParsedSentence],
+    *,
+    document: Document,
+    lexicon: Lexicon,
+    cues: Cues,
+    patterns: tuple[Pattern, ...],
+) -> DocumentFacts:
+    # Pass 1: mentions from cues, and the names they make known in this document.
+    detected = [detect_mentions(sentence, lexicon, cues) for sentence in sentences]
+    known: dict[str, SentenceMention] = {}
+    for mentions in detected:
+        for mention in mentions:
+            if mention.entity_class is not None and mention.cue != "document":
+                known.setdefault(match_key(mention.surface), mention)
+                known.setdefault(match_key(mention.canonical), mention)
+    # Pass 2: other occurrences of known names, then relations and attributes in order.
+    relation_reader = RelationReader(patterns, cues)
+    attribute_reader = AttributeReader()
+    mentions_out: list[Mention] = []
+    relations: list[tuple[str, str, str, Evidence]] = []
+    attributes: list[tuple[AttributeCandidate, Evidence]] = []
+    for sentence, first_pass in zip(sentences, detected):
+        mentions = propagate_names(sentence, first_pass, known)
+        typed = [m for m in mentions if m.entity_class is not None]
+        for m in typed:
+            mentions_out.append(
+                Mention(
+                    text=sentence.text[m.start : m.end],
+                    doc_id=document.doc_id,
+                    start=sentence.start + m.start,
+                    end=sentence.start + m.end,
+                    entity_class=m.entity_class or "",
+                    key=m.key,
+                    canonical=m.canonical,
+                    cue=m.cue,
+                    wikidata=m.wikidata,
+                )
+            )
+        candidate: Candidate
+        for candidate in relation_reader.read(sentence, typed):
+            relations.append(
+                (candidate.subject.key, candidate.relation, candidate.object.key,
+                 _evidence(sentence, candidate.span, candidate.method, candidate.confidence))
+            )
+        for attribute in attribute_reader.read(sentence.doc, typed):
+            attributes.append(
+                (attribute, _evidence(sentence, attribute.span, attribute.method, attribute.confidence,
+                                      attribute.raw_text))
+            )
+    return DocumentFacts(document, tuple(mentions_out), tuple(relations), tuple(attributes))

@@ -1,0 +1,167 @@
+"""Load and validate the data files that drive mention detection: lexicon and cue words.
+
+The lexicon (``data/lexicon.yaml``) lists widely known names; the cues (``data/cues.yaml``)
+list the words around names that reveal a class (``〜社``, ``〜氏``, ``大規模言語モデル「…」``).
+Both are data so that users extend them without touching code; this loader checks them
+and says exactly which entry is wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from graph.canonical import match_key, normalize_surface
+from graph.errors import ResourceFileError
+from graph.model import ENTITY_CLASSES
+
+__all__ = ["Cues", "Lexicon", "LexiconEntry", "load_cues", "load_lexicon"]
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    name: str
+    entity_class: str
+    ja: tuple[str, ...]
+    en: tuple[str, ...]
+    wikidata: str | None
+
+    @property
+    def surfaces(self) -> tuple[str, ...]:
+        return (self.name, *self.ja, *self.en)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    entries: tuple[LexiconEntry, ...]
+
+    @property
+    def by_key(self) -> dict[str, LexiconEntry]:
+        return _index(self)
+
+    def lookup(self, surface: str) -> LexiconEntry | None:
+        return self.by_key.get(match_key(surface))
+
+
+@cache
+def _index(lexicon: Lexicon) -> dict[str, LexiconEntry]:
+    index: dict[str, LexiconEntry] = {}
+    for entry in lexicon.entries:
+        for surface in entry.surfaces:
+            index[match_key(surface)] = entry
+    return index
+
+
+@dataclass(frozen=True)
+class Cues:
+    type_nouns: tuple[tuple[str, str], ...]  # (noun, class), longest noun first
+    org_suffixes: tuple[str, ...]
+    org_prefixes: tuple[str, ...]
+    person_suffixes: tuple[str, ...]
+    employment_roles: tuple[str, ...]
+    generic_latin: frozenset[str]
+    anaphors: tuple[tuple[str, str], ...]  # (word, class), longest first
+
+    def type_of_noun(self, compound: str) -> str | None:
+        """Class named by a noun compound's ending: ``AI研究団体`` -> Organization."""
+        for noun, entity_class in self.type_nouns:
+            if compound.endswith(noun):
+                return entity_class
+        return None
+
+
+def _read_yaml(source: str | Path, text: str) -> Any:
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ResourceFileError(f"{source}: not valid YAML ({exc})") from exc
+
+
+def _strings(value: Any, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
+        raise ResourceFileError(f"{where}: expected a list of strings")
+    return tuple(normalize_surface(str(v)) for v in value)
+
+
+def _entry(raw: Any, where: str) -> LexiconEntry:
+    if not isinstance(raw, dict) or "name" not in raw or "class" not in raw:
+        raise ResourceFileError(f"{where}: each entry needs 'name' and 'class'")
+    unknown = set(raw) - {"name", "class", "ja", "en", "wikidata"}
+    if unknown:
+        raise ResourceFileError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+    if raw["class"] not in ENTITY_CLASSES:
+        raise ResourceFileError(
+            f"{where}: class {raw['class']!r} is not one of {', '.join(ENTITY_CLASSES)}"
+        )
+    qid = raw.get("wikidata")
+    if qid is not None and not (isinstance(qid, str) and qid[:1] == "Q" and qid[1:].isdigit()):
+        raise ResourceFileError(f"{where}: wikidata must look like Q42, got {qid!r}")
+    return LexiconEntry(
+        name=normalize_surface(str(raw["name"])),
+        entity_class=raw["class"],
+        ja=_strings(raw.get("ja"), where + ".ja"),
+        en=_strings(raw.get("en"), where + ".en"),
+        wikidata=qid,
+    )
+
+
+def parse_lexicon(text: str, source: str = "<lexicon>") -> tuple[LexiconEntry, ...]:
+    data = _read_yaml(source, text)
+    if not isinstance(data, dict) or not isinstance(data.get("entities"), list):
+        raise ResourceFileError(f"{source}: expected a mapping with an 'entities' list")
+    return tuple(_entry(raw, f"{source}: entities[{i}]") for i, raw in enumerate(data["entities"]))
+
+
+def load_lexicon(extra: Iterable[str | Path] = ()) -> Lexicon:
+    """The shipped lexicon, then each user file; a later entry with the same name wins."""
+    text = resources.files("graph").joinpath("data/lexicon.yaml").read_text(encoding="utf-8")
+    merged: dict[str, LexiconEntry] = {}
+    for entry in parse_lexicon(text, "graph/data/lexicon.yaml"):
+        merged[match_key(entry.name)] = entry
+    for path in extra:
+        file = Path(path)
+        try:
+            content = file.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise ResourceFileError(f"{file}: cannot read lexicon ({exc.strerror})") from exc
+        for entry in parse_lexicon(content, str(file)):
+            merged[match_key(entry.name)] = entry
+    return Lexicon(tuple(merged.values()))
+
+
+@cache
+def load_cues() -> Cues:
+    source = "graph/data/cues.yaml"
+    text = resources.files("graph").joinpath("data/cues.yaml").read_text(encoding="utf-8")
+    data = _read_yaml(source, text)
+    if not isinstance(data, dict):
+        raise ResourceFileError(f"{source}: expected a mapping")
+
+    def by_class(key: str) -> tuple[tuple[str, str], ...]:
+        table = data.get(key) or {}
+        if not isinstance(table, dict):
+            raise ResourceFileError(f"{source}: {key} must map classes to word lists")
+        pairs = []
+        for entity_class, words in table.items():
+            if entity_class not in ENTITY_CLASSES:
+                raise ResourceFileError(f"{source}: {key}: unknown class {entity_class!r}")
+            pairs.extend((w, entity_class) for w in _strings(words, f"{source}: {key}"))
+        return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
+
+    return Cues(
+        type_nouns=by_class("type_nouns"),
+        org_suffixes=_strings(data.get("org_suffixes"), f"{source}: org_suffixes"),
+        org_prefixes=_strings(data.get("org_prefixes"), f"{source}: org_prefixes"),
+        person_suffixes=_strings(data.get("person_suffixes"), f"{source}: person_suffixes"),
+        employment_roles=_strings(data.get("employment_roles"), f"{source}: employment_roles"),
+        generic_latin=frozenset(_strings(data.get("generic_latin"), f"{source}: generic_latin")),
+        anaphors=by_class("anaphors"),
+    )

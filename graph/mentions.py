@@ -1,0 +1,369 @@
+"""Stage 3: find the names in parsed sentences and give each a class.
+
+GiNZA's NER is too noisy to trust for this domain (it tags Google as Person and as
+Clothing), so mentions come from cues that carry over from one article to the next:
+
+* Latin-script names in Japanese text (``Vicuna-13B``, ``Mistral-7B-v0.1``, ``Stability AI``);
+* names in 「」 quotes typed by the noun before them (``大規模言語モデル「LLaMA」``);
+* apposition (``AI研究団体・OpenAI``, ``対話型AIのChatGPT``);
+* company and person markers (``〜社``, ``〜グループ``, ``株式会社〜``, ``〜氏``, ``〜CEO``);
+* the lexicon of widely known names;
+* and, once a name is known in a document, its other occurrences there.
+
+Class evidence is ranked: lexicon > marker > model-size shape > apposition. A name with
+no class evidence stays untyped here; relation patterns may type it from its role, and
+names that stay untyped never reach the graph (a wrong class is worse than none).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from graph.canonical import is_katakana, match_key, normalize_surface, size_of, slug, strip_org_affixes
+from graph.lexicon import Cues, Lexicon, LexiconEntry
+from graph.nlp import ParsedSentence
+
+__all__ = ["SentenceMention", "detect_mentions", "fold_width"]
+
+# A Latin-script name: words of letters/digits joined by single spaces, hyphens or dots.
+_LATIN_NAME = re.compile(
+    r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[.+'][A-Za-z0-9]+)*"
+    r"(?:(?:[ \-_・·]|(?<=[A-Za-z])(?=\d))[A-Za-z0-9]+(?:[.+'][A-Za-z0-9]+)*)*"
+)
+_QUOTED = re.compile(r"[「『]([^「」『』]{1,40})[」』]")
+_NOUNISH = re.compile(r"[\u30a0-\u30ff\u4e00-\u9fffA-Za-z0-9ー]+$")
+_VERSIONISH = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BbMmKkTt])$")
+_PERSON_NAME_TAG = "人名"
+
+
+@dataclass(frozen=True)
+class SentenceMention:
+    """A mention inside one parsed sentence (offsets relative to the sentence)."""
+
+    start: int
+    end: int
+    surface: str
+    entity_class: str | None
+    cue: str
+    canonical: str
+    key: str
+    wikidata: str | None = None
+    family: str | None = None  # canonical name of the model family for size/version variants
+
+
+def fold_width(text: str) -> str:
+    """NFKC per character where that keeps the length, so offsets stay valid."""
+    out = []
+    for char in text:
+        folded = unicodedata.normalize("NFKC", char)
+        out.append(folded if len(folded) == 1 else char)
+    return "".join(out)
+
+
+def _mostly_latin(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isascii() for c in letters) / len(letters) > 0.6
+
+
+def _from_entry(start: int, end: int, surface: str, entry: LexiconEntry, cue: str) -> SentenceMention:
+    return SentenceMention(
+        start, end, surface, entry.entity_class, cue, entry.name, slug(entry.name), entry.wikidata
+    )
+
+
+def _preceding_compound(text: str, start: int) -> tuple[str, str]:
+    """The noun compound just before ``start`` and the joiner between it and the name.
+
+    ``大規模言語モデル「LLaMA」`` -> ("大規模言語モデル", "「"); ``団体・OpenAI`` -> ("団体", "・").
+    """
+    before = text[:start]
+    joiner = ""
+    for candidate in ("「", "『", "・", "の", " "):
+        if before.endswith(candidate):
+            joiner = candidate
+            before = before[: -len(candidate)]
+            break
+    if before.endswith("の「"):
+        before, joiner = before[:-2], "の「"
+    found = _NOUNISH.search(before)
+    return (found.group(0) if found else "", joiner)
+
+
+class _Detector:
+    def __init__(self, sentence: ParsedSentence, lexicon: Lexicon, cues: Cues) -> None:
+        self.sentence = sentence
+        self.text = fold_width(sentence.text)
+        self.lexicon = lexicon
+        self.cues = cues
+        self.found: list[SentenceMention] = []
+
+    # -- helpers
+    def _overlaps(self, start: int, end: int) -> bool:
+        return any(m.start < end and start < m.end for m in self.found)
+
+    def _token_boundary(self, start: int, end: int) -> bool:
+        doc = self.sentence.doc
+        return doc.char_span(start, end, alignment_mode="strict") is not None
+
+    def _apposition_class(self, start: int, end: int) -> str | None:
+        compound, joiner = _preceding_compound(self.text, start)
+        if compound and joiner in ("「", "『", "・", "の", "の「", ""):
+            # "Xの" apposition needs a bare type noun ("対話型AIのChatGPT"), not "Mistral AI社の".
+            entity_class = self.cues.type_of_noun(compound)
+            if entity_class and not (joiner == "" and compound == self.text[:start]):
+                return entity_class
+        after = self.text[end:]
+        after = after[1:] if after[:1] in "」』" else after
+        for link in ("という", "と呼ばれる", "などの"):
+            if after.startswith(link):
+                noun = _NOUNISH.match(after[len(link) :]) if False else re.match(
+                    r"[\u30a0-\u30ff\u4e00-\u9fffA-Za-z]+", after[len(link) :]
+                )
+                if noun:
+                    return self.cues.type_of_noun(noun.group(0))
+        return None
+
+    def _org_suffix(self, end: int) -> str | None:
+        for suffix in sorted(self.cues.org_suffixes, key=len, reverse=True):
+            if self.text.startswith(suffix, end):
+                rest = self.text[end + len(suffix) : end + len(suffix) + 1]
+                if suffix == "社" and rest in ("会", "員", "長", "内", "外", "製"):
+                    continue  # 社会, 社員, 社長 … are words, not the marker
+                return suffix
+        return None
+
+    def _person_suffix(self, end: int) -> str | None:
+        for suffix in sorted(self.cues.person_suffixes, key=len, reverse=True):
+            if self.text.startswith(suffix, end):
+                return suffix
+        return None
+
+    def add(self, mention: SentenceMention) -> None:
+        if not self._overlaps(mention.start, mention.end):
+            self.found.append(mention)
+
+    # -- cues
+    def latin_names(self) -> None:
+        if "http" in self.text or _mostly_latin(self.text):
+            return  # an English title line or a URL, not Japanese prose naming things
+        for match in _LATIN_NAME.finditer(self.text):
+            surface = match.group(0).rstrip(".'")
+            start, end = match.start(), match.start() + len(surface)
+            # Drop generic leading/trailing words: "AIスタートアップ" gives "AI" alone.
+            words = re.split(r"(?<=[A-Za-z0-9.+'])(?=[ \-_・·])", surface)
+            while words and words[0].strip(" -_・·") in self.cues.generic_latin and len(words) > 1:
+                start += len(words[0]) + (1 if words[1][:1] in " -_・·" else 0)
+                words = words[1:]
+                words[0] = words[0].lstrip(" -_・·")
+            surface = self.text[start:end]
+            if surface in self.cues.generic_latin or len(surface) < 2 or surface.isdigit():
+                continue
+            self._classify_latin(start, end, surface)
+
+    def _classify_latin(self, start: int, end: int, surface: str) -> None:
+        entry = self.lexicon.lookup(surface)
+        org_suffix = self._org_suffix(end)
+        person_suffix = self._person_suffix(end)
+        if entry is not None:
+            self.add(_from_entry(start, end, surface, entry, "lexicon"))
+            return
+        family = self._family(surface)
+        if org_suffix and org_suffix not in ("Inc.", "Corp.", "Ltd.", "LLC"):
+            full_end = end + len(org_suffix)
+            canonical = strip_org_affixes(normalize_surface(surface))
+            self.add(
+                SentenceMention(
+                    start, full_end, self.text[start:full_end], "Organization",
+                    f"marker:{org_suffix}", canonical, slug(canonical),
+                )
+            )
+            return
+        if person_suffix and person_suffix in ("氏", "さん"):
+            canonical = normalize_surface(surface)
+            self.add(SentenceMention(start, end, surface, "Person", f"marker:{person_suffix}",
+                                     canonical, slug(canonical)))
+            return
+        canonical = normalize_surface(surface).replace("・", "-").replace("·", "-")
+        if family is not None:
+            self.add(SentenceMention(start, end, surface, "AIModel", "name:variant", canonical,
+                                     slug(canonical), family=family.name))
+            return
+        if size_of(surface) is not None:
+            self.add(SentenceMention(start, end, surface, "AIModel", "name:size", canonical,
+                                     slug(canonical)))
+            return
+        entity_class = self._apposition_class(start, end)
+        cue = "apposition" if entity_class else "latin"
+        self.add(SentenceMention(start, end, surface, entity_class, cue, canonical, slug(canonical)))
+
+    def _family(self, surface: str) -> LexiconEntry | None:
+        """A known model family this name is a size/version variant of (``LLaMA-65B``)."""
+        parts = re.split(r"[ \-_・·]+", surface)
+        for cut in range(len(parts) - 1, 0, -1):
+            head, tail = parts[:cut], parts[cut:]
+            entry = self.lexicon.lookup(" ".join(head))
+            if entry and entry.entity_class == "AIModel" and all(
+                _VERSIONISH.match(t) or t.lower() in ("turbo", "mini", "pro", "max", "ultra", "xl")
+                for t in tail
+            ):
+                return entry
+        return None
+
+    def quoted_names(self) -> None:
+        for match in _QUOTED.finditer(self.text):
+            inner = match.group(1).strip()
+            start = match.start(1) + (len(match.group(1)) - len(match.group(1).lstrip()))
+            end = start + len(inner)
+            if self._overlaps(start, end) or re.search(r"[。、！？!?]", inner):
+                continue
+            entry = self.lexicon.lookup(inner)
+            if entry is not None:
+                self.add(_from_entry(start, end, inner, entry, "quote+lexicon"))
+                continue
+            entity_class = self._apposition_class(match.start(), match.end())
+            if entity_class is None:
+                continue
+            if len(inner) > 25 or re.search(r"[はがをにでと]", inner) and not is_katakana(inner):
+                continue  # a quoted phrase, not a name
+            canonical = normalize_surface(inner)
+            self.add(SentenceMention(start, end, inner, entity_class, "quote", canonical, slug(canonical)))
+
+    def lexicon_words(self) -> None:
+        """Non-Latin lexicon aliases (グーグル, オープンソース) at word boundaries."""
+        for entry in self.lexicon.entries:
+            for surface in entry.surfaces:
+                if surface.isascii():
+                    continue
+                for match in re.finditer(re.escape(surface), self.text):
+                    start, end = match.span()
+                    if self._overlaps(start, end) or not self._token_boundary(start, end):
+                        continue
+                    if self._continues_compound(end) or self._is_type_noun_use(end):
+                        continue
+                    self.add(_from_entry(start, end, surface, entry, "lexicon"))
+
+    def _continues_compound(self, end: int) -> bool:
+        """``オープンソースコミュニティ`` is not a mention of オープンソース."""
+        doc = self.sentence.doc
+        for token in doc:
+            if token.idx == end:
+                return token.pos_ in ("NOUN", "PROPN") and not token.tag_.startswith("接尾辞")
+        return False
+
+    def _is_type_noun_use(self, end: int) -> bool:
+        """``大規模言語モデル「LLaMA」`` uses the concept as a type noun, not as a mention."""
+        after = self.text[end : end + 2]
+        return after[:1] in ("「", "『", "・") or after in ("の「", "の『")
+
+    def org_and_person_markers(self) -> None:
+        """Japanese names followed by 社/グループ (organizations) or 氏/CEO (people)."""
+        doc = self.sentence.doc
+        tokens = list(doc)
+        for i, token in enumerate(tokens):
+            text = fold_width(token.text)
+            # Names written as one token that ends with a marker: 楽天グループ.
+            for suffix in ("グループ", "ホールディングス"):
+                if text.endswith(suffix) and len(text) > len(suffix) and "固有名詞" in token.tag_:
+                    canonical = strip_org_affixes(text)
+                    self.add(SentenceMention(token.idx, token.idx + len(token.text), text,
+                                             "Organization", f"marker:{suffix}", canonical, slug(canonical)))
+            if text in self.cues.person_suffixes and i > 0:
+                self._person_before(tokens, i, text)
+            elif text in ("社", "株式会社") and i > 0:
+                self._org_before(tokens, i, text)
+
+    def _name_run(self, tokens: Sequence, i: int, *, person: bool) -> tuple[int, int] | None:
+        """Start/end char offsets of the name tokens right before token ``i``."""
+        j = i - 1
+        while j >= 0:
+            t = tokens[j]
+            text = fold_width(t.text)
+            ok = is_katakana(text) or (person and _PERSON_NAME_TAG in t.tag_) or (
+                not person and "固有名詞" in t.tag_
+            )
+            if not ok or text in ("・",) and j == i - 1:
+                break
+            j -= 1
+        if j == i - 1:
+            return None
+        first = tokens[j + 1]
+        last = tokens[i - 1]
+        start, end = first.idx, last.idx + len(last.text)
+        while start < end and self.text[start] == "・":
+            start += 1
+        return (start, end) if end > start else None
+
+    def _person_before(self, tokens: Sequence, i: int, suffix: str) -> None:
+        span = self._name_run(tokens, i, person=True)
+        if span is None:
+            return
+        start, end = span
+        surface = self.text[start:end]
+        if len(surface) < 2 or self.lexicon.lookup(surface) or surface in dict(self.cues.anaphors):
+            return
+        canonical = normalize_surface(surface)
+        self.add(SentenceMention(start, end, surface, "Person", f"marker:{suffix}", canonical, slug(canonical)))
+
+    def _org_before(self, tokens: Sequence, i: int, suffix: str) -> None:
+        span = self._name_run(tokens, i, person=False)
+        if span is None:
+            return
+        start, end = span
+        surface = self.text[start:end]
+        if len(surface) < 2 or surface in dict(self.cues.anaphors):
+            return
+        canonical = strip_org_affixes(normalize_surface(surface))
+        self.add(SentenceMention(start, end + len(suffix), surface + suffix, "Organization",
+                                 f"marker:{suffix}", canonical, slug(canonical)))
+
+
+def detect_mentions(
+    sentence: ParsedSentence, lexicon: Lexicon, cues: Cues
+) -> list[SentenceMention]:
+    """Mentions of one sentence, from the cues above, without overlaps, in text order."""
+    detector = _Detector(sentence, lexicon, cues)
+    detector.latin_names()
+    detector.org_and_person_markers()
+    detector.quoted_names()
+    detector.lexicon_words()
+    return sorted(detector.found, key=lambda m: (m.start, m.end))
+
+
+def propagate_names(
+    sentence: ParsedSentence,
+    mentions: list[SentenceMention],
+    known: dict[str, SentenceMention],
+) -> list[SentenceMention]:
+    """Type untyped mentions and find other occurrences of names known in the document.
+
+    ``known`` maps a match key (of the surface and of the canonical name) to a typed
+    mention seen elsewhere in the same document.
+    """
+    text = fold_width(sentence.text)
+    out: list[SentenceMention] = []
+    for mention in mentions:
+        if mention.entity_class is None:
+            hit = known.get(match_key(mention.surface))
+            if hit is not None:
+                mention = replace(
+                    mention, entity_class=hit.entity_class, canonical=hit.canonical, key=hit.key,
+                    cue=mention.cue + "+document", wikidata=hit.wikidata,
+                )
+        out.append(mention)
+    taken = [(m.start, m.end) for m in out]
+    for surface_key, hit in sorted(known.items(), key=lambda kv: -len(kv[0])):
+        surface = hit.canonical if match_key(hit.canonical) == surface_key else hit.surface
+        if surface.isascii() or len(surface) < 2:
+            continue  # Latin names were all found by the Latin cue already
+        for match in re.finditer(re.escape(surface), text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            if sentence.doc.char_span(start, end, alignment_mode="strict") is None:
+                continue
+            out.append(replace(hit, start=start, end=end, surface=text[start:end], cue="document"))
+            taken.append((start, end))
+    return sorted(out, key=lambda m: (m.start, m.end))

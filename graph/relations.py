@@ -1,0 +1,640 @@
+"""Stage 4: relations from predicate-argument structures over GiNZA parses.
+
+For every predicate (a verb, or an event noun such as 出資 carried by a light verb
+行う/する/結ぶ), we collect the entity mentions that depend on it and read their role
+from the case particles after them (が/は → ga, を → wo, に/に対して/と → ni, から,
+を基に → basis, "Xのデータ" → data), undoing the passive. Japanese leaves subjects out
+and shares them across clauses, so a missing ``ga`` is taken, in order, from the head
+noun of a relative clause (``「ChatGPT」を開発するOpenAI``), from the clause this one is
+chained to, and from the sentence's topic; each fallback lowers the confidence.
+Patterns (``data/patterns.ja.yaml``) then map (trigger, roles, classes) to relations.
+
+A few constructions are not predicate-argument shaped and have small rules of their own:
+coordinated rivals (``A、B、Cなどの企業が争う``, ``AやBといったライバル企業``), stances in
+quotes (``「Xは脅威」``, ``勝者はX``), employment (``XのCEOであるY氏``), possession of a
+named model (``Mistral AI社のモデル「Y」``) and size/version variants (``LLaMA-65B``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import yaml
+
+from graph.errors import ResourceFileError
+from graph.lexicon import Cues
+from graph.mentions import SentenceMention, _preceding_compound, fold_width
+from graph.model import ENTITY_CLASSES
+from graph.nlp import ParsedSentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["Candidate", "Pattern", "RelationReader", "load_patterns"]
+
+ROLES = ("ga", "wo", "ni", "kara", "basis", "data", "de", "agent")
+LIGHT_VERBS = frozenset({"行う", "する", "実施", "結ぶ", "締結", "発表", "受ける", "進める", "図る"})
+_COORDINATORS = ("や", "と", "など", "などの", "といった", "のような", "をはじめ", "、", "及び", "および")
+_RIVAL_NOUNS = ("ライバル", "競合", "競争相手", "対抗")
+_STANCE_NOUNS = {"脅威": "viewsAsThreat", "勝者": "viewsAsWinner", "勝ち組": "viewsAsWinner"}
+_SPEECH_VERBS = frozenset(
+    {"記す", "述べる", "指摘", "主張", "する", "言う", "語る", "説明", "分析", "示す", "危惧", "警告", "考える", "見る", "認める"}
+)
+
+
+@dataclass(frozen=True)
+class Pattern:
+    id: str
+    relation: str
+    triggers: frozenset[str]  # lemmas; "*" = any predicate
+    subject_role: str
+    subject_classes: frozenset[str]
+    object_role: str
+    object_classes: frozenset[str]
+    confidence: float
+    symmetric: bool = False
+    requires_object_noun: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A relation read from one sentence, before entities are merged across documents."""
+
+    subject: SentenceMention
+    relation: str
+    object: SentenceMention
+    method: str
+    confidence: float
+    span: tuple[int, int]  # sentence-relative offsets covering both ends
+
+
+def _role_spec(raw: object, where: str) -> tuple[str, frozenset[str]]:
+    if not isinstance(raw, dict) or raw.get("role") not in ROLES:
+        raise ResourceFileError(f"{where}: needs a role among {', '.join(ROLES)}")
+    classes = raw.get("classes") or []
+    unknown = [c for c in classes if c not in ENTITY_CLASSES]
+    if unknown or not classes:
+        raise ResourceFileError(f"{where}: classes must be a non-empty list of contract classes")
+    return raw["role"], frozenset(classes)
+
+
+def parse_patterns(text: str, source: str = "<patterns>") -> tuple[Pattern, ...]:
+    """Validate and load pattern records; errors name the pattern and the field."""
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict) or not isinstance(data.get("patterns"), list):
+        raise ResourceFileError(f"{source}: expected a mapping with a 'patterns' list")
+    out = []
+    for i, raw in enumerate(data["patterns"]):
+        where = f"{source}: patterns[{i}]"
+        if not isinstance(raw, dict):
+            raise ResourceFileError(f"{where}: expected a mapping")
+        for field in ("id", "relation", "triggers", "subject", "object"):
+            if field not in raw:
+                raise ResourceFileError(f"{where}: missing {field!r}")
+        subject_role, subject_classes = _role_spec(raw["subject"], where + ".subject")
+        object_role, object_classes = _role_spec(raw["object"], where + ".object")
+        confidence = float(raw.get("confidence", 0.7))
+        if not 0 < confidence <= 1:
+            raise ResourceFileError(f"{where}: confidence must be in (0, 1]")
+        out.append(
+            Pattern(
+                id=str(raw["id"]),
+                relation=str(raw["relation"]),
+                triggers=frozenset(str(t) for t in raw["triggers"]),
+                subject_role=subject_role,
+                subject_classes=subject_classes,
+                object_role=object_role,
+                object_classes=object_classes,
+                confidence=confidence,
+                symmetric=bool(raw.get("symmetric", False)),
+                requires_object_noun=frozenset(raw.get("requires_object_noun") or ()),
+            )
+        )
+    return tuple(out)
+
+
+@cache
+def load_patterns() -> tuple[Pattern, ...]:
+    text = resources.files("graph").joinpath("data/patterns.ja.yaml").read_text(encoding="utf-8")
+    return parse_patterns(text, "graph/data/patterns.ja.yaml")
+
+
+# ----------------------------------------------------------------------------- parse helpers
+
+
+def _marker(token: Token) -> str:
+    """Case particles after a noun, joined: "が", "に対して", "による", "を基に"."""
+    parts: list[tuple[int, str]] = []
+    for child in token.children:
+        if child.i > token.i and child.dep_ in ("case", "mark") and child.pos_ in ("ADP", "SCONJ", "PART"):
+            parts.append((child.i, child.text))
+            parts.extend((g.i, g.text) for g in child.children if g.dep_ == "fixed")
+    # "Xを基に" / "Xをベースに": the noun 基 is the head of X, carrying に.
+    marker = "".join(text for _, text in sorted(parts))
+    head = token.head
+    if marker == "を" and head.lemma_ in ("基", "もと", "ベース", "元") and head.i > token.i:
+        return "を基に"
+    return marker
+
+
+def _is_coordination(marker: str) -> bool:
+    return marker == "" or marker in _COORDINATORS or marker.endswith(("など", "などの", "といった"))
+
+
+def _role(marker: str, passive: bool) -> str | None:
+    if marker in ("を基に",) or marker.startswith(("をもと", "をベース", "に基づ", "を元")):
+        return "basis"
+    if marker in ("による", "によって", "により"):
+        return "ga" if passive else "agent"
+    if marker in ("が", "は", "も", "では", "がは"):
+        return "wo" if passive else "ga"
+    if marker in ("を", "をも"):
+        return "wo"
+    if marker in ("に", "へ", "に対し", "に対して", "への", "と", "との", "にも", "とも", "に対する"):
+        return "ni"
+    if marker in ("から", "からの"):
+        return "kara"
+    if marker in ("で", "を使って", "を用いて"):
+        return "de"
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lemma_ in ("れる", "られる") for c in verb.children)
+
+
+def _is_predicate(token: Token) -> bool:
+    return token.pos_ in ("VERB", "ADJ") or (token.pos_ == "NOUN" and any(
+        c.dep_ in ("aux", "cop") and c.lemma_ in ("する", "だ", "です") for c in token.children
+    ))
+
+
+@dataclass(frozen=True)
+class _Arg:
+    mention: SentenceMention
+    role: str
+    via: str  # "tree", "relative", "chain", "topic"
+    penalty: float
+
+
+class RelationReader:
+    """Reads relation candidates from the sentences of one document, in order."""
+
+    def __init__(self, patterns: Sequence[Pattern], cues: Cues) -> None:
+        self.patterns = tuple(patterns)
+        self.cues = cues
+        self.by_trigger: dict[str, list[Pattern]] = {}
+        for pattern in self.patterns:
+            for trigger in pattern.triggers:
+                self.by_trigger.setdefault(trigger, []).append(pattern)
+        self.history: list[SentenceMention] = []  # mentions seen so far in the document
+        self.topic: SentenceMention | None = None  # last は-marked organization
+        self.type_noun_memory: dict[str, SentenceMention] = {}
+
+    # -------------------------------------------------------------- per sentence
+    def read(self, sentence: ParsedSentence, mentions: list[SentenceMention]) -> list[Candidate]:
+        doc = sentence.doc
+        self.text = fold_width(sentence.text)
+        resolved = list(mentions) + self._anaphors(sentence, mentions)
+        self.by_head: dict[int, SentenceMention] = {}
+        self.span_tokens: set[int] = set()
+        for mention in resolved:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None or mention.entity_class is None:
+                continue
+            self.by_head[span.root.i] = mention
+            self.span_tokens.update(t.i for t in span)
+        out: list[Candidate] = []
+        out += self._predicate_relations(doc)
+        out += self._rival_groups(doc)
+        out += self._stances(doc)
+        out += self._employment(mentions)
+        out += self._named_possession(mentions)
+        out += self._variants(mentions)
+        self._remember(doc, mentions)
+        return _dedupe(out)
+
+    # -------------------------------------------------------------- anaphora
+    def _anaphors(self, sentence: ParsedSentence, mentions: list[SentenceMention]) -> list[SentenceMention]:
+        """同社/同モデル/このモデル and bare type nouns (基盤モデル) resolved to earlier entities."""
+        out: list[SentenceMention] = []
+        taken = [(m.start, m.end) for m in mentions]
+        words = [(w, c) for w, c in self.cues.anaphors] + [
+            (noun, m.entity_class or "") for noun, m in self.type_noun_memory.items()
+        ]
+        for word, entity_class in sorted(words, key=lambda wc: -len(wc[0])):
+            for match in re.finditer(re.escape(word), self.text):
+                start, end = match.span()
+                if any(s < end and start < e for s, e in taken):
+                    continue
+                if self.text[end : end + 1] in ("「", "『", "・"):
+                    continue  # a type noun introducing a new name, not a reference
+                if word in self.type_noun_memory:
+                    antecedent = self.type_noun_memory[word]
+                else:
+                    antecedent = self._last_of(entity_class, before=start, mentions=mentions)
+                    if word == "それ" and antecedent is not None and antecedent not in mentions and (
+                        antecedent not in self.history[-6:]
+                    ):
+                        antecedent = None
+                if antecedent is None or sentence.doc.char_span(start, end, alignment_mode="expand") is None:
+                    continue
+                out.append(
+                    SentenceMention(
+                        start, end, self.text[start:end], antecedent.entity_class,
+                        f"anaphor:{word}", antecedent.canonical, antecedent.key, antecedent.wikidata,
+                    )
+                )
+                taken.append((start, end))
+        return out
+
+    def _last_of(self, entity_class: str, *, before: int, mentions: list[SentenceMention]) -> SentenceMention | None:
+        for mention in reversed([m for m in mentions if m.end <= before]):
+            if mention.entity_class == entity_class:
+                return mention
+        for mention in reversed(self.history):
+            if mention.entity_class == entity_class:
+                return mention
+        return None
+
+    def _remember(self, doc, mentions: list[SentenceMention]) -> None:
+        for mention in mentions:
+            if mention.entity_class is None:
+                continue
+            self.history.append(mention)
+            compound, joiner = _preceding_compound(self.text, mention.start)
+            if compound and joiner in ("「", "『", "・", "の「") and self.cues.type_of_noun(compound):
+                self.type_noun_memory[compound] = mention
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and mention.entity_class == "Organization" and _marker(span.root) == "は":
+                self.topic = mention
+
+    # -------------------------------------------------------------- predicate-argument structures
+    def _governor(self, token: Token) -> Token | None:
+        """The predicate a mention depends on, skipping nouns and coordination."""
+        current = token
+        for _ in range(12):
+            head = current.head
+            if head.i == current.i:
+                return None
+            if head.i in self.by_head and _is_coordination(_marker(current)):
+                current = head  # coordinated with another name: share its role
+                continue
+            if _is_predicate(head) or head.lemma_ in self.by_trigger:
+                return self._event_of(head)
+            current = head
+        return None
+
+    def _event_of(self, predicate: Token) -> Token:
+        """``出資を行い`` -> 出資: an event noun carried by a light verb is the real trigger."""
+        if predicate.lemma_ in LIGHT_VERBS:
+            for child in predicate.children:
+                if child.dep_ == "obj" and child.lemma_ in self.by_trigger and child.i not in self.by_head:
+                    return child
+        return predicate
+
+    def _final_marker(self, token: Token) -> str:
+        """Marker of a name, following coordination to the noun that carries the case."""
+        current = token
+        for _ in range(8):
+            marker = _marker(current)
+            if not _is_coordination(marker) or current.head.i == current.i:
+                return marker
+            if current.dep_ not in ("nmod", "compound", "conj", "appos", "dep", "nsubj", "obj", "obl"):
+                return marker
+            if current.head.pos_ not in ("NOUN", "PROPN", "NUM", "PRON"):
+                return marker
+            current = current.head
+        return _marker(current)
+
+    def _data_of(self, token: Token) -> bool:
+        """``Xのデータ``: the name is the source of data for a training-like event."""
+        head = token.head
+        return _marker(token) == "の" and head.lemma_ in ("データ", "データセット", "コーパス", "会話", "やり取り")
+
+    def _predicate_relations(self, doc) -> list[Candidate]:
+        args: dict[int, list[_Arg]] = {}
+        for head_i, mention in self.by_head.items():
+            token = doc[head_i]
+            if self._data_of(token):
+                governor = self._governor(token.head)
+                if governor is not None:
+                    args.setdefault(governor.i, []).append(_Arg(mention, "data", "tree", 0.0))
+                continue
+            if _marker(token) == "の":
+                # "Xのベースモデル": X stands for the generic noun it qualifies.
+                head = token.head
+                if head.i not in self.by_head and self.cues.type_of_noun(head.text) == mention.entity_class:
+                    token = head
+                else:
+                    continue
+            governor = self._governor(token)
+            if governor is None:
+                continue
+            marker = self._final_marker(token)
+            role = _role(marker, _is_passive(governor))
+            if role is None:
+                continue
+            args.setdefault(governor.i, []).append(_Arg(mention, role, "tree", 0.0))
+        out: list[Candidate] = []
+        for governor_i in sorted(set(args) | {t.i for t in doc if t.lemma_ in self.by_trigger}):
+            governor = doc[governor_i]
+            patterns = self.by_trigger.get(governor.lemma_, []) + self.by_trigger.get("*", [])
+            if not patterns:
+                continue
+            event_args = list(args.get(governor_i, []))
+            event_args += self._inherited(doc, governor, event_args)
+            out += self._apply(governor, patterns, event_args)
+        return out
+
+    def _inherited(self, doc, governor: Token, own: list[_Arg]) -> list[_Arg]:
+        """Fill missing ga/wo from a relative clause head, the chained clause, or the topic."""
+        roles = {a.role for a in own}
+        extra: list[_Arg] = []
+        # Walk up through the light verb, て-chains and auxiliaries to the clause's attachment.
+        clause = governor
+        for _ in range(6):
+            if clause.dep_ in ("obj",) and clause.head.lemma_ in LIGHT_VERBS:
+                clause = clause.head
+                continue
+            if clause.dep_ in ("acl",) and clause.head.i in self.by_head:
+                head_mention = self.by_head[clause.head.i]
+                if "wo" in roles and "ga" not in roles or "ga" not in roles and "wo" not in roles:
+                    extra.append(_Arg(head_mention, "ga", "relative", 0.05))
+                elif "ga" in roles and "wo" not in roles:
+                    extra.append(_Arg(head_mention, "wo", "relative", 0.05))
+                elif "ga" in roles and "wo" in roles:
+                    extra.append(_Arg(head_mention, "ga", "relative", 0.1))
+                return extra
+            if clause.dep_ in ("acl",) and clause.head.pos_ == "NOUN":
+                # "…を基に…したチャットモデル「Y」": the name sits in apposition to the noun.
+                named = self._named_apposition(doc, clause.head)
+                if named is not None:
+                    role = "ga" if "ga" not in roles else "wo"
+                    extra.append(_Arg(named, role, "relative", 0.05))
+                    return extra
+            if clause.dep_ in ("advcl", "conj", "xcomp", "ccomp", "csubj", "acl") and clause.head.i != clause.i:
+                clause = clause.head
+                for arg in self._direct_args(doc, clause):
+                    if arg.role == "ga" and "ga" not in roles:
+                        extra.append(_Arg(arg.mention, "ga", "chain", 0.1))
+                        roles.add("ga")
+                continue
+            break
+        if "ga" not in roles:
+            topic = self._sentence_topic(doc, before=governor.i) or self.topic
+            if topic is not None:
+                extra.append(_Arg(topic, "ga", "topic", 0.2))
+        return extra
+
+    def _named_apposition(self, doc, noun: Token) -> SentenceMention | None:
+        for child in noun.children:
+            if child.i in self.by_head and child.i > noun.i:
+                return self.by_head[child.i]
+        if noun.head.i in self.by_head and noun.dep_ in ("compound", "nmod", "appos"):
+            return self.by_head[noun.head.i]
+        return None
+
+    def _direct_args(self, doc, predicate: Token) -> list[_Arg]:
+        out = []
+        for head_i, mention in self.by_head.items():
+            token = doc[head_i]
+            if self._governor(token) is not None and self._governor(token).i == predicate.i:
+                role = _role(self._final_marker(token), _is_passive(predicate))
+                if role:
+                    out.append(_Arg(mention, role, "tree", 0.0))
+        return out
+
+    def _sentence_topic(self, doc, *, before: int) -> SentenceMention | None:
+        for head_i in sorted(self.by_head):
+            if head_i >= before:
+                break
+            mention = self.by_head[head_i]
+            if mention.entity_class in ("Organization", "AIModel", "Product") and self._final_marker(doc[head_i]) in ("は", "が"):
+                return mention
+        return None
+
+    def _apply(self, governor: Token, patterns: list[Pattern], event_args: list[_Arg]) -> list[Candidate]:
+        out: list[Candidate] = []
+        for pattern in patterns:
+            if pattern.requires_object_noun and not any(
+                c.lemma_ in pattern.requires_object_noun for c in governor.children
+            ):
+                continue
+            subjects = [a for a in event_args if a.role == pattern.subject_role and a.mention.entity_class in pattern.subject_classes]
+            objects = [a for a in event_args if a.role == pattern.object_role and a.mention.entity_class in pattern.object_classes]
+            if not subjects or not objects:
+                continue
+            # Prefer the closest level of evidence: tree over relative over chain over topic.
+            best = min(a.penalty for a in subjects)
+            subjects = [a for a in subjects if a.penalty == best]
+            pairs = _pair_gapped(subjects, objects)
+            for subject, obj in pairs:
+                if subject.mention.key == obj.mention.key:
+                    continue
+                confidence = max(0.3, pattern.confidence - subject.penalty - obj.penalty)
+                out.append(
+                    Candidate(
+                        subject.mention, pattern.relation, obj.mention,
+                        f"pattern:{pattern.id}/{governor.lemma_}/{subject.via}",
+                        round(confidence, 3),
+                        (min(subject.mention.start, obj.mention.start), max(subject.mention.end, obj.mention.end)),
+                    )
+                )
+            if pattern.symmetric:
+                group = [a for a in subjects if a.via == "tree"]
+                for i, left in enumerate(group):
+                    for right in group[i + 1 :]:
+                        if left.mention.key != right.mention.key:
+                            out.append(self._pair(left.mention, pattern.relation, right.mention,
+                                                  f"pattern:{pattern.id}/coordinated", pattern.confidence - 0.05))
+        # Coordinated subjects of a symmetric trigger without an object ("A、B、Cが争う").
+        for pattern in patterns:
+            if not pattern.symmetric:
+                continue
+            group = [a for a in event_args if a.role == "ga" and a.via == "tree" and a.mention.entity_class in pattern.subject_classes]
+            if len(group) > 1 and not any(a.role == pattern.object_role for a in event_args):
+                for i, left in enumerate(group):
+                    for right in group[i + 1 :]:
+                        if left.mention.key != right.mention.key:
+                            out.append(self._pair(left.mention, pattern.relation, right.mention,
+                                                  f"pattern:{pattern.id}/coordinated", pattern.confidence - 0.05))
+        return out
+
+    @staticmethod
+    def _pair(left: SentenceMention, relation: str, right: SentenceMention, method: str, confidence: float) -> Candidate:
+        return Candidate(left, relation, right, method, round(confidence, 3),
+                         (min(left.start, right.start), max(left.end, right.end)))
+
+    # -------------------------------------------------------------- rivals
+    def _rival_groups(self, doc) -> list[Candidate]:
+        """``GoogleやAppleといったライバル企業`` -> the clause's subject competes with each."""
+        out: list[Candidate] = []
+        for token in doc:
+            if token.pos_ != "NOUN" or not (
+                any(token.text.startswith(r) for r in _RIVAL_NOUNS)
+                or any(c.text in _RIVAL_NOUNS and c.dep_ in ("compound", "nmod") for c in token.children)
+            ):
+                continue
+            members = [m for i, m in self.by_head.items() if self._group_head(doc[i]) == token.i and m.entity_class == "Organization"]
+            if not members:
+                # "競合となるOpenAI": the rival noun predicates a name.
+                if token.head.i in self.by_head and token.dep_ in ("acl", "obl", "nmod", "advcl"):
+                    members = [self.by_head[token.head.i]]
+                else:
+                    continue
+            keys = {m.key for m in members}
+            rival_of = self._sentence_subject(doc, exclude=keys)
+            if rival_of is None:
+                continue
+            for member in members:
+                out.append(self._pair(rival_of, "competesWith", member, "rule:rival-noun", 0.75))
+        return out
+
+    def _group_head(self, token: Token) -> int | None:
+        current = token
+        for _ in range(6):
+            if current.head.i == current.i:
+                return None
+            marker = _marker(current)
+            if not _is_coordination(marker):
+                return None
+            current = current.head
+            if current.i not in self.by_head:
+                return current.i
+        return None
+
+    def _sentence_subject(self, doc, *, exclude: set[str]) -> SentenceMention | None:
+        for head_i in sorted(self.by_head):
+            mention = self.by_head[head_i]
+            if mention.key in exclude or mention.entity_class != "Organization":
+                continue
+            if self._final_marker(doc[head_i]) in ("は", "が", "も", "については", "について"):
+                return mention
+        for head_i in sorted(self.by_head):
+            mention = self.by_head[head_i]
+            if mention.key not in exclude and mention.entity_class == "Organization":
+                return mention
+        return None
+
+    # -------------------------------------------------------------- stances
+    def _stances(self, doc) -> list[Candidate]:
+        """「Xは脅威」, Xの脅威, 勝者はX: a stance held by the speaker of the sentence."""
+        out: list[Candidate] = []
+        for token in doc:
+            relation = _STANCE_NOUNS.get(token.lemma_)
+            if relation is None:
+                continue
+            target = self._stance_target(doc, token)
+            if target is None:
+                continue
+            holder = self._stance_holder(doc, token, exclude={target.key})
+            if holder is None:
+                continue
+            out.append(self._pair(holder, relation, target, f"rule:stance/{token.lemma_}", 0.75))
+        return out
+
+    def _stance_target(self, doc, noun: Token) -> SentenceMention | None:
+        """The entity the stance is about: Xの脅威, 「Xは脅威」, 勝者はX, 勝者なのはX."""
+        for child in noun.children:
+            if child.i in self.by_head and child.i < noun.i and _marker(child) == "の":
+                return self.by_head[child.i]
+        for token in reversed(doc[max(0, noun.i - 4) : noun.i]):
+            if token.i in self.by_head and _marker(token) in ("は", "が"):
+                return self.by_head[token.i]
+        following = doc[noun.i + 1 : noun.i + 4].text
+        if any(c.lemma_ == "は" for c in noun.children) or following.startswith(("は", "なのは")):
+            for token in doc[noun.i + 1 : noun.i + 6]:
+                if token.i in self.by_head:
+                    return self.by_head[token.i]
+        return None
+
+    def _stance_holder(self, doc, noun: Token, *, exclude: set[str]) -> SentenceMention | None:
+        """Who holds the stance: the speaker or the owner of the document quoting it."""
+        inside_quote = self._inside_quote(noun)
+        candidates = []
+        for head_i in sorted(self.by_head):
+            mention = self.by_head[head_i]
+            if mention.key in exclude or mention.entity_class not in ("Organization", "Person"):
+                continue
+            if inside_quote and self._inside_quote(doc[head_i]):
+                continue
+            marker = self._final_marker(doc[head_i])
+            score = 0 if marker in ("は", "が", "も", "の") else 1
+            candidates.append((score, abs(head_i - noun.i), mention))
+        if candidates:
+            return min(candidates, key=lambda c: (c[0], c[1]))[2]
+        return self.topic if self.topic and self.topic.key not in exclude else None
+
+    def _inside_quote(self, token: Token) -> bool:
+        before = self.text[: token.idx]
+        return before.count("「") > before.count("」")
+
+    # -------------------------------------------------------------- nominal rules
+    def _employment(self, mentions: list[SentenceMention]) -> list[Candidate]:
+        """``MicrosoftのサティアナデラCEO``, ``OpenAIのCEOであるY氏``, ``X社長のY氏``."""
+        out: list[Candidate] = []
+        roles = "|".join(re.escape(r) for r in sorted(self.cues.employment_roles, key=len, reverse=True))
+        for person in (m for m in mentions if m.entity_class == "Person"):
+            before = self.text[max(0, person.start - 30) : person.start]
+            after = self.text[person.end : person.end + 12]
+            for org in (m for m in mentions if m.entity_class == "Organization" and m.end <= person.start):
+                gap = self.text[org.end : person.start]
+                role_after = re.match(rf"(?:{roles})", after)
+                if re.fullmatch(rf"の(?:(?:{roles})(?:である|の|、)?)?", gap) and (role_after or gap != "の"):
+                    out.append(self._pair(person, "worksFor", org, "rule:employment/role", 0.8))
+                elif re.fullmatch(rf"\s?(?:{roles})(?:の|である|、)", gap):
+                    out.append(self._pair(person, "worksFor", org, "rule:employment/role", 0.8))
+            del before
+        return out
+
+    def _named_possession(self, mentions: list[SentenceMention]) -> list[Candidate]:
+        """``Mistral AI社のオープンモデル「Mistral-7B-v0.1」`` -> the organization developed it."""
+        out: list[Candidate] = []
+        for org in (m for m in mentions if m.entity_class == "Organization"):
+            for named in (m for m in mentions if m.entity_class in ("AIModel", "Product") and m.start > org.end):
+                gap = self.text[org.end : named.start]
+                match = re.fullmatch(r"の([\u30a0-\u30ff\u4e00-\u9fffA-Za-z]{0,12})[「『]?", gap)
+                if match and (match.group(1) == "" or self.cues.type_of_noun(match.group(1)) in ("AIModel", "Product")):
+                    out.append(self._pair(org, "developed", named, "rule:possessive-name", 0.7))
+                break
+        return out
+
+    def _variants(self, mentions: list[SentenceMention]) -> list[Candidate]:
+        out = []
+        for mention in mentions:
+            if mention.family and mention.family != mention.canonical:
+                from graph.canonical import slug
+
+                family = SentenceMention(mention.start, mention.end, mention.family, "AIModel",
+                                         "family", mention.family, slug(mention.family))
+                out.append(self._pair(mention, "variantOf", family, "rule:name-variant", 0.9))
+        return out
+
+
+def _pair_gapped(subjects: list[_Arg], objects: list[_Arg]) -> list[tuple[_Arg, _Arg]]:
+    """Pair arguments of a gapped coordination by order: AがXを、BがYを…発表.
+
+    With as many tree-level subjects as objects (more than one each), the i-th subject
+    goes with the i-th object; otherwise every subject pairs with every object.
+    """
+    tree_subjects = [a for a in subjects if a.via == "tree"]
+    if len(tree_subjects) > 1 and len(tree_subjects) == len(objects):
+        ordered_s = sorted(tree_subjects, key=lambda a: a.mention.start)
+        ordered_o = sorted(objects, key=lambda a: a.mention.start)
+        return list(zip(ordered_s, ordered_o))
+    return [(s, o) for s in subjects for o in objects]
+
+
+def _dedupe(candidates: Iterable[Candidate]) -> list[Candidate]:
+    best: dict[tuple[str, str, str], Candidate] = {}
+    for candidate in candidates:
+        key = (candidate.subject.key, candidate.relation, candidate.object.key)
+        if key not in best or candidate.confidence > best[key].confidence:
+            best[key] = candidate
+    return list(best.values())

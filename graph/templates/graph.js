@@ -1,0 +1,775 @@
+/* newskg graph page: draws the view model of graph/html.py with vis-network.
+ *
+ * Rules this file keeps, because every label and sentence comes from untrusted documents:
+ *   - data is read with JSON.parse from a non-executable <script type="application/json">;
+ *   - the DOM is built with createElement/textContent only (never innerHTML with data);
+ *   - vis-network tooltips get plain strings (vis 9 shows them with innerText).
+ * window.kgState exposes the page's own state so tests assert what the page believes.
+ */
+(function () {
+  "use strict";
+
+  var DATA = JSON.parse(document.getElementById("kg-data").textContent);
+  var META = DATA.meta;
+  var NODES = DATA.nodes;
+  var EDGES = DATA.edges;
+  var THRESHOLD = META.threshold;
+
+  var UI = {
+    ja: {
+      search: "検索（日本語・英語・別名）", noMatch: "該当なし", physicsOn: "物理演算: オン",
+      physicsOff: "物理演算: オフ", fit: "全体表示", status: "表示状況", classes: "クラス",
+      relations: "関係", close: "閉じる", shown: "表示中: ノード {n} / {N}、エッジ {e} / {E}",
+      capped: "重要度の高い {k} 件を表示中。{h} 件のノードを非表示。", showAll: "すべて表示",
+      layout: "レイアウト計算中…", aka: "別名", iri: "IRI", wikidata: "Wikidata",
+      mentions: "言及数", attributes: "属性", relationsOf: "関係", evidence: "根拠",
+      confidence: "確信度", method: "抽出方法", noEvidence: "根拠の記録なし", cls: "クラス",
+      raw: "原文表記", baseline: "基準", of: "／",
+    },
+    en: {
+      search: "Search (Japanese, English or alias)", noMatch: "No match", physicsOn: "Physics: on",
+      physicsOff: "Physics: off", fit: "Fit", status: "Status", classes: "Classes",
+      relations: "Relations", close: "Close", shown: "Showing {n} of {N} nodes, {e} of {E} edges",
+      capped: "Showing the {k} most important nodes; {h} nodes hidden.", showAll: "Show all",
+      layout: "Laying out…", aka: "Also known as", iri: "IRI", wikidata: "Wikidata",
+      mentions: "Mentions", attributes: "Attributes", relationsOf: "Relations",
+      evidence: "Evidence", confidence: "confidence", method: "method",
+      noEvidence: "No evidence recorded", cls: "Class", raw: "raw text", baseline: "baseline",
+      of: " / ",
+    },
+  };
+
+  var lang = META.language === "en" ? "en" : "ja";
+  var classMeta = {};
+  DATA.classes.forEach(function (c) { classMeta[c.id] = c; });
+  var relMeta = {};
+  DATA.relations.forEach(function (r) { relMeta[r.id] = r; });
+  var classOn = {};
+  DATA.classes.forEach(function (c) { classOn[c.id] = true; });
+  var relOn = {};
+  DATA.relations.forEach(function (r) { relOn[r.id] = true; });
+  var capped = NODES.length > THRESHOLD;
+  var showAll = !capped;
+  var forced = {};               // nodes revealed by search/selection while capped
+  var placed = {};               // nodes that already have a laid-out position
+  var selected = null;           // {type: "node"|"edge", id}
+  var stable = false;
+  var autoFreeze = true;         // our stabilisation runs end with physics off
+  var physicsOn = true;
+  var t0 = performance.now();
+
+  // -------------------------------------------------------------- helpers
+
+  function t(key, values) {
+    var text = UI[lang][key];
+    if (values) {
+      Object.keys(values).forEach(function (k) { text = text.split("{" + k + "}").join(String(values[k])); });
+    }
+    return text;
+  }
+
+  /** Element with attributes and children; strings become text nodes, never markup. */
+  function el(tag, attrs) {
+    var node = document.createElement(tag);
+    if (attrs) {
+      Object.keys(attrs).forEach(function (k) {
+        if (k === "text") node.textContent = attrs[k];
+        else if (k === "className") node.className = attrs[k];
+        else node.setAttribute(k, attrs[k]);
+      });
+    }
+    for (var i = 2; i < arguments.length; i++) {
+      var child = arguments[i];
+      if (child === null || child === undefined || child === false) continue;
+      node.appendChild(typeof child === "string" || typeof child === "number"
+        ? document.createTextNode(String(child)) : child);
+    }
+    return node;
+  }
+
+  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
+
+  /** Search key: NFKC (full-width → half-width, compatibility forms), lower case, katakana. */
+  function fold(text) {
+    var s = String(text).normalize("NFKC").toLowerCase();
+    var out = "";
+    for (var i = 0; i < s.length; i++) {
+      var code = s.charCodeAt(i);
+      out += code >= 0x3041 && code <= 0x3096 ? String.fromCharCode(code + 0x60) : s.charAt(i);
+    }
+    return out.replace(/\s+/g, " ").trim();
+  }
+
+  function label(n) { return n.l[lang] || n.l.ja || n.l.en || n.iri; }
+  function otherLabel(n) { var o = lang === "ja" ? "en" : "ja"; return n.l[o]; }
+  function classLabel(c) { return (classMeta[c] || { label: { ja: c, en: c } }).label[lang]; }
+  function relLabel(p) { return (relMeta[p] || { label: { ja: p, en: p } }).label[lang]; }
+  function fmtConf(c) { return typeof c === "number" ? c.toFixed(2) : "–"; }
+
+  function hashUnit(id) {       // deterministic pseudo-random in [0, 1) per id
+    var x = Math.sin((id + 1) * 12.9898) * 43758.5453;
+    return x - Math.floor(x);
+  }
+
+  // -------------------------------------------------------------- search index
+
+  var searchKeys = NODES.map(function (n) {
+    return n.n.concat([n.l.ja, n.l.en]).filter(Boolean).map(fold);
+  });
+
+  var neighbours = NODES.map(function () { return []; });
+  EDGES.forEach(function (e) {
+    neighbours[e.from].push(e.id);
+    if (e.to !== e.from) neighbours[e.to].push(e.id);
+  });
+
+  // -------------------------------------------------------------- visibility
+
+  function nodeVisible(id) {
+    var n = NODES[id];
+    if (!classOn[n.c]) return false;
+    return showAll || n.rank < THRESHOLD || forced[id] === true;
+  }
+  function edgeVisible(e) {
+    return relOn[e.p] === true && nodeVisible(e.from) && nodeVisible(e.to);
+  }
+
+  // -------------------------------------------------------------- vis data
+
+  function nodeStyle(n, dim) {
+    var c = classMeta[n.c];
+    var size = 10 + 26 * Math.sqrt(n.imp || 0);
+    var colour = dim ? "#e3e6ea" : c.color;
+    return {
+      id: n.id,
+      label: label(n),
+      title: label(n) + "\n" + classLabel(n.c),
+      shape: c.shape,
+      size: size,
+      color: {
+        background: colour, border: dim ? "#d0d4da" : shade(c.color),
+        highlight: { background: c.color, border: "#111" },
+        hover: { background: c.color, border: "#111" },
+      },
+      shapeProperties: { borderDashes: c.dashes && !dim ? [4, 3] : false },
+      font: { color: dim ? "#b8bec7" : "#1d2433", size: 13 + Math.round(6 * Math.sqrt(n.imp || 0)) },
+    };
+  }
+
+  function shade(hex) {
+    var v = parseInt(hex.slice(1), 16);
+    var r = Math.round(((v >> 16) & 255) * 0.7), g = Math.round(((v >> 8) & 255) * 0.7), b = Math.round((v & 255) * 0.7);
+    return "#" + ((1 << 24) + (r << 16) + (g << 8) + b).toString(16).slice(1);
+  }
+
+  function edgeStyle(e, dim) {
+    var r = relMeta[e.p];
+    var conf = typeof e.conf === "number" ? e.conf : 0.5;
+    return {
+      id: e.id, from: e.from, to: e.to,
+      label: relLabel(e.p),
+      title: label(NODES[e.from]) + " → " + relLabel(e.p) + " → " + label(NODES[e.to]) +
+        "\n" + t("confidence") + " " + fmtConf(e.conf),
+      arrows: { to: { enabled: true, scaleFactor: 0.55 }, from: { enabled: false } },
+      color: { color: dim ? "#eceef1" : r.color, highlight: "#111", hover: r.color, opacity: dim ? 0.6 : 0.85 },
+      width: 1 + 2 * conf,
+      dashes: conf < 0.5,
+      font: { color: dim ? "#d5d9de" : "#46505c" },
+      smooth: SMOOTH ? { enabled: true, type: "curvedCW", roundness: 0.12 + 0.16 * (e.k || 0) } : false,
+    };
+  }
+
+  var BIG = NODES.length > 1500 || EDGES.length > 3000;
+  var SMOOTH = !BIG;
+  var nodesDS = new vis.DataSet(NODES.map(function (n) { return nodeStyle(n, false); }));
+  var edgesDS = new vis.DataSet(EDGES.map(function (e) { return edgeStyle(e, false); }));
+  var nodesView = new vis.DataView(nodesDS, { filter: function (item) { return nodeVisible(item.id); } });
+  var edgesView = new vis.DataView(edgesDS, { filter: function (item) { return edgeVisible(EDGES[item.id]); } });
+
+  function visibleCount() { return nodesView.length; }
+
+  function iterationsFor(count) {
+    // Measured (benchmarks/bench_html.py): ~250 iterations settle a few hundred nodes; more
+    // nodes get fewer iterations so the page is calm within about a second or two.
+    if (count <= 100) return 300;
+    if (count <= 400) return 200;
+    if (count <= 1500) return 120;
+    return 60;
+  }
+
+  var container = document.getElementById("kg-network");
+  var startCount = NODES.filter(function (n) { return nodeVisible(n.id); }).length;
+  var network = new vis.Network(container, { nodes: nodesView, edges: edgesView }, {
+    autoResize: true,
+    layout: { improvedLayout: startCount <= 100, randomSeed: 7 },
+    physics: {
+      enabled: true,
+      solver: "barnesHut",
+      barnesHut: { gravitationalConstant: -6000, centralGravity: 0.25, springLength: 130, springConstant: 0.035, damping: 0.35, avoidOverlap: 0.15 },
+      maxVelocity: 40, minVelocity: 1, timestep: 0.5,
+      stabilization: { enabled: true, iterations: iterationsFor(startCount), updateInterval: 20, fit: true },
+    },
+    interaction: {
+      hover: true, tooltipDelay: 250, hideEdgesOnDrag: BIG, hideEdgesOnZoom: BIG,
+      multiselect: false, navigationButtons: false, keyboard: false,
+    },
+    nodes: { borderWidth: 1.5, font: { face: "system-ui, sans-serif", strokeWidth: 3, strokeColor: "#ffffff" } },
+    edges: {
+      font: { size: 11, align: "middle", strokeWidth: 3, strokeColor: "#ffffff", face: "system-ui, sans-serif" },
+      selectionWidth: 1.5, hoverWidth: 0.5,
+      scaling: { label: { drawThreshold: 7 } },
+    },
+  });
+
+  // -------------------------------------------------------------- physics & layout
+
+  var progressBar = document.getElementById("kg-progress-bar");
+  var progress = document.getElementById("kg-progress");
+
+  network.on("stabilizationProgress", function (p) {
+    progressBar.style.width = Math.round(100 * p.iterations / Math.max(1, p.total)) + "%";
+  });
+
+  network.on("stabilizationIterationsDone", function () {
+    if (autoFreeze) setPhysics(false);
+    rememberPositions();
+    stable = true;
+    state.stabilizedAt = performance.now();
+    state.layoutMs = state.stabilizedAt - t0;
+    progress.classList.add("kg-done");
+    updateStatus();
+  });
+
+  network.on("dragEnd", function (params) {
+    if (params.nodes && params.nodes.length) rememberPositions(params.nodes);
+  });
+
+  function rememberPositions(ids) {
+    var pos = network.getPositions(ids);
+    Object.keys(pos).forEach(function (id) { placed[id] = pos[id]; });
+  }
+
+  function setPhysics(on) {
+    physicsOn = !!on;
+    network.setOptions({ physics: { enabled: physicsOn } });
+    syncPhysicsButton();
+    if (!physicsOn) rememberPositions();
+  }
+
+  function syncPhysicsButton() {
+    var button = document.getElementById("kg-physics");
+    button.textContent = physicsOn ? t("physicsOn") : t("physicsOff");
+    button.setAttribute("aria-pressed", physicsOn ? "true" : "false");
+  }
+
+  /** Re-apply filters; nodes keep the places they had, newcomers start near a neighbour. */
+  function refresh() {
+    if (stable) rememberPositions();
+    var before = {};
+    nodesView.getIds().forEach(function (id) { before[id] = true; });
+    var incoming = [];
+    NODES.forEach(function (n) {
+      if (!before[n.id] && nodeVisible(n.id)) incoming.push(n.id);
+    });
+    var updates = [];
+    var unplaced = 0;
+    incoming.forEach(function (id) {
+      var p = placed[id];
+      if (!p) {
+        unplaced++;
+        var anchor = null;
+        for (var i = 0; i < neighbours[id].length && !anchor; i++) {
+          var e = EDGES[neighbours[id][i]];
+          var other = e.from === id ? e.to : e.from;
+          anchor = placed[other] || null;
+        }
+        var angle = 2 * Math.PI * hashUnit(id), radius = anchor ? 60 + 60 * hashUnit(id + 7) : 400 + 400 * hashUnit(id + 7);
+        p = { x: (anchor ? anchor.x : 0) + radius * Math.cos(angle), y: (anchor ? anchor.y : 0) + radius * Math.sin(angle) };
+        placed[id] = p;
+      }
+      updates.push({ id: id, x: p.x, y: p.y });
+    });
+    if (updates.length) nodesDS.update(updates);
+    nodesView.refresh();
+    edgesView.refresh();
+    if (stable && unplaced > 0 && !physicsOn) {
+      // Settle the newcomers briefly, then freeze again: calm, but not overlapping.
+      stable = false;
+      autoFreeze = true;
+      progress.classList.remove("kg-done");
+      network.setOptions({ physics: { enabled: true } });
+      network.stabilize(iterationsFor(visibleCount()));
+    }
+    if (selected) applyHighlight();
+    updateStatus();
+  }
+
+  // -------------------------------------------------------------- highlight
+
+  var dimmed = false;
+
+  function applyHighlight() {
+    var keepNodes = {}, keepEdges = {};
+    if (selected && selected.type === "node") {
+      keepNodes[selected.id] = true;
+      neighbours[selected.id].forEach(function (eid) {
+        var e = EDGES[eid];
+        if (!edgeVisible(e)) return;
+        keepEdges[eid] = true;
+        keepNodes[e.from] = true;
+        keepNodes[e.to] = true;
+      });
+    } else if (selected && selected.type === "edge") {
+      var e = EDGES[selected.id];
+      keepEdges[e.id] = true;
+      keepNodes[e.from] = true;
+      keepNodes[e.to] = true;
+    } else if (!dimmed) {
+      return;
+    }
+    var any = !!selected;
+    nodesDS.update(nodesView.getIds().map(function (id) { return nodeStyle(NODES[id], any && !keepNodes[id]); }));
+    edgesDS.update(edgesView.getIds().map(function (id) { return edgeStyle(EDGES[id], any && !keepEdges[id]); }));
+    dimmed = any;
+  }
+
+  function restyleAll() {
+    nodesDS.update(NODES.map(function (n) { return nodeStyle(n, false); }));
+    edgesDS.update(EDGES.map(function (e) { return edgeStyle(e, false); }));
+    dimmed = false;
+    if (selected) applyHighlight();
+  }
+
+  // -------------------------------------------------------------- side panel
+
+  var panel = document.getElementById("kg-panel");
+  var panelBody = document.getElementById("kg-panel-body");
+
+  function nodeButton(id) {
+    var b = el("button", { type: "button", className: "kg-link", text: label(NODES[id]) });
+    b.addEventListener("click", function () { focusNode(id); });
+    return b;
+  }
+
+  /** The sentence with the supporting span marked; offsets are code points (Array.from). */
+  function sentenceBlock(ev) {
+    var text = DATA.texts[ev.s] || "";
+    var chars = Array.from(text);
+    var quote = el("blockquote", { className: "kg-evidence-sentence" });
+    if (typeof ev.a === "number" && typeof ev.b === "number" && ev.a >= 0 && ev.b > ev.a && ev.b <= chars.length) {
+      quote.appendChild(document.createTextNode(chars.slice(0, ev.a).join("")));
+      quote.appendChild(el("mark", { text: chars.slice(ev.a, ev.b).join("") }));
+      quote.appendChild(document.createTextNode(chars.slice(ev.b).join("")));
+    } else {
+      quote.textContent = text;
+    }
+    return quote;
+  }
+
+  function evidenceList(indices) {
+    var box = el("div", { className: "kg-evidence" });
+    if (!indices || !indices.length) {
+      box.appendChild(el("p", { className: "kg-none", text: t("noEvidence") }));
+      return box;
+    }
+    indices.forEach(function (i) {
+      var ev = DATA.evidence[i];
+      box.appendChild(sentenceBlock(ev));
+      var doc = typeof ev.d === "number" ? DATA.docs[ev.d] : null;
+      var parts = [];
+      if (doc) parts.push("— " + doc.title + (doc.path ? " (" + doc.path + ")" : ""));
+      if (ev.m) parts.push(t("method") + ": " + ev.m);
+      if (typeof ev.c === "number") parts.push(t("confidence") + " " + fmtConf(ev.c));
+      if (ev.r) parts.push(t("raw") + ": " + ev.r);
+      box.appendChild(el("p", { className: "kg-source", text: parts.join(" · ") }));
+    });
+    return box;
+  }
+
+  function classChip(c) {
+    var chip = el("span", { className: "kg-chip", text: classLabel(c) });
+    chip.style.background = (classMeta[c] || { color: "#999" }).color;
+    return chip;
+  }
+
+  function renderNodePanel(id) {
+    var n = NODES[id];
+    clear(panelBody);
+    panelBody.appendChild(el("h2", { text: label(n) }));
+    var other = otherLabel(n);
+    panelBody.appendChild(el("p", { className: "kg-sub" }, classChip(n.c), other && other !== label(n) ? " " + other : null));
+    var dl = el("dl");
+    var aliases = n.n.filter(function (x) { return x !== n.l.ja && x !== n.l.en; });
+    if (aliases.length) dl.append(el("dt", { text: t("aka") }), el("dd", { text: aliases.join("、") }));
+    if (n.wd && /^Q[0-9]+$/.test(n.wd)) {
+      var a = el("a", { href: "https://www.wikidata.org/wiki/" + n.wd, target: "_blank", rel: "noopener noreferrer", text: n.wd });
+      dl.append(el("dt", { text: t("wikidata") }), el("dd", null, a));
+    }
+    if (n.m) dl.append(el("dt", { text: t("mentions") }), el("dd", { text: String(n.m) }));
+    dl.append(el("dt", { text: t("iri") }), el("dd", { className: "kg-iri", text: n.iri }));
+    panelBody.appendChild(dl);
+
+    if (n.a && n.a.length) {
+      panelBody.appendChild(el("h3", { text: t("attributes") }));
+      n.a.forEach(function (attr) {
+        var name = (DATA.attributes[attr.p] || { ja: attr.p, en: attr.p })[lang];
+        var value = attr.t ? attr.t[lang] : attr.v;
+        var fact = el("div", { className: "kg-fact kg-attribute" },
+          el("div", { className: "kg-fact-head" }, el("strong", { text: name }), el("span", { text: value }),
+            el("span", { className: "kg-conf", text: t("confidence") + " " + fmtConf(attr.conf) })));
+        if (typeof attr.base === "number") {
+          fact.appendChild(el("div", null, t("baseline") + ": ", nodeButton(attr.base)));
+        }
+        fact.appendChild(evidenceList(attr.ev));
+        panelBody.appendChild(fact);
+      });
+    }
+
+    panelBody.appendChild(el("h3", { text: t("relationsOf") + " (" + neighbours[id].length + ")" }));
+    if (!neighbours[id].length) panelBody.appendChild(el("p", { className: "kg-none", text: "—" }));
+    neighbours[id].forEach(function (eid) {
+      var e = EDGES[eid];
+      var head = el("div", { className: "kg-fact-head" },
+        e.from === id ? el("strong", { text: label(n) }) : nodeButton(e.from),
+        el("span", { text: "→ " + relLabel(e.p) + " →" }),
+        e.to === id ? el("strong", { text: label(n) }) : nodeButton(e.to),
+        el("span", { className: "kg-conf", text: t("confidence") + " " + fmtConf(e.conf) }));
+      var fact = el("div", { className: "kg-fact kg-relation" }, head, evidenceList(e.ev));
+      panelBody.appendChild(fact);
+    });
+  }
+
+  function renderEdgePanel(eid) {
+    var e = EDGES[eid];
+    clear(panelBody);
+    panelBody.appendChild(el("h2", { text: relLabel(e.p) }));
+    panelBody.appendChild(el("p", { className: "kg-sub" }, nodeButton(e.from), " → " + relLabel(e.p) + " → ", nodeButton(e.to)));
+    panelBody.appendChild(el("dl", null,
+      el("dt", { text: t("confidence") }), el("dd", { text: fmtConf(e.conf) })));
+    panelBody.appendChild(el("h3", { text: t("evidence") + " (" + (e.ev ? e.ev.length : 0) + ")" }));
+    panelBody.appendChild(evidenceList(e.ev));
+  }
+
+  function renderPanel() {
+    if (!selected) { panel.hidden = true; return; }
+    panel.hidden = false;
+    if (selected.type === "node") renderNodePanel(selected.id); else renderEdgePanel(selected.id);
+    panelBody.scrollTop = 0;
+  }
+
+  function closePanel() {
+    selected = null;
+    network.unselectAll();
+    applyHighlight();
+    renderPanel();
+  }
+
+  // -------------------------------------------------------------- selection & search
+
+  function toId(ref) {
+    if (typeof ref === "number") return NODES[ref] ? ref : null;
+    for (var i = 0; i < NODES.length; i++) if (NODES[i].iri === ref) return i;
+    return null;
+  }
+
+  /** Make a node visible even if filtered or capped away. */
+  function reveal(id) {
+    var n = NODES[id];
+    var changed = false;
+    if (!classOn[n.c]) { classOn[n.c] = true; changed = true; syncFilterBoxes(); }
+    if (!nodeVisible(id)) { forced[id] = true; changed = true; }
+    if (changed) refresh();
+  }
+
+  function selectNode(ref) {
+    var id = toId(ref);
+    if (id === null) return false;
+    reveal(id);
+    selected = { type: "node", id: id };
+    network.selectNodes([id], true);
+    applyHighlight();
+    renderPanel();
+    return true;
+  }
+
+  function selectEdge(eid) {
+    var e = EDGES[eid];
+    if (!e) return false;
+    reveal(e.from); reveal(e.to);
+    if (!relOn[e.p]) { relOn[e.p] = true; syncFilterBoxes(); refresh(); }
+    selected = { type: "edge", id: eid };
+    network.selectEdges([eid]);
+    applyHighlight();
+    renderPanel();
+    return true;
+  }
+
+  function focusNode(ref) {
+    var id = toId(ref);
+    if (id === null) return false;
+    selectNode(id);
+    network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: { duration: 400, easingFunction: "easeInOutQuad" } });
+    return true;
+  }
+
+  /** Node ids whose labels contain the query (folded); exact, then prefix, then substring. */
+  function search(text) {
+    var q = fold(text || "");
+    if (!q) return [];
+    var hits = [];
+    searchKeys.forEach(function (keys, id) {
+      var best = 3;
+      keys.forEach(function (k) {
+        if (k === q) best = Math.min(best, 0);
+        else if (k.indexOf(q) === 0) best = Math.min(best, 1);
+        else if (k.indexOf(q) > 0) best = Math.min(best, 2);
+      });
+      if (best < 3) hits.push([best, NODES[id].rank, id]);
+    });
+    hits.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+    return hits.map(function (h) { return h[2]; });
+  }
+
+  var searchInput = document.getElementById("kg-search");
+  var results = document.getElementById("kg-results");
+  var activeResult = -1;
+
+  function showResults() {
+    var ids = search(searchInput.value).slice(0, 30);
+    clear(results);
+    activeResult = -1;
+    if (!searchInput.value.trim()) { results.hidden = true; return; }
+    if (!ids.length) {
+      results.appendChild(el("li", { className: "kg-empty", text: t("noMatch") }));
+    }
+    ids.forEach(function (id, i) {
+      var n = NODES[id];
+      var aliases = n.n.filter(function (x) { return x !== label(n); }).slice(0, 3).join(", ");
+      var item = el("li", { role: "option", "data-id": String(id) },
+        el("span", { text: label(n) }), el("span", { className: "kg-hint", text: classLabel(n.c) + (aliases ? " · " + aliases : "") }));
+      item.addEventListener("mousedown", function (ev) { ev.preventDefault(); pick(id); });
+      results.appendChild(item);
+      if (i === 0) { item.setAttribute("aria-selected", "true"); activeResult = 0; }
+    });
+    results.hidden = false;
+  }
+
+  function pick(id) {
+    results.hidden = true;
+    searchInput.value = label(NODES[id]);
+    focusNode(id);
+  }
+
+  searchInput.addEventListener("input", showResults);
+  searchInput.addEventListener("focus", function () { if (searchInput.value) showResults(); });
+  searchInput.addEventListener("blur", function () { results.hidden = true; });
+  searchInput.addEventListener("keydown", function (ev) {
+    var items = results.querySelectorAll("li[data-id]");
+    if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
+      if (!items.length) return;
+      ev.preventDefault();
+      if (activeResult >= 0) items[activeResult].removeAttribute("aria-selected");
+      activeResult = (activeResult + (ev.key === "ArrowDown" ? 1 : items.length - 1)) % items.length;
+      items[activeResult].setAttribute("aria-selected", "true");
+      items[activeResult].scrollIntoView({ block: "nearest" });
+    } else if (ev.key === "Enter") {
+      ev.preventDefault();
+      if (!items.length) showResults();
+      items = results.querySelectorAll("li[data-id]");
+      if (items.length) pick(Number(items[Math.max(0, activeResult)].getAttribute("data-id")));
+    } else if (ev.key === "Escape") {
+      results.hidden = true;
+    }
+  });
+
+  network.on("click", function (params) {
+    if (params.nodes && params.nodes.length) selectNode(params.nodes[0]);
+    else if (params.edges && params.edges.length) selectEdge(params.edges[0]);
+    else if (selected) closePanel();
+  });
+
+  // -------------------------------------------------------------- legend & filters
+
+  function swatch(c) {
+    var ns = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("width", "16"); svg.setAttribute("height", "16"); svg.setAttribute("viewBox", "-8 -8 16 16");
+    var shapes = {
+      dot: ["circle", { r: "6" }],
+      hexagon: ["polygon", { points: "6,0 3,5.2 -3,5.2 -6,0 -3,-5.2 3,-5.2" }],
+      diamond: ["polygon", { points: "0,-7 7,0 0,7 -7,0" }],
+      triangle: ["polygon", { points: "0,-6.5 6.5,5 -6.5,5" }],
+      triangleDown: ["polygon", { points: "0,6.5 6.5,-5 -6.5,-5" }],
+      square: ["rect", { x: "-5.5", y: "-5.5", width: "11", height: "11" }],
+      star: ["polygon", { points: "0,-7 1.8,-2.4 6.7,-2.2 2.9,0.9 4.1,5.7 0,3 -4.1,5.7 -2.9,0.9 -6.7,-2.2 -1.8,-2.4" }],
+    };
+    var spec = shapes[c.shape] || shapes.dot;
+    var shape = document.createElementNS(ns, spec[0]);
+    Object.keys(spec[1]).forEach(function (k) { shape.setAttribute(k, spec[1][k]); });
+    shape.setAttribute("fill", c.color);
+    shape.setAttribute("stroke", shade(c.color));
+    shape.setAttribute("stroke-width", "1.2");
+    if (c.dashes) shape.setAttribute("stroke-dasharray", "2 1.5");
+    svg.appendChild(shape);
+    return svg;
+  }
+
+  function lineSwatch(r) {
+    var ns = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("width", "22"); svg.setAttribute("height", "10");
+    var line = document.createElementNS(ns, "path");
+    line.setAttribute("d", "M1 5 H17 M14 2 L19 5 L14 8");
+    line.setAttribute("stroke", r.color); line.setAttribute("stroke-width", "2"); line.setAttribute("fill", "none");
+    svg.appendChild(line);
+    return svg;
+  }
+
+  var classList = document.getElementById("kg-classes");
+  var relationList = document.getElementById("kg-relations");
+
+  function buildFilters() {
+    clear(classList);
+    DATA.classes.forEach(function (c) {
+      var box = el("input", { type: "checkbox", "data-class": c.id });
+      box.checked = classOn[c.id];
+      box.addEventListener("change", function () { setClassVisible(c.id, box.checked); });
+      classList.appendChild(el("li", null, el("label", null, box, swatch(c), el("span", { text: c.label[lang] }), el("span", { className: "kg-count", text: String(c.count) }))));
+    });
+    clear(relationList);
+    DATA.relations.forEach(function (r) {
+      var box = el("input", { type: "checkbox", "data-relation": r.id });
+      box.checked = relOn[r.id];
+      box.addEventListener("change", function () { setRelationVisible(r.id, box.checked); });
+      relationList.appendChild(el("li", null, el("label", null, box, lineSwatch(r), el("span", { text: r.label[lang] }), el("span", { className: "kg-count", text: String(r.count) }))));
+    });
+  }
+
+  function syncFilterBoxes() {
+    classList.querySelectorAll("input[data-class]").forEach(function (b) { b.checked = !!classOn[b.getAttribute("data-class")]; });
+    relationList.querySelectorAll("input[data-relation]").forEach(function (b) { b.checked = !!relOn[b.getAttribute("data-relation")]; });
+  }
+
+  function setClassVisible(c, on) {
+    if (!(c in classOn)) return false;
+    classOn[c] = !!on;
+    syncFilterBoxes();
+    if (!on && selected && selected.type === "node" && NODES[selected.id].c === c) closePanel();
+    refresh();
+    return true;
+  }
+
+  function setRelationVisible(p, on) {
+    if (!(p in relOn)) return false;
+    relOn[p] = !!on;
+    syncFilterBoxes();
+    refresh();
+    return true;
+  }
+
+  // -------------------------------------------------------------- status & language
+
+  function hiddenByCap() {
+    if (showAll) return 0;
+    var count = 0;
+    NODES.forEach(function (n) { if (classOn[n.c] && !nodeVisible(n.id)) count++; });
+    return count;
+  }
+
+  function updateStatus() {
+    document.getElementById("kg-status").textContent = stable || !progress ? t("shown", {
+      n: nodesView.length, N: NODES.length, e: edgesView.length, E: EDGES.length,
+    }) : t("layout");
+    var hidden = hiddenByCap();
+    document.getElementById("kg-capped").hidden = hidden === 0;
+    document.getElementById("kg-capped-text").textContent = t("capped", { k: THRESHOLD, h: hidden });
+  }
+
+  function setLanguage(l) {
+    if (l !== "ja" && l !== "en") return false;
+    lang = l;
+    document.documentElement.lang = l;
+    ["ja", "en"].forEach(function (x) {
+      document.getElementById("kg-lang-" + x).setAttribute("aria-pressed", x === l ? "true" : "false");
+    });
+    searchInput.placeholder = t("search");
+    searchInput.setAttribute("aria-label", t("search"));
+    document.getElementById("kg-physics").textContent = physicsOn ? t("physicsOn") : t("physicsOff");
+    document.getElementById("kg-fit").textContent = t("fit");
+    document.getElementById("kg-show-all").textContent = t("showAll");
+    document.getElementById("kg-panel-close").textContent = t("close");
+    document.getElementById("kg-h-status").textContent = t("status");
+    document.getElementById("kg-h-classes").textContent = t("classes");
+    document.getElementById("kg-h-relations").textContent = t("relations");
+    buildFilters();
+    restyleAll();
+    updateStatus();
+    renderPanel();
+    if (!results.hidden) showResults();
+    return true;
+  }
+
+  function revealAll() {
+    showAll = true;
+    refresh();
+  }
+
+  document.getElementById("kg-lang-ja").addEventListener("click", function () { setLanguage("ja"); });
+  document.getElementById("kg-lang-en").addEventListener("click", function () { setLanguage("en"); });
+  document.getElementById("kg-physics").addEventListener("click", function () {
+    autoFreeze = false;       // the reader asked for it: keep simulating until they stop it
+    setPhysics(!physicsOn);
+  });
+  document.getElementById("kg-fit").addEventListener("click", function () { network.fit({ animation: { duration: 300 } }); });
+  document.getElementById("kg-show-all").addEventListener("click", revealAll);
+  document.getElementById("kg-panel-close").addEventListener("click", closePanel);
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key === "Escape" && selected && document.activeElement !== searchInput) closePanel();
+  });
+
+  // -------------------------------------------------------------- state for tests
+
+  var state = {
+    nodeCount: NODES.length,
+    edgeCount: EDGES.length,
+    threshold: THRESHOLD,
+    stabilizedAt: null,
+    layoutMs: null,
+    network: network,
+    get stable() { return stable; },
+    get physics() { return physicsOn; },
+    get language() { return lang; },
+    get capped() { return !showAll; },
+    get visibleNodeCount() { return nodesView.length; },
+    get visibleEdgeCount() { return edgesView.length; },
+    get hiddenByCap() { return hiddenByCap(); },
+    get renderedNodeCount() { return network.body.nodeIndices.length; },
+    get renderedEdgeCount() { return network.body.edgeIndices.length; },
+    get selected() { return selected ? { type: selected.type, id: selected.id } : null; },
+    visibleNodeIds: function () { return nodesView.getIds(); },
+    nodeId: function (iri) { return toId(iri); },
+    label: function (ref) { var id = toId(ref); return id === null ? null : label(NODES[id]); },
+    search: search,
+    focus: focusNode,
+    selectNode: selectNode,
+    selectEdge: selectEdge,
+    closePanel: closePanel,
+    setClassVisible: setClassVisible,
+    setRelationVisible: setRelationVisible,
+    setLanguage: setLanguage,
+    setPhysics: function (on) { autoFreeze = false; setPhysics(on); },
+    showAll: revealAll,
+    panelText: function () { return panel.hidden ? "" : panelBody.textContent; },
+  };
+  window.kgState = state;
+
+  setLanguage(lang);
+  syncPhysicsButton();
+  if (startCount === 0) {
+    stable = true;
+    state.stabilizedAt = performance.now();
+    state.layoutMs = 0;
+    progress.classList.add("kg-done");
+    updateStatus();
+  }
+})();
