@@ -202,6 +202,21 @@ class AttributeReader:
                                               baseline=baseline))
         return out
 
+    @staticmethod
+    def _depends_on(doc: Doc, mention: SentenceMention, governor) -> bool:
+        """True when the name is an argument of ``governor`` (not of a clause inside it)."""
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        token = span.root
+        for _ in range(8):
+            if token.i == governor.i:
+                return True
+            if token.head.i == token.i or (token.pos_ in ("VERB", "ADJ") and token.i != span.root.i):
+                return False
+            token = token.head
+        return False
+
     # -- release dates
     def _release_dates(self, doc: Doc, text: str, mentions: list[SentenceMention]) -> list[AttributeCandidate]:
         targets = [m for m in mentions if m.entity_class in ("AIModel", "Product")]
@@ -225,11 +240,12 @@ class AttributeReader:
                 continue
             found_date = True
             value, datatype = parsed
-            if targets:
-                for target in targets:
+            own = [t for t in targets if self._depends_on(doc, t, governor)]
+            if targets and own:
+                for target in own:
                     out.append(AttributeCandidate(target, "releaseDate", value, datatype, match.group(0),
                                                   "attribute:release-date", 0.75, match.span()))
-            else:
+            elif not targets:
                 self.pending_release = (governor.lemma_, value, datatype, match.group(0))
                 self.pending_age = 0
         if not found_date and self.pending_release and targets:

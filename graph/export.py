@@ -31,6 +31,7 @@ import networkx as nx
 from rdflib import RDF, RDFS, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import OWL, PROV, SKOS
+from rdflib.plugins.serializers.turtle import _GEN_QNAME_FOR_DT, TurtleSerializer
 from rdflib.term import Node
 
 from graph.errors import ExportError
@@ -157,6 +158,31 @@ def _local(iri: Node) -> str:
     return re.split(r"[#/]", text)[-1]
 
 
+class _LosslessTurtle(TurtleSerializer):
+    """rdflib's Turtle writer, but numbers keep their exact lexical form.
+
+    rdflib writes ``"600"^^xsd:decimal`` as ``600.0`` and doubles in exponent form, which
+    are different RDF terms; a reader would get a graph that is not isomorphic to ours.
+    Where the shorthand would change the lexical form we write the long form instead.
+    """
+
+    def label(self, node: Node, position: int) -> str:
+        text = super().label(node, position)
+        changed = isinstance(node, Literal) and not text.startswith('"') and text != str(node)
+        if changed and isinstance(node, Literal) and node.datatype is not None:
+            return node._literal_n3(
+                use_plain=False,
+                qname_callback=lambda dt: self.get_pname(dt, _GEN_QNAME_FOR_DT),
+            )
+        return text
+
+
+def _turtle(graph: Graph) -> bytes:
+    buffer = io.BytesIO()
+    _LosslessTurtle(_sorted_copy(graph)).serialize(buffer, encoding="utf-8")
+    return buffer.getvalue()
+
+
 def _sorted_lines(data: bytes) -> bytes:
     lines = sorted({line for line in data.decode("utf-8").splitlines() if line.strip()})
     return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
@@ -244,15 +270,31 @@ def _trig(dataset: Dataset) -> bytes:
             lines.append("{")
         else:
             lines.append(f"{context.identifier.n3()} {{")
-        lines.extend("    " + line if line else "" for line in body.splitlines())
+        lines.append(body)  # not indented: that would alter multi-line string literals
         lines.append("}")
         lines.append("")
     return "\n".join(lines).encode("utf-8")
 
 
+def _nquads(dataset: Dataset) -> bytes:
+    """Sorted N-Quads, built from rdflib's N-Triples lines (its N-Quads writer is deprecated)."""
+    lines: list[str] = []
+    for context in dataset.graphs():
+        plain = Graph()
+        for triple in context:
+            plain.add(triple)
+        suffix = (
+            "" if context.identifier == DATASET_DEFAULT_GRAPH_ID else f" {context.identifier.n3()}"
+        )
+        for line in plain.serialize(format="nt").splitlines():
+            if line.strip():
+                assert line.endswith(" .")
+                lines.append(line[:-2] + suffix + " .")
+    return ("\n".join(sorted(set(lines))) + "\n").encode("utf-8") if lines else b""
+
+
 def _turtle_body(graph: Graph) -> str:
-    copy = _sorted_copy(graph)
-    text = copy.serialize(format="turtle")
+    text = _turtle(graph).decode("utf-8")
     body = [line for line in text.splitlines() if not line.startswith("@prefix ")]
     return "\n".join(body).strip("\n")
 
@@ -571,11 +613,11 @@ def serialize(graph: Graph, fmt: str) -> bytes:
     if fmt == "neo4j":
         raise ExportError("the neo4j export is a folder of CSV files; give a folder with --out")
     if fmt == "turtle":
-        return _sorted_copy(graph).serialize(format="turtle", encoding="utf-8")
+        return _turtle(graph)
     if fmt == "ntriples":
         return _sorted_lines(graph.serialize(format="nt", encoding="utf-8"))
     if fmt == "nquads":
-        return _sorted_lines(split_by_document(graph).serialize(format="nquads", encoding="utf-8"))
+        return _nquads(split_by_document(graph))
     if fmt == "trig":
         return _trig(split_by_document(graph))
     if fmt == "jsonld":

@@ -23,6 +23,7 @@ import hashlib
 import json
 import math
 import os
+import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -114,6 +115,7 @@ _RELATION_GROUPS: dict[str, str] = {
 _LANGUAGES = ("ja", "en")
 _VIS_DIR = ("templates", "lib", "vis-9.1.2")
 _XSD = "http://www.w3.org/2001/XMLSchema#"
+_SOURCE_MAP = re.compile(r"^(?://|/\*)# sourceMappingURL=[^\n]*$", re.MULTILINE)
 
 
 # ---------------------------------------------------------------- resources
@@ -147,8 +149,9 @@ def _vis_assets() -> tuple[str, str]:
     js = base.joinpath("vis-network.min.js").read_text(encoding="utf-8")
     css = base.joinpath("vis-network.css").read_text(encoding="utf-8")
     # The source-map comment would make an open DevTools fetch a file that is not there.
-    js = "\n".join(line for line in js.splitlines() if not line.startswith("//# sourceMappingURL"))
-    css = "\n".join(line for line in css.splitlines() if "sourceMappingURL" not in line)
+    # (A regular expression, not splitlines(): the minified code holds U+2028 and friends.)
+    js = _SOURCE_MAP.sub("", js)
+    css = _SOURCE_MAP.sub("", css)
     _check_inlinable(js, "script")
     _check_inlinable(css, "style")
     return js, css

@@ -243,6 +243,8 @@ class _Detector:
                         continue
                     if self._continues_compound(end) or self._is_type_noun_use(end):
                         continue
+                    if self._inside_compound(start) or self._used_as_verb(start, end):
+                        continue
                     self.add(_from_entry(start, end, surface, entry, "lexicon"))
 
     def _continues_compound(self, end: int) -> bool:
@@ -252,6 +254,15 @@ class _Detector:
             if token.idx == end:
                 return token.pos_ in ("NOUN", "PROPN") and not token.tag_.startswith("接尾辞")
         return False
+
+    def _inside_compound(self, start: int) -> bool:
+        """``画像生成AI`` does not mention 生成AI: the word is the tail of a longer noun."""
+        return start > 0 and bool(re.match(r"[\u4e00-\u9fff\u30a0-\u30ff]", self.text[start - 1]))
+
+    def _used_as_verb(self, start: int, end: int) -> bool:
+        """``微調整した`` names an action (a relation trigger), not the technique itself."""
+        span = self.sentence.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and span.root.pos_ == "VERB"
 
     def _is_type_noun_use(self, end: int) -> bool:
         """``大規模言語モデル「LLaMA」`` uses the concept as a type noun, not as a mention."""

@@ -211,6 +211,7 @@ class RelationReader:
             self.span_tokens.update(t.i for t in span)
         out: list[Candidate] = []
         out += self._predicate_relations(doc)
+        out += self._basis(doc)
         out += self._rival_groups(doc)
         out += self._stances(doc)
         out += self._employment(mentions)
@@ -277,6 +278,9 @@ class RelationReader:
     # -------------------------------------------------------------- predicate-argument structures
     def _governor(self, token: Token) -> Token | None:
         """The predicate a mention depends on, skipping nouns and coordination."""
+        following = self._next_coordinated(token)
+        if following is not None and _is_coordination(_marker(token)):
+            return self._governor(following)
         current = token
         for _ in range(12):
             head = current.head
@@ -298,8 +302,33 @@ class RelationReader:
                     return child
         return predicate
 
+    def _next_coordinated(self, token: Token) -> Token | None:
+        """``AやBを`` / ``A、B、Cなどの``: the next name of a coordination, read linearly.
+
+        Parses of coordinations are unreliable; the surface order is not.
+        """
+        mention = self.by_head.get(token.i)
+        if mention is None:
+            return None
+        rest = self.text[mention.end :]
+        rest = rest[1:] if rest[:1] in "」』" else rest
+        joiner = re.match(r"(や|、|および|及び|と)", rest)
+        if not joiner:
+            return None
+        limit = mention.end + (1 if self.text[mention.end : mention.end + 1] in "」』" else 0) + len(joiner.group(0))
+        for head_i, other in sorted(self.by_head.items(), key=lambda kv: kv[1].start):
+            if other.start >= mention.end and other.start - limit <= (1 if joiner.group(0) == "と" else 12):
+                between = self.text[limit : other.start]
+                if re.search(r"[をがはにで]", between):
+                    return None
+                return token.doc[head_i]
+        return None
+
     def _final_marker(self, token: Token) -> str:
         """Marker of a name, following coordination to the noun that carries the case."""
+        following = self._next_coordinated(token)
+        if following is not None and _is_coordination(_marker(token)):
+            return self._final_marker(following)
         current = token
         for _ in range(8):
             marker = _marker(current)
@@ -356,6 +385,24 @@ class RelationReader:
         """Fill missing ga/wo from a relative clause head, the chained clause, or the topic."""
         roles = {a.role for a in own}
         extra: list[_Arg] = []
+        carrier = governor.head if governor.dep_ == "obj" and governor.head.lemma_ in LIGHT_VERBS else governor
+        # "出資を行い、パートナーシップを結んだ": a partner named in the chained clause before.
+        if "ni" not in roles:
+            for child in carrier.children:
+                if child.dep_ in ("advcl", "conj") and child.i < carrier.i:
+                    for arg in self._direct_args(doc, self._event_of(child)):
+                        if arg.role == "ni":
+                            extra.append(_Arg(arg.mention, "ni", "chain", 0.1))
+        # Cleft: "公開したのは、「A」と「B」の2モデル" -> A and B are what was published.
+        if "wo" not in roles and any(c.dep_ == "mark" and c.lemma_ == "の" for c in carrier.children) and any(
+            c.lemma_ == "は" for c in carrier.children
+        ):
+            for mention in self.by_head.values():
+                if mention.start > carrier.idx and mention.entity_class in ("AIModel", "Product") and (
+                    not mention.cue.startswith("anaphor")
+                ):
+                    extra.append(_Arg(mention, "wo", "cleft", 0.1))
+            roles.add("wo")
         # Walk up through the light verb, て-chains and auxiliaries to the clause's attachment.
         clause = governor
         for _ in range(6):
@@ -369,7 +416,8 @@ class RelationReader:
                 elif "ga" in roles and "wo" not in roles:
                     extra.append(_Arg(head_mention, "wo", "relative", 0.05))
                 elif "ga" in roles and "wo" in roles:
-                    extra.append(_Arg(head_mention, "ga", "relative", 0.1))
+                    # "XがYを開発するZ": Z must fill a gap; X is most often mis-attached.
+                    extra.append(_Arg(head_mention, "ga", "relative-override", 0.05))
                 return extra
             if clause.dep_ in ("acl",) and clause.head.pos_ == "NOUN":
                 # "…を基に…したチャットモデル「Y」": the name sits in apposition to the noun.
@@ -393,6 +441,12 @@ class RelationReader:
         return extra
 
     def _named_apposition(self, doc, noun: Token) -> SentenceMention | None:
+        """The name written right after a generic noun: ``チャットモデル「Y」``."""
+        end = noun.idx + len(noun.text)
+        for mention in self.by_head.values():
+            gap = self.text[end : mention.start]
+            if mention.start >= end and len(gap) <= 1 and gap in ("", "「", "『", "・"):
+                return mention
         for child in noun.children:
             if child.i in self.by_head and child.i > noun.i:
                 return self.by_head[child.i]
@@ -415,8 +469,13 @@ class RelationReader:
             if head_i >= before:
                 break
             mention = self.by_head[head_i]
-            if mention.entity_class in ("Organization", "AIModel", "Product") and self._final_marker(doc[head_i]) in ("は", "が"):
+            if mention.entity_class not in ("Organization", "AIModel", "Product"):
+                continue
+            token = doc[head_i]
+            if self._final_marker(token) in ("は", "が"):
                 return mention
+            if _marker(token) == "の" and _marker(token.head) in ("は", "が") and token.head.i not in self.by_head:
+                return mention  # "基盤モデルの開発は…": the topic is the model
         return None
 
     def _apply(self, governor: Token, patterns: list[Pattern], event_args: list[_Arg]) -> list[Candidate]:
@@ -431,8 +490,9 @@ class RelationReader:
             if not subjects or not objects:
                 continue
             # Prefer the closest level of evidence: tree over relative over chain over topic.
+            override = [a for a in subjects if a.via == "relative-override"]
             best = min(a.penalty for a in subjects)
-            subjects = [a for a in subjects if a.penalty == best]
+            subjects = override or [a for a in subjects if a.penalty == best]
             pairs = _pair_gapped(subjects, objects)
             for subject, obj in pairs:
                 if subject.mention.key == obj.mention.key:
@@ -470,6 +530,31 @@ class RelationReader:
     def _pair(left: SentenceMention, relation: str, right: SentenceMention, method: str, confidence: float) -> Candidate:
         return Candidate(left, relation, right, method, round(confidence, 3),
                          (min(left.start, right.start), max(left.end, right.end)))
+
+    # -------------------------------------------------------------- derivation
+    def _basis(self, doc) -> list[Candidate]:
+        """``Xを基に…したY`` / ``Xをベースに開発されたY``: Y is based on X.
+
+        The parse of what ``を基に`` attaches to is unreliable, so the derived model is
+        the next model named after the phrase, else the sentence's topic model.
+        """
+        out: list[Candidate] = []
+        for head_i, base in self.by_head.items():
+            if base.entity_class not in ("AIModel", "Product") or _role(_marker(doc[head_i]), False) != "basis":
+                continue
+            derived = None
+            for mention in sorted(self.by_head.values(), key=lambda m: m.start):
+                if mention.start > base.end and mention.entity_class == base.entity_class and mention.key != base.key:
+                    derived = mention
+                    break
+            via = "following"
+            if derived is None:
+                derived = self._sentence_topic(doc, before=head_i)
+                via = "topic"
+            if derived is None or derived.key == base.key or derived.entity_class not in ("AIModel", "Product"):
+                continue
+            out.append(self._pair(derived, "basedOn", base, f"rule:basis/{via}", 0.8 if via == "following" else 0.7))
+        return out
 
     # -------------------------------------------------------------- rivals
     def _rival_groups(self, doc) -> list[Candidate]:

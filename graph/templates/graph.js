@@ -215,7 +215,7 @@
     },
     nodes: { borderWidth: 1.5, font: { face: "system-ui, sans-serif", strokeWidth: 3, strokeColor: "#ffffff" } },
     edges: {
-      font: { size: 11, align: "middle", strokeWidth: 3, strokeColor: "#ffffff", face: "system-ui, sans-serif" },
+      font: { size: 11, align: "horizontal", strokeWidth: 3, strokeColor: "#ffffff", face: "system-ui, sans-serif" },
       selectionWidth: 1.5, hoverWidth: 0.5,
       scaling: { label: { drawThreshold: 7 } },
     },
