@@ -433,6 +433,14 @@ class RelationReader:
                         extra.append(_Arg(arg.mention, "ga", "chain", 0.1))
                         roles.add("ga")
                 continue
+            if clause.dep_ in ("nmod", "obj", "obl", "nsubj") and clause.pos_ in ("NOUN", "PART") and (
+                clause.head.pos_ in ("VERB", "ADJ") and clause.head.dep_ == "acl"
+            ):
+                clause = clause.head  # "Xをしのぐほどの性能を誇るモデル「Y」": climb to the relative clause
+                continue
+            if clause.pos_ in ("VERB", "ADJ") and clause.head.pos_ in ("NOUN", "PART") and clause.head.i != clause.i:
+                clause = clause.head
+                continue
             break
         if "ga" not in roles:
             topic = self._sentence_topic(doc, before=governor.i) or self.topic

@@ -24,6 +24,7 @@ import contextlib
 import multiprocessing
 import os
 import queue
+import signal
 import subprocess
 import sys
 import threading
@@ -273,7 +274,12 @@ def _worker_main(conn: Connection, path: str) -> None:
 
 
 def _worker_entry(fd: int, path: str) -> None:
-    """Entry point of a worker process started by :class:`_Worker` (``python -c``)."""
+    """Entry point of a worker process started by :class:`_Worker` (``python -c``).
+
+    Ctrl-C in a terminal reaches the whole process group; the parent decides when workers
+    stop (it closes the pipe), so they ignore SIGINT instead of printing tracebacks.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_main(Connection(fd), path)
 
 
