@@ -331,6 +331,20 @@ class _Detector:
                                  f"marker:{suffix}", canonical, slug(canonical)))
 
 
+def is_type_noun_use(text: str, start: int, end: int) -> bool:
+    """True when a known word is used as a type noun or inside a longer noun, not as a name.
+
+    ``大規模言語モデル「LLaMA」`` and ``…の大規模言語モデル「Vicuna」`` introduce another name;
+    ``画像生成AI`` is a longer noun that merely ends with 生成AI.
+    """
+    after = text[end : end + 2]
+    if after[:1] in ("「", "『", "・") or after in ("の「", "の『"):
+        return True
+    return start > 0 and bool(re.match(r"[\u4e00-\u9fff\u30a0-\u30ff]", text[start - 1])) and not (
+        text[start - 1] in "「『・"
+    )
+
+
 def detect_mentions(
     sentence: ParsedSentence, lexicon: Lexicon, cues: Cues
 ) -> list[SentenceMention]:
@@ -374,6 +388,8 @@ def propagate_names(
             if any(s < end and start < e for s, e in taken):
                 continue
             if sentence.doc.char_span(start, end, alignment_mode="strict") is None:
+                continue
+            if is_type_noun_use(text, start, end):
                 continue
             out.append(replace(hit, start=start, end=end, surface=text[start:end], cue="document"))
             taken.append((start, end))

@@ -41,6 +41,7 @@ ROLES = ("ga", "wo", "ni", "kara", "basis", "data", "de", "agent")
 LIGHT_VERBS = frozenset({"行う", "する", "実施", "結ぶ", "締結", "発表", "受ける", "進める", "図る"})
 _COORDINATORS = ("や", "と", "など", "などの", "といった", "のような", "をはじめ", "、", "及び", "および")
 _RIVAL_NOUNS = ("ライバル", "競合", "競争相手", "対抗")
+_DATA_AFTER = re.compile(r"[」』]?の(?:[\u30a0-\u30ff\u4e00-\u9fff]{0,6}?)(データセット|データ|コーパス)")
 _STANCE_NOUNS = {"脅威": "viewsAsThreat", "勝者": "viewsAsWinner", "勝ち組": "viewsAsWinner"}
 _SPEECH_VERBS = frozenset(
     {"記す", "述べる", "指摘", "主張", "する", "言う", "語る", "説明", "分析", "示す", "危惧", "警告", "考える", "見る", "認める"}
@@ -341,17 +342,21 @@ class RelationReader:
             current = current.head
         return _marker(current)
 
-    def _data_of(self, token: Token) -> bool:
-        """``Xのデータ``: the name is the source of data for a training-like event."""
-        head = token.head
-        return _marker(token) == "の" and head.lemma_ in ("データ", "データセット", "コーパス", "会話", "やり取り")
+    def _data_token(self, doc, mention: SentenceMention) -> Token | None:
+        """``Xのデータ`` / ``「X」の会話データ``: the noun naming data taken from X, if any."""
+        match = _DATA_AFTER.match(self.text, mention.end)
+        if not match:
+            return None
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        return span.root if span is not None else None
 
     def _predicate_relations(self, doc) -> list[Candidate]:
         args: dict[int, list[_Arg]] = {}
         for head_i, mention in self.by_head.items():
             token = doc[head_i]
-            if self._data_of(token):
-                governor = self._governor(token.head)
+            data = self._data_token(doc, mention)
+            if data is not None:
+                governor = self._governor(data)
                 if governor is not None:
                     args.setdefault(governor.i, []).append(_Arg(mention, "data", "tree", 0.0))
                 continue
@@ -409,8 +414,8 @@ class RelationReader:
             if clause.dep_ in ("obj",) and clause.head.lemma_ in LIGHT_VERBS:
                 clause = clause.head
                 continue
-            if clause.dep_ in ("acl",) and clause.head.i in self.by_head:
-                head_mention = self.by_head[clause.head.i]
+            head_mention = self._relative_head(doc, clause) if clause.dep_ == "acl" else None
+            if head_mention is not None:
                 if "wo" in roles and "ga" not in roles or "ga" not in roles and "wo" not in roles:
                     extra.append(_Arg(head_mention, "ga", "relative", 0.05))
                 elif "ga" in roles and "wo" not in roles:
@@ -447,6 +452,21 @@ class RelationReader:
             if topic is not None:
                 extra.append(_Arg(topic, "ga", "topic", 0.2))
         return extra
+
+    def _relative_head(self, doc, clause: Token) -> SentenceMention | None:
+        """The name a relative clause modifies, looking through ``Xの…「Y」`` noun phrases.
+
+        ``…を誇るオープンソースの大規模言語モデル「Vicuna-13B」``: the clause attaches to the
+        first noun of the phrase; the phrase's head is the quoted name at its end.
+        """
+        head = clause.head
+        for _ in range(4):
+            if _marker(head) != "の" or head.head.i == head.i or head.head.pos_ not in ("NOUN", "PROPN"):
+                break
+            head = head.head
+        if head.i in self.by_head:
+            return self.by_head[head.i]
+        return self._named_apposition(doc, head)
 
     def _named_apposition(self, doc, noun: Token) -> SentenceMention | None:
         """The name written right after a generic noun: ``チャットモデル「Y」``."""

@@ -67,7 +67,10 @@ RESULT_FORMATS: dict[str, tuple[str, tuple[str, ...]]] = {
 
 #: CONSTRUCT/DESCRIBE formats: short name -> (media type, other accepted media types).
 GRAPH_FORMATS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "turtle": ("text/turtle", ("application/turtle", "application/x-turtle")),
+    "turtle": (
+        "text/turtle",
+        ("application/turtle", "application/x-turtle", "text/n3", "text/rdf+n3"),
+    ),
     "jsonld": ("application/ld+json", ("application/json", "application/x-json+ld")),
     "ntriples": ("application/n-triples", ("text/plain",)),
     "rdfxml": ("application/rdf+xml", ("application/xml", "text/xml")),
@@ -76,6 +79,7 @@ GRAPH_FORMATS: dict[str, tuple[str, tuple[str, ...]]] = {
 #: Alternative spellings of the ``format`` parameter.
 _FORMAT_ALIASES = {
     "ttl": "turtle",
+    "n3": "turtle",  # Turtle is N3; SPARQLWrapper asks for N3 this way
     "json-ld": "jsonld",
     "nt": "ntriples",
     "n-triples": "ntriples",

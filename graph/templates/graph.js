@@ -197,8 +197,9 @@
     return 60;
   }
 
+  var shown = NODES.map(function (n) { return nodeVisible(n.id); });   // what the network has
+  var startCount = shown.filter(Boolean).length;
   var container = document.getElementById("kg-network");
-  var startCount = NODES.filter(function (n) { return nodeVisible(n.id); }).length;
   var network = new vis.Network(container, { nodes: nodesView, edges: edgesView }, {
     autoResize: true,
     layout: { improvedLayout: startCount <= 100, randomSeed: 7 },
@@ -265,11 +266,12 @@
   /** Re-apply filters; nodes keep the places they had, newcomers start near a neighbour. */
   function refresh() {
     if (stable) rememberPositions();
-    var before = {};
-    nodesView.getIds().forEach(function (id) { before[id] = true; });
+    // (Not nodesView.getIds(): a DataView applies its filter afresh on every call.)
     var incoming = [];
     NODES.forEach(function (n) {
-      if (!before[n.id] && nodeVisible(n.id)) incoming.push(n.id);
+      var now = nodeVisible(n.id);
+      if (now && !shown[n.id]) incoming.push(n.id);
+      shown[n.id] = now;
     });
     var updates = [];
     var unplaced = 0;
