@@ -137,6 +137,9 @@ def _marker(token: Token) -> str:
             parts.extend((g.i, g.text) for g in child.children if g.dep_ == "fixed")
     # "Xを基に" / "Xをベースに": the noun 基 is the head of X, carrying に.
     marker = "".join(text for _, text in sorted(parts))
+    for particle in ("などの", "など"):  # "AやBなどを" carries を
+        if marker.startswith(particle) and len(marker) > len(particle) and marker != "などの":
+            marker = marker[len(particle) :]
     head = token.head
     if marker == "を" and head.lemma_ in ("基", "もと", "ベース", "元") and head.i > token.i:
         return "を基に"
@@ -196,6 +199,7 @@ class RelationReader:
         self.history: list[SentenceMention] = []  # mentions seen so far in the document
         self.topic: SentenceMention | None = None  # last は-marked organization
         self.type_noun_memory: dict[str, SentenceMention] = {}
+        self.developed: dict[str, list[SentenceMention]] = {}  # org key -> what it made
 
     # -------------------------------------------------------------- per sentence
     def read(self, sentence: ParsedSentence, mentions: list[SentenceMention]) -> list[Candidate]:
@@ -218,6 +222,10 @@ class RelationReader:
         out += self._employment(mentions)
         out += self._named_possession(mentions)
         out += self._variants(mentions)
+        out += self._own_possessive(doc)
+        for candidate in out:
+            if candidate.relation == "developed":
+                self.developed.setdefault(candidate.subject.key, []).append(candidate.object)
         self._remember(doc, mentions)
         return _dedupe(out)
 
@@ -391,13 +399,16 @@ class RelationReader:
         roles = {a.role for a in own}
         extra: list[_Arg] = []
         carrier = governor.head if governor.dep_ == "obj" and governor.head.lemma_ in LIGHT_VERBS else governor
-        # "出資を行い、パートナーシップを結んだ": a partner named in the chained clause before.
-        if "ni" not in roles:
+        # "出資を行い、パートナーシップを結んだ": a partner (or object) named in the clause
+        # chained before this one, when this one names none.
+        for role in ("ni", "wo"):
+            if role in roles:
+                continue
             for child in carrier.children:
                 if child.dep_ in ("advcl", "conj") and child.i < carrier.i:
                     for arg in self._direct_args(doc, self._event_of(child)):
-                        if arg.role == "ni":
-                            extra.append(_Arg(arg.mention, "ni", "chain", 0.1))
+                        if arg.role == role:
+                            extra.append(_Arg(arg.mention, role, "chain", 0.1))
         # Cleft: "公開したのは、「A」と「B」の2モデル" -> A and B are what was published.
         if "wo" not in roles and any(c.dep_ == "mark" and c.lemma_ == "の" for c in carrier.children) and any(
             c.lemma_ == "は" for c in carrier.children
@@ -716,6 +727,39 @@ class RelationReader:
                 if match and (match.group(1) == "" or self.cues.type_of_noun(match.group(1)) in ("AIModel", "Product")):
                     out.append(self._pair(org, "developed", named, "rule:possessive-name", 0.7))
                 break
+        return out
+
+    def _own_possessive(self, doc) -> list[Candidate]:
+        """``自社のモデルが流出したMeta``: Meta owns the model it was said to have made.
+
+        自社 ("the company's own") refers to the organization whose clause contains it;
+        the generic noun after it (モデル, 製品) is resolved to the last thing of that class
+        the same organization developed earlier in the document.
+        """
+        out: list[Candidate] = []
+        for token in doc:
+            if token.text != "自社" or _marker(token) != "の":
+                continue
+            noun = token.head
+            entity_class = self.cues.type_of_noun(noun.text)
+            if entity_class is None:
+                continue
+            owner = None
+            ancestor = noun
+            for _ in range(8):
+                if ancestor.head.i == ancestor.i:
+                    break
+                ancestor = ancestor.head
+                if ancestor.i in self.by_head and self.by_head[ancestor.i].entity_class == "Organization":
+                    owner = self.by_head[ancestor.i]
+                    break
+            if owner is None:
+                owner = self._sentence_subject(doc, exclude=set())
+            if owner is None:
+                continue
+            made = [m for m in self.developed.get(owner.key, []) if m.entity_class == entity_class]
+            if made:
+                out.append(self._pair(owner, "owns", made[-1], "rule:own-possessive", 0.7))
         return out
 
     def _variants(self, mentions: list[SentenceMention]) -> list[Candidate]:
