@@ -64,8 +64,8 @@ def fold_width(text: str) -> str:
 
 
 def _mostly_latin(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isascii() for c in letters) / len(letters) > 0.6
+    """An English line (a title, a byline) in a Japanese article: no kana at all."""
+    return not re.search(r"[\u3040-\u30ff]", text)
 
 
 def _from_entry(start: int, end: int, surface: str, entry: LexiconEntry, cue: str) -> SentenceMention:

@@ -68,11 +68,15 @@ class QueryResult:
 
 
 def run_query(graph: Graph, query: str) -> QueryResult:
+    full = _with_prefixes(query)
+    header_lines = full.count("\n") - query.count("\n")
     try:
-        result: Result = graph.query(_with_prefixes(query))
+        result: Result = graph.query(full)
     except Exception as exc:  # pyparsing / rdflib errors
-        message = " ".join(str(exc).split())
-        raise QueryError(f"malformed SPARQL query: {message}") from exc
+        lineno, col = getattr(exc, "lineno", None), getattr(exc, "col", None)
+        message = getattr(exc, "msg", None) or " ".join(str(exc).split())
+        where = f" at line {lineno - header_lines}, column {col}" if lineno and col else ""
+        raise QueryError(f"malformed SPARQL query{where}: {message}") from exc
     if result.type == "ASK":
         return QueryResult(kind="ASK", boolean=bool(result.askAnswer))
     if result.type in ("CONSTRUCT", "DESCRIBE"):
@@ -105,6 +109,8 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
             return json.dumps({"head": {}, "boolean": result.boolean})
         return "true" if result.boolean else "false"
     if result.graph is not None:
+        for prefix, iri in PREFIXES.items():
+            result.graph.bind(prefix, iri, replace=True)
         return result.graph.serialize(format="json-ld" if fmt == "json" else "turtle")
     if fmt == "json":
         bindings = [

@@ -654,6 +654,8 @@ class RelationReader:
             relation = _STANCE_NOUNS.get(token.lemma_)
             if relation is None:
                 continue
+            if re.match(r"(?:で|じゃ|とは)(?:は)?(?:ない|なく|ありません)", self.text[token.idx + len(token.text) :]):
+                continue  # 「Xは脅威ではない」 denies the stance
             target = self._stance_target(doc, token)
             if target is None:
                 continue
@@ -701,20 +703,32 @@ class RelationReader:
 
     # -------------------------------------------------------------- nominal rules
     def _employment(self, mentions: list[SentenceMention]) -> list[Candidate]:
-        """``MicrosoftのサティアナデラCEO``, ``OpenAIのCEOであるY氏``, ``X社長のY氏``."""
+        """A person tied to an organization by a role noun.
+
+        ``MicrosoftのサティアナデラCEO``, ``OpenAIのCEOであるY氏``, ``X社長のY氏``, and
+        ``Y氏はXのCEOを務める`` / ``Y氏はXの研究者だ``.
+        """
         out: list[Candidate] = []
         roles = "|".join(re.escape(r) for r in sorted(self.cues.employment_roles, key=len, reverse=True))
-        for person in (m for m in mentions if m.entity_class == "Person"):
-            before = self.text[max(0, person.start - 30) : person.start]
+        people = [m for m in mentions if m.entity_class == "Person"]
+        orgs = [m for m in mentions if m.entity_class == "Organization"]
+        for person in people:
             after = self.text[person.end : person.end + 12]
-            for org in (m for m in mentions if m.entity_class == "Organization" and m.end <= person.start):
+            for org in (m for m in orgs if m.end <= person.start):
                 gap = self.text[org.end : person.start]
                 role_after = re.match(rf"(?:{roles})", after)
                 if re.fullmatch(rf"の(?:(?:{roles})(?:である|の|、)?)?", gap) and (role_after or gap != "の"):
                     out.append(self._pair(person, "worksFor", org, "rule:employment/role", 0.8))
                 elif re.fullmatch(rf"\s?(?:{roles})(?:の|である|、)", gap):
                     out.append(self._pair(person, "worksFor", org, "rule:employment/role", 0.8))
-            del before
+            # "Y氏はXのCEOを務める": the role follows the organization, the person is the topic.
+            topic = re.match(r"(?:氏|さん)?(?:は|が)", after)
+            if not topic:
+                continue
+            for org in (m for m in orgs if m.start > person.end):
+                if re.match(rf"[」』]?の(?:{roles})(?:を務め|を務める|に就任|である|だ|で|として|、)", self.text[org.end :]):
+                    out.append(self._pair(person, "worksFor", org, "rule:employment/role-of", 0.75))
+                    break
         return out
 
     def _named_possession(self, mentions: list[SentenceMention]) -> list[Candidate]:
@@ -723,7 +737,7 @@ class RelationReader:
         for org in (m for m in mentions if m.entity_class == "Organization"):
             for named in (m for m in mentions if m.entity_class in ("AIModel", "Product") and m.start > org.end):
                 gap = self.text[org.end : named.start]
-                match = re.fullmatch(r"の([\u30a0-\u30ff\u4e00-\u9fffA-Za-z]{0,12})[「『]?", gap)
+                match = re.fullmatch(r"(?:社|グループ)?の([\u30a0-\u30ff\u4e00-\u9fffA-Za-z]{0,12})[「『]?", gap)
                 if match and (match.group(1) == "" or self.cues.type_of_noun(match.group(1)) in ("AIModel", "Product")):
                     out.append(self._pair(org, "developed", named, "rule:possessive-name", 0.7))
                 break

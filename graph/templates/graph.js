@@ -56,6 +56,7 @@
   var stable = false;
   var autoFreeze = true;         // our stabilisation runs end with physics off
   var physicsOn = true;
+  var ready = false;              // set once the first render is done
   var t0 = performance.now();
 
   // -------------------------------------------------------------- helpers
@@ -135,26 +136,12 @@
   }
 
   // -------------------------------------------------------------- vis data
+  //
+  // Items stay lean (class style lives in vis "groups", size in "value") because vis parses
+  // every item's options: thousands of full style objects cost seconds.
 
-  function nodeStyle(n, dim) {
-    var c = classMeta[n.c];
-    var size = 10 + 26 * Math.sqrt(n.imp || 0);
-    var colour = dim ? "#e3e6ea" : c.color;
-    return {
-      id: n.id,
-      label: label(n),
-      title: label(n) + "\n" + classLabel(n.c),
-      shape: c.shape,
-      size: size,
-      color: {
-        background: colour, border: dim ? "#d0d4da" : shade(c.color),
-        highlight: { background: c.color, border: "#111" },
-        hover: { background: c.color, border: "#111" },
-      },
-      shapeProperties: { borderDashes: c.dashes && !dim ? [4, 3] : false },
-      font: { color: dim ? "#b8bec7" : "#1d2433", size: 13 + Math.round(6 * Math.sqrt(n.imp || 0)) },
-    };
-  }
+  var BIG = NODES.length > 1500 || EDGES.length > 3000;
+  var DIM_NODE = { background: "#e6e8ec", border: "#d3d7dd", highlight: { background: "#e6e8ec", border: "#d3d7dd" }, hover: { background: "#e6e8ec", border: "#d3d7dd" } };
 
   function shade(hex) {
     var v = parseInt(hex.slice(1), 16);
@@ -162,73 +149,143 @@
     return "#" + ((1 << 24) + (r << 16) + (g << 8) + b).toString(16).slice(1);
   }
 
-  function edgeStyle(e, dim) {
-    var r = relMeta[e.p];
-    var conf = typeof e.conf === "number" ? e.conf : 0.5;
-    return {
-      id: e.id, from: e.from, to: e.to,
-      label: relLabel(e.p),
-      title: label(NODES[e.from]) + " → " + relLabel(e.p) + " → " + label(NODES[e.to]) +
-        "\n" + t("confidence") + " " + fmtConf(e.conf),
-      arrows: { to: { enabled: true, scaleFactor: 0.55 }, from: { enabled: false } },
-      color: { color: dim ? "#eceef1" : r.color, highlight: "#111", hover: r.color, opacity: dim ? 0.6 : 0.85 },
-      width: 1 + 2 * conf,
-      dashes: conf < 0.5,
-      font: { color: dim ? "#d5d9de" : "#46505c" },
-      smooth: SMOOTH ? { enabled: true, type: "curvedCW", roundness: 0.12 + 0.16 * (e.k || 0) } : false,
+  var groups = {};
+  DATA.classes.forEach(function (c) {
+    groups[c.id] = {
+      shape: c.shape,
+      color: {
+        background: c.color, border: shade(c.color),
+        highlight: { background: c.color, border: "#111111" },
+        hover: { background: c.color, border: "#111111" },
+      },
+      shapeProperties: { borderDashes: c.dashes ? [4, 3] : false },
     };
+  });
+
+  function nodeItem(n) {
+    return { id: n.id, group: n.c, value: n.imp || 0, label: label(n), title: label(n) + "\n" + classLabel(n.c) };
   }
 
-  var BIG = NODES.length > 1500 || EDGES.length > 3000;
-  var SMOOTH = !BIG;
-  var nodesDS = new vis.DataSet(NODES.map(function (n) { return nodeStyle(n, false); }));
-  var edgesDS = new vis.DataSet(EDGES.map(function (e) { return edgeStyle(e, false); }));
+  function edgeColour(e) {
+    var c = relMeta[e.p].color;
+    return { color: c, highlight: "#111111", hover: c, opacity: 0.85 };
+  }
+
+  function edgeItem(e) {
+    var conf = typeof e.conf === "number" ? e.conf : 0.5;
+    var item = {
+      id: e.id, from: e.from, to: e.to, label: relLabel(e.p),
+      title: label(NODES[e.from]) + " → " + relLabel(e.p) + " → " + label(NODES[e.to]) +
+        "\n" + t("confidence") + " " + fmtConf(e.conf),
+      color: edgeColour(e), width: 1 + 2 * conf,
+    };
+    if (conf < 0.5) item.dashes = true;
+    if (e.k && !BIG) item.smooth = { enabled: true, type: "curvedCW", roundness: 0.12 + 0.16 * e.k };
+    return item;
+  }
+
+  var nodesDS = new vis.DataSet(NODES.map(nodeItem));
+  var edgesDS = new vis.DataSet(EDGES.map(edgeItem));
   var nodesView = new vis.DataView(nodesDS, { filter: function (item) { return nodeVisible(item.id); } });
   var edgesView = new vis.DataView(edgesDS, { filter: function (item) { return edgeVisible(EDGES[item.id]); } });
 
   function visibleCount() { return nodesView.length; }
 
-  function iterationsFor(count) {
-    // Measured (benchmarks/bench_html.py): ~250 iterations settle a few hundred nodes; more
-    // nodes get fewer iterations so the page is calm within about a second or two.
-    if (count <= 100) return 300;
-    if (count <= 400) return 200;
-    if (count <= 1500) return 120;
-    return 60;
+  // -------------------------------------------------------------- initial positions
+  //
+  // Nodes without a place start on a golden-angle spiral around their most important
+  // placed neighbour (hubs first), or on an outer spiral if they have none. News graphs are
+  // hubs with satellites, so this start is close to the final layout and physics needs
+  // only a few iterations; it is also deterministic.
+
+  var satellites = {};
+  var loners = 0;
+
+  function seedPositions(ids) {
+    ids.sort(function (a, b) { return NODES[a].rank - NODES[b].rank; });
+    var out = [];
+    ids.forEach(function (id) {
+      if (placed[id]) { out.push({ id: id, x: placed[id].x, y: placed[id].y }); return; }
+      var anchor = null;
+      neighbours[id].forEach(function (eid) {
+        var e = EDGES[eid];
+        var other = e.from === id ? e.to : e.from;
+        if (placed[other] && shown[other] && (anchor === null || NODES[other].rank < NODES[anchor].rank)) anchor = other;
+      });
+      var p;
+      if (anchor === null) {
+        var k = loners++;
+        var r0 = k === 0 ? 0 : 140 * Math.sqrt(k);
+        p = { x: r0 * Math.cos(k * 2.39996), y: r0 * Math.sin(k * 2.39996) };
+      } else {
+        var j = satellites[anchor] = (satellites[anchor] || 0) + 1;
+        var r = 90 + 28 * Math.sqrt(j);
+        var a = j * 2.39996 + 6.283 * hashUnit(anchor);
+        p = { x: placed[anchor].x + r * Math.cos(a), y: placed[anchor].y + r * Math.sin(a) };
+      }
+      placed[id] = p;
+      out.push({ id: id, x: p.x, y: p.y });
+    });
+    return out;
   }
 
   var shown = NODES.map(function (n) { return nodeVisible(n.id); });   // what the network has
-  var startCount = shown.filter(Boolean).length;
+  var startIds = [];
+  shown.forEach(function (on, id) { if (on) startIds.push(id); });
+  var startCount = startIds.length;
+  var KK = startCount <= 60;        // vis's Kamada-Kawai start is best for small graphs
+  if (!KK) nodesDS.update(seedPositions(startIds));
+
+  // -------------------------------------------------------------- layout runs
+
+  var LAYOUT_BUDGET_MS = 1500;      // a layout run stops after this long, settled or not
+  var layoutStart = 0;
+
+  function iterationsFor(count) {
+    return count <= 100 ? 400 : count <= 500 ? 250 : 150;
+  }
+  function batchFor(count) {        // iterations between progress events (~50 ms each)
+    return Math.max(1, Math.min(25, Math.round(1500 / Math.max(1, count))));
+  }
+
   var container = document.getElementById("kg-network");
   var network = new vis.Network(container, { nodes: nodesView, edges: edgesView }, {
     autoResize: true,
-    layout: { improvedLayout: startCount <= 100, randomSeed: 7 },
+    layout: { improvedLayout: KK, randomSeed: 7 },
+    groups: groups,
     physics: {
       enabled: true,
       solver: "barnesHut",
-      barnesHut: { gravitationalConstant: -6000, centralGravity: 0.25, springLength: 130, springConstant: 0.035, damping: 0.35, avoidOverlap: 0.15 },
-      maxVelocity: 40, minVelocity: 1, timestep: 0.5,
-      stabilization: { enabled: true, iterations: iterationsFor(startCount), updateInterval: 20, fit: true },
+      barnesHut: { gravitationalConstant: -5000, centralGravity: 0.2, springLength: 120, springConstant: 0.04, damping: 0.4, avoidOverlap: 0.1 },
+      maxVelocity: 40, minVelocity: 1.5, timestep: 0.5,
+      stabilization: { enabled: true, iterations: iterationsFor(startCount), updateInterval: batchFor(startCount), fit: true },
     },
     interaction: {
-      hover: true, tooltipDelay: 250, hideEdgesOnDrag: BIG, hideEdgesOnZoom: BIG,
+      hover: !BIG, tooltipDelay: 250, hideEdgesOnDrag: BIG, hideEdgesOnZoom: BIG,
       multiselect: false, navigationButtons: false, keyboard: false,
     },
-    nodes: { borderWidth: 1.5, font: { face: "system-ui, sans-serif", strokeWidth: 3, strokeColor: "#ffffff" } },
+    nodes: {
+      borderWidth: 1.5,
+      scaling: { min: 10, max: 36, label: { enabled: true, min: 13, max: 20, drawThreshold: 6 } },
+      font: { face: "system-ui, sans-serif", color: "#1d2433", strokeWidth: 3, strokeColor: "#ffffff" },
+    },
     edges: {
-      font: { size: 11, align: "horizontal", strokeWidth: 3, strokeColor: "#ffffff", face: "system-ui, sans-serif" },
+      arrows: { to: { enabled: true, scaleFactor: 0.55 } },
+      smooth: BIG ? false : { enabled: true, type: "curvedCW", roundness: 0.12 },
+      font: { size: 11, align: "horizontal", color: "#46505c", strokeWidth: 3, strokeColor: "#ffffff", face: "system-ui, sans-serif" },
       selectionWidth: 1.5, hoverWidth: 0.5,
       scaling: { label: { drawThreshold: 7 } },
     },
   });
-
-  // -------------------------------------------------------------- physics & layout
+  layoutStart = t0;
 
   var progressBar = document.getElementById("kg-progress-bar");
   var progress = document.getElementById("kg-progress");
 
   network.on("stabilizationProgress", function (p) {
     progressBar.style.width = Math.round(100 * p.iterations / Math.max(1, p.total)) + "%";
+    // Calm beats perfect: past the budget, stop; the seeded start is already readable.
+    if (performance.now() - layoutStart > LAYOUT_BUDGET_MS) network.stopSimulation();
   });
 
   network.on("stabilizationIterationsDone", function () {
@@ -236,7 +293,7 @@
     rememberPositions();
     stable = true;
     state.stabilizedAt = performance.now();
-    state.layoutMs = state.stabilizedAt - t0;
+    state.layoutMs = state.stabilizedAt - layoutStart;
     progress.classList.add("kg-done");
     updateStatus();
   });
@@ -268,30 +325,16 @@
     if (stable) rememberPositions();
     // (Not nodesView.getIds(): a DataView applies its filter afresh on every call.)
     var incoming = [];
+    var unplaced = 0;
     NODES.forEach(function (n) {
       var now = nodeVisible(n.id);
-      if (now && !shown[n.id]) incoming.push(n.id);
+      if (now && !shown[n.id]) {
+        incoming.push(n.id);
+        if (!placed[n.id]) unplaced++;
+      }
       shown[n.id] = now;
     });
-    var updates = [];
-    var unplaced = 0;
-    incoming.forEach(function (id) {
-      var p = placed[id];
-      if (!p) {
-        unplaced++;
-        var anchor = null;
-        for (var i = 0; i < neighbours[id].length && !anchor; i++) {
-          var e = EDGES[neighbours[id][i]];
-          var other = e.from === id ? e.to : e.from;
-          anchor = placed[other] || null;
-        }
-        var angle = 2 * Math.PI * hashUnit(id), radius = anchor ? 60 + 60 * hashUnit(id + 7) : 400 + 400 * hashUnit(id + 7);
-        p = { x: (anchor ? anchor.x : 0) + radius * Math.cos(angle), y: (anchor ? anchor.y : 0) + radius * Math.sin(angle) };
-        placed[id] = p;
-      }
-      updates.push({ id: id, x: p.x, y: p.y });
-    });
-    if (updates.length) nodesDS.update(updates);
+    if (incoming.length) nodesDS.update(seedPositions(incoming));
     nodesView.refresh();
     edgesView.refresh();
     if (stable && unplaced > 0 && !physicsOn) {
@@ -299,47 +342,58 @@
       stable = false;
       autoFreeze = true;
       progress.classList.remove("kg-done");
-      network.setOptions({ physics: { enabled: true } });
-      network.stabilize(iterationsFor(visibleCount()));
+      var count = visibleCount();
+      network.setOptions({ physics: { enabled: true, stabilization: { updateInterval: batchFor(count), fit: false } } });
+      layoutStart = performance.now();
+      network.stabilize(Math.min(150, iterationsFor(count)));
     }
     if (selected) applyHighlight();
     updateStatus();
   }
 
   // -------------------------------------------------------------- highlight
+  //
+  // Only items whose state changes are updated: re-styling every item on each click would
+  // make clicks slow on big graphs.
 
-  var dimmed = false;
+  var nodeDim = {}, edgeDim = {};
 
   function applyHighlight() {
-    var keepNodes = {}, keepEdges = {};
-    if (selected && selected.type === "node") {
-      keepNodes[selected.id] = true;
-      neighbours[selected.id].forEach(function (eid) {
+    var keepNodes = null, keepEdges = null;
+    if (selected) {
+      keepNodes = {}; keepEdges = {};
+      var around = selected.type === "node" ? neighbours[selected.id] : [selected.id];
+      if (selected.type === "node") keepNodes[selected.id] = true;
+      around.forEach(function (eid) {
         var e = EDGES[eid];
-        if (!edgeVisible(e)) return;
         keepEdges[eid] = true;
         keepNodes[e.from] = true;
         keepNodes[e.to] = true;
       });
-    } else if (selected && selected.type === "edge") {
-      var e = EDGES[selected.id];
-      keepEdges[e.id] = true;
-      keepNodes[e.from] = true;
-      keepNodes[e.to] = true;
-    } else if (!dimmed) {
-      return;
     }
-    var any = !!selected;
-    nodesDS.update(nodesView.getIds().map(function (id) { return nodeStyle(NODES[id], any && !keepNodes[id]); }));
-    edgesDS.update(edgesView.getIds().map(function (id) { return edgeStyle(EDGES[id], any && !keepEdges[id]); }));
-    dimmed = any;
+    var nodeUpdates = [], edgeUpdates = [];
+    NODES.forEach(function (n) {
+      var dim = keepNodes !== null && !keepNodes[n.id];
+      if (!!nodeDim[n.id] === dim) return;
+      nodeDim[n.id] = dim;
+      nodeUpdates.push(dim ? { id: n.id, color: DIM_NODE, font: { color: "#b8bec7" }, shapeProperties: { borderDashes: false } }
+        : { id: n.id, color: null, font: null, shapeProperties: null });
+    });
+    EDGES.forEach(function (e) {
+      var dim = keepEdges !== null && !keepEdges[e.id];
+      if (!!edgeDim[e.id] === dim) return;
+      edgeDim[e.id] = dim;
+      edgeUpdates.push(dim ? { id: e.id, color: { color: "#e4e7eb", highlight: "#e4e7eb", hover: "#e4e7eb", opacity: 0.7 }, font: { color: "#d0d5db" } }
+        : { id: e.id, color: edgeColour(e), font: null });
+    });
+    if (nodeUpdates.length) nodesDS.update(nodeUpdates);
+    if (edgeUpdates.length) edgesDS.update(edgeUpdates);
   }
 
-  function restyleAll() {
-    nodesDS.update(NODES.map(function (n) { return nodeStyle(n, false); }));
-    edgesDS.update(EDGES.map(function (e) { return edgeStyle(e, false); }));
-    dimmed = false;
-    if (selected) applyHighlight();
+  /** Labels and tooltips in the current language (after a language switch). */
+  function relabel() {
+    nodesDS.update(NODES.map(function (n) { var i = nodeItem(n); return { id: i.id, label: i.label, title: i.title }; }));
+    edgesDS.update(EDGES.map(function (e) { var i = edgeItem(e); return { id: i.id, label: i.label, title: i.title }; }));
   }
 
   // -------------------------------------------------------------- side panel
@@ -704,7 +758,7 @@
     document.getElementById("kg-h-classes").textContent = t("classes");
     document.getElementById("kg-h-relations").textContent = t("relations");
     buildFilters();
-    restyleAll();
+    if (ready) relabel();
     updateStatus();
     renderPanel();
     if (!results.hidden) showResults();
@@ -766,6 +820,7 @@
   window.kgState = state;
 
   setLanguage(lang);
+  ready = true;
   syncPhysicsButton();
   if (startCount === 0) {
     stable = true;

@@ -1,0 +1,88 @@
+"""Shared fixtures: the GiNZA pipeline (loaded once), a sentence parser, the seed build."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from graph.documents import detect_language
+from graph.lexicon import load_cues, load_lexicon
+from graph.model import Document
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+EVAL = SHARED / "eval"
+SEEDS = ROOT / "seeds"
+IN_CI = bool(os.environ.get("CI"))
+
+
+def require_shared() -> None:
+    """The eval files live beside the project; CI has them, a lone checkout may not."""
+    if not (EVAL / "score.py").is_file():
+        if IN_CI:
+            pytest.fail(f"{EVAL} is missing: CI must provide ../shared/eval")
+        pytest.skip(f"{EVAL} not found (the eval kit sits beside the project root)")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from graph.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def lexicon():
+    return load_lexicon()
+
+
+@pytest.fixture(scope="session")
+def cues():
+    return load_cues()
+
+
+def make_document(text: str, doc_id: str = "test") -> Document:
+    import hashlib
+
+    return Document(
+        doc_id=doc_id,
+        path=f"{doc_id}.txt",
+        title=text.splitlines()[0][:40] if text else doc_id,
+        text=text,
+        language=detect_language(text),
+        sha256=hashlib.sha256(text.encode()).hexdigest(),
+    )
+
+
+@pytest.fixture(scope="session")
+def parse(nlp):
+    """Parse a text into ParsedSentence records, as the pipeline does."""
+    from graph.nlp import parse_documents
+
+    def _parse(text: str):
+        document = make_document(text)
+        return document, next(parse_documents([document], nlp=nlp))
+
+    return _parse
+
+
+@pytest.fixture(scope="session")
+def read_facts(nlp, lexicon, cues):
+    """Run extraction on a short text; returns the assembled Extraction."""
+    from graph.pipeline import extract
+
+    def _read(text: str, tmp_path_factory=None):
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "snippet.txt"
+            path.write_text(text, encoding="utf-8")
+            return extract([path])
+
+    return _read
+
+
+def triples(extraction) -> set[tuple[str, str, str]]:
+    return {(r.subject, r.predicate, r.object) for r in extraction.relations}
