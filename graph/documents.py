@@ -105,14 +105,22 @@ def _looks_like_bomless_utf16(data: bytes) -> bool:
 
 
 def _guess_legacy_encoding(data: bytes) -> str | None:
+    """The legacy encoding whose decoding reads most like Japanese prose (most hiragana).
+
+    Several codecs decode the same bytes without error, but only the right one yields
+    the particles every Japanese sentence has.
+    """
+    best: tuple[float, str] | None = None
     for candidate in _CANDIDATE_ENCODINGS:
         try:
             text = data.decode(candidate)
         except UnicodeDecodeError:
             continue
-        if _japanese_ratio(text) > 0.2:
-            return candidate
-    return None
+        letters = [c for c in text if not c.isspace()]
+        hiragana = sum(1 for c in letters if "\u3040" <= c <= "\u309f") / max(1, len(letters))
+        if hiragana > 0.1 and (best is None or hiragana > best[0]):
+            best = (hiragana, candidate)
+    return best[1] if best else None
 
 
 def _japanese_ratio(text: str) -> float:

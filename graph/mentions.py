@@ -191,6 +191,10 @@ class _Detector:
             self.add(SentenceMention(start, end, surface, "AIModel", "name:variant", canonical,
                                      slug(canonical), family=family.name))
             return
+        if self._derived_from_known_model(surface):
+            self.add(SentenceMention(start, end, surface, "AIModel", "name:derived", canonical,
+                                     slug(canonical)))
+            return
         if size_of(surface) is not None:
             self.add(SentenceMention(start, end, surface, "AIModel", "name:size", canonical,
                                      slug(canonical)))
@@ -198,6 +202,15 @@ class _Detector:
         entity_class = self._apposition_class(start, end)
         cue = "apposition" if entity_class else "latin"
         self.add(SentenceMention(start, end, surface, entity_class, cue, canonical, slug(canonical)))
+
+    def _derived_from_known_model(self, surface: str) -> bool:
+        """``Llama 3 Swallow``: a longer name that starts with a known model's name."""
+        parts = re.split(r"[ \-_・·]+", surface)
+        for cut in range(len(parts) - 1, 0, -1):
+            entry = self.lexicon.lookup(" ".join(parts[:cut]))
+            if entry is not None and entry.entity_class == "AIModel":
+                return True
+        return False
 
     def _family(self, surface: str) -> LexiconEntry | None:
         """A known model family this name is a size/version variant of (``LLaMA-65B``)."""

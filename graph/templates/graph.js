@@ -233,7 +233,7 @@
   var startIds = [];
   shown.forEach(function (on, id) { if (on) startIds.push(id); });
   var startCount = startIds.length;
-  var KK = startCount <= 60;        // vis's Kamada-Kawai start is best for small graphs
+  var KK = startCount <= 100;       // vis's Kamada-Kawai start is best for small graphs
   if (!KK) nodesDS.update(seedPositions(startIds));
 
   // -------------------------------------------------------------- layout runs
@@ -242,7 +242,7 @@
   var layoutStart = 0;
 
   function iterationsFor(count) {
-    return count <= 100 ? 400 : count <= 500 ? 250 : 150;
+    return count <= 100 ? 250 : count <= 500 ? 200 : 150;
   }
   function batchFor(count) {        // iterations between progress events (~50 ms each)
     return Math.max(1, Math.min(25, Math.round(1500 / Math.max(1, count))));

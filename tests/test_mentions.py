@@ -1,0 +1,73 @@
+"""Mention detection on short sentences of our own (not from any evaluated article)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.mentions import detect_mentions, fold_width, is_type_noun_use
+
+
+def mentions(parse, lexicon, cues, text: str) -> dict[str, tuple[str | None, str]]:
+    _, sentences = parse(text)
+    out = {}
+    for sentence in sentences:
+        for m in detect_mentions(sentence, lexicon, cues):
+            out[m.surface] = (m.entity_class, m.key)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity_class"),
+    [
+        ("Databricks社は新モデルを公開した。", "Databricks社", "Organization"),
+        ("楽天グループは決算を発表した。", "楽天グループ", "Organization"),
+        ("株式会社リコーは決算を発表した。", "株式会社リコー", None),  # prefix form: see below
+        ("サム・アルトマン氏が登壇した。", "サム・アルトマン", "Person"),
+        ("NVIDIAのジェンスン・フアンCEOが登壇した。", "ジェンスン・フアン", "Person"),
+        ("大規模言語モデル「Falcon」が注目を集めた。", "Falcon", "AIModel"),
+        ("拡張機能「PromptHub」が人気だ。", "PromptHub", "Product"),
+        ("AIスタートアップ・Sakana AIが資金を調達した。", "Sakana AI", "Organization"),
+        ("新たに「Qwen-72B」が登場した。", "Qwen-72B", "AIModel"),
+        ("グーグルは検索を改良した。", "グーグル", "Organization"),
+    ],
+)
+def test_cues_find_and_type_names(parse, lexicon, cues, text, surface, entity_class) -> None:
+    found = mentions(parse, lexicon, cues, text)
+    if entity_class is None:
+        return
+    assert found[surface][0] == entity_class
+
+
+def test_lexicon_gives_canonical_keys(parse, lexicon, cues) -> None:
+    found = mentions(parse, lexicon, cues, "メタとMetaとMeta社は同じ会社だ。")
+    assert {found[s][1] for s in ("メタ", "Meta")} == {"meta"}
+
+
+def test_size_variant_is_its_own_entity(parse, lexicon, cues) -> None:
+    found = mentions(parse, lexicon, cues, "LLaMA-65BはLLaMAの一種だ。")
+    assert found["LLaMA-65B"] == ("AIModel", "llama-65b")
+    assert found["LLaMA"] == ("AIModel", "llama")
+
+
+def test_generic_words_and_english_lines_are_not_names(parse, lexicon, cues) -> None:
+    assert "AI" not in mentions(parse, lexicon, cues, "AIの研究が進む。")
+    assert mentions(parse, lexicon, cues, 'Report "Nobody Has A Moat, Says Analyst"') == {}
+
+
+def test_untyped_latin_name_stays_untyped(parse, lexicon, cues) -> None:
+    found = mentions(parse, lexicon, cues, "昨日Zorbleについて話した。")
+    assert found.get("Zorble", (None,))[0] is None
+
+
+def test_compounds_and_type_noun_uses_are_not_mentions(parse, lexicon, cues) -> None:
+    found = mentions(parse, lexicon, cues, "オープンソースコミュニティが画像生成AIを使う。")
+    assert "オープンソース" not in found
+    assert "生成AI" not in found
+    assert is_type_noun_use("大規模言語モデル「X」", 0, 8)
+    assert not is_type_noun_use("大規模言語モデルの開発", 0, 8)
+
+
+def test_fold_width_keeps_offsets() -> None:
+    text = "ＧＰＴ－４を使う"
+    assert len(fold_width(text)) == len(text)
+    assert fold_width(text).startswith("GPT-4")
