@@ -179,7 +179,7 @@ class AttributeReader:
     def _relative_quality(self, text: str, mentions: list[SentenceMention]) -> list[AttributeCandidate]:
         baseline = None
         for mention in mentions:
-            if re.match(r"(?:を|が)100\s*[%％]\s*と(?:した|する|して)", text[mention.end :]):
+            if re.match(r"[」』]?(?:を|が)100\s*[%％]\s*と(?:した|する|して)", text[mention.end :]):
                 baseline = mention
                 break
         if baseline is None:
@@ -191,7 +191,7 @@ class AttributeReader:
             if mention.start <= baseline.start or mention.entity_class not in ("AIModel", "Product"):
                 continue
             match = re.match(
-                r"(?:が|は|の(?:品質|性能|スコア|精度|応答品質)(?:は|が))\s*(?:約)?(\d+(?:\.\d+)?)\s*[%％]",
+                r"[」』]?(?:が|は|の(?:品質|性能|スコア|精度|応答品質)(?:は|が))\s*(?:約)?(\d+(?:\.\d+)?)\s*[%％]",
                 text[mention.end :],
             )
             if match:

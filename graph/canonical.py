@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 __all__ = [
+    "has_size_token",
     "is_katakana",
     "is_latin_name",
     "match_key",
@@ -75,8 +76,22 @@ def strip_org_affixes(text: str) -> str:
     return value
 
 
+_EXPERTS = re.compile(r"(?<![A-Za-z0-9])(\d+)x(\d+(?:\.\d+)?)([BbMm])(?![A-Za-z0-9])")
+
+
+def has_size_token(name: str) -> bool:
+    """True for names that carry a model size: ``Vicuna-13B``, ``Mixtral-8x7B``."""
+    return size_of(name) is not None or bool(_EXPERTS.search(name))
+
+
 def size_of(name: str) -> int | None:
-    """Parameter count written in a model name: ``Vicuna-13B`` -> 13_000_000_000."""
+    """Parameter count written in a model name: ``Vicuna-13B`` -> 13_000_000_000.
+
+    Mixture-of-experts names (``Mixtral-8x7B``) give no count: experts share layers, so
+    8 x 7B is not the model's size.
+    """
+    if _EXPERTS.search(name):
+        return None
     found = _SIZE.findall(name.replace("-", " "))
     if not found:
         return None

@@ -42,6 +42,10 @@ def cli() -> None:
 @click.option("--encoding", default=None, help="Encoding of the input files (default: UTF-8/UTF-16 by BOM).")
 @click.option("--skip-bad", is_flag=True, help="Report and skip unreadable files instead of stopping.")
 @click.option(
+    "--lexicon", "lexicon_files", multiple=True, type=click.Path(path_type=Path),
+    help="Extra lexicon YAML (same format as graph/data/lexicon.yaml); may be repeated.",
+)
+@click.option(
     "--progress/--no-progress", default=None,
     help="Progress bar while parsing (default: only on a terminal).",
 )
@@ -50,6 +54,7 @@ def build(
     out_dir: Path,
     encoding: str | None,
     skip_bad: bool,
+    lexicon_files: tuple[Path, ...],
     progress: bool | None,
 ) -> None:
     """Build the graph from documents (default: seeds/) into OUT/graph.ttl and graph.html.
@@ -67,6 +72,7 @@ def build(
         encoding=encoding,
         skip_bad=skip_bad,
         progress=show_progress,
+        lexicon_files=lexicon_files,
     )
     for message in summary.skipped:
         click.echo(f"Skipped: {message}", err=True)

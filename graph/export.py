@@ -166,6 +166,14 @@ class _LosslessTurtle(TurtleSerializer):
     Where the shorthand would change the lexical form we write the long form instead.
     """
 
+    def __init__(self, store: Graph, *, generate_prefixes: bool = True) -> None:
+        super().__init__(store)
+        self._generate_prefixes = generate_prefixes
+
+    def get_pname(self, uri: Node, gen_prefix: bool = True) -> str | None:
+        # TriG bodies share one prefix header, so they must not invent prefixes (ns1:).
+        return super().get_pname(uri, gen_prefix and self._generate_prefixes)
+
     def label(self, node: Node, position: int) -> str:
         text = super().label(node, position)
         changed = isinstance(node, Literal) and not text.startswith('"') and text != str(node)
@@ -177,9 +185,10 @@ class _LosslessTurtle(TurtleSerializer):
         return text
 
 
-def _turtle(graph: Graph) -> bytes:
+def _turtle(graph: Graph, *, generate_prefixes: bool = True) -> bytes:
     buffer = io.BytesIO()
-    _LosslessTurtle(_sorted_copy(graph)).serialize(buffer, encoding="utf-8")
+    serializer = _LosslessTurtle(_sorted_copy(graph), generate_prefixes=generate_prefixes)
+    serializer.serialize(buffer, encoding="utf-8")
     return buffer.getvalue()
 
 
@@ -294,9 +303,15 @@ def _nquads(dataset: Dataset) -> bytes:
 
 
 def _turtle_body(graph: Graph) -> str:
-    text = _turtle(graph).decode("utf-8")
-    body = [line for line in text.splitlines() if not line.startswith("@prefix ")]
-    return "\n".join(body).strip("\n")
+    """Turtle statements without the prefix header (which only ever uses our prefixes)."""
+    lines = _turtle(graph, generate_prefixes=False).decode("utf-8").splitlines()
+    start = 0
+    while start < len(lines) and (lines[start].startswith("@prefix ") or not lines[start].strip()):
+        declared = lines[start].split()[1:2]
+        if declared and declared[0].rstrip(":") not in {*PREFIXES, "rdf"}:
+            raise ExportError(f"TriG: unexpected prefix {declared[0]}; report this as a bug")
+        start += 1
+    return "\n".join(lines[start:]).strip("\n")
 
 
 # ---------------------------------------------------------------- network view

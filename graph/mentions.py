@@ -22,7 +22,14 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from graph.canonical import is_katakana, match_key, normalize_surface, size_of, slug, strip_org_affixes
+from graph.canonical import (
+    has_size_token,
+    is_katakana,
+    match_key,
+    normalize_surface,
+    slug,
+    strip_org_affixes,
+)
 from graph.lexicon import Cues, Lexicon, LexiconEntry
 from graph.nlp import ParsedSentence
 
@@ -195,7 +202,7 @@ class _Detector:
             self.add(SentenceMention(start, end, surface, "AIModel", "name:derived", canonical,
                                      slug(canonical)))
             return
-        if size_of(surface) is not None:
+        if has_size_token(surface):
             self.add(SentenceMention(start, end, surface, "AIModel", "name:size", canonical,
                                      slug(canonical)))
             return

@@ -214,14 +214,17 @@ def _answer(store: Any, union: bool, request: _Request) -> tuple[Any, ...]:
 
     prefixes = {**PREFIXES, "rdf": _RDF}
     options: dict[str, Any] = {"prefixes": prefixes}
-    if request.default_graphs:
-        options["default_graph"] = [NamedNode(iri) for iri in request.default_graphs]
-    elif union:
-        options["use_default_graph_as_union"] = True
-    else:
-        options["default_graph"] = DefaultGraph()
-    if request.named_graphs:
-        options["named_graphs"] = [NamedNode(iri) for iri in request.named_graphs]
+    try:
+        if request.default_graphs:
+            options["default_graph"] = [NamedNode(iri) for iri in request.default_graphs]
+        elif union:
+            options["use_default_graph_as_union"] = True
+        else:
+            options["default_graph"] = DefaultGraph()
+        if request.named_graphs:
+            options["named_graphs"] = [NamedNode(iri) for iri in request.named_graphs]
+    except ValueError as exc:
+        return ("bad", f"default-graph-uri/named-graph-uri must be absolute IRIs ({exc})")
     try:
         result = store.query(request.query, **options)
     except SyntaxError as exc:
@@ -569,6 +572,8 @@ class _Handler(BaseHTTPRequestHandler):
                 self._read_only()
             else:
                 self._error(HTTPStatus.BAD_REQUEST, f"malformed SPARQL query: {reply[1]}")
+        elif status == "bad":
+            self._error(HTTPStatus.BAD_REQUEST, reply[1])
         elif status == "unacceptable":
             self._error(
                 HTTPStatus.NOT_ACCEPTABLE,

@@ -65,3 +65,10 @@ def test_surface_helpers() -> None:
     assert normalize_surface("  Ｇｏｏｇｌｅ   LLC ") == "Google LLC"
     assert is_latin_name("Ｍｅｔａ")
     assert not is_latin_name("メタ")
+
+
+def test_mixture_of_experts_names_have_a_size_token_but_no_count() -> None:
+    from graph.canonical import has_size_token
+
+    assert has_size_token("Mixtral-8x7B")
+    assert size_of("Mixtral-8x7B") is None

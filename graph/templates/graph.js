@@ -24,7 +24,7 @@
       layout: "レイアウト計算中…", aka: "別名", iri: "IRI", wikidata: "Wikidata",
       mentions: "言及数", attributes: "属性", relationsOf: "関係", evidence: "根拠",
       confidence: "確信度", method: "抽出方法", noEvidence: "根拠の記録なし", cls: "クラス",
-      raw: "原文表記", baseline: "基準", of: "／",
+      raw: "原文表記", baseline: "基準", more: "さらに {n} 件を表示",
     },
     en: {
       search: "Search (Japanese, English or alias)", noMatch: "No match", physicsOn: "Physics: on",
@@ -35,7 +35,7 @@
       mentions: "Mentions", attributes: "Attributes", relationsOf: "Relations",
       evidence: "Evidence", confidence: "confidence", method: "method",
       noEvidence: "No evidence recorded", cls: "Class", raw: "raw text", baseline: "baseline",
-      of: " / ",
+      more: "Show {n} more",
     },
   };
 
@@ -398,6 +398,7 @@
 
   // -------------------------------------------------------------- side panel
 
+  var PANEL_PAGE = 25;
   var panel = document.getElementById("kg-panel");
   var panelBody = document.getElementById("kg-panel-body");
 
@@ -483,16 +484,32 @@
 
     panelBody.appendChild(el("h3", { text: t("relationsOf") + " (" + neighbours[id].length + ")" }));
     if (!neighbours[id].length) panelBody.appendChild(el("p", { className: "kg-none", text: "—" }));
-    neighbours[id].forEach(function (eid) {
-      var e = EDGES[eid];
-      var head = el("div", { className: "kg-fact-head" },
-        e.from === id ? el("strong", { text: label(n) }) : nodeButton(e.from),
-        el("span", { text: "→ " + relLabel(e.p) + " →" }),
-        e.to === id ? el("strong", { text: label(n) }) : nodeButton(e.to),
-        el("span", { className: "kg-conf", text: t("confidence") + " " + fmtConf(e.conf) }));
-      var fact = el("div", { className: "kg-fact kg-relation" }, head, evidenceList(e.ev));
-      panelBody.appendChild(fact);
+    // Most important neighbours first; a hub's hundreds of facts come in pages, so a click
+    // on a hub stays quick.
+    var facts = neighbours[id].slice().sort(function (a, b) {
+      var ea = EDGES[a], eb = EDGES[b];
+      var ra = NODES[ea.from === id ? ea.to : ea.from].rank, rb = NODES[eb.from === id ? eb.to : eb.from].rank;
+      return ra - rb || a - b;
     });
+    var list = el("div", { className: "kg-relations" });
+    panelBody.appendChild(list);
+    function addFacts(from) {
+      facts.slice(from, from + PANEL_PAGE).forEach(function (eid) {
+        var e = EDGES[eid];
+        var head = el("div", { className: "kg-fact-head" },
+          e.from === id ? el("strong", { text: label(n) }) : nodeButton(e.from),
+          el("span", { text: "→ " + relLabel(e.p) + " →" }),
+          e.to === id ? el("strong", { text: label(n) }) : nodeButton(e.to),
+          el("span", { className: "kg-conf", text: t("confidence") + " " + fmtConf(e.conf) }));
+        list.appendChild(el("div", { className: "kg-fact kg-relation" }, head, evidenceList(e.ev)));
+      });
+      if (from + PANEL_PAGE < facts.length) {
+        var more = el("button", { type: "button", className: "kg-more", text: t("more", { n: facts.length - from - PANEL_PAGE }) });
+        more.addEventListener("click", function () { list.removeChild(more); addFacts(from + PANEL_PAGE); });
+        list.appendChild(more);
+      }
+    }
+    addFacts(0);
   }
 
   function renderEdgePanel(eid) {

@@ -1,0 +1,107 @@
+"""Typed attribute parsers, and the rules that attach values to entities."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from graph.attributes import parse_date, parse_money_usd, parse_number, parse_percent
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("130億", 13_000_000_000),
+        ("70億", 7_000_000_000),
+        ("1兆3000億", 1_300_000_000_000),
+        ("5400億", 540_000_000_000),
+        ("1,000", 1000),
+        ("１３０億", 13_000_000_000),  # full-width digits
+        ("13B", 13_000_000_000),
+        ("数十億", None),  # vague amounts are not numbers
+        ("abc", None),
+    ],
+)
+def test_parse_number(text, value) -> None:
+    assert parse_number(text) == (Decimal(value) if value is not None else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("100ドル", Decimal(100)),
+        ("1000万ドル", Decimal(10_000_000)),
+        ("$300", Decimal(300)),
+        ("300米ドル", Decimal(300)),
+        ("1,200ドル", Decimal(1200)),
+        ("100円", None),  # not US dollars
+        ("100", None),
+    ],
+)
+def test_parse_money_usd(text, value) -> None:
+    assert parse_money_usd(text) == value
+
+
+def test_parse_percent() -> None:
+    assert parse_percent("92%") == Decimal("0.92")
+    assert parse_percent("７６％") == Decimal("0.76")
+    assert parse_percent("92") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "parsed"),
+    [
+        ("2024年3月21日", ("2024-03-21", "date")),
+        ("2023年01月24日", ("2023-01-24", "date")),
+        ("2023年3月", ("2023-03", "gYearMonth")),
+        ("2022年", ("2022", "gYear")),
+        ("3月21日", None),  # no year: not a date we can type
+    ],
+)
+def test_parse_date(text, parsed) -> None:
+    assert parse_date(text) == parsed
+
+
+def attributes(facts) -> set[tuple[str, str, str]]:
+    return {(a.subject, a.property, str(a.value)) for a in facts.attributes}
+
+
+def test_parameter_count_from_text_and_name(read_facts) -> None:
+    facts = read_facts("Alibaba社の言語モデル「Qwen-72B」は720億のパラメータを持つ。")
+    assert ("qwen-72b", "parameterCount", "72000000000") in attributes(facts)
+
+
+def test_parameter_count_needs_a_model_owner(read_facts) -> None:
+    facts = read_facts("私たちは5400億のパラメーターで運用している。")
+    assert not [a for a in facts.attributes if a.property == "parameterCount"]
+
+
+def test_cost_is_read_for_a_model_and_not_for_an_investment(read_facts) -> None:
+    cost = read_facts("「TinyLlama-1.1B」は300ドルで学習できた。")
+    assert ("tinyllama-1-1b", "trainingCost", "300") in attributes(cost)
+    invest = read_facts("Microsoftは「Phi-3」に関連してOpenAIに100億ドルを投資した。")
+    assert not [a for a in invest.attributes if a.property == "trainingCost"]
+
+
+def test_relative_quality_keeps_the_baseline(read_facts) -> None:
+    facts = read_facts("GPT-4を100%とした場合、「Mixtral-8x7B」が85%、「Gemma-7B」は70%だった。")
+    found = attributes(facts)
+    assert ("mixtral-8x7b", "relativeQuality", "0.85") in found
+    assert ("gemma-7b", "relativeQuality", "0.7") in found
+    quality = next(a for a in facts.attributes if a.subject == "gemma-7b" and a.property == "relativeQuality")
+    assert quality.baseline == "gpt-4"
+
+
+def test_release_date_binds_to_the_release_verb(read_facts) -> None:
+    facts = read_facts("Anthropicは2024年3月4日、大規模言語モデル「Claude 3」を発表した。")
+    assert ("claude-3", "releaseDate", "2024-03-04") in attributes(facts)
+    ranged = read_facts("2022年から2023年にかけて、OpenAIが「GPT-4」を発表した。")
+    assert not [a for a in ranged.attributes if a.property == "releaseDate"]
+
+
+def test_release_date_carries_to_a_cleft_in_the_next_sentence(read_facts) -> None:
+    facts = read_facts(
+        "サイバーエージェントは2024年7月1日、新しいモデルを公開した。公開したのは「CyberAgentLM3-22B」だ。"
+    )
+    assert ("cyberagentlm3-22b", "releaseDate", "2024-07-01") in attributes(facts)

@@ -1,0 +1,92 @@
+"""`kg build` through Click's CliRunner: summary line, bad inputs, no partial output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from graph.cli import cli
+
+GOOD = "見出し\n\nAnthropicは2024年3月4日、大規模言語モデル「Claude 3」を発表した。\n"
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+def test_build_writes_both_files_and_a_summary(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(GOOD, encoding="utf-8")
+    outcome = run("build", str(tmp_path / "in"), "--out", str(tmp_path / "out"))
+    assert outcome.exit_code == 0, outcome.output
+    assert "from 1 document: 2 entities, 1 relations, 1 attributes in" in outcome.output
+    assert (tmp_path / "out" / "graph.ttl").is_file() and (tmp_path / "out" / "graph.html").is_file()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty file"),
+        (b"\x00\x01\x02\x03binary\x00", "binary file"),
+        (GOOD.encode("shift_jis"), "--encoding shift_jis"),
+    ],
+)
+def test_bad_file_is_one_line_status_2_and_no_output(tmp_path: Path, content: bytes, message: str) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    out = tmp_path / "out"
+    outcome = run("build", str(bad), "--out", str(out))
+    assert outcome.exit_code == 2
+    assert outcome.output.strip().count("\n") == 0
+    assert "bad.txt" in outcome.output and message in outcome.output
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_failed_build_keeps_previous_output(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    out = tmp_path / "out"
+    assert run("build", str(tmp_path / "a.txt"), "--out", str(out)).exit_code == 0
+    before = (out / "graph.ttl").read_bytes()
+    (tmp_path / "bad.txt").write_bytes(b"")
+    assert run("build", str(tmp_path), "--out", str(out)).exit_code == 2
+    assert (out / "graph.ttl").read_bytes() == before
+    assert sorted(p.name for p in out.iterdir()) == ["graph.html", "graph.ttl"]
+
+
+def test_skip_bad_reports_and_builds_the_rest(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"")
+    outcome = run("build", str(tmp_path), "--out", str(tmp_path / "out"), "--skip-bad")
+    assert outcome.exit_code == 0, outcome.output
+    assert "Skipped:" in outcome.output and "b.txt" in outcome.output
+    assert "from 1 document" in outcome.output
+
+
+def test_missing_path_and_empty_folder(tmp_path: Path) -> None:
+    missing = run("build", str(tmp_path / "nope"), "--out", str(tmp_path / "out"))
+    assert missing.exit_code == 2 and "no such file or folder" in missing.output
+    (tmp_path / "empty").mkdir()
+    empty = run("build", str(tmp_path / "empty"), "--out", str(tmp_path / "out"))
+    assert empty.exit_code == 2 and "no documents" in empty.output
+
+
+def test_encoding_option_reads_legacy_files(tmp_path: Path) -> None:
+    (tmp_path / "sjis.txt").write_bytes(GOOD.encode("cp932"))
+    outcome = run("build", str(tmp_path / "sjis.txt"), "--out", str(tmp_path / "out"), "--encoding", "cp932")
+    assert outcome.exit_code == 0, outcome.output
+
+
+def test_user_lexicon_option(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("見出し\n\n昨日、ズーブルが新しい計画を発表した。\n", encoding="utf-8")
+    lexicon = tmp_path / "mine.yaml"
+    lexicon.write_text("entities:\n  - {name: Zooble, class: Organization, ja: [ズーブル]}\n", encoding="utf-8")
+    outcome = run("build", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"), "--lexicon", str(lexicon))
+    assert outcome.exit_code == 0, outcome.output
+    assert "kge:zooble" in (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+
+
+def test_every_command_has_a_docstring_with_an_example() -> None:
+    for name, command in cli.commands.items():
+        assert command.help, f"kg {name} has no help text"
