@@ -109,8 +109,8 @@ class AttributeReader:
         self.pending_release: tuple[str, str, str, str] | None = None  # lemma, value, type, raw
         self.pending_age = 0
 
-    def read(self, doc: Doc, mentions: list[SentenceMention]) -> list[AttributeCandidate]:
-        text = fold_width(doc.text)
+    def read(self, doc: Doc, mentions: list[SentenceMention], text: str | None = None) -> list[AttributeCandidate]:
+        text = fold_width(doc.text if text is None else text)
         models = [m for m in mentions if m.entity_class == "AIModel"]
         out: list[AttributeCandidate] = []
         out += self._sizes_in_names(models)

@@ -459,7 +459,7 @@ def _cypher_script() -> str:
     )
     rel_merges = "\n".join(
         f"FOREACH (_ IN CASE WHEN row.`:TYPE` = '{_neo4j_type(_local(p))}' THEN [1] ELSE [] END |\n"
-        f"  MERGE (a)-[r:{_neo4j_type(_local(p))} {{statement: row.statement}}]->(b)\n"
+        f"  MERGE (a)-[r:{_neo4j_type(_local(p))} {{statement: key}}]->(b)\n"
         f"  SET r.relation = row.relation, r.confidence = toFloat(row.`confidence:float`),\n"
         f"      r.evidenceCount = toInteger(row.`evidenceCount:int`))"
         for p in contract_relations()
@@ -488,6 +488,8 @@ WITH n, row
 LOAD CSV WITH HEADERS FROM 'file:///relationships.csv' AS row
 MATCH (a:Entity {{iri: row.`:START_ID`}})
 MATCH (b:Entity {{iri: row.`:END_ID`}})
+WITH a, b, row,
+     coalesce(row.statement, row.`:START_ID` + ' ' + row.`:TYPE` + ' ' + row.`:END_ID`) AS key
 {rel_merges};
 """
 

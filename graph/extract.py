@@ -89,7 +89,7 @@ def extract_document(
                 (candidate.subject.key, candidate.relation, candidate.object.key,
                  _evidence(sentence, candidate.span, candidate.method, candidate.confidence))
             )
-        for attribute in attribute_reader.read(sentence.doc, typed):
+        for attribute in attribute_reader.read(sentence.doc, typed, sentence.text):
             attributes.append(
                 (attribute, _evidence(sentence, attribute.span, attribute.method, attribute.confidence,
                                       attribute.raw_text))

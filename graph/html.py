@@ -172,9 +172,14 @@ def _environment() -> jinja2.Environment:
 
 
 def _check_inlinable(text: str, tag: str) -> None:
-    """Refuse code that would end its own inline element early (a corrupted page)."""
-    if f"</{tag}" in text.lower():
-        raise RuntimeError(f"cannot inline text containing '</{tag}'")
+    """Refuse code that would end its own inline element early (a corrupted page).
+
+    ``</script`` ends the element; ``<!--`` can switch the HTML parser into the "double
+    escaped" state in which a later ``<script`` hides the real end tag.
+    """
+    lowered = text.lower()
+    if f"</{tag}" in lowered or "<!--" in lowered:
+        raise RuntimeError(f"cannot inline text containing '</{tag}' or '<!--'")
 
 
 def _csp_hash(text: str) -> str:
@@ -235,6 +240,13 @@ def _float(value: object) -> float | None:
             return None
         return number if math.isfinite(number) else None
     return None
+
+
+def _value(graph: Graph, node: object, predicate: URIRef) -> object | None:
+    """``graph.value`` for any node a triple may hold (literals have no properties)."""
+    if not isinstance(node, URIRef | BNode):
+        return None
+    return graph.value(node, predicate)
 
 
 def _entity_classes(graph: Graph) -> dict[URIRef, str]:
@@ -324,14 +336,17 @@ class _Evidence:
         if node is None:
             return None
         if node not in self._doc_index:
-            title = self.graph.value(node, DCTERMS.title) or self.graph.value(node, RDFS.label)  # type: ignore[arg-type]
-            path = self.graph.value(node, KG.sourcePath)  # type: ignore[arg-type]
-            language = self.graph.value(node, DCTERMS.language)  # type: ignore[arg-type]
+            g = self.graph
+            title = _value(g, node, DCTERMS.title) or _value(g, node, RDFS.label)
+            path = _value(g, node, KG.sourcePath)
+            language = _value(g, node, DCTERMS.language)
+            if title is None:
+                title = path if path is not None else _local(URIRef(str(node)))
             self._doc_index[node] = len(self.docs)
             self.docs.append(
                 {
                     "iri": str(node),
-                    "title": str(title) if title is not None else (str(path) if path else _local(node)),  # type: ignore[arg-type]
+                    "title": str(title),
                     "path": str(path) if path is not None else "",
                     "lang": str(language) if language is not None else "",
                 }
@@ -348,24 +363,24 @@ class _Evidence:
         if node in self._record_index:
             return self._record_index[node]
         g = self.graph
-        sentence = g.value(node, KG.sentence)  # type: ignore[arg-type]
-        start = _int(g.value(node, KG.sentenceStart))  # type: ignore[arg-type]
-        begin = _int(g.value(node, KG.startOffset))  # type: ignore[arg-type]
-        end = _int(g.value(node, KG.endOffset))  # type: ignore[arg-type]
+        sentence = _value(g, node, KG.sentence)
+        start = _int(_value(g, node, KG.sentenceStart))
+        begin = _int(_value(g, node, KG.startOffset))
+        end = _int(_value(g, node, KG.endOffset))
         item: dict[str, Any] = {"s": self._text(str(sentence) if sentence is not None else "")}
         if start is not None and begin is not None and end is not None:
             # Offsets are into the document; the page wants them relative to the sentence.
             item["a"], item["b"] = begin - start, end - start
-        doc = self._doc(g.value(node, PROV.hadPrimarySource))  # type: ignore[arg-type]
+        doc = self._doc(_value(g, node, PROV.hadPrimarySource))
         if doc is not None:
             item["d"] = doc
-        method = g.value(node, KG.method)  # type: ignore[arg-type]
+        method = _value(g, node, KG.method)
         if method is not None:
             item["m"] = str(method)
-        confidence = _float(g.value(node, KG.confidence))  # type: ignore[arg-type]
+        confidence = _float(_value(g, node, KG.confidence))
         if confidence is not None:
             item["c"] = round(confidence, 3)
-        raw = g.value(node, KG.rawText)  # type: ignore[arg-type]
+        raw = _value(g, node, KG.rawText)
         if raw is not None:
             item["r"] = str(raw)
         self._record_index[node] = len(self.records)
@@ -716,9 +731,14 @@ def _render(view: dict[str, Any]) -> str:
     )
 
 
-def render_html(graph: Graph, *, title: str = "Knowledge graph", language: str | None = "ja") -> str:
-    """The whole page as a string. ``language`` is the initial label language (``ja``/``en``);
-    ``None`` picks the language most source documents are written in."""
+def render_html(
+    graph: Graph, *, title: str = "Knowledge graph", language: str | None = "ja"
+) -> str:
+    """The whole page as a string.
+
+    ``language`` is the initial label language (``ja`` or ``en``, switchable on the page);
+    ``None`` picks the language most source documents are written in.
+    """
     return _render(build_view(graph, title=_clean_title(title), language=language))
 
 

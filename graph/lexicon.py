@@ -8,6 +8,7 @@ and says exactly which entry is wrong.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -48,6 +49,11 @@ class Lexicon:
     def lookup(self, surface: str) -> LexiconEntry | None:
         return self.by_key.get(match_key(surface))
 
+    @property
+    def non_latin_pattern(self) -> re.Pattern[str] | None:
+        """One alternation of every non-Latin alias, longest first (a scan per sentence)."""
+        return _non_latin_pattern(self)
+
 
 @cache
 def _index(lexicon: Lexicon) -> dict[str, LexiconEntry]:
@@ -58,10 +64,18 @@ def _index(lexicon: Lexicon) -> dict[str, LexiconEntry]:
     return index
 
 
+@cache
+def _non_latin_pattern(lexicon: Lexicon) -> re.Pattern[str] | None:
+    surfaces = {s for entry in lexicon.entries for s in entry.surfaces if not s.isascii()}
+    if not surfaces:
+        return None
+    return re.compile("|".join(re.escape(s) for s in sorted(surfaces, key=lambda s: (-len(s), s))))
+
+
 @dataclass(frozen=True)
 class Cues:
     type_nouns: tuple[tuple[str, str], ...]  # (noun, class), longest noun first
-    org_suffixes: tuple[str, ...]
+    org_suffixes: tuple[str, ...]  # longest first, as are the other word lists
     org_prefixes: tuple[str, ...]
     person_suffixes: tuple[str, ...]
     employment_roles: tuple[str, ...]
@@ -137,6 +151,10 @@ def load_lexicon(extra: Iterable[str | Path] = ()) -> Lexicon:
     return Lexicon(tuple(merged.values()))
 
 
+def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+
+
 @cache
 def load_cues() -> Cues:
     source = "graph/data/cues.yaml"
@@ -158,10 +176,12 @@ def load_cues() -> Cues:
 
     return Cues(
         type_nouns=by_class("type_nouns"),
-        org_suffixes=_strings(data.get("org_suffixes"), f"{source}: org_suffixes"),
+        org_suffixes=_longest_first(_strings(data.get("org_suffixes"), f"{source}: org_suffixes")),
         org_prefixes=_strings(data.get("org_prefixes"), f"{source}: org_prefixes"),
-        person_suffixes=_strings(data.get("person_suffixes"), f"{source}: person_suffixes"),
-        employment_roles=_strings(data.get("employment_roles"), f"{source}: employment_roles"),
+        person_suffixes=_longest_first(_strings(data.get("person_suffixes"), f"{source}: person_suffixes")),
+        employment_roles=_longest_first(
+            _strings(data.get("employment_roles"), f"{source}: employment_roles")
+        ),
         generic_latin=frozenset(_strings(data.get("generic_latin"), f"{source}: generic_latin")),
         anaphors=by_class("anaphors"),
     )

@@ -21,6 +21,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from graph.canonical import (
     has_size_token,
@@ -61,6 +62,7 @@ class SentenceMention:
     family: str | None = None  # canonical name of the model family for size/version variants
 
 
+@lru_cache(maxsize=4096)
 def fold_width(text: str) -> str:
     """NFKC per character where that keeps the length, so offsets stay valid."""
     out = []
@@ -134,7 +136,7 @@ class _Detector:
         return None
 
     def _org_suffix(self, end: int) -> str | None:
-        for suffix in sorted(self.cues.org_suffixes, key=len, reverse=True):
+        for suffix in self.cues.org_suffixes:
             if self.text.startswith(suffix, end):
                 rest = self.text[end + len(suffix) : end + len(suffix) + 1]
                 if suffix == "社" and rest in ("会", "員", "長", "内", "外", "製"):
@@ -143,7 +145,7 @@ class _Detector:
         return None
 
     def _person_suffix(self, end: int) -> str | None:
-        for suffix in sorted(self.cues.person_suffixes, key=len, reverse=True):
+        for suffix in self.cues.person_suffixes:
             if self.text.startswith(suffix, end):
                 return suffix
         return None
@@ -253,27 +255,28 @@ class _Detector:
 
     def lexicon_words(self) -> None:
         """Non-Latin lexicon aliases (グーグル, オープンソース) at word boundaries."""
-        for entry in self.lexicon.entries:
-            for surface in entry.surfaces:
-                if surface.isascii():
-                    continue
-                for match in re.finditer(re.escape(surface), self.text):
-                    start, end = match.span()
-                    if self._overlaps(start, end) or not self._token_boundary(start, end):
-                        continue
-                    if self._continues_compound(end) or self._is_type_noun_use(end):
-                        continue
-                    if self._inside_compound(start) or self._used_as_verb(start, end):
-                        continue
-                    self.add(_from_entry(start, end, surface, entry, "lexicon"))
+        pattern = self.lexicon.non_latin_pattern
+        if pattern is None:
+            return
+        for match in pattern.finditer(self.text):
+            start, end = match.span()
+            if self._overlaps(start, end) or not self._token_boundary(start, end):
+                continue
+            if self._continues_compound(end) or self._is_type_noun_use(end):
+                continue
+            if self._inside_compound(start) or self._used_as_verb(start, end):
+                continue
+            entry = self.lexicon.lookup(match.group(0))
+            if entry is not None:
+                self.add(_from_entry(start, end, match.group(0), entry, "lexicon"))
 
     def _continues_compound(self, end: int) -> bool:
         """``オープンソースコミュニティ`` is not a mention of オープンソース."""
-        doc = self.sentence.doc
-        for token in doc:
-            if token.idx == end:
-                return token.pos_ in ("NOUN", "PROPN") and not token.tag_.startswith("接尾辞")
-        return False
+        span = self.sentence.doc.char_span(end, end + 1, alignment_mode="expand")
+        if span is None or not len(span) or span[0].idx != end:
+            return False
+        token = span[0]
+        return token.pos_ in ("NOUN", "PROPN") and not token.tag_.startswith("接尾辞")
 
     def _inside_compound(self, start: int) -> bool:
         """``画像生成AI`` does not mention 生成AI: the word is the tail of a longer noun."""

@@ -42,10 +42,7 @@ class ParsedSentence:
     index: int  # position of the sentence in the document
     start: int  # offset of the sentence's first character in document.text
     doc: Doc
-
-    @property
-    def text(self) -> str:
-        return self.doc.text
+    text: str  # the sentence (kept: spaCy rebuilds Doc.text on every access)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -114,7 +111,7 @@ def parse_documents(
 
         parsed = tqdm(parsed, total=len(jobs), unit="sent", desc="parsing", leave=False)
     by_document: dict[str, list[ParsedSentence]] = {d.doc_id: [] for d in docs}
-    for (document, index, start, _), doc in zip(jobs, parsed):
-        by_document[document.doc_id].append(ParsedSentence(document, index, start, doc))
+    for (document, index, start, text), doc in zip(jobs, parsed):
+        by_document[document.doc_id].append(ParsedSentence(document, index, start, doc, text))
     for document in docs:
         yield by_document[document.doc_id]

@@ -41,9 +41,19 @@ def _digest(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
 
 
+def canonical_decimal(value: float | Decimal) -> Decimal:
+    """A decimal with at least one fractional digit ("100.0", never "100").
+
+    Turtle writes decimals in that form; keeping the in-memory literal identical means a
+    graph and its Turtle round trip are isomorphic term for term.
+    """
+    number = Decimal(str(value))
+    return number.quantize(Decimal("0.1")) if number == number.to_integral_value() else number
+
+
 def _decimal(value: float | Decimal) -> Literal:
-    # Fixed precision keeps the Turtle byte-stable across platforms.
-    return Literal(Decimal(str(round(float(value), 3))), datatype=XSD.decimal)
+    # Rounded to three places: confidences are estimates, and fixed precision keeps bytes stable.
+    return Literal(canonical_decimal(round(float(value), 3)), datatype=XSD.decimal)
 
 
 def new_graph() -> Graph:
@@ -134,7 +144,7 @@ def _add_relation(graph: Graph, relation: RelationFact) -> None:
 def attribute_literal(attribute: AttributeFact) -> Literal:
     datatype = XSD[attribute.datatype]
     if attribute.datatype == "decimal":
-        return Literal(Decimal(str(attribute.value)), datatype=datatype)
+        return Literal(canonical_decimal(Decimal(str(attribute.value))), datatype=datatype)
     return Literal(attribute.value, datatype=datatype)
 
 

@@ -206,6 +206,8 @@ class RelationReader:
         doc = sentence.doc
         self.text = fold_width(sentence.text)
         resolved = list(mentions) + self._anaphors(sentence, mentions)
+        self._governors: dict[int, Token | None] = {}
+        self._final_markers: dict[int, str] = {}
         self.by_head: dict[int, SentenceMention] = {}
         self.span_tokens: set[int] = set()
         for mention in resolved:
@@ -286,7 +288,12 @@ class RelationReader:
 
     # -------------------------------------------------------------- predicate-argument structures
     def _governor(self, token: Token) -> Token | None:
-        """The predicate a mention depends on, skipping nouns and coordination."""
+        """The predicate a mention depends on, skipping nouns and coordination (memoized)."""
+        if token.i not in self._governors:
+            self._governors[token.i] = self._find_governor(token)
+        return self._governors[token.i]
+
+    def _find_governor(self, token: Token) -> Token | None:
         following = self._next_coordinated(token)
         if following is not None and _is_coordination(_marker(token)):
             return self._governor(following)
@@ -334,7 +341,12 @@ class RelationReader:
         return None
 
     def _final_marker(self, token: Token) -> str:
-        """Marker of a name, following coordination to the noun that carries the case."""
+        """Marker of a name, following coordination to the noun that carries the case (memoized)."""
+        if token.i not in self._final_markers:
+            self._final_markers[token.i] = self._find_final_marker(token)
+        return self._final_markers[token.i]
+
+    def _find_final_marker(self, token: Token) -> str:
         following = self._next_coordinated(token)
         if following is not None and _is_coordination(_marker(token)):
             return self._final_marker(following)
@@ -599,6 +611,8 @@ class RelationReader:
     def _rival_groups(self, doc) -> list[Candidate]:
         """``GoogleやAppleといったライバル企業`` -> the clause's subject competes with each."""
         out: list[Candidate] = []
+        if not any(noun in self.text for noun in _RIVAL_NOUNS):
+            return out
         for token in doc:
             if token.pos_ != "NOUN" or not (
                 any(token.text.startswith(r) for r in _RIVAL_NOUNS)
@@ -650,6 +664,8 @@ class RelationReader:
     def _stances(self, doc) -> list[Candidate]:
         """「Xは脅威」, Xの脅威, 勝者はX: a stance held by the speaker of the sentence."""
         out: list[Candidate] = []
+        if not any(noun in self.text for noun in _STANCE_NOUNS):
+            return out
         for token in doc:
             relation = _STANCE_NOUNS.get(token.lemma_)
             if relation is None:
@@ -709,7 +725,7 @@ class RelationReader:
         ``Y氏はXのCEOを務める`` / ``Y氏はXの研究者だ``.
         """
         out: list[Candidate] = []
-        roles = "|".join(re.escape(r) for r in sorted(self.cues.employment_roles, key=len, reverse=True))
+        roles = "|".join(re.escape(r) for r in self.cues.employment_roles)
         people = [m for m in mentions if m.entity_class == "Person"]
         orgs = [m for m in mentions if m.entity_class == "Organization"]
         for person in people:
@@ -751,6 +767,8 @@ class RelationReader:
         the same organization developed earlier in the document.
         """
         out: list[Candidate] = []
+        if "自社" not in self.text:
+            return out
         for token in doc:
             if token.text != "自社" or _marker(token) != "の":
                 continue

@@ -19,7 +19,15 @@ def sample(order: int = 1) -> Extraction:
     doc = Document("d", "seeds/d.txt", "Title", TEXT, "ja", "0" * 64)
     evidence = Evidence("d", TEXT, 0, 0, 10, "pattern:developed", 0.85)
     entities = (
-        Entity("meta", "Meta", "Organization", (Label("Meta", "en"),), (Label("Meta社", "ja"),), 1, "Q380"),
+        Entity(
+            "meta",
+            "Meta",
+            "Organization",
+            (Label("Meta", "en"),),
+            (Label("Meta社", "ja"),),
+            1,
+            "Q380",
+        ),
         Entity("llama", "LLaMA", "AIModel", (Label("LLaMA", "en"),), (), 1),
     )[::order]
     return Extraction(
@@ -27,9 +35,17 @@ def sample(order: int = 1) -> Extraction:
         entities=entities,
         relations=(RelationFact("meta", "developed", "llama", (evidence,), 0.85),),
         attributes=(
-            AttributeFact("llama", "parameterCount", 65_000_000_000, "integer",
-                          (Evidence("d", TEXT, 0, 5, 10, "attribute:x", 0.9, "65B"),), 0.9),
-            AttributeFact("llama", "trainingCost", Decimal("100"), "decimal", (evidence,), 0.7, unit="USD"),
+            AttributeFact(
+                "llama",
+                "parameterCount",
+                65_000_000_000,
+                "integer",
+                (Evidence("d", TEXT, 0, 5, 10, "attribute:x", 0.9, "65B"),),
+                0.9,
+            ),
+            AttributeFact(
+                "llama", "trainingCost", Decimal("100"), "decimal", (evidence,), 0.7, unit="USD"
+            ),
         ),
     )
 
@@ -95,3 +111,13 @@ def test_every_term_used_is_in_the_ontology() -> None:
     for term in used:
         labels = {lbl.language for lbl in ontology.objects(term, __import__("rdflib").RDFS.label)}
         assert labels >= {"en", "ja"}, term
+
+
+def test_turtle_round_trip_is_isomorphic_term_for_term() -> None:
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    graph = build_graph(sample())
+    again = Graph().parse(data=serialize_turtle(graph).decode("utf-8"), format="turtle")
+    assert isomorphic(graph, again)
+    assert set(graph) == set(again)

@@ -1,7 +1,7 @@
 /* newskg graph page: draws the view model of graph/html.py with vis-network.
  *
  * Rules this file keeps, because every label and sentence comes from untrusted documents:
- *   - data is read with JSON.parse from a non-executable <script type="application/json">;
+ *   - data is read with JSON.parse from a non-executable application/json script element;
  *   - the DOM is built with createElement/textContent only (never innerHTML with data);
  *   - vis-network tooltips get plain strings (vis 9 shows them with innerText).
  * window.kgState exposes the page's own state so tests assert what the page believes.
@@ -141,7 +141,6 @@
   // every item's options: thousands of full style objects cost seconds.
 
   var BIG = NODES.length > 1500 || EDGES.length > 3000;
-  var DIM_NODE = { background: "#e6e8ec", border: "#d3d7dd", highlight: { background: "#e6e8ec", border: "#d3d7dd" }, hover: { background: "#e6e8ec", border: "#d3d7dd" } };
 
   function shade(hex) {
     var v = parseInt(hex.slice(1), 16);
@@ -168,7 +167,7 @@
 
   function edgeColour(e) {
     var c = relMeta[e.p].color;
-    return { color: c, highlight: "#111111", hover: c, opacity: 0.85 };
+    return { color: c, highlight: c, hover: c, opacity: 0.85 };
   }
 
   function edgeItem(e) {
@@ -180,7 +179,12 @@
       color: edgeColour(e), width: 1 + 2 * conf,
     };
     if (conf < 0.5) item.dashes = true;
-    if (e.k && !BIG) item.smooth = { enabled: true, type: "curvedCW", roundness: 0.12 + 0.16 * e.k };
+    if (e.k && !BIG) {
+      // Parallel edges bow alternately to either side, further out each pair, so neither
+      // the lines nor their labels sit on top of each other.
+      item.smooth = { enabled: true, type: e.k % 2 ? "curvedCCW" : "curvedCW", roundness: 0.12 + 0.28 * Math.ceil(e.k / 2) };
+      item.font = { vadjust: e.k % 2 ? 8 : -8 };
+    }
     return item;
   }
 
@@ -219,7 +223,7 @@
         p = { x: r0 * Math.cos(k * 2.39996), y: r0 * Math.sin(k * 2.39996) };
       } else {
         var j = satellites[anchor] = (satellites[anchor] || 0) + 1;
-        var r = 90 + 28 * Math.sqrt(j);
+        var r = 120 + 30 * Math.sqrt(j);
         var a = j * 2.39996 + 6.283 * hashUnit(anchor);
         p = { x: placed[anchor].x + r * Math.cos(a), y: placed[anchor].y + r * Math.sin(a) };
       }
@@ -233,7 +237,7 @@
   var startIds = [];
   shown.forEach(function (on, id) { if (on) startIds.push(id); });
   var startCount = startIds.length;
-  var KK = startCount <= 100;       // vis's Kamada-Kawai start is best for small graphs
+  var KK = startCount <= 100;      // vis's Kamada-Kawai start is best for small graphs
   if (!KK) nodesDS.update(seedPositions(startIds));
 
   // -------------------------------------------------------------- layout runs
@@ -257,7 +261,7 @@
       enabled: true,
       solver: "barnesHut",
       barnesHut: { gravitationalConstant: -5000, centralGravity: 0.2, springLength: 120, springConstant: 0.04, damping: 0.4, avoidOverlap: 0.1 },
-      maxVelocity: 40, minVelocity: 1.5, timestep: 0.5,
+      maxVelocity: 40, minVelocity: 0.75, timestep: 0.5,
       stabilization: { enabled: true, iterations: iterationsFor(startCount), updateInterval: batchFor(startCount), fit: true },
     },
     interaction: {
@@ -266,6 +270,7 @@
     },
     nodes: {
       borderWidth: 1.5,
+      chosen: { node: chosenNode, label: chosenNodeLabel },
       scaling: { min: 10, max: 36, label: { enabled: true, min: 13, max: 20, drawThreshold: 6 } },
       font: { face: "system-ui, sans-serif", color: "#1d2433", strokeWidth: 3, strokeColor: "#ffffff" },
     },
@@ -273,7 +278,8 @@
       arrows: { to: { enabled: true, scaleFactor: 0.55 } },
       smooth: BIG ? false : { enabled: true, type: "curvedCW", roundness: 0.12 },
       font: { size: 11, align: "horizontal", color: "#46505c", strokeWidth: 3, strokeColor: "#ffffff", face: "system-ui, sans-serif" },
-      selectionWidth: 1.5, hoverWidth: 0.5,
+      selectionWidth: 0, hoverWidth: 0,
+      chosen: { edge: chosenEdge, label: chosenEdgeLabel },
       scaling: { label: { drawThreshold: 7 } },
     },
   });
@@ -353,41 +359,50 @@
 
   // -------------------------------------------------------------- highlight
   //
-  // Only items whose state changes are updated: re-styling every item on each click would
-  // make clicks slow on big graphs.
-
-  var nodeDim = {}, edgeDim = {};
+  // The neighbourhood is highlighted by *selecting* it (styled by the "chosen" callbacks in
+  // the options): no data updates, so a click costs one redraw even on big graphs. Dimming
+  // everything else would need a data update per item and vis redraws on each one.
 
   function applyHighlight() {
-    var keepNodes = null, keepEdges = null;
-    if (selected) {
-      keepNodes = {}; keepEdges = {};
-      var around = selected.type === "node" ? neighbours[selected.id] : [selected.id];
-      if (selected.type === "node") keepNodes[selected.id] = true;
-      around.forEach(function (eid) {
+    if (!selected) { network.unselectAll(); return; }
+    var nodes = [], edges = [], seen = {};
+    function addNode(id) { if (shown[id] && !seen[id]) { seen[id] = true; nodes.push(id); } }
+    if (selected.type === "node") {
+      addNode(selected.id);
+      neighbours[selected.id].forEach(function (eid) {
         var e = EDGES[eid];
-        keepEdges[eid] = true;
-        keepNodes[e.from] = true;
-        keepNodes[e.to] = true;
+        if (!edgeVisible(e)) return;
+        edges.push(eid);
+        addNode(e.from);
+        addNode(e.to);
       });
+    } else {
+      var e = EDGES[selected.id];
+      addNode(e.from);
+      addNode(e.to);
+      if (edgeVisible(e)) edges.push(e.id);
     }
-    var nodeUpdates = [], edgeUpdates = [];
-    NODES.forEach(function (n) {
-      var dim = keepNodes !== null && !keepNodes[n.id];
-      if (!!nodeDim[n.id] === dim) return;
-      nodeDim[n.id] = dim;
-      nodeUpdates.push(dim ? { id: n.id, color: DIM_NODE, font: { color: "#b8bec7" }, shapeProperties: { borderDashes: false } }
-        : { id: n.id, color: null, font: null, shapeProperties: null });
-    });
-    EDGES.forEach(function (e) {
-      var dim = keepEdges !== null && !keepEdges[e.id];
-      if (!!edgeDim[e.id] === dim) return;
-      edgeDim[e.id] = dim;
-      edgeUpdates.push(dim ? { id: e.id, color: { color: "#e4e7eb", highlight: "#e4e7eb", hover: "#e4e7eb", opacity: 0.7 }, font: { color: "#d0d5db" } }
-        : { id: e.id, color: edgeColour(e), font: null });
-    });
-    if (nodeUpdates.length) nodesDS.update(nodeUpdates);
-    if (edgeUpdates.length) edgesDS.update(edgeUpdates);
+    network.setSelection({ nodes: nodes, edges: edges }, { unselectAll: true, highlightEdges: false });
+  }
+
+  function chosenNode(values, id, isSelected, hovering) {
+    if (isSelected) {
+      var focal = selected && selected.type === "node" && selected.id === id;
+      values.borderWidth = focal ? 5 : 3;
+      values.borderColor = "#111111";
+      if (focal) values.size = values.size * 1.15;
+    } else if (hovering) {
+      values.borderWidth = 3;
+    }
+  }
+  function chosenNodeLabel(values, id, isSelected) {
+    if (isSelected) { values.mod = "bold"; values.color = "#000000"; }
+  }
+  function chosenEdge(values, id, isSelected, hovering) {
+    if (isSelected) { values.width = values.width * 2 + 1; values.opacity = 1; values.toArrowScale = 0.8; } else if (hovering) { values.width += 1; }
+  }
+  function chosenEdgeLabel(values, id, isSelected) {
+    if (isSelected) { values.mod = "bold"; values.color = "#111111"; }
   }
 
   /** Labels and tooltips in the current language (after a language switch). */
@@ -532,7 +547,6 @@
 
   function closePanel() {
     selected = null;
-    network.unselectAll();
     applyHighlight();
     renderPanel();
   }
@@ -559,7 +573,6 @@
     if (id === null) return false;
     reveal(id);
     selected = { type: "node", id: id };
-    network.selectNodes([id], true);
     applyHighlight();
     renderPanel();
     return true;
@@ -571,7 +584,6 @@
     reveal(e.from); reveal(e.to);
     if (!relOn[e.p]) { relOn[e.p] = true; syncFilterBoxes(); refresh(); }
     selected = { type: "edge", id: eid };
-    network.selectEdges([eid]);
     applyHighlight();
     renderPanel();
     return true;
