@@ -28,7 +28,10 @@ from graph.nlp import EXCLUDED_COMPONENTS, MODEL, load_pipeline, split_sentences
 from graph.pipeline import build_outputs
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = [ROOT / "seeds" / "google-no-moat-memo.ja.txt", *sorted((ROOT.parent / "shared" / "eval" / "dev").glob("*.txt"))]
+SOURCES = [
+    ROOT / "seeds" / "google-no-moat-memo.ja.txt",
+    *sorted((ROOT.parent / "shared" / "eval" / "dev").glob("*.txt")),
+]
 
 
 def corpus(repeat: int, folder: Path) -> list[str]:
@@ -55,8 +58,12 @@ def bare_pipe(sentences: list[str], *, exclude: tuple[str, ...], processes: int)
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=20)
-    parser.add_argument("--processes", type=int, default=None,
-                        help="n_process for bare nlp.pipe (default: what kg build picks)")
+    parser.add_argument(
+        "--processes",
+        type=int,
+        default=None,
+        help="n_process for bare nlp.pipe (default: what kg build picks)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"
@@ -81,7 +88,10 @@ def main() -> None:
     ):
         print(f"{name:44} {seconds:8.2f} {chars / seconds:9,.0f}")
     print(f"ratio kg build / bare full ja_ginza:   {full / build:.2f}  (bar: >= 0.90)")
-    print(f"ratio kg build / bare same pipeline:   {ours / build:.2f}  (extraction overhead {100 * (build / ours - 1):.0f}%)")
+    print(
+        f"ratio kg build / bare same pipeline:   {ours / build:.2f}  "
+        f"(extraction overhead {100 * (build / ours - 1):.0f}%)"
+    )
     print(summary.line())
 
 

@@ -47,7 +47,9 @@ def parse_number(text: str) -> Decimal | None:
     return total
 
 
-_MONEY = re.compile(rf"(?:(?:US)?\$\s*(?P<pre>{_NUMBER}[兆億万]?)|(?P<num>(?:{_NUMBER}[兆億万]?)+)\s*(?:米ドル|ドル|USドル))")
+_MONEY = re.compile(
+    rf"(?:(?:US)?\$\s*(?P<pre>{_NUMBER}[兆億万]?)|(?P<num>(?:{_NUMBER}[兆億万]?)+)\s*(?:米ドル|ドル|USドル))"
+)
 
 
 def parse_money_usd(text: str) -> Decimal | None:
@@ -93,10 +95,29 @@ class AttributeCandidate:
     baseline: SentenceMention | None = None
 
 
-_PARAMETER_AFTER = re.compile(rf"(?P<num>(?:{_NUMBER}[兆億万]?)+|\d+(?:\.\d+)?[BM])(?:個)?の?(?:パラメーター|パラメータ)")
-_PARAMETER_BEFORE = re.compile(rf"(?:パラメーター|パラメータ)(?:数|のサイズ|の数|規模)?(?:は|が|:|：)\s*(?:約)?(?P<num>(?:{_NUMBER}[兆億万]?)+|\d+(?:\.\d+)?[BM])")
-_MONEY_IN_TEXT = re.compile(rf"(?:US)?\$\s*{_NUMBER}[兆億万]?|(?:{_NUMBER}[兆億万]?)+\s*(?:米ドル|ドル)")
-_NOT_COST = ("月額", "価格", "料金", "売上", "評価額", "出資", "投資", "調達", "買収", "時価総額", "収益", "資金")
+_PARAMETER_AFTER = re.compile(
+    rf"(?P<num>(?:{_NUMBER}[兆億万]?)+|\d+(?:\.\d+)?[BM])(?:個)?の?(?:パラメーター|パラメータ)"
+)
+_PARAMETER_BEFORE = re.compile(
+    rf"(?:パラメーター|パラメータ)(?:数|のサイズ|の数|規模)?(?:は|が|:|：)\s*(?:約)?(?P<num>(?:{_NUMBER}[兆億万]?)+|\d+(?:\.\d+)?[BM])"
+)
+_MONEY_IN_TEXT = re.compile(
+    rf"(?:US)?\$\s*{_NUMBER}[兆億万]?|(?:{_NUMBER}[兆億万]?)+\s*(?:米ドル|ドル)"
+)
+_NOT_COST = (
+    "月額",
+    "価格",
+    "料金",
+    "売上",
+    "評価額",
+    "出資",
+    "投資",
+    "調達",
+    "買収",
+    "時価総額",
+    "収益",
+    "資金",
+)
 _RELEASE_TRIGGERS = frozenset({"公開", "発表", "リリース", "発売", "登場", "提供", "公表"})
 _PRONOUN_SUBJECT = re.compile(r"(?:私たち|我々|われわれ|私|彼ら)(?:が|は)")
 
@@ -109,7 +130,9 @@ class AttributeReader:
         self.pending_release: tuple[str, str, str, str] | None = None  # lemma, value, type, raw
         self.pending_age = 0
 
-    def read(self, doc: Doc, mentions: list[SentenceMention], text: str | None = None) -> list[AttributeCandidate]:
+    def read(
+        self, doc: Doc, mentions: list[SentenceMention], text: str | None = None
+    ) -> list[AttributeCandidate]:
         text = fold_width(doc.text if text is None else text)
         models = [m for m in mentions if m.entity_class == "AIModel"]
         out: list[AttributeCandidate] = []
@@ -128,11 +151,23 @@ class AttributeReader:
         for model in models:
             size = size_of(model.canonical)
             if size:
-                out.append(AttributeCandidate(model, "parameterCount", size, "integer", model.surface,
-                                              "attribute:parameter-count/name", 0.9, (model.start, model.end)))
+                out.append(
+                    AttributeCandidate(
+                        model,
+                        "parameterCount",
+                        size,
+                        "integer",
+                        model.surface,
+                        "attribute:parameter-count/name",
+                        0.9,
+                        (model.start, model.end),
+                    )
+                )
         return out
 
-    def _owner_before(self, text: str, position: int, models: list[SentenceMention]) -> tuple[SentenceMention | None, str]:
+    def _owner_before(
+        self, text: str, position: int, models: list[SentenceMention]
+    ) -> tuple[SentenceMention | None, str]:
         before = [m for m in models if m.end <= position]
         if before:
             return before[-1], "sentence"
@@ -151,8 +186,18 @@ class AttributeReader:
                 if owner is None:
                     continue
                 confidence = 0.8 if where == "sentence" else 0.6
-                out.append(AttributeCandidate(owner, "parameterCount", int(value), "integer", match.group(0),
-                                              f"attribute:parameter-count/{where}", confidence, match.span("num")))
+                out.append(
+                    AttributeCandidate(
+                        owner,
+                        "parameterCount",
+                        int(value),
+                        "integer",
+                        match.group(0),
+                        f"attribute:parameter-count/{where}",
+                        confidence,
+                        match.span("num"),
+                    )
+                )
         return out
 
     # -- costs
@@ -171,12 +216,25 @@ class AttributeReader:
             between = text[owner.end : match.start()]
             if len(between) > 12 or "。" in between:
                 continue
-            out.append(AttributeCandidate(owner, "trainingCost", value, "decimal", match.group(0),
-                                          "attribute:cost", 0.7, match.span(), unit="USD"))
+            out.append(
+                AttributeCandidate(
+                    owner,
+                    "trainingCost",
+                    value,
+                    "decimal",
+                    match.group(0),
+                    "attribute:cost",
+                    0.7,
+                    match.span(),
+                    unit="USD",
+                )
+            )
         return out
 
     # -- relative quality
-    def _relative_quality(self, text: str, mentions: list[SentenceMention]) -> list[AttributeCandidate]:
+    def _relative_quality(
+        self, text: str, mentions: list[SentenceMention]
+    ) -> list[AttributeCandidate]:
         baseline = None
         for mention in mentions:
             if re.match(r"[」』]?(?:を|が)100\s*[%％]\s*と(?:した|する|して)", text[mention.end :]):
@@ -184,11 +242,24 @@ class AttributeReader:
                 break
         if baseline is None:
             return []
-        out = [AttributeCandidate(baseline, "relativeQuality", Decimal("1.0"), "decimal", "100%",
-                                  "attribute:relative-quality/baseline", 0.7, (baseline.start, baseline.end),
-                                  baseline=baseline)]
+        out = [
+            AttributeCandidate(
+                baseline,
+                "relativeQuality",
+                Decimal("1.0"),
+                "decimal",
+                "100%",
+                "attribute:relative-quality/baseline",
+                0.7,
+                (baseline.start, baseline.end),
+                baseline=baseline,
+            )
+        ]
         for mention in mentions:
-            if mention.start <= baseline.start or mention.entity_class not in ("AIModel", "Product"):
+            if mention.start <= baseline.start or mention.entity_class not in (
+                "AIModel",
+                "Product",
+            ):
                 continue
             match = re.match(
                 r"[」』]?(?:が|は|の(?:品質|性能|スコア|精度|応答品質)(?:は|が))\s*(?:約)?(\d+(?:\.\d+)?)\s*[%％]",
@@ -197,9 +268,19 @@ class AttributeReader:
             if match:
                 value = Decimal(match.group(1)) / 100
                 start = mention.end + match.start(1)
-                out.append(AttributeCandidate(mention, "relativeQuality", value, "decimal", match.group(1) + "%",
-                                              "attribute:relative-quality", 0.85, (start, mention.end + match.end()),
-                                              baseline=baseline))
+                out.append(
+                    AttributeCandidate(
+                        mention,
+                        "relativeQuality",
+                        value,
+                        "decimal",
+                        match.group(1) + "%",
+                        "attribute:relative-quality",
+                        0.85,
+                        (start, mention.end + match.end()),
+                        baseline=baseline,
+                    )
+                )
         return out
 
     @staticmethod
@@ -212,20 +293,29 @@ class AttributeReader:
         for _ in range(8):
             if token.i == governor.i:
                 return True
-            if token.head.i == token.i or (token.pos_ in ("VERB", "ADJ") and token.i != span.root.i):
+            if token.head.i == token.i or (
+                token.pos_ in ("VERB", "ADJ") and token.i != span.root.i
+            ):
                 return False
             token = token.head
         return False
 
     # -- release dates
-    def _release_dates(self, doc: Doc, text: str, mentions: list[SentenceMention]) -> list[AttributeCandidate]:
+    def _release_dates(
+        self, doc: Doc, text: str, mentions: list[SentenceMention]
+    ) -> list[AttributeCandidate]:
         targets = [m for m in mentions if m.entity_class in ("AIModel", "Product")]
         triggers = {t.lemma_ for t in doc if t.lemma_ in _RELEASE_TRIGGERS}
         out: list[AttributeCandidate] = []
         found_date = False
         for match in _DATE.finditer(text):
-            after, before = text[match.end() : match.end() + 4], text[max(0, match.start() - 2) : match.start()]
-            if after.startswith(("から", "にかけて", "~", "〜", "・")) or before.endswith(("から", "、")) and "にかけて" in text:
+            after, before = (
+                text[match.end() : match.end() + 4],
+                text[max(0, match.start() - 2) : match.start()],
+            )
+            if after.startswith(("から", "にかけて", "~", "〜", "・")) or (
+                before.endswith(("から", "、")) and "にかけて" in text
+            ):
                 continue
             parsed = parse_date(match.group(0))
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
@@ -243,8 +333,18 @@ class AttributeReader:
             own = [t for t in targets if self._depends_on(doc, t, governor)]
             if targets and own:
                 for target in own:
-                    out.append(AttributeCandidate(target, "releaseDate", value, datatype, match.group(0),
-                                                  "attribute:release-date", 0.75, match.span()))
+                    out.append(
+                        AttributeCandidate(
+                            target,
+                            "releaseDate",
+                            value,
+                            datatype,
+                            match.group(0),
+                            "attribute:release-date",
+                            0.75,
+                            match.span(),
+                        )
+                    )
             elif not targets:
                 self.pending_release = (governor.lemma_, value, datatype, match.group(0))
                 self.pending_age = 0
@@ -252,9 +352,18 @@ class AttributeReader:
             lemma, value, datatype, raw = self.pending_release
             if lemma in triggers:
                 for target in targets:
-                    out.append(AttributeCandidate(target, "releaseDate", value, datatype, raw,
-                                                  "attribute:release-date/next-sentence", 0.6,
-                                                  (target.start, target.end)))
+                    out.append(
+                        AttributeCandidate(
+                            target,
+                            "releaseDate",
+                            value,
+                            datatype,
+                            raw,
+                            "attribute:release-date/next-sentence",
+                            0.6,
+                            (target.start, target.end),
+                        )
+                    )
                 self.pending_release = None
         if self.pending_release is not None:
             self.pending_age += 1

@@ -64,12 +64,14 @@ def strip_org_affixes(text: str) -> str:
         changed = False
         for prefix in _ORG_PREFIXES:
             rest = value[len(prefix) :]
-            if value.startswith(prefix) and rest and not rest[0].isspace():
-                # Only strip a country prefix glued to a Latin or katakana name ("米OpenAI").
-                if prefix in ("株式会社", "有限会社", "合同会社") or is_latin_name(rest[:1]) or (
-                    is_katakana(rest[:1])
-                ):
-                    value, changed = rest.strip(), True
+            glued = value.startswith(prefix) and rest and not rest[0].isspace()
+            # Only strip a country prefix glued to a Latin or katakana name ("米OpenAI").
+            if glued and (
+                prefix in ("株式会社", "有限会社", "合同会社")
+                or is_latin_name(rest[:1])
+                or is_katakana(rest[:1])
+            ):
+                value, changed = rest.strip(), True
         for suffix in _ORG_SUFFIXES:
             if value.endswith(suffix) and len(value) > len(suffix):
                 value, changed = value[: -len(suffix)].strip(), True
@@ -96,7 +98,7 @@ def size_of(name: str) -> int | None:
     if not found:
         return None
     number, unit = found[-1]
-    return int(round(float(number) * _SIZE_FACTORS[unit.lower()]))
+    return round(float(number) * _SIZE_FACTORS[unit.lower()])
 
 
 def is_katakana(text: str) -> bool:

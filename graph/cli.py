@@ -36,17 +36,29 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
-    "--out", "out_dir", type=click.Path(path_type=Path), default=Path("output"), show_default=True,
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=Path("output"),
+    show_default=True,
     help="Folder for graph.ttl and graph.html.",
 )
-@click.option("--encoding", default=None, help="Encoding of the input files (default: UTF-8/UTF-16 by BOM).")
-@click.option("--skip-bad", is_flag=True, help="Report and skip unreadable files instead of stopping.")
 @click.option(
-    "--lexicon", "lexicon_files", multiple=True, type=click.Path(path_type=Path),
+    "--encoding", default=None, help="Encoding of the input files (default: UTF-8/UTF-16 by BOM)."
+)
+@click.option(
+    "--skip-bad", is_flag=True, help="Report and skip unreadable files instead of stopping."
+)
+@click.option(
+    "--lexicon",
+    "lexicon_files",
+    multiple=True,
+    type=click.Path(path_type=Path),
     help="Extra lexicon YAML (same format as graph/data/lexicon.yaml); may be repeated.",
 )
 @click.option(
-    "--progress/--no-progress", default=None,
+    "--progress/--no-progress",
+    default=None,
     help="Progress bar while parsing (default: only on a terminal).",
 )
 def build(
@@ -83,11 +95,20 @@ def build(
 @click.argument("graph_file", metavar="GRAPH", type=click.Path(path_type=Path))
 @click.argument("query")
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
-    show_default=True, help="Output format.",
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
 )
-@click.option("--html", "html_out", type=click.Path(path_type=Path), default=None,
-              help="Also render the result as an interactive HTML page.")
+@click.option(
+    "--html",
+    "html_out",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Also render the result as an interactive HTML page.",
+)
 def query(graph_file: Path, query: str, fmt: str, html_out: Path | None) -> None:
     """Run a SPARQL query (a string or a .rq file) against GRAPH.
 

@@ -141,7 +141,7 @@ def _is_japanese_char(char: str) -> bool:
 
 
 def detect_language(text: str) -> str:
-    """"ja" when kana or kanji make up a noticeable share of the letters, else "en"."""
+    """ "ja" when kana or kanji make up a noticeable share of the letters, else "en"."""
     return "ja" if _japanese_ratio(text) > 0.05 else "en"
 
 
@@ -239,7 +239,9 @@ def read_document(
             )
         data = file.read_bytes()
     except OSError as exc:
-        raise BadDocumentError(shown, f"cannot read ({exc.strerror})", "check its permissions") from exc
+        raise BadDocumentError(
+            shown, f"cannot read ({exc.strerror})", "check its permissions"
+        ) from exc
     if not data.strip():
         raise BadDocumentError(shown, "empty file", "remove it or give it some text")
     source = decode(data, shown, encoding)
@@ -255,7 +257,9 @@ def read_document(
         title = _first_line(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise BadDocumentError(shown, "no text after markup is removed", "give a document with text")
+        raise BadDocumentError(
+            shown, "no text after markup is removed", "give a document with text"
+        )
     return Document(
         doc_id=doc_id or slugify(file.name.rsplit(".", 1)[0] if "." in file.name else file.name),
         path=shown,

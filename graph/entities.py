@@ -21,7 +21,14 @@ from graph.model import Entity, Label, Mention
 __all__ = ["merge_entities"]
 
 # Strength of the evidence a cue gives for a class; the strongest cue decides.
-_CUE_STRENGTH = {"lexicon": 5, "quote+lexicon": 5, "marker": 4, "name": 3, "apposition": 2, "quote": 2}
+_CUE_STRENGTH = {
+    "lexicon": 5,
+    "quote+lexicon": 5,
+    "marker": 4,
+    "name": 3,
+    "apposition": 2,
+    "quote": 2,
+}
 
 
 def _strength(cue: str) -> int:
@@ -78,8 +85,11 @@ def merge_entities(
         for language in sorted(doc_languages):
             if language in pref:
                 continue
-            if language == "ja" and entry is not None and entry.ja and not any(
-                match_key(s) == match_key(entry.name) for s in surfaces
+            if (
+                language == "ja"
+                and entry is not None
+                and entry.ja
+                and not any(match_key(s) == match_key(entry.name) for s in surfaces)
             ):
                 pref["ja"] = entry.ja[0]
             else:

@@ -26,12 +26,19 @@ class DocumentFacts:
 
     document: Document
     mentions: tuple[Mention, ...]
-    relations: tuple[tuple[str, str, str, Evidence], ...]  # (subject key, relation, object key, evidence)
+    relations: tuple[
+        tuple[str, str, str, Evidence], ...
+    ]  # (subject key, relation, object key, evidence)
     attributes: tuple[tuple[AttributeCandidate, Evidence], ...]
 
 
-def _evidence(sentence: ParsedSentence, span: tuple[int, int], method: str, confidence: float,
-              raw_text: str = "") -> Evidence:
+def _evidence(
+    sentence: ParsedSentence,
+    span: tuple[int, int],
+    method: str,
+    confidence: float,
+    raw_text: str = "",
+) -> Evidence:
     return Evidence(
         doc_id=sentence.document.doc_id,
         sentence=sentence.text,
@@ -66,7 +73,7 @@ def extract_document(
     mentions_out: list[Mention] = []
     relations: list[tuple[str, str, str, Evidence]] = []
     attributes: list[tuple[AttributeCandidate, Evidence]] = []
-    for sentence, first_pass in zip(sentences, detected):
+    for sentence, first_pass in zip(sentences, detected, strict=False):
         mentions = propagate_names(sentence, first_pass, known)
         typed = [m for m in mentions if m.entity_class is not None]
         for m in typed:
@@ -86,12 +93,24 @@ def extract_document(
         candidate: Candidate
         for candidate in relation_reader.read(sentence, typed):
             relations.append(
-                (candidate.subject.key, candidate.relation, candidate.object.key,
-                 _evidence(sentence, candidate.span, candidate.method, candidate.confidence))
+                (
+                    candidate.subject.key,
+                    candidate.relation,
+                    candidate.object.key,
+                    _evidence(sentence, candidate.span, candidate.method, candidate.confidence),
+                )
             )
         for attribute in attribute_reader.read(sentence.doc, typed, sentence.text):
             attributes.append(
-                (attribute, _evidence(sentence, attribute.span, attribute.method, attribute.confidence,
-                                      attribute.raw_text))
+                (
+                    attribute,
+                    _evidence(
+                        sentence,
+                        attribute.span,
+                        attribute.method,
+                        attribute.confidence,
+                        attribute.raw_text,
+                    ),
+                )
             )
     return DocumentFacts(document, tuple(mentions_out), tuple(relations), tuple(attributes))

@@ -178,7 +178,9 @@ def load_cues() -> Cues:
         type_nouns=by_class("type_nouns"),
         org_suffixes=_longest_first(_strings(data.get("org_suffixes"), f"{source}: org_suffixes")),
         org_prefixes=_strings(data.get("org_prefixes"), f"{source}: org_prefixes"),
-        person_suffixes=_longest_first(_strings(data.get("person_suffixes"), f"{source}: person_suffixes")),
+        person_suffixes=_longest_first(
+            _strings(data.get("person_suffixes"), f"{source}: person_suffixes")
+        ),
         employment_roles=_longest_first(
             _strings(data.get("employment_roles"), f"{source}: employment_roles")
         ),

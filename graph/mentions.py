@@ -77,7 +77,9 @@ def _mostly_latin(text: str) -> bool:
     return not re.search(r"[\u3040-\u30ff]", text)
 
 
-def _from_entry(start: int, end: int, surface: str, entry: LexiconEntry, cue: str) -> SentenceMention:
+def _from_entry(
+    start: int, end: int, surface: str, entry: LexiconEntry, cue: str
+) -> SentenceMention:
     return SentenceMention(
         start, end, surface, entry.entity_class, cue, entry.name, slug(entry.name), entry.wikidata
     )
@@ -128,8 +130,10 @@ class _Detector:
         after = after[1:] if after[:1] in "」』" else after
         for link in ("という", "と呼ばれる", "などの"):
             if after.startswith(link):
-                noun = _NOUNISH.match(after[len(link) :]) if False else re.match(
-                    r"[\u30a0-\u30ff\u4e00-\u9fffA-Za-z]+", after[len(link) :]
+                noun = (
+                    _NOUNISH.match(after[len(link) :])
+                    if False
+                    else re.match(r"[\u30a0-\u30ff\u4e00-\u9fffA-Za-z]+", after[len(link) :])
                 )
                 if noun:
                     return self.cues.type_of_noun(noun.group(0))
@@ -185,32 +189,64 @@ class _Detector:
             canonical = strip_org_affixes(normalize_surface(surface))
             self.add(
                 SentenceMention(
-                    start, full_end, self.text[start:full_end], "Organization",
-                    f"marker:{org_suffix}", canonical, slug(canonical),
+                    start,
+                    full_end,
+                    self.text[start:full_end],
+                    "Organization",
+                    f"marker:{org_suffix}",
+                    canonical,
+                    slug(canonical),
                 )
             )
             return
         if person_suffix and person_suffix in ("氏", "さん"):
             canonical = normalize_surface(surface)
-            self.add(SentenceMention(start, end, surface, "Person", f"marker:{person_suffix}",
-                                     canonical, slug(canonical)))
+            self.add(
+                SentenceMention(
+                    start,
+                    end,
+                    surface,
+                    "Person",
+                    f"marker:{person_suffix}",
+                    canonical,
+                    slug(canonical),
+                )
+            )
             return
         canonical = normalize_surface(surface).replace("・", "-").replace("·", "-")
         if family is not None:
-            self.add(SentenceMention(start, end, surface, "AIModel", "name:variant", canonical,
-                                     slug(canonical), family=family.name))
+            self.add(
+                SentenceMention(
+                    start,
+                    end,
+                    surface,
+                    "AIModel",
+                    "name:variant",
+                    canonical,
+                    slug(canonical),
+                    family=family.name,
+                )
+            )
             return
         if self._derived_from_known_model(surface):
-            self.add(SentenceMention(start, end, surface, "AIModel", "name:derived", canonical,
-                                     slug(canonical)))
+            self.add(
+                SentenceMention(
+                    start, end, surface, "AIModel", "name:derived", canonical, slug(canonical)
+                )
+            )
             return
         if has_size_token(surface):
-            self.add(SentenceMention(start, end, surface, "AIModel", "name:size", canonical,
-                                     slug(canonical)))
+            self.add(
+                SentenceMention(
+                    start, end, surface, "AIModel", "name:size", canonical, slug(canonical)
+                )
+            )
             return
         entity_class = self._apposition_class(start, end)
         cue = "apposition" if entity_class else "latin"
-        self.add(SentenceMention(start, end, surface, entity_class, cue, canonical, slug(canonical)))
+        self.add(
+            SentenceMention(start, end, surface, entity_class, cue, canonical, slug(canonical))
+        )
 
     def _derived_from_known_model(self, surface: str) -> bool:
         """``Llama 3 Swallow``: a longer name that starts with a known model's name."""
@@ -227,9 +263,14 @@ class _Detector:
         for cut in range(len(parts) - 1, 0, -1):
             head, tail = parts[:cut], parts[cut:]
             entry = self.lexicon.lookup(" ".join(head))
-            if entry and entry.entity_class == "AIModel" and all(
-                _VERSIONISH.match(t) or t.lower() in ("turbo", "mini", "pro", "max", "ultra", "xl")
-                for t in tail
+            if (
+                entry
+                and entry.entity_class == "AIModel"
+                and all(
+                    _VERSIONISH.match(t)
+                    or t.lower() in ("turbo", "mini", "pro", "max", "ultra", "xl")
+                    for t in tail
+                )
             ):
                 return entry
         return None
@@ -248,10 +289,14 @@ class _Detector:
             entity_class = self._apposition_class(match.start(), match.end())
             if entity_class is None:
                 continue
-            if len(inner) > 25 or re.search(r"[はがをにでと]", inner) and not is_katakana(inner):
+            if len(inner) > 25 or (re.search(r"[はがをにでと]", inner) and not is_katakana(inner)):
                 continue  # a quoted phrase, not a name
             canonical = normalize_surface(inner)
-            self.add(SentenceMention(start, end, inner, entity_class, "quote", canonical, slug(canonical)))
+            self.add(
+                SentenceMention(
+                    start, end, inner, entity_class, "quote", canonical, slug(canonical)
+                )
+            )
 
     def lexicon_words(self) -> None:
         """Non-Latin lexicon aliases (グーグル, オープンソース) at word boundaries."""
@@ -302,8 +347,17 @@ class _Detector:
             for suffix in ("グループ", "ホールディングス"):
                 if text.endswith(suffix) and len(text) > len(suffix) and "固有名詞" in token.tag_:
                     canonical = strip_org_affixes(text)
-                    self.add(SentenceMention(token.idx, token.idx + len(token.text), text,
-                                             "Organization", f"marker:{suffix}", canonical, slug(canonical)))
+                    self.add(
+                        SentenceMention(
+                            token.idx,
+                            token.idx + len(token.text),
+                            text,
+                            "Organization",
+                            f"marker:{suffix}",
+                            canonical,
+                            slug(canonical),
+                        )
+                    )
             if text in self.cues.person_suffixes and i > 0:
                 self._person_before(tokens, i, text)
             elif text in ("社", "株式会社") and i > 0:
@@ -315,10 +369,12 @@ class _Detector:
         while j >= 0:
             t = tokens[j]
             text = fold_width(t.text)
-            ok = is_katakana(text) or (person and _PERSON_NAME_TAG in t.tag_) or (
-                not person and "固有名詞" in t.tag_
+            ok = (
+                is_katakana(text)
+                or (person and _PERSON_NAME_TAG in t.tag_)
+                or (not person and "固有名詞" in t.tag_)
             )
-            if not ok or text in ("・",) and j == i - 1:
+            if not ok or (text in ("・",) and j == i - 1):
                 break
             j -= 1
         if j == i - 1:
@@ -339,7 +395,11 @@ class _Detector:
         if len(surface) < 2 or self.lexicon.lookup(surface) or surface in dict(self.cues.anaphors):
             return
         canonical = normalize_surface(surface)
-        self.add(SentenceMention(start, end, surface, "Person", f"marker:{suffix}", canonical, slug(canonical)))
+        self.add(
+            SentenceMention(
+                start, end, surface, "Person", f"marker:{suffix}", canonical, slug(canonical)
+            )
+        )
 
     def _org_before(self, tokens: Sequence, i: int, suffix: str) -> None:
         span = self._name_run(tokens, i, person=False)
@@ -350,8 +410,17 @@ class _Detector:
         if len(surface) < 2 or surface in dict(self.cues.anaphors):
             return
         canonical = strip_org_affixes(normalize_surface(surface))
-        self.add(SentenceMention(start, end + len(suffix), surface + suffix, "Organization",
-                                 f"marker:{suffix}", canonical, slug(canonical)))
+        self.add(
+            SentenceMention(
+                start,
+                end + len(suffix),
+                surface + suffix,
+                "Organization",
+                f"marker:{suffix}",
+                canonical,
+                slug(canonical),
+            )
+        )
 
 
 def is_type_noun_use(text: str, start: int, end: int) -> bool:
@@ -363,8 +432,10 @@ def is_type_noun_use(text: str, start: int, end: int) -> bool:
     after = text[end : end + 2]
     if after[:1] in ("「", "『", "・") or after in ("の「", "の『"):
         return True
-    return start > 0 and bool(re.match(r"[\u4e00-\u9fff\u30a0-\u30ff]", text[start - 1])) and not (
-        text[start - 1] in "「『・"
+    return (
+        start > 0
+        and bool(re.match(r"[\u4e00-\u9fff\u30a0-\u30ff]", text[start - 1]))
+        and text[start - 1] not in "「『・"
     )
 
 
@@ -397,8 +468,12 @@ def propagate_names(
             hit = known.get(match_key(mention.surface))
             if hit is not None:
                 mention = replace(
-                    mention, entity_class=hit.entity_class, canonical=hit.canonical, key=hit.key,
-                    cue=mention.cue + "+document", wikidata=hit.wikidata,
+                    mention,
+                    entity_class=hit.entity_class,
+                    canonical=hit.canonical,
+                    key=hit.key,
+                    cue=mention.cue + "+document",
+                    wikidata=hit.wikidata,
                 )
         out.append(mention)
     taken = [(m.start, m.end) for m in out]

@@ -111,7 +111,7 @@ def parse_documents(
 
         parsed = tqdm(parsed, total=len(jobs), unit="sent", desc="parsing", leave=False)
     by_document: dict[str, list[ParsedSentence]] = {d.doc_id: [] for d in docs}
-    for (document, index, start, text), doc in zip(jobs, parsed):
+    for (document, index, start, text), doc in zip(jobs, parsed, strict=False):
         by_document[document.doc_id].append(ParsedSentence(document, index, start, doc, text))
     for document in docs:
         yield by_document[document.doc_id]

@@ -1,4 +1,4 @@
-"""The whole build, one function per step: documents -> parse -> facts -> entities -> graph -> files.
+"""The whole build: documents -> parse -> facts -> entities -> graph -> files.
 
 ``extract(paths)`` returns the typed :class:`~graph.model.Extraction`; ``build_outputs``
 also writes ``graph.ttl`` and ``graph.html`` (atomically: a failed build leaves the old
@@ -64,19 +64,19 @@ def extract(
     n_process = min(2, os.cpu_count() or 1) if size > PARALLEL_THRESHOLD else 1
     facts: list[DocumentFacts] = []
     for document, sentences in zip(
-        documents, parse_documents(documents, n_process=n_process, progress=progress)
+        documents, parse_documents(documents, n_process=n_process, progress=progress), strict=False
     ):
         facts.append(
-            extract_document(sentences, document=document, lexicon=lexicon, cues=cues, patterns=patterns)
+            extract_document(
+                sentences, document=document, lexicon=lexicon, cues=cues, patterns=patterns
+            )
         )
     return _assemble(facts, lexicon, tuple(skipped))
 
 
 def _assemble(facts: list[DocumentFacts], lexicon, skipped: tuple[str, ...]) -> Extraction:
     languages = {f.document.doc_id: f.document.language for f in facts}
-    entities, key_map = merge_entities(
-        (m for f in facts for m in f.mentions), lexicon, languages
-    )
+    entities, key_map = merge_entities((m for f in facts for m in f.mentions), lexicon, languages)
     known = {e.key for e in entities}
 
     relation_evidence: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
@@ -99,7 +99,9 @@ def _assemble(facts: list[DocumentFacts], lexicon, skipped: tuple[str, ...]) -> 
             subject = key_map.get(candidate.subject.key, candidate.subject.key)
             if subject not in known:
                 continue
-            attribute_evidence[(subject, candidate.property, candidate.value)].append((candidate, evidence))
+            attribute_evidence[(subject, candidate.property, candidate.value)].append(
+                (candidate, evidence)
+            )
     # Functional properties: keep the best-supported value per (subject, property).
     best: dict[tuple[str, str], tuple[float, object]] = {}
     for (subject, prop, value), items in attribute_evidence.items():

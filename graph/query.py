@@ -93,7 +93,7 @@ def _short(term: object, graph: Graph | None = None) -> str:
     if isinstance(term, URIRef):
         for prefix, iri in PREFIXES.items():
             if str(term).startswith(iri):
-                return f"{prefix}:{str(term)[len(iri):]}"
+                return f"{prefix}:{str(term)[len(iri) :]}"
         return str(term)
     if isinstance(term, (Literal, BNode)):
         return str(term)
@@ -114,7 +114,11 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
         return result.graph.serialize(format="json-ld" if fmt == "json" else "turtle")
     if fmt == "json":
         bindings = [
-            {var: _json_term(value) for var, value in zip(result.variables, row) if value is not None}
+            {
+                var: _json_term(value)
+                for var, value in zip(result.variables, row, strict=False)
+                if value is not None
+            }
             for row in result.rows
         ]
         payload = {"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}}
@@ -155,10 +159,11 @@ def _table(result: QueryResult) -> str:
     body = [[_short(v) for v in row] for row in result.rows]
     widths = [_width(h) for h in header]
     for row in body:
-        widths = [max(w, _width(cell)) for w, cell in zip(widths, row)]
+        widths = [max(w, _width(cell)) for w, cell in zip(widths, row, strict=False)]
 
     def line(cells: list[str]) -> str:
-        return "  ".join(c + " " * (w - _width(c)) for c, w in zip(cells, widths)).rstrip()
+        padded = (c + " " * (w - _width(c)) for c, w in zip(cells, widths, strict=True))
+        return "  ".join(padded).rstrip()
 
     out = [line(header), "  ".join("-" * w for w in widths)]
     out.extend(line(row) for row in body)

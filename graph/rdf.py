@@ -26,7 +26,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 from graph.model import AttributeFact, Document, Entity, Evidence, Extraction, RelationFact
 from graph.namespaces import DOCUMENT, ENTITY, EVIDENCE, KG, PREFIXES, STATEMENT, WD
 
-__all__ = ["build_graph", "entity_iri", "document_iri"]
+__all__ = ["build_graph", "document_iri", "entity_iri"]
 
 
 def entity_iri(key: str) -> URIRef:
@@ -104,7 +104,9 @@ def _add_entity(graph: Graph, entity: Entity) -> None:
 
 def _add_evidence(graph: Graph, statement: URIRef, evidence: Evidence) -> None:
     node = EVIDENCE[
-        _digest(str(statement), evidence.doc_id, str(evidence.start), str(evidence.end), evidence.method)
+        _digest(
+            str(statement), evidence.doc_id, str(evidence.start), str(evidence.end), evidence.method
+        )
     ]
     graph.add((statement, KG.evidence, node))
     graph.add((node, RDF.type, KG.Evidence))

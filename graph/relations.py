@@ -38,13 +38,47 @@ if TYPE_CHECKING:
 __all__ = ["Candidate", "Pattern", "RelationReader", "load_patterns"]
 
 ROLES = ("ga", "wo", "ni", "kara", "basis", "data", "de", "agent")
-LIGHT_VERBS = frozenset({"行う", "する", "実施", "結ぶ", "締結", "発表", "受ける", "進める", "図る"})
-_COORDINATORS = ("や", "と", "など", "などの", "といった", "のような", "をはじめ", "、", "及び", "および")
+LIGHT_VERBS = frozenset(
+    {"行う", "する", "実施", "結ぶ", "締結", "発表", "受ける", "進める", "図る"}
+)
+_COORDINATORS = (
+    "や",
+    "と",
+    "など",
+    "などの",
+    "といった",
+    "のような",
+    "をはじめ",
+    "、",
+    "及び",
+    "および",
+)
 _RIVAL_NOUNS = ("ライバル", "競合", "競争相手", "対抗")
-_DATA_AFTER = re.compile(r"[」』]?の(?:[\u30a0-\u30ff\u4e00-\u9fff]{0,6}?)(データセット|データ|コーパス)")
+_DATA_AFTER = re.compile(
+    r"[」』]?の(?:[\u30a0-\u30ff\u4e00-\u9fff]{0,6}?)(データセット|データ|コーパス)"
+)
+_ACTING_GROUPS = frozenset(
+    {"チーム", "研究チーム", "研究グループ", "研究陣", "開発チーム", "研究所", "部門"}
+)
 _STANCE_NOUNS = {"脅威": "viewsAsThreat", "勝者": "viewsAsWinner", "勝ち組": "viewsAsWinner"}
 _SPEECH_VERBS = frozenset(
-    {"記す", "述べる", "指摘", "主張", "する", "言う", "語る", "説明", "分析", "示す", "危惧", "警告", "考える", "見る", "認める"}
+    {
+        "記す",
+        "述べる",
+        "指摘",
+        "主張",
+        "する",
+        "言う",
+        "語る",
+        "説明",
+        "分析",
+        "示す",
+        "危惧",
+        "警告",
+        "考える",
+        "見る",
+        "認める",
+    }
 )
 
 
@@ -132,7 +166,11 @@ def _marker(token: Token) -> str:
     """Case particles after a noun, joined: "が", "に対して", "による", "を基に"."""
     parts: list[tuple[int, str]] = []
     for child in token.children:
-        if child.i > token.i and child.dep_ in ("case", "mark") and child.pos_ in ("ADP", "SCONJ", "PART"):
+        if (
+            child.i > token.i
+            and child.dep_ in ("case", "mark")
+            and child.pos_ in ("ADP", "SCONJ", "PART")
+        ):
             parts.append((child.i, child.text))
             parts.extend((g.i, g.text) for g in child.children if g.dep_ == "fixed")
     # "Xを基に" / "Xをベースに": the noun 基 is the head of X, carrying に.
@@ -147,7 +185,9 @@ def _marker(token: Token) -> str:
 
 
 def _is_coordination(marker: str) -> bool:
-    return marker == "" or marker in _COORDINATORS or marker.endswith(("など", "などの", "といった"))
+    return (
+        marker == "" or marker in _COORDINATORS or marker.endswith(("など", "などの", "といった"))
+    )
 
 
 def _role(marker: str, passive: bool) -> str | None:
@@ -159,7 +199,18 @@ def _role(marker: str, passive: bool) -> str | None:
         return "wo" if passive else "ga"
     if marker in ("を", "をも"):
         return "wo"
-    if marker in ("に", "へ", "に対し", "に対して", "への", "と", "との", "にも", "とも", "に対する"):
+    if marker in (
+        "に",
+        "へ",
+        "に対し",
+        "に対して",
+        "への",
+        "と",
+        "との",
+        "にも",
+        "とも",
+        "に対する",
+    ):
         return "ni"
     if marker in ("から", "からの"):
         return "kara"
@@ -173,9 +224,12 @@ def _is_passive(verb: Token) -> bool:
 
 
 def _is_predicate(token: Token) -> bool:
-    return token.pos_ in ("VERB", "ADJ") or (token.pos_ == "NOUN" and any(
-        c.dep_ in ("aux", "cop") and c.lemma_ in ("する", "だ", "です") for c in token.children
-    ))
+    return token.pos_ in ("VERB", "ADJ") or (
+        token.pos_ == "NOUN"
+        and any(
+            c.dep_ in ("aux", "cop") and c.lemma_ in ("する", "だ", "です") for c in token.children
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -232,8 +286,10 @@ class RelationReader:
         return _dedupe(out)
 
     # -------------------------------------------------------------- anaphora
-    def _anaphors(self, sentence: ParsedSentence, mentions: list[SentenceMention]) -> list[SentenceMention]:
-        """同社/同モデル/このモデル and bare type nouns (基盤モデル) resolved to earlier entities."""
+    def _anaphors(
+        self, sentence: ParsedSentence, mentions: list[SentenceMention]
+    ) -> list[SentenceMention]:
+        """同社/同モデル/このモデル and bare type nouns (基盤モデル), resolved to earlier names."""
         out: list[SentenceMention] = []
         taken = [(m.start, m.end) for m in mentions]
         words = [(w, c) for w, c in self.cues.anaphors] + [
@@ -250,22 +306,36 @@ class RelationReader:
                     antecedent = self.type_noun_memory[word]
                 else:
                     antecedent = self._last_of(entity_class, before=start, mentions=mentions)
-                    if word == "それ" and antecedent is not None and antecedent not in mentions and (
-                        antecedent not in self.history[-6:]
+                    if (
+                        word == "それ"
+                        and antecedent is not None
+                        and antecedent not in mentions
+                        and (antecedent not in self.history[-6:])
                     ):
                         antecedent = None
-                if antecedent is None or sentence.doc.char_span(start, end, alignment_mode="expand") is None:
+                if (
+                    antecedent is None
+                    or sentence.doc.char_span(start, end, alignment_mode="expand") is None
+                ):
                     continue
                 out.append(
                     SentenceMention(
-                        start, end, self.text[start:end], antecedent.entity_class,
-                        f"anaphor:{word}", antecedent.canonical, antecedent.key, antecedent.wikidata,
+                        start,
+                        end,
+                        self.text[start:end],
+                        antecedent.entity_class,
+                        f"anaphor:{word}",
+                        antecedent.canonical,
+                        antecedent.key,
+                        antecedent.wikidata,
                     )
                 )
                 taken.append((start, end))
         return out
 
-    def _last_of(self, entity_class: str, *, before: int, mentions: list[SentenceMention]) -> SentenceMention | None:
+    def _last_of(
+        self, entity_class: str, *, before: int, mentions: list[SentenceMention]
+    ) -> SentenceMention | None:
         for mention in reversed([m for m in mentions if m.end <= before]):
             if mention.entity_class == entity_class:
                 return mention
@@ -280,10 +350,18 @@ class RelationReader:
                 continue
             self.history.append(mention)
             compound, joiner = _preceding_compound(self.text, mention.start)
-            if compound and joiner in ("「", "『", "・", "の「") and self.cues.type_of_noun(compound):
+            if (
+                compound
+                and joiner in ("「", "『", "・", "の「")
+                and self.cues.type_of_noun(compound)
+            ):
                 self.type_noun_memory[compound] = mention
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is not None and mention.entity_class == "Organization" and _marker(span.root) == "は":
+            if (
+                span is not None
+                and mention.entity_class == "Organization"
+                and _marker(span.root) == "は"
+            ):
                 self.topic = mention
 
     # -------------------------------------------------------------- predicate-argument structures
@@ -314,7 +392,11 @@ class RelationReader:
         """``出資を行い`` -> 出資: an event noun carried by a light verb is the real trigger."""
         if predicate.lemma_ in LIGHT_VERBS:
             for child in predicate.children:
-                if child.dep_ == "obj" and child.lemma_ in self.by_trigger and child.i not in self.by_head:
+                if (
+                    child.dep_ == "obj"
+                    and child.lemma_ in self.by_trigger
+                    and child.i not in self.by_head
+                ):
                     return child
         return predicate
 
@@ -331,9 +413,15 @@ class RelationReader:
         joiner = re.match(r"(や|、|および|及び|と)", rest)
         if not joiner:
             return None
-        limit = mention.end + (1 if self.text[mention.end : mention.end + 1] in "」』" else 0) + len(joiner.group(0))
+        limit = (
+            mention.end
+            + (1 if self.text[mention.end : mention.end + 1] in "」』" else 0)
+            + len(joiner.group(0))
+        )
         for head_i, other in sorted(self.by_head.items(), key=lambda kv: kv[1].start):
-            if other.start >= mention.end and other.start - limit <= (1 if joiner.group(0) == "と" else 12):
+            if other.start >= mention.end and other.start - limit <= (
+                1 if joiner.group(0) == "と" else 12
+            ):
                 between = self.text[limit : other.start]
                 if re.search(r"[をがはにで]", between):
                     return None
@@ -355,7 +443,16 @@ class RelationReader:
             marker = _marker(current)
             if not _is_coordination(marker) or current.head.i == current.i:
                 return marker
-            if current.dep_ not in ("nmod", "compound", "conj", "appos", "dep", "nsubj", "obj", "obl"):
+            if current.dep_ not in (
+                "nmod",
+                "compound",
+                "conj",
+                "appos",
+                "dep",
+                "nsubj",
+                "obj",
+                "obl",
+            ):
                 return marker
             if current.head.pos_ not in ("NOUN", "PROPN", "NUM", "PRON"):
                 return marker
@@ -381,9 +478,15 @@ class RelationReader:
                     args.setdefault(governor.i, []).append(_Arg(mention, "data", "tree", 0.0))
                 continue
             if _marker(token) == "の":
-                # "Xのベースモデル": X stands for the generic noun it qualifies.
+                # "Xのベースモデル": X stands for the generic noun it qualifies; "Googleの
+                # 研究者が…" / "Microsoftのチームによって…": people act for their organization.
                 head = token.head
-                if head.i not in self.by_head and self.cues.type_of_noun(head.text) == mention.entity_class:
+                acts_for = mention.entity_class == "Organization" and (
+                    head.text in self.cues.employment_roles or head.text in _ACTING_GROUPS
+                )
+                if head.i not in self.by_head and (
+                    self.cues.type_of_noun(head.text) == mention.entity_class or acts_for
+                ):
                     token = head
                 else:
                     continue
@@ -410,7 +513,11 @@ class RelationReader:
         """Fill missing ga/wo from a relative clause head, the chained clause, or the topic."""
         roles = {a.role for a in own}
         extra: list[_Arg] = []
-        carrier = governor.head if governor.dep_ == "obj" and governor.head.lemma_ in LIGHT_VERBS else governor
+        carrier = (
+            governor.head
+            if governor.dep_ == "obj" and governor.head.lemma_ in LIGHT_VERBS
+            else governor
+        )
         # "出資を行い、パートナーシップを結んだ": a partner (or object) named in the clause
         # chained before this one, when this one names none.
         for role in ("ni", "wo"):
@@ -422,12 +529,16 @@ class RelationReader:
                         if arg.role == role:
                             extra.append(_Arg(arg.mention, role, "chain", 0.1))
         # Cleft: "公開したのは、「A」と「B」の2モデル" -> A and B are what was published.
-        if "wo" not in roles and any(c.dep_ == "mark" and c.lemma_ == "の" for c in carrier.children) and any(
-            c.lemma_ == "は" for c in carrier.children
+        if (
+            "wo" not in roles
+            and any(c.dep_ == "mark" and c.lemma_ == "の" for c in carrier.children)
+            and any(c.lemma_ == "は" for c in carrier.children)
         ):
             for mention in self.by_head.values():
-                if mention.start > carrier.idx and mention.entity_class in ("AIModel", "Product") and (
-                    not mention.cue.startswith("anaphor")
+                if (
+                    mention.start > carrier.idx
+                    and mention.entity_class in ("AIModel", "Product")
+                    and (not mention.cue.startswith("anaphor"))
                 ):
                     extra.append(_Arg(mention, "wo", "cleft", 0.1))
             roles.add("wo")
@@ -439,7 +550,7 @@ class RelationReader:
                 continue
             head_mention = self._relative_head(doc, clause) if clause.dep_ == "acl" else None
             if head_mention is not None:
-                if "wo" in roles and "ga" not in roles or "ga" not in roles and "wo" not in roles:
+                if "ga" not in roles:
                     extra.append(_Arg(head_mention, "ga", "relative", 0.05))
                 elif "ga" in roles and "wo" not in roles:
                     extra.append(_Arg(head_mention, "wo", "relative", 0.05))
@@ -454,19 +565,30 @@ class RelationReader:
                     role = "ga" if "ga" not in roles else "wo"
                     extra.append(_Arg(named, role, "relative", 0.05))
                     return extra
-            if clause.dep_ in ("advcl", "conj", "xcomp", "ccomp", "csubj", "acl") and clause.head.i != clause.i:
+            if (
+                clause.dep_ in ("advcl", "conj", "xcomp", "ccomp", "csubj", "acl")
+                and clause.head.i != clause.i
+            ):
                 clause = clause.head
                 for arg in self._direct_args(doc, clause):
                     if arg.role == "ga" and "ga" not in roles:
                         extra.append(_Arg(arg.mention, "ga", "chain", 0.1))
                         roles.add("ga")
                 continue
-            if clause.dep_ in ("nmod", "obj", "obl", "nsubj") and clause.pos_ in ("NOUN", "PART") and (
-                clause.head.pos_ in ("VERB", "ADJ") and clause.head.dep_ == "acl"
+            if (
+                clause.dep_ in ("nmod", "obj", "obl", "nsubj")
+                and clause.pos_ in ("NOUN", "PART")
+                and (clause.head.pos_ in ("VERB", "ADJ") and clause.head.dep_ == "acl")
             ):
-                clause = clause.head  # "Xをしのぐほどの性能を誇るモデル「Y」": climb to the relative clause
+                clause = (
+                    clause.head
+                )  # "Xをしのぐほどの性能を誇るモデル「Y」": climb to the relative clause
                 continue
-            if clause.pos_ in ("VERB", "ADJ") and clause.head.pos_ in ("NOUN", "PART") and clause.head.i != clause.i:
+            if (
+                clause.pos_ in ("VERB", "ADJ")
+                and clause.head.pos_ in ("NOUN", "PART")
+                and clause.head.i != clause.i
+            ):
                 clause = clause.head
                 continue
             break
@@ -484,7 +606,11 @@ class RelationReader:
         """
         head = clause.head
         for _ in range(4):
-            if _marker(head) != "の" or head.head.i == head.i or head.head.pos_ not in ("NOUN", "PROPN"):
+            if (
+                _marker(head) != "の"
+                or head.head.i == head.i
+                or head.head.pos_ not in ("NOUN", "PROPN")
+            ):
                 break
             head = head.head
         if head.i in self.by_head:
@@ -525,19 +651,35 @@ class RelationReader:
             token = doc[head_i]
             if self._final_marker(token) in ("は", "が"):
                 return mention
-            if _marker(token) == "の" and _marker(token.head) in ("は", "が") and token.head.i not in self.by_head:
+            if (
+                _marker(token) == "の"
+                and _marker(token.head) in ("は", "が")
+                and token.head.i not in self.by_head
+            ):
                 return mention  # "基盤モデルの開発は…": the topic is the model
         return None
 
-    def _apply(self, governor: Token, patterns: list[Pattern], event_args: list[_Arg]) -> list[Candidate]:
+    def _apply(
+        self, governor: Token, patterns: list[Pattern], event_args: list[_Arg]
+    ) -> list[Candidate]:
         out: list[Candidate] = []
         for pattern in patterns:
             if pattern.requires_object_noun and not any(
                 c.lemma_ in pattern.requires_object_noun for c in governor.children
             ):
                 continue
-            subjects = [a for a in event_args if a.role == pattern.subject_role and a.mention.entity_class in pattern.subject_classes]
-            objects = [a for a in event_args if a.role == pattern.object_role and a.mention.entity_class in pattern.object_classes]
+            subjects = [
+                a
+                for a in event_args
+                if a.role == pattern.subject_role
+                and a.mention.entity_class in pattern.subject_classes
+            ]
+            objects = [
+                a
+                for a in event_args
+                if a.role == pattern.object_role
+                and a.mention.entity_class in pattern.object_classes
+            ]
             if not subjects or not objects:
                 continue
             # Prefer the closest level of evidence: tree over relative over chain over topic.
@@ -551,10 +693,15 @@ class RelationReader:
                 confidence = max(0.3, pattern.confidence - subject.penalty - obj.penalty)
                 out.append(
                     Candidate(
-                        subject.mention, pattern.relation, obj.mention,
+                        subject.mention,
+                        pattern.relation,
+                        obj.mention,
                         f"pattern:{pattern.id}/{governor.lemma_}/{subject.via}",
                         round(confidence, 3),
-                        (min(subject.mention.start, obj.mention.start), max(subject.mention.end, obj.mention.end)),
+                        (
+                            min(subject.mention.start, obj.mention.start),
+                            max(subject.mention.end, obj.mention.end),
+                        ),
                     )
                 )
             if pattern.symmetric:
@@ -562,25 +709,53 @@ class RelationReader:
                 for i, left in enumerate(group):
                     for right in group[i + 1 :]:
                         if left.mention.key != right.mention.key:
-                            out.append(self._pair(left.mention, pattern.relation, right.mention,
-                                                  f"pattern:{pattern.id}/coordinated", pattern.confidence - 0.05))
+                            out.append(
+                                self._pair(
+                                    left.mention,
+                                    pattern.relation,
+                                    right.mention,
+                                    f"pattern:{pattern.id}/coordinated",
+                                    pattern.confidence - 0.05,
+                                )
+                            )
         # Coordinated subjects of a symmetric trigger without an object ("A、B、Cが争う").
         for pattern in patterns:
             if not pattern.symmetric:
                 continue
-            group = [a for a in event_args if a.role == "ga" and a.via == "tree" and a.mention.entity_class in pattern.subject_classes]
+            group = [
+                a
+                for a in event_args
+                if a.role == "ga"
+                and a.via == "tree"
+                and a.mention.entity_class in pattern.subject_classes
+            ]
             if len(group) > 1 and not any(a.role == pattern.object_role for a in event_args):
                 for i, left in enumerate(group):
                     for right in group[i + 1 :]:
                         if left.mention.key != right.mention.key:
-                            out.append(self._pair(left.mention, pattern.relation, right.mention,
-                                                  f"pattern:{pattern.id}/coordinated", pattern.confidence - 0.05))
+                            out.append(
+                                self._pair(
+                                    left.mention,
+                                    pattern.relation,
+                                    right.mention,
+                                    f"pattern:{pattern.id}/coordinated",
+                                    pattern.confidence - 0.05,
+                                )
+                            )
         return out
 
     @staticmethod
-    def _pair(left: SentenceMention, relation: str, right: SentenceMention, method: str, confidence: float) -> Candidate:
-        return Candidate(left, relation, right, method, round(confidence, 3),
-                         (min(left.start, right.start), max(left.end, right.end)))
+    def _pair(
+        left: SentenceMention, relation: str, right: SentenceMention, method: str, confidence: float
+    ) -> Candidate:
+        return Candidate(
+            left,
+            relation,
+            right,
+            method,
+            round(confidence, 3),
+            (min(left.start, right.start), max(left.end, right.end)),
+        )
 
     # -------------------------------------------------------------- derivation
     def _basis(self, doc) -> list[Candidate]:
@@ -591,20 +766,39 @@ class RelationReader:
         """
         out: list[Candidate] = []
         for head_i, base in self.by_head.items():
-            if base.entity_class not in ("AIModel", "Product") or _role(_marker(doc[head_i]), False) != "basis":
+            if (
+                base.entity_class not in ("AIModel", "Product")
+                or _role(_marker(doc[head_i]), False) != "basis"
+            ):
                 continue
             derived = None
             for mention in sorted(self.by_head.values(), key=lambda m: m.start):
-                if mention.start > base.end and mention.entity_class == base.entity_class and mention.key != base.key:
+                if (
+                    mention.start > base.end
+                    and mention.entity_class == base.entity_class
+                    and mention.key != base.key
+                ):
                     derived = mention
                     break
             via = "following"
             if derived is None:
                 derived = self._sentence_topic(doc, before=head_i)
                 via = "topic"
-            if derived is None or derived.key == base.key or derived.entity_class not in ("AIModel", "Product"):
+            if (
+                derived is None
+                or derived.key == base.key
+                or derived.entity_class not in ("AIModel", "Product")
+            ):
                 continue
-            out.append(self._pair(derived, "basedOn", base, f"rule:basis/{via}", 0.8 if via == "following" else 0.7))
+            out.append(
+                self._pair(
+                    derived,
+                    "basedOn",
+                    base,
+                    f"rule:basis/{via}",
+                    0.8 if via == "following" else 0.7,
+                )
+            )
         return out
 
     # -------------------------------------------------------------- rivals
@@ -616,10 +810,17 @@ class RelationReader:
         for token in doc:
             if token.pos_ != "NOUN" or not (
                 any(token.text.startswith(r) for r in _RIVAL_NOUNS)
-                or any(c.text in _RIVAL_NOUNS and c.dep_ in ("compound", "nmod") for c in token.children)
+                or any(
+                    c.text in _RIVAL_NOUNS and c.dep_ in ("compound", "nmod")
+                    for c in token.children
+                )
             ):
                 continue
-            members = [m for i, m in self.by_head.items() if self._group_head(doc[i]) == token.i and m.entity_class == "Organization"]
+            members = [
+                m
+                for i, m in self.by_head.items()
+                if self._group_head(doc[i]) == token.i and m.entity_class == "Organization"
+            ]
             if not members:
                 # "競合となるOpenAI": the rival noun predicates a name.
                 if token.head.i in self.by_head and token.dep_ in ("acl", "obl", "nmod", "advcl"):
@@ -670,7 +871,10 @@ class RelationReader:
             relation = _STANCE_NOUNS.get(token.lemma_)
             if relation is None:
                 continue
-            if re.match(r"(?:で|じゃ|とは)(?:は)?(?:ない|なく|ありません)", self.text[token.idx + len(token.text) :]):
+            if re.match(
+                r"(?:で|じゃ|とは)(?:は)?(?:ない|なく|ありません)",
+                self.text[token.idx + len(token.text) :],
+            ):
                 continue  # 「Xは脅威ではない」 denies the stance
             target = self._stance_target(doc, token)
             if target is None:
@@ -733,16 +937,20 @@ class RelationReader:
             for org in (m for m in orgs if m.end <= person.start):
                 gap = self.text[org.end : person.start]
                 role_after = re.match(rf"(?:{roles})", after)
-                if re.fullmatch(rf"の(?:(?:{roles})(?:である|の|、)?)?", gap) and (role_after or gap != "の"):
-                    out.append(self._pair(person, "worksFor", org, "rule:employment/role", 0.8))
-                elif re.fullmatch(rf"\s?(?:{roles})(?:の|である|、)", gap):
+                if (
+                    re.fullmatch(rf"の(?:(?:{roles})(?:である|の|、)?)?", gap)
+                    and (role_after or gap != "の")
+                ) or re.fullmatch(rf"\s?(?:{roles})(?:の|である|、)", gap):
                     out.append(self._pair(person, "worksFor", org, "rule:employment/role", 0.8))
             # "Y氏はXのCEOを務める": the role follows the organization, the person is the topic.
             topic = re.match(r"(?:氏|さん)?(?:は|が)", after)
             if not topic:
                 continue
             for org in (m for m in orgs if m.start > person.end):
-                if re.match(rf"[」』]?の(?:{roles})(?:を務め|を務める|に就任|である|だ|で|として|、)", self.text[org.end :]):
+                if re.match(
+                    rf"[」』]?の(?:{roles})(?:を務め|を務める|に就任|である|だ|で|として|、)",
+                    self.text[org.end :],
+                ):
                     out.append(self._pair(person, "worksFor", org, "rule:employment/role-of", 0.75))
                     break
         return out
@@ -751,10 +959,19 @@ class RelationReader:
         """``Mistral AI社のオープンモデル「Mistral-7B-v0.1」`` -> the organization developed it."""
         out: list[Candidate] = []
         for org in (m for m in mentions if m.entity_class == "Organization"):
-            for named in (m for m in mentions if m.entity_class in ("AIModel", "Product") and m.start > org.end):
+            for named in (
+                m
+                for m in mentions
+                if m.entity_class in ("AIModel", "Product") and m.start > org.end
+            ):
                 gap = self.text[org.end : named.start]
-                match = re.fullmatch(r"(?:社|グループ)?の([\u30a0-\u30ff\u4e00-\u9fffA-Za-z]{0,12})[「『]?", gap)
-                if match and (match.group(1) == "" or self.cues.type_of_noun(match.group(1)) in ("AIModel", "Product")):
+                match = re.fullmatch(
+                    r"(?:社|グループ)?の([\u30a0-\u30ff\u4e00-\u9fffA-Za-z]{0,12})[「『]?", gap
+                )
+                if match and (
+                    match.group(1) == ""
+                    or self.cues.type_of_noun(match.group(1)) in ("AIModel", "Product")
+                ):
                     out.append(self._pair(org, "developed", named, "rule:possessive-name", 0.7))
                 break
         return out
@@ -782,7 +999,10 @@ class RelationReader:
                 if ancestor.head.i == ancestor.i:
                     break
                 ancestor = ancestor.head
-                if ancestor.i in self.by_head and self.by_head[ancestor.i].entity_class == "Organization":
+                if (
+                    ancestor.i in self.by_head
+                    and self.by_head[ancestor.i].entity_class == "Organization"
+                ):
                     owner = self.by_head[ancestor.i]
                     break
             if owner is None:
@@ -800,8 +1020,15 @@ class RelationReader:
             if mention.family and mention.family != mention.canonical:
                 from graph.canonical import slug
 
-                family = SentenceMention(mention.start, mention.end, mention.family, "AIModel",
-                                         "family", mention.family, slug(mention.family))
+                family = SentenceMention(
+                    mention.start,
+                    mention.end,
+                    mention.family,
+                    "AIModel",
+                    "family",
+                    mention.family,
+                    slug(mention.family),
+                )
                 out.append(self._pair(mention, "variantOf", family, "rule:name-variant", 0.9))
         return out
 
@@ -816,7 +1043,7 @@ def _pair_gapped(subjects: list[_Arg], objects: list[_Arg]) -> list[tuple[_Arg, 
     if len(tree_subjects) > 1 and len(tree_subjects) == len(objects):
         ordered_s = sorted(tree_subjects, key=lambda a: a.mention.start)
         ordered_o = sorted(objects, key=lambda a: a.mention.start)
-        return list(zip(ordered_s, ordered_o))
+        return list(zip(ordered_s, ordered_o, strict=False))
     return [(s, o) for s in subjects for o in objects]
 
 

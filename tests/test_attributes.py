@@ -89,7 +89,9 @@ def test_relative_quality_keeps_the_baseline(read_facts) -> None:
     found = attributes(facts)
     assert ("mixtral-8x7b", "relativeQuality", "0.85") in found
     assert ("gemma-7b", "relativeQuality", "0.7") in found
-    quality = next(a for a in facts.attributes if a.subject == "gemma-7b" and a.property == "relativeQuality")
+    quality = next(
+        a for a in facts.attributes if a.subject == "gemma-7b" and a.property == "relativeQuality"
+    )
     assert quality.baseline == "gpt-4"
 
 

@@ -2,7 +2,14 @@ from __future__ import annotations
 
 import pytest
 
-from graph.canonical import is_latin_name, match_key, normalize_surface, size_of, slug, strip_org_affixes
+from graph.canonical import (
+    is_latin_name,
+    match_key,
+    normalize_surface,
+    size_of,
+    slug,
+    strip_org_affixes,
+)
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,9 @@ def test_build_writes_both_files_and_a_summary(tmp_path: Path) -> None:
     outcome = run("build", str(tmp_path / "in"), "--out", str(tmp_path / "out"))
     assert outcome.exit_code == 0, outcome.output
     assert "from 1 document: 2 entities, 1 relations, 1 attributes in" in outcome.output
-    assert (tmp_path / "out" / "graph.ttl").is_file() and (tmp_path / "out" / "graph.html").is_file()
+    assert (tmp_path / "out" / "graph.ttl").is_file() and (
+        tmp_path / "out" / "graph.html"
+    ).is_file()
 
 
 @pytest.mark.parametrize(
@@ -33,7 +35,9 @@ def test_build_writes_both_files_and_a_summary(tmp_path: Path) -> None:
         (GOOD.encode("shift_jis"), "--encoding shift_jis"),
     ],
 )
-def test_bad_file_is_one_line_status_2_and_no_output(tmp_path: Path, content: bytes, message: str) -> None:
+def test_bad_file_is_one_line_status_2_and_no_output(
+    tmp_path: Path, content: bytes, message: str
+) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(content)
     out = tmp_path / "out"
@@ -74,15 +78,23 @@ def test_missing_path_and_empty_folder(tmp_path: Path) -> None:
 
 def test_encoding_option_reads_legacy_files(tmp_path: Path) -> None:
     (tmp_path / "sjis.txt").write_bytes(GOOD.encode("cp932"))
-    outcome = run("build", str(tmp_path / "sjis.txt"), "--out", str(tmp_path / "out"), "--encoding", "cp932")
+    outcome = run(
+        "build", str(tmp_path / "sjis.txt"), "--out", str(tmp_path / "out"), "--encoding", "cp932"
+    )
     assert outcome.exit_code == 0, outcome.output
 
 
 def test_user_lexicon_option(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text("見出し\n\n昨日、ズーブルが新しい計画を発表した。\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        "見出し\n\n昨日、ズーブルが新しい計画を発表した。\n", encoding="utf-8"
+    )
     lexicon = tmp_path / "mine.yaml"
-    lexicon.write_text("entities:\n  - {name: Zooble, class: Organization, ja: [ズーブル]}\n", encoding="utf-8")
-    outcome = run("build", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"), "--lexicon", str(lexicon))
+    lexicon.write_text(
+        "entities:\n  - {name: Zooble, class: Organization, ja: [ズーブル]}\n", encoding="utf-8"
+    )
+    outcome = run(
+        "build", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"), "--lexicon", str(lexicon)
+    )
     assert outcome.exit_code == 0, outcome.output
     assert "kge:zooble" in (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
 

@@ -25,7 +25,11 @@ def test_reads_text_with_title_language_and_hash(tmp_path: Path) -> None:
 
 
 def test_html_is_stripped_to_text(tmp_path: Path) -> None:
-    page = "<html><head><title>記事</title><script>alert(1)</script></head><body><p>" + JA + "</p></body></html>"
+    page = (
+        "<html><head><title>記事</title><script>alert(1)</script></head><body><p>"
+        + JA
+        + "</p></body></html>"
+    )
     doc = read_document(write(tmp_path / "a.html", page))
     assert doc.title == "記事"
     assert "alert" not in doc.text
@@ -33,7 +37,9 @@ def test_html_is_stripped_to_text(tmp_path: Path) -> None:
 
 
 def test_markdown_markup_is_dropped(tmp_path: Path) -> None:
-    doc = read_document(write(tmp_path / "a.md", "# 見出し\n\n[Meta](https://x)はLLaMAを**発表**した。"))
+    doc = read_document(
+        write(tmp_path / "a.md", "# 見出し\n\n[Meta](https://x)はLLaMAを**発表**した。")
+    )
     assert doc.title == "見出し"
     assert "MetaはLLaMAを発表した。" in doc.text
 

@@ -5,7 +5,9 @@ from graph.lexicon import load_lexicon
 from graph.model import Mention
 
 
-def mention(text: str, key: str, canonical: str, entity_class: str, cue: str, start: int = 0) -> Mention:
+def mention(
+    text: str, key: str, canonical: str, entity_class: str, cue: str, start: int = 0
+) -> Mention:
     return Mention(text, "d", start, start + len(text), entity_class, key, canonical, cue)
 
 
@@ -22,7 +24,10 @@ def test_surface_forms_merge_and_stay_visible_as_alt_labels() -> None:
     )
     (meta,) = entities
     assert meta.key == "meta" and meta.mention_count == 3
-    assert {(lbl.text, lbl.language) for lbl in meta.pref_labels} == {("Meta", "en"), ("Meta", "ja")}
+    assert {(lbl.text, lbl.language) for lbl in meta.pref_labels} == {
+        ("Meta", "en"),
+        ("Meta", "ja"),
+    }
     alt = {lbl.text for lbl in meta.alt_labels}
     assert {"Meta社", "メタ", "Facebook"} <= alt
     assert meta.wikidata == "Q380"
@@ -31,7 +36,9 @@ def test_surface_forms_merge_and_stay_visible_as_alt_labels() -> None:
 def test_family_name_alone_joins_the_full_name() -> None:
     entities, key_map = merge_entities(
         [
-            mention("サティア・ナデラ", "サティア-ナデラ", "サティア・ナデラ", "Person", "marker:CEO"),
+            mention(
+                "サティア・ナデラ", "サティア-ナデラ", "サティア・ナデラ", "Person", "marker:CEO"
+            ),
             mention("ナデラ", "ナデラ", "ナデラ", "Person", "marker:氏", 30),
         ],
         load_lexicon(),

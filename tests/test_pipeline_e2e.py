@@ -42,8 +42,16 @@ def seed_build(tmp_path_factory) -> Path:
 def score(graph: Path, *golds: str) -> dict:
     require_shared()
     result = subprocess.run(
-        [sys.executable, str(EVAL / "score.py"), str(graph), *(str(EVAL / "gold" / g) for g in golds), "--json"],
-        capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            str(EVAL / "score.py"),
+            str(graph),
+            *(str(EVAL / "gold" / g) for g in golds),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return json.loads(result.stdout)
 

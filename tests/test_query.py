@@ -30,7 +30,12 @@ def rows(graph, name: str) -> list[tuple[str, ...]]:
 
 def test_who_developed_what(graph) -> None:
     found = {(r[0], r[1]) for r in rows(graph, "developed.rq")}
-    assert {("Meta", "LLaMA"), ("OpenAI", "GPT-4"), ("OpenAI", "ChatGPT"), ("Google", "LaMDA")} <= found
+    assert {
+        ("Meta", "LLaMA"),
+        ("OpenAI", "GPT-4"),
+        ("OpenAI", "ChatGPT"),
+        ("Google", "LaMDA"),
+    } <= found
 
 
 def test_lineage_is_transitive(graph) -> None:
@@ -61,7 +66,10 @@ def test_output_formats(graph) -> None:
     table = format_result(result, "table")
     assert table.splitlines()[0].split() == ["developer", "product", "confidence"]
     parsed_csv = list(csv.reader(io.StringIO(format_result(result, "csv"))))
-    assert parsed_csv[0] == ["developer", "product", "confidence"] and len(parsed_csv) == len(result.rows) + 1
+    assert (
+        parsed_csv[0] == ["developer", "product", "confidence"]
+        and len(parsed_csv) == len(result.rows) + 1
+    )
     assert format_result(result, "tsv").splitlines()[0] == "developer\tproduct\tconfidence"
     payload = json.loads(format_result(result, "json"))
     assert payload["head"]["vars"] == ["developer", "product", "confidence"]
@@ -75,7 +83,9 @@ def test_malformed_query_is_a_one_line_error_with_status_2() -> None:
 
 
 def test_cli_query_reads_rq_files_and_prints_csv() -> None:
-    outcome = CliRunner().invoke(cli, ["query", str(GRAPH), str(QUERIES / "rivals.rq"), "--format", "csv"])
+    outcome = CliRunner().invoke(
+        cli, ["query", str(GRAPH), str(QUERIES / "rivals.rq"), "--format", "csv"]
+    )
     assert outcome.exit_code == 0, outcome.output
     assert "Google,OpenAI" in outcome.output
 

@@ -17,27 +17,66 @@ from tests.conftest import triples
     ("text", "expected"),
     [
         # developed: が/を, relative clauses both ways, passive agent, gapped coordination
-        ("Anthropicは2024年3月4日、大規模言語モデル「Claude 3」を発表した。", ("anthropic", "developed", "claude-3")),
-        ("Databricks社が開発したオープンモデル「DBRX」は高い性能を示した。", ("databricks", "developed", "dbrx")),
+        (
+            "Anthropicは2024年3月4日、大規模言語モデル「Claude 3」を発表した。",
+            ("anthropic", "developed", "claude-3"),
+        ),
+        (
+            "Databricks社が開発したオープンモデル「DBRX」は高い性能を示した。",
+            ("databricks", "developed", "dbrx"),
+        ),
         ("「Gemini」を開発するGoogleは検索にも力を入れる。", ("google", "developed", "gemini")),
         ("「Falcon-40B」はTII社によって開発された。", ("tii", "developed", "falcon-40b")),
-        ("OpenAIが「GPT-4」を、Anthropicが「Claude」を発表した。", ("anthropic", "developed", "claude")),
+        (
+            "OpenAIが「GPT-4」を、Anthropicが「Claude」を発表した。",
+            ("anthropic", "developed", "claude"),
+        ),
         ("Alibaba社の言語モデル「Qwen-72B」が話題だ。", ("alibaba", "developed", "qwen-72b")),
         # investment, acquisition, partnership, founding, employment
-        ("米Amazonは、AIスタートアップのAnthropicに最大40億ドルを出資すると発表した。", ("amazon", "investedIn", "anthropic")),
+        (
+            "米Amazonは、AIスタートアップのAnthropicに最大40億ドルを出資すると発表した。",
+            ("amazon", "investedIn", "anthropic"),
+        ),
         ("ソフトバンクグループは英Arm社を買収した。", ("ソフトバンク", "acquired", "arm")),
         ("Microsoftは先月、Mistral AI社と提携した。", ("microsoft", "partneredWith", "mistral-ai")),
-        ("イリヤ・サツケバー氏らが2015年にOpenAIを設立した。", ("イリヤ-サツケバー", "founded", "openai")),
-        ("NVIDIAのジェンスン・フアンCEOは新しいGPUを披露した。", ("ジェンスン-フアン", "worksFor", "nvidia")),
-        ("サム・アルトマン氏はOpenAIのCEOを務めている。", ("サム-アルトマン", "worksFor", "openai")),
+        (
+            "イリヤ・サツケバー氏らが2015年にOpenAIを設立した。",
+            ("イリヤ-サツケバー", "founded", "openai"),
+        ),
+        (
+            "NVIDIAのジェンスン・フアンCEOは新しいGPUを披露した。",
+            ("ジェンスン-フアン", "worksFor", "nvidia"),
+        ),
+        (
+            "サム・アルトマン氏はOpenAIのCEOを務めている。",
+            ("サム-アルトマン", "worksFor", "openai"),
+        ),
         # lineage
-        ("「Zephyr-7B」はMistral-7Bをファインチューニングしたモデルだ。", ("zephyr-7b", "fineTunedFrom", "mistral-7b")),
-        ("ELYZA社はLlama 2をベースに日本語モデル「ELYZA-japanese-Llama-2-7b」を開発した。", ("elyza-japanese-llama-2-7b", "basedOn", "llama-2")),
-        ("GPT-4oはGPT-4の改良版だ。ChatGPTではGPT-4oを利用している。", ("chatgpt", "uses", "gpt-4o")),
+        (
+            "「Zephyr-7B」はMistral-7Bをファインチューニングしたモデルだ。",
+            ("zephyr-7b", "fineTunedFrom", "mistral-7b"),
+        ),
+        (
+            "ELYZA社はLlama 2をベースに日本語モデル「ELYZA-japanese-Llama-2-7b」を開発した。",
+            ("elyza-japanese-llama-2-7b", "basedOn", "llama-2"),
+        ),
+        (
+            "GPT-4oはGPT-4の改良版だ。ChatGPTではGPT-4oを利用している。",
+            ("chatgpt", "uses", "gpt-4o"),
+        ),
         # rivals, stances
-        ("GoogleとMicrosoftは検索市場で激しく競争している。", ("google", "competesWith", "microsoft")),
-        ("Appleは、GoogleやAmazonといったライバル企業を追う。", ("amazon", "competesWith", "apple")),
-        ("Microsoftの幹部は「オープンソースは脅威だ」と語った。", ("microsoft", "viewsAsThreat", "open-source")),
+        (
+            "GoogleとMicrosoftは検索市場で激しく競争している。",
+            ("google", "competesWith", "microsoft"),
+        ),
+        (
+            "Appleは、GoogleやAmazonといったライバル企業を追う。",
+            ("amazon", "competesWith", "apple"),
+        ),
+        (
+            "Microsoftの幹部は「オープンソースは脅威だ」と語った。",
+            ("microsoft", "viewsAsThreat", "open-source"),
+        ),
     ],
 )
 def test_pattern_yields_relation(read_facts, text, expected) -> None:
@@ -50,7 +89,10 @@ def test_pattern_yields_relation(read_facts, text, expected) -> None:
         # the organization is not the developer of something it merely uses
         ("Microsoftは「ChatGPT」を社内で利用している。", ("microsoft", "developed", "chatgpt")),
         # a negated stance is no stance
-        ("Googleは「オープンソースは脅威ではない」と述べた。", ("google", "viewsAsThreat", "open-source")),
+        (
+            "Googleは「オープンソースは脅威ではない」と述べた。",
+            ("google", "viewsAsThreat", "open-source"),
+        ),
         # investing in is not partnering
         ("Amazonは、Anthropicに40億ドルを出資した。", ("amazon", "partneredWith", "anthropic")),
         # two companies in one sentence are not rivals without a cue
@@ -74,15 +116,28 @@ def test_anaphor_resolves_to_the_last_named_model(read_facts) -> None:
 
 
 def test_evidence_merges_across_sentences(read_facts) -> None:
-    facts = read_facts("Microsoftは「Copilot」を開発した。Microsoftが「Copilot」を開発したのは昨年だ。")
+    facts = read_facts(
+        "Microsoftは「Copilot」を開発した。Microsoftが「Copilot」を開発したのは昨年だ。"
+    )
     relation = next(r for r in facts.relations if r.predicate == "developed")
     assert len(relation.evidence) == 2
     assert relation.confidence > max(e.confidence for e in relation.evidence)
 
 
+PATTERN = (
+    "patterns:\n  - {{id: x, relation: r, triggers: [a], subject: {subject}, "
+    "object: {{role: wo, classes: [Person]}}}}"
+)
+
+
 def test_shipped_patterns_load() -> None:
     patterns = load_patterns()
-    assert {p.relation for p in patterns} >= {"developed", "investedIn", "partneredWith", "fineTunedFrom"}
+    assert {p.relation for p in patterns} >= {
+        "developed",
+        "investedIn",
+        "partneredWith",
+        "fineTunedFrom",
+    }
 
 
 @pytest.mark.parametrize(
@@ -90,14 +145,8 @@ def test_shipped_patterns_load() -> None:
     [
         ("patterns: 1", "'patterns' list"),
         ("patterns:\n  - {id: x}", "missing 'relation'"),
-        (
-            "patterns:\n  - {id: x, relation: r, triggers: [a], subject: {role: zz, classes: [Person]}, object: {role: wo, classes: [Person]}}",
-            "needs a role",
-        ),
-        (
-            "patterns:\n  - {id: x, relation: r, triggers: [a], subject: {role: ga, classes: [Planet]}, object: {role: wo, classes: [Person]}}",
-            "contract classes",
-        ),
+        (PATTERN.format(subject="{role: zz, classes: [Person]}"), "needs a role"),
+        (PATTERN.format(subject="{role: ga, classes: [Planet]}"), "contract classes"),
     ],
 )
 def test_malformed_patterns_say_what_is_wrong(text, message) -> None:

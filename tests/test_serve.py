@@ -1,0 +1,431 @@
+"""``kg serve``: a real SPARQL client (SPARQLWrapper) and raw HTTP against a live server.
+
+The server runs in a thread of this process on a free loopback port; its query workers
+are separate processes, so the timeout test really kills a runaway query.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+from SPARQLWrapper import CSV, JSON, JSONLD, N3, TSV, TURTLE, XML, SPARQLWrapper
+
+from graph.errors import ServeError
+from graph.namespaces import PREFIXES
+from graph.query import run_query
+from graph.serve import SparqlServer, is_update, negotiate
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "tests" / "data" / "sample.ttl"
+BUILT = ROOT / "output" / "graph.ttl"
+TIMEOUT = 2.0
+
+SELECT = """SELECT ?model ?label WHERE {
+  ?model a kg:AIModel ; rdfs:label ?label .
+  FILTER(lang(?label) = "en")
+} ORDER BY ?model"""
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n1 ?o }"
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[SparqlServer]:
+    srv = SparqlServer(SAMPLE, "127.0.0.1", 0, timeout=TIMEOUT, workers=2)
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield srv
+    finally:
+        srv.shutdown()
+        srv.close()
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def graph() -> Graph:
+    graph = Graph()
+    graph.parse(SAMPLE)
+    return graph
+
+
+def _http(
+    url: str,
+    data: bytes | None = None,
+    headers: dict[str, str] | None = None,
+    method: str | None = None,
+) -> tuple[int, dict[str, str], bytes]:
+    request = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+def _get(server: SparqlServer, accept: str | None = None, **params: str) -> tuple[int, dict, bytes]:
+    url = server.url + "?" + urllib.parse.urlencode(params)
+    return _http(url, headers={"Accept": accept} if accept else {})
+
+
+def _wrapper(server: SparqlServer, query: str, fmt: str, method: str = "GET") -> SPARQLWrapper:
+    client = SPARQLWrapper(server.url)
+    client.setQuery(query)
+    client.setReturnFormat(fmt)
+    client.setMethod(method)
+    client.setTimeout(30)
+    return client
+
+
+def _expected_rows(graph: Graph, query: str) -> list[dict[str, str]]:
+    result = run_query(graph, query)
+    return [
+        {var: str(value) for var, value in zip(result.variables, row, strict=True)}
+        for row in result.rows
+    ]
+
+
+# ---------------------------------------------------------------- SPARQLWrapper
+
+
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_select_json_matches_run_query(server: SparqlServer, graph: Graph, method: str) -> None:
+    data = _wrapper(server, SELECT, JSON, method).queryAndConvert()
+    assert isinstance(data, dict)
+    rows = [{k: v["value"] for k, v in b.items()} for b in data["results"]["bindings"]]
+    assert rows == _expected_rows(graph, SELECT)
+    assert rows  # the sample has English model labels
+
+
+def test_select_xml_csv_tsv(server: SparqlServer, graph: Graph) -> None:
+    expected = _expected_rows(graph, SELECT)
+    xml = _wrapper(server, SELECT, XML).queryAndConvert()
+    values = [
+        [b.getElementsByTagName("uri") or b.getElementsByTagName("literal")][0][0].firstChild.data
+        for b in xml.getElementsByTagName("binding")
+    ]
+    assert values == [v for row in expected for v in row.values()]
+    text = _wrapper(server, SELECT, CSV).queryAndConvert()
+    assert list(csv.DictReader(io.StringIO(text.decode("utf-8")))) == expected
+    tsv = _wrapper(server, SELECT, TSV).queryAndConvert().decode("utf-8").splitlines()
+    assert tsv[0].split("\t") == ["?model", "?label"]
+    assert len(tsv) == len(expected) + 1
+
+
+def test_ask(server: SparqlServer) -> None:
+    client = _wrapper(server, "ASK { kge:meta kg:developed kge:llama }", JSON)
+    assert client.queryAndConvert()["boolean"] is True
+    client = _wrapper(server, "ASK { kge:llama kg:developed kge:meta }", JSON)
+    assert client.queryAndConvert()["boolean"] is False
+
+
+@pytest.mark.parametrize("fmt", [TURTLE, JSONLD, N3, XML])
+def test_construct_formats(server: SparqlServer, graph: Graph, fmt: str) -> None:
+    query = "CONSTRUCT { ?s kg:developed ?o } WHERE { ?s kg:developed ?o }"
+    result = _wrapper(server, query, fmt).query()
+    body = result.response.read()
+    content_type = result.response.headers["Content-Type"]
+    parse_as = {
+        TURTLE: "turtle",
+        JSONLD: "json-ld",
+        N3: "turtle",
+        XML: "xml",
+    }[fmt]
+    received = Graph()
+    received.parse(data=body, format=parse_as)
+    expected = run_query(graph, query).graph
+    assert expected is not None
+    assert isomorphic(received, expected), content_type
+    assert len(received) == 1
+
+
+def test_predeclared_prefixes_and_japanese_literals(server: SparqlServer) -> None:
+    client = _wrapper(server, 'SELECT ?e WHERE { ?e skos:altLabel "ラマ"@ja }', JSON)
+    bindings = client.queryAndConvert()["results"]["bindings"]
+    assert [b["e"]["value"] for b in bindings] == ["https://w3id.org/newskg/entity/llama"]
+
+
+# ---------------------------------------------------------------- raw protocol
+
+
+def test_post_form_and_direct_body(server: SparqlServer) -> None:
+    form = urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"}).encode()
+    status, headers, body = _http(
+        server.url, form, {"Content-Type": "application/x-www-form-urlencoded"}
+    )
+    assert status == 200 and json.loads(body)["boolean"] is True
+    status, headers, body = _http(
+        server.url,
+        b"SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+        {"Content-Type": "application/sparql-query", "Accept": "text/csv"},
+    )
+    assert status == 200 and headers["Content-Type"].startswith("text/csv")
+    assert body.decode().splitlines() == ["n", "89"]
+
+
+@pytest.mark.parametrize(
+    ("accept", "fmt", "media"),
+    [
+        ("application/sparql-results+xml", None, "application/sparql-results+xml"),
+        ("text/tab-separated-values", None, "text/tab-separated-values"),
+        ("text/html,application/xhtml+xml,*/*;q=0.8", None, "application/sparql-results+json"),
+        ("text/csv;q=0.5, application/sparql-results+xml;q=0.9", None,
+         "application/sparql-results+xml"),
+        (None, "csv", "text/csv"),
+        ("application/sparql-results+xml", "json", "application/sparql-results+json"),
+    ],
+)  # fmt: skip
+def test_content_negotiation(
+    server: SparqlServer, accept: str | None, fmt: str | None, media: str
+) -> None:
+    params = {"query": SELECT} | ({"format": fmt} if fmt else {})
+    status, headers, _ = _get(server, accept, **params)
+    assert status == 200
+    assert headers["Content-Type"].split(";")[0] == media
+
+
+@pytest.mark.parametrize(
+    ("accept", "media", "parse_as"),
+    [
+        ("application/n-triples", "application/n-triples", "nt"),
+        ("application/ld+json", "application/ld+json", "json-ld"),
+        ("text/turtle", "text/turtle", "turtle"),
+        (None, "text/turtle", "turtle"),
+    ],
+)
+def test_describe_and_construct_by_accept(
+    server: SparqlServer, graph: Graph, accept: str | None, media: str, parse_as: str
+) -> None:
+    status, headers, body = _get(server, accept, query="DESCRIBE kge:meta")
+    assert status == 200 and headers["Content-Type"].split(";")[0] == media
+    received = Graph()
+    received.parse(data=body, format=parse_as)
+    assert len(received) == len(list(graph.triples((URIRef(PREFIXES["kge"] + "meta"), None, None))))
+
+
+def test_not_acceptable_lists_formats(server: SparqlServer) -> None:
+    status, _, body = _get(server, "image/png", query=SELECT)
+    assert status == 406
+    assert b"application/sparql-results+json" in body
+    status, _, body = _get(server, None, query="CONSTRUCT WHERE { ?s ?p ?o }", format="csv")
+    assert status == 406 and b"text/turtle" in body
+
+
+@pytest.mark.parametrize(
+    ("data", "content_type", "params"),
+    [
+        (None, None, {"update": "INSERT DATA { kge:a kg:developed kge:b }"}),
+        (None, None, {"query": "INSERT DATA { kge:a kg:developed kge:b }"}),
+        (None, None, {"query": "DELETE WHERE { ?s ?p ?o }"}),
+        (b"update=CLEAR+ALL", "application/x-www-form-urlencoded", {}),
+        (b"DROP ALL", "application/sparql-update", {}),
+        (b"LOAD <http://example.org/x.ttl>", "application/sparql-query", {}),
+    ],
+)
+def test_updates_are_forbidden(
+    server: SparqlServer, data: bytes | None, content_type: str | None, params: dict[str, str]
+) -> None:
+    url = server.url + ("?" + urllib.parse.urlencode(params) if params else "")
+    headers = {"Content-Type": content_type} if content_type else {}
+    status, response_headers, body = _http(url, data, headers)
+    assert status == 403, body
+    assert b"read-only" in body
+    assert response_headers["Access-Control-Allow-Origin"] == "*"
+    # and nothing changed
+    status, _, body = _get(server, "text/csv", query="SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")
+    assert body.decode().splitlines()[1] == "89"
+
+
+def test_timeout_stops_the_query_and_the_server_recovers(server: SparqlServer) -> None:
+    started = time.monotonic()
+    status, _, body = _get(server, None, query=SLOW)
+    elapsed = time.monotonic() - started
+    assert status == 503
+    assert b"timed out" in body and b"--timeout" in body
+    assert TIMEOUT <= elapsed < TIMEOUT + 10
+    for _ in range(3):  # the killed worker is replaced; service continues meanwhile
+        status, _, body = _get(server, None, query="ASK { ?s ?p ?o }")
+        assert status == 200
+
+
+def test_malformed_query_is_400_with_message(server: SparqlServer) -> None:
+    status, _, body = _get(server, None, query="SELECT ?x WHERE { ?x ")
+    assert status == 400
+    assert body.startswith(b"malformed SPARQL query")
+    status, _, body = _get(server, None, query="ASK {}", **{"default-graph-uri": "not an iri"})
+    assert status == 400 and b"absolute IRIs" in body
+
+
+def test_default_graph_uri_selects_a_graph(server: SparqlServer) -> None:
+    status, _, body = _get(
+        server, None, query="ASK { ?s ?p ?o }", **{"default-graph-uri": "urn:newskg:none"}
+    )
+    assert status == 200 and json.loads(body)["boolean"] is False
+
+
+def test_cors_preflight_and_help_page(server: SparqlServer) -> None:
+    status, headers, _ = _http(server.url, method="OPTIONS")
+    assert status == 204
+    assert headers["Access-Control-Allow-Origin"] == "*"
+    assert "POST" in headers["Access-Control-Allow-Methods"]
+    assert "Content-Type" in headers["Access-Control-Allow-Headers"]
+    status, headers, body = _http(server.url)
+    assert status == 200 and b"read-only" in body
+    status, _, _ = _http(server.url.replace("/sparql", "/elsewhere"))
+    assert status == 404
+    status, _, _ = _http(server.url, b"x", {"Content-Type": "text/plain"})
+    assert status == 415
+
+
+def test_binds_loopback_by_default(server: SparqlServer) -> None:
+    assert server.server_address[0] == "127.0.0.1"
+    assert server.url.startswith("http://127.0.0.1:")
+
+
+# ---------------------------------------------------------------- library and CLI
+
+
+def test_negotiate_rules() -> None:
+    assert negotiate("solutions", None, None) == "json"
+    assert negotiate("graph", None, None) == "turtle"
+    assert negotiate("graph", "application/n-triples", None) == "ntriples"
+    assert negotiate("graph", None, "xml") == "rdfxml"
+    assert negotiate("boolean", None, "xml") == "xml"
+    assert negotiate("graph", "text/*", None) == "turtle"
+    assert negotiate("solutions", "image/png", None) is None
+
+
+def test_is_update() -> None:
+    assert is_update("INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+    assert is_update("PREFIX x: <urn:x#> DELETE WHERE { ?s x:p ?o }")
+    assert not is_update("SELECT * WHERE { ?s ?p ?o }")
+    assert not is_update("nonsense")
+
+
+def test_server_errors_say_how_to_fix(tmp_path: Path, server: SparqlServer) -> None:
+    with pytest.raises(ServeError, match="kg build"):
+        SparqlServer(tmp_path / "missing.ttl", port=0)
+    port = server.server_address[1]
+    with pytest.raises(ServeError, match="--port"):
+        SparqlServer(SAMPLE, "127.0.0.1", port)
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("@prefix : <urn:x#> .\n:a :b", encoding="utf-8")
+    with pytest.raises(ServeError, match="cannot load the graph"):
+        SparqlServer(bad, port=0)
+
+
+def test_cli_serve_runs_and_stops_on_ctrl_c() -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "graph.cli", "serve", str(SAMPLE), "--port", "0", "--workers", "1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        start_new_session=True,
+    )
+    try:
+        line = ""
+        deadline = time.monotonic() + 60
+        while "Serving" not in line and time.monotonic() < deadline:
+            line = proc.stderr.readline() if proc.stderr else ""
+            if not line and proc.poll() is not None:
+                break
+        assert "Serving 89 triples at http://127.0.0.1:" in line, line
+        url = line.split(" at ")[1].split()[0]
+        status, _, body = _http(url + "?" + urllib.parse.urlencode({"query": "ASK {}"}))
+        assert status == 200 and json.loads(body)["boolean"] is True
+        os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
+        assert proc.wait(timeout=20) == 0
+        rest = proc.stderr.read() if proc.stderr else ""
+        assert "Traceback" not in rest, rest
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=10)
+        for stream in (proc.stdout, proc.stderr):
+            if stream:
+                stream.close()
+
+
+# ---------------------------------------------------------------- documented queries
+
+
+def _term(binding: dict[str, str] | None) -> object:
+    """A SPARQL-JSON term as the rdflib term run_query would give (bnodes made equal)."""
+    if binding is None:
+        return None
+    if binding["type"] == "uri":
+        return URIRef(binding["value"])
+    if binding["type"] == "bnode":
+        return "_:b"
+    datatype = binding.get("datatype")
+    return Literal(
+        binding["value"],
+        lang=binding.get("xml:lang"),
+        datatype=URIRef(datatype) if datatype else None,
+    )
+
+
+@pytest.fixture(scope="module")
+def documented() -> Iterator[tuple[SparqlServer, Graph]]:
+    """A second server over the built graph (the sample when there is none yet)."""
+    source = BUILT if BUILT.is_file() else SAMPLE
+    graph = Graph()
+    graph.parse(source)
+    srv = SparqlServer(source, "127.0.0.1", 0, timeout=30, workers=1)
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield srv, graph
+    finally:
+        srv.shutdown()
+        srv.close()
+        thread.join(timeout=10)
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "queries").glob("*.rq")), ids=lambda p: p.name)
+def test_documented_queries_agree_with_run_query(
+    path: Path, documented: tuple[SparqlServer, Graph]
+) -> None:
+    """Two engines, one answer: pyoxigraph behind kg serve and rdflib behind kg query."""
+    srv, graph = documented
+    text = path.read_text(encoding="utf-8")
+    ours = run_query(graph, text)
+    if ours.kind in ("CONSTRUCT", "DESCRIBE"):
+        status, _, body = _get(srv, "application/n-triples", query=text)
+        assert status == 200, body
+        theirs = Graph()
+        theirs.parse(data=body, format="nt")
+        assert ours.graph is not None and isomorphic(theirs, ours.graph)
+        return
+    status, _, body = _get(srv, "application/sparql-results+json", query=text)
+    assert status == 200, body
+    data = json.loads(body)
+    if ours.kind == "ASK":
+        assert data["boolean"] == ours.boolean
+        return
+    variables = list(ours.variables)
+    assert set(data["head"]["vars"]) == set(variables)
+    theirs_rows = Counter(
+        tuple(_term(b.get(v)) for v in variables) for b in data["results"]["bindings"]
+    )
+    ours_rows = Counter(
+        tuple("_:b" if isinstance(t, BNode) else t for t in row) for row in ours.rows
+    )
+    assert theirs_rows == ours_rows
