@@ -15,7 +15,7 @@ from graph.lexicon import Cues, Lexicon
 from graph.mentions import SentenceMention, detect_mentions, propagate_names
 from graph.model import Document, Evidence, Mention
 from graph.nlp import ParsedSentence
-from graph.relations import Candidate, Pattern, RelationReader
+from graph.relations import Pattern, RelationReader
 
 __all__ = ["DocumentFacts", "extract_document"]
 
@@ -74,7 +74,10 @@ def extract_document(
     relations: list[tuple[str, str, str, Evidence]] = []
     attributes: list[tuple[AttributeCandidate, Evidence]] = []
     for sentence, first_pass in zip(sentences, detected, strict=False):
-        mentions = propagate_names(sentence, first_pass, known)
+        mentions = relation_reader.type_known(propagate_names(sentence, first_pass, known))
+        candidates = relation_reader.read(sentence, mentions)
+        # Names typed only now, from their role in a relation, become mentions too.
+        mentions = relation_reader.type_known(mentions)
         typed = [m for m in mentions if m.entity_class is not None]
         for m in typed:
             mentions_out.append(
@@ -90,8 +93,7 @@ def extract_document(
                     wikidata=m.wikidata,
                 )
             )
-        candidate: Candidate
-        for candidate in relation_reader.read(sentence, typed):
+        for candidate in candidates:
             relations.append(
                 (
                     candidate.subject.key,

@@ -80,6 +80,7 @@ class Cues:
     person_suffixes: tuple[str, ...]
     employment_roles: tuple[str, ...]
     generic_latin: frozenset[str]
+    org_head_nouns: tuple[str, ...]
     anaphors: tuple[tuple[str, str], ...]  # (word, class), longest first
 
     def type_of_noun(self, compound: str) -> str | None:
@@ -185,5 +186,8 @@ def load_cues() -> Cues:
             _strings(data.get("employment_roles"), f"{source}: employment_roles")
         ),
         generic_latin=frozenset(_strings(data.get("generic_latin"), f"{source}: generic_latin")),
+        org_head_nouns=_longest_first(
+            _strings(data.get("org_head_nouns"), f"{source}: org_head_nouns")
+        ),
         anaphors=by_class("anaphors"),
     )

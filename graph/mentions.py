@@ -45,6 +45,9 @@ _QUOTED = re.compile(r"[「『]([^「」『』]{1,40})[」』]")
 _NOUNISH = re.compile(r"[\u30a0-\u30ff\u4e00-\u9fffA-Za-z0-9ー]+$")
 _VERSIONISH = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BbMmKkTt])$")
 _PERSON_NAME_TAG = "人名"
+_COPULA_TAIL = re.compile(
+    r"([\u30a0-\u30ff\u4e00-\u9fffA-Za-z]+)(?:だ|である|です|だった|でした|となる)[。．]?\s*$"
+)
 
 
 @dataclass(frozen=True)
@@ -337,6 +340,20 @@ class _Detector:
         after = self.text[end : end + 2]
         return after[:1] in ("「", "『", "・") or after in ("の「", "の『")
 
+    def copula_types(self) -> None:
+        """``「Phi-3-mini」は…小型言語モデルだ``: the topic is typed by the predicate noun."""
+        tail = _COPULA_TAIL.search(self.text)
+        if tail is None:
+            return
+        entity_class = self.cues.type_of_noun(tail.group(1))
+        if entity_class is None:
+            return
+        for i, mention in enumerate(self.found):
+            after = self.text[mention.end :]
+            after = after[1:] if after[:1] in "」』" else after
+            if mention.entity_class is None and after.startswith(("は", "とは")):
+                self.found[i] = replace(mention, entity_class=entity_class, cue="copula")
+
     def org_and_person_markers(self) -> None:
         """Japanese names followed by 社/グループ (organizations) or 氏/CEO (people)."""
         doc = self.sentence.doc
@@ -358,10 +375,33 @@ class _Detector:
                             slug(canonical),
                         )
                     )
+            if "固有名詞-一般" in token.tag_ or "固有名詞-組織名" in token.tag_:
+                self._proper_noun(token, text)
             if text in self.cues.person_suffixes and i > 0:
                 self._person_before(tokens, i, text)
             elif text in ("社", "株式会社") and i > 0:
                 self._org_before(tokens, i, text)
+
+    def _proper_noun(self, token, text: str) -> None:
+        """A Japanese proper noun: an organization when it ends with 大学/研究所/銀行…,
+        otherwise an untyped candidate that a relation role may type (富士通が提携)."""
+        if len(text) < 2 or text.isascii() or self.lexicon.lookup(text) is not None:
+            return
+        if text in dict(self.cues.anaphors):
+            return
+        start, end = token.idx, token.idx + len(token.text)
+        canonical = normalize_surface(text)
+        head = next((n for n in self.cues.org_head_nouns if text.endswith(n) and text != n), None)
+        if head is not None:
+            self.add(
+                SentenceMention(
+                    start, end, text, "Organization", f"marker:{head}", canonical, slug(canonical)
+                )
+            )
+        elif not is_katakana(text) or len(text) >= 3:
+            self.add(
+                SentenceMention(start, end, text, None, "proper-noun", canonical, slug(canonical))
+            )
 
     def _name_run(self, tokens: Sequence, i: int, *, person: bool) -> tuple[int, int] | None:
         """Start/end char offsets of the name tokens right before token ``i``."""
@@ -448,6 +488,7 @@ def detect_mentions(
     detector.org_and_person_markers()
     detector.quoted_names()
     detector.lexicon_words()
+    detector.copula_types()
     return sorted(detector.found, key=lambda m: (m.start, m.end))
 
 

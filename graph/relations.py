@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -57,6 +57,8 @@ _RIVAL_NOUNS = ("ライバル", "競合", "競争相手", "対抗")
 _DATA_AFTER = re.compile(
     r"[」』]?の(?:[\u30a0-\u30ff\u4e00-\u9fff]{0,6}?)(データセット|データ|コーパス)"
 )
+_SUBSIDIARY_NOUNS = ("完全子会社", "子会社", "傘下", "グループ会社")
+_EVENT_SUFFIXES = ("額", "比率", "先", "計画", "契約", "交渉", "合意", "発表")
 _ACTING_GROUPS = frozenset(
     {"チーム", "研究チーム", "研究グループ", "研究陣", "開発チーム", "研究所", "部門"}
 )
@@ -94,6 +96,9 @@ class Pattern:
     confidence: float
     symmetric: bool = False
     requires_object_noun: frozenset[str] = frozenset()
+    # Class given to an untyped name found in the role: a class, or "same" (the other end's).
+    subject_infer: str | None = None
+    object_infer: str | None = None
 
 
 @dataclass(frozen=True)
@@ -108,14 +113,17 @@ class Candidate:
     span: tuple[int, int]  # sentence-relative offsets covering both ends
 
 
-def _role_spec(raw: object, where: str) -> tuple[str, frozenset[str]]:
+def _role_spec(raw: object, where: str) -> tuple[str, frozenset[str], str | None]:
     if not isinstance(raw, dict) or raw.get("role") not in ROLES:
         raise ResourceFileError(f"{where}: needs a role among {', '.join(ROLES)}")
     classes = raw.get("classes") or []
     unknown = [c for c in classes if c not in ENTITY_CLASSES]
     if unknown or not classes:
         raise ResourceFileError(f"{where}: classes must be a non-empty list of contract classes")
-    return raw["role"], frozenset(classes)
+    infer = raw.get("infer")
+    if infer is not None and infer != "same" and infer not in classes:
+        raise ResourceFileError(f"{where}: infer must be 'same' or one of the role's classes")
+    return raw["role"], frozenset(classes), infer
 
 
 def parse_patterns(text: str, source: str = "<patterns>") -> tuple[Pattern, ...]:
@@ -131,8 +139,10 @@ def parse_patterns(text: str, source: str = "<patterns>") -> tuple[Pattern, ...]
         for field in ("id", "relation", "triggers", "subject", "object"):
             if field not in raw:
                 raise ResourceFileError(f"{where}: missing {field!r}")
-        subject_role, subject_classes = _role_spec(raw["subject"], where + ".subject")
-        object_role, object_classes = _role_spec(raw["object"], where + ".object")
+        subject_role, subject_classes, subject_infer = _role_spec(
+            raw["subject"], where + ".subject"
+        )
+        object_role, object_classes, object_infer = _role_spec(raw["object"], where + ".object")
         confidence = float(raw.get("confidence", 0.7))
         if not 0 < confidence <= 1:
             raise ResourceFileError(f"{where}: confidence must be in (0, 1]")
@@ -148,6 +158,8 @@ def parse_patterns(text: str, source: str = "<patterns>") -> tuple[Pattern, ...]
                 confidence=confidence,
                 symmetric=bool(raw.get("symmetric", False)),
                 requires_object_noun=frozenset(raw.get("requires_object_noun") or ()),
+                subject_infer=subject_infer,
+                object_infer=object_infer,
             )
         )
     return tuple(out)
@@ -254,8 +266,18 @@ class RelationReader:
         self.topic: SentenceMention | None = None  # last は-marked organization
         self.type_noun_memory: dict[str, SentenceMention] = {}
         self.developed: dict[str, list[SentenceMention]] = {}  # org key -> what it made
+        self.typed_by_role: dict[str, str] = {}  # key -> class inferred from a pattern role
 
     # -------------------------------------------------------------- per sentence
+    def type_known(self, mentions: list[SentenceMention]) -> list[SentenceMention]:
+        """Give untyped names the class a pattern role gave the same name earlier."""
+        return [
+            replace(m, entity_class=self.typed_by_role[m.key], cue=m.cue + "+role")
+            if m.entity_class is None and m.key in self.typed_by_role
+            else m
+            for m in mentions
+        ]
+
     def read(self, sentence: ParsedSentence, mentions: list[SentenceMention]) -> list[Candidate]:
         doc = sentence.doc
         self.text = fold_width(sentence.text)
@@ -266,7 +288,7 @@ class RelationReader:
         self.span_tokens: set[int] = set()
         for mention in resolved:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None or mention.entity_class is None:
+            if span is None:
                 continue
             self.by_head[span.root.i] = mention
             self.span_tokens.update(t.i for t in span)
@@ -279,10 +301,11 @@ class RelationReader:
         out += self._named_possession(mentions)
         out += self._variants(mentions)
         out += self._own_possessive(doc)
+        out += self._subsidiaries(mentions)
         for candidate in out:
             if candidate.relation == "developed":
                 self.developed.setdefault(candidate.subject.key, []).append(candidate.object)
-        self._remember(doc, mentions)
+        self._remember(doc, self.type_known(mentions))
         return _dedupe(out)
 
     # -------------------------------------------------------------- anaphora
@@ -383,20 +406,27 @@ class RelationReader:
             if head.i in self.by_head and _is_coordination(_marker(current)):
                 current = head  # coordinated with another name: share its role
                 continue
-            if _is_predicate(head) or head.lemma_ in self.by_trigger:
+            if _is_predicate(head) or self._trigger_of(head):
                 return self._event_of(head)
             current = head
+        return None
+
+    def _trigger_of(self, token: Token) -> str | None:
+        """The trigger a token stands for: its lemma, or an event noun with a suffix
+        (``出資額`` -> 出資, ``提携先`` -> 提携, ``買収計画`` -> 買収)."""
+        lemma = token.lemma_
+        if lemma in self.by_trigger:
+            return lemma
+        for suffix in _EVENT_SUFFIXES:
+            if lemma.endswith(suffix) and lemma[: -len(suffix)] in self.by_trigger:
+                return lemma[: -len(suffix)]
         return None
 
     def _event_of(self, predicate: Token) -> Token:
         """``出資を行い`` -> 出資: an event noun carried by a light verb is the real trigger."""
         if predicate.lemma_ in LIGHT_VERBS:
             for child in predicate.children:
-                if (
-                    child.dep_ == "obj"
-                    and child.lemma_ in self.by_trigger
-                    and child.i not in self.by_head
-                ):
+                if child.dep_ == "obj" and self._trigger_of(child) and child.i not in self.by_head:
                     return child
         return predicate
 
@@ -499,9 +529,10 @@ class RelationReader:
                 continue
             args.setdefault(governor.i, []).append(_Arg(mention, role, "tree", 0.0))
         out: list[Candidate] = []
-        for governor_i in sorted(set(args) | {t.i for t in doc if t.lemma_ in self.by_trigger}):
+        for governor_i in sorted(set(args) | {t.i for t in doc if self._trigger_of(t)}):
             governor = doc[governor_i]
-            patterns = self.by_trigger.get(governor.lemma_, []) + self.by_trigger.get("*", [])
+            trigger = self._trigger_of(governor) or governor.lemma_
+            patterns = self.by_trigger.get(trigger, []) + self.by_trigger.get("*", [])
             if not patterns:
                 continue
             event_args = list(args.get(governor_i, []))
@@ -528,6 +559,13 @@ class RelationReader:
                     for arg in self._direct_args(doc, self._event_of(child)):
                         if arg.role == role:
                             extra.append(_Arg(arg.mention, role, "chain", 0.1))
+        # "マスク氏が2023年に設立した企業": a が-marked name just before the verb in the same
+        # clause is its subject even when the parse hung it on the noun the clause modifies.
+        if "ga" not in roles:
+            linear = self._linear_subject(doc, carrier)
+            if linear is not None:
+                extra.append(_Arg(linear, "ga", "linear", 0.05))
+                roles.add("ga")
         # Cleft: "公開したのは、「A」と「B」の2モデル" -> A and B are what was published.
         if (
             "wo" not in roles
@@ -570,9 +608,11 @@ class RelationReader:
                 and clause.head.i != clause.i
             ):
                 clause = clause.head
-                for arg in self._direct_args(doc, clause):
-                    if arg.role == "ga" and "ga" not in roles:
-                        extra.append(_Arg(arg.mention, "ga", "chain", 0.1))
+                if "ga" not in roles:
+                    # Every coordinated subject of the clause: "AとBは…を行うと発表した".
+                    chained = [a for a in self._direct_args(doc, clause) if a.role == "ga"]
+                    extra.extend(_Arg(a.mention, "ga", "chain", 0.1) for a in chained)
+                    if chained:
                         roles.add("ga")
                 continue
             if (
@@ -598,6 +638,16 @@ class RelationReader:
                 extra.append(_Arg(topic, "ga", "topic", 0.2))
         return extra
 
+    def _linear_subject(self, doc, verb: Token) -> SentenceMention | None:
+        """The nearest が-marked name left of ``verb`` with no comma, quote or verb between."""
+        for head_i in sorted((i for i in self.by_head if i < verb.i), reverse=True):
+            between = doc[head_i + 1 : verb.i]
+            if any(t.text in ("、", "。", "「", "」") or t.pos_ == "VERB" for t in between):
+                return None
+            if self._final_marker(doc[head_i]) == "が":
+                return self.by_head[head_i]
+        return None
+
     def _relative_head(self, doc, clause: Token) -> SentenceMention | None:
         """The name a relative clause modifies, looking through ``Xの…「Y」`` noun phrases.
 
@@ -615,7 +665,11 @@ class RelationReader:
             head = head.head
         if head.i in self.by_head:
             return self.by_head[head.i]
-        return self._named_apposition(doc, head)
+        named = self._named_apposition(doc, head)
+        if named is None and any(c.dep_ == "cop" for c in head.children):
+            # "xAIはマスク氏が設立したAI企業だ": the predicate noun is the topic itself.
+            named = self._sentence_topic(doc, before=clause.i)
+        return named
 
     def _named_apposition(self, doc, noun: Token) -> SentenceMention | None:
         """The name written right after a generic noun: ``チャットモデル「Y」``."""
@@ -668,18 +722,14 @@ class RelationReader:
                 c.lemma_ in pattern.requires_object_noun for c in governor.children
             ):
                 continue
-            subjects = [
-                a
-                for a in event_args
-                if a.role == pattern.subject_role
-                and a.mention.entity_class in pattern.subject_classes
-            ]
-            objects = [
-                a
-                for a in event_args
-                if a.role == pattern.object_role
-                and a.mention.entity_class in pattern.object_classes
-            ]
+            subjects = self._fitting(event_args, pattern.subject_role, pattern.subject_classes)
+            objects = self._fitting(event_args, pattern.object_role, pattern.object_classes)
+            subjects = subjects or self._inferred(
+                event_args, pattern.subject_role, pattern.subject_infer, objects, pattern
+            )
+            objects = objects or self._inferred(
+                event_args, pattern.object_role, pattern.object_infer, subjects, pattern
+            )
             if not subjects or not objects:
                 continue
             # Prefer the closest level of evidence: tree over relative over chain over topic.
@@ -726,9 +776,11 @@ class RelationReader:
                 a
                 for a in event_args
                 if a.role == "ga"
-                and a.via == "tree"
+                and a.via in ("tree", "chain")
                 and a.mention.entity_class in pattern.subject_classes
             ]
+            if pattern.subject_infer and (group or pattern.subject_infer != "same"):
+                group += self._inferred_group(event_args, group, pattern)
             if len(group) > 1 and not any(a.role == pattern.object_role for a in event_args):
                 for i, left in enumerate(group):
                     for right in group[i + 1 :]:
@@ -742,6 +794,44 @@ class RelationReader:
                                     pattern.confidence - 0.05,
                                 )
                             )
+        return out
+
+    def _inferred_group(self, args: list[_Arg], group: list[_Arg], pattern: Pattern) -> list[_Arg]:
+        """Untyped names coordinated with typed ones in a symmetric event share their class."""
+        infer = pattern.subject_infer
+        infer = group[0].mention.entity_class if infer == "same" else infer
+        out = []
+        for arg in args:
+            untyped = arg.mention.entity_class is None
+            if arg.role == "ga" and arg.via in ("tree", "chain") and untyped:
+                typed = replace(arg.mention, entity_class=infer, cue=f"role:{pattern.id}")
+                self.typed_by_role.setdefault(typed.key, infer or "")
+                out.append(replace(arg, mention=typed))
+        return out
+
+    @staticmethod
+    def _fitting(args: list[_Arg], role: str, classes: frozenset[str]) -> list[_Arg]:
+        return [a for a in args if a.role == role and a.mention.entity_class in classes]
+
+    def _inferred(
+        self, args: list[_Arg], role: str, infer: str | None, others: list[_Arg], pattern: Pattern
+    ) -> list[_Arg]:
+        """Type untyped names from their role: an unmarked agent of 発表 is an organization;
+        what outperforms a model is a model. Only names read from the tree qualify.
+        """
+        if infer is None:
+            return []
+        if infer == "same":
+            classes = {a.mention.entity_class for a in others}
+            if len(classes) != 1:
+                return []
+            infer = classes.pop()
+        out = []
+        for arg in args:
+            if arg.role == role and arg.mention.entity_class is None and arg.via == "tree":
+                typed = replace(arg.mention, entity_class=infer, cue=f"role:{pattern.id}")
+                self.typed_by_role.setdefault(typed.key, infer)
+                out.append(replace(arg, mention=typed))
         return out
 
     @staticmethod
@@ -938,7 +1028,7 @@ class RelationReader:
                 gap = self.text[org.end : person.start]
                 role_after = re.match(rf"(?:{roles})", after)
                 if (
-                    re.fullmatch(rf"の(?:(?:{roles})(?:である|の|、)?)?", gap)
+                    re.fullmatch(rf"の(?:(?:{roles})(?:である|であった|だった|の|、)?)?", gap)
                     and (role_after or gap != "の")
                 ) or re.fullmatch(rf"\s?(?:{roles})(?:の|である|、)", gap):
                     out.append(self._pair(person, "worksFor", org, "rule:employment/role", 0.8))
@@ -1012,6 +1102,26 @@ class RelationReader:
             made = [m for m in self.developed.get(owner.key, []) if m.entity_class == entity_class]
             if made:
                 out.append(self._pair(owner, "owns", made[-1], "rule:own-possessive", 0.7))
+        return out
+
+    def _subsidiaries(self, mentions: list[SentenceMention]) -> list[Candidate]:
+        """``X傘下のY``, ``Xは傘下のY``, ``Xの子会社Y``, ``YはXの子会社だ`` -> X owns Y."""
+        out: list[Candidate] = []
+        if not any(word in self.text for word in _SUBSIDIARY_NOUNS):
+            return out
+        nouns = "|".join(_SUBSIDIARY_NOUNS)
+        orgs = [m for m in mentions if m.entity_class == "Organization"]
+        for left in orgs:
+            for right in (m for m in orgs if m.start >= left.end and m.key != left.key):
+                gap = self.text[left.end : right.start]
+                if re.fullmatch(
+                    rf"[」』]?(?:の|は|が)?、?(?:{nouns})(?:の|である|、)?[「『]?", gap
+                ):
+                    out.append(self._pair(left, "owns", right, "rule:subsidiary", 0.8))
+                elif re.fullmatch(r"[」』]?(?:は|が|も)、?", gap) and re.match(
+                    rf"[」』]?の(?:{nouns})", self.text[right.end :]
+                ):
+                    out.append(self._pair(right, "owns", left, "rule:subsidiary", 0.8))
         return out
 
     def _variants(self, mentions: list[SentenceMention]) -> list[Candidate]:

@@ -71,3 +71,16 @@ def test_fold_width_keeps_offsets() -> None:
     text = "ＧＰＴ－４を使う"
     assert len(fold_width(text)) == len(text)
     assert fold_width(text).startswith("GPT-4")
+
+
+def test_copula_predicate_types_the_topic(parse, lexicon, cues) -> None:
+    found = mentions(
+        parse, lexicon, cues, "「Phi-3-mini」は38億のパラメーターを持つ小型言語モデルだ。"
+    )
+    assert found["Phi-3-mini"][0] == "AIModel"
+
+
+def test_proper_nouns_with_organization_heads(parse, lexicon, cues) -> None:
+    found = mentions(parse, lexicon, cues, "東京大学と理化学研究所が連携する。")
+    assert found["東京大学"][0] == "Organization"
+    assert found["理化学研究所"][0] == "Organization"

@@ -64,6 +64,35 @@ from tests.conftest import triples
             "GPT-4oはGPT-4の改良版だ。ChatGPTではGPT-4oを利用している。",
             ("chatgpt", "uses", "gpt-4o"),
         ),
+        # ownership, role-typed names, chained and relative-clause subjects
+        ("Googleは傘下のDeepMindが開発した「Gemini」を公開した。", ("google", "owns", "deepmind")),
+        ("SB Intuitionsはソフトバンクの子会社だ。", ("softbank", "owns", "sb-intuitions")),
+        ("富士通とNECは生成AI分野で提携すると発表した。", ("nec", "partneredWith", "富士通")),
+        (
+            "ソニーグループと東京大学は、共同研究を行うと発表した。",
+            ("ソニー", "partneredWith", "東京大学"),
+        ),
+        (
+            "xAIはイーロン・マスク氏が2023年に設立したAI企業だ。",
+            ("イーロン-マスク", "founded", "xai"),
+        ),
+        (
+            "Amazonは、Anthropicへの出資額を80億ドルに引き上げた。",
+            ("amazon", "investedIn", "anthropic"),
+        ),
+        (
+            "Stability AIのCEOだったエマド・モスターク氏が辞任した。",
+            ("エマド-モスターク", "worksFor", "stability-ai"),
+        ),
+        (
+            "Metaの「Llama 3」は、Mistral AIの「Mixtral」を上回る性能を示した。",
+            ("llama-3", "outperforms", "mixtral"),
+        ),
+        ("NECは2023年7月、大規模言語モデル「cotomi」を発表した。", ("nec", "developed", "cotomi")),
+        (
+            "Googleの研究者らは2017年、論文「Attention Is All You Need」を発表した。",
+            ("attention-is-all-you-need", "authoredBy", "google"),
+        ),
         # rivals, stances
         (
             "GoogleとMicrosoftは検索市場で激しく競争している。",
@@ -97,6 +126,8 @@ def test_pattern_yields_relation(read_facts, text, expected) -> None:
         ("Amazonは、Anthropicに40億ドルを出資した。", ("amazon", "partneredWith", "anthropic")),
         # two companies in one sentence are not rivals without a cue
         ("GoogleとMicrosoftは同じ日に決算を発表した。", ("google", "competesWith", "microsoft")),
+        # a subsidiary cue needs the subsidiary noun between the names
+        ("SB IntuitionsはソフトバンクとAIを研究する。", ("softbank", "owns", "sb-intuitions")),
         # a model mentioned near a company is not owned by it
         ("Metaの研究者は「GPT-4」を評価した。", ("meta", "owns", "gpt-4")),
     ],
