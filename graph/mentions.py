@@ -45,6 +45,9 @@ _QUOTED = re.compile(r"[「『]([^「」『』]{1,40})[」』]")
 _NOUNISH = re.compile(r"[\u30a0-\u30ff\u4e00-\u9fffA-Za-z0-9ー]+$")
 _VERSIONISH = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BbMmKkTt])$")
 _PERSON_NAME_TAG = "人名"
+_READING_AFTER = re.compile(r"[」』]?[（(]([\u30a1-\u30fa\u30fcー・]{2,})[）)]")
+_READING_BEFORE = re.compile(r"([\u30a1-\u30fa\u30fcー・]{2,})[（(]$")
+_BRACKET_CLOSE = re.compile(r"[）)]")
 _COPULA_TAIL = re.compile(
     r"([\u30a0-\u30ff\u4e00-\u9fffA-Za-z]+)(?:だ|である|です|だった|でした|となる)[。．]?\s*$"
 )
@@ -340,6 +343,22 @@ class _Detector:
         after = self.text[end : end + 2]
         return after[:1] in ("「", "『", "・") or after in ("の「", "の『")
 
+    def readings(self) -> None:
+        """``LLaMA(ラマ)`` and ``メタ(Meta)``: a reading in brackets names the same entity."""
+        for mention in list(self.found):
+            after = _READING_AFTER.match(self.text, mention.end)
+            if after:
+                start, end = after.span(1)
+                self.add(
+                    replace(mention, start=start, end=end, surface=after.group(1), cue="reading")
+                )
+            before = _READING_BEFORE.search(self.text[: mention.start])
+            if before and _BRACKET_CLOSE.match(self.text, mention.end):
+                start, end = before.span(1)
+                self.add(
+                    replace(mention, start=start, end=end, surface=before.group(1), cue="reading")
+                )
+
     def copula_types(self) -> None:
         """``「Phi-3-mini」は…小型言語モデルだ``: the topic is typed by the predicate noun."""
         tail = _COPULA_TAIL.search(self.text)
@@ -489,6 +508,7 @@ def detect_mentions(
     detector.quoted_names()
     detector.lexicon_words()
     detector.copula_types()
+    detector.readings()
     return sorted(detector.found, key=lambda m: (m.start, m.end))
 
 
@@ -506,7 +526,7 @@ def propagate_names(
     out: list[SentenceMention] = []
     for mention in mentions:
         if mention.entity_class is None:
-            hit = known.get(match_key(mention.surface))
+            hit = known.get(match_key(mention.surface)) or known.get(match_key(mention.canonical))
             if hit is not None:
                 mention = replace(
                     mention,

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 __all__ = ["Candidate", "Pattern", "RelationReader", "load_patterns"]
 
 ROLES = ("ga", "wo", "ni", "kara", "basis", "data", "de", "agent")
+RECEIVING_VERBS = frozenset({"受ける", "得る", "受け入れる", "獲得"})
 LIGHT_VERBS = frozenset(
     {"行う", "する", "実施", "結ぶ", "締結", "発表", "受ける", "進める", "図る"}
 )
@@ -95,7 +96,6 @@ class Pattern:
     object_classes: frozenset[str]
     confidence: float
     symmetric: bool = False
-    requires_object_noun: frozenset[str] = frozenset()
     # Class given to an untyped name found in the role: a class, or "same" (the other end's).
     subject_infer: str | None = None
     object_infer: str | None = None
@@ -157,7 +157,6 @@ def parse_patterns(text: str, source: str = "<patterns>") -> tuple[Pattern, ...]
                 object_classes=object_classes,
                 confidence=confidence,
                 symmetric=bool(raw.get("symmetric", False)),
-                requires_object_noun=frozenset(raw.get("requires_object_noun") or ()),
                 subject_infer=subject_infer,
                 object_infer=object_infer,
             )
@@ -525,6 +524,9 @@ class RelationReader:
                 continue
             marker = self._final_marker(token)
             role = _role(marker, _is_passive(governor))
+            if governor.dep_ == "obj" and governor.head.lemma_ in RECEIVING_VERBS:
+                # "AはBから出資を受けた": the giver is the event's agent, the receiver its target.
+                role = {"kara": "ga", "ga": "ni"}.get(role or "", role)
             if role is None:
                 continue
             args.setdefault(governor.i, []).append(_Arg(mention, role, "tree", 0.0))
@@ -718,10 +720,6 @@ class RelationReader:
     ) -> list[Candidate]:
         out: list[Candidate] = []
         for pattern in patterns:
-            if pattern.requires_object_noun and not any(
-                c.lemma_ in pattern.requires_object_noun for c in governor.children
-            ):
-                continue
             subjects = self._fitting(event_args, pattern.subject_role, pattern.subject_classes)
             objects = self._fitting(event_args, pattern.object_role, pattern.object_classes)
             subjects = subjects or self._inferred(
@@ -740,7 +738,13 @@ class RelationReader:
             for subject, obj in pairs:
                 if subject.mention.key == obj.mention.key:
                     continue
-                confidence = max(0.3, pattern.confidence - subject.penalty - obj.penalty)
+                confidence = max(
+                    0.3,
+                    pattern.confidence
+                    - subject.penalty
+                    - obj.penalty
+                    - _distance_penalty(subject.mention, obj.mention),
+                )
                 out.append(
                     Candidate(
                         subject.mention,
@@ -1141,6 +1145,12 @@ class RelationReader:
                 )
                 out.append(self._pair(mention, "variantOf", family, "rule:name-variant", 0.9))
         return out
+
+
+def _distance_penalty(left: SentenceMention, right: SentenceMention) -> float:
+    """Far-apart arguments are more often a misreading: up to 0.15 off past 40 characters."""
+    gap = max(left.start, right.start) - min(left.end, right.end)
+    return min(0.15, max(0, gap - 40) / 400)
 
 
 def _pair_gapped(subjects: list[_Arg], objects: list[_Arg]) -> list[tuple[_Arg, _Arg]]:

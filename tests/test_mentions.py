@@ -84,3 +84,14 @@ def test_proper_nouns_with_organization_heads(parse, lexicon, cues) -> None:
     found = mentions(parse, lexicon, cues, "東京大学と理化学研究所が連携する。")
     assert found["東京大学"][0] == "Organization"
     assert found["理化学研究所"][0] == "Organization"
+
+
+def test_bracketed_readings_name_the_same_entity(read_facts) -> None:
+    facts = read_facts(
+        "Zorbix社は大規模言語モデル「Quillon（クイロン）」を公開した。クイロンは話題になった。"
+        "ゾルビクス（Zorbix）も注目だ。"
+    )
+    by_key = {e.key: e for e in facts.entities}
+    assert "クイロン" in {label.text for label in by_key["quillon"].alt_labels}
+    assert by_key["quillon"].mention_count == 3
+    assert "ゾルビクス" in {label.text for label in by_key["zorbix"].alt_labels}

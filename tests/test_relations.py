@@ -64,6 +64,16 @@ from tests.conftest import triples
             "GPT-4oはGPT-4の改良版だ。ChatGPTではGPT-4oを利用している。",
             ("chatgpt", "uses", "gpt-4o"),
         ),
+        # received investment, training data (active and passive)
+        ("Anthropicは、Googleから20億ドルの出資を受けた。", ("google", "investedIn", "anthropic")),
+        (
+            "「Orca 2」は合成データセット「OrcaMath」のデータで学習された。",
+            ("orca-2", "trainedOn", "orcamath"),
+        ),
+        (
+            "「Koala-13B」はLLaMAをベースに、対話データセット「HC3」のデータを用いて学習したモデルだ。",
+            ("koala-13b", "trainedOn", "hc3"),
+        ),
         # ownership, role-typed names, chained and relative-clause subjects
         ("Googleは傘下のDeepMindが開発した「Gemini」を公開した。", ("google", "owns", "deepmind")),
         ("SB Intuitionsはソフトバンクの子会社だ。", ("softbank", "owns", "sb-intuitions")),
