@@ -304,8 +304,13 @@ class RelationReader:
         for candidate in out:
             if candidate.relation == "developed":
                 self.developed.setdefault(candidate.subject.key, []).append(candidate.object)
+        out = _dedupe(out)
+        for candidate in out:  # a class read from a role counts only if a relation came of it
+            for end in (candidate.subject, candidate.object):
+                if end.cue.startswith("role:") and end.entity_class:
+                    self.typed_by_role.setdefault(end.key, end.entity_class)
         self._remember(doc, self.type_known(mentions))
-        return _dedupe(out)
+        return out
 
     # -------------------------------------------------------------- anaphora
     def _anaphors(
@@ -809,7 +814,6 @@ class RelationReader:
             untyped = arg.mention.entity_class is None
             if arg.role == "ga" and arg.via in ("tree", "chain") and untyped:
                 typed = replace(arg.mention, entity_class=infer, cue=f"role:{pattern.id}")
-                self.typed_by_role.setdefault(typed.key, infer or "")
                 out.append(replace(arg, mention=typed))
         return out
 
@@ -834,7 +838,6 @@ class RelationReader:
         for arg in args:
             if arg.role == role and arg.mention.entity_class is None and arg.via == "tree":
                 typed = replace(arg.mention, entity_class=infer, cue=f"role:{pattern.id}")
-                self.typed_by_role.setdefault(typed.key, infer)
                 out.append(replace(arg, mention=typed))
         return out
 
