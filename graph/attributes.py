@@ -118,7 +118,18 @@ _NOT_COST = (
     "収益",
     "資金",
 )
-_RELEASE_TRIGGERS = frozenset({"公開", "発表", "リリース", "発売", "登場", "提供", "公表"})
+_RELEASE_TRIGGERS = frozenset(
+    {"公開", "発表", "リリース", "発売", "登場", "提供", "公表", "商用化", "提供開始"}
+)
+
+
+def _verb_lemma(token) -> str:
+    """Lemma, joined with the noun before a verb-making suffix: 商用|化 -> 商用化."""
+    if token.tag_.startswith("接尾辞") and token.i > 0:
+        return token.doc[token.i - 1].text + token.lemma_
+    return token.lemma_
+
+
 _PRONOUN_SUBJECT = re.compile(r"(?:私たち|我々|われわれ|私|彼ら)(?:が|は)")
 
 
@@ -182,10 +193,16 @@ class AttributeReader:
                 value = parse_number(match.group("num"))
                 if value is None or value < 10**6:
                     continue
-                owner, where = self._owner_before(text, match.start("num"), models)
+                # "20億パラメータの「Gemma 2B」": the model named right after the value owns it.
+                following = re.match(r"の?[「『]?", text[match.end() :])
+                position = match.end() + (following.end() if following else 0)
+                owner = next((m for m in models if m.start == position), None)
+                where = "following"
+                if owner is None:
+                    owner, where = self._owner_before(text, match.start("num"), models)
                 if owner is None:
                     continue
-                confidence = 0.8 if where == "sentence" else 0.6
+                confidence = 0.6 if where == "previous-sentence" else 0.8
                 out.append(
                     AttributeCandidate(
                         owner,
@@ -305,7 +322,7 @@ class AttributeReader:
         self, doc: Doc, text: str, mentions: list[SentenceMention]
     ) -> list[AttributeCandidate]:
         targets = [m for m in mentions if m.entity_class in ("AIModel", "Product")]
-        triggers = {t.lemma_ for t in doc if t.lemma_ in _RELEASE_TRIGGERS}
+        triggers = {_verb_lemma(t) for t in doc if _verb_lemma(t) in _RELEASE_TRIGGERS}
         out: list[AttributeCandidate] = []
         found_date = False
         for match in _DATE.finditer(text):
@@ -323,10 +340,10 @@ class AttributeReader:
                 continue
             governor = span.root.head
             for _ in range(4):
-                if governor.lemma_ in _RELEASE_TRIGGERS or governor.head.i == governor.i:
+                if _verb_lemma(governor) in _RELEASE_TRIGGERS or governor.head.i == governor.i:
                     break
                 governor = governor.head
-            if governor.lemma_ not in _RELEASE_TRIGGERS:
+            if _verb_lemma(governor) not in _RELEASE_TRIGGERS:
                 continue
             found_date = True
             value, datatype = parsed
@@ -346,7 +363,7 @@ class AttributeReader:
                         )
                     )
             elif not targets:
-                self.pending_release = (governor.lemma_, value, datatype, match.group(0))
+                self.pending_release = (_verb_lemma(governor), value, datatype, match.group(0))
                 self.pending_age = 0
         if not found_date and self.pending_release and targets:
             lemma, value, datatype, raw = self.pending_release

@@ -45,6 +45,7 @@ _QUOTED = re.compile(r"[「『]([^「」『』]{1,40})[」』]")
 _NOUNISH = re.compile(r"[\u30a0-\u30ff\u4e00-\u9fffA-Za-z0-9ー]+$")
 _VERSIONISH = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BbMmKkTt])$")
 _PERSON_NAME_TAG = "人名"
+_KANJI = re.compile(r"[\u4e00-\u9fff々]+")
 _READING_AFTER = re.compile(r"[」』]?[（(]([\u30a1-\u30fa\u30fcー・]{2,})[）)]")
 _READING_BEFORE = re.compile(r"([\u30a1-\u30fa\u30fcー・]{2,})[（(]$")
 _BRACKET_CLOSE = re.compile(r"[）)]")
@@ -428,9 +429,13 @@ class _Detector:
         while j >= 0:
             t = tokens[j]
             text = fold_width(t.text)
+            # A rare given name may be cut into kanji the dictionary does not know as a name
+            # (丹波|廣|寅): accept short kanji pieces right after a name token.
+            after_name = j > 0 and _PERSON_NAME_TAG in tokens[j - 1].tag_
             ok = (
                 is_katakana(text)
                 or (person and _PERSON_NAME_TAG in t.tag_)
+                or (person and after_name and len(text) <= 2 and _KANJI.fullmatch(text) is not None)
                 or (not person and "固有名詞" in t.tag_)
             )
             if not ok or (text in ("・",) and j == i - 1):

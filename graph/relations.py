@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from graph.canonical import slug
 from graph.errors import ResourceFileError
 from graph.lexicon import Cues
 from graph.mentions import SentenceMention, _preceding_compound, fold_width
@@ -42,9 +43,10 @@ RECEIVING_VERBS = frozenset({"受ける", "得る", "受け入れる", "獲得"}
 LIGHT_VERBS = frozenset(
     {"行う", "する", "実施", "結ぶ", "締結", "発表", "受ける", "進める", "図る"}
 )
+# "と" joins names only when another name follows at once ("AとBが"); otherwise it marks a
+# partner ("Bと提携"), so it is handled by the linear check, not listed here.
 _COORDINATORS = (
     "や",
-    "と",
     "など",
     "などの",
     "といった",
@@ -58,6 +60,7 @@ _RIVAL_NOUNS = ("ライバル", "競合", "競争相手", "対抗")
 _DATA_AFTER = re.compile(
     r"[」』]?の(?:[\u30a0-\u30ff\u4e00-\u9fff]{0,6}?)(データセット|データ|コーパス)"
 )
+_VERSION_TAIL = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BbMmKkTt])$")
 _SUBSIDIARY_NOUNS = ("完全子会社", "子会社", "傘下", "グループ会社")
 _EVENT_SUFFIXES = ("額", "比率", "先", "計画", "契約", "交渉", "合意", "発表")
 _ACTING_GROUPS = frozenset(
@@ -201,6 +204,11 @@ def _is_coordination(marker: str) -> bool:
     )
 
 
+def _joins(marker: str) -> bool:
+    """Markers that can join a name to the next one in a coordination."""
+    return marker == "と" or _is_coordination(marker)
+
+
 def _role(marker: str, passive: bool) -> str | None:
     if marker in ("を基に",) or marker.startswith(("をもと", "をベース", "に基づ", "を元")):
         return "basis"
@@ -296,8 +304,8 @@ class RelationReader:
         out += self._basis(doc)
         out += self._rival_groups(doc)
         out += self._stances(doc)
-        out += self._employment(mentions)
-        out += self._named_possession(mentions)
+        out += self._employment(sorted(resolved, key=lambda m: m.start))
+        out += self._named_possession(sorted(resolved, key=lambda m: m.start))
         out += self._variants(mentions)
         out += self._own_possessive(doc)
         out += self._subsidiaries(mentions)
@@ -400,7 +408,7 @@ class RelationReader:
 
     def _find_governor(self, token: Token) -> Token | None:
         following = self._next_coordinated(token)
-        if following is not None and _is_coordination(_marker(token)):
+        if following is not None and _joins(_marker(token)):
             return self._governor(following)
         current = token
         for _ in range(12):
@@ -421,6 +429,11 @@ class RelationReader:
         lemma = token.lemma_
         if lemma in self.by_trigger:
             return lemma
+        if token.tag_.startswith("接尾辞") and token.i > 0:
+            # 商用|化, 実用|化: a suffix that makes a verb of the noun before it.
+            joined = token.doc[token.i - 1].text + lemma
+            if joined in self.by_trigger:
+                return joined
         for suffix in _EVENT_SUFFIXES:
             if lemma.endswith(suffix) and lemma[: -len(suffix)] in self.by_trigger:
                 return lemma[: -len(suffix)]
@@ -470,7 +483,7 @@ class RelationReader:
 
     def _find_final_marker(self, token: Token) -> str:
         following = self._next_coordinated(token)
-        if following is not None and _is_coordination(_marker(token)):
+        if following is not None and _joins(_marker(token)):
             return self._final_marker(following)
         current = token
         for _ in range(8):
@@ -755,7 +768,8 @@ class RelationReader:
                         subject.mention,
                         pattern.relation,
                         obj.mention,
-                        f"pattern:{pattern.id}/{governor.lemma_}/{subject.via}",
+                        f"pattern:{pattern.id}/{self._trigger_of(governor) or governor.lemma_}/"
+                        f"{subject.via}",
                         round(confidence, 3),
                         (
                             min(subject.mention.start, obj.mention.start),
@@ -1132,11 +1146,17 @@ class RelationReader:
         return out
 
     def _variants(self, mentions: list[SentenceMention]) -> list[Candidate]:
+        """``LLaMA-65B`` variantOf ``LLaMA``; ``Gemma 7B`` variantOf ``Gemma`` when the
+        family is a known model or was named earlier in the document."""
         out = []
+        families = {
+            m.canonical: m for m in (*self.history, *mentions) if m.entity_class == "AIModel"
+        }
         for mention in mentions:
+            if mention.entity_class != "AIModel":
+                continue
+            family = None
             if mention.family and mention.family != mention.canonical:
-                from graph.canonical import slug
-
                 family = SentenceMention(
                     mention.start,
                     mention.end,
@@ -1146,6 +1166,16 @@ class RelationReader:
                     mention.family,
                     slug(mention.family),
                 )
+            else:
+                parts = re.split(r"[ \-_・·]+", mention.canonical)
+                for cut in range(len(parts) - 1, 0, -1):
+                    head = families.get(" ".join(parts[:cut])) or families.get(
+                        "-".join(parts[:cut])
+                    )
+                    if head is not None and all(_VERSION_TAIL.match(t) for t in parts[cut:]):
+                        family = head
+                        break
+            if family is not None and family.key != mention.key:
                 out.append(self._pair(mention, "variantOf", family, "rule:name-variant", 0.9))
         return out
 
