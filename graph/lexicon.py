@@ -79,6 +79,7 @@ class Cues:
     org_prefixes: tuple[str, ...]
     person_suffixes: tuple[str, ...]
     employment_roles: tuple[str, ...]
+    founder_roles: tuple[str, ...]
     generic_latin: frozenset[str]
     org_head_nouns: tuple[str, ...]
     anaphors: tuple[tuple[str, str], ...]  # (word, class), longest first
@@ -181,6 +182,9 @@ def load_cues() -> Cues:
         org_prefixes=_strings(data.get("org_prefixes"), f"{source}: org_prefixes"),
         person_suffixes=_longest_first(
             _strings(data.get("person_suffixes"), f"{source}: person_suffixes")
+        ),
+        founder_roles=_longest_first(
+            _strings(data.get("founder_roles"), f"{source}: founder_roles")
         ),
         employment_roles=_longest_first(
             _strings(data.get("employment_roles"), f"{source}: employment_roles")

@@ -204,6 +204,23 @@ def _is_coordination(marker: str) -> bool:
     )
 
 
+def _negated(predicate: Token) -> bool:
+    """True when the predicate (or the light verb carrying it) is negated: しない, せず."""
+    carriers = [predicate]
+    if predicate.dep_ == "obj" and predicate.head.lemma_ in LIGHT_VERBS:
+        carriers.append(predicate.head)
+    return any(
+        c.dep_ in ("aux", "fixed") and c.lemma_ in ("ない", "ず", "ぬ", "ん")
+        for p in carriers
+        for c in p.children
+    )
+
+
+def _quoted_clause(clause: Token) -> bool:
+    """A clause reported with と (…と発表した) is what was said, not a chained action."""
+    return any(c.dep_ in ("case", "mark") and c.lemma_ == "と" for c in clause.children)
+
+
 def _joins(marker: str) -> bool:
     """Markers that can join a name to the next one in a coordination."""
     return marker == "と" or _is_coordination(marker)
@@ -575,7 +592,11 @@ class RelationReader:
             if role in roles:
                 continue
             for child in carrier.children:
-                if child.dep_ in ("advcl", "conj") and child.i < carrier.i:
+                if (
+                    child.dep_ in ("advcl", "conj")
+                    and child.i < carrier.i
+                    and not _quoted_clause(child)
+                ):
                     for arg in self._direct_args(doc, self._event_of(child)):
                         if arg.role == role:
                             extra.append(_Arg(arg.mention, role, "chain", 0.1))
@@ -737,6 +758,8 @@ class RelationReader:
         self, governor: Token, patterns: list[Pattern], event_args: list[_Arg]
     ) -> list[Candidate]:
         out: list[Candidate] = []
+        if _negated(governor):
+            return out  # "出資しない方針", "買収しなかった": the text denies the relation
         for pattern in patterns:
             subjects = self._fitting(event_args, pattern.subject_role, pattern.subject_classes)
             objects = self._fitting(event_args, pattern.object_role, pattern.object_classes)
@@ -1002,8 +1025,8 @@ class RelationReader:
             if child.i in self.by_head and child.i < noun.i and _marker(child) == "の":
                 return self.by_head[child.i]
         for token in reversed(doc[max(0, noun.i - 4) : noun.i]):
-            if token.i in self.by_head and _marker(token) in ("は", "が"):
-                return self.by_head[token.i]
+            if token.i in self.by_head and _marker(token) in ("は", "が", "を"):
+                return self.by_head[token.i]  # 「Xは脅威」, Xを脅威とみなす
         following = doc[noun.i + 1 : noun.i + 4].text
         if any(c.lemma_ == "は" for c in noun.children) or following.startswith(("は", "なのは")):
             for token in doc[noun.i + 1 : noun.i + 6]:
@@ -1036,35 +1059,51 @@ class RelationReader:
     def _employment(self, mentions: list[SentenceMention]) -> list[Candidate]:
         """A person tied to an organization by a role noun.
 
-        ``MicrosoftのサティアナデラCEO``, ``OpenAIのCEOであるY氏``, ``X社長のY氏``, and
-        ``Y氏はXのCEOを務める`` / ``Y氏はXの研究者だ``.
+        ``MicrosoftのサティアナデラCEO``, ``OpenAIのCEOであるY氏``, ``X社長のY氏``,
+        ``Y氏はXのCEOを務める`` give worksFor; founder roles (``Xの共同創業者``) give founded.
+        A former tie (``元OpenAIの研究者``) gives nothing.
         """
         out: list[Candidate] = []
-        roles = "|".join(re.escape(r) for r in self.cues.employment_roles)
         people = [m for m in mentions if m.entity_class == "Person"]
         orgs = [m for m in mentions if m.entity_class == "Organization"]
-        for person in people:
-            after = self.text[person.end : person.end + 12]
-            for org in (m for m in orgs if m.end <= person.start):
-                gap = self.text[org.end : person.start]
-                role_after = re.match(rf"(?:{roles})", after)
-                if (
-                    re.fullmatch(rf"の(?:(?:{roles})(?:である|であった|だった|の|、)?)?", gap)
-                    and (role_after or gap != "の")
-                ) or re.fullmatch(rf"\s?(?:{roles})(?:の|である|、)", gap):
-                    out.append(self._pair(person, "worksFor", org, "rule:employment/role", 0.8))
-            # "Y氏はXのCEOを務める": the role follows the organization, the person is the topic.
-            topic = re.match(r"(?:氏|さん)?(?:は|が)", after)
-            if not topic:
-                continue
-            for org in (m for m in orgs if m.start > person.end):
-                if re.match(
-                    rf"[」』]?の(?:{roles})(?:を務め|を務める|に就任|である|だ|で|として|、)",
-                    self.text[org.end :],
-                ):
-                    out.append(self._pair(person, "worksFor", org, "rule:employment/role-of", 0.75))
-                    break
+        for role_words, relation in (
+            (self.cues.employment_roles, "worksFor"),
+            (self.cues.founder_roles, "founded"),
+        ):
+            roles = "|".join(re.escape(r) for r in role_words)
+            for person in people:
+                out += self._role_pairs(person, orgs, roles, relation)
         return out
+
+    def _role_pairs(
+        self, person: SentenceMention, orgs: list[SentenceMention], roles: str, relation: str
+    ) -> list[Candidate]:
+        out: list[Candidate] = []
+        after = self.text[person.end : person.end + 12]
+        method = f"rule:{'employment' if relation == 'worksFor' else 'founder'}"
+        for org in (m for m in orgs if m.end <= person.start and not self._former(m)):
+            gap = self.text[org.end : person.start]
+            role_after = re.match(rf"(?:{roles})", after)
+            if (
+                re.fullmatch(rf"の(?:(?:{roles})(?:である|であった|だった|の|、)?)?", gap)
+                and (role_after or gap != "の")
+            ) or re.fullmatch(rf"\s?(?:{roles})(?:の|である|、)", gap):
+                out.append(self._pair(person, relation, org, f"{method}/role", 0.8))
+        # "Y氏はXのCEOを務める": the role follows the organization, the person is the topic.
+        if not re.match(r"(?:氏|さん)?(?:は|が|も)", after):
+            return out
+        for org in (m for m in orgs if m.start > person.end and not self._former(m)):
+            if re.match(
+                rf"[」』]?の(?:{roles})(?:を務め|に就任|である|だ|で|として|の|、)",
+                self.text[org.end :],
+            ):
+                out.append(self._pair(person, relation, org, f"{method}/role-of", 0.75))
+                break
+        return out
+
+    def _former(self, org: SentenceMention) -> bool:
+        """``元OpenAIの`` / ``前Google``: a tie that no longer holds."""
+        return self.text[max(0, org.start - 1) : org.start] in ("元", "前")
 
     def _named_possession(self, mentions: list[SentenceMention]) -> list[Candidate]:
         """``Mistral AI社のオープンモデル「Mistral-7B-v0.1」`` -> the organization developed it."""

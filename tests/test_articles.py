@@ -35,6 +35,21 @@ EXPECTED = {
         ("サム-アルトマン", "worksFor", "openai"),
         ("ntt", "developed", "tsuzumi"),
     },
+    "apple-openai.ja.txt": {
+        ("apple", "partneredWith", "openai"),
+        ("イリヤ-サツケバー", "founded", "safe-superintelligence"),
+        ("イリヤ-サツケバー", "founded", "openai"),
+        ("松尾豊", "worksFor", "東京大学"),
+    },
+}
+
+#: Facts the articles deny or never state; finding one is a precision bug.
+NOT_STATED = {
+    "apple-openai.ja.txt": {
+        ("apple", "developed", "chatgpt"),  # Apple integrates ChatGPT, it did not make it
+        ("apple", "investedIn", "openai"),  # "出資しない方針": negated
+        ("イリヤ-サツケバー", "worksFor", "openai"),  # "元OpenAIの研究者": a former tie
+    },
 }
 
 ATTRIBUTES = {
@@ -68,3 +83,16 @@ def test_no_value_is_given_to_the_wrong_model(extractions) -> None:
     # "パラメータ数が20億の「Gemma 2B」" must not give Gemini (named earlier) 2B parameters.
     gemma = extractions["gemma-launch.ja.txt"]
     assert not [a for a in gemma.attributes if a.subject == "gemini"]
+
+
+@pytest.mark.parametrize("name", sorted(NOT_STATED))
+def test_denied_or_unstated_facts_are_not_extracted(extractions, name) -> None:
+    found = {(r.subject, r.predicate, r.object) for r in extractions[name].relations}
+    assert not (NOT_STATED[name] & found)
+
+
+def test_a_denied_stance_is_no_stance(extractions) -> None:
+    relations = extractions["apple-openai.ja.txt"].relations
+    assert not [
+        r for r in relations if r.predicate == "viewsAsThreat" and r.object == "generative-ai"
+    ]
