@@ -50,6 +50,13 @@ def cli() -> None:
     "--skip-bad", is_flag=True, help="Report and skip unreadable files instead of stopping."
 )
 @click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    metavar="FORMAT",
+    help="Also write OUT/graph.<ext> in this export format (see kg export); may be repeated.",
+)
+@click.option(
     "--lexicon",
     "lexicon_files",
     multiple=True,
@@ -66,6 +73,7 @@ def build(
     out_dir: Path,
     encoding: str | None,
     skip_bad: bool,
+    formats: tuple[str, ...],
     lexicon_files: tuple[Path, ...],
     progress: bool | None,
 ) -> None:
@@ -85,6 +93,7 @@ def build(
         skip_bad=skip_bad,
         progress=show_progress,
         lexicon_files=lexicon_files,
+        formats=formats,
     )
     for message in summary.skipped:
         click.echo(f"Skipped: {message}", err=True)

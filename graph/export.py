@@ -43,6 +43,7 @@ __all__ = [
     "CONTRACT_CLASSES",
     "FORMATS",
     "ONTOLOGY_IRI",
+    "check_format",
     "contract_relations",
     "entity_network",
     "export_graph",
@@ -626,7 +627,7 @@ def _rdfxml(graph: Graph) -> bytes:
 
 def serialize(graph: Graph, fmt: str) -> bytes:
     """The graph in one of the single-file :data:`FORMATS`, as bytes (deterministic)."""
-    _check_format(fmt)
+    check_format(fmt)
     if fmt == "neo4j":
         raise ExportError("the neo4j export is a folder of CSV files; give a folder with --out")
     if fmt == "turtle":
@@ -644,7 +645,8 @@ def serialize(graph: Graph, fmt: str) -> bytes:
     return _graphml(graph)
 
 
-def _check_format(fmt: str) -> None:
+def check_format(fmt: str) -> None:
+    """Raise :class:`ExportError` listing the valid formats when ``fmt`` is not one."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r}; use one of: {', '.join(FORMATS)}")
 
@@ -654,7 +656,7 @@ def export_graph(graph: Graph, fmt: str, out: str | Path | None = None) -> bytes
 
     Files are written atomically, so a failed export never leaves half a file behind.
     """
-    _check_format(fmt)
+    check_format(fmt)
     if fmt == "neo4j":
         if out is None:
             raise ExportError(

@@ -168,8 +168,16 @@ def build_outputs(
     skip_bad: bool = False,
     progress: bool = False,
     lexicon_files: Sequence[str | Path] = (),
+    formats: Sequence[str] = (),
 ) -> BuildSummary:
-    """Extract, then write ``graph.ttl`` and ``graph.html`` into ``out_dir``."""
+    """Extract, then write ``graph.ttl``, ``graph.html`` and ``graph.<ext>`` per extra format.
+
+    Extra formats are checked before any work, so a typo fails fast and writes nothing.
+    """
+    from graph.export import SUFFIXES, check_format, export_graph
+
+    for fmt in formats:
+        check_format(fmt)
     started = time.perf_counter()
     extraction = extract(
         paths, encoding=encoding, skip_bad=skip_bad, progress=progress, lexicon_files=lexicon_files
@@ -183,6 +191,11 @@ def build_outputs(
     title = extraction.documents[0].title if len(extraction.documents) == 1 else "Knowledge graph"
     language = extraction.documents[0].language
     outputs.append(write_html(graph, out / "graph.html", title=title, language=language))
+    for fmt in dict.fromkeys(formats):
+        if fmt == "turtle":
+            continue  # graph.ttl is always written
+        target = out / ("neo4j" if fmt == "neo4j" else f"graph{SUFFIXES[fmt]}")
+        outputs.append(Path(export_graph(graph, fmt, target)))
     return BuildSummary(
         documents=len(extraction.documents),
         entities=len(extraction.entities),

@@ -102,3 +102,23 @@ def test_user_lexicon_option(tmp_path: Path) -> None:
 def test_every_command_has_a_docstring_with_an_example() -> None:
     for name, command in cli.commands.items():
         assert command.help, f"kg {name} has no help text"
+
+
+def test_build_writes_extra_formats_and_rejects_unknown_ones(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    out = tmp_path / "out"
+    ok = run(
+        "build",
+        str(tmp_path / "a.txt"),
+        "--out",
+        str(out),
+        "--format",
+        "jsonld",
+        "--format",
+        "graphml",
+    )
+    assert ok.exit_code == 0, ok.output
+    assert (out / "graph.jsonld").is_file() and (out / "graph.graphml").is_file()
+    bad = run("build", str(tmp_path / "a.txt"), "--out", str(tmp_path / "o2"), "--format", "xls")
+    assert bad.exit_code == 2 and "use one of: turtle" in bad.output
+    assert not (tmp_path / "o2").exists()
