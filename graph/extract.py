@@ -15,7 +15,8 @@ from graph.lexicon import Cues, Lexicon
 from graph.mentions import SentenceMention, detect_mentions, propagate_names
 from graph.model import Document, Evidence, Mention
 from graph.nlp import ParsedSentence
-from graph.relations import Pattern, RelationReader
+from graph.patterns import Pattern
+from graph.relations import RelationReader
 
 __all__ = ["DocumentFacts", "extract_document"]
 

@@ -22,8 +22,8 @@ from graph.lexicon import load_cues, load_lexicon
 from graph.model import AttributeFact, Evidence, Extraction, RelationFact
 from graph.nlp import parse_documents
 from graph.outputs import serialize_turtle, write_atomic
+from graph.patterns import load_patterns
 from graph.rdf import build_graph
-from graph.relations import load_patterns
 
 __all__ = ["BuildSummary", "build_outputs", "extract"]
 

@@ -9,10 +9,10 @@ noun of a relative clause (``「ChatGPT」を開発するOpenAI``), from the cla
 chained to, and from the sentence's topic; each fallback lowers the confidence.
 Patterns (``data/patterns.ja.yaml``) then map (trigger, roles, classes) to relations.
 
-A few constructions are not predicate-argument shaped and have small rules of their own:
-coordinated rivals (``A、B、Cなどの企業が争う``, ``AやBといったライバル企業``), stances in
-quotes (``「Xは脅威」``, ``勝者はX``), employment (``XのCEOであるY氏``), possession of a
-named model (``Mistral AI社のモデル「Y」``) and size/version variants (``LLaMA-65B``).
+Constructions that are not predicate-argument shaped (rivals, stances, roles,
+possession, variants) are read by the rules of :mod:`graph.rules`, mixed in here;
+token helpers live in :mod:`graph.syntax`, patterns and their loader in
+:mod:`graph.patterns`.
 """
 
 from __future__ import annotations
@@ -20,252 +20,38 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
-import yaml
-
-from graph.canonical import slug
-from graph.errors import ResourceFileError
 from graph.lexicon import Cues
 from graph.mentions import SentenceMention, _preceding_compound, fold_width
-from graph.model import ENTITY_CLASSES
 from graph.nlp import ParsedSentence
+from graph.patterns import Candidate, Pattern
+from graph.rules import NominalRules, pair
+from graph.syntax import (
+    LIGHT_VERBS,
+    RECEIVING_VERBS,
+    argument_role,
+    case_marker,
+    is_coordination,
+    is_passive,
+    is_predicate,
+    joins,
+    negated,
+    quoted_clause,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["Candidate", "Pattern", "RelationReader", "load_patterns"]
+__all__ = ["RelationReader"]
 
-ROLES = ("ga", "wo", "ni", "kara", "basis", "data", "de", "agent")
-RECEIVING_VERBS = frozenset({"受ける", "得る", "受け入れる", "獲得"})
-LIGHT_VERBS = frozenset(
-    {"行う", "する", "実施", "結ぶ", "締結", "発表", "受ける", "進める", "図る"}
-)
-# "と" joins names only when another name follows at once ("AとBが"); otherwise it marks a
-# partner ("Bと提携"), so it is handled by the linear check, not listed here.
-_COORDINATORS = (
-    "や",
-    "など",
-    "などの",
-    "といった",
-    "のような",
-    "をはじめ",
-    "、",
-    "及び",
-    "および",
-)
-_RIVAL_NOUNS = ("ライバル", "競合", "競争相手", "対抗")
 _DATA_AFTER = re.compile(
     r"[」』]?の(?:[\u30a0-\u30ff\u4e00-\u9fff]{0,6}?)(データセット|データ|コーパス)"
 )
-_VERSION_TAIL = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BbMmKkTt])$")
-_SUBSIDIARY_NOUNS = ("完全子会社", "子会社", "傘下", "グループ会社")
 _EVENT_SUFFIXES = ("額", "比率", "先", "計画", "契約", "交渉", "合意", "発表")
 _ACTING_GROUPS = frozenset(
     {"チーム", "研究チーム", "研究グループ", "研究陣", "開発チーム", "研究所", "部門"}
 )
-_STANCE_NOUNS = {"脅威": "viewsAsThreat", "勝者": "viewsAsWinner", "勝ち組": "viewsAsWinner"}
-_SPEECH_VERBS = frozenset(
-    {
-        "記す",
-        "述べる",
-        "指摘",
-        "主張",
-        "する",
-        "言う",
-        "語る",
-        "説明",
-        "分析",
-        "示す",
-        "危惧",
-        "警告",
-        "考える",
-        "見る",
-        "認める",
-    }
-)
-
-
-@dataclass(frozen=True)
-class Pattern:
-    id: str
-    relation: str
-    triggers: frozenset[str]  # lemmas; "*" = any predicate
-    subject_role: str
-    subject_classes: frozenset[str]
-    object_role: str
-    object_classes: frozenset[str]
-    confidence: float
-    symmetric: bool = False
-    # Class given to an untyped name found in the role: a class, or "same" (the other end's).
-    subject_infer: str | None = None
-    object_infer: str | None = None
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A relation read from one sentence, before entities are merged across documents."""
-
-    subject: SentenceMention
-    relation: str
-    object: SentenceMention
-    method: str
-    confidence: float
-    span: tuple[int, int]  # sentence-relative offsets covering both ends
-
-
-def _role_spec(raw: object, where: str) -> tuple[str, frozenset[str], str | None]:
-    if not isinstance(raw, dict) or raw.get("role") not in ROLES:
-        raise ResourceFileError(f"{where}: needs a role among {', '.join(ROLES)}")
-    classes = raw.get("classes") or []
-    unknown = [c for c in classes if c not in ENTITY_CLASSES]
-    if unknown or not classes:
-        raise ResourceFileError(f"{where}: classes must be a non-empty list of contract classes")
-    infer = raw.get("infer")
-    if infer is not None and infer != "same" and infer not in classes:
-        raise ResourceFileError(f"{where}: infer must be 'same' or one of the role's classes")
-    return raw["role"], frozenset(classes), infer
-
-
-def parse_patterns(text: str, source: str = "<patterns>") -> tuple[Pattern, ...]:
-    """Validate and load pattern records; errors name the pattern and the field."""
-    data = yaml.safe_load(text)
-    if not isinstance(data, dict) or not isinstance(data.get("patterns"), list):
-        raise ResourceFileError(f"{source}: expected a mapping with a 'patterns' list")
-    out = []
-    for i, raw in enumerate(data["patterns"]):
-        where = f"{source}: patterns[{i}]"
-        if not isinstance(raw, dict):
-            raise ResourceFileError(f"{where}: expected a mapping")
-        for field in ("id", "relation", "triggers", "subject", "object"):
-            if field not in raw:
-                raise ResourceFileError(f"{where}: missing {field!r}")
-        subject_role, subject_classes, subject_infer = _role_spec(
-            raw["subject"], where + ".subject"
-        )
-        object_role, object_classes, object_infer = _role_spec(raw["object"], where + ".object")
-        confidence = float(raw.get("confidence", 0.7))
-        if not 0 < confidence <= 1:
-            raise ResourceFileError(f"{where}: confidence must be in (0, 1]")
-        out.append(
-            Pattern(
-                id=str(raw["id"]),
-                relation=str(raw["relation"]),
-                triggers=frozenset(str(t) for t in raw["triggers"]),
-                subject_role=subject_role,
-                subject_classes=subject_classes,
-                object_role=object_role,
-                object_classes=object_classes,
-                confidence=confidence,
-                symmetric=bool(raw.get("symmetric", False)),
-                subject_infer=subject_infer,
-                object_infer=object_infer,
-            )
-        )
-    return tuple(out)
-
-
-@cache
-def load_patterns() -> tuple[Pattern, ...]:
-    text = resources.files("graph").joinpath("data/patterns.ja.yaml").read_text(encoding="utf-8")
-    return parse_patterns(text, "graph/data/patterns.ja.yaml")
-
-
-# ----------------------------------------------------------------------------- parse helpers
-
-
-def _marker(token: Token) -> str:
-    """Case particles after a noun, joined: "が", "に対して", "による", "を基に"."""
-    parts: list[tuple[int, str]] = []
-    for child in token.children:
-        if (
-            child.i > token.i
-            and child.dep_ in ("case", "mark")
-            and child.pos_ in ("ADP", "SCONJ", "PART")
-        ):
-            parts.append((child.i, child.text))
-            parts.extend((g.i, g.text) for g in child.children if g.dep_ == "fixed")
-    # "Xを基に" / "Xをベースに": the noun 基 is the head of X, carrying に.
-    marker = "".join(text for _, text in sorted(parts))
-    for particle in ("などの", "など"):  # "AやBなどを" carries を
-        if marker.startswith(particle) and len(marker) > len(particle) and marker != "などの":
-            marker = marker[len(particle) :]
-    head = token.head
-    if marker == "を" and head.lemma_ in ("基", "もと", "ベース", "元") and head.i > token.i:
-        return "を基に"
-    return marker
-
-
-def _is_coordination(marker: str) -> bool:
-    return (
-        marker == "" or marker in _COORDINATORS or marker.endswith(("など", "などの", "といった"))
-    )
-
-
-def _negated(predicate: Token) -> bool:
-    """True when the predicate (or the light verb carrying it) is negated: しない, せず."""
-    carriers = [predicate]
-    if predicate.dep_ == "obj" and predicate.head.lemma_ in LIGHT_VERBS:
-        carriers.append(predicate.head)
-    return any(
-        c.dep_ in ("aux", "fixed") and c.lemma_ in ("ない", "ず", "ぬ", "ん")
-        for p in carriers
-        for c in p.children
-    )
-
-
-def _quoted_clause(clause: Token) -> bool:
-    """A clause reported with と (…と発表した) is what was said, not a chained action."""
-    return any(c.dep_ in ("case", "mark") and c.lemma_ == "と" for c in clause.children)
-
-
-def _joins(marker: str) -> bool:
-    """Markers that can join a name to the next one in a coordination."""
-    return marker == "と" or _is_coordination(marker)
-
-
-def _role(marker: str, passive: bool) -> str | None:
-    if marker in ("を基に",) or marker.startswith(("をもと", "をベース", "に基づ", "を元")):
-        return "basis"
-    if marker in ("による", "によって", "により"):
-        return "ga" if passive else "agent"
-    if marker in ("が", "は", "も", "では", "がは"):
-        return "wo" if passive else "ga"
-    if marker in ("を", "をも"):
-        return "wo"
-    if marker in (
-        "に",
-        "へ",
-        "に対し",
-        "に対して",
-        "への",
-        "と",
-        "との",
-        "にも",
-        "とも",
-        "に対する",
-    ):
-        return "ni"
-    if marker in ("から", "からの"):
-        return "kara"
-    if marker in ("で", "を使って", "を用いて"):
-        return "de"
-    return None
-
-
-def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lemma_ in ("れる", "られる") for c in verb.children)
-
-
-def _is_predicate(token: Token) -> bool:
-    return token.pos_ in ("VERB", "ADJ") or (
-        token.pos_ == "NOUN"
-        and any(
-            c.dep_ in ("aux", "cop") and c.lemma_ in ("する", "だ", "です") for c in token.children
-        )
-    )
 
 
 @dataclass(frozen=True)
@@ -276,7 +62,7 @@ class _Arg:
     penalty: float
 
 
-class RelationReader:
+class RelationReader(NominalRules):
     """Reads relation candidates from the sentences of one document, in order."""
 
     def __init__(self, patterns: Sequence[Pattern], cues: Cues) -> None:
@@ -412,7 +198,7 @@ class RelationReader:
             if (
                 span is not None
                 and mention.entity_class == "Organization"
-                and _marker(span.root) == "は"
+                and case_marker(span.root) == "は"
             ):
                 self.topic = mention
 
@@ -425,17 +211,17 @@ class RelationReader:
 
     def _find_governor(self, token: Token) -> Token | None:
         following = self._next_coordinated(token)
-        if following is not None and _joins(_marker(token)):
+        if following is not None and joins(case_marker(token)):
             return self._governor(following)
         current = token
         for _ in range(12):
             head = current.head
             if head.i == current.i:
                 return None
-            if head.i in self.by_head and _is_coordination(_marker(current)):
+            if head.i in self.by_head and is_coordination(case_marker(current)):
                 current = head  # coordinated with another name: share its role
                 continue
-            if _is_predicate(head) or self._trigger_of(head):
+            if is_predicate(head) or self._trigger_of(head):
                 return self._event_of(head)
             current = head
         return None
@@ -500,12 +286,12 @@ class RelationReader:
 
     def _find_final_marker(self, token: Token) -> str:
         following = self._next_coordinated(token)
-        if following is not None and _joins(_marker(token)):
+        if following is not None and joins(case_marker(token)):
             return self._final_marker(following)
         current = token
         for _ in range(8):
-            marker = _marker(current)
-            if not _is_coordination(marker) or current.head.i == current.i:
+            marker = case_marker(current)
+            if not is_coordination(marker) or current.head.i == current.i:
                 return marker
             if current.dep_ not in (
                 "nmod",
@@ -521,7 +307,7 @@ class RelationReader:
             if current.head.pos_ not in ("NOUN", "PROPN", "NUM", "PRON"):
                 return marker
             current = current.head
-        return _marker(current)
+        return case_marker(current)
 
     def _data_token(self, doc, mention: SentenceMention) -> Token | None:
         """``Xのデータ`` / ``「X」の会話データ``: the noun naming data taken from X, if any."""
@@ -541,7 +327,7 @@ class RelationReader:
                 if governor is not None:
                     args.setdefault(governor.i, []).append(_Arg(mention, "data", "tree", 0.0))
                 continue
-            if _marker(token) == "の":
+            if case_marker(token) == "の":
                 # "Xのベースモデル": X stands for the generic noun it qualifies; "Googleの
                 # 研究者が…" / "Microsoftのチームによって…": people act for their organization.
                 head = token.head
@@ -558,7 +344,7 @@ class RelationReader:
             if governor is None:
                 continue
             marker = self._final_marker(token)
-            role = _role(marker, _is_passive(governor))
+            role = argument_role(marker, is_passive(governor))
             if governor.dep_ == "obj" and governor.head.lemma_ in RECEIVING_VERBS:
                 # "AはBから出資を受けた": the giver is the event's agent, the receiver its target.
                 role = {"kara": "ga", "ga": "ni"}.get(role or "", role)
@@ -595,7 +381,7 @@ class RelationReader:
                 if (
                     child.dep_ in ("advcl", "conj")
                     and child.i < carrier.i
-                    and not _quoted_clause(child)
+                    and not quoted_clause(child)
                 ):
                     for arg in self._direct_args(doc, self._event_of(child)):
                         if arg.role == role:
@@ -698,7 +484,7 @@ class RelationReader:
         head = clause.head
         for _ in range(4):
             if (
-                _marker(head) != "の"
+                case_marker(head) != "の"
                 or head.head.i == head.i
                 or head.head.pos_ not in ("NOUN", "PROPN")
             ):
@@ -731,7 +517,7 @@ class RelationReader:
         for head_i, mention in self.by_head.items():
             token = doc[head_i]
             if self._governor(token) is not None and self._governor(token).i == predicate.i:
-                role = _role(self._final_marker(token), _is_passive(predicate))
+                role = argument_role(self._final_marker(token), is_passive(predicate))
                 if role:
                     out.append(_Arg(mention, role, "tree", 0.0))
         return out
@@ -747,8 +533,8 @@ class RelationReader:
             if self._final_marker(token) in ("は", "が"):
                 return mention
             if (
-                _marker(token) == "の"
-                and _marker(token.head) in ("は", "が")
+                case_marker(token) == "の"
+                and case_marker(token.head) in ("は", "が")
                 and token.head.i not in self.by_head
             ):
                 return mention  # "基盤モデルの開発は…": the topic is the model
@@ -758,7 +544,7 @@ class RelationReader:
         self, governor: Token, patterns: list[Pattern], event_args: list[_Arg]
     ) -> list[Candidate]:
         out: list[Candidate] = []
-        if _negated(governor):
+        if negated(governor):
             return out  # "出資しない方針", "買収しなかった": the text denies the relation
         for pattern in patterns:
             subjects = self._fitting(event_args, pattern.subject_role, pattern.subject_classes)
@@ -806,7 +592,7 @@ class RelationReader:
                     for right in group[i + 1 :]:
                         if left.mention.key != right.mention.key:
                             out.append(
-                                self._pair(
+                                pair(
                                     left.mention,
                                     pattern.relation,
                                     right.mention,
@@ -832,7 +618,7 @@ class RelationReader:
                     for right in group[i + 1 :]:
                         if left.mention.key != right.mention.key:
                             out.append(
-                                self._pair(
+                                pair(
                                     left.mention,
                                     pattern.relation,
                                     right.mention,
@@ -876,346 +662,6 @@ class RelationReader:
             if arg.role == role and arg.mention.entity_class is None and arg.via == "tree":
                 typed = replace(arg.mention, entity_class=infer, cue=f"role:{pattern.id}")
                 out.append(replace(arg, mention=typed))
-        return out
-
-    @staticmethod
-    def _pair(
-        left: SentenceMention, relation: str, right: SentenceMention, method: str, confidence: float
-    ) -> Candidate:
-        return Candidate(
-            left,
-            relation,
-            right,
-            method,
-            round(confidence, 3),
-            (min(left.start, right.start), max(left.end, right.end)),
-        )
-
-    # -------------------------------------------------------------- derivation
-    def _basis(self, doc) -> list[Candidate]:
-        """``Xを基に…したY`` / ``Xをベースに開発されたY``: Y is based on X.
-
-        The parse of what ``を基に`` attaches to is unreliable, so the derived model is
-        the next model named after the phrase, else the sentence's topic model.
-        """
-        out: list[Candidate] = []
-        for head_i, base in self.by_head.items():
-            if (
-                base.entity_class not in ("AIModel", "Product")
-                or _role(_marker(doc[head_i]), False) != "basis"
-            ):
-                continue
-            derived = None
-            for mention in sorted(self.by_head.values(), key=lambda m: m.start):
-                if (
-                    mention.start > base.end
-                    and mention.entity_class == base.entity_class
-                    and mention.key != base.key
-                ):
-                    derived = mention
-                    break
-            via = "following"
-            if derived is None:
-                derived = self._sentence_topic(doc, before=head_i)
-                via = "topic"
-            if (
-                derived is None
-                or derived.key == base.key
-                or derived.entity_class not in ("AIModel", "Product")
-            ):
-                continue
-            out.append(
-                self._pair(
-                    derived,
-                    "basedOn",
-                    base,
-                    f"rule:basis/{via}",
-                    0.8 if via == "following" else 0.7,
-                )
-            )
-        return out
-
-    # -------------------------------------------------------------- rivals
-    def _rival_groups(self, doc) -> list[Candidate]:
-        """``GoogleやAppleといったライバル企業`` -> the clause's subject competes with each."""
-        out: list[Candidate] = []
-        if not any(noun in self.text for noun in _RIVAL_NOUNS):
-            return out
-        for token in doc:
-            if token.pos_ != "NOUN" or not (
-                any(token.text.startswith(r) for r in _RIVAL_NOUNS)
-                or any(
-                    c.text in _RIVAL_NOUNS and c.dep_ in ("compound", "nmod")
-                    for c in token.children
-                )
-            ):
-                continue
-            members = [
-                m
-                for i, m in self.by_head.items()
-                if self._group_head(doc[i]) == token.i and m.entity_class == "Organization"
-            ]
-            if not members:
-                # "競合となるOpenAI": the rival noun predicates a name.
-                if token.head.i in self.by_head and token.dep_ in ("acl", "obl", "nmod", "advcl"):
-                    members = [self.by_head[token.head.i]]
-                else:
-                    continue
-            keys = {m.key for m in members}
-            rival_of = self._sentence_subject(doc, exclude=keys)
-            if rival_of is None:
-                continue
-            for member in members:
-                out.append(self._pair(rival_of, "competesWith", member, "rule:rival-noun", 0.75))
-        return out
-
-    def _group_head(self, token: Token) -> int | None:
-        current = token
-        for _ in range(6):
-            if current.head.i == current.i:
-                return None
-            marker = _marker(current)
-            if not _is_coordination(marker):
-                return None
-            current = current.head
-            if current.i not in self.by_head:
-                return current.i
-        return None
-
-    def _sentence_subject(self, doc, *, exclude: set[str]) -> SentenceMention | None:
-        for head_i in sorted(self.by_head):
-            mention = self.by_head[head_i]
-            if mention.key in exclude or mention.entity_class != "Organization":
-                continue
-            if self._final_marker(doc[head_i]) in ("は", "が", "も", "については", "について"):
-                return mention
-        for head_i in sorted(self.by_head):
-            mention = self.by_head[head_i]
-            if mention.key not in exclude and mention.entity_class == "Organization":
-                return mention
-        return None
-
-    # -------------------------------------------------------------- stances
-    def _stances(self, doc) -> list[Candidate]:
-        """「Xは脅威」, Xの脅威, 勝者はX: a stance held by the speaker of the sentence."""
-        out: list[Candidate] = []
-        if not any(noun in self.text for noun in _STANCE_NOUNS):
-            return out
-        for token in doc:
-            relation = _STANCE_NOUNS.get(token.lemma_)
-            if relation is None:
-                continue
-            if re.match(
-                r"(?:で|じゃ|とは)(?:は)?(?:ない|なく|ありません)",
-                self.text[token.idx + len(token.text) :],
-            ):
-                continue  # 「Xは脅威ではない」 denies the stance
-            target = self._stance_target(doc, token)
-            if target is None:
-                continue
-            holder = self._stance_holder(doc, token, exclude={target.key})
-            if holder is None:
-                continue
-            out.append(self._pair(holder, relation, target, f"rule:stance/{token.lemma_}", 0.75))
-        return out
-
-    def _stance_target(self, doc, noun: Token) -> SentenceMention | None:
-        """The entity the stance is about: Xの脅威, 「Xは脅威」, 勝者はX, 勝者なのはX."""
-        for child in noun.children:
-            if child.i in self.by_head and child.i < noun.i and _marker(child) == "の":
-                return self.by_head[child.i]
-        for token in reversed(doc[max(0, noun.i - 4) : noun.i]):
-            if token.i in self.by_head and _marker(token) in ("は", "が", "を"):
-                return self.by_head[token.i]  # 「Xは脅威」, Xを脅威とみなす
-        following = doc[noun.i + 1 : noun.i + 4].text
-        if any(c.lemma_ == "は" for c in noun.children) or following.startswith(("は", "なのは")):
-            for token in doc[noun.i + 1 : noun.i + 6]:
-                if token.i in self.by_head:
-                    return self.by_head[token.i]
-        return None
-
-    def _stance_holder(self, doc, noun: Token, *, exclude: set[str]) -> SentenceMention | None:
-        """Who holds the stance: the speaker or the owner of the document quoting it."""
-        inside_quote = self._inside_quote(noun)
-        candidates = []
-        for head_i in sorted(self.by_head):
-            mention = self.by_head[head_i]
-            if mention.key in exclude or mention.entity_class not in ("Organization", "Person"):
-                continue
-            if inside_quote and self._inside_quote(doc[head_i]):
-                continue
-            marker = self._final_marker(doc[head_i])
-            score = 0 if marker in ("は", "が", "も", "の") else 1
-            candidates.append((score, abs(head_i - noun.i), mention))
-        if candidates:
-            return min(candidates, key=lambda c: (c[0], c[1]))[2]
-        return self.topic if self.topic and self.topic.key not in exclude else None
-
-    def _inside_quote(self, token: Token) -> bool:
-        before = self.text[: token.idx]
-        return before.count("「") > before.count("」")
-
-    # -------------------------------------------------------------- nominal rules
-    def _employment(self, mentions: list[SentenceMention]) -> list[Candidate]:
-        """A person tied to an organization by a role noun.
-
-        ``MicrosoftのサティアナデラCEO``, ``OpenAIのCEOであるY氏``, ``X社長のY氏``,
-        ``Y氏はXのCEOを務める`` give worksFor; founder roles (``Xの共同創業者``) give founded.
-        A former tie (``元OpenAIの研究者``) gives nothing.
-        """
-        out: list[Candidate] = []
-        people = [m for m in mentions if m.entity_class == "Person"]
-        orgs = [m for m in mentions if m.entity_class == "Organization"]
-        for role_words, relation in (
-            (self.cues.employment_roles, "worksFor"),
-            (self.cues.founder_roles, "founded"),
-        ):
-            roles = "|".join(re.escape(r) for r in role_words)
-            for person in people:
-                out += self._role_pairs(person, orgs, roles, relation)
-        return out
-
-    def _role_pairs(
-        self, person: SentenceMention, orgs: list[SentenceMention], roles: str, relation: str
-    ) -> list[Candidate]:
-        out: list[Candidate] = []
-        after = self.text[person.end : person.end + 12]
-        method = f"rule:{'employment' if relation == 'worksFor' else 'founder'}"
-        for org in (m for m in orgs if m.end <= person.start and not self._former(m)):
-            gap = self.text[org.end : person.start]
-            role_after = re.match(rf"(?:{roles})", after)
-            if (
-                re.fullmatch(rf"の(?:(?:{roles})(?:である|であった|だった|の|、)?)?", gap)
-                and (role_after or gap != "の")
-            ) or re.fullmatch(rf"\s?(?:{roles})(?:の|である|、)", gap):
-                out.append(self._pair(person, relation, org, f"{method}/role", 0.8))
-        # "Y氏はXのCEOを務める": the role follows the organization, the person is the topic.
-        if not re.match(r"(?:氏|さん)?(?:は|が|も)", after):
-            return out
-        for org in (m for m in orgs if m.start > person.end and not self._former(m)):
-            if re.match(
-                rf"[」』]?の(?:{roles})(?:を務め|に就任|である|だ|で|として|の|、)",
-                self.text[org.end :],
-            ):
-                out.append(self._pair(person, relation, org, f"{method}/role-of", 0.75))
-                break
-        return out
-
-    def _former(self, org: SentenceMention) -> bool:
-        """``元OpenAIの`` / ``前Google``: a tie that no longer holds."""
-        return self.text[max(0, org.start - 1) : org.start] in ("元", "前")
-
-    def _named_possession(self, mentions: list[SentenceMention]) -> list[Candidate]:
-        """``Mistral AI社のオープンモデル「Mistral-7B-v0.1」`` -> the organization developed it."""
-        out: list[Candidate] = []
-        for org in (m for m in mentions if m.entity_class == "Organization"):
-            for named in (
-                m
-                for m in mentions
-                if m.entity_class in ("AIModel", "Product") and m.start > org.end
-            ):
-                gap = self.text[org.end : named.start]
-                match = re.fullmatch(
-                    r"(?:社|グループ)?の([\u30a0-\u30ff\u4e00-\u9fffA-Za-z]{0,12})[「『]?", gap
-                )
-                if match and (
-                    match.group(1) == ""
-                    or self.cues.type_of_noun(match.group(1)) in ("AIModel", "Product")
-                ):
-                    out.append(self._pair(org, "developed", named, "rule:possessive-name", 0.7))
-                break
-        return out
-
-    def _own_possessive(self, doc) -> list[Candidate]:
-        """``自社のモデルが流出したMeta``: Meta owns the model it was said to have made.
-
-        自社 ("the company's own") refers to the organization whose clause contains it;
-        the generic noun after it (モデル, 製品) is resolved to the last thing of that class
-        the same organization developed earlier in the document.
-        """
-        out: list[Candidate] = []
-        if "自社" not in self.text:
-            return out
-        for token in doc:
-            if token.text != "自社" or _marker(token) != "の":
-                continue
-            noun = token.head
-            entity_class = self.cues.type_of_noun(noun.text)
-            if entity_class is None:
-                continue
-            owner = None
-            ancestor = noun
-            for _ in range(8):
-                if ancestor.head.i == ancestor.i:
-                    break
-                ancestor = ancestor.head
-                if (
-                    ancestor.i in self.by_head
-                    and self.by_head[ancestor.i].entity_class == "Organization"
-                ):
-                    owner = self.by_head[ancestor.i]
-                    break
-            if owner is None:
-                owner = self._sentence_subject(doc, exclude=set())
-            if owner is None:
-                continue
-            made = [m for m in self.developed.get(owner.key, []) if m.entity_class == entity_class]
-            if made:
-                out.append(self._pair(owner, "owns", made[-1], "rule:own-possessive", 0.7))
-        return out
-
-    def _subsidiaries(self, mentions: list[SentenceMention]) -> list[Candidate]:
-        """``X傘下のY``, ``Xは傘下のY``, ``Xの子会社Y``, ``YはXの子会社だ`` -> X owns Y."""
-        out: list[Candidate] = []
-        if not any(word in self.text for word in _SUBSIDIARY_NOUNS):
-            return out
-        nouns = "|".join(_SUBSIDIARY_NOUNS)
-        orgs = [m for m in mentions if m.entity_class == "Organization"]
-        for left in orgs:
-            for right in (m for m in orgs if m.start >= left.end and m.key != left.key):
-                gap = self.text[left.end : right.start]
-                if re.fullmatch(
-                    rf"[」』]?(?:の|は|が)?、?(?:{nouns})(?:の|である|、)?[「『]?", gap
-                ):
-                    out.append(self._pair(left, "owns", right, "rule:subsidiary", 0.8))
-                elif re.fullmatch(r"[」』]?(?:は|が|も)、?", gap) and re.match(
-                    rf"[」』]?の(?:{nouns})", self.text[right.end :]
-                ):
-                    out.append(self._pair(right, "owns", left, "rule:subsidiary", 0.8))
-        return out
-
-    def _variants(self, mentions: list[SentenceMention]) -> list[Candidate]:
-        """``LLaMA-65B`` variantOf ``LLaMA``; ``Gemma 7B`` variantOf ``Gemma`` when the
-        family is a known model or was named earlier in the document."""
-        out = []
-        families = {
-            m.canonical: m for m in (*self.history, *mentions) if m.entity_class == "AIModel"
-        }
-        for mention in mentions:
-            if mention.entity_class != "AIModel":
-                continue
-            family = None
-            if mention.family and mention.family != mention.canonical:
-                family = SentenceMention(
-                    mention.start,
-                    mention.end,
-                    mention.family,
-                    "AIModel",
-                    "family",
-                    mention.family,
-                    slug(mention.family),
-                )
-            else:
-                parts = re.split(r"[ \-_・·]+", mention.canonical)
-                for cut in range(len(parts) - 1, 0, -1):
-                    head = families.get(" ".join(parts[:cut])) or families.get(
-                        "-".join(parts[:cut])
-                    )
-                    if head is not None and all(_VERSION_TAIL.match(t) for t in parts[cut:]):
-                        family = head
-                        break
-            if family is not None and family.key != mention.key:
-                out.append(self._pair(mention, "variantOf", family, "rule:name-variant", 0.9))
         return out
 
 
