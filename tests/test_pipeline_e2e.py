@@ -96,3 +96,25 @@ def test_dev_quality_bar(tmp_path: Path) -> None:
     assert result["entities"]["split"] == 0
     assert result["relations"]["f1"] >= 0.70
     assert result["attributes"]["f1"] >= 0.70
+
+
+def test_output_does_not_depend_on_hash_seed(tmp_path: Path) -> None:
+    """A fresh process with another PYTHONHASHSEED writes the same bytes (set order leaks)."""
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "graph.cli",
+            "build",
+            "seeds",
+            "--out",
+            str(tmp_path),
+            "--no-progress",
+        ],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    assert (tmp_path / "graph.ttl").read_bytes() == (ROOT / "output" / "graph.ttl").read_bytes()
