@@ -45,6 +45,8 @@ if TYPE_CHECKING:
 
 __all__ = ["RelationReader"]
 
+_COORDINATION_SKIP = re.compile(r"[」』]?(?:氏|さん|ら)?")
+_JOINER = re.compile(r"と、|や|、|および|及び|と|「")
 _DATA_AFTER = re.compile(
     r"[」』]?の(?:[\u30a0-\u30ff\u4e00-\u9fff]{0,6}?)(データセット|データ|コーパス)"
 )
@@ -251,31 +253,36 @@ class RelationReader(NominalRules):
         return predicate
 
     def _next_coordinated(self, token: Token) -> Token | None:
-        """``AやBを`` / ``A、B、Cなどの``: the next name of a coordination, read linearly.
+        """``AやBを`` / ``A、B、Cなどの`` / ``「A」「B」`` / ``A氏と、…B氏``: the next name of a
+        coordination, read linearly (parses of coordinations are unreliable; word order is not).
 
-        Parses of coordinations are unreliable; the surface order is not.
+        A bare と joins only a name that follows at once (otherwise it marks a partner:
+        ``Bと提携``); と followed by a comma joins a name of the same class further on.
+        Names of another class in between (``OpenAIの「GPT-4」やGoogleの「Gemini」``) are
+        skipped when a name of the same class follows.
         """
         mention = self.by_head.get(token.i)
         if mention is None:
             return None
-        rest = self.text[mention.end :]
-        rest = rest[1:] if rest[:1] in "」』" else rest
-        joiner = re.match(r"(や|、|および|及び|と)", rest)
+        position = _COORDINATION_SKIP.match(self.text, mention.end).end()
+        joiner = _JOINER.match(self.text, position)
         if not joiner:
             return None
-        limit = (
-            mention.end
-            + (1 if self.text[mention.end : mention.end + 1] in "」』" else 0)
-            + len(joiner.group(0))
+        word = joiner.group(0)
+        start = position + (0 if word == "「" else len(word))
+        limit = 1 if word == "と" else 14
+        following = sorted(
+            (other.start, head_i, other)
+            for head_i, other in self.by_head.items()
+            if other.start >= start and other.start - start <= limit
         )
-        for head_i, other in sorted(self.by_head.items(), key=lambda kv: kv[1].start):
-            if other.start >= mention.end and other.start - limit <= (
-                1 if joiner.group(0) == "と" else 12
-            ):
-                between = self.text[limit : other.start]
-                if re.search(r"[をがはにで]", between):
-                    return None
-                return token.doc[head_i]
+        same = [f for f in following if f[2].entity_class == mention.entity_class]
+        if word == "と、" and not same:
+            return None
+        for other_start, head_i, _ in same or following:
+            if re.search(r"[をがはにで]", self.text[start:other_start]):
+                return None
+            return token.doc[head_i]
         return None
 
     def _final_marker(self, token: Token) -> str:
@@ -291,6 +298,11 @@ class RelationReader(NominalRules):
         current = token
         for _ in range(8):
             marker = case_marker(current)
+            head = current.head
+            counted = marker == "の" and any(c.dep_ == "nummod" for c in head.children)
+            if counted and head.pos_ == "NOUN" and head.i not in self.by_head:
+                current = head  # "…Lacroix氏の3人によって": the count carries the case
+                continue
             if not is_coordination(marker) or current.head.i == current.i:
                 return marker
             if current.dep_ not in (
