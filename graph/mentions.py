@@ -37,9 +37,11 @@ from graph.nlp import ParsedSentence
 __all__ = ["SentenceMention", "detect_mentions", "fold_width"]
 
 # A Latin-script name: words of letters/digits joined by single spaces, hyphens or dots.
+# Latin letters include accented ones (Timothée, Gödel); "L" stands for them below.
+_L = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 _LATIN_NAME = re.compile(
-    r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[.+'][A-Za-z0-9]+)*"
-    r"(?:(?:[ \-_・·]|(?<=[A-Za-z])(?=\d))[A-Za-z0-9]+(?:[.+'][A-Za-z0-9]+)*)*"
+    rf"(?<![{_L}0-9])[{_L}][{_L}0-9]*(?:[.+'][{_L}0-9]+)*"
+    rf"(?:(?:[ \-_・·]|(?<=[{_L}])(?=\d))[{_L}0-9]+(?:[.+'][{_L}0-9]+)*)*"
 )
 _QUOTED = re.compile(r"[「『]([^「」『』]{1,40})[」』]")
 _NOUNISH = re.compile(r"[\u30a0-\u30ff\u4e00-\u9fffA-Za-z0-9ー]+$")
@@ -99,7 +101,7 @@ def _preceding_compound(text: str, start: int) -> tuple[str, str]:
     """
     before = text[:start]
     joiner = ""
-    for candidate in ("「", "『", "・", "の", " "):
+    for candidate in ("「", "『", "・", "の", " ", "、"):
         if before.endswith(candidate):
             joiner = candidate
             before = before[: -len(candidate)]
@@ -128,7 +130,7 @@ class _Detector:
 
     def _apposition_class(self, start: int, end: int) -> str | None:
         compound, joiner = _preceding_compound(self.text, start)
-        if compound and joiner in ("「", "『", "・", "の", "の「", ""):
+        if compound and joiner in ("「", "『", "・", "の", "の「", "、", ""):
             # "Xの" apposition needs a bare type noun ("対話型AIのChatGPT"), not "Mistral AI社の".
             entity_class = self.cues.type_of_noun(compound)
             if entity_class and not (joiner == "" and compound == self.text[:start]):
@@ -189,6 +191,11 @@ class _Detector:
         person_suffix = self._person_suffix(end)
         if entry is not None:
             self.add(_from_entry(start, end, surface, entry, "lexicon"))
+            return
+        if any(self.text[:start].endswith(p) for p in self.cues.org_prefixes):
+            canonical = strip_org_affixes(normalize_surface(surface))
+            self.add(SentenceMention(start, end, surface, "Organization", "marker:株式会社",
+                                     canonical, slug(canonical)))
             return
         family = self._family(surface)
         if org_suffix and org_suffix not in ("Inc.", "Corp.", "Ltd.", "LLC"):

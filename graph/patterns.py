@@ -38,6 +38,8 @@ class Pattern:
     # Class given to an untyped name found in the role: a class, or "same" (the other end's).
     subject_infer: str | None = None
     object_infer: str | None = None
+    # Both ends must be alike (models and products count as alike): rivals and comparisons.
+    same_class: bool = False
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,7 @@ def parse_patterns(text: str, source: str = "<patterns>") -> tuple[Pattern, ...]
                 symmetric=bool(raw.get("symmetric", False)),
                 subject_infer=subject_infer,
                 object_infer=object_infer,
+                same_class=bool(raw.get("same_class", False)),
             )
         )
     return tuple(out)

@@ -577,6 +577,8 @@ class RelationReader(NominalRules):
             for subject, obj in pairs:
                 if subject.mention.key == obj.mention.key:
                     continue
+                if pattern.same_class and not _alike(subject.mention, obj.mention):
+                    continue
                 confidence = max(
                     0.3,
                     pattern.confidence
@@ -675,6 +677,13 @@ class RelationReader(NominalRules):
                 typed = replace(arg.mention, entity_class=infer, cue=f"role:{pattern.id}")
                 out.append(replace(arg, mention=typed))
         return out
+
+
+def _alike(left: SentenceMention, right: SentenceMention) -> bool:
+    """Same class, counting models and products as one kind (a chat app vs. a model)."""
+    kinds = {"AIModel": "model", "Product": "model"}
+    left_kind = kinds.get(left.entity_class or "", left.entity_class)
+    return left_kind == kinds.get(right.entity_class or "", right.entity_class)
 
 
 def _distance_penalty(left: SentenceMention, right: SentenceMention) -> float:

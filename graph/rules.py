@@ -34,6 +34,8 @@ __all__ = ["NominalRules", "pair"]
 _RIVAL_NOUNS = ("ライバル", "競合", "競争相手", "対抗")
 _VERSION_TAIL = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BbMmKkTt])$")
 _SUBSIDIARY_NOUNS = ("完全子会社", "子会社", "傘下", "グループ会社")
+_POSSESSIVE_GAP = re.compile(r"(?:社|グループ)?の([\u30a0-\u30ff\u4e00-\u9fffA-Za-z]{0,12})[「『]?")
+_NAME_JOINER = re.compile(r"[」』]?(?:と|や|、|および)?[「『]?")
 _STANCE_NOUNS = {"脅威": "viewsAsThreat", "勝者": "viewsAsWinner", "勝ち組": "viewsAsWinner"}
 
 
@@ -280,24 +282,30 @@ class NominalRules:
         return self.text[max(0, org.start - 1) : org.start] in ("元", "前")
 
     def _named_possession(self, mentions: list[SentenceMention]) -> list[Candidate]:
-        """``Mistral AI社のオープンモデル「Mistral-7B-v0.1」`` -> the organization developed it."""
+        """``Mistral AI社のオープンモデル「Mistral-7B-v0.1」`` -> the organization developed it.
+
+        Names coordinated right after the first (``Metaの「A」と「B」``) are the
+        organization's too.
+        """
         out: list[Candidate] = []
         for org in (m for m in mentions if m.entity_class == "Organization"):
-            for named in (
-                m
-                for m in mentions
-                if m.entity_class in ("AIModel", "Product") and m.start > org.end
+            named = [
+                m for m in mentions if m.entity_class in ("AIModel", "Product") and m.start > org.end
+            ]
+            if not named:
+                continue
+            first = named[0]
+            match = _POSSESSIVE_GAP.fullmatch(self.text[org.end : first.start])
+            if not match or (
+                match.group(1) and self.cues.type_of_noun(match.group(1)) not in ("AIModel", "Product")
             ):
-                gap = self.text[org.end : named.start]
-                match = re.fullmatch(
-                    r"(?:社|グループ)?の([\u30a0-\u30ff\u4e00-\u9fffA-Za-z]{0,12})[「『]?", gap
-                )
-                if match and (
-                    match.group(1) == ""
-                    or self.cues.type_of_noun(match.group(1)) in ("AIModel", "Product")
-                ):
-                    out.append(pair(org, "developed", named, "rule:possessive-name", 0.7))
-                break
+                continue
+            owned = [first]
+            for following in named[1:]:
+                if not _NAME_JOINER.fullmatch(self.text[owned[-1].end : following.start]):
+                    break
+                owned.append(following)
+            out += [pair(org, "developed", m, "rule:possessive-name", 0.7) for m in owned]
         return out
 
     def _own_possessive(self, doc) -> list[Candidate]:
