@@ -404,10 +404,15 @@ class _Detector:
                     )
             if "固有名詞-一般" in token.tag_ or "固有名詞-組織名" in token.tag_:
                 self._proper_noun(token, text)
+            elif len(text) >= 6 and token.pos_ == "NOUN" and self._org_head(text):
+                self._proper_noun(token, text)  # 産業技術総合研究所: a long name the dictionary calls common
             if text in self.cues.person_suffixes and i > 0:
                 self._person_before(tokens, i, text)
             elif text in ("社", "株式会社") and i > 0:
                 self._org_before(tokens, i, text)
+
+    def _org_head(self, text: str) -> str | None:
+        return next((n for n in self.cues.org_head_nouns if text.endswith(n) and text != n), None)
 
     def _proper_noun(self, token, text: str) -> None:
         """A Japanese proper noun: an organization when it ends with 大学/研究所/銀行…,
@@ -418,7 +423,7 @@ class _Detector:
             return
         start, end = token.idx, token.idx + len(token.text)
         canonical = normalize_surface(text)
-        head = next((n for n in self.cues.org_head_nouns if text.endswith(n) and text != n), None)
+        head = self._org_head(text)
         if head is not None:
             self.add(
                 SentenceMention(

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 
 __all__ = ["RelationReader"]
 
+_SIZE_REFERENCE = re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?[BM])(?:版)?(?:の)?(?:モデル|版)")
 _COORDINATION_SKIP = re.compile(r"[」』]?(?:氏|さん|ら)?")
 _JOINER = re.compile(r"と、|や|、|および|及び|と|「")
 _DATA_AFTER = re.compile(
@@ -144,6 +145,8 @@ class RelationReader(NominalRules):
                     continue  # a type noun introducing a new name, not a reference
                 if word in self.type_noun_memory:
                     antecedent = self.type_noun_memory[word]
+                elif entity_class == "Organization" and self.topic is not None:
+                    antecedent = self.topic  # 同社 is the company the text is about
                 else:
                     antecedent = self._last_of(entity_class, before=start, mentions=mentions)
                     if (
@@ -171,6 +174,36 @@ class RelationReader(NominalRules):
                     )
                 )
                 taken.append((start, end))
+        out += self._size_anaphors(sentence, mentions, taken)
+        return out
+
+    def _size_anaphors(
+        self, sentence: ParsedSentence, mentions: list[SentenceMention], taken: list[tuple[int, int]]
+    ) -> list[SentenceMention]:
+        """``70Bモデル`` / ``8B版``: the model met earlier whose name carries that size."""
+        out = []
+        for match in _SIZE_REFERENCE.finditer(self.text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            size = match.group(1).lower()
+            sized = [
+                m
+                for m in (*self.history, *mentions)
+                if m.entity_class == "AIModel"
+                and re.search(rf"(?<![0-9.]){re.escape(size)}(?![0-9a-z])", m.canonical.lower())
+            ]
+            # The model the text is about: most mentioned, then first introduced.
+            counts: dict[str, int] = {}
+            for m in sized:
+                counts[m.key] = counts.get(m.key, 0) + 1
+            antecedent = min(sized, key=lambda m: -counts[m.key], default=None)
+            if antecedent is None or sentence.doc.char_span(start, end, alignment_mode="expand") is None:
+                continue
+            out.append(
+                replace(antecedent, start=start, end=end, surface=self.text[start:end], cue="anaphor:size")
+            )
+            taken.append((start, end))
         return out
 
     def _last_of(

@@ -34,6 +34,7 @@ __all__ = ["NominalRules", "pair"]
 _RIVAL_NOUNS = ("ライバル", "競合", "競争相手", "対抗")
 _VERSION_TAIL = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BbMmKkTt])$")
 _SUBSIDIARY_NOUNS = ("完全子会社", "子会社", "傘下", "グループ会社")
+_BASE_AFTER = re.compile(r"[」』]?(?:ベース|ベースの|を基盤と)")
 _POSSESSIVE_GAP = re.compile(r"(?:社|グループ)?の([\u30a0-\u30ff\u4e00-\u9fffA-Za-z]{0,12})[「『]?")
 _NAME_JOINER = re.compile(r"[」』]?(?:と|や|、|および)?[「『]?")
 _STANCE_NOUNS = {"脅威": "viewsAsThreat", "勝者": "viewsAsWinner", "勝ち組": "viewsAsWinner"}
@@ -76,10 +77,9 @@ class NominalRules:
         """
         out: list[Candidate] = []
         for head_i, base in self.by_head.items():
-            if (
-                base.entity_class not in ("AIModel", "Product")
-                or argument_role(case_marker(doc[head_i]), False) != "basis"
-            ):
+            based = argument_role(case_marker(doc[head_i]), False) == "basis"
+            based = based or _BASE_AFTER.match(self.text, base.end) is not None  # Xベースの
+            if base.entity_class not in ("AIModel", "Product") or not based:
                 continue
             derived = None
             for mention in sorted(self.by_head.values(), key=lambda m: m.start):
