@@ -255,27 +255,61 @@ class NominalRules:
         self, person: SentenceMention, orgs: list[SentenceMention], roles: str, relation: str
     ) -> list[Candidate]:
         out: list[Candidate] = []
-        after = self.text[person.end : person.end + 12]
+        after = self.text[person.end : person.end + 40]
         method = f"rule:{'employment' if relation == 'worksFor' else 'founder'}"
+        # "XのCEOであるY氏", "X社長のY氏", "XのAzure担当幹部、Y氏"
         for org in (m for m in orgs if m.end <= person.start and not self._former(m)):
             gap = self.text[org.end : person.start]
             role_after = re.match(rf"(?:{roles})", after)
             if (
-                re.fullmatch(rf"の(?:(?:{roles})(?:である|であった|だった|の|、)?)?", gap)
+                re.fullmatch(
+                    rf"の(?:[^、。はがをにで「」]{{0,15}}?(?:{roles})+(?:である|であった|だった|の|、)?)?",
+                    gap,
+                )
                 and (role_after or gap != "の")
-            ) or re.fullmatch(rf"\s?(?:{roles})(?:の|である|、)", gap):
+            ) or re.fullmatch(rf"\s?(?:{roles})+(?:の|である|、)", gap):
                 out.append(pair(person, relation, org, f"{method}/role", 0.8))
-        # "Y氏はXのCEOを務める": the role follows the organization, the person is the topic.
-        if not re.match(r"(?:氏|さん)?(?:は|が|も)", after):
+        before = self.text[max(0, person.start - 20) : person.start]
+        if not out and re.search(rf"(?:{roles})+(?:は|が)$", before) and re.match(
+            r"(?:氏|さん)?(?:、|が務め|は務め|$)", after
+        ):
+            # "CEOはHa氏、CTOはJones氏が務める": the role is named first.
+            org = self._topic_organization(exclude=person)
+            if org is not None:
+                out.append(pair(person, relation, org, f"{method}/role-first", 0.7))
+        if out or not re.match(r"(?:氏|さん)?(?:は|が|も)", after):
             return out
+        # "Y氏はXのCEOを務める": the role follows the organization, the person is the topic.
         for org in (m for m in orgs if m.start > person.end and not self._former(m)):
             if re.match(
-                rf"[」』]?の(?:{roles})(?:を務め|に就任|である|だ|で|として|の|、)",
+                rf"[」』]?の(?:{roles})+(?:を務め|に就任|である|だ|で|として|の|、)",
                 self.text[org.end :],
             ):
-                out.append(pair(person, relation, org, f"{method}/role-of", 0.75))
-                break
+                return [pair(person, relation, org, f"{method}/role-of", 0.75)]
+        # "Y氏がCEOを務めるX社" (a relative clause) or "Y氏がCEOを務める" (the topic company).
+        held = re.match(
+            rf"(?:氏|さん)?(?:が|は|も)(?:{roles})+(?:を務め(?:る|ている|た)?|に就任し?た?|として)", after
+        )
+        if held is None:
+            return out
+        end = person.end + held.end()
+        attributive = self.text[end : end + 1] not in ("、", "。", "」", "")
+        following = [m for m in orgs if m.start >= end and m.start - end <= 60]
+        # The relative clause modifies the noun phrase whose head carries は/が.
+        heads = [m for m in following if self.text[m.end : m.end + 1] in ("は", "が")]
+        following = heads or following
+        org = following[0] if attributive and following else self._topic_organization(exclude=person)
+        if org is not None and not self._former(org):
+            out.append(pair(person, relation, org, f"{method}/holds-role", 0.7))
         return out
+
+    def _topic_organization(self, *, exclude: SentenceMention) -> SentenceMention | None:
+        """The company a sentence is about: its は/が organization, else the document's."""
+        for head_i in sorted(self.by_head):
+            mention = self.by_head[head_i]
+            if mention.entity_class == "Organization" and mention.key != exclude.key:
+                return mention if self.text[mention.end : mention.end + 1] in ("は", "が") else None
+        return self.topic
 
     def _former(self, org: SentenceMention) -> bool:
         """``元OpenAIの`` / ``前Google``: a tie that no longer holds."""
