@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LIGHT_VERBS",
+    "ROLE_OF_MARKER",
     "RECEIVING_VERBS",
     "argument_role",
     "case_marker",
@@ -93,33 +94,28 @@ def joins(marker: str) -> bool:
     return marker == "と" or is_coordination(marker)
 
 
+#: Case marker -> (role in the active voice, role in the passive voice).
+ROLE_OF_MARKER: dict[str, tuple[str, str]] = {
+    **dict.fromkeys(("が", "は", "も", "では", "がは"), ("ga", "wo")),
+    **dict.fromkeys(("を", "をも"), ("wo", "wo")),
+    **dict.fromkeys(("による", "によって", "により"), ("agent", "ga")),
+    **dict.fromkeys(
+        ("に", "へ", "に対し", "に対して", "に対する", "への", "と", "との", "とは", "とも", "にも"),
+        ("ni", "ni"),
+    ),
+    **dict.fromkeys(("から", "からの"), ("kara", "kara")),
+    **dict.fromkeys(("で", "を使って", "を用いて"), ("de", "de")),
+}
+
+
 def argument_role(marker: str, passive: bool) -> str | None:
-    if marker in ("を基に",) or marker.startswith(("をもと", "をベース", "に基づ", "を元")):
+    """The role a case marker gives its noun, after undoing the passive (see ROLE_OF_MARKER)."""
+    if marker == "を基に" or marker.startswith(("をもと", "をベース", "に基づ", "を元")):
         return "basis"
-    if marker in ("による", "によって", "により"):
-        return "ga" if passive else "agent"
-    if marker in ("が", "は", "も", "では", "がは"):
-        return "wo" if passive else "ga"
-    if marker in ("を", "をも"):
-        return "wo"
-    if marker in (
-        "に",
-        "へ",
-        "に対し",
-        "に対して",
-        "への",
-        "と",
-        "との",
-        "にも",
-        "とも",
-        "に対する",
-    ):
-        return "ni"
-    if marker in ("から", "からの"):
-        return "kara"
-    if marker in ("で", "を使って", "を用いて"):
-        return "de"
-    return None
+    roles = ROLE_OF_MARKER.get(marker)
+    if roles is None:
+        return None
+    return roles[1] if passive else roles[0]
 
 
 def is_passive(verb: Token) -> bool:
