@@ -75,6 +75,11 @@ class RelationReader(NominalRules):
         for pattern in self.patterns:
             for trigger in pattern.triggers:
                 self.by_trigger.setdefault(trigger, []).append(pattern)
+        self.idioms: dict[str, list[str]] = {}  # verb -> fixed objects ("しのぎを削る")
+        for trigger in self.by_trigger:
+            if "を" in trigger[1:-1]:
+                noun, verb = trigger.split("を", 1)
+                self.idioms.setdefault(verb, []).append(noun)
         self.history: list[SentenceMention] = []  # mentions seen so far in the document
         self.topic: SentenceMention | None = None  # last は-marked organization
         self.type_noun_memory: dict[str, SentenceMention] = {}
@@ -267,6 +272,9 @@ class RelationReader(NominalRules):
         lemma = token.lemma_
         if lemma in self.by_trigger:
             return lemma
+        for noun in self.idioms.get(lemma, ()):  # しのぎを削る: a verb with its fixed object
+            if any(c.dep_ == "obj" and c.lemma_ == noun for c in token.children):
+                return f"{noun}を{lemma}"
         if token.tag_.startswith("接尾辞") and token.i > 0:
             # 商用|化, 実用|化: a suffix that makes a verb of the noun before it.
             joined = token.doc[token.i - 1].text + lemma
@@ -390,6 +398,8 @@ class RelationReader(NominalRules):
                 continue
             marker = self._final_marker(token)
             role = argument_role(marker, is_passive(governor))
+            if role == "agent" and governor.pos_ == "NOUN":
+                role = "ga"  # "MicrosoftによるOpenAIへの出資": the agent of a nominal event
             if governor.dep_ == "obj" and governor.head.lemma_ in RECEIVING_VERBS:
                 # "AはBから出資を受けた": the giver is the event's agent, the receiver its target.
                 role = {"kara": "ga", "ga": "ni"}.get(role or "", role)

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["NominalRules", "pair"]
 
 _RIVAL_NOUNS = ("ライバル", "競合", "競争相手", "対抗")
+_RIVAL_OF = re.compile(r"[」』]?の(?:ライバル|対抗馬|競合|競争相手)")
 _VERSION_TAIL = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BbMmKkTt])$")
 _SUBSIDIARY_NOUNS = ("完全子会社", "子会社", "傘下", "グループ会社")
 _BASE_AFTER = re.compile(r"[」』]?(?:ベース|ベースの|を基盤と)")
@@ -117,6 +118,7 @@ class NominalRules:
         out: list[Candidate] = []
         if not any(noun in self.text for noun in _RIVAL_NOUNS):
             return out
+        out += self._rival_of()
         for token in doc:
             if token.pos_ != "NOUN" or not (
                 any(token.text.startswith(r) for r in _RIVAL_NOUNS)
@@ -143,6 +145,24 @@ class NominalRules:
                 continue
             for member in members:
                 out.append(pair(rival_of, "competesWith", member, "rule:rival-noun", 0.75))
+        return out
+
+    def _rival_of(self) -> list[Candidate]:
+        """``OpenAIの対抗馬と目されるMistral AI``: X's rival is the name the phrase describes
+        (the next organization), else the sentence's subject."""
+        out: list[Candidate] = []
+        orgs = sorted(
+            (m for m in self.by_head.values() if m.entity_class == "Organization"),
+            key=lambda m: m.start,
+        )
+        for rival in orgs:
+            match = _RIVAL_OF.match(self.text, rival.end)
+            if not match:
+                continue
+            later = [m for m in orgs if m.start >= match.end() and m.key != rival.key]
+            other = later[0] if later else self._topic_organization(exclude=rival)
+            if other is not None and other.key != rival.key:
+                out.append(pair(other, "competesWith", rival, "rule:rival-of", 0.7))
         return out
 
     def _group_head(self, token: Token) -> int | None:
