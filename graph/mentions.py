@@ -194,8 +194,17 @@ class _Detector:
             return
         if any(self.text[:start].endswith(p) for p in self.cues.org_prefixes):
             canonical = strip_org_affixes(normalize_surface(surface))
-            self.add(SentenceMention(start, end, surface, "Organization", "marker:株式会社",
-                                     canonical, slug(canonical)))
+            self.add(
+                SentenceMention(
+                    start,
+                    end,
+                    surface,
+                    "Organization",
+                    "marker:株式会社",
+                    canonical,
+                    slug(canonical),
+                )
+            )
             return
         family = self._family(surface)
         if org_suffix and org_suffix not in ("Inc.", "Corp.", "Ltd.", "LLC"):
@@ -405,7 +414,9 @@ class _Detector:
             if "固有名詞-一般" in token.tag_ or "固有名詞-組織名" in token.tag_:
                 self._proper_noun(token, text)
             elif len(text) >= 6 and token.pos_ == "NOUN" and self._org_head(text):
-                self._proper_noun(token, text)  # 産業技術総合研究所: a long name the dictionary calls common
+                self._proper_noun(
+                    token, text
+                )  # 産業技術総合研究所: a long name the dictionary calls common
             if text in self.cues.person_suffixes and i > 0:
                 self._person_before(tokens, i, text)
             elif text in ("社", "株式会社") and i > 0:

@@ -46,6 +46,9 @@ if TYPE_CHECKING:
 __all__ = ["RelationReader"]
 
 _SIZE_REFERENCE = re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?[BM])(?:版)?(?:の)?(?:モデル|版)")
+_SURFACE_MARKER = re.compile(
+    r"[」』]?(?:シリーズ|モデル|群|ファミリー|氏|さん|ら)?(によって|に対して|が|は|を|に|と|から|も)"
+)
 _COORDINATION_SKIP = re.compile(r"[」』]?(?:氏|さん|ら)?")
 _JOINER = re.compile(r"と、|や|、|および|及び|と|「")
 _DATA_AFTER = re.compile(
@@ -183,7 +186,10 @@ class RelationReader(NominalRules):
         return out
 
     def _size_anaphors(
-        self, sentence: ParsedSentence, mentions: list[SentenceMention], taken: list[tuple[int, int]]
+        self,
+        sentence: ParsedSentence,
+        mentions: list[SentenceMention],
+        taken: list[tuple[int, int]],
     ) -> list[SentenceMention]:
         """``70Bモデル`` / ``8B版``: the model met earlier whose name carries that size."""
         out = []
@@ -203,10 +209,19 @@ class RelationReader(NominalRules):
             for m in sized:
                 counts[m.key] = counts.get(m.key, 0) + 1
             antecedent = min(sized, key=lambda m: -counts[m.key], default=None)
-            if antecedent is None or sentence.doc.char_span(start, end, alignment_mode="expand") is None:
+            if (
+                antecedent is None
+                or sentence.doc.char_span(start, end, alignment_mode="expand") is None
+            ):
                 continue
             out.append(
-                replace(antecedent, start=start, end=end, surface=self.text[start:end], cue="anaphor:size")
+                replace(
+                    antecedent,
+                    start=start,
+                    end=end,
+                    surface=self.text[start:end],
+                    cue="anaphor:size",
+                )
             )
             taken.append((start, end))
         return out
@@ -336,6 +351,15 @@ class RelationReader(NominalRules):
         following = self._next_coordinated(token)
         if following is not None and joins(case_marker(token)):
             return self._final_marker(following)
+        found = self._tree_marker(token)
+        if found in ("", "など") and token.i in self.by_head:
+            # The parse lost the particle (「X」シリーズを…): read it from the surface.
+            surface = _SURFACE_MARKER.match(self.text, self.by_head[token.i].end)
+            if surface:
+                return surface.group(1)
+        return found
+
+    def _tree_marker(self, token: Token) -> str:
         current = token
         for _ in range(8):
             marker = case_marker(current)

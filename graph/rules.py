@@ -290,8 +290,10 @@ class NominalRules:
             ) or re.fullmatch(rf"\s?(?:{roles})+(?:の|である|、)", gap):
                 out.append(pair(person, relation, org, f"{method}/role", 0.8))
         before = self.text[max(0, person.start - 20) : person.start]
-        if not out and re.search(rf"(?:{roles})+(?:は|が)$", before) and re.match(
-            r"(?:氏|さん)?(?:、|が務め|は務め|$)", after
+        if (
+            not out
+            and re.search(rf"(?:{roles})+(?:は|が)$", before)
+            and re.match(r"(?:氏|さん)?(?:、|が務め|は務め|$)", after)
         ):
             # "CEOはHa氏、CTOはJones氏が務める": the role is named first.
             org = self._topic_organization(exclude=person)
@@ -308,7 +310,8 @@ class NominalRules:
                 return [pair(person, relation, org, f"{method}/role-of", 0.75)]
         # "Y氏がCEOを務めるX社" (a relative clause) or "Y氏がCEOを務める" (the topic company).
         held = re.match(
-            rf"(?:氏|さん)?(?:が|は|も)(?:{roles})+(?:を務め(?:る|ている|た)?|に就任し?た?|として)", after
+            rf"(?:氏|さん)?(?:が|は|も)(?:{roles})+(?:を務め(?:る|ている|た)?|に就任し?た?|として)",
+            after,
         )
         if held is None:
             return out
@@ -318,7 +321,9 @@ class NominalRules:
         # The relative clause modifies the noun phrase whose head carries は/が.
         heads = [m for m in following if self.text[m.end : m.end + 1] in ("は", "が")]
         following = heads or following
-        org = following[0] if attributive and following else self._topic_organization(exclude=person)
+        org = (
+            following[0] if attributive and following else self._topic_organization(exclude=person)
+        )
         if org is not None and not self._former(org):
             out.append(pair(person, relation, org, f"{method}/holds-role", 0.7))
         return out
@@ -344,14 +349,17 @@ class NominalRules:
         out: list[Candidate] = []
         for org in (m for m in mentions if m.entity_class == "Organization"):
             named = [
-                m for m in mentions if m.entity_class in ("AIModel", "Product") and m.start > org.end
+                m
+                for m in mentions
+                if m.entity_class in ("AIModel", "Product") and m.start > org.end
             ]
             if not named:
                 continue
             first = named[0]
             match = _POSSESSIVE_GAP.fullmatch(self.text[org.end : first.start])
             if not match or (
-                match.group(1) and self.cues.type_of_noun(match.group(1)) not in ("AIModel", "Product")
+                match.group(1)
+                and self.cues.type_of_noun(match.group(1)) not in ("AIModel", "Product")
             ):
                 continue
             owned = [first]
