@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 __all__ = ["RelationReader"]
 
 _SIZE_REFERENCE = re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?[BM])(?:版)?(?:の)?(?:モデル|版)")
+_CORE_PARTICLE = re.compile(r"[」』]?(?:社|グループ)?(?:は|が|を|に|と|も)")
 _SURFACE_MARKER = re.compile(
     r"[」』]?(?:シリーズ|モデル|群|ファミリー|氏|さん|ら)?(によって|に対して|が|は|を|に|と|から|も)"
 )
@@ -84,6 +85,7 @@ class RelationReader(NominalRules):
                 noun, verb = trigger.split("を", 1)
                 self.idioms.setdefault(verb, []).append(noun)
         self.history: list[SentenceMention] = []  # mentions seen so far in the document
+        self.core_organizations: list[SentenceMention] = []  # companies named as arguments
         self.topic: SentenceMention | None = None  # last は-marked organization
         self.type_noun_memory: dict[str, SentenceMention] = {}
         self.developed: dict[str, list[SentenceMention]] = {}  # org key -> what it made
@@ -153,8 +155,8 @@ class RelationReader(NominalRules):
                     continue  # a type noun introducing a new name, not a reference
                 if word in self.type_noun_memory:
                     antecedent = self.type_noun_memory[word]
-                elif entity_class == "Organization" and self.topic is not None:
-                    antecedent = self.topic  # 同社 is the company the text is about
+                elif entity_class == "Organization":
+                    antecedent = self._last_core_organization(before=start, mentions=mentions)
                 else:
                     antecedent = self._last_of(entity_class, before=start, mentions=mentions)
                     if (
@@ -237,11 +239,28 @@ class RelationReader(NominalRules):
                 return mention
         return None
 
+    def _is_core(self, mention: SentenceMention) -> bool:
+        """Named as a clause argument (は/が/を/に/と…), not as a modifier (の, で)."""
+        return _CORE_PARTICLE.match(self.text, mention.end) is not None
+
+    def _last_core_organization(
+        self, *, before: int, mentions: list[SentenceMention]
+    ) -> SentenceMention | None:
+        """同社: the last company named as an argument, in this sentence or earlier ones."""
+        for mention in reversed([m for m in mentions if m.end <= before]):
+            if mention.entity_class == "Organization" and self._is_core(mention):
+                return mention
+        if self.core_organizations:
+            return self.core_organizations[-1]
+        return self.topic or self._last_of("Organization", before=before, mentions=mentions)
+
     def _remember(self, doc, mentions: list[SentenceMention]) -> None:
         for mention in mentions:
             if mention.entity_class is None:
                 continue
             self.history.append(mention)
+            if mention.entity_class == "Organization" and self._is_core(mention):
+                self.core_organizations.append(mention)
             compound, joiner = _preceding_compound(self.text, mention.start)
             if (
                 compound

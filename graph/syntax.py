@@ -13,8 +13,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LIGHT_VERBS",
-    "ROLE_OF_MARKER",
     "RECEIVING_VERBS",
+    "ROLE_OF_MARKER",
     "argument_role",
     "case_marker",
     "is_coordination",
