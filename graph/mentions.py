@@ -237,6 +237,15 @@ class _Detector:
             )
             return
         canonical = normalize_surface(surface).replace("・", "-").replace("·", "-")
+        apposition = self._apposition_class(start, end)
+        if apposition is not None and apposition != "AIModel":
+            # 有料プラン「Claude Pro」: the text says what it is, whatever the name looks like.
+            self.add(
+                SentenceMention(
+                    start, end, surface, apposition, "apposition", canonical, slug(canonical)
+                )
+            )
+            return
         if family is not None:
             self.add(
                 SentenceMention(
@@ -265,11 +274,8 @@ class _Detector:
                 )
             )
             return
-        entity_class = self._apposition_class(start, end)
-        cue = "apposition" if entity_class else "latin"
-        self.add(
-            SentenceMention(start, end, surface, entity_class, cue, canonical, slug(canonical))
-        )
+        cue = "apposition" if apposition else "latin"
+        self.add(SentenceMention(start, end, surface, apposition, cue, canonical, slug(canonical)))
 
     def _derived_from_known_model(self, surface: str) -> bool:
         """``Llama 3 Swallow``: a longer name that starts with a known model's name."""

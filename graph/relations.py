@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 __all__ = ["RelationReader"]
 
 _SIZE_REFERENCE = re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?[BM])(?:版)?(?:の)?(?:モデル|版)")
+_SERIES_NOUNS = ("群", "シリーズ", "ファミリー")
 _CORE_PARTICLE = re.compile(r"[」』]?(?:社|グループ)?(?:は|が|を|に|と|も)")
 _SURFACE_MARKER = re.compile(
     r"[」』]?(?:シリーズ|モデル|群|ファミリー|氏|さん|ら)?(によって|に対して|が|は|を|に|と|から|も)"
@@ -86,6 +87,7 @@ class RelationReader(NominalRules):
                 self.idioms.setdefault(verb, []).append(noun)
         self.history: list[SentenceMention] = []  # mentions seen so far in the document
         self.core_organizations: list[SentenceMention] = []  # companies named as arguments
+        self.series: set[str] = set()  # model families introduced as a series (モデル群「X」)
         self.topic: SentenceMention | None = None  # last は-marked organization
         self.type_noun_memory: dict[str, SentenceMention] = {}
         self.developed: dict[str, list[SentenceMention]] = {}  # org key -> what it made
@@ -239,6 +241,12 @@ class RelationReader(NominalRules):
                 return mention
         return None
 
+    def _introduces_series(self, mention: SentenceMention) -> bool:
+        """``モデル群「Claude 3」`` / ``「Llama-3-ELYZA-JP」シリーズ``: a family of models."""
+        compound, _ = _preceding_compound(self.text, mention.start)
+        after = self.text[mention.end : mention.end + 6].lstrip("」』")
+        return compound.endswith(_SERIES_NOUNS) or after.startswith(_SERIES_NOUNS)
+
     def _is_core(self, mention: SentenceMention) -> bool:
         """Named as a clause argument (は/が/を/に/と…), not as a modifier (の, で)."""
         return _CORE_PARTICLE.match(self.text, mention.end) is not None
@@ -261,6 +269,8 @@ class RelationReader(NominalRules):
             self.history.append(mention)
             if mention.entity_class == "Organization" and self._is_core(mention):
                 self.core_organizations.append(mention)
+            if mention.entity_class == "AIModel" and self._introduces_series(mention):
+                self.series.add(mention.canonical)
             compound, joiner = _preceding_compound(self.text, mention.start)
             if (
                 compound

@@ -65,6 +65,7 @@ class NominalRules:
     history: list[SentenceMention]  # names met earlier in the document
     topic: SentenceMention | None  # last は-marked organization
     developed: dict[str, list[SentenceMention]]  # organization key -> what it made
+    series: set[str]  # model families introduced as a series
 
     def _final_marker(self, token: Token) -> str: ...
     def _sentence_topic(self, doc: Doc, *, before: int) -> SentenceMention | None: ...
@@ -455,7 +456,11 @@ class NominalRules:
                     head = families.get(" ".join(parts[:cut])) or families.get(
                         "-".join(parts[:cut])
                     )
-                    if head is not None and all(_VERSION_TAIL.match(t) for t in parts[cut:]):
+                    tail = parts[cut:]
+                    versioned = all(_VERSION_TAIL.match(t) for t in tail)
+                    if head is not None and (
+                        versioned or (head.canonical in self.series and len(tail) <= 2)
+                    ):
                         family = head
                         break
             if family is not None and family.key != mention.key:
