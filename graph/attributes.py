@@ -130,6 +130,11 @@ def _verb_lemma(token) -> str:
     return token.lemma_
 
 
+_MODEL_PREDICATE = re.compile(
+    r"(?:パラメーター|パラメータ)?(?:級)?の[^。、]{0,8}?(?:モデル|LLM)(?:だ|である|です)"
+)
+_TOPIC_AFTER = re.compile(r"[」』]?は")
+_MAKING_VERBS = frozenset({"開発", "構築", "作成", "公開", "発表", "リリース"})
 _PRONOUN_SUBJECT = re.compile(r"(?:私たち|我々|われわれ|私|彼ら)(?:が|は)")
 
 
@@ -198,6 +203,10 @@ class AttributeReader:
                 position = match.end() + (following.end() if following else 0)
                 owner = next((m for m in models if m.start == position), None)
                 where = "following"
+                if owner is None and _MODEL_PREDICATE.match(text, match.end()):
+                    # "Xは…70億パラメータのモデルだ": the value describes the topic model.
+                    owner = next((m for m in models if _TOPIC_AFTER.match(text, m.end)), None)
+                    where = "topic"
                 if owner is None:
                     owner, where = self._owner_before(text, match.start("num"), models)
                 if owner is None:
@@ -310,12 +319,20 @@ class AttributeReader:
         for _ in range(8):
             if token.i == governor.i:
                 return True
-            if token.head.i == token.i or (
-                token.pos_ in ("VERB", "ADJ") and token.i != span.root.i
-            ):
+            inner_verb = token.pos_ in ("VERB", "ADJ") and token.i != span.root.i
+            # "Xを開発したと発表した": a reported release still dates X.
+            if token.head.i == token.i or (inner_verb and _verb_lemma(token) not in _MAKING_VERBS):
                 return False
             token = token.head
         return False
+
+    @staticmethod
+    def _is_released_thing(text: str, mention: SentenceMention) -> bool:
+        """The name is an argument (を/が/は…), not a modifier (Xの, Xベースの)."""
+        rest = text[mention.end :]
+        if re.match(r"[」』]?(?:を(?:基|もと|ベース|元)|ベース)", rest):
+            return False  # "Xを基にしたY": X is the base, not the thing released
+        return re.match(r"[」』]?(?:シリーズ|モデル)?(?:を|が|は|も|と|や|、)", rest) is not None
 
     # -- release dates
     def _release_dates(
@@ -339,7 +356,7 @@ class AttributeReader:
             if parsed is None or span is None:
                 continue
             governor = span.root.head
-            for _ in range(4):
+            for _ in range(6):
                 if _verb_lemma(governor) in _RELEASE_TRIGGERS or governor.head.i == governor.i:
                     break
                 governor = governor.head
@@ -347,7 +364,11 @@ class AttributeReader:
                 continue
             found_date = True
             value, datatype = parsed
-            own = [t for t in targets if self._depends_on(doc, t, governor)]
+            own = [
+                t
+                for t in targets
+                if self._depends_on(doc, t, governor) and self._is_released_thing(text, t)
+            ]
             if targets and own:
                 for target in own:
                     out.append(

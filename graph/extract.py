@@ -7,6 +7,7 @@ It returns plain records (:mod:`graph.model`) keyed by entity keys, ready for me
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from graph.attributes import AttributeCandidate, AttributeReader
@@ -52,6 +53,25 @@ def _evidence(
     )
 
 
+_VERSIONISH = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[bmkt])$", re.IGNORECASE)
+
+
+def _add_short_names(known: dict[str, SentenceMention]) -> None:
+    """``Opus`` for ``Claude 3 Opus``: the last word of a model's name, once introduced, is
+    used alone; it names that model when no other model in the document ends the same way."""
+    owners: dict[str, set[str]] = {}
+    for mention in known.values():
+        words = re.split(r"[ \-_・·]+", mention.canonical)
+        if mention.entity_class == "AIModel" and len(words) > 1:
+            last = words[-1]
+            if len(last) > 2 and not _VERSIONISH.match(last):
+                owners.setdefault(match_key(last), set()).add(mention.key)
+    by_key = {m.key: m for m in known.values()}
+    for short, keys in owners.items():
+        if len(keys) == 1 and short not in known:
+            known[short] = by_key[next(iter(keys))]
+
+
 def extract_document(
     sentences: list[ParsedSentence],
     *,
@@ -68,6 +88,7 @@ def extract_document(
             if mention.entity_class is not None and mention.cue != "document":
                 known.setdefault(match_key(mention.surface), mention)
                 known.setdefault(match_key(mention.canonical), mention)
+    _add_short_names(known)
     # Pass 2: other occurrences of known names, then relations and attributes in order.
     relation_reader = RelationReader(patterns, cues)
     attribute_reader = AttributeReader()

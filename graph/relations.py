@@ -89,6 +89,8 @@ class RelationReader(NominalRules):
         self.core_organizations: list[SentenceMention] = []  # companies named as arguments
         self.series: set[str] = set()  # model families introduced as a series (モデル群「X」)
         self.topic: SentenceMention | None = None  # last は-marked organization
+        self.topic_sentence = -1  # index of the sentence that set the topic
+        self.sentences_read = 0
         self.type_noun_memory: dict[str, SentenceMention] = {}
         self.developed: dict[str, list[SentenceMention]] = {}  # org key -> what it made
         self.typed_by_role: dict[str, str] = {}  # key -> class inferred from a pattern role
@@ -136,6 +138,7 @@ class RelationReader(NominalRules):
                 if end.cue.startswith("role:") and end.entity_class:
                     self.typed_by_role.setdefault(end.key, end.entity_class)
         self._remember(doc, self.type_known(mentions))
+        self.sentences_read += 1
         return out
 
     # -------------------------------------------------------------- anaphora
@@ -285,6 +288,8 @@ class RelationReader(NominalRules):
                 and case_marker(span.root) == "は"
             ):
                 self.topic = mention
+                if not self.text.startswith("は「", mention.end):  # a speaker is not an actor
+                    self.topic_sentence = self.sentences_read
 
     # -------------------------------------------------------------- predicate-argument structures
     def _governor(self, token: Token) -> Token | None:
@@ -545,7 +550,9 @@ class RelationReader(NominalRules):
                 clause = clause.head
                 if "ga" not in roles:
                     # Every coordinated subject of the clause: "AとBは…を行うと発表した".
-                    chained = [a for a in self._direct_args(doc, clause) if a.role == "ga"]
+                    chained = self._coordinated_group(
+                        [a for a in self._direct_args(doc, clause) if a.role == "ga"], doc
+                    )
                     extra.extend(_Arg(a.mention, "ga", "chain", 0.1) for a in chained)
                     if chained:
                         roles.add("ga")
@@ -568,10 +575,38 @@ class RelationReader(NominalRules):
                 continue
             break
         if "ga" not in roles:
-            topic = self._sentence_topic(doc, before=governor.i) or self.topic
+            # In a passive the sentence's own topic is what was acted on, so only the
+            # company the text is about (named in an earlier sentence) can be the agent.
+            passive = is_passive(governor)
+            topic = None if passive else self._sentence_topic(doc, before=governor.i)
+            own_keys = {a.mention.key for a in own}
+            recent = not passive or self.sentences_read - self.topic_sentence <= 1
+            if (
+                topic is None
+                and self.topic is not None
+                and self.topic.key not in own_keys
+                and recent
+            ):
+                topic = self.topic  # a passive's agent only if the company led the last sentence
             if topic is not None:
                 extra.append(_Arg(topic, "ga", "topic", 0.2))
         return extra
+
+    def _coordinated_group(self, args: list[_Arg], doc) -> list[_Arg]:
+        """The subject nearest the verb and the names coordinated with it, not every
+        が/は-marked name the parse hung on the clause."""
+        if len(args) < 2:
+            return args
+        ordered = sorted(args, key=lambda a: a.mention.start)
+        group = [ordered[-1]]
+        heads = {i for i, m in self.by_head.items() if m.key == ordered[-1].mention.key}
+        for arg in reversed(ordered[:-1]):
+            head_i = next(i for i, m in self.by_head.items() if m is arg.mention)
+            following = self._next_coordinated(doc[head_i])
+            if following is not None and following.i in heads:
+                group.append(arg)
+                heads.add(head_i)
+        return group
 
     def _linear_subject(self, doc, verb: Token) -> SentenceMention | None:
         """The nearest が-marked name left of ``verb`` with no comma, quote or verb between."""
@@ -673,7 +708,10 @@ class RelationReader(NominalRules):
             for subject, obj in pairs:
                 if subject.mention.key == obj.mention.key:
                     continue
-                if pattern.same_class and not _alike(subject.mention, obj.mention):
+                if pattern.same_class and (
+                    not _alike(subject.mention, obj.mention)
+                    or _same_family(subject.mention, obj.mention)
+                ):
                     continue
                 confidence = max(
                     0.3,
@@ -780,6 +818,17 @@ def _alike(left: SentenceMention, right: SentenceMention) -> bool:
     kinds = {"AIModel": "model", "Product": "model"}
     left_kind = kinds.get(left.entity_class or "", left.entity_class)
     return left_kind == kinds.get(right.entity_class or "", right.entity_class)
+
+
+def _same_family(left: SentenceMention, right: SentenceMention) -> bool:
+    """``Claude 3 Opus`` and ``Claude 3``: a model is not compared with its own family."""
+    a, b = left.canonical.lower(), right.canonical.lower()
+    return (
+        a.startswith(b + " ")
+        or b.startswith(a + " ")
+        or a.startswith(b + "-")
+        or b.startswith(a + "-")
+    )
 
 
 def _distance_penalty(left: SentenceMention, right: SentenceMention) -> float:

@@ -314,6 +314,9 @@ class NominalRules:
             rf"(?:氏|さん)?(?:が|は|も)(?:{roles})+(?:を務め(?:る|ている|た)?|に就任し?た?|として)",
             after,
         )
+        if held is None and re.search(r"を務め|に就任", self.text[person.end :]):
+            # "A氏がCEO、B氏がプレジデントを務める": the verb comes after the list.
+            held = re.match(rf"(?:氏|さん)?(?:が|は)(?:{roles})+、", after)
         if held is None:
             return out
         end = person.end + held.end()
