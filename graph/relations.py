@@ -46,6 +46,8 @@ if TYPE_CHECKING:
 __all__ = ["RelationReader"]
 
 _SIZE_REFERENCE = re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?[BM])(?:版)?(?:の)?(?:モデル|版)")
+_NAME_LIST_GAP = re.compile(r"[」』]?(?:と|や|、|および)?[「『]?")
+_MODEL_ARGUMENT = re.compile(r"[」』]?(?:シリーズ|モデル)?(?:は|が|を)(?!基|もと|ベース)")
 _SERIES_NOUNS = ("群", "シリーズ", "ファミリー")
 _CORE_PARTICLE = re.compile(r"[」』]?(?:社|グループ)?(?:は|が|を|に|と|も)")
 _SURFACE_MARKER = re.compile(
@@ -91,6 +93,7 @@ class RelationReader(NominalRules):
         self.topic: SentenceMention | None = None  # last は-marked organization
         self.topic_sentence = -1  # index of the sentence that set the topic
         self.sentences_read = 0
+        self.model_topic: SentenceMention | None = None  # last model named as an argument
         self.type_noun_memory: dict[str, SentenceMention] = {}
         self.developed: dict[str, list[SentenceMention]] = {}  # org key -> what it made
         self.typed_by_role: dict[str, str] = {}  # key -> class inferred from a pattern role
@@ -274,6 +277,8 @@ class RelationReader(NominalRules):
                 self.core_organizations.append(mention)
             if mention.entity_class == "AIModel" and self._introduces_series(mention):
                 self.series.add(mention.canonical)
+            if mention.entity_class == "AIModel" and _MODEL_ARGUMENT.match(self.text, mention.end):
+                self.model_topic = mention
             compound, joiner = _preceding_compound(self.text, mention.start)
             if (
                 compound
@@ -528,13 +533,15 @@ class RelationReader(NominalRules):
                 continue
             head_mention = self._relative_head(doc, clause) if clause.dep_ == "acl" else None
             if head_mention is not None:
-                if "ga" not in roles:
-                    extra.append(_Arg(head_mention, "ga", "relative", 0.05))
-                elif "ga" in roles and "wo" not in roles:
-                    extra.append(_Arg(head_mention, "wo", "relative", 0.05))
-                elif "ga" in roles and "wo" in roles:
-                    # "XがYを開発するZ": Z must fill a gap; X is most often mis-attached.
-                    extra.append(_Arg(head_mention, "ga", "relative-override", 0.05))
+                # "Amazonが開発したAIチップ「Trainium」と「Inferentia」": every name of the head.
+                for named in self._with_coordinated(head_mention):
+                    if "ga" not in roles:
+                        extra.append(_Arg(named, "ga", "relative", 0.05))
+                    elif "wo" not in roles:
+                        extra.append(_Arg(named, "wo", "relative", 0.05))
+                    else:
+                        # "XがYを開発するZ": Z must fill a gap; X is most often mis-attached.
+                        extra.append(_Arg(named, "ga", "relative-override", 0.05))
                 return extra
             if clause.dep_ in ("acl",) and clause.head.pos_ == "NOUN":
                 # "…を基に…したチャットモデル「Y」": the name sits in apposition to the noun.
@@ -590,7 +597,27 @@ class RelationReader(NominalRules):
                 topic = self.topic  # a passive's agent only if the company led the last sentence
             if topic is not None:
                 extra.append(_Arg(topic, "ga", "topic", 0.2))
+            if (
+                self.model_topic is not None
+                and not passive
+                and self.model_topic.key not in own_keys
+            ):
+                # "…「Mixtral 8x7B」を公開した。…多くのベンチマークでLlama 2 70Bを上回り": the model
+                # the text is about; only patterns that take a model as subject can use it.
+                extra.append(_Arg(self.model_topic, "ga", "topic", 0.25))
         return extra
+
+    def _with_coordinated(self, mention: SentenceMention) -> list[SentenceMention]:
+        """The name and those listed right after it: ``「A」と「B」``, ``A、B``."""
+        names = sorted(self.by_head.values(), key=lambda m: m.start)
+        group = [mention]
+        for other in names:
+            if other.start <= group[-1].start or other.entity_class != mention.entity_class:
+                continue
+            if not _NAME_LIST_GAP.fullmatch(self.text[group[-1].end : other.start]):
+                break
+            group.append(other)
+        return group
 
     def _coordinated_group(self, args: list[_Arg], doc) -> list[_Arg]:
         """The subject nearest the verb and the names coordinated with it, not every
@@ -698,6 +725,10 @@ class RelationReader(NominalRules):
             objects = objects or self._inferred(
                 event_args, pattern.object_role, pattern.object_infer, subjects, pattern
             )
+            if pattern.same_class:
+                subjects = [
+                    s for s in subjects if any(_alike(s.mention, o.mention) for o in objects)
+                ]
             if not subjects or not objects:
                 continue
             # Prefer the closest level of evidence: tree over relative over chain over topic.
