@@ -89,14 +89,21 @@ def extract_document(
                 known.setdefault(match_key(mention.surface), mention)
                 known.setdefault(match_key(mention.canonical), mention)
     _add_short_names(known)
-    # Pass 2: other occurrences of known names, then relations and attributes in order.
-    relation_reader = RelationReader(patterns, cues)
+    propagated = [propagate_names(s, first, known) for s, first in zip(sentences, detected)]
+    # Pass 2: a dry read that learns classes from relation roles anywhere in the document
+    # ("KDDIとは…協業" makes KDDI a company), so that the real read, pass 3, knows them
+    # from the first sentence on.
+    dry_run = RelationReader(patterns, cues)
+    for sentence, mentions in zip(sentences, propagated):
+        dry_run.read(sentence, dry_run.type_known(mentions))
+    # Pass 3: relations and attributes in order.
+    relation_reader = RelationReader(patterns, cues, typed_by_role=dry_run.typed_by_role)
     attribute_reader = AttributeReader()
     mentions_out: list[Mention] = []
     relations: list[tuple[str, str, str, Evidence]] = []
     attributes: list[tuple[AttributeCandidate, Evidence]] = []
-    for sentence, first_pass in zip(sentences, detected, strict=False):
-        mentions = relation_reader.type_known(propagate_names(sentence, first_pass, known))
+    for sentence, found in zip(sentences, propagated, strict=True):
+        mentions = relation_reader.type_known(found)
         candidates = relation_reader.read(sentence, mentions)
         # Names typed only now, from their role in a relation, become mentions too.
         mentions = relation_reader.type_known(mentions)

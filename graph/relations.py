@@ -75,7 +75,13 @@ class _Arg:
 class RelationReader(NominalRules):
     """Reads relation candidates from the sentences of one document, in order."""
 
-    def __init__(self, patterns: Sequence[Pattern], cues: Cues) -> None:
+    def __init__(
+        self,
+        patterns: Sequence[Pattern],
+        cues: Cues,
+        *,
+        typed_by_role: dict[str, str] | None = None,
+    ) -> None:
         self.patterns = tuple(patterns)
         self.cues = cues
         self.by_trigger: dict[str, list[Pattern]] = {}
@@ -96,7 +102,8 @@ class RelationReader(NominalRules):
         self.model_topic: SentenceMention | None = None  # last model named as an argument
         self.type_noun_memory: dict[str, SentenceMention] = {}
         self.developed: dict[str, list[SentenceMention]] = {}  # org key -> what it made
-        self.typed_by_role: dict[str, str] = {}  # key -> class inferred from a pattern role
+        # key -> class inferred from a pattern role (seeded by a first read of the document)
+        self.typed_by_role: dict[str, str] = dict(typed_by_role or {})
 
     # -------------------------------------------------------------- per sentence
     def type_known(self, mentions: list[SentenceMention]) -> list[SentenceMention]:
@@ -450,8 +457,10 @@ class RelationReader(NominalRules):
                 acts_for = mention.entity_class == "Organization" and (
                     head.text in self.cues.employment_roles or head.text in _ACTING_GROUPS
                 )
+                # "「Le Chat」のベータ版を公開": an edition stands for the product itself.
+                edition = head.text.endswith("版")
                 if head.i not in self.by_head and (
-                    self.cues.type_of_noun(head.text) == mention.entity_class or acts_for
+                    self.cues.type_of_noun(head.text) == mention.entity_class or acts_for or edition
                 ):
                     token = head
                 else:

@@ -34,7 +34,10 @@ __all__ = ["NominalRules", "pair"]
 _RIVAL_NOUNS = ("ライバル", "競合", "競争相手", "対抗")
 _RIVAL_OF = re.compile(r"[」』]?の(?:ライバル|対抗馬|競合|競争相手)")
 _VERSION_TAIL = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BbMmKkTt])$")
-_SUBSIDIARY_NOUNS = ("完全子会社", "子会社", "傘下", "グループ会社")
+_BECAME_SUBSIDIARY = re.compile(
+    r"[」』]?の(?:連結|完全)?子会社(?:と|に)な|[」』]?の傘下に(?:入|な)"
+)
+_SUBSIDIARY_NOUNS = ("完全子会社", "連結子会社", "子会社", "傘下", "グループ会社")
 _BASE_AFTER = re.compile(r"[」』]?(?:ベース|ベースの|を基盤と)")
 _POSSESSIVE_GAP = re.compile(r"(?:社|グループ)?の([\u30a0-\u30ff\u4e00-\u9fffA-Za-z]{0,12})[「『]?")
 _NAME_JOINER = re.compile(r"[」』]?(?:と|や|、|および)?[「『]?")
@@ -430,6 +433,12 @@ class NominalRules:
                     rf"[」』]?の(?:{nouns})", self.text[right.end :]
                 ):
                     out.append(pair(right, "owns", left, "rule:subsidiary", 0.8))
+        # "(ELYZAは)…KDDIの連結子会社となり": the company the sentence is about.
+        for parent in orgs:
+            if _BECAME_SUBSIDIARY.match(self.text, parent.end):
+                child = self._topic_organization(exclude=parent)
+                if child is not None and child.key != parent.key:
+                    out.append(pair(parent, "owns", child, "rule:subsidiary/became", 0.75))
         return out
 
     def _variants(self, mentions: list[SentenceMention]) -> list[Candidate]:
