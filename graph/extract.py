@@ -94,7 +94,7 @@ def extract_document(
     # ("KDDIとは…協業" makes KDDI a company), so that the real read, pass 3, knows them
     # from the first sentence on.
     dry_run = RelationReader(patterns, cues)
-    for sentence, mentions in zip(sentences, propagated):
+    for sentence, mentions in zip(sentences, propagated, strict=True):
         dry_run.read(sentence, dry_run.type_known(mentions))
     # Pass 3: relations and attributes in order.
     relation_reader = RelationReader(patterns, cues, typed_by_role=dry_run.typed_by_role)
