@@ -89,7 +89,9 @@ def extract_document(
                 known.setdefault(match_key(mention.surface), mention)
                 known.setdefault(match_key(mention.canonical), mention)
     _add_short_names(known)
-    propagated = [propagate_names(s, first, known) for s, first in zip(sentences, detected)]
+    propagated = [
+        propagate_names(s, first, known) for s, first in zip(sentences, detected, strict=True)
+    ]
     # Pass 2: a dry read that learns classes from relation roles anywhere in the document
     # ("KDDIとは…協業" makes KDDI a company), so that the real read, pass 3, knows them
     # from the first sentence on.
