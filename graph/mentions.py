@@ -51,6 +51,12 @@ _KANJI = re.compile(r"[\u4e00-\u9fff々]+")
 _READING_AFTER = re.compile(r"[」』]?[（(]([\u30a1-\u30fa\u30fcー・]{2,})[）)]")
 _READING_BEFORE = re.compile(r"([\u30a1-\u30fa\u30fcー・]{2,})[（(]$")
 _BRACKET_CLOSE = re.compile(r"[）)]")
+_LIST_TAIL = re.compile(
+    r"[」』]?(?:など|といった|のような|をはじめとする)(?:の)?(?:[\u4e00-\u9fff]{1,4}の)?"
+    r"(?P<noun>[\u30a0-\u30ff\u4e00-\u9fffA-Za-z]+)"
+)
+_LIST_JOINER = re.compile(r"[」』]?(?:や|、|と|および|及び|のほか、?|のほか)?[「『]?|[」』]")
+_QUOTED_LIST_GAP = re.compile(r"[」』](?:と|や|、|および)?[「『]")
 _COPULA_TAIL = re.compile(
     r"([\u30a0-\u30ff\u4e00-\u9fffA-Za-z]+)(?:だ|である|です|だった|でした|となる)[。．]?\s*$"
 )
@@ -382,6 +388,39 @@ class _Detector:
                     replace(mention, start=start, end=end, surface=before.group(1), cue="reading")
                 )
 
+    def list_types(self) -> None:
+        """``NTTやKDDI、ソニーグループといった国内の大手企業``: a list ending in a type noun
+        types every untyped name in it."""
+        for tail in _LIST_TAIL.finditer(self.text):
+            entity_class = self.cues.type_of_noun(tail.group("noun"))
+            if entity_class is None:
+                continue
+            members = sorted(self.found, key=lambda m: m.start)
+            end = tail.start()
+            for i in range(len(members) - 1, -1, -1):
+                mention = members[i]
+                if mention.end > end:
+                    continue
+                if not _LIST_JOINER.fullmatch(self.text[mention.end : end]):
+                    break
+                if mention.entity_class is None:
+                    index = self.found.index(mention)
+                    self.found[index] = replace(mention, entity_class=entity_class, cue="list")
+                end = mention.start
+                if self.text[max(0, end - 1) : end] in "「『":
+                    end -= 1
+
+    def quoted_list_types(self) -> None:
+        """``AIチップ「Trainium」と「Inferentia」``: quoted names listed after a typed one
+        share its class."""
+        self.found.sort(key=lambda m: m.start)
+        for i in range(1, len(self.found)):
+            previous, mention = self.found[i - 1], self.found[i]
+            if mention.entity_class is not None or previous.entity_class is None:
+                continue
+            if _QUOTED_LIST_GAP.fullmatch(self.text[previous.end : mention.start]):
+                self.found[i] = replace(mention, entity_class=previous.entity_class, cue="quoted-list")
+
     def copula_types(self) -> None:
         """``「Phi-3-mini」は…小型言語モデルだ``: the topic is typed by the predicate noun."""
         tail = _COPULA_TAIL.search(self.text)
@@ -542,6 +581,8 @@ def detect_mentions(
     detector.quoted_names()
     detector.lexicon_words()
     detector.copula_types()
+    detector.list_types()
+    detector.quoted_list_types()
     detector.readings()
     return sorted(detector.found, key=lambda m: (m.start, m.end))
 

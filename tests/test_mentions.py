@@ -95,3 +95,8 @@ def test_bracketed_readings_name_the_same_entity(read_facts) -> None:
     assert "クイロン" in {label.text for label in by_key["quillon"].alt_labels}
     assert by_key["quillon"].mention_count == 3
     assert "ゾルビクス" in {label.text for label in by_key["zorbix"].alt_labels}
+
+
+def test_a_list_ending_in_a_type_noun_types_its_names(parse, lexicon, cues) -> None:
+    found = mentions(parse, lexicon, cues, "QuxやZorbといった国内の大手企業が参加した。")
+    assert found["Qux"][0] == "Organization" and found["Zorb"][0] == "Organization"

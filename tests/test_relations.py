@@ -103,6 +103,32 @@ from tests.conftest import triples
             "Googleの研究者らは2017年、論文「Attention Is All You Need」を発表した。",
             ("attention-is-all-you-need", "authoredBy", "google"),
         ),
+        # lists, roles and references met in longer articles
+        (
+            "Amazonが独自に開発したAIチップ「Trainium」と「Inferentia」が使われる。",
+            ("amazon", "developed", "inferentia"),
+        ),
+        (
+            "Zeta社は設立された。現在はアラン・ボーン氏がCEO、クララ・デイ氏がプレジデントを務める。",
+            ("クララ-デイ", "worksFor", "zeta"),
+        ),
+        (
+            "曽根岡侑也氏が代表取締役CEOを務めるAIスタートアップ、株式会社ELYZAは新モデルを発表した。",
+            ("曽根岡侑也", "worksFor", "elyza"),
+        ),
+        (
+            "Zeta社は「Qux-70B」と「Qux-8B」を公開した。70Bモデルは「GPT-4」を上回った。",
+            ("qux-70b", "outperforms", "gpt-4"),
+        ),
+        ("Zeta社は2024年3月にKDDI社の連結子会社となった。", ("kddi", "owns", "zeta")),
+        (
+            "Zeta社は新サービス「Quxa」を作った。同社は「Quxa」のベータ版も公開した。",
+            ("zeta", "developed", "quxa"),
+        ),
+        (
+            "OpenAIの対抗馬と目されるMistral AI社が資金を調達した。",
+            ("mistral-ai", "competesWith", "openai"),
+        ),
         # rivals, stances
         (
             "GoogleとMicrosoftは検索市場で激しく競争している。",
@@ -138,6 +164,13 @@ def test_pattern_yields_relation(read_facts, text, expected) -> None:
         ("GoogleとMicrosoftは同じ日に決算を発表した。", ("google", "competesWith", "microsoft")),
         # a subsidiary cue needs the subsidiary noun between the names
         ("SB IntuitionsはソフトバンクとAIを研究する。", ("softbank", "owns", "sb-intuitions")),
+        # a passive's own topic is what was acted on, not the agent
+        (
+            "Googleは「オープンソースは脅威」と述べた。次に「Vicuna-13B」が公開された。",
+            ("google", "developed", "vicuna-13b"),
+        ),
+        # a model is not compared with its own family
+        ("「Claude 3 Opus」は「Claude 3」を上回る。", ("claude-3-opus", "outperforms", "claude-3")),
         # a model mentioned near a company is not owned by it
         ("Metaの研究者は「GPT-4」を評価した。", ("meta", "owns", "gpt-4")),
     ],
