@@ -419,7 +419,8 @@ class _Detector:
             if mention.entity_class is not None or previous.entity_class is None:
                 continue
             if _QUOTED_LIST_GAP.fullmatch(self.text[previous.end : mention.start]):
-                self.found[i] = replace(mention, entity_class=previous.entity_class, cue="quoted-list")
+                typed = replace(mention, entity_class=previous.entity_class, cue="quoted-list")
+                self.found[i] = typed
 
     def copula_types(self) -> None:
         """``「Phi-3-mini」は…小型言語モデルだ``: the topic is typed by the predicate noun."""
