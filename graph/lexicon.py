@@ -80,6 +80,7 @@ class Cues:
     person_suffixes: tuple[str, ...]
     employment_roles: tuple[str, ...]
     founder_roles: tuple[str, ...]
+    author_roles: tuple[str, ...]
     generic_latin: frozenset[str]
     org_head_nouns: tuple[str, ...]
     anaphors: tuple[tuple[str, str], ...]  # (word, class), longest first
@@ -183,6 +184,7 @@ def load_cues() -> Cues:
         person_suffixes=_longest_first(
             _strings(data.get("person_suffixes"), f"{source}: person_suffixes")
         ),
+        author_roles=_longest_first(_strings(data.get("author_roles"), f"{source}: author_roles")),
         founder_roles=_longest_first(
             _strings(data.get("founder_roles"), f"{source}: founder_roles")
         ),

@@ -266,13 +266,20 @@ class NominalRules:
         out: list[Candidate] = []
         people = [m for m in mentions if m.entity_class == "Person"]
         orgs = [m for m in mentions if m.entity_class == "Organization"]
-        for role_words, relation in (
-            (self.cues.employment_roles, "worksFor"),
-            (self.cues.founder_roles, "founded"),
+        documents = [m for m in mentions if m.entity_class == "Document"]
+        for role_words, relation, targets in (
+            (self.cues.employment_roles, "worksFor", orgs),
+            (self.cues.founder_roles, "founded", orgs),
+            (self.cues.author_roles, "authoredBy", documents),
         ):
             roles = "|".join(re.escape(r) for r in role_words)
             for person in people:
-                out += self._role_pairs(person, orgs, roles, relation)
+                found = self._role_pairs(person, targets, roles, relation)
+                if relation == "authoredBy":  # "論文「X」の共著者のY氏": X authoredBy Y
+                    found = [
+                        pair(c.object, relation, c.subject, c.method, c.confidence) for c in found
+                    ]
+                out += found
         return out
 
     def _role_pairs(

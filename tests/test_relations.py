@@ -129,6 +129,10 @@ from tests.conftest import triples
             "OpenAIの対抗馬と目されるMistral AI社が資金を調達した。",
             ("mistral-ai", "competesWith", "openai"),
         ),
+        (
+            "ジョーンズ氏は、論文「Attention Is All You Need」の共著者の1人として知られる。",
+            ("attention-is-all-you-need", "authoredBy", "ジョーンズ"),
+        ),
         # rivals, stances
         (
             "GoogleとMicrosoftは検索市場で激しく競争している。",
