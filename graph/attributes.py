@@ -339,6 +339,8 @@ class AttributeReader:
         self, doc: Doc, text: str, mentions: list[SentenceMention]
     ) -> list[AttributeCandidate]:
         targets = [m for m in mentions if m.entity_class in ("AIModel", "Product")]
+        if not self.pending_release and not _DATE.search(text):
+            return []  # nothing to date and nothing carried over
         triggers = {_verb_lemma(t) for t in doc if _verb_lemma(t) in _RELEASE_TRIGGERS}
         out: list[AttributeCandidate] = []
         found_date = False

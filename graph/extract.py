@@ -97,7 +97,11 @@ def extract_document(
     # from the first sentence on.
     dry_run = RelationReader(patterns, cues)
     for sentence, mentions in zip(sentences, propagated, strict=True):
-        dry_run.read(sentence, dry_run.type_known(mentions))
+        known_mentions = dry_run.type_known(mentions)
+        if any(m.entity_class is None for m in known_mentions):
+            dry_run.read(sentence, known_mentions, roles_only=True)
+        else:
+            dry_run.skim(sentence, known_mentions)
     # Pass 3: relations and attributes in order.
     relation_reader = RelationReader(patterns, cues, typed_by_role=dry_run.typed_by_role)
     attribute_reader = AttributeReader()

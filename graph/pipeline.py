@@ -174,10 +174,11 @@ def build_outputs(
 
     Extra formats are checked before any work, so a typo fails fast and writes nothing.
     """
-    from graph.export import SUFFIXES, check_format, export_graph
+    if formats:
+        from graph.export import check_format
 
-    for fmt in formats:
-        check_format(fmt)
+        for fmt in formats:
+            check_format(fmt)
     started = time.perf_counter()
     extraction = extract(
         paths, encoding=encoding, skip_bad=skip_bad, progress=progress, lexicon_files=lexicon_files
@@ -191,6 +192,8 @@ def build_outputs(
     title = extraction.documents[0].title if len(extraction.documents) == 1 else "Knowledge graph"
     language = extraction.documents[0].language
     outputs.append(write_html(graph, out / "graph.html", title=title, language=language))
+    if formats:
+        from graph.export import SUFFIXES, export_graph
     for fmt in dict.fromkeys(formats):
         if fmt == "turtle":
             continue  # graph.ttl is always written

@@ -22,6 +22,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from spacy.symbols import ADJ, NOUN, PART, PROPN, VERB
+
 from graph.lexicon import Cues
 from graph.mentions import SentenceMention, _preceding_compound, fold_width
 from graph.nlp import ParsedSentence
@@ -58,7 +60,8 @@ _JOINER = re.compile(r"と、|や|、|および|及び|と|「")
 _DATA_AFTER = re.compile(
     r"[」』]?の(?:[\u30a0-\u30ff\u4e00-\u9fff]{0,6}?)(データセット|データ|コーパス)"
 )
-_EVENT_SUFFIXES = ("額", "比率", "先", "計画", "契約", "交渉", "合意", "発表")
+_CONTENT_POS = frozenset({NOUN, PROPN, VERB, ADJ, PART})
+_EVENT_SUFFIX = re.compile(r"(?:額|比率|先|計画|契約|交渉|合意|発表)$")
 _ACTING_GROUPS = frozenset(
     {"チーム", "研究チーム", "研究グループ", "研究陣", "開発チーム", "研究所", "部門"}
 )
@@ -115,12 +118,21 @@ class RelationReader(NominalRules):
             for m in mentions
         ]
 
-    def read(self, sentence: ParsedSentence, mentions: list[SentenceMention]) -> list[Candidate]:
+    def read(
+        self,
+        sentence: ParsedSentence,
+        mentions: list[SentenceMention],
+        *,
+        roles_only: bool = False,
+    ) -> list[Candidate]:
+        """Candidates of one sentence; ``roles_only`` runs just the patterns (enough to learn
+        classes from roles, for the dry read of a document)."""
         doc = sentence.doc
         self.text = fold_width(sentence.text)
         resolved = list(mentions) + self._anaphors(sentence, mentions)
         self._governors: dict[int, Token | None] = {}
         self._final_markers: dict[int, str] = {}
+        self._triggers: dict[int, str | None] = {}
         self.by_head: dict[int, SentenceMention] = {}
         self.span_tokens: set[int] = set()
         for mention in resolved:
@@ -131,6 +143,8 @@ class RelationReader(NominalRules):
             self.span_tokens.update(t.i for t in span)
         out: list[Candidate] = []
         out += self._predicate_relations(doc)
+        if roles_only:
+            return self._finish(doc, mentions, out)
         out += self._basis(doc)
         out += self._rival_groups(doc)
         out += self._stances(doc)
@@ -142,6 +156,18 @@ class RelationReader(NominalRules):
         for candidate in out:
             if candidate.relation == "developed":
                 self.developed.setdefault(candidate.subject.key, []).append(candidate.object)
+        return self._finish(doc, mentions, out)
+
+    def skim(self, sentence: ParsedSentence, mentions: list[SentenceMention]) -> None:
+        """Keep the document state (topic, history) for a sentence without reading it:
+        the dry read skips sentences that have no untyped name to learn a class for."""
+        self.text = fold_width(sentence.text)
+        self._remember(sentence.doc, mentions)
+        self.sentences_read += 1
+
+    def _finish(
+        self, doc, mentions: list[SentenceMention], out: list[Candidate]
+    ) -> list[Candidate]:
         out = _dedupe(out)
         for candidate in out:  # a class read from a role counts only if a relation came of it
             for end in (candidate.subject, candidate.object):
@@ -328,8 +354,16 @@ class RelationReader(NominalRules):
         return None
 
     def _trigger_of(self, token: Token) -> str | None:
+        """The trigger a token stands for (memoized per sentence); see _find_trigger."""
+        if token.i not in self._triggers:
+            self._triggers[token.i] = self._find_trigger(token)
+        return self._triggers[token.i]
+
+    def _find_trigger(self, token: Token) -> str | None:
         """The trigger a token stands for: its lemma, or an event noun with a suffix
         (``出資額`` -> 出資, ``提携先`` -> 提携, ``買収計画`` -> 買収)."""
+        if token.pos not in _CONTENT_POS:
+            return None  # particles, punctuation, auxiliaries: most tokens, skipped cheaply
         lemma = token.lemma_
         if lemma in self.by_trigger:
             return lemma
@@ -341,9 +375,9 @@ class RelationReader(NominalRules):
             joined = token.doc[token.i - 1].text + lemma
             if joined in self.by_trigger:
                 return joined
-        for suffix in _EVENT_SUFFIXES:
-            if lemma.endswith(suffix) and lemma[: -len(suffix)] in self.by_trigger:
-                return lemma[: -len(suffix)]
+        suffixed = _EVENT_SUFFIX.search(lemma)
+        if suffixed and lemma[: suffixed.start()] in self.by_trigger:
+            return lemma[: suffixed.start()]
         return None
 
     def _event_of(self, predicate: Token) -> Token:
