@@ -57,6 +57,7 @@ _LIST_TAIL = re.compile(
 )
 _LIST_JOINER = re.compile(r"[」』]?(?:や|、|と|および|及び|のほか、?|のほか)?[「『]?|[」』]")
 _QUOTED_LIST_GAP = re.compile(r"[」』](?:と|や|、|および)?[「『]")
+_NAME_WITH_ALIAS = re.compile(r"([^（()）]{1,25}?)\s*[（(]([^（()）]{2,40})[）)]")
 _COPULA_TAIL = re.compile(
     r"([\u30a0-\u30ff\u4e00-\u9fffA-Za-z]+)(?:だ|である|です|だった|でした|となる)[。．]?\s*$"
 )
@@ -315,6 +316,11 @@ class _Detector:
             inner = match.group(1).strip()
             start = match.start(1) + (len(match.group(1)) - len(match.group(1).lstrip()))
             end = start + len(inner)
+            bracketed = _NAME_WITH_ALIAS.fullmatch(inner)
+            if bracketed and not self._overlaps(start, start + bracketed.end(1)):
+                # 「進化的モデルマージ(Evolutionary Model Merge)」: a name and its alias.
+                self._name_with_alias(match, start, bracketed)
+                continue
             if self._overlaps(start, end) or re.search(r"[。、！？!?]", inner):
                 continue
             entry = self.lexicon.lookup(inner)
@@ -330,6 +336,29 @@ class _Detector:
             self.add(
                 SentenceMention(
                     start, end, inner, entity_class, "quote", canonical, slug(canonical)
+                )
+            )
+
+    def _name_with_alias(self, quote: re.Match[str], start: int, bracketed: re.Match[str]) -> None:
+        entity_class = self._apposition_class(quote.start(), quote.end())
+        if entity_class is None:
+            return
+        name = bracketed.group(1).strip()
+        canonical = normalize_surface(name)
+        alias_start = start + bracketed.start(2)
+        alias_end = start + bracketed.end(2)
+        # The alias may already be a (Latin) mention: it becomes a label of the same entity.
+        self.found = [m for m in self.found if not (alias_start <= m.start and m.end <= alias_end)]
+        for span_start, span_end in ((start, start + len(name)), (alias_start, alias_end)):
+            self.add(
+                SentenceMention(
+                    span_start,
+                    span_end,
+                    self.text[span_start:span_end],
+                    entity_class,
+                    "quote",
+                    canonical,
+                    slug(canonical),
                 )
             )
 

@@ -53,7 +53,8 @@ _MODEL_ARGUMENT = re.compile(r"[」』]?(?:シリーズ|モデル)?(?:は|が|�
 _SERIES_NOUNS = ("群", "シリーズ", "ファミリー")
 _CORE_PARTICLE = re.compile(r"[」』]?(?:社|グループ)?(?:は|が|を|に|と|も)")
 _SURFACE_MARKER = re.compile(
-    r"[」』]?(?:シリーズ|モデル|群|ファミリー|氏|さん|ら)?(によって|に対して|が|は|を|に|と|から|も)"
+    r"(?:[（(][^（()）]*[）)])?[」』]?(?:シリーズ|モデル|群|ファミリー|氏|さん|ら)?"
+    r"(によって|に対して|が|は|を|に|と|から|も)"
 )
 _COORDINATION_SKIP = re.compile(r"[」』]?(?:氏|さん|ら)?")
 _JOINER = re.compile(r"と、|や|、|および|及び|と|「")
@@ -513,7 +514,8 @@ class RelationReader(NominalRules):
                 continue
             args.setdefault(governor.i, []).append(_Arg(mention, role, "tree", 0.0))
         out: list[Candidate] = []
-        for governor_i in sorted(set(args) | {t.i for t in doc if self._trigger_of(t)}):
+        triggers = {t.i for t in doc if t.i not in self.span_tokens and self._trigger_of(t)}
+        for governor_i in sorted(set(args) | triggers):
             governor = doc[governor_i]
             trigger = self._trigger_of(governor) or governor.lemma_
             patterns = self.by_trigger.get(trigger, []) + self.by_trigger.get("*", [])

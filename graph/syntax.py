@@ -52,6 +52,7 @@ def case_marker(token: Token) -> str:
             child.i > token.i
             and child.dep_ in ("case", "mark")
             and child.pos_ in ("ADP", "SCONJ", "PART")
+            and not child.tag_.startswith("接尾辞")  # 的 in 進化的モデル is part of the noun
         ):
             parts.append((child.i, child.text))
             parts.extend((g.i, g.text) for g in child.children if g.dep_ == "fixed")

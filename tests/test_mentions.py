@@ -100,3 +100,13 @@ def test_bracketed_readings_name_the_same_entity(read_facts) -> None:
 def test_a_list_ending_in_a_type_noun_types_its_names(parse, lexicon, cues) -> None:
     found = mentions(parse, lexicon, cues, "QuxやZorbといった国内の大手企業が参加した。")
     assert found["Qux"][0] == "Organization" and found["Zorb"][0] == "Organization"
+
+
+def test_quoted_name_with_bracketed_alias(read_facts) -> None:
+    facts = read_facts("Zorbix社は手法「進化的モデルマージ(Evolutionary Model Merge)」を発表した。")
+    technique = next(e for e in facts.entities if e.key == "進化的モデルマージ")
+    assert technique.entity_class == "Technique"
+    assert "Evolutionary Model Merge" in {label.text for label in technique.alt_labels}
+    assert ("zorbix", "developed", "進化的モデルマージ") in {
+        (r.subject, r.predicate, r.object) for r in facts.relations
+    }
