@@ -707,6 +707,10 @@ class RelationReader(NominalRules):
             head = head.head
         if head.i in self.by_head:
             return self.by_head[head.i]
+        for child in head.children:  # "…を率いるハサビス氏": the name carries an honorific
+            named = self.by_head.get(child.i)
+            if named is not None and named.end == head.idx and child.dep_ == "compound":
+                return named
         named = self._named_apposition(doc, head)
         if named is None and any(c.dep_ == "cop" for c in head.children):
             # "xAIはマスク氏が設立したAI企業だ": the predicate noun is the topic itself.

@@ -133,6 +133,14 @@ from tests.conftest import triples
             "ジョーンズ氏は、論文「Attention Is All You Need」の共著者の1人として知られる。",
             ("attention-is-all-you-need", "authoredBy", "ジョーンズ"),
         ),
+        (
+            "Google DeepMindを率いるデミス・ハサビス氏が受賞した。",
+            ("デミス-ハサビス", "worksFor", "deepmind"),
+        ),
+        (
+            "イリヤ・サツケバー氏はOpenAIに所属していた。",
+            ("イリヤ-サツケバー", "worksFor", "openai"),
+        ),
         # rivals, stances
         (
             "GoogleとMicrosoftは検索市場で激しく競争している。",
