@@ -57,6 +57,10 @@ _LIST_TAIL = re.compile(
 )
 _LIST_JOINER = re.compile(r"[」』]?(?:や|、|と|および|及び|のほか、?|のほか)?[「『]?|[」』]")
 _QUOTED_LIST_GAP = re.compile(r"[」』](?:と|や|、|および)?[「『]")
+_GLOSSED_TERM = re.compile(
+    r"(?P<term>[\u30a0-\u30ff\u4e00-\u9fff]{2,12})[（(](?P<acronym>[A-Za-z][A-Za-z0-9\-]{1,15})[）)]"
+    r"(?P<noun>方式|手法|技術|アルゴリズム|アーキテクチャ)"
+)
 _NAME_WITH_ALIAS = re.compile(r"([^（()）]{1,25}?)\s*[（(]([^（()）]{2,40})[）)]")
 _COPULA_TAIL = re.compile(
     r"([\u30a0-\u30ff\u4e00-\u9fffA-Za-z]+)(?:だ|である|です|だった|でした|となる)[。．]?\s*$"
@@ -439,6 +443,31 @@ class _Detector:
                 if self.text[max(0, end - 1) : end] in "「『":
                     end -= 1
 
+    def named_methods(self) -> None:
+        """``混合エキスパート(MoE)方式``, ``検索拡張生成（RAG）技術``: a term glossed by a Latin
+        acronym, followed by a type noun, names that kind of thing."""
+        for match in _GLOSSED_TERM.finditer(self.text):
+            entity_class = self.cues.type_of_noun(match.group("noun"))
+            if entity_class is None:
+                continue
+            term, acronym = match.span("term"), match.span("acronym")
+            self.found = [
+                m for m in self.found if not (acronym[0] <= m.start and m.end <= acronym[1])
+            ]
+            canonical = normalize_surface(match.group("term"))
+            for start, end in (term, acronym):
+                self.add(
+                    SentenceMention(
+                        start,
+                        end,
+                        self.text[start:end],
+                        entity_class,
+                        "glossed-term",
+                        canonical,
+                        slug(canonical),
+                    )
+                )
+
     def quoted_list_types(self) -> None:
         """``AIチップ「Trainium」と「Inferentia」``: quoted names listed after a typed one
         share its class."""
@@ -610,6 +639,7 @@ def detect_mentions(
     detector.org_and_person_markers()
     detector.quoted_names()
     detector.lexicon_words()
+    detector.named_methods()
     detector.copula_types()
     detector.list_types()
     detector.quoted_list_types()

@@ -110,3 +110,11 @@ def test_quoted_name_with_bracketed_alias(read_facts) -> None:
     assert ("zorbix", "developed", "進化的モデルマージ") in {
         (r.subject, r.predicate, r.object) for r in facts.relations
     }
+
+
+def test_term_glossed_by_an_acronym_names_a_technique(parse, lexicon, cues) -> None:
+    found = mentions(
+        parse, lexicon, cues, "新モデルは検索拡張生成(RAG)技術と混合エキスパート(MoE)方式を使う。"
+    )
+    assert found["混合エキスパート"] == ("Technique", "混合エキスパート")
+    assert found["MoE"] == ("Technique", "混合エキスパート")
