@@ -800,34 +800,11 @@ class RelationReader(NominalRules):
                     - obj.penalty
                     - _distance_penalty(subject.mention, obj.mention),
                 )
-                out.append(
-                    Candidate(
-                        subject.mention,
-                        pattern.relation,
-                        obj.mention,
-                        f"pattern:{pattern.id}/{self._trigger_of(governor) or governor.lemma_}/"
-                        f"{subject.via}",
-                        round(confidence, 3),
-                        (
-                            min(subject.mention.start, obj.mention.start),
-                            max(subject.mention.end, obj.mention.end),
-                        ),
-                    )
-                )
+                trigger = self._trigger_of(governor) or governor.lemma_
+                method = f"pattern:{pattern.id}/{trigger}/{subject.via}"
+                out.append(pair(subject.mention, pattern.relation, obj.mention, method, confidence))
             if pattern.symmetric:
-                group = [a for a in subjects if a.via == "tree"]
-                for i, left in enumerate(group):
-                    for right in group[i + 1 :]:
-                        if left.mention.key != right.mention.key:
-                            out.append(
-                                pair(
-                                    left.mention,
-                                    pattern.relation,
-                                    right.mention,
-                                    f"pattern:{pattern.id}/coordinated",
-                                    pattern.confidence - 0.05,
-                                )
-                            )
+                out += _pairwise([a for a in subjects if a.via == "tree"], pattern)
         # Coordinated subjects of a symmetric trigger without an object ("A、B、Cが争う").
         for pattern in patterns:
             if not pattern.symmetric:
@@ -841,19 +818,8 @@ class RelationReader(NominalRules):
             ]
             if pattern.subject_infer and (group or pattern.subject_infer != "same"):
                 group += self._inferred_group(event_args, group, pattern)
-            if len(group) > 1 and not any(a.role == pattern.object_role for a in event_args):
-                for i, left in enumerate(group):
-                    for right in group[i + 1 :]:
-                        if left.mention.key != right.mention.key:
-                            out.append(
-                                pair(
-                                    left.mention,
-                                    pattern.relation,
-                                    right.mention,
-                                    f"pattern:{pattern.id}/coordinated",
-                                    pattern.confidence - 0.05,
-                                )
-                            )
+            if not any(a.role == pattern.object_role for a in event_args):
+                out += _pairwise(group, pattern)
         return out
 
     def _inferred_group(self, args: list[_Arg], group: list[_Arg], pattern: Pattern) -> list[_Arg]:
@@ -891,6 +857,22 @@ class RelationReader(NominalRules):
                 typed = replace(arg.mention, entity_class=infer, cue=f"role:{pattern.id}")
                 out.append(replace(arg, mention=typed))
         return out
+
+
+def _pairwise(group: list[_Arg], pattern: Pattern) -> list[Candidate]:
+    """Every pair of a coordinated group of a symmetric relation ("A、B、Cが争う")."""
+    return [
+        pair(
+            left.mention,
+            pattern.relation,
+            right.mention,
+            f"pattern:{pattern.id}/coordinated",
+            pattern.confidence - 0.05,
+        )
+        for i, left in enumerate(group)
+        for right in group[i + 1 :]
+        if left.mention.key != right.mention.key
+    ]
 
 
 def _alike(left: SentenceMention, right: SentenceMention) -> bool:
