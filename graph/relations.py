@@ -208,24 +208,10 @@ class RelationReader(NominalRules):
                         and (antecedent not in self.history[-6:])
                     ):
                         antecedent = None
-                if (
-                    antecedent is None
-                    or sentence.doc.char_span(start, end, alignment_mode="expand") is None
-                ):
-                    continue
-                out.append(
-                    SentenceMention(
-                        start,
-                        end,
-                        self.text[start:end],
-                        antecedent.entity_class,
-                        f"anaphor:{word}",
-                        antecedent.canonical,
-                        antecedent.key,
-                        antecedent.wikidata,
-                    )
-                )
-                taken.append((start, end))
+                reference = self._reference(sentence, antecedent, start, end, f"anaphor:{word}")
+                if reference is not None:
+                    out.append(reference)
+                    taken.append((start, end))
         out += self._size_anaphors(sentence, mentions, taken)
         return out
 
@@ -253,22 +239,27 @@ class RelationReader(NominalRules):
             for m in sized:
                 counts[m.key] = counts.get(m.key, 0) + 1
             antecedent = min(sized, key=lambda m: -counts[m.key], default=None)
-            if (
-                antecedent is None
-                or sentence.doc.char_span(start, end, alignment_mode="expand") is None
-            ):
-                continue
-            out.append(
-                replace(
-                    antecedent,
-                    start=start,
-                    end=end,
-                    surface=self.text[start:end],
-                    cue="anaphor:size",
-                )
-            )
-            taken.append((start, end))
+            reference = self._reference(sentence, antecedent, start, end, "anaphor:size")
+            if reference is not None:
+                out.append(reference)
+                taken.append((start, end))
         return out
+
+    def _reference(
+        self,
+        sentence: ParsedSentence,
+        antecedent: SentenceMention | None,
+        start: int,
+        end: int,
+        cue: str,
+    ) -> SentenceMention | None:
+        """A mention at ``start:end`` that stands for ``antecedent`` (None if it cannot)."""
+        if (
+            antecedent is None
+            or sentence.doc.char_span(start, end, alignment_mode="expand") is None
+        ):
+            return None
+        return replace(antecedent, start=start, end=end, surface=self.text[start:end], cue=cue)
 
     def _last_of(
         self, entity_class: str, *, before: int, mentions: list[SentenceMention]
