@@ -23,7 +23,6 @@ import json
 import re
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
@@ -37,7 +36,9 @@ from rdflib.term import Node
 from graph.errors import ExportError
 from graph.model import ENTITY_CLASSES
 from graph.namespaces import ENTITY, KG, PREFIXES
+from graph.ontology import ontology_graph
 from graph.outputs import write_atomic
+from graph.rdf import new_graph
 
 __all__ = [
     "CONTRACT_CLASSES",
@@ -88,18 +89,6 @@ _RDF_NS = str(RDF)
 
 
 @cache
-def _ontology_turtle() -> bytes:
-    return (resources.files("graph") / "data" / "ontology.ttl").read_bytes()
-
-
-def ontology_graph() -> Graph:
-    """A fresh copy of ``graph/data/ontology.ttl`` (fresh so callers may modify it)."""
-    graph = _new_graph()
-    graph.parse(data=_ontology_turtle(), format="turtle")
-    return graph
-
-
-@cache
 def contract_relations() -> dict[URIRef, tuple[URIRef, URIRef]]:
     """Relation predicates between entities, each with its (domain, range) from the ontology.
 
@@ -130,14 +119,6 @@ def jsonld_context() -> dict[str, str]:
 # ---------------------------------------------------------------- helpers
 
 
-def _new_graph() -> Graph:
-    graph = Graph(bind_namespaces="none")
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace)
-    graph.bind("rdf", _RDF_NS)
-    return graph
-
-
 def _key(triple: tuple[Node, Node, Node]) -> tuple[str, str, str]:
     return (triple[0].n3(), triple[1].n3(), triple[2].n3())
 
@@ -148,7 +129,7 @@ def _sorted_copy(triples: Iterable[tuple[Node, Node, Node]]) -> Graph:
     rdflib's serializers walk the store in insertion order, so sorted insertion is what
     makes RDF/XML, JSON-LD and TriG byte-stable.
     """
-    graph = _new_graph()
+    graph = new_graph()
     for triple in sorted(triples, key=_key):
         graph.add(triple)
     return graph

@@ -41,6 +41,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 from graph.errors import QueryError
 from graph.model import ENTITY_CLASSES
 from graph.namespaces import KG, WD
+from graph.ontology import symmetric_relations, term_labels
 from graph.outputs import write_atomic
 from graph.query import QueryResult
 
@@ -119,25 +120,6 @@ _SOURCE_MAP = re.compile(r"^(?://|/\*)# sourceMappingURL=[^\n]*$", re.MULTILINE)
 
 
 # ---------------------------------------------------------------- resources
-
-
-@lru_cache(maxsize=1)
-def _ontology() -> tuple[dict[str, dict[str, str]], frozenset[str]]:
-    """Labels (ja/en) of every ontology term by local name, and the symmetric properties."""
-    onto = Graph()
-    source = resources.files("graph") / "data" / "ontology.ttl"
-    onto.parse(data=source.read_text(encoding="utf-8"), format="turtle")
-    prefix = str(KG._NS)
-    labels: dict[str, dict[str, str]] = defaultdict(dict)
-    for term, label in onto.subject_objects(RDFS.label):
-        if isinstance(term, URIRef) and str(term).startswith(prefix) and isinstance(label, Literal):
-            labels[str(term)[len(prefix) :]][label.language or "en"] = str(label)
-    symmetric = frozenset(
-        str(term)[len(prefix) :]
-        for term in onto.subjects(RDF.type, OWL.SymmetricProperty)
-        if str(term).startswith(prefix)
-    )
-    return dict(labels), symmetric
 
 
 @lru_cache(maxsize=1)
@@ -542,7 +524,7 @@ def build_view(
     ``only_nodes``/``only_edges`` restrict the picture (query results) while details such
     as labels, attributes and evidence still come from the whole ``graph``.
     """
-    term_labels, symmetric = _ontology()
+    term_names, symmetric = term_labels(), symmetric_relations()
     classes = _entity_classes(graph)
     excluded = set(graph.subjects(RDF.type, RDF.Statement)) | set(
         graph.subjects(RDF.type, KG.Evidence)
@@ -668,7 +650,7 @@ def build_view(
         "classes": [
             {
                 "id": c,
-                "label": _both(term_labels.get(c), c),
+                "label": _both(term_names.get(c), c),
                 "count": class_counts[c],
                 **CLASS_STYLES[c],
             }
@@ -677,7 +659,7 @@ def build_view(
         "relations": [
             {
                 "id": r,
-                "label": _both(term_labels.get(r), r),
+                "label": _both(term_names.get(r), r),
                 "count": relation_counts[r],
                 "color": _RELATION_GROUPS[r],
                 "symmetric": r in symmetric,
@@ -685,7 +667,7 @@ def build_view(
             for r in RELATIONS
             if relation_counts[r]
         ],
-        "attributes": {a: _both(term_labels.get(a), a) for a in ATTRIBUTES},
+        "attributes": {a: _both(term_names.get(a), a) for a in ATTRIBUTES},
         "nodes": nodes,
         "edges": edges,
         "evidence": evidence.records,

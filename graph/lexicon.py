@@ -154,6 +154,18 @@ def load_lexicon(extra: Iterable[str | Path] = ()) -> Lexicon:
     return Lexicon(tuple(merged.values()))
 
 
+_DETERMINERS = ("同", "本", "当該", "この", "その")
+
+
+def _with_determiners(
+    anaphors: tuple[tuple[str, str], ...], type_nouns: tuple[tuple[str, str], ...]
+) -> tuple[tuple[str, str], ...]:
+    """The listed anaphors plus 同/本/当該/この/その + every type noun (同モデル, 本サービス)."""
+    made = {(d + noun, cls) for noun, cls in type_nouns for d in _DETERMINERS if len(noun) > 1}
+    pairs = set(anaphors) | made
+    return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
+
+
 def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(words, key=lambda w: (-len(w), w)))
 
@@ -195,5 +207,5 @@ def load_cues() -> Cues:
         org_head_nouns=_longest_first(
             _strings(data.get("org_head_nouns"), f"{source}: org_head_nouns")
         ),
-        anaphors=by_class("anaphors"),
+        anaphors=_with_determiners(by_class("anaphors"), by_class("type_nouns")),
     )

@@ -44,6 +44,7 @@ _LATIN_NAME = re.compile(
     rf"(?:(?:[ \-_・·]|(?<=[{_L}])(?=\d))[{_L}0-9]+(?:[.+'][{_L}0-9]+)*)*"
 )
 _QUOTED = re.compile(r"[「『]([^「」『』]{1,40})[」』]")
+_NOUN_RUN = re.compile(r"[\u30a0-\u30ff\u4e00-\u9fffA-Za-z]+")
 _NOUNISH = re.compile(r"[\u30a0-\u30ff\u4e00-\u9fffA-Za-z0-9ー]+$")
 _VERSIONISH = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BbMmKkTt])$")
 _PERSON_NAME_TAG = "人名"
@@ -150,11 +151,7 @@ class _Detector:
         after = after[1:] if after[:1] in "」』" else after
         for link in ("という", "と呼ばれる", "などの"):
             if after.startswith(link):
-                noun = (
-                    _NOUNISH.match(after[len(link) :])
-                    if False
-                    else re.match(r"[\u30a0-\u30ff\u4e00-\u9fffA-Za-z]+", after[len(link) :])
-                )
+                noun = _NOUN_RUN.match(after, len(link))
                 if noun:
                     return self.cues.type_of_noun(noun.group(0))
         return None
@@ -375,9 +372,9 @@ class _Detector:
             start, end = match.span()
             if self._overlaps(start, end) or not self._token_boundary(start, end):
                 continue
-            if self._continues_compound(end) or self._is_type_noun_use(end):
+            if is_type_noun_use(self.text, start, end) or self._continues_compound(end):
                 continue
-            if self._inside_compound(start) or self._used_as_verb(start, end):
+            if self._used_as_verb(start, end):
                 continue
             entry = self.lexicon.lookup(match.group(0))
             if entry is not None:
@@ -391,19 +388,10 @@ class _Detector:
         token = span[0]
         return token.pos_ in ("NOUN", "PROPN") and not token.tag_.startswith("接尾辞")
 
-    def _inside_compound(self, start: int) -> bool:
-        """``画像生成AI`` does not mention 生成AI: the word is the tail of a longer noun."""
-        return start > 0 and bool(re.match(r"[\u4e00-\u9fff\u30a0-\u30ff]", self.text[start - 1]))
-
     def _used_as_verb(self, start: int, end: int) -> bool:
         """``微調整した`` names an action (a relation trigger), not the technique itself."""
         span = self.sentence.doc.char_span(start, end, alignment_mode="expand")
         return span is not None and span.root.pos_ == "VERB"
-
-    def _is_type_noun_use(self, end: int) -> bool:
-        """``大規模言語モデル「LLaMA」`` uses the concept as a type noun, not as a mention."""
-        after = self.text[end : end + 2]
-        return after[:1] in ("「", "『", "・") or after in ("の「", "の『")
 
     def readings(self) -> None:
         """``LLaMA(ラマ)`` and ``メタ(Meta)``: a reading in brackets names the same entity."""

@@ -21,13 +21,13 @@ from graph.extract import DocumentFacts, extract_document
 from graph.lexicon import load_cues, load_lexicon
 from graph.model import AttributeFact, Evidence, Extraction, RelationFact
 from graph.nlp import parse_documents
+from graph.ontology import symmetric_relations
 from graph.outputs import serialize_turtle, write_atomic
 from graph.patterns import load_patterns
 from graph.rdf import build_graph
 
 __all__ = ["BuildSummary", "build_outputs", "extract"]
 
-SYMMETRIC = frozenset({"competesWith", "partneredWith"})
 #: Above this many characters of input, parse with both cores.
 PARALLEL_THRESHOLD = 200_000
 
@@ -85,7 +85,7 @@ def _assemble(facts: list[DocumentFacts], lexicon, skipped: tuple[str, ...]) -> 
             subject, obj = key_map.get(subject, subject), key_map.get(obj, obj)
             if subject not in known or obj not in known or subject == obj:
                 continue
-            if relation in SYMMETRIC and obj < subject:
+            if relation in symmetric_relations() and obj < subject:
                 subject, obj = obj, subject
             relation_evidence[(subject, relation, obj)].append(evidence)
     relations = tuple(

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import TYPE_CHECKING
 
 from spacy.symbols import ADJ, NOUN, PART, PROPN, VERB
@@ -185,35 +186,43 @@ class RelationReader(NominalRules):
         """同社/同モデル/このモデル and bare type nouns (基盤モデル), resolved to earlier names."""
         out: list[SentenceMention] = []
         taken = [(m.start, m.end) for m in mentions]
-        words = [(w, c) for w, c in self.cues.anaphors] + [
-            (noun, m.entity_class or "") for noun, m in self.type_noun_memory.items()
-        ]
-        for word, entity_class in sorted(words, key=lambda wc: -len(wc[0])):
-            for match in re.finditer(re.escape(word), self.text):
-                start, end = match.span()
-                if any(s < end and start < e for s, e in taken):
-                    continue
-                if self.text[end : end + 1] in ("「", "『", "・"):
-                    continue  # a type noun introducing a new name, not a reference
-                if word in self.type_noun_memory:
-                    antecedent = self.type_noun_memory[word]
-                elif entity_class == "Organization":
-                    antecedent = self._last_core_organization(before=start, mentions=mentions)
-                else:
-                    antecedent = self._last_of(entity_class, before=start, mentions=mentions)
-                    if (
-                        word == "それ"
-                        and antecedent is not None
-                        and antecedent not in mentions
-                        and (antecedent not in self.history[-6:])
-                    ):
-                        antecedent = None
-                reference = self._reference(sentence, antecedent, start, end, f"anaphor:{word}")
-                if reference is not None:
-                    out.append(reference)
-                    taken.append((start, end))
+        classes = dict(self.cues.anaphors) | {
+            noun: m.entity_class or "" for noun, m in self.type_noun_memory.items()
+        }
+        words = sorted(classes, key=lambda w: (-len(w), w))
+        # One scan for all words, longest first at each position (hundreds of words).
+        pattern = self._anaphor_pattern(tuple(words))
+        for match in pattern.finditer(self.text):
+            word, entity_class = match.group(0), classes[match.group(0)]
+            start, end = match.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            if self.text[end : end + 1] in ("「", "『", "・"):
+                continue  # a type noun introducing a new name, not a reference
+            if word in self.type_noun_memory:
+                antecedent = self.type_noun_memory[word]
+            elif entity_class == "Organization":
+                antecedent = self._last_core_organization(before=start, mentions=mentions)
+            else:
+                antecedent = self._last_of(entity_class, before=start, mentions=mentions)
+                if (
+                    word == "それ"
+                    and antecedent is not None
+                    and antecedent not in mentions
+                    and (antecedent not in self.history[-6:])
+                ):
+                    antecedent = None
+            reference = self._reference(sentence, antecedent, start, end, f"anaphor:{word}")
+            if reference is not None:
+                out.append(reference)
+                taken.append((start, end))
         out += self._size_anaphors(sentence, mentions, taken)
         return out
+
+    @staticmethod
+    @cache
+    def _anaphor_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+        return re.compile("|".join(re.escape(w) for w in words))
 
     def _size_anaphors(
         self,

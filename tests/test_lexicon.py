@@ -50,3 +50,11 @@ def test_cues_type_nouns_prefer_the_longest_suffix() -> None:
     assert cues.type_of_noun("AI研究団体") == "Organization"
     assert cues.type_of_noun("拡張機能") == "Product"
     assert cues.type_of_noun("天気") is None
+
+
+def test_anaphors_are_made_from_every_type_noun() -> None:
+    anaphors = dict(load_cues().anaphors)
+    assert anaphors["同社"] == "Organization"
+    assert anaphors["同LLM"] == "AIModel"  # 同 + a type noun, not a listed phrase
+    assert anaphors["本サービス"] == "Product"
+    assert anaphors["当該技術"] == "Technique"
