@@ -304,6 +304,42 @@
     updateStatus();
   });
 
+  // Opening or closing the side panel changes the canvas width. vis-network would then
+  // rescale the drawing in proportion and re-centre it, so every node moves away from under
+  // the pointer. Instead the drawing stays where it was on the screen (same scale, same
+  // top-left corner); only when the selected item would end up outside the narrower canvas
+  // does the view pan, no further than needed to show it.
+  network.on("resize", function (size) {
+    // Fired inside vis's resize handler, before it moves the camera: the view is still old.
+    var scale = network.getScale();
+    var corner = network.DOMtoCanvas({ x: 0, y: 0 });
+    queueMicrotask(function () { keepView(scale, corner, size.width, size.height); });
+  });
+
+  function keepView(scale, corner, width, height) {
+    var center = { x: corner.x + width / 2 / scale, y: corner.y + height / 2 / scale };
+    var focus = selectionPoint();
+    if (focus) {
+      var margin = Math.min(60, width / 4) / scale;
+      var halfW = width / 2 / scale - margin, halfH = height / 2 / scale - margin;
+      center.x += Math.max(0, focus.x - (center.x + halfW)) - Math.max(0, center.x - halfW - focus.x);
+      center.y += Math.max(0, focus.y - (center.y + halfH)) - Math.max(0, center.y - halfH - focus.y);
+    }
+    network.moveTo({ position: center, scale: scale, animation: false });
+  }
+
+  /** Canvas position of the selected node (or the middle of the selected edge). */
+  function selectionPoint() {
+    if (!selected) return null;
+    var ids = selected.type === "node" ? [selected.id] : [EDGES[selected.id].from, EDGES[selected.id].to];
+    ids = ids.filter(function (id) { return shown[id]; });
+    if (!ids.length) return null;
+    var pos = network.getPositions(ids);
+    var x = 0, y = 0;
+    ids.forEach(function (id) { x += pos[id].x; y += pos[id].y; });
+    return { x: x / ids.length, y: y / ids.length };
+  }
+
   network.on("dragEnd", function (params) {
     if (params.nodes && params.nodes.length) rememberPositions(params.nodes);
   });
