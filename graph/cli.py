@@ -97,6 +97,8 @@ def build(
     )
     for message in summary.skipped:
         click.echo(f"Skipped: {message}", err=True)
+    for message in summary.warnings:
+        click.echo(f"Warning: {message}", err=True)
     click.echo(summary.line())
 
 

@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from graph.errors import ResourceFileError
-from graph.lexicon import load_cues, load_lexicon, parse_lexicon
+from graph.lang.ja.cues import load_cues
+from graph.lexicon import load_lexicon, parse_lexicon
 
 
 def test_shipped_lexicon_loads_and_looks_up_aliases() -> None:
