@@ -34,9 +34,15 @@ def decide_document_classes(
     readings: Sequence[SentenceReading], index: PatternIndex
 ) -> dict[str, Decision]:
     cue_votes: dict[str, list[Vote]] = defaultdict(list)
+    inferable: dict[str, frozenset[str]] = {}
+    named: set[str] = set()  # keys some occurrence of which looks like a name
     for reading in readings:
         for name in reading.names:
             cue_votes[name.key].extend(name.votes)
+            if not name.weak:
+                named.add(name.key)
+            if name.inferable is not None and not name.reference:
+                inferable[name.key] = inferable.get(name.key, name.inferable) & name.inferable
     by_cue = decide_classes(cue_votes)
     untyped = {key for key in cue_votes if key not in by_cue}
     frames = [frame for reading in readings for frame in reading.frames]
@@ -44,7 +50,8 @@ def decide_document_classes(
     for _ in range(_ROUNDS):
         classes = {key: d.entity_class for key, d in decisions.items()}
         votes = {key: list(v) for key, v in cue_votes.items()}
-        for key, vote in role_votes(frames, index, classes, eligible=untyped):
+        weak = frozenset(cue_votes) - named
+        for key, vote in role_votes(frames, index, classes, untyped, inferable, weak):
             votes.setdefault(key, []).append(vote)
         decisions = decide_classes(votes)
     return decisions

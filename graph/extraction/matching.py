@@ -19,6 +19,8 @@ __all__ = ["Match", "match_frame", "role_votes"]
 
 #: A role read straight from the syntax votes this much; fallbacks vote less.
 _ROLE_WEIGHT = 1.0
+#: A role whose other end is a name with no class yet.
+_UNTYPED_PARTNER = 0.9
 #: Arguments found this indirectly (a topic two sentences back…) never type a name.
 _MAX_VOTING_PENALTY = 0.15
 _KINDS = {"AIModel": "model", "Product": "model"}
@@ -48,11 +50,15 @@ def role_votes(
     index: PatternIndex,
     classes: Mapping[str, str],
     eligible: set[str] | None = None,
+    inferable: Mapping[str, frozenset[str]] | None = None,
+    weak: frozenset[str] = frozenset(),
 ) -> Iterator[tuple[str, Vote]]:
     """Class votes for names with no class from a cue (``eligible``, default: untyped ones).
 
     A role votes when the frame also has the other end: fully when that end's class
-    fits the pattern, half when it has no class yet (and may earn one the same way).
+    fits the pattern; when the other end has no class yet either, enough to type the name
+    if that end looks like a name (``蒼天テクノロジーズはHelix Visionを買収した``), half if
+    it is a bare noun phrase (``weak``) that only its role could make a name.
     """
     for frame in frames:
         for pattern in index.for_trigger(frame.trigger):
@@ -82,8 +88,16 @@ def role_votes(
                         entity_class, weight = kinds.pop(), _ROLE_WEIGHT
                     else:
                         entity_class = infer
-                        untyped = any(o.key not in classes for o in partners)
-                        weight = _ROLE_WEIGHT if typed else (_ROLE_WEIGHT / 2 if untyped else 0)
+                        untyped = [o for o in partners if o.key not in classes]
+                        if typed:
+                            weight = _ROLE_WEIGHT
+                        elif any(o.key not in weak for o in untyped):
+                            weight = _UNTYPED_PARTNER
+                        else:
+                            weight = _ROLE_WEIGHT / 2 if untyped else 0
+                    allowed = (inferable or {}).get(arg.key)
+                    if allowed is not None and entity_class not in allowed:
+                        continue
                     if weight:
                         weight *= 1 - 2 * arg.penalty
                         cue = f"role:{pattern.id}.{role}"
@@ -131,7 +145,7 @@ def match_frame(frame: Frame, index: PatternIndex, classes: Mapping[str, str]) -
             group = [a for a in subjects if a.penalty <= _MAX_VOTING_PENALTY]
             objects = subjects = group
         for subject, obj in _pairs(subjects, objects):
-            if subject.key == obj.key or (subject is not obj and subject.start == obj.start):
+            if subject.key == obj.key:
                 continue
             if pattern.same_class and not _alike(classes[subject.key], classes[obj.key]):
                 continue

@@ -89,8 +89,10 @@ def _by_trigger(index: PatternIndex) -> dict[str, tuple[Pattern, ...]]:
 
 
 def _end(raw: object, where: str, roles: Collection[str]) -> tuple[str, frozenset[str], str | None]:
-    if not isinstance(raw, dict) or raw.get("role") not in roles:
-        raise ResourceFileError(f"{where}: needs a role among {', '.join(sorted(roles))}")
+    role = raw.get("role") if isinstance(raw, dict) else None
+    names = role if isinstance(role, list) else [role]
+    if not isinstance(raw, dict) or not names or any(r not in roles for r in names):
+        raise ResourceFileError(f"{where}: needs a role (or list of roles) among {', '.join(sorted(roles))}")
     unknown = set(raw) - {"role", "classes", "infer"}
     if unknown:
         raise ResourceFileError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
@@ -100,7 +102,7 @@ def _end(raw: object, where: str, roles: Collection[str]) -> tuple[str, frozense
     infer = raw.get("infer")
     if infer is not None and infer != "same" and infer not in classes:
         raise ResourceFileError(f"{where}: infer must be 'same' or one of the role's classes")
-    return raw["role"], frozenset(classes), infer
+    return "|".join(names), frozenset(classes), infer
 
 
 _FIELDS = {
@@ -123,6 +125,9 @@ def parse_patterns(text: str, roles: Collection[str], source: str = "<patterns>"
         raise ResourceFileError(f"{source}: not valid YAML ({exc})") from exc
     if not isinstance(data, dict) or not isinstance(data.get("patterns"), list):
         raise ResourceFileError(f"{source}: expected a mapping with a 'patterns' list")
+    if set(data) - {"patterns", "triggers"}:
+        extra = ", ".join(sorted(set(data) - {"patterns", "triggers"}))
+        raise ResourceFileError(f"{source}: unknown top-level field(s) {extra}")
     out: list[Pattern] = []
     seen: set[str] = set()
     for i, raw in enumerate(data["patterns"]):

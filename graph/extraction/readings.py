@@ -53,6 +53,11 @@ class Name:
     votes: tuple[Vote, ...] = ()
     wikidata: str | None = None
     reference: bool = False
+    # Classes a frame role may give the name (None: any): a generic-looking compound
+    # (サイバーエージェント) may be typed as a company by its role, never as a product.
+    inferable: frozenset[str] | None = None
+    # A bare noun phrase that only the role it fills could make a name (湊情報技術).
+    weak: bool = False
 
 
 @dataclass(frozen=True)
@@ -73,8 +78,9 @@ class Argument:
     via: str = "tree"
     penalty: float = 0.0
 
-    def fills(self, role: str) -> bool:
-        return role in self.role.split("|")
+    def fills(self, roles: str) -> bool:
+        """Whether the argument can fill one of ``roles`` ("ga" or "ga|no")."""
+        return not set(self.role.split("|")).isdisjoint(roles.split("|"))
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Japanese: GiNZA parses, cue-based mentions, case-frame relations, typed attributes."""
+"""Japanese: GiNZA parses, candidate names with class votes, case frames, typed attributes."""
 
 from __future__ import annotations
 
@@ -29,15 +29,14 @@ class JapaneseReader:
         n_process: int = 1,
         progress: bool = False,
     ) -> Iterator[DocumentFacts]:
+        from graph.extraction.patterns import load_patterns
         from graph.lang.ja.cues import load_cues
-        from graph.lang.ja.document import extract_document
         from graph.lang.ja.parse import parse_documents
-        from graph.lang.ja.patterns import load_patterns
+        from graph.lang.ja.reader import DocumentReader
+        from graph.lang.ja.syntax import ROLES
 
-        cues, patterns = load_cues(), load_patterns()
+        reader = DocumentReader(lexicon, load_cues(), load_patterns("graph.lang.ja", ROLES))
         for document, sentences in parse_documents(
             documents, n_process=n_process, progress=progress
         ):
-            yield extract_document(
-                sentences, document=document, lexicon=lexicon, cues=cues, patterns=patterns
-            )
+            yield reader.read(document, sentences)

@@ -13,13 +13,14 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from graph.canonical import size_of
-from graph.lang.ja.mentions import SentenceMention, fold_width
+from graph.lang.ja.text import fold_width
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = [
     "AttributeCandidate",
+    "SentenceMention",
     "AttributeReader",
     "parse_date",
     "parse_money_usd",
@@ -79,6 +80,18 @@ def parse_date(text: str) -> tuple[str, str] | None:
     if month:
         return f"{year}-{int(month):02d}", "gYearMonth"
     return year, "gYear"
+
+
+@dataclass(frozen=True)
+class SentenceMention:
+    """A name as the attribute rules see it: clean-text offsets and a provisional class."""
+
+    start: int
+    end: int
+    surface: str
+    entity_class: str | None
+    canonical: str
+    key: str
 
 
 @dataclass(frozen=True)

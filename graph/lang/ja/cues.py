@@ -1,5 +1,5 @@
 """Japanese cue words (``data/cues.yaml``): the words around names that reveal a class
-(``〜社``, ``〜氏``, ``大規模言語モデル「…」``), role nouns and anaphors.
+(``〜社``, ``〜氏``, ``大規模言語モデル「…」``, ``ゲーム大手の…``), title nouns, anaphors.
 
 Data, not code, so that they carry over to new articles and users can read them; this
 loader checks them and says which entry is wrong.
@@ -10,87 +10,132 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from graph.errors import ResourceFileError
 from graph.lexicon import read_yaml, strings
 from graph.model import ENTITY_CLASSES
 
-__all__ = ["Cues", "load_cues"]
+__all__ = ["Cues", "load_cues", "parse_cues"]
+
+_DETERMINERS = ("同", "本", "当該", "この", "その")
 
 
 @dataclass(frozen=True)
 class Cues:
     type_nouns: tuple[tuple[str, str], ...]  # (noun, class), longest noun first
+    descriptors: frozenset[str]
     org_suffixes: tuple[str, ...]  # longest first, as are the other word lists
     org_prefixes: tuple[str, ...]
+    strong_org_heads: tuple[str, ...]
+    weak_org_heads: tuple[str, ...]
+    country_prefixes: tuple[str, ...]
     person_suffixes: tuple[str, ...]
-    employment_roles: tuple[str, ...]
+    titles: tuple[str, ...]
     founder_roles: tuple[str, ...]
     author_roles: tuple[str, ...]
     generic_latin: frozenset[str]
-    org_head_nouns: tuple[str, ...]
     anaphors: tuple[tuple[str, str], ...]  # (word, class), longest first
 
     def type_of_noun(self, compound: str) -> str | None:
         """Class named by a noun compound's ending: ``AI研究団体`` -> Organization."""
-        for noun, entity_class in self.type_nouns:
-            if compound.endswith(noun):
-                return entity_class
+        return _type_of_noun(self, compound)
+
+    def org_head(self, compound: str) -> tuple[str, bool] | None:
+        """The company-name ending of ``compound`` and whether it is a strong one."""
+        for head in self.strong_org_heads:
+            if compound.endswith(head) and compound != head:
+                return head, True
+        for head in self.weak_org_heads:
+            if compound.endswith(head) and compound != head:
+                return head, False
         return None
 
+    def title_at(self, text: str, start: int) -> str | None:
+        """The longest title noun written at ``text[start:]``."""
+        return next((t for t in self.titles if text.startswith(t, start)), None)
 
-_DETERMINERS = ("同", "本", "当該", "この", "その")
+    def anaphor_class(self, word: str) -> str | None:
+        return dict(self.anaphors).get(word)
 
 
-def _with_determiners(
-    anaphors: tuple[tuple[str, str], ...], type_nouns: tuple[tuple[str, str], ...]
-) -> tuple[tuple[str, str], ...]:
-    """The listed anaphors plus 同/本/当該/この/その + every type noun (同モデル, 本サービス)."""
-    made = {(d + noun, cls) for noun, cls in type_nouns for d in _DETERMINERS if len(noun) > 1}
-    pairs = set(anaphors) | made
-    return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
+@cache
+def _type_of_noun(cues: Cues, compound: str) -> str | None:
+    for noun, entity_class in cues.type_nouns:
+        if compound.endswith(noun):
+            return entity_class
+    return None
 
 
 def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+    return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _by_class(data: dict[str, Any], key: str, source: str) -> tuple[tuple[str, str], ...]:
+    table = data.get(key) or {}
+    if not isinstance(table, dict):
+        raise ResourceFileError(f"{source}: {key} must map classes to word lists")
+    pairs = []
+    for entity_class, words in table.items():
+        if entity_class not in ENTITY_CLASSES:
+            raise ResourceFileError(f"{source}: {key}: unknown class {entity_class!r}")
+        pairs.extend((w, entity_class) for w in strings(words, f"{source}: {key}.{entity_class}"))
+    return tuple(sorted(set(pairs), key=lambda p: (-len(p[0]), p[0])))
+
+
+_FIELDS = {
+    "type_nouns",
+    "descriptors",
+    "org_suffixes",
+    "org_prefixes",
+    "org_heads",
+    "country_prefixes",
+    "person_suffixes",
+    "titles",
+    "founder_roles",
+    "author_roles",
+    "generic_latin",
+    "anaphors",
+}
+
+
+def parse_cues(text: str, source: str = "<cues>") -> Cues:
+    data = read_yaml(source, text)
+    if not isinstance(data, dict):
+        raise ResourceFileError(f"{source}: expected a mapping of cue lists")
+    unknown = set(data) - _FIELDS
+    if unknown:
+        raise ResourceFileError(f"{source}: unknown field(s) {', '.join(sorted(unknown))}")
+    heads = data.get("org_heads") or {}
+    if not isinstance(heads, dict) or set(heads) - {"strong", "weak"}:
+        raise ResourceFileError(f"{source}: org_heads must have 'strong' and 'weak' lists")
+
+    def words(key: str) -> tuple[str, ...]:
+        return _longest_first(strings(data.get(key), f"{source}: {key}"))
+
+    type_nouns = _by_class(data, "type_nouns", source)
+    listed = _by_class(data, "anaphors", source)
+    made = {(d + noun, cls) for noun, cls in type_nouns for d in _DETERMINERS if len(noun) > 1}
+    anaphors = tuple(sorted(set(listed) | made, key=lambda p: (-len(p[0]), p[0])))
+    return Cues(
+        type_nouns=type_nouns,
+        descriptors=frozenset(words("descriptors")),
+        org_suffixes=words("org_suffixes"),
+        org_prefixes=words("org_prefixes"),
+        strong_org_heads=_longest_first(strings(heads.get("strong"), f"{source}: org_heads")),
+        weak_org_heads=_longest_first(strings(heads.get("weak"), f"{source}: org_heads")),
+        country_prefixes=words("country_prefixes"),
+        person_suffixes=words("person_suffixes"),
+        titles=words("titles"),
+        founder_roles=words("founder_roles"),
+        author_roles=words("author_roles"),
+        generic_latin=frozenset(words("generic_latin")),
+        anaphors=anaphors,
+    )
 
 
 @cache
 def load_cues() -> Cues:
     source = "graph/lang/ja/data/cues.yaml"
     text = resources.files("graph.lang.ja").joinpath("data/cues.yaml").read_text(encoding="utf-8")
-    data = read_yaml(source, text)
-    if not isinstance(data, dict):
-        raise ResourceFileError(f"{source}: expected a mapping")
-
-    def by_class(key: str) -> tuple[tuple[str, str], ...]:
-        table = data.get(key) or {}
-        if not isinstance(table, dict):
-            raise ResourceFileError(f"{source}: {key} must map classes to word lists")
-        pairs = []
-        for entity_class, words in table.items():
-            if entity_class not in ENTITY_CLASSES:
-                raise ResourceFileError(f"{source}: {key}: unknown class {entity_class!r}")
-            pairs.extend((w, entity_class) for w in strings(words, f"{source}: {key}"))
-        return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
-
-    return Cues(
-        type_nouns=by_class("type_nouns"),
-        org_suffixes=_longest_first(strings(data.get("org_suffixes"), f"{source}: org_suffixes")),
-        org_prefixes=strings(data.get("org_prefixes"), f"{source}: org_prefixes"),
-        person_suffixes=_longest_first(
-            strings(data.get("person_suffixes"), f"{source}: person_suffixes")
-        ),
-        author_roles=_longest_first(strings(data.get("author_roles"), f"{source}: author_roles")),
-        founder_roles=_longest_first(
-            strings(data.get("founder_roles"), f"{source}: founder_roles")
-        ),
-        employment_roles=_longest_first(
-            strings(data.get("employment_roles"), f"{source}: employment_roles")
-        ),
-        generic_latin=frozenset(strings(data.get("generic_latin"), f"{source}: generic_latin")),
-        org_head_nouns=_longest_first(
-            strings(data.get("org_head_nouns"), f"{source}: org_head_nouns")
-        ),
-        anaphors=_with_determiners(by_class("anaphors"), by_class("type_nouns")),
-    )
+    return parse_cues(text, source)

@@ -1,29 +1,37 @@
-"""Stage 2: split documents into sentences and parse them with GiNZA.
+"""Split Japanese documents into sentences and parse them with GiNZA, streaming.
 
 We split sentences ourselves (at 。！？ and line breaks, never inside 「」 quotes) and parse
 each one as its own spaCy ``Doc``: GiNZA's own splitter sometimes cuts a name in two
-("Mistral | AI社"), and a reported quote must stay in one tree with its speaker.
-Character offsets of every sentence into the document text are kept, so provenance
+("Mistral | AI社"), and a reported quote must stay in one tree with its speaker. An
+over-long run with no sentence end (a table, a list glued into one line) is cut at safe
+boundaries first: Sudachi refuses inputs near 49 KB and GiNZA's phrase recognizer slows
+down sharply on long ones. What is parsed is the sentence's clean text (asides taken out,
+:mod:`graph.lang.ja.text`); character offsets into the document are kept, so provenance
 points at the exact place in the source.
 """
 
 from __future__ import annotations
 
-import logging
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from graph.lang.ja.text import CleanSentence, clean_sentence
 from graph.model import Document
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["ParsedSentence", "load_pipeline", "parse_documents", "split_sentences"]
-
-log = logging.getLogger(__name__)
+__all__ = [
+    "MAX_SENTENCE",
+    "ParsedSentence",
+    "load_pipeline",
+    "parse_documents",
+    "split_sentences",
+]
 
 MODEL = "ja_ginza"
 #: GiNZA components we do not use: our own mention detection replaces NER.
@@ -31,7 +39,10 @@ EXCLUDED_COMPONENTS = ("ner",)
 _OPEN = "「『（(【"
 _CLOSE = "」』）)】"
 _ENDS = "。！？!?"
-_MAX_SENTENCE = 400  # characters; longer runs are cut at the next 。 even inside quotes
+_MAX_QUOTED = 400  # characters; a longer run is cut at the next 。 even inside quotes
+#: Longest sentence we parse; longer runs are cut at 、, a space or, failing those, here.
+MAX_SENTENCE = 500
+_SAFE_CUT = re.compile(r"[、，,;；：:\s]")
 
 
 @dataclass(frozen=True)
@@ -41,8 +52,26 @@ class ParsedSentence:
     document: Document
     index: int  # position of the sentence in the document
     start: int  # offset of the sentence's first character in document.text
-    doc: Doc
-    text: str  # the sentence (kept: spaCy rebuilds Doc.text on every access)
+    doc: Doc  # the parse of ``clean.text``
+    clean: CleanSentence
+
+    @property
+    def text(self) -> str:
+        """The sentence as written in the document."""
+        return self.clean.original
+
+
+def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut ``text[start:end]`` into pieces of at most MAX_SENTENCE characters."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        window = text[start : start + MAX_SENTENCE]
+        cuts = [m.end() for m in _SAFE_CUT.finditer(window) if m.end() > MAX_SENTENCE // 2]
+        cut = start + (cuts[-1] if cuts else MAX_SENTENCE)
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -56,7 +85,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         left = len(segment) - len(segment.lstrip())
         right = len(segment.rstrip())
         if right > left:
-            spans.append((start + left, start + right))
+            for piece_start, piece_end in _cut_long(text, start + left, start + right):
+                piece = text[piece_start:piece_end]
+                lead = len(piece) - len(piece.lstrip())
+                trail = len(piece.rstrip())
+                if trail > lead:
+                    spans.append((piece_start + lead, piece_start + trail))
 
     for i, char in enumerate(text):
         if char == "\n":
@@ -66,11 +100,26 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             depth += 1
         elif char in _CLOSE:
             depth = max(0, depth - 1)
-        elif char in _ENDS and (depth == 0 or i - start > _MAX_SENTENCE):
+        elif char in _ENDS and (depth == 0 or i - start > _MAX_QUOTED):
             close(i + 1)
             start, depth = i + 1, 0
     close(len(text))
     return spans
+
+
+def long_run_warnings(document: Document) -> list[str]:
+    """One line per place where a run with no sentence end had to be cut."""
+    warnings = []
+    line_start = 0
+    for number, line in enumerate(document.text.split("\n"), start=1):
+        longest = max((len(p) for p in re.split(f"[{_ENDS}]", line)), default=0)
+        if longest > MAX_SENTENCE:
+            warnings.append(
+                f"{document.path}: line {number}: {longest} characters without a sentence end; "
+                f"cut into pieces of at most {MAX_SENTENCE} at commas or spaces before parsing"
+            )
+        line_start += len(line) + 1
+    return warnings
 
 
 @cache
@@ -101,16 +150,17 @@ def parse_documents(
     nlp = nlp or load_pipeline()
     current: list[Document] = []  # documents whose sentences are queued, oldest first
 
-    def jobs() -> Iterator[tuple[str, tuple[int, int, int]]]:
+    def jobs() -> Iterator[tuple[str, tuple[int, int, int, CleanSentence | None]]]:
         for number, document in enumerate(documents):
             current.append(document)
             spans = split_sentences(document.text)
             for index, (start, end) in enumerate(spans):
-                yield document.text[start:end], (number, index, start)
+                clean = clean_sentence(document.text[start:end])
+                yield clean.text, (number, index, start, clean)
             if not spans:
-                yield "", (number, -1, 0)  # an empty document still yields its (empty) facts
+                yield "", (number, -1, 0, None)  # an empty document still yields (no facts)
 
-    parsed: Iterable[tuple[Doc, tuple[int, int, int]]] = nlp.pipe(
+    parsed: Iterable[tuple[Doc, tuple[int, int, int, CleanSentence | None]]] = nlp.pipe(
         jobs(), as_tuples=True, n_process=n_process, batch_size=batch_size
     )
     if progress:
@@ -119,11 +169,11 @@ def parse_documents(
         parsed = tqdm(parsed, unit="sent", desc="parsing", leave=False)
     number = 0
     sentences: list[ParsedSentence] = []
-    for doc, (doc_number, index, start) in parsed:
+    for doc, (doc_number, index, start, clean) in parsed:
         while doc_number > number:
             yield current.pop(0), sentences
             number, sentences = number + 1, []
-        if index >= 0:
-            sentences.append(ParsedSentence(current[0], index, start, doc, doc.text))
+        if clean is not None:
+            sentences.append(ParsedSentence(current[0], index, start, doc, clean))
     if current:
         yield current.pop(0), sentences

@@ -1,11 +1,16 @@
-"""Small pure helpers over GiNZA tokens: case markers, roles, voice, negation.
+"""Small pure helpers over GiNZA tokens and the surface: case markers, roles, voice,
+negation, predicates.
 
-They read one token and its children and return plain values, in the spirit of GiNZA's
-own span helpers; the relation reader builds predicate-argument structures from them.
+Case particles are read from the surface right after a name's written unit: Japanese
+writes them there without exception, while the parse attaches them to whichever token
+it took for the phrase's head (the type noun in ``モデル「FLUX.1」を``, the suffix in
+``Helix Vision社を``). Roles are the active-voice case frame: a passive or a receiving
+verb (``Xから出資を受けた``) is undone here, so that patterns are written once.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -14,131 +19,191 @@ if TYPE_CHECKING:
 __all__ = [
     "LIGHT_VERBS",
     "RECEIVING_VERBS",
-    "ROLE_OF_MARKER",
-    "argument_role",
-    "case_marker",
-    "is_coordination",
+    "ROLES",
+    "TITLE_VERBS",
+    "active_role",
+    "is_negated",
     "is_passive",
     "is_predicate",
-    "joins",
-    "negated",
-    "quoted_clause",
+    "surface_marker",
 ]
 
-RECEIVING_VERBS = frozenset({"受ける", "得る", "受け入れる", "獲得"})
-LIGHT_VERBS = frozenset(
-    {"行う", "する", "実施", "結ぶ", "締結", "発表", "受ける", "進める", "図る"}
+#: Every role a Japanese frame argument may have (see data/patterns.yaml).
+ROLES = frozenset(
+    {"ga", "wo", "ni", "to", "kara", "de", "as", "poss", "prefix", "head", "basis", "with", "speaker"}
 )
-# "と" joins names only when another name follows at once ("AとBが"); otherwise it marks a
-# partner ("Bと提携"), so it is handled by the linear check, not listed here.
-_COORDINATORS = (
+
+_MARKERS = (
+    "によって",
+    "により",
+    "による",
+    "に対して",
+    "に対する",
+    "に対し",
+    "として",
+    "とともに",
+    "と共に",
+    "を基に",
+    "をもとに",
+    "を元に",
+    "をベースに",
+    "を基盤に",
+    "を基盤と",
+    "を土台に",
+    "をベースと",
+    "に基づき",
+    "に基づいて",
+    "に基づく",
+    "からの",
+    "からは",
+    "からも",
+    "から",
+    "への",
+    "へは",
+    "へ",
+    "との",
+    "とは",
+    "とも",
+    "では",
+    "には",
+    "にも",
+    "をも",
+    "と",
+    "に",
+    "が",
+    "は",
+    "を",
+    "も",
+    "の",
     "や",
-    "など",
-    "などの",
-    "といった",
-    "のような",
-    "をはじめ",
+    "で",
     "、",
-    "及び",
-    "および",
 )
+_SKIP = re.compile(r"[」』]*(?:など|等|ら)?")
+_MARKER = re.compile("|".join(re.escape(m) for m in _MARKERS))
 
-
-def case_marker(token: Token) -> str:
-    """Case particles after a noun, joined: "が", "に対して", "による", "を基に"."""
-    parts: list[tuple[int, str]] = []
-    for child in token.children:
-        if (
-            child.i > token.i
-            and child.dep_ in ("case", "mark")
-            and child.pos_ in ("ADP", "SCONJ", "PART")
-            and not child.tag_.startswith("接尾辞")  # 的 in 進化的モデル is part of the noun
-        ):
-            parts.append((child.i, child.text))
-            parts.extend((g.i, g.text) for g in child.children if g.dep_ == "fixed")
-    # "Xを基に" / "Xをベースに": the noun 基 is the head of X, carrying に.
-    marker = "".join(text for _, text in sorted(parts))
-    for particle in ("などの", "など"):  # "AやBなどを" carries を
-        if marker.startswith(particle) and len(marker) > len(particle) and marker != "などの":
-            marker = marker[len(particle) :]
-    head = token.head
-    if marker == "を" and head.lemma_ in ("基", "もと", "ベース", "元") and head.i > token.i:
-        return "を基に"
-    return marker
-
-
-def is_coordination(marker: str) -> bool:
-    return (
-        marker == "" or marker in _COORDINATORS or marker.endswith(("など", "などの", "といった"))
-    )
-
-
-def negated(predicate: Token) -> bool:
-    """True when the predicate (or the light verb carrying it) is negated: しない, せず."""
-    carriers = [predicate]
-    if predicate.dep_ == "obj" and predicate.head.lemma_ in LIGHT_VERBS:
-        carriers.append(predicate.head)
-    return any(
-        c.dep_ in ("aux", "fixed") and c.lemma_ in ("ない", "ず", "ぬ", "ん")
-        for p in carriers
-        for c in p.children
-    )
-
-
-def quoted_clause(clause: Token) -> bool:
-    """A clause reported with と (…と発表した) is what was said, not a chained action."""
-    return any(c.dep_ in ("case", "mark") and c.lemma_ == "と" for c in clause.children)
-
-
-def joins(marker: str) -> bool:
-    """Markers that can join a name to the next one in a coordination."""
-    return marker == "と" or is_coordination(marker)
-
-
-#: Case marker -> (role in the active voice, role in the passive voice).
-ROLE_OF_MARKER: dict[str, tuple[str, str]] = {
-    **dict.fromkeys(("が", "は", "も", "では", "がは"), ("ga", "wo")),
-    **dict.fromkeys(("を", "をも"), ("wo", "wo")),
-    **dict.fromkeys(("による", "によって", "により"), ("agent", "ga")),
+_ROLE_OF_MARKER: dict[str, str] = {
+    **dict.fromkeys(("が", "は", "も", "こそ"), "ga"),
+    **dict.fromkeys(("では",), "ga|de"),
+    **dict.fromkeys(("を", "をも"), "wo"),
+    **dict.fromkeys(
+        ("に", "へ", "に対して", "に対する", "に対し", "への", "には", "にも", "へは"), "ni"
+    ),
+    **dict.fromkeys(("と", "との", "とは", "とも"), "to"),
+    **dict.fromkeys(("から", "からの", "からは", "からも"), "kara"),
+    **dict.fromkeys(("によって", "により", "による"), "agent"),
+    "で": "de",
+    "として": "as",
+    "の": "poss",
+    **dict.fromkeys(("とともに", "と共に"), "with"),
     **dict.fromkeys(
         (
-            "に",
-            "へ",
-            "に対し",
-            "に対して",
-            "に対する",
-            "への",
-            "と",
-            "との",
-            "とは",
-            "とも",
-            "にも",
+            "を基に",
+            "をもとに",
+            "を元に",
+            "をベースに",
+            "を基盤に",
+            "を基盤と",
+            "を土台に",
+            "をベースと",
+            "に基づき",
+            "に基づいて",
+            "に基づく",
         ),
-        ("ni", "ni"),
+        "basis",
     ),
-    **dict.fromkeys(("から", "からの"), ("kara", "kara")),
-    **dict.fromkeys(("で", "を使って", "を用いて"), ("de", "de")),
 }
 
+#: Verbs that carry an event noun as their object: 開発を行う, 出資を実施, 提携を結ぶ.
+LIGHT_VERBS = frozenset(
+    {
+        "行う",
+        "する",
+        "実施",
+        "進める",
+        "完了",
+        "実行",
+        "開始",
+        "始める",
+        "発表",
+        "結ぶ",
+        "締結",
+        "受ける",
+        "得る",
+        "受け入れる",
+        "獲得",
+        "果たす",
+        "決める",
+        "決定",
+        "図る",
+        "強化",
+        "拡大",
+        "深める",
+        "明らか",
+        "表明",
+        "着手",
+        "担う",
+        "手掛ける",
+        "手がける",
+        "成立",
+        "合意",
+        "完了する",
+        "終える",
+        "乗り出す",
+        "踏み切る",
+        "施す",
+        "加える",
+        "実現",
+    }
+)
+#: With these the giver is marked から and the receiver is the subject (出資を受ける).
+RECEIVING_VERBS = frozenset({"受ける", "得る", "受け入れる", "獲得", "集める"})
+#: Verbs that make a title a person's position: CEOを務める, CEOに就く.
+TITLE_VERBS = frozenset({"務める", "就く", "就任", "なる", "兼務", "兼任", "務め", "在任"})
 
-def argument_role(marker: str, passive: bool) -> str | None:
-    """The role a case marker gives its noun, after undoing the passive (see ROLE_OF_MARKER)."""
-    if marker == "を基に" or marker.startswith(("をもと", "をベース", "に基づ", "を元")):
-        return "basis"
-    roles = ROLE_OF_MARKER.get(marker)
-    if roles is None:
+
+def surface_marker(text: str, end: int) -> str:
+    """The case particle(s) written right after ``text[:end]`` ("" when none)."""
+    position = _SKIP.match(text, end)
+    start = position.end() if position else end
+    match = _MARKER.match(text, start)
+    return match.group(0) if match else ""
+
+
+def active_role(marker: str, *, passive: bool = False, receiving: bool = False) -> str | None:
+    """The active-voice role of a marker: ``は`` -> ga, ``によって`` -> ga, passive ``は`` -> wo."""
+    role = _ROLE_OF_MARKER.get(marker)
+    if role is None:
         return None
-    return roles[1] if passive else roles[0]
+    if role == "agent":
+        return "ga"  # a passive's agent, or the agent of a nominal event (XによるYの買収)
+    if passive:
+        return {"ga": "wo", "ni": "ga", "kara": "ga", "ga|de": "wo"}.get(role, role)
+    if receiving:
+        return {"kara": "ga", "ga": "ni", "ga|de": "ni"}.get(role, role)
+    return role
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lemma_ in ("れる", "られる") for c in verb.children)
+    return any(
+        c.dep_ == "aux" and c.lemma_ in ("れる", "られる") and c.i > verb.i for c in verb.children
+    )
+
+
+def is_negated(predicate: Token) -> bool:
+    """しない, せず, ません, ではない: the predicate itself is denied."""
+    return any(
+        c.dep_ in ("aux", "fixed", "cop") and c.lemma_ in ("ない", "ず", "ぬ", "ん", "無い")
+        for c in predicate.children
+        if c.i > predicate.i
+    )
 
 
 def is_predicate(token: Token) -> bool:
     return token.pos_ in ("VERB", "ADJ") or (
-        token.pos_ == "NOUN"
+        token.pos_ in ("NOUN", "PROPN")
         and any(
-            c.dep_ in ("aux", "cop") and c.lemma_ in ("する", "だ", "です") for c in token.children
+            c.dep_ in ("aux", "cop") and c.lemma_ in ("する", "だ", "です", "である")
+            for c in token.children
         )
     )

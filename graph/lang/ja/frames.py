@@ -1,0 +1,668 @@
+"""Predicate-argument frames of one parsed Japanese sentence.
+
+Every predicate or event word that is a trigger of some pattern gets a frame: a verb
+(``買収した``), an event noun carried by a light verb (``開発を行い``, ``出資を受けた``), an
+event noun used as a noun (``XによるYの買収``, ``Meta開発のモデル``, ``Xとの資本業務提携``),
+a relational noun (``LINEヤフー傘下のPayPay``, ``Xの出資先であるY``, ``XのCEO、Y氏``) or an
+idiom (``傘下に持つ``, ``しのぎを削る``). Its arguments are the names that depend on it, with
+their role from the case particle after them, in the active voice.
+
+Japanese leaves arguments out, so a missing subject or object is filled, in order of
+confidence, from: the head of a relative clause (``NTTが開発した「tsuzumi」``), the focus of
+a cleft (``開発したのは、Xだ``), the clause this one is chained to or reported by
+(``…を開発したことも明らかにした``), the sentence's topic and the previous sentence's topic.
+A frame inside a denial, a plan, a rumour or a former tie is *blocked*: it states no
+fact, though it still tells what kind of thing fills each role.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from graph.lang.ja.cues import Cues
+from graph.lang.ja.syntax import (
+    LIGHT_VERBS,
+    RECEIVING_VERBS,
+    TITLE_VERBS,
+    active_role,
+    is_negated,
+    is_passive,
+    is_predicate,
+    surface_marker,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["Placed", "ProtoArgument", "ProtoFrame", "TriggerTable", "build_frames"]
+
+_ADNOMINAL = frozenset({"による", "との", "への", "からの", "に対する", "としての"})
+_JOINERS = ("と", "、", "や", "および", "及び", "並びに", "と、", "や、", "・", "")
+_JOIN_GAP = re.compile(
+    r"[」』]?(?:氏|さん|社)?(?:と、?|、|や|および|及び|並びに|・)?"
+    r"(?:(?<=、)[^、。「」『』]{1,12}の)?[「『]?"
+)
+#: Nouns a case passes through to the name they qualify: Armの株式の約9割を保有 -> Arm.
+_THROUGH = frozenset(
+    {"株式", "株", "全株式", "発行済み株式", "発行済株式", "過半数", "持ち分", "持分", "権利", "経営権",
+     "支配権", "議決権", "割", "%", "大半", "過半", "一部", "全部", "株式会社"}
+)
+_COUNTER = re.compile(
+    r"[」』]?(?:氏|さん|社)?(?:など|ら)?(?:の|ら)?(?:計)?(?:\d+|[一二三四五六七八九十両]+)"
+    r"(?:社|人|氏|者|団体|機関|モデル|種類|つ)(?:の(?:\w{1,6}?))?"
+)
+_LIST_TAIL = re.compile(r"[」』]?(?:など|といった|のような|をはじめとする)(?:の)?")
+_NOMINALIZERS = frozenset({"こと", "の", "旨", "点", "もの"})
+_STANDS_FOR = frozenset(
+    {"普及", "台頭", "登場", "存在", "成長", "躍進", "参入", "攻勢", "動向", "勢い", "一人勝ち", "独走"}
+)
+_BLOCKERS: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "検討",
+            "計画",
+            "予定",
+            "方針",
+            "見込み",
+            "見通し",
+            "可能性",
+            "目指す",
+            "意向",
+            "構想",
+            "模索",
+            "準備",
+            "視野",
+            "交渉",
+            "協議",
+            "狙う",
+            "目標",
+            "提案",
+            "打診",
+            "計画中",
+            "予想",
+        ),
+        "planned",
+    ),
+    **dict.fromkeys(("否定", "否認", "訂正"), "denied"),
+    **dict.fromkeys(
+        ("断念", "見送る", "見送り", "打ち切る", "中止", "撤回", "白紙", "破談", "無関係", "解消"),
+        "negated",
+    ),
+    **dict.fromkeys(("報じる", "報道", "噂", "指摘", "うわさ", "観測", "臆測", "憶測"), "reported"),
+}
+_BLOCKING_SUFFIXES: dict[str, str] = {
+    "計画": "planned",
+    "検討": "planned",
+    "構想": "planned",
+    "交渉": "planned",
+    "協議": "planned",
+    "案": "planned",
+    "予定": "planned",
+    "観測": "reported",
+}
+_EVENT_SUFFIXES = (
+    "額",
+    "比率",
+    "手続き",
+    "契約",
+    "合意",
+    "完了",
+    "発表",
+    "計画",
+    "検討",
+    "構想",
+    "交渉",
+    "協議",
+    "案",
+    "予定",
+    "観測",
+    "件",
+    "資金",
+)
+_FORMER = frozenset({"元", "前", "旧", "かつて", "出身", "以前"})
+# Stance verbs that keep the clause they report: "Xが勝者になるとみている" is the view itself.
+_REPORTERS = frozenset(
+    {"発表", "明らか", "説明", "述べる", "語る", "公表", "発言", "言う", "話す", "示す", "強調", "表明"}
+)
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A name placed in the parse: its merged token and where it is written."""
+
+    key: str
+    start: int  # clean-text offsets of the name proper
+    end: int
+    unit_end: int  # end of its written unit (with 社/氏 and a closing quote)
+    token: int  # index of the merged token in the sentence's Doc
+    reference: bool = False
+    hint: str | None = None  # the class cues give it so far (for anaphora and gaps)
+
+
+@dataclass(frozen=True)
+class ProtoArgument:
+    name: Placed
+    role: str
+    via: str = "tree"
+    penalty: float = 0.0
+
+
+@dataclass(frozen=True)
+class ProtoFrame:
+    trigger: str
+    start: int  # clean-text offsets of the trigger word
+    end: int
+    arguments: tuple[ProtoArgument, ...]
+    blocked: str | None = None
+
+
+@dataclass(frozen=True)
+class TriggerTable:
+    """The patterns' triggers, split by how they are written."""
+
+    words: frozenset[str]  # lemmas of verbs and nouns, and @constructions
+    idioms: tuple[tuple[str, str, str, str], ...]  # (trigger, noun, particle, verb)
+    titles: frozenset[str]
+
+    @classmethod
+    def of(cls, triggers: Iterable[str], titles: Iterable[str]) -> TriggerTable:
+        words, idioms = set(), []
+        for trigger in triggers:
+            match = re.fullmatch(r"(.+?)(を|に|と|が|で)([^をにとがで]+)", trigger)
+            if match and len(trigger) > 3 and not trigger.startswith("@"):
+                idioms.append((trigger, match.group(1), match.group(2), match.group(3)))
+            else:
+                words.add(trigger)
+        return cls(frozenset(words), tuple(sorted(idioms)), frozenset(titles))
+
+    def noun_trigger(self, text: str) -> tuple[str, str | None] | None:
+        """The trigger an event noun stands for, and a blocking reason its suffix gives:
+        ``資本業務提携`` -> 提携, ``買収計画`` -> (買収, "planned"), ``出資額`` -> 出資."""
+        if text in self.words:
+            return text, None
+        for suffix in _EVENT_SUFFIXES:
+            stem = text[: -len(suffix)]
+            if text.endswith(suffix) and len(stem) >= 2 and stem in self.words:
+                return stem, _BLOCKING_SUFFIXES.get(suffix)
+        for size in range(len(text) - 1, 1, -1):
+            tail = text[-size:]
+            if tail in self.words:
+                return tail, None
+        return None
+
+
+@dataclass
+class _Sentence:
+    doc: Doc
+    text: str
+    names: list[Placed]
+    triggers: TriggerTable
+    cues: Cues
+    previous_topic: Placed | None
+    by_token: dict[int, Placed] = field(default_factory=dict)
+    groups: dict[str, list[Placed]] = field(default_factory=dict)  # key of a member -> group
+    anchors: dict[str, Token] = field(default_factory=dict)
+    markers: dict[tuple[int, int], str] = field(default_factory=dict)
+
+
+def build_frames(
+    doc: Doc,
+    text: str,
+    names: list[Placed],
+    triggers: TriggerTable,
+    cues: Cues,
+    previous_topic: Placed | None = None,
+) -> list[ProtoFrame]:
+    """The frames of one sentence (clean-text offsets)."""
+    return _FrameBuilder(_Sentence(doc, text, names, triggers, cues, previous_topic)).build()
+
+
+class _FrameBuilder:
+    def __init__(self, sentence: _Sentence) -> None:
+        self.s = sentence
+        self.doc = sentence.doc
+        self.text = sentence.text
+        self.by_token = {p.token: p for p in sentence.names}
+        self.args: dict[int, list[tuple[Placed, str]]] = defaultdict(list)
+        self.possessors: dict[int, list[Placed]] = defaultdict(list)
+        self.prefixes: dict[int, list[Placed]] = defaultdict(list)
+        self.group_of: dict[int, list[Placed]] = {}
+        self._attach_all()
+
+    # ------------------------------------------------------------------ placement
+    def _anchor(self, name: Placed) -> tuple[Token, int]:
+        """The token that carries the name's syntax, and where its written unit ends.
+
+        ``モデル「FLUX.1」を``: the type noun carries it; ``「ROOTS」コーパスは``: the noun after.
+        """
+        token = self.doc[name.token]
+        end = name.unit_end
+        if self.text[end : end + 1] in "」』":
+            end += 1
+        head = token.head
+        if head.i != token.i and token.dep_ in ("compound", "nmod", "appos", "dep", "amod"):
+            gap_before = self.text[head.idx + len(head.text) : name.start]
+            if head.i < token.i and gap_before in ("", "「", "『", "・", "の「", "の『"):
+                if self.s.cues.type_of_noun(head.text) and head.i not in self.by_token:
+                    return head, end
+            if head.i > token.i and head.idx == end and self.s.cues.type_of_noun(head.text):
+                return head, head.idx + len(head.text)
+            if head.i > token.i and head.idx == end and head.text in ("シリーズ", "ファミリー", "群"):
+                return head, head.idx + len(head.text)
+        return token, end
+
+    def _attach_all(self) -> None:
+        names = sorted(self.s.names, key=lambda p: p.start)
+        index = 0
+        while index < len(names):
+            group = [names[index]]
+            while index + 1 < len(names) and self._joined(group[-1], names[index + 1]):
+                index += 1
+                group.append(names[index])
+            index += 1
+            for member in group:
+                self.group_of[member.token] = group
+            self._attach(group)
+
+    def _joined(self, left: Placed, right: Placed) -> bool:
+        _, end = self._anchor(left)
+        gap = self.text[end : right.start]
+        if not _JOIN_GAP.fullmatch(gap):
+            return False
+        marker = surface_marker(self.text, end)
+        if gap.strip("」』「『") == "" and marker == "":
+            return left.key != right.key and self.text[end - 1 : end] in "」』"
+        return marker in ("と", "、", "や", "および", "及び", "並びに", "") or gap.startswith("・")
+
+    def _attach(self, group: list[Placed]) -> None:
+        last = group[-1]
+        anchor, end = self._anchor(last)
+        tail = _COUNTER.match(self.text, end) or _LIST_TAIL.match(self.text, end)
+        if tail:
+            carrier = self._token_ending_at(tail.end()) or self._token_at(tail.end() - 1)
+            if carrier is not None and carrier.i not in self.by_token:
+                anchor, end = carrier, tail.end()
+        marker = surface_marker(self.text, end)
+        head = anchor.head
+        while marker == "の" and head.i > anchor.i and (head.text in _THROUGH or head.lemma_ in _THROUGH):
+            anchor, end = head, head.idx + len(head.text)
+            marker, head = surface_marker(self.text, end), head.head
+        if marker == "の":
+            if head.i != anchor.i:
+                self.possessors[head.i].extend(group)
+            return
+        if marker == "":
+            if head.i != anchor.i and head.i > anchor.i and head.idx <= end + 1:
+                self.prefixes[head.i].extend(group)
+            elif anchor.dep_ in ("nsubj", "obj", "obl", "iobj") or anchor.i == head.i:
+                return
+            return
+        if marker in ("や", "、"):
+            return
+        governor = self._governor(anchor, adnominal=marker in _ADNOMINAL)
+        if governor is not None:
+            for member in group:
+                self.args[governor.i].append((member, marker))
+
+    def _governor(self, token: Token, *, adnominal: bool = False) -> Token | None:
+        """The predicate or event noun a case-marked name depends on. An adnominal marker
+        (による, との, への) modifies an event noun further right in the noun phrase, through
+        whatever the parse hung it on (``XによるモデルYの開発``)."""
+        current = token
+        for _ in range(6 if adnominal else 4):
+            head = current.head
+            if head.i == current.i:
+                return None
+            if is_predicate(head) or self._trigger(head) is not None:
+                return head
+            if head.i in self.by_token and not adnominal:
+                return None
+            current = head
+        return None
+
+    def _token_ending_at(self, end: int) -> Token | None:
+        for token in self.doc:
+            if token.idx + len(token.text) == end:
+                return token
+        return None
+
+    def _token_at(self, offset: int) -> Token | None:
+        for token in self.doc:
+            if token.idx <= offset < token.idx + len(token.text):
+                return token
+        return None
+
+    # ------------------------------------------------------------------ triggers
+    def _trigger(self, token: Token) -> tuple[str, str | None] | None:
+        if token.i in self.by_token:
+            return None
+        if token.pos_ in ("ADP", "AUX", "PUNCT", "SCONJ", "CCONJ", "NUM", "SYM"):
+            return None
+        triggers = self.s.triggers
+        lemma = token.lemma_
+        for trigger, noun, particle, verb in triggers.idioms:
+            if lemma == verb or token.text == verb:
+                for child in token.children:
+                    if child.text.endswith(noun) and surface_marker(
+                        self.text, child.idx + len(child.text)
+                    ).startswith(particle):
+                        return trigger, None
+        if lemma in ("化", "化する") and token.i > 0:
+            joined = self.doc[token.i - 1].text + "化"
+            if joined in triggers.words:
+                return joined, None
+        if lemma in triggers.words:
+            return lemma, None
+        if token.text in triggers.words:
+            return token.text, None
+        if token.text in triggers.titles and token.pos_ in ("NOUN", "PROPN"):
+            return "@title", None
+        if token.pos_ in ("NOUN", "PROPN", "VERB"):
+            return triggers.noun_trigger(token.text)
+        return None
+
+    # ------------------------------------------------------------------ frames
+    def build(self) -> list[ProtoFrame]:
+        frames = []
+        for token in self.doc:
+            found = self._trigger(token)
+            if found is None:
+                continue
+            trigger, suffix_block = found
+            frame = self._frame(token, trigger, suffix_block)
+            if frame is not None:
+                frames.append(frame)
+        frames += self._possessives()
+        return frames
+
+    def _possessives(self) -> list[ProtoFrame]:
+        """``Quillion AIのチャットボット「QuillChat」``: a name owned by the name before の."""
+        out = []
+        for head_i, owners in self.possessors.items():
+            head = self.doc[head_i]
+            if self._trigger(head) is not None:
+                continue
+            owned = [n for n in self._named(head) if n not in owners]
+            if not owned:
+                continue
+            arguments = [ProtoArgument(n, "poss") for n in owners]
+            arguments += [ProtoArgument(n, "head") for n in owned]
+            out.append(ProtoFrame("@possessive", head.idx, head.idx + len(head.text), tuple(arguments)))
+        return out
+
+    def _carrier(self, event: Token, trigger: str) -> Token | None:
+        """The verb that carries an event noun (出資を行う, 買収が完了した, CEOを務める)."""
+        head = event.head
+        if head.i == event.i or event.pos_ not in ("NOUN", "PROPN", "VERB"):
+            return None
+        if event.dep_ not in ("obj", "nsubj", "obl", "iobj", "compound", "nmod"):
+            return None
+        verbs = TITLE_VERBS if trigger in self.s.triggers.titles else LIGHT_VERBS
+        if head.lemma_ in verbs or head.text in verbs:
+            if event.dep_ in ("compound", "nmod") and head.lemma_ not in ("化",):
+                return None
+            return head
+        return None
+
+    def _frame(self, event: Token, trigger: str, suffix_block: str | None) -> ProtoFrame | None:
+        carrier = self._carrier(event, trigger)
+        clause = carrier if carrier is not None else event
+        verbal = is_predicate(clause) or carrier is not None
+        passive = is_passive(clause) if verbal else False
+        receiving = carrier is not None and carrier.lemma_ in RECEIVING_VERBS
+        arguments: list[ProtoArgument] = []
+        positions = [event, carrier, *self._idiom_nouns(event, trigger)]
+        for position in positions:
+            if position is None:
+                continue
+            for name, marker in self.args.get(position.i, []):
+                if marker in ("や", "、"):
+                    continue
+                if not verbal and marker in ("が", "は", "も"):
+                    role = "ga"  # the topic of a noun predicate (DeepMindはGoogleの子会社だ)
+                else:
+                    role = active_role(marker, passive=passive, receiving=receiving)
+                if role is not None:
+                    arguments.append(ProtoArgument(name, role))
+        possessors = self.possessors.get(event.i, [])
+        prefixes = self.prefixes.get(event.i, [])
+        for name in possessors:
+            arguments.append(ProtoArgument(name, "ga" if prefixes else "poss"))
+        for name in prefixes:
+            arguments.append(ProtoArgument(name, "prefix"))
+        arguments += self._heads(event, arguments)
+        arguments += self._gaps(clause, event, arguments, passive=passive, verbal=verbal)
+        if not arguments:
+            return None
+        blocked = suffix_block or self._blocked(event, clause)
+        start, end = event.idx, event.idx + len(event.text)
+        return ProtoFrame(trigger, start, end, tuple(_unique(arguments)), blocked)
+
+    def _idiom_nouns(self, verb: Token, trigger: str) -> list[Token]:
+        """The fixed noun of an idiom (傘下 in 傘下に持つ): names hung on it are the verb's."""
+        for name, noun, _, verb_text in self.s.triggers.idioms:
+            if name == trigger:
+                return [c for c in verb.children if c.text.endswith(noun)]
+        return []
+
+    # ------------------------------------------------------------------ heads of nouns
+    def _named(self, token: Token) -> list[Placed]:
+        """The names a noun stands for: itself, a name in apposition, or what it is about
+        (``「CallMate」の普及`` stands for CallMate)."""
+        if token.i in self.by_token:
+            return list(self.group_of.get(token.i, [self.by_token[token.i]]))
+        for other in sorted(self.by_token.values(), key=lambda p: p.start):
+            gap = self.text[token.idx + len(token.text) : other.start]
+            if other.start >= token.idx + len(token.text) and gap in ("", "「", "『", "・", "の「", "の", "、"):
+                if gap in ("の", "、") and not self.s.cues.type_of_noun(token.text):
+                    continue
+                return list(self.group_of.get(other.token, [other]))
+        if token.text in _STANDS_FOR or token.lemma_ in _STANDS_FOR:
+            owners = self.possessors.get(token.i, [])
+            if owners:
+                return list(owners)
+        return []
+
+    def _heads(self, event: Token, present: list[ProtoArgument]) -> list[ProtoArgument]:
+        """What a relational or event noun describes: ``X傘下のPayPay``, ``Xの出資先である
+        Kestrel``, ``Xの子会社Vistara``, ``Meta開発のモデル「SAM」``."""
+        if is_predicate(event) and not any(c.dep_ == "cop" for c in event.children):
+            return []
+        end = event.idx + len(event.text)
+        marker = surface_marker(self.text, end)
+        names: list[Placed] = []
+        head = event.head
+        if marker == "の" and head.i != event.i and head.i > event.i:
+            names = self._named(head)
+        elif self.text.startswith(("である", "であり", "だった", "となる", "となった"), end) or marker in ("、",):
+            if head.i != event.i and head.i > event.i:
+                names = self._named(head)
+        elif head.i in self.by_token and head.i > event.i and head.idx - end <= 1:
+            names = self._named(head)
+        if not names:
+            for other in self.by_token.values():
+                if other.start == end or (other.start == end + 1 and self.text[end] in "「『、"):
+                    names = list(self.group_of.get(other.token, [other]))
+                    break
+        taken = {a.name.token for a in present}
+        return [ProtoArgument(n, "head", "tree") for n in names if n.token not in taken]
+
+    # ------------------------------------------------------------------ gaps
+    def _gaps(
+        self,
+        clause: Token,
+        event: Token,
+        present: list[ProtoArgument],
+        *,
+        passive: bool,
+        verbal: bool,
+    ) -> list[ProtoArgument]:
+        roles = {r for a in present for r in a.role.split("|")}
+        taken = {a.name.token for a in present}
+        out: list[ProtoArgument] = []
+        if not verbal:
+            return out
+
+        def gap_role() -> str:
+            if passive:
+                return "wo" if "wo" not in roles else "ni|to"
+            missing = [r for r in ("ga", "wo") if r not in roles]
+            return "|".join(missing) if missing else "ni|to|de"
+
+        filler: list[Placed] = []
+        via = ""
+        if self._is_relative(clause):
+            filler, via = self._named(clause.head), "relative"
+        elif self._is_cleft(clause):
+            filler, via = self._cleft_focus(clause), "cleft"
+        if filler:
+            role = gap_role()
+            out += [ProtoArgument(n, role, via, 0.05) for n in filler if n.token not in taken]
+            roles |= set(role.split("|"))
+            taken |= {n.token for n in filler}
+        if "ga" in roles:
+            return out
+        inherited = self._chained_subjects(clause)
+        if inherited:
+            out += [ProtoArgument(n, "ga", "chain", 0.05) for n in inherited if n.token not in taken]
+            return out
+        topic = self._sentence_topic(before=clause.i, exclude=taken)
+        if topic:
+            out += [ProtoArgument(n, "ga", "topic", 0.1) for n in topic]
+            return out
+        if self.s.previous_topic is not None and not passive:
+            out.append(ProtoArgument(self.s.previous_topic, "ga", "previous", 0.2))
+        return out
+
+    def _is_relative(self, clause: Token) -> bool:
+        head = clause.head
+        if head.i == clause.i or head.i < clause.i:
+            return False
+        if clause.dep_ == "acl":
+            return True
+        marker = surface_marker(self.text, self._clause_end(clause))
+        return marker == "" and head.pos_ in ("NOUN", "PROPN") and clause.dep_ not in ("advcl",)
+
+    def _clause_end(self, clause: Token) -> int:
+        end = clause.idx + len(clause.text)
+        for child in clause.children:
+            if child.i > clause.i and child.dep_ in ("aux", "fixed", "cop"):
+                end = max(end, child.idx + len(child.text))
+        return end
+
+    def _is_cleft(self, clause: Token) -> bool:
+        children = list(clause.children)
+        nominalized = any(c.dep_ == "mark" and c.lemma_ == "の" for c in children)
+        topic = any(c.dep_ == "case" and c.lemma_ in ("は", "が") for c in children)
+        return nominalized and topic and clause.head.i != clause.i
+
+    def _cleft_focus(self, clause: Token) -> list[Placed]:
+        head = clause.head
+        named = self._named(head)
+        if named:
+            return named
+        for child in head.children:
+            if child.i in self.by_token and child.i > clause.i:
+                return list(self.group_of.get(child.i, [self.by_token[child.i]]))
+        return []
+
+    def _direct_subjects(self, predicate: Token) -> list[Placed]:
+        found = []
+        for name, marker in self.args.get(predicate.i, []):
+            if active_role(marker, passive=is_passive(predicate)) == "ga":
+                found.append(name)
+        for child in predicate.children:
+            if child.dep_ == "obj" and self._trigger(child) is None:
+                continue
+            for name, marker in self.args.get(child.i, []):
+                if marker in ("は", "が") and child.dep_ in ("obj", "nsubj"):
+                    found.append(name)
+        return found
+
+    def _chained_subjects(self, clause: Token) -> list[Placed]:
+        """The subject of the clause this one is chained to, reported by or nominalized in."""
+        current = clause
+        for _ in range(4):
+            head = current.head
+            if head.i == current.i:
+                break
+            if current.dep_ in ("advcl", "conj", "ccomp", "xcomp", "csubj") or (
+                current.dep_ == "acl" and head.lemma_ in _NOMINALIZERS
+            ):
+                target = head
+                if head.lemma_ in _NOMINALIZERS and head.head.i != head.i:
+                    target = head.head
+                subjects = self._direct_subjects(target)
+                if subjects:
+                    return subjects
+                current = target
+                continue
+            if head.lemma_ in _NOMINALIZERS and current.dep_ in ("acl", "nmod"):
+                current = head
+                continue
+            break
+        for child in clause.children:
+            if child.dep_ in ("advcl", "conj") and is_predicate(child):
+                subjects = self._direct_subjects(child)
+                if subjects:
+                    return subjects
+        return []
+
+    def _sentence_topic(self, *, before: int, exclude: set[int]) -> list[Placed]:
+        for name in sorted(self.by_token.values(), key=lambda p: p.start):
+            if name.token >= before or name.token in exclude:
+                continue
+            anchor, end = self._anchor(name)
+            if surface_marker(self.text, end) in ("は", "では") and anchor.head.i != anchor.i:
+                return list(self.group_of.get(name.token, [name]))
+        return []
+
+    # ------------------------------------------------------------------ blocking
+    def _blocked(self, event: Token, clause: Token) -> str | None:
+        if is_negated(clause) or (clause is not event and is_negated(event)):
+            return "negated"
+        for position in (event, clause):
+            for child in position.children:
+                if child.text in _FORMER or child.lemma_ in _FORMER:
+                    return "former"
+            if position.i > 0 and self.doc[position.i - 1].text in ("元", "前", "旧"):
+                return "former"
+        current = clause
+        through_quote = False
+        for _ in range(5):
+            head = current.head
+            if head.i == current.i:
+                break
+            marks = {c.lemma_ for c in current.children if c.dep_ in ("mark", "case")}
+            if "と" in marks or "との" in marks or head.lemma_ in _NOMINALIZERS:
+                through_quote = True
+            reason = _BLOCKERS.get(head.lemma_) or _BLOCKERS.get(head.text)
+            if reason is not None and head.lemma_ not in _REPORTERS:
+                if reason != "reported" or through_quote or current.dep_ in ("acl", "ccomp"):
+                    return reason
+            found = self.s.triggers.noun_trigger(head.text) if head.pos_ == "NOUN" else None
+            if found is None:
+                suffix = next((s for s in _BLOCKING_SUFFIXES if head.text.endswith(s)), None)
+                if suffix and head.text != suffix:
+                    return _BLOCKING_SUFFIXES[suffix]
+            if through_quote and is_negated(head):
+                return "negated"
+            if head.dep_ == "ROOT":
+                break
+            current = head
+        return None
+
+
+def _unique(arguments: list[ProtoArgument]) -> list[ProtoArgument]:
+    seen: set[tuple[int, str]] = set()
+    out = []
+    for argument in arguments:
+        key = (argument.name.token, argument.role)
+        if key not in seen:
+            seen.add(key)
+            out.append(argument)
+    return out

@@ -1,0 +1,748 @@
+"""Candidate names in a parsed Japanese sentence, each with the class evidence its cues give.
+
+Names are found on the surface first, because the tokenizer splits what it does not
+know (``智|譜|AI``, ``ミナト|ロボティクス``) and the parse then follows the pieces:
+
+* Latin-script runs (``Mistral-7B-v0.1``, ``Stability AI``, ``Run:ai``), with a glued
+  country prefix (``米Waymo``) or company / person marker (``Helix Vision社``, ``Lee氏``);
+* names in 「」『』 (``大規模言語モデル「ERNIE 4.0」``, ``「Duolingo Max」``);
+* Japanese names written with a marker: ``〜社``, ``株式会社〜``, ``〜氏``, a title after a
+  name (``ティム・クックCEO``), a company-name ending (``霧島ソリューションズ``, ``白樺銀行``);
+* proper nouns and katakana compounds Sudachi knows or cannot split into words;
+* the shared gazetteer (aliases in every language, Sudachi's normalized forms too).
+
+Overlapping candidates resolve to the longest well-formed span (``東京大学`` over
+``東京``). The context then adds votes: a type noun in apposition (``スタートアップの``,
+``ゲーム大手の``, ``モデル「…」``, ``「…」コーパス``), a counted list (``A、B、Cの3社``).
+No class is decided here: :mod:`graph.extraction.typing` does that once per document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from graph.canonical import has_size_token, is_katakana, match_key, normalize_surface, slug
+from graph.extraction.readings import Vote
+from graph.lang.ja.cues import Cues
+from graph.lexicon import Lexicon, LexiconEntry
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["Found", "NameFinder", "compound_before", "is_name_like"]
+
+# Weights of the cues (see graph.extraction.typing: one plain role in a frame votes 1.0).
+LEXICON, MARKER, TITLE, TYPE_NOUN, STRONG_HEAD, SIZE, COPULA, COUNTED = (
+    10.0,
+    5.0,
+    4.0,
+    3.0,
+    3.0,
+    2.5,
+    2.5,
+    2.5,
+)
+COUNTRY, LIST, WEAK_HEAD, PERSON_TAGS, ORG_WORD, ORG_TAG, VERSION = (
+    2.0,
+    2.0,
+    1.5,
+    1.5,
+    1.5,
+    1.5,
+    1.2,
+)
+
+_L = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+# A Latin-script name: words of letters/digits joined by single spaces, hyphens, dots,
+# colons, ampersands or apostrophes ("Run:ai", "AT&T", "Amazon.com", "Mixtral 8x7B").
+_LATIN_NAME = re.compile(
+    rf"(?<![{_L}0-9])[{_L}0-9][{_L}0-9]*(?:[.+:&'][{_L}0-9]+)*\+*"
+    rf"(?:(?:[ \-_・·/]|(?<=[{_L}])(?=\d))[{_L}0-9]+(?:[.+:&'][{_L}0-9]+)*\+*)*"
+)
+_QUOTED = re.compile(r"[「『]([^「」『』]{1,60})[」』]")
+_KANA = re.compile(r"[\u3041-\u3096]")
+_CJK = re.compile(r"[\u4e00-\u9fff\u3005\u30a0-\u30ffA-Za-z0-9]")
+_NOUNISH = re.compile(r"[\u30a0-\u30ff\u4e00-\u9fff\u3005A-Za-z0-9ー・]+$")
+_NOUN_START = re.compile(r"[\u30a0-\u30ff\u4e00-\u9fff\u3005A-Za-z]+")
+_COUNTED = re.compile(r"[」』]?(?:の|ら)?(?:計)?(?P<n>\d+|[一二三四五六七八九十両]+)(?P<unit>社|人|氏|者|団体|機関|モデル|種類)")
+_LIST_TAIL = re.compile(
+    r"[」』]?(?:など|といった|のような|をはじめとする|をはじめ)(?:の)?(?:[\u4e00-\u9fff]{1,4}の)?"
+    r"(?P<noun>[\u30a0-\u30ff\u4e00-\u9fffA-Za-z]+)"
+)
+_JOINER = re.compile(r"[」』]?(?:、|と|や|および|及び|並びに|・)?[「『]?|[」』]")
+_ORG_WORDS = re.compile(
+    r"(?:^|\s)(?:Inc|Corp|Corporation|Co|Ltd|LLC|GmbH|AG|SA|Labs?|Lab|Technologies|Technology|"
+    r"Systems|Ventures|Capital|Partners|Research|Robotics|Networks|Semiconductors?|Holdings|"
+    r"Group|Dynamics|Analytics|Computing|Cloud|Foundation|Institute|University|Electronics|"
+    r"Industries|Motors|Insights|AI|Health|Media|Software|Studios?|Bank|Japan|Chips|Data|"
+    r"Intelligence|Solutions|Security|Energy|Power|Cooling|Mind|Reasoning|Compute|Silicon)\.?$"
+)
+_PERSON_TAG = "人名"
+#: A generic-looking compound may be typed by its role only as a doer (a company's name
+#: can end in a common word; a product described by common words is no name).
+_AGENTS = frozenset({"Organization", "Person"})
+_PLACE_TAG = "地名"
+_DATEISH = re.compile(r"^(?:\d+|[一二三四五六七八九十百千]+)(?:年|月|日|時|分|期|度|%|割|倍|人|社|件|億|万|兆)?")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A candidate name in the clean text of a sentence (clean-text offsets)."""
+
+    start: int
+    end: int
+    unit_end: int  # end of the whole written unit, with a marker that belongs to it (社, 氏)
+    surface: str
+    canonical: str
+    votes: tuple[Vote, ...] = ()
+    wikidata: str | None = None
+    priority: int = 0  # breaks ties between candidates of one span: gazetteer > marker > shape
+    lexical: bool = False  # canonical comes from the gazetteer
+    role_only: bool = False  # a bare noun phrase: a name only if a frame role types it
+    inferable: frozenset[str] | None = None  # classes a role may give it (None: any)
+
+    @property
+    def key(self) -> str:
+        return slug(self.canonical)
+
+    def with_votes(self, *votes: Vote) -> Found:
+        return replace(self, votes=self.votes + votes)
+
+
+def compound_before(text: str, start: int) -> tuple[str, str]:
+    """The noun compound just before ``start`` and the joiner between it and the name.
+
+    ``大規模言語モデル「LLaMA」`` -> ("大規模言語モデル", "「"); ``団体・OpenAI`` -> ("団体", "・");
+    ``スタートアップのNexora`` -> ("スタートアップ", "の").
+    """
+    before = text[:start]
+    joiner = ""
+    for candidate in ("の「", "の『", "「", "『", "・", "の", "、", " ", "である", "であり"):
+        if before.endswith(candidate):
+            joiner, before = candidate, before[: -len(candidate)]
+            break
+    found = _NOUNISH.search(before)
+    return (found.group(0) if found else "", joiner)
+
+
+def is_name_like(token: Token) -> bool:
+    """A word that can be part of a name: a proper noun, a katakana or Latin word."""
+    text = token.text
+    return (
+        token.pos_ == "PROPN"
+        or "固有名詞" in token.tag_
+        or is_katakana(text)
+        or bool(re.fullmatch(rf"[{_L}0-9.\-]+", text))
+    )
+
+
+_NOT_IN_NAMES = frozenset({"氏", "社", "さん", "ら", "等", "たち", "など", "向け", "製", "系", "的"})
+
+
+def _is_noun(token: Token) -> bool:
+    """A word a name can be made of: a noun by its dictionary tag (the tagger's POS calls
+    カナメ an adverb), any katakana word, a middle dot or hyphen inside a name."""
+    text = token.text
+    if text in _NOT_IN_NAMES:
+        return False
+    return (
+        token.tag_.startswith(("名詞", "接頭辞"))
+        and not token.tag_.startswith("名詞-数詞")
+        or token.pos_ in ("NOUN", "PROPN")
+        or is_katakana(text)
+        or (token.pos_ == "SYM" and text in ("・", "-"))
+    )
+
+
+class NameFinder:
+    """Finds the candidate names of one sentence (see the module docstring)."""
+
+    def __init__(self, lexicon: Lexicon, cues: Cues, relational: frozenset[str] = frozenset()) -> None:
+        self.lexicon = lexicon
+        self.cues = cues
+        # Trigger nouns and titles: never the last word of a name (LINEヤフー|傘下, AI|開発).
+        self.relational = relational | frozenset(cues.titles)
+
+    # ------------------------------------------------------------------ entry point
+    def find(self, text: str, doc: Doc) -> list[Found]:
+        candidates: list[Found] = []
+        if _KANA.search(text) or _CJK.search(text[:1] or " ") and not text.isascii():
+            candidates += self._latin(text)
+        candidates += self._quoted(text)
+        candidates += self._lexicon_words(text, doc)
+        candidates += self._marked(text, doc)
+        candidates += self._org_heads(text, doc)
+        candidates += self._proper_nouns(text, doc)
+        candidates = [
+            c
+            for c in candidates
+            if not (_introduces_a_name(text, c.unit_end) and self.cues.type_of_noun(c.surface))
+        ]
+        chosen = _resolve_overlaps(candidates)
+        chosen = [self._context_votes(text, found, chosen) for found in chosen]
+        return self._list_votes(text, chosen)
+
+    # ------------------------------------------------------------------ helpers
+    def _entry(self, surface: str) -> LexiconEntry | None:
+        return self.lexicon.lookup(surface)
+
+    def _make(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        votes: Iterable[Vote] = (),
+        *,
+        unit_end: int | None = None,
+        priority: int = 0,
+        role_only: bool = False,
+        strip_org: bool = False,
+    ) -> Found:
+        surface = text[start:end]
+        entry = self._entry(surface)
+        votes = tuple(votes)
+        if entry is not None:
+            return Found(
+                start,
+                end,
+                unit_end or end,
+                surface,
+                entry.name,
+                (Vote(entry.entity_class, LEXICON, "lexicon"), *votes),
+                entry.wikidata,
+                priority + 10,
+                lexical=True,
+            )
+        canonical = normalize_surface(surface)
+        if strip_org:
+            canonical = self._strip_org(canonical)
+        return Found(
+            start, end, unit_end or end, surface, canonical, votes, None, priority,
+            role_only=role_only,
+        )
+
+    def _strip_org(self, name: str) -> str:
+        """``ソフトバンクグループ`` stays (a different company from ``ソフトバンク``) when the
+        gazetteer knows it; otherwise group / legal-form endings are not part of the name."""
+        if self._entry(name) is not None:
+            return name
+        for suffix in ("株式会社", "ホールディングス", "グループ", "HD"):
+            if name.endswith(suffix) and len(name) > len(suffix) + 1:
+                stripped = name[: -len(suffix)].rstrip(" ・")
+                if self._entry(stripped) is None or suffix == "株式会社":
+                    return stripped if suffix == "株式会社" else name
+        for prefix in self.cues.org_prefixes:
+            if name.startswith(prefix) and len(name) > len(prefix) + 1:
+                return name[len(prefix) :].lstrip(" ・")
+        return name
+
+    def _suffix_at(self, text: str, end: int) -> tuple[str, str] | None:
+        """A company or person marker written right after a name: ("社", "Organization")."""
+        rest = text[end:]
+        for suffix in ("株式会社", "社"):
+            if rest.startswith(suffix):
+                after = rest[len(suffix) : len(suffix) + 1]
+                if suffix == "社" and after in ("会", "員", "長", "内", "外", "製", "債", "屋"):
+                    return None  # 社会, 社員, 社長 … are words, not the marker
+                return suffix, "Organization"
+        for suffix in self.cues.person_suffixes:
+            if rest.startswith(suffix):
+                return suffix, "Person"
+        return None
+
+    # ------------------------------------------------------------------ Latin names
+    def _latin(self, text: str) -> list[Found]:
+        out = []
+        for match in _LATIN_NAME.finditer(text):
+            start, end = match.span()
+            surface = text[start:end].rstrip(".'/ -")
+            end = start + len(surface)
+            # Generic leading words: "AIスタートアップ" gives "AI" alone, "AI Labs" keeps both.
+            words = re.split(r"(?<=\S)(?=[ \-_・·])", surface)
+            while len(words) > 1 and words[0].strip(" -_・·") in self.cues.generic_latin:
+                if text[start:end].startswith(words[0].strip(" -_・·") + " ") and len(words) == 2:
+                    break  # "AI Labs": a two-word name
+                start += len(words[0])
+                words = words[1:]
+                while start < end and text[start] in " -_・·":
+                    start += 1
+            surface = text[start:end]
+            if (
+                surface in self.cues.generic_latin
+                or len(surface) < 2
+                or re.fullmatch(r"[\d.,:/\-]+[A-Za-z]{0,2}", surface)
+                and not has_size_token(surface)
+                or _DATEISH.fullmatch(surface)
+            ):
+                continue
+            if re.fullmatch(r"\d+(?:\.\d+)?[BbMmKkTt]", surface):
+                continue  # a bare size (13B): an attribute value, not a name
+            out.append(self._latin_name(text, start, end))
+        return out
+
+    def _latin_name(self, text: str, start: int, end: int) -> Found:
+        surface = text[start:end]
+        votes: list[Vote] = []
+        unit_end = end
+        marker = self._suffix_at(text, end)
+        if marker is not None:
+            suffix, entity_class = marker
+            votes.append(Vote(entity_class, MARKER, f"marker:{suffix}"))
+            unit_end = end + len(suffix)
+        if any(text.startswith(p, max(0, start - len(p))) for p in self.cues.org_prefixes):
+            if text[:start].endswith(tuple(self.cues.org_prefixes)):
+                votes.append(Vote("Organization", MARKER, "marker:株式会社"))
+        prefix = next(
+            (p for p in self.cues.country_prefixes if text[:start].endswith(p)), None
+        )
+        if prefix is not None and not re.search(r"[\u4e00-\u9fff]$", text[: start - len(prefix)]):
+            votes.append(Vote("Organization", COUNTRY, f"country:{prefix}"))
+        if has_size_token(surface):
+            votes.append(Vote("AIModel", SIZE, "name:size"))
+        elif re.search(r"\d", surface) and re.search(rf"[{_L}]", surface):
+            votes.append(Vote("AIModel", VERSION, "name:version"))
+        if _ORG_WORDS.search(surface) and " " in surface or re.search(
+            r"(?:Labs?|Inc\.?|Corp\.?|LLC|Ltd\.?|GmbH)$", surface
+        ):
+            votes.append(Vote("Organization", ORG_WORD, "name:org-word"))
+        return self._make(text, start, end, votes, unit_end=unit_end, priority=3)
+
+    # ------------------------------------------------------------------ quoted names
+    def _quoted(self, text: str) -> list[Found]:
+        out = []
+        for match in _QUOTED.finditer(text):
+            inner = match.group(1)
+            start, end = match.span(1)
+            stripped = inner.strip()
+            if not stripped or "。" in inner or len(stripped) > 50:
+                continue
+            compound, _ = compound_before(text, match.start())
+            entity_class = self.cues.type_of_noun(compound) if compound else None
+            after = _NOUN_START.match(text, match.end())
+            after_class = self.cues.type_of_noun(after.group(0)) if after else None
+            hiragana = len(_KANA.findall(inner))
+            speech = hiragana > 2 or inner.endswith(("だ", "です", "ない", "た", "る"))
+            if speech and entity_class is None and after_class is None:
+                continue  # a quoted phrase, not a name
+            if re.fullmatch(r"[\d,.]+", stripped):
+                continue
+            out.append(self._make(text, start, end, priority=4))
+        return out
+
+    # ------------------------------------------------------------------ gazetteer
+    def _lexicon_words(self, text: str, doc: Doc) -> list[Found]:
+        """Non-Latin gazetteer aliases (グーグル, 百度) and Sudachi's normalized forms."""
+        out = []
+        pattern = self.lexicon.non_latin_pattern
+        if pattern is not None:
+            for match in pattern.finditer(text):
+                start, end = match.span()
+                if self._inside_word(doc, start, end) or _introduces_a_name(text, end):
+                    continue
+                out.append(self._make(text, start, end, priority=5))
+        for token in doc:
+            norm = token.norm_
+            if norm != token.text and norm.isascii() and self._entry(norm) is not None:
+                if not is_katakana(token.text):
+                    continue
+                entry = self._entry(norm)
+                assert entry is not None
+                start, end = token.idx, token.idx + len(token.text)
+                out.append(
+                    Found(
+                        start,
+                        end,
+                        end,
+                        token.text,
+                        entry.name,
+                        (Vote(entry.entity_class, LEXICON, "lexicon:norm"),),
+                        entry.wikidata,
+                        14,
+                        lexical=True,
+                    )
+                )
+        return out
+
+    def _inside_word(self, doc: Doc, start: int, end: int) -> bool:
+        """``オープンソースコミュニティ`` is not a mention of オープンソース; ``画像生成AI`` not
+        of 生成AI: a gazetteer alias must not be glued to more noun on either side."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return True
+        if span.start_char != start or span.end_char != end:
+            return True
+        before = doc[span.start - 1] if span.start > 0 else None
+        after = doc[span.end] if span.end < len(doc) else None
+        glued_after = (
+            after is not None
+            and after.idx == end
+            and after.pos_ in ("NOUN", "PROPN")
+            and not after.tag_.startswith("接尾辞")
+            and not after.text.startswith(("社", "氏"))
+        )
+        glued_before = (
+            before is not None
+            and before.idx + len(before.text) == start
+            and before.pos_ in ("NOUN", "PROPN")
+            and not self.cues.country_prefixes.__contains__(before.text)
+            and before.text not in self.cues.descriptors
+        )
+        return glued_after or glued_before or span.root.pos_ == "VERB"
+
+    # ------------------------------------------------------------------ marked names
+    def _name_tokens_before(self, doc: Doc, i: int, *, person: bool) -> tuple[int, int] | None:
+        """Start/end offsets of the name written right before token ``i``."""
+        tokens = list(doc)
+        j = i - 1
+        while j >= 0:
+            t = tokens[j]
+            if t.idx + len(t.text) != (tokens[j + 1].idx if j + 1 < len(tokens) else 0) and (
+                j != i - 1 and not t.text.isascii()
+            ):
+                break
+            text = t.text
+            after_name = j > 0 and _PERSON_TAG in tokens[j - 1].tag_
+            ok = (
+                is_katakana(text)
+                or (person and _PERSON_TAG in t.tag_)
+                or (person and after_name and len(text) <= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", text))
+                or (not person and _is_noun(t) and text not in self.cues.descriptors)
+                or (not person and re.fullmatch(rf"[{_L}0-9.\-&]+", text) is not None)
+            )
+            if person and t.pos_ == "NOUN" and not is_katakana(text) and _PERSON_TAG not in t.tag_:
+                ok = ok and after_name
+            if not ok:
+                break
+            if self.cues.type_of_noun(text) and not person and j < i - 1:
+                break
+            j -= 1
+        if j == i - 1:
+            return None
+        first, last = tokens[j + 1], tokens[i - 1]
+        start, end = first.idx, last.idx + len(last.text)
+        text = doc.text
+        while start < end and text[start] in "・ ":
+            start += 1
+        return (start, end) if end > start else None
+
+    def _marked(self, text: str, doc: Doc) -> list[Found]:
+        """``〜社``, ``株式会社〜``, ``〜氏``, ``ティム・クックCEO``."""
+        out = []
+        tokens = list(doc)
+        for i, token in enumerate(tokens):
+            word = token.text
+            if word in self.cues.person_suffixes or (word == "さん" and i > 0):
+                span = self._name_tokens_before(doc, i, person=True)
+                if span is not None and self._fit_person(text[span[0] : span[1]]):
+                    votes = (Vote("Person", MARKER, f"marker:{word}"),)
+                    out.append(self._make(text, *span, votes, unit_end=token.idx + len(word), priority=6))
+            elif word in ("社", "株式会社") and i > 0 and token.idx == tokens[i - 1].idx + len(tokens[i - 1].text):
+                if self._suffix_at(text, token.idx) is None:
+                    continue
+                span = self._name_tokens_before(doc, i, person=False)
+                if span is not None and self._fit_org(text[span[0] : span[1]]):
+                    votes = (Vote("Organization", MARKER, f"marker:{word}"),)
+                    unit = token.idx + len(word)
+                    out.append(self._make(text, *span, votes, unit_end=unit, priority=6, strip_org=True))
+            elif word in self.cues.org_prefixes or (
+                word == "株式" and i + 1 < len(tokens) and tokens[i + 1].text == "会社"
+            ):
+                start = token.idx + len(word) + (2 if word == "株式" else 0)
+                end = self._run_end(text, doc, start)
+                if end > start and self._fit_org(text[start:end]):
+                    votes = (Vote("Organization", MARKER, "marker:株式会社"),)
+                    out.append(self._make(text, start, end, votes, priority=6, strip_org=True))
+            if self.cues.title_at(text, token.idx) == word and i > 0 and word not in ("代表", "トップ"):
+                # ティム・クックCEO: a katakana or kanji person name glued to a title.
+                span = self._name_tokens_before(doc, i, person=True)
+                if span is not None and self._fit_person(text[span[0] : span[1]]):
+                    surface = text[span[0] : span[1]]
+                    if "・" in surface or any(_PERSON_TAG in t.tag_ for t in tokens[:i]):
+                        votes = (Vote("Person", TITLE, f"title:{word}"),)
+                        out.append(self._make(text, *span, votes, priority=5))
+        return out
+
+    def _run_end(self, text: str, doc: Doc, start: int) -> int:
+        """End of the name that starts at ``start`` (after 株式会社): nouns, katakana, Latin."""
+        end = start
+        for token in doc:
+            if token.idx < start:
+                continue
+            if token.idx != end:
+                break
+            if not (_is_noun(token) or re.fullmatch(rf"[{_L}0-9.\-&]+", token.text)):
+                break
+            if token.text in ("社", "氏") or self.cues.type_of_noun(token.text) and end > start:
+                break
+            end = token.idx + len(token.text)
+        return end
+
+    def _fit_person(self, surface: str) -> bool:
+        return (
+            len(surface) >= 2
+            and self.cues.anaphor_class(surface) is None
+            and surface not in self.cues.descriptors
+            and not self.cues.type_of_noun(surface)
+            and _KANA.search(surface) is None
+        )
+
+    def _fit_org(self, surface: str) -> bool:
+        return (
+            len(surface) >= 2
+            and self.cues.anaphor_class(surface) is None
+            and surface not in self.cues.descriptors
+            and not _DATEISH.match(surface)
+            and self.cues.type_of_noun(surface) not in ("Organization",)
+            and not surface.startswith(tuple(self.cues.descriptors))
+        )
+
+    # ------------------------------------------------------------------ company-name endings
+    def _noun_runs(self, doc: Doc) -> list[list[Token]]:
+        """Maximal runs of glued nouns (no particle, bracket or comma between them)."""
+        runs: list[list[Token]] = []
+        current: list[Token] = []
+        for token in doc:
+            glued = bool(current) and current[-1].idx + len(current[-1].text) == token.idx
+            if _is_noun(token) and not _DATEISH.fullmatch(token.text):
+                if current and not glued and not (current[-1].text.isascii() and token.text.isascii()):
+                    runs.append(current)
+                    current = []
+                current.append(token)
+            else:
+                if current:
+                    runs.append(current)
+                current = []
+        if current:
+            runs.append(current)
+        return runs
+
+    def _trim(self, run: list[Token]) -> list[Token]:
+        """Drop what surrounds a name in a noun run: descriptors (大手, 国内), country
+        prefixes (米), legal forms (株式会社) and a leading type noun (スタートアップ)."""
+        type_nouns = dict(self.cues.type_nouns)
+        while run and (
+            run[0].text in self.cues.descriptors
+            or run[0].text in self.cues.country_prefixes
+            or run[0].text in self.cues.org_prefixes
+            or run[0].text in type_nouns
+            and len(run) > 1
+            or run[0].text == "株式"
+            and len(run) > 1
+            and run[1].text == "会社"
+        ):
+            run = run[2:] if run[0].text == "株式" else run[1:]
+        while run and (
+            run[-1].text in self.cues.org_prefixes
+            or run[-1].text in ("・", "-")
+            or run[-1].text in self.relational
+            or run[-1].lemma_ in self.relational
+        ):
+            run = run[:-1]
+        return run
+
+    def _org_heads(self, text: str, doc: Doc) -> list[Found]:
+        out = []
+        for run in self._noun_runs(doc):
+            run = self._trim(run)
+            if not run:
+                continue
+            if len(run) == 1:
+                token = run[0]
+                head = self.cues.org_head(token.text)
+                if head and len(token.text) > len(head[0]) + 1 and head[0] in ("グループ", "ホールディングス", "HD"):
+                    start, end = token.idx, token.idx + len(token.text)
+                    vote = Vote("Organization", STRONG_HEAD, f"org-head:{head[0]}")
+                    out.append(self._make(text, start, end, (vote,), priority=2))
+                continue
+            for last in range(len(run), 1, -1):
+                piece = run[:last]
+                surface = text[piece[0].idx : piece[-1].idx + len(piece[-1].text)]
+                head = self.cues.org_head(surface)
+                if head is None or not surface.endswith(piece[-1].text):
+                    continue
+                word, strong = head
+                modifier = surface[: -len(word)]
+                if not modifier or modifier in self.cues.descriptors or self.cues.type_of_noun(modifier):
+                    continue
+                first = piece[0]
+                if not strong and not is_name_like(first):
+                    continue
+                if self.cues.type_of_noun(surface) == "Organization" and word not in surface[-len(word):]:
+                    continue
+                start, end = piece[0].idx, piece[-1].idx + len(piece[-1].text)
+                vote = Vote("Organization", STRONG_HEAD if strong else WEAK_HEAD, f"org-head:{word}")
+                out.append(self._make(text, start, end, (vote,), priority=2))
+                break
+        return out
+
+    # ------------------------------------------------------------------ proper nouns
+    def _proper_nouns(self, text: str, doc: Doc) -> list[Found]:
+        """Proper nouns and katakana compounds: candidates a role or cue may type."""
+        out = []
+        for run in self._noun_runs(doc):
+            run = self._trim(run)
+            while len(run) > 1 and self.cues.type_of_noun(run[-1].text) and run[-2].text.isascii():
+                run = run[:-1]  # "Gemmaモデル": the name and a type noun glued to it
+            if not run:
+                continue
+            start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+            surface = text[start:end]
+            if surface.isascii() or len(surface) < 2 or _DATEISH.fullmatch(surface):
+                continue
+            if self.cues.anaphor_class(surface) or surface in self.cues.descriptors:
+                continue
+            tags = [t.tag_ for t in run]
+            persons = sum(_PERSON_TAG in t for t in tags)
+            if persons >= 2 and all(_PERSON_TAG in t or is_katakana(tok.text) for t, tok in zip(tags, run, strict=True)):
+                out.append(self._make(text, start, end, (Vote("Person", PERSON_TAGS, "tag:人名"),), priority=1))
+                continue
+            if all(_PLACE_TAG in t for t in tags):
+                continue  # a place: 東京, 大阪市北区
+            proper = any("固有名詞" in t or tok.pos_ == "PROPN" for t, tok in zip(tags, run, strict=True))
+            katakana = any(is_katakana(t.text) and len(t.text) >= 2 for t in run)
+            if not (proper or katakana and (len(run) >= 2 or "・" in surface)):
+                if not self._role_candidate(run):
+                    continue
+                found = self._make(text, start, end, priority=-1, role_only=True)
+                out.append(replace(found, inferable=_AGENTS) if not found.lexical else found)
+                continue
+            votes: list[Vote] = []
+            if any("組織名" in t for t in tags):
+                votes.append(Vote("Organization", ORG_TAG, "tag:組織名"))
+            found = self._make(text, start, end, votes, priority=0)
+            if self.cues.type_of_noun(surface) and not found.lexical:
+                # サイバーエージェント may be a company; "クラウドサービス" is not a product name.
+                found = replace(found, inferable=_AGENTS)
+            out.append(found)
+        return out
+
+    def _role_candidate(self, run: Sequence[Token]) -> bool:
+        """A compound of common nouns that may still be a name if a frame role types it
+        (湊情報技術 is a place and two common nouns): not a type noun, not generic."""
+        if len(run) < 2:
+            return False
+        surface = "".join(t.text for t in run)
+        return not (
+            self.cues.type_of_noun(surface)
+            or self.cues.org_head(surface) is None
+            and not is_name_like(run[0])
+            or any(t.pos_ == "NUM" for t in run)
+        )
+
+    # ------------------------------------------------------------------ context votes
+    def _context_votes(self, text: str, found: Found, chosen: list[Found]) -> Found:
+        start = found.start
+        if text[max(0, start - 1) : start] in "「『":
+            start -= 1
+        compound, joiner = compound_before(text, start)
+        votes: list[Vote] = []
+        if compound and joiner in ("「", "『", "・", "の", "の「", "の『", "", "、", " ", "である", "であり"):
+            compound = self._trim_descriptor_compound(compound)
+            entity_class = self.cues.type_of_noun(compound)
+            quoted = text[start : start + 1] in "「『"
+            if entity_class and (quoted or not (joiner == "" and compound == text[:start])):
+                if joiner != "" or not any(
+                    other.end == start for other in chosen if other is not found
+                ):
+                    votes.append(Vote(entity_class, TYPE_NOUN, f"type-noun:{compound}"))
+        end = found.unit_end
+        after = text[end:]
+        after = after[1:] if after[:1] in "」』" else after
+        noun = _NOUN_START.match(after)
+        if noun:
+            word = noun.group(0)
+            for series in ("シリーズ", "ファミリー", "群"):
+                if word.startswith(series):
+                    votes.append(Vote("AIModel", TYPE_NOUN, f"type-noun:{series}"))
+            entity_class = self.cues.type_of_noun(word)
+            if entity_class and word in dict(self.cues.type_nouns) and text[found.end : found.end + 1] in "」』":
+                votes.append(Vote(entity_class, TYPE_NOUN, f"type-noun:{word}"))
+        for link in ("という", "と呼ばれる", "などの", "として"):
+            if after.startswith(link):
+                noun = _NOUN_START.match(after, len(link))
+                if noun and self.cues.type_of_noun(noun.group(0)):
+                    entity_class = self.cues.type_of_noun(noun.group(0))
+                    assert entity_class is not None
+                    votes.append(Vote(entity_class, TYPE_NOUN - 0.5, f"type-noun:{noun.group(0)}"))
+        return found.with_votes(*votes) if votes else found
+
+    def _trim_descriptor_compound(self, compound: str) -> str:
+        return compound
+
+    def _list_votes(self, text: str, chosen: list[Found]) -> list[Found]:
+        """A list ending in a counter or a type noun types its members: ``A、B、Cの3社``,
+        ``AやBなどの大手企業``, ``篠宮蓮氏と芦田奈々氏の2人``."""
+        chosen = sorted(chosen, key=lambda f: f.start)
+        out = list(chosen)
+        for i, found in enumerate(chosen):
+            tail_class = None
+            tail = text[found.unit_end :]
+            counted = _COUNTED.match(tail)
+            listed = _LIST_TAIL.match(tail)
+            if counted:
+                unit = counted.group("unit")
+                tail_class = {"社": "Organization", "団体": "Organization", "機関": "Organization",
+                              "人": "Person", "氏": "Person", "者": "Person", "モデル": "AIModel"}.get(unit)
+                weight, cue = COUNTED, f"list:{unit}"
+            elif listed:
+                tail_class = self.cues.type_of_noun(listed.group("noun"))
+                weight, cue = LIST, f"list:{listed.group('noun')}"
+            if tail_class is None:
+                continue
+            members = [i]
+            j = i
+            while j > 0 and _JOINER.fullmatch(text[chosen[j - 1].unit_end : chosen[j].start]):
+                j -= 1
+                members.append(j)
+            if len(members) < 2 and not counted:
+                continue
+            for m in members:
+                out[m] = out[m].with_votes(Vote(tail_class, weight, cue))
+        return out
+
+
+def _introduces_a_name(text: str, end: int) -> bool:
+    """``大規模言語モデル「LLaMA」``: a word used as the type noun of the name after it."""
+    return text[end : end + 1] in ("「", "『", "・") or text[end : end + 2] in ("の「", "の『")
+
+
+def _resolve_overlaps(candidates: list[Found]) -> list[Found]:
+    """Longest well-formed span wins; on equal spans the votes are pooled, the highest
+    priority candidate gives the canonical name."""
+    by_span: dict[tuple[int, int], list[Found]] = {}
+    for found in candidates:
+        by_span.setdefault((found.start, found.end), []).append(found)
+    pooled = []
+    for group in by_span.values():
+        best = max(group, key=lambda f: (f.priority, f.unit_end))
+        votes = tuple(v for f in group for v in f.votes)
+        seen: set[tuple[str, str]] = set()
+        unique = []
+        for vote in votes:
+            if (vote.entity_class, vote.cue) not in seen:
+                seen.add((vote.entity_class, vote.cue))
+                unique.append(vote)
+        inferable = [f.inferable for f in group]
+        pooled.append(
+            replace(
+                best,
+                votes=tuple(unique),
+                role_only=all(f.role_only for f in group),
+                unit_end=max(f.unit_end for f in group),
+                inferable=None if None in inferable else best.inferable,
+            )
+        )
+    pooled.sort(key=lambda f: (-(f.end - f.start) - (5 if f.lexical else 0), -f.priority, f.start))
+    chosen: list[Found] = []
+    for found in pooled:
+        if any(f.start < found.unit_end and found.start < f.unit_end for f in chosen):
+            continue
+        chosen.append(found)
+    return sorted(chosen, key=lambda f: f.start)
+
+
+def same_name(left: str, right: str) -> bool:
+    return match_key(left) == match_key(right)

@@ -1,0 +1,498 @@
+"""One Japanese document's parsed sentences -> its readings -> its facts.
+
+Two passes over the document. The first finds the candidate names of every sentence
+(:mod:`graph.lang.ja.names`), their aliases in asides (``百度（バイドゥ）``) and every
+other occurrence of a name once it is known, so that one name has one key throughout.
+The second walks the sentences in order, keeping a little memory (the names met so far,
+the last topic) to resolve anaphors (``同社``, ``同モデル``, ``両社``) and the subject the
+previous sentence leaves to this one, and reads each sentence's frames
+(:mod:`graph.lang.ja.frames`) and attribute values. The shared core then decides classes
+and relations for the whole document (:func:`graph.extraction.facts.document_facts`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from graph.canonical import is_katakana, match_key, normalize_surface, slug
+from graph.extraction.facts import document_facts
+from graph.extraction.patterns import PatternIndex
+from graph.extraction.readings import (
+    Argument,
+    AttributeReading,
+    Frame,
+    Name,
+    SentenceReading,
+    Vote,
+)
+from graph.lang.ja.attributes import AttributeReader, SentenceMention
+from graph.lang.ja.cues import Cues
+from graph.lang.ja.frames import Placed, ProtoFrame, TriggerTable, build_frames
+from graph.lang.ja.names import Found, NameFinder
+from graph.lang.ja.parse import ParsedSentence, long_run_warnings
+from graph.lang.ja.syntax import surface_marker
+from graph.lexicon import Lexicon
+from graph.model import Document, DocumentFacts
+
+__all__ = ["DocumentReader"]
+
+_ALIAS = re.compile(r"[\u30a0-\u30ffA-Za-z0-9][\u30a0-\u30ffA-Za-z0-9\u4e00-\u9fff .\-・&]{0,39}")
+_MODEL_CLASSES = frozenset({"AIModel", "Product"})
+_PERSON = re.compile(r"[\u4e00-\u9fff\u3005]{2,6}|[\u30a0-\u30ff]{2,}(?:・[\u30a0-\u30ff]+)+|[A-Z][a-z]+(?: [A-Z][a-z]+)+")
+
+
+@dataclass
+class _Memory:
+    """What the document has said so far."""
+
+    hints: dict[str, dict[str, float]] = field(default_factory=lambda: defaultdict(dict))
+    recent: list[tuple[str, str | None, bool]] = field(default_factory=list)  # key, hint, core
+    topic: Placed | None = None  # the previous sentence's topic
+    type_nouns: dict[str, str] = field(default_factory=dict)  # モデル -> key introduced with it
+    canonicals: dict[str, str] = field(default_factory=dict)  # key -> canonical name
+
+    def hint(self, key: str) -> str | None:
+        votes = self.hints.get(key)
+        if not votes:
+            return None
+        best = max(votes, key=lambda c: votes[c])
+        return best if votes[best] >= 0.9 else None
+
+    def learn(self, key: str, votes: Sequence[Vote]) -> None:
+        table = self.hints[key]
+        for vote in votes:
+            table[vote.entity_class] = table.get(vote.entity_class, 0.0) + vote.weight
+
+
+class DocumentReader:
+    """Reads the documents of one build (state is per document, not per reader)."""
+
+    def __init__(self, lexicon: Lexicon, cues: Cues, patterns: PatternIndex) -> None:
+        self.lexicon = lexicon
+        self.cues = cues
+        self.patterns = patterns
+        self.triggers = TriggerTable.of(patterns.triggers, cues.titles)
+        self.finder = NameFinder(lexicon, cues, self.triggers.words)
+
+    def read(self, document: Document, sentences: Sequence[ParsedSentence]) -> DocumentFacts:
+        found = [self.finder.find(s.clean.text, s.doc) for s in sentences]
+        found = self._unify_keys(found)
+        found = self._propagate(sentences, found)
+        memory = _Memory()
+        attributes = AttributeReader()
+        readings = []
+        for sentence, names in zip(sentences, found, strict=True):
+            readings.append(self._read_sentence(sentence, names, memory, attributes))
+        readings = _with_variants(readings)
+        return document_facts(
+            document, readings, self.patterns, warnings=tuple(long_run_warnings(document))
+        )
+
+    # ------------------------------------------------------------------ names, document-wide
+    def _unify_keys(self, found: list[list[Found]]) -> list[list[Found]]:
+        """One canonical name per written form in a document (the gazetteer's if it knows
+        it, else the first seen), so ``ツバサ・インテリジェンス`` and a later
+        ``ツバサインテリジェンス`` are one entity."""
+        canonical: dict[str, str] = {}
+        for names in found:
+            for name in sorted(names, key=lambda f: not f.lexical):
+                canonical.setdefault(match_key(name.canonical), name.canonical)
+                canonical.setdefault(match_key(name.surface), name.canonical)
+        return [
+            [replace(n, canonical=canonical.get(match_key(n.canonical), n.canonical)) for n in names]
+            for names in found
+        ]
+
+    def _propagate(
+        self, sentences: Sequence[ParsedSentence], found: list[list[Found]]
+    ) -> list[list[Found]]:
+        """Other occurrences of names the document has introduced with a cue (a katakana or
+        kanji name is found by its marker once, then written bare)."""
+        known: dict[str, Found] = {}
+        for names in found:
+            for name in names:
+                if name.role_only or not name.votes and not name.lexical:
+                    continue
+                if not name.surface.isascii() and len(name.surface) >= 2:
+                    known.setdefault(name.surface, name)
+        if not known:
+            return found
+        pattern = re.compile("|".join(re.escape(s) for s in sorted(known, key=len, reverse=True)))
+        out = []
+        for sentence, names in zip(sentences, found, strict=True):
+            text = sentence.clean.text
+            taken = [(n.start, n.unit_end) for n in names]
+            extra = []
+            for match in pattern.finditer(text):
+                start, end = match.span()
+                if any(s < end and start < e for s, e in taken):
+                    continue
+                if self.finder._inside_word(sentence.doc, start, end):
+                    continue
+                hit = known[match.group(0)]
+                extra.append(
+                    Found(start, end, end, match.group(0), hit.canonical, (), hit.wikidata, 0)
+                )
+                taken.append((start, end))
+            merged = [
+                replace(n, canonical=known[n.surface].canonical, votes=n.votes)
+                if n.surface in known and n.role_only
+                else n
+                for n in names
+            ]
+            out.append(sorted(merged + extra, key=lambda f: f.start))
+        return out
+
+    # ------------------------------------------------------------------ one sentence
+    def _read_sentence(
+        self,
+        sentence: ParsedSentence,
+        found: list[Found],
+        memory: _Memory,
+        attributes: AttributeReader,
+    ) -> SentenceReading:
+        clean = sentence.clean
+        doc = sentence.doc
+        for name in found:
+            memory.learn(name.key, name.votes)
+            memory.canonicals.setdefault(name.key, name.canonical)
+        references = self._references(clean.text, found, memory)
+        placed = self._merge_tokens(doc, found, references, memory)
+        frames = build_frames(doc, clean.text, placed, self.triggers, self.cues, memory.topic)
+        names = self._names(sentence, found, references)
+        names += self._aliases(sentence, found)
+        readings = tuple(self._frame(sentence, f) for f in frames)
+        people, titles = self._aside_titles(sentence, found)
+        names += people
+        readings += titles
+        values = self._attributes(sentence, found, references, memory, attributes)
+        self._remember(clean.text, found, references, placed, memory)
+        return SentenceReading(
+            sentence.index, sentence.start, sentence.text, tuple(names), readings, values
+        )
+
+    def _doc_span(self, sentence: ParsedSentence, start: int, end: int) -> tuple[int, int]:
+        first, last = sentence.clean.original_span(start, end)
+        return sentence.start + first, sentence.start + last
+
+    def _names(
+        self, sentence: ParsedSentence, found: list[Found], references: list[tuple[Found, bool]]
+    ) -> list[Name]:
+        out = []
+        for name in found:
+            start, end = self._doc_span(sentence, name.start, name.end)
+            out.append(
+                Name(
+                    start,
+                    end,
+                    sentence.document.text[start:end],
+                    name.key,
+                    name.canonical,
+                    name.votes,
+                    name.wikidata,
+                    inferable=name.inferable,
+                    weak=name.role_only,
+                )
+            )
+        for reference, _ in references:
+            start, end = self._doc_span(sentence, reference.start, reference.end)
+            out.append(
+                Name(start, end, reference.surface, reference.key, reference.canonical, (), None, True)
+            )
+        return out
+
+    def _aliases(self, sentence: ParsedSentence, found: list[Found]) -> list[Name]:
+        """``百度（バイドゥ）``, ``Stable Diffusion XL（SDXL）``: a name-like aside right after a
+        name is another label of it (a reading, an acronym, an English name)."""
+        out = []
+        for aside in sentence.clean.asides:
+            owner = next((n for n in found if n.unit_end == aside.anchor or n.end == aside.anchor), None)
+            if owner is None:
+                continue
+            text = aside.text.strip()
+            if not _ALIAS.fullmatch(text) or "：" in text or ":" in text:
+                continue
+            if re.search(r"\d{4}年|\d+月", text) or len(text) < 2:
+                continue
+            if text in self.cues.generic_latin:
+                continue
+            start = sentence.start + aside.start + (len(aside.text) - len(aside.text.lstrip()))
+            out.append(
+                Name(start, start + len(text), text, owner.key, owner.canonical, owner.votes[:0])
+            )
+        return out
+
+    def _aside_titles(
+        self, sentence: ParsedSentence, found: list[Found]
+    ) -> tuple[list[Name], tuple[Frame, ...]]:
+        """``株式会社X（本社：大阪市、代表取締役社長：真柴悠人）``: the people an aside names
+        with their title hold that title at the company the aside follows."""
+        names: list[Name] = []
+        frames: list[Frame] = []
+        for aside in sentence.clean.asides:
+            owner = next((n for n in found if n.unit_end == aside.anchor or n.end == aside.anchor), None)
+            if owner is None or not re.search(r"[:：]", aside.text):
+                continue
+            offset = 0
+            for part in re.split(r"(?<=[、,，;；])", aside.text):
+                title, _, person = re.sub(r"[、,，;；]$", "", part).partition(
+                    "：" if "：" in part else ":"
+                )
+                title, person = title.strip(), person.strip()
+                if title and person and self.cues.title_at(title, 0) and _PERSON.fullmatch(person):
+                    at = sentence.start + aside.start + offset + part.index(person)
+                    vote = Vote("Person", 4.0, f"title:{title}")
+                    name = Name(at, at + len(person), person, slug_of(person), person, (vote,))
+                    owner_start, owner_end = self._doc_span(sentence, owner.start, owner.end)
+                    names.append(name)
+                    arguments = (
+                        Argument(name.key, "head", at, at + len(person)),
+                        Argument(owner.key, "poss", owner_start, owner_end),
+                    )
+                    frames.append(Frame("@title", at, at + len(person), arguments))
+                offset += len(part)
+        return names, tuple(frames)
+
+    # ------------------------------------------------------------------ anaphora
+    def _references(
+        self, text: str, found: list[Found], memory: _Memory
+    ) -> list[tuple[Found, bool]]:
+        """同社, 同モデル, 両社 …: the earlier names they stand for, as extra names."""
+        out: list[tuple[Found, bool]] = []
+        taken = [(n.start, n.unit_end) for n in found]
+        for word, entity_class in self.cues.anaphors:
+            for match in re.finditer(re.escape(word), text):
+                start, end = match.span()
+                if any(s < end and start < e for s, e in taken):
+                    continue
+                if text[end : end + 1] in ("「", "『", "・"):
+                    continue  # a type noun introducing a new name
+                antecedents = self._antecedents(word, entity_class, start, text, found, memory)
+                for canonical in antecedents:
+                    out.append((Found(start, end, end, word, canonical), True))
+                if antecedents:
+                    taken.append((start, end))
+        return out
+
+    def _antecedents(
+        self,
+        word: str,
+        entity_class: str,
+        position: int,
+        text: str,
+        found: list[Found],
+        memory: _Memory,
+    ) -> list[str]:
+        """Canonical names of what an anaphor stands for (two for 両社), or none."""
+        noun = word[1:] if word[:1] in "同本当" else word[2:] if word[:2] in ("この", "その", "当該") else ""
+        if noun in memory.type_nouns:
+            return [memory.canonicals[memory.type_nouns[noun]]]
+        earlier = memory.recent + [
+            (n.key, memory.hint(n.key), _is_subject(text, n)) for n in found if n.end <= position
+        ]
+        wanted = 2 if word.startswith("両") else 1
+        out: list[str] = []
+        # Names whose class is known first; for a company, failing those, the last subject.
+        for strict in (True, False):
+            for key, _, subject in reversed(earlier):
+                hint = memory.hint(key)
+                if strict:
+                    fits = hint == entity_class and (word != "それ" or hint in _MODEL_CLASSES)
+                else:
+                    fits = hint is None and entity_class == "Organization" and subject
+                if fits and key not in out:
+                    out.append(key)
+                if len(out) == wanted:
+                    break
+            if len(out) == wanted:
+                break
+        if len(out) < wanted:
+            return []
+        return [memory.canonicals[key] for key in out]
+
+    # ------------------------------------------------------------------ tokens
+    def _merge_tokens(
+        self,
+        doc,
+        found: list[Found],
+        references: list[tuple[Found, bool]],
+        memory: _Memory,
+    ) -> list[Placed]:
+        """Make each name one token (its parse is the parse of its head), then place it."""
+        units = [(n, False) for n in found] + references
+        spans = []
+        used: set[int] = set()
+        for name, _ in sorted(units, key=lambda u: u[0].start):
+            span = doc.char_span(name.start, name.unit_end, alignment_mode="expand")
+            if span is None or len(span) < 2:
+                continue
+            indices = set(range(span.start, span.end))
+            if indices & used:
+                continue
+            used |= indices
+            spans.append(span)
+        if spans:
+            with doc.retokenize() as retokenizer:
+                for span in spans:
+                    retokenizer.merge(span)
+        placed = []
+        for name, is_reference in units:
+            span = doc.char_span(name.start, max(name.end, name.start + 1), alignment_mode="expand")
+            if span is None:
+                continue
+            hint = memory.hint(name.key)
+            placed.append(
+                Placed(
+                    name.key,
+                    name.start,
+                    name.end,
+                    name.unit_end,
+                    span.root.i,
+                    is_reference,
+                    hint,
+                )
+            )
+        # Two references at one token (両社) stay two names, one group.
+        return sorted(placed, key=lambda p: (p.start, p.key))
+
+    # ------------------------------------------------------------------ frames and values
+    def _frame(self, sentence: ParsedSentence, frame: ProtoFrame) -> Frame:
+        start, end = self._doc_span(sentence, frame.start, frame.end)
+        arguments = []
+        for argument in frame.arguments:
+            name = argument.name
+            if argument.via == "previous":
+                a_start, a_end = start, end  # the name is in the previous sentence
+            else:
+                a_start, a_end = self._doc_span(sentence, name.start, name.end)
+            arguments.append(
+                Argument(name.key, argument.role, a_start, a_end, argument.via, argument.penalty)
+            )
+        return Frame(frame.trigger, start, end, tuple(arguments), frame.blocked)
+
+    def _attributes(
+        self,
+        sentence: ParsedSentence,
+        found: list[Found],
+        references: list[tuple[Found, bool]],
+        memory: _Memory,
+        reader: AttributeReader,
+    ) -> tuple[AttributeReading, ...]:
+        views = []
+        for name in [*found, *(r for r, _ in references)]:
+            hint = memory.hint(name.key)
+            views.append(
+                SentenceMention(name.start, name.end, name.surface, hint, name.canonical, name.key)
+            )
+        views.sort(key=lambda v: v.start)
+        models = [v for v in views if v.entity_class in _MODEL_CLASSES]
+        if not models:
+            views = [
+                replace(v, entity_class="AIModel") if v.entity_class is None and _model_shaped(v.surface) else v
+                for v in views
+            ]
+        out = []
+        for value in reader.read(sentence.doc, views, sentence.clean.text):
+            start, end = self._doc_span(sentence, *value.span)
+            classes = frozenset({"AIModel", "Product"}) if value.property == "releaseDate" else frozenset({"AIModel"})
+            out.append(
+                AttributeReading(
+                    subject=value.subject.key,
+                    property=value.property,
+                    value=value.value,
+                    datatype=value.datatype,
+                    start=start,
+                    end=end,
+                    raw_text=value.raw_text,
+                    method=value.method,
+                    confidence=value.confidence,
+                    classes=classes,
+                    unit=value.unit,
+                    baseline=value.baseline.key if value.baseline else None,
+                )
+            )
+        return tuple(out)
+
+    # ------------------------------------------------------------------ memory
+    def _remember(
+        self,
+        text: str,
+        found: list[Found],
+        references: list[tuple[Found, bool]],
+        placed: list[Placed],
+        memory: _Memory,
+    ) -> None:
+        topic = None
+        for name in sorted([*found, *(r for r, _ in references)], key=lambda n: n.start):
+            marker = surface_marker(text, name.unit_end)
+            memory.recent.append((name.key, memory.hint(name.key), _is_subject(text, name)))
+            if topic is None and marker in ("は", "では"):
+                topic = next((p for p in placed if p.key == name.key), None)
+            before = text[: name.start]
+            for noun, _ in self.cues.type_nouns:
+                if before.endswith((noun + "「", noun + "『", noun + "・")) or before.endswith(noun) and (
+                    name.lexical or name.votes
+                ):
+                    memory.type_nouns[noun] = name.key
+                    break
+        memory.recent = memory.recent[-30:]
+        if topic is not None:
+            memory.topic = topic
+
+
+_VARIANT_TAIL = re.compile(
+    r"[ \-_]+(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BbMmKkTt]|\d+x\d+[Bb]|[A-Z][a-z]+|[A-Z]{1,3}\d*)"
+    r"(?:[ \-_]+(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BbMmKkTt]|[A-Z][a-z]+|[A-Z]{1,3}\d*))*$"
+)
+_UNRELATED = re.compile(r"無関係|別物|関係(?:が|は)?ない|異なる|別の")
+
+
+def _with_variants(readings: list[SentenceReading]) -> list[SentenceReading]:
+    """``Llama 3.1 70B``, ``Claude 3 Opus``, ``Hibari-2-Lite``: a name that is another name
+    of the document plus a size, version or edition word is a variant of it (frame
+    ``@variant`` where it first appears; blocked where the text calls them unrelated)."""
+    first: dict[str, tuple[int, Name]] = {}
+    for i, reading in enumerate(readings):
+        for name in reading.names:
+            if not name.reference:
+                first.setdefault(name.canonical, (i, name))
+    out = list(readings)
+    for canonical, (i, name) in sorted(first.items()):
+        for family, (_, base) in first.items():
+            if family == canonical or not canonical.startswith(family) or base.key == name.key:
+                continue
+            if not _VARIANT_TAIL.fullmatch(canonical[len(family) :]):
+                continue
+            reading = out[i]
+            blocked = "negated" if _UNRELATED.search(reading.text) else None
+            frame = Frame(
+                "@variant",
+                name.start,
+                name.end,
+                (
+                    Argument(name.key, "ga", name.start, name.end),
+                    Argument(base.key, "wo", name.start, name.end, "document"),
+                ),
+                blocked,
+            )
+            out[i] = replace(reading, frames=(*reading.frames, frame))
+    return out
+
+
+def slug_of(name: str) -> str:
+    return slug(normalize_surface(name))
+
+
+def _is_subject(text: str, name: Found) -> bool:
+    """Named as a subject or topic (は/が/も/では): what a later 同社 most often means."""
+    return surface_marker(text, name.unit_end) in ("は", "が", "も", "では") and not _model_shaped(
+        name.surface
+    )
+
+
+def _model_shaped(surface: str) -> bool:
+    return bool(re.search(r"[A-Za-z]", surface) and re.search(r"\d", surface)) or is_katakana(surface)
+
