@@ -428,6 +428,7 @@ class _FrameBuilder:
                     role = active_role(marker, passive=passive, receiving=receiving)
                 if role is not None:
                     arguments.append(ProtoArgument(name, role))
+        arguments = self._topic_beside_subject(arguments, positions, passive=passive)
         possessors = self.possessors.get(event.i, [])
         prefixes = self.prefixes.get(event.i, [])
         for name in possessors:
@@ -436,11 +437,37 @@ class _FrameBuilder:
             arguments.append(ProtoArgument(name, "prefix"))
         arguments += self._heads(event, arguments)
         arguments += self._gaps(clause, event, arguments, passive=passive, verbal=verbal)
+        arguments += self._results(clause, arguments)
         if not arguments:
             return None
         blocked = suffix_block or self._blocked(event, clause)
         start, end = event.idx, event.idx + len(event.text)
         return ProtoFrame(trigger, start, end, tuple(_unique(arguments)), blocked)
+
+    def _topic_beside_subject(
+        self, arguments: list[ProtoArgument], positions: list[Token | None], *, passive: bool
+    ) -> list[ProtoArgument]:
+        """``「Tessera-40B」は、アイリス情報システムが開発した``: with a が-subject present, the
+        は-topic is another argument (most often the object), not a second subject."""
+        if passive:
+            return arguments
+        markers = {
+            name.token: marker
+            for position in positions
+            if position is not None
+            for name, marker in self.args.get(position.i, [])
+        }
+        subjects = [a for a in arguments if a.role == "ga" and markers.get(a.name.token) == "が"]
+        if not subjects:
+            return arguments
+        present = {r for a in arguments for r in a.role.split("|")}
+        gap = "|".join(r for r in ("wo", "ni") if r not in present) or "to"
+        return [
+            ProtoArgument(a.name, gap, "topic", 0.05)
+            if a.role == "ga" and markers.get(a.name.token) in ("は", "では")
+            else a
+            for a in arguments
+        ]
 
     def _idiom_nouns(self, verb: Token, trigger: str) -> list[Token]:
         """The fixed noun of an idiom (傘下 in 傘下に持つ): names hung on it are the verb's."""
@@ -538,6 +565,40 @@ class _FrameBuilder:
             out.append(ProtoArgument(self.s.previous_topic, "ga", "previous", 0.2))
         return out
 
+    def _chain_head(self, clause: Token) -> Token | None:
+        """The predicate a continuative clause (``…し、``, ``…して、``) leads on to: its head in
+        the parse, or, when the parse hung it elsewhere, the next main predicate."""
+        head = clause.head
+        if clause.dep_ in ("advcl", "conj") and head.i > clause.i:
+            return head
+        end = self._clause_end(clause)
+        if clause.dep_ == "acl" or not self.text.startswith(("、", "て、", "で、"), end):
+            return None
+        for token in self.doc[clause.i + 1 :]:
+            if is_predicate(token) and token.dep_ in ("ROOT", "advcl", "conj", "ccomp"):
+                return token
+        return None
+
+    def _results(self, clause: Token, present: list[ProtoArgument]) -> list[ProtoArgument]:
+        """``Xをファインチューニングし、「Y」を開発した``: what the clause this one leads to
+        makes is the result of this one (a derived model, a trained model)."""
+        head = self._chain_head(clause)
+        if head is None:
+            return []
+        taken = {a.name.token for a in present}
+        out = []
+        for position in (head, *[c for c in head.children if c.dep_ == "obj"]):
+            for name, marker in self.args.get(position.i, []):
+                if marker == "を" and name.token not in taken:
+                    out.append(ProtoArgument(name, "result", "chain", 0.05))
+            if position is not head:
+                out += [
+                    ProtoArgument(n, "result", "chain", 0.05)
+                    for n in self.possessors.get(position.i, [])
+                    if n.token not in taken
+                ]
+        return out
+
     def _is_relative(self, clause: Token) -> bool:
         head = clause.head
         if head.i == clause.i or head.i < clause.i:
@@ -585,6 +646,11 @@ class _FrameBuilder:
 
     def _chained_subjects(self, clause: Token) -> list[Placed]:
         """The subject of the clause this one is chained to, reported by or nominalized in."""
+        chained = self._chain_head(clause)
+        if chained is not None and chained is not clause.head:
+            subjects = self._direct_subjects(chained)
+            if subjects:
+                return subjects
         current = clause
         for _ in range(4):
             head = current.head
@@ -637,6 +703,14 @@ class _FrameBuilder:
             head = current.head
             if head.i == current.i:
                 break
+            if current.i in self.by_token or (
+                current is not clause
+                and not is_predicate(current)
+                and self._trigger(current) is None
+                and current.lemma_ not in _NOMINALIZERS
+                and current.dep_ in ("nsubj", "obl", "iobj", "dislocated")
+            ):
+                break  # a participant of the governing verb, not what it says or plans
             marks = {c.lemma_ for c in current.children if c.dep_ in ("mark", "case")}
             if "と" in marks or "との" in marks or head.lemma_ in _NOMINALIZERS:
                 through_quote = True

@@ -534,6 +534,12 @@ class NameFinder:
             and run[1].text == "会社"
         ):
             run = run[2:] if run[0].text == "株式" else run[1:]
+        # "AI研究企業DeepMind", "AIスタートアップCohere": a type noun in apposition, then the name.
+        for cut in range(len(run) - 1, 0, -1):
+            prefix = "".join(t.text for t in run[:cut])
+            if self.cues.type_of_noun(prefix) and not run[cut - 1].text.isascii():
+                run = run[cut:]
+                break
         while run and (
             run[-1].text in self.cues.org_prefixes
             or run[-1].text in ("・", "-")

@@ -30,7 +30,22 @@ __all__ = [
 
 #: Every role a Japanese frame argument may have (see data/patterns.yaml).
 ROLES = frozenset(
-    {"ga", "wo", "ni", "to", "kara", "de", "as", "poss", "prefix", "head", "basis", "with", "speaker"}
+    {
+        "ga",
+        "wo",
+        "ni",
+        "to",
+        "kara",
+        "de",
+        "as",
+        "poss",
+        "prefix",
+        "head",
+        "basis",
+        "with",
+        "speaker",
+        "result",
+    }
 )
 
 _MARKERS = (
@@ -178,7 +193,9 @@ def active_role(marker: str, *, passive: bool = False, receiving: bool = False) 
     if role == "agent":
         return "ga"  # a passive's agent, or the agent of a nominal event (XによるYの買収)
     if passive:
-        return {"ga": "wo", "ni": "ga", "kara": "ga", "ga|de": "wo"}.get(role, role)
+        # から stays: the source of a derivation (Xからファインチューニングされた) or the
+        # judge of a stance verb (Xから…と評された), which patterns name as such.
+        return {"ga": "wo", "ni": "ga", "ga|de": "wo"}.get(role, role)
     if receiving:
         return {"kara": "ga", "ga": "ni", "ga|de": "ni"}.get(role, role)
     return role
