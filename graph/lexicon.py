@@ -1,9 +1,9 @@
-"""Load and validate the data files that drive mention detection: lexicon and cue words.
+"""Load and validate the shared gazetteer (``data/lexicon.yaml``): widely known names of
+the AI industry with their class, aliases in every language we read, and Wikidata links.
 
-The lexicon (``data/lexicon.yaml``) lists widely known names; the cues (``data/cues.yaml``)
-list the words around names that reveal a class (``〜社``, ``〜氏``, ``大規模言語モデル「…」``).
-Both are data so that users extend them without touching code; this loader checks them
-and says exactly which entry is wrong.
+It is data so that users extend it without touching code (``kg build --lexicon``); this
+loader checks it and says exactly which entry is wrong. Every language reader uses the
+same gazetteer, which is what makes ``Meta`` and ``メタ`` one entity.
 
 Mentions are looked up by surface form, so the lexicon must be unambiguous: a surface
 (name or alias, compared as :func:`~graph.canonical.match_key` compares them) that named
@@ -28,7 +28,7 @@ from graph.canonical import match_key, normalize_surface, slug
 from graph.errors import ResourceFileError
 from graph.model import ENTITY_CLASSES
 
-__all__ = ["Cues", "Lexicon", "LexiconEntry", "load_cues", "load_lexicon"]
+__all__ = ["Lexicon", "LexiconEntry", "load_lexicon", "read_yaml", "strings"]
 
 
 @dataclass(frozen=True)
@@ -78,39 +78,18 @@ def _non_latin_pattern(lexicon: Lexicon) -> re.Pattern[str] | None:
     return re.compile("|".join(re.escape(s) for s in sorted(surfaces, key=lambda s: (-len(s), s))))
 
 
-@dataclass(frozen=True)
-class Cues:
-    type_nouns: tuple[tuple[str, str], ...]  # (noun, class), longest noun first
-    org_suffixes: tuple[str, ...]  # longest first, as are the other word lists
-    org_prefixes: tuple[str, ...]
-    person_suffixes: tuple[str, ...]
-    employment_roles: tuple[str, ...]
-    founder_roles: tuple[str, ...]
-    author_roles: tuple[str, ...]
-    generic_latin: frozenset[str]
-    org_head_nouns: tuple[str, ...]
-    anaphors: tuple[tuple[str, str], ...]  # (word, class), longest first
-
-    def type_of_noun(self, compound: str) -> str | None:
-        """Class named by a noun compound's ending: ``AI研究団体`` -> Organization."""
-        for noun, entity_class in self.type_nouns:
-            if compound.endswith(noun):
-                return entity_class
-        return None
-
-
 # libyaml's loader when installed: ten times faster on a lexicon of hundreds of entries.
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _read_yaml(source: str | Path, text: str) -> Any:
+def read_yaml(source: str | Path, text: str) -> Any:
     try:
         return yaml.load(text, Loader=_SAFE_LOADER)
     except yaml.YAMLError as exc:
         raise ResourceFileError(f"{source}: not valid YAML ({exc})") from exc
 
 
-def _strings(value: Any, where: str) -> tuple[str, ...]:
+def strings(value: Any, where: str) -> tuple[str, ...]:
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
@@ -120,7 +99,7 @@ def _strings(value: Any, where: str) -> tuple[str, ...]:
 
 def _surfaces(value: Any, where: str) -> tuple[str, ...]:
     """Aliases of an entry: strings that still name something once folded for matching."""
-    surfaces = _strings(value, where)
+    surfaces = strings(value, where)
     if any(not match_key(surface) for surface in surfaces):
         raise ResourceFileError(f"{where}: an alias is empty; remove it")
     return surfaces
@@ -201,7 +180,7 @@ def _conflict(item: _Located, surface: str, owner: _Located, owned: str) -> str:
 
 
 def _parse_located(text: str, source: str) -> list[_Located]:
-    data = _read_yaml(source, text)
+    data = read_yaml(source, text)
     if not isinstance(data, dict) or not isinstance(data.get("entities"), list):
         raise ResourceFileError(f"{source}: expected a mapping with an 'entities' list")
     items = []
@@ -237,60 +216,3 @@ def load_lexicon(extra: Iterable[str | Path] = ()) -> Lexicon:
             merged[match_key(item.entry.name)] = item
     _check_unambiguous(merged.values())
     return Lexicon(tuple(item.entry for item in merged.values()))
-
-
-_DETERMINERS = ("同", "本", "当該", "この", "その")
-
-
-def _with_determiners(
-    anaphors: tuple[tuple[str, str], ...], type_nouns: tuple[tuple[str, str], ...]
-) -> tuple[tuple[str, str], ...]:
-    """The listed anaphors plus 同/本/当該/この/その + every type noun (同モデル, 本サービス)."""
-    made = {(d + noun, cls) for noun, cls in type_nouns for d in _DETERMINERS if len(noun) > 1}
-    pairs = set(anaphors) | made
-    return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
-
-
-def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(sorted(words, key=lambda w: (-len(w), w)))
-
-
-@cache
-def load_cues() -> Cues:
-    source = "graph/data/cues.yaml"
-    text = resources.files("graph").joinpath("data/cues.yaml").read_text(encoding="utf-8")
-    data = _read_yaml(source, text)
-    if not isinstance(data, dict):
-        raise ResourceFileError(f"{source}: expected a mapping")
-
-    def by_class(key: str) -> tuple[tuple[str, str], ...]:
-        table = data.get(key) or {}
-        if not isinstance(table, dict):
-            raise ResourceFileError(f"{source}: {key} must map classes to word lists")
-        pairs = []
-        for entity_class, words in table.items():
-            if entity_class not in ENTITY_CLASSES:
-                raise ResourceFileError(f"{source}: {key}: unknown class {entity_class!r}")
-            pairs.extend((w, entity_class) for w in _strings(words, f"{source}: {key}"))
-        return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
-
-    return Cues(
-        type_nouns=by_class("type_nouns"),
-        org_suffixes=_longest_first(_strings(data.get("org_suffixes"), f"{source}: org_suffixes")),
-        org_prefixes=_strings(data.get("org_prefixes"), f"{source}: org_prefixes"),
-        person_suffixes=_longest_first(
-            _strings(data.get("person_suffixes"), f"{source}: person_suffixes")
-        ),
-        author_roles=_longest_first(_strings(data.get("author_roles"), f"{source}: author_roles")),
-        founder_roles=_longest_first(
-            _strings(data.get("founder_roles"), f"{source}: founder_roles")
-        ),
-        employment_roles=_longest_first(
-            _strings(data.get("employment_roles"), f"{source}: employment_roles")
-        ),
-        generic_latin=frozenset(_strings(data.get("generic_latin"), f"{source}: generic_latin")),
-        org_head_nouns=_longest_first(
-            _strings(data.get("org_head_nouns"), f"{source}: org_head_nouns")
-        ),
-        anaphors=_with_determiners(by_class("anaphors"), by_class("type_nouns")),
-    )

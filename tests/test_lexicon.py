@@ -9,7 +9,8 @@ import yaml
 
 from graph.canonical import match_key, slug
 from graph.errors import ResourceFileError
-from graph.lexicon import load_cues, load_lexicon, parse_lexicon
+from graph.lang.ja.cues import load_cues
+from graph.lexicon import load_lexicon, parse_lexicon
 from graph.model import ENTITY_CLASSES
 
 SHIPPED = Path(__file__).resolve().parent.parent / "graph" / "data" / "lexicon.yaml"

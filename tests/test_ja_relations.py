@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from graph.errors import ResourceFileError
-from graph.patterns import load_patterns, parse_patterns
+from graph.lang.ja.patterns import load_patterns, parse_patterns
 from tests.conftest import triples
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.mentions import detect_mentions, fold_width, is_type_noun_use
+from graph.lang.ja.mentions import detect_mentions, fold_width, is_type_noun_use
 
 
 def mentions(parse, lexicon, cues, text: str) -> dict[str, tuple[str | None, str]]:

@@ -31,8 +31,9 @@ from graph.canonical import (
     slug,
     strip_org_affixes,
 )
-from graph.lexicon import Cues, Lexicon, LexiconEntry
-from graph.nlp import ParsedSentence
+from graph.lang.ja.cues import Cues
+from graph.lang.ja.parse import ParsedSentence
+from graph.lexicon import Lexicon, LexiconEntry
 
 __all__ = ["SentenceMention", "detect_mentions", "fold_width"]
 
