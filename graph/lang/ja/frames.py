@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Placed", "ProtoArgument", "ProtoFrame", "TriggerTable", "build_frames"]
 
+_LINKING = ("である", "であり", "だった", "となる", "となっ", "になる", "になっ", "とされる", "として")
 _ADNOMINAL = frozenset({"による", "との", "への", "からの", "に対する", "としての"})
 _JOINERS = ("と", "、", "や", "および", "及び", "並びに", "と、", "や、", "・", "")
 _JOIN_GAP = re.compile(
@@ -231,6 +232,7 @@ class _FrameBuilder:
         self.possessors: dict[int, list[Placed]] = defaultdict(list)
         self.prefixes: dict[int, list[Placed]] = defaultdict(list)
         self.group_of: dict[int, list[Placed]] = {}
+        self.extent: dict[int, int] = {}  # event token -> last token of a suffixed trigger
         self._attach_all()
 
     # ------------------------------------------------------------------ placement
@@ -344,6 +346,8 @@ class _FrameBuilder:
             return None
         triggers = self.s.triggers
         lemma = token.lemma_
+        if token.tag_.startswith("接尾辞") and token.i > 0 and self.extent.get(token.i - 1) == token.i:
+            return None
         for trigger, noun, particle, verb in triggers.idioms:
             if lemma == verb or token.text == verb:
                 for child in token.children:
@@ -361,6 +365,15 @@ class _FrameBuilder:
             return token.text, None
         if token.text in triggers.titles and token.pos_ in ("NOUN", "PROPN"):
             return "@title", None
+        following = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
+        if (
+            following is not None
+            and following.idx == token.idx + len(token.text)
+            and following.tag_.startswith("接尾辞")
+            and token.text + following.text in triggers.words
+        ):
+            self.extent[token.i] = following.i  # 微調整|版, 提携|先, 開発|元
+            return token.text + following.text, None
         if token.pos_ in ("NOUN", "PROPN", "VERB"):
             return triggers.noun_trigger(token.text)
         return None
@@ -496,17 +509,28 @@ class _FrameBuilder:
 
     def _heads(self, event: Token, present: list[ProtoArgument]) -> list[ProtoArgument]:
         """What a relational or event noun describes: ``X傘下のPayPay``, ``Xの出資先である
-        Kestrel``, ``Xの子会社Vistara``, ``Meta開発のモデル「SAM」``."""
-        if is_predicate(event) and not any(c.dep_ == "cop" for c in event.children):
+        Kestrel``, ``Xの子会社Vistara``, ``Meta開発のモデル「SAM」``, ``Xの土台となったのは、Yだ``."""
+        if event.pos_ == "VERB" and not any(c.dep_ == "cop" for c in event.children):
             return []
-        end = event.idx + len(event.text)
+        last = self.doc[self.extent.get(event.i, event.i)]
+        end = last.idx + len(last.text)
         marker = surface_marker(self.text, end)
+        head = event.head if event.head.i != last.i else last.head
         names: list[Placed] = []
-        head = event.head
-        if marker == "の" and head.i != event.i and head.i > event.i:
+        linking = self.text.startswith(_LINKING, end)
+        if marker == "の" and head.i > event.i:
             names = self._named(head)
-        elif self.text.startswith(("である", "であり", "だった", "となる", "となった"), end) or marker in ("、",):
-            if head.i != event.i and head.i > event.i:
+        elif linking or marker == "、":
+            verb = next(
+                (t for t in self.doc[last.i + 1 :] if t.pos_ in ("VERB", "AUX") and t.lemma_ in ("なる", "する", "ある", "だ", "です", "である")),
+                None,
+            )
+            clause = verb if verb is not None and verb.pos_ == "VERB" else event
+            if self._is_cleft(clause):
+                names = self._cleft_focus(clause)
+            elif clause.head.i > clause.i:
+                names = self._named(clause.head)
+            elif head.i > event.i:
                 names = self._named(head)
         elif head.i in self.by_token and head.i > event.i and head.idx - end <= 1:
             names = self._named(head)
@@ -561,8 +585,11 @@ class _FrameBuilder:
         if topic:
             out += [ProtoArgument(n, "ga", "topic", 0.1) for n in topic]
             return out
-        if self.s.previous_topic is not None and not passive:
-            out.append(ProtoArgument(self.s.previous_topic, "ga", "previous", 0.2))
+        if self.s.previous_topic is not None and self.s.previous_topic.key not in {
+            a.name.key for a in present
+        }:
+            # A passive's unnamed agent is less often the last topic than an active's subject.
+            out.append(ProtoArgument(self.s.previous_topic, "ga", "previous", 0.25 if passive else 0.2))
         return out
 
     def _chain_head(self, clause: Token) -> Token | None:
@@ -609,17 +636,21 @@ class _FrameBuilder:
         return marker == "" and head.pos_ in ("NOUN", "PROPN") and clause.dep_ not in ("advcl",)
 
     def _clause_end(self, clause: Token) -> int:
+        """End of the predicate with its auxiliaries (開発|し|て|いる)."""
         end = clause.idx + len(clause.text)
-        for child in clause.children:
-            if child.i > clause.i and child.dep_ in ("aux", "fixed", "cop"):
-                end = max(end, child.idx + len(child.text))
+        for token in self.doc[clause.i + 1 :]:
+            if token.idx != end or token.pos_ not in ("AUX", "SCONJ", "PART", "VERB"):
+                break
+            if token.pos_ in ("VERB", "SCONJ") and token.lemma_ not in ("いる", "てる", "て", "ある", "おる", "しまう"):
+                break
+            end = token.idx + len(token.text)
         return end
 
     def _is_cleft(self, clause: Token) -> bool:
-        children = list(clause.children)
-        nominalized = any(c.dep_ == "mark" and c.lemma_ == "の" for c in children)
-        topic = any(c.dep_ == "case" and c.lemma_ in ("は", "が") for c in children)
-        return nominalized and topic and clause.head.i != clause.i
+        """``…を開発したのは、Xだ``: the clause is nominalized by の and made the topic."""
+        return clause.head.i != clause.i and self.text.startswith(
+            ("のは", "のが"), self._clause_end(clause)
+        )
 
     def _cleft_focus(self, clause: Token) -> list[Placed]:
         head = clause.head

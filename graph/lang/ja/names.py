@@ -80,6 +80,9 @@ _ORG_WORDS = re.compile(
     r"Industries|Motors|Insights|AI|Health|Media|Software|Studios?|Bank|Japan|Chips|Data|"
     r"Intelligence|Solutions|Security|Energy|Power|Cooling|Mind|Reasoning|Compute|Silicon)\.?$"
 )
+_COPULA_TAIL = re.compile(
+    r"([\u30a0-\u30ff\u4e00-\u9fffA-Za-z]+)(?:だ|である|です|だった|でした|となる)[。．]?\s*$"
+)
 _PERSON_TAG = "人名"
 #: A generic-looking compound may be typed by its role only as a doer (a company's name
 #: can end in a common word; a product described by common words is no name).
@@ -180,10 +183,40 @@ class NameFinder:
             c
             for c in candidates
             if not (_introduces_a_name(text, c.unit_end) and self.cues.type_of_noun(c.surface))
+            and not self._event_word(text, c)
         ]
         chosen = _resolve_overlaps(candidates)
         chosen = [self._context_votes(text, found, chosen) for found in chosen]
+        chosen = self._copula_votes(text, chosen)
         return self._list_votes(text, chosen)
+
+    def _event_word(self, text: str, found: Found) -> bool:
+        """``微調整を行う``, ``ファインチューニングし``: a trigger word names an action, not
+        the technique, unless it is quoted or called a method (``微調整という手法``)."""
+        if found.surface not in self.relational:
+            return False
+        if text[max(0, found.start - 1) : found.start] in "「『":
+            return False
+        after = text[found.unit_end : found.unit_end + 6]
+        return not after.startswith(("という", "と呼ばれる", "手法", "技術", "方式"))
+
+    def _copula_votes(self, text: str, chosen: list[Found]) -> list[Found]:
+        """``「Phi-3-mini」は…小型言語モデルだ``: the topic is what the sentence ends by
+        calling it."""
+        tail = _COPULA_TAIL.search(text)
+        if tail is None:
+            return chosen
+        entity_class = self.cues.type_of_noun(tail.group(1))
+        if entity_class is None:
+            return chosen
+        out = []
+        for found in chosen:
+            after = text[found.unit_end :]
+            after = after[1:] if after[:1] in "」』" else after
+            if after.startswith(("は", "とは", "も")) and found.start < tail.start():
+                found = found.with_votes(Vote(entity_class, COPULA, f"copula:{tail.group(1)}"))
+            out.append(found)
+        return out
 
     # ------------------------------------------------------------------ helpers
     def _entry(self, surface: str) -> LexiconEntry | None:
