@@ -346,7 +346,7 @@ class _FrameBuilder:
             return None
         triggers = self.s.triggers
         lemma = token.lemma_
-        if token.tag_.startswith("接尾辞") and token.i > 0 and self.extent.get(token.i - 1) == token.i:
+        if token.i > 0 and self.extent.get(token.i - 1) == token.i:
             return None
         for trigger, noun, particle, verb in triggers.idioms:
             if lemma == verb or token.text == verb:
@@ -369,7 +369,7 @@ class _FrameBuilder:
         if (
             following is not None
             and following.idx == token.idx + len(token.text)
-            and following.tag_.startswith("接尾辞")
+            and following.pos_ in ("NOUN", "PROPN", "PART")
             and token.text + following.text in triggers.words
         ):
             self.extent[token.i] = following.i  # 微調整|版, 提携|先, 開発|元
@@ -386,7 +386,10 @@ class _FrameBuilder:
             if found is None:
                 continue
             trigger, suffix_block = found
-            frame = self._frame(token, trigger, suffix_block)
+            # A trigger written as two words (インストラクション|チューニング, 微調整|版) has
+            # its syntax on the last word, the compound's head.
+            event = self.doc[self.extent[token.i]] if token.i in self.extent else token
+            frame = self._frame(event, trigger, suffix_block, first=token)
             if frame is not None:
                 frames.append(frame)
         frames += self._possessives()
@@ -421,14 +424,19 @@ class _FrameBuilder:
             return head
         return None
 
-    def _frame(self, event: Token, trigger: str, suffix_block: str | None) -> ProtoFrame | None:
+    def _frame(
+        self, event: Token, trigger: str, suffix_block: str | None, first: Token | None = None
+    ) -> ProtoFrame | None:
+        first = first if first is not None else event
         carrier = self._carrier(event, trigger)
         clause = carrier if carrier is not None else event
         verbal = is_predicate(clause) or carrier is not None
         passive = is_passive(clause) if verbal else False
         receiving = carrier is not None and carrier.lemma_ in RECEIVING_VERBS
         arguments: list[ProtoArgument] = []
-        positions = [event, carrier, *self._idiom_nouns(event, trigger)]
+        idiom_nouns = self._idiom_nouns(event, trigger)
+        extent = [first] if first is not event else []
+        positions = [event, carrier, *idiom_nouns, *extent]
         for position in positions:
             if position is None:
                 continue
@@ -442,7 +450,7 @@ class _FrameBuilder:
                 if role is not None:
                     arguments.append(ProtoArgument(name, role))
         arguments = self._topic_beside_subject(arguments, positions, passive=passive)
-        possessors = self.possessors.get(event.i, [])
+        possessors = [n for t in (event, *idiom_nouns, *extent) for n in self.possessors.get(t.i, [])]
         prefixes = self.prefixes.get(event.i, [])
         for name in possessors:
             arguments.append(ProtoArgument(name, "ga" if prefixes else "poss"))
@@ -454,7 +462,7 @@ class _FrameBuilder:
         if not arguments:
             return None
         blocked = suffix_block or self._blocked(event, clause)
-        start, end = event.idx, event.idx + len(event.text)
+        start, end = first.idx, event.idx + len(event.text)
         return ProtoFrame(trigger, start, end, tuple(_unique(arguments)), blocked)
 
     def _topic_beside_subject(
@@ -512,10 +520,10 @@ class _FrameBuilder:
         Kestrel``, ``Xの子会社Vistara``, ``Meta開発のモデル「SAM」``, ``Xの土台となったのは、Yだ``."""
         if event.pos_ == "VERB" and not any(c.dep_ == "cop" for c in event.children):
             return []
-        last = self.doc[self.extent.get(event.i, event.i)]
+        last = event
         end = last.idx + len(last.text)
         marker = surface_marker(self.text, end)
-        head = event.head if event.head.i != last.i else last.head
+        head = event.head
         names: list[Placed] = []
         linking = self.text.startswith(_LINKING, end)
         if marker == "の" and head.i > event.i:

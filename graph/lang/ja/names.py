@@ -209,13 +209,17 @@ class NameFinder:
         entity_class = self.cues.type_of_noun(tail.group(1))
         if entity_class is None:
             return chosen
-        out = []
-        for found in chosen:
+        out = sorted(chosen, key=lambda f: f.start)
+        vote = Vote(entity_class, COPULA, f"copula:{tail.group(1)}")
+        for i, found in enumerate(out):
             after = text[found.unit_end :]
             after = after[1:] if after[:1] in "」』" else after
             if after.startswith(("は", "とは", "も")) and found.start < tail.start():
-                found = found.with_votes(Vote(entity_class, COPULA, f"copula:{tail.group(1)}"))
-            out.append(found)
+                out[i] = found.with_votes(vote)
+                j = i  # the names coordinated with the topic share its class
+                while j > 0 and _JOINER.fullmatch(text[out[j - 1].unit_end : out[j].start]):
+                    j -= 1
+                    out[j] = out[j].with_votes(vote)
         return out
 
     # ------------------------------------------------------------------ helpers

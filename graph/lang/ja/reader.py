@@ -335,6 +335,8 @@ class DocumentReader:
             used |= indices
             spans.append(span)
         if spans:
+            for span in spans:
+                _root_at_last_word(span)
             with doc.retokenize() as retokenizer:
                 for span in spans:
                     retokenizer.merge(span)
@@ -480,6 +482,23 @@ def _with_variants(readings: list[SentenceReading]) -> list[SentenceReading]:
             )
             out[i] = replace(reading, frames=(*reading.frames, frame))
     return out
+
+
+def _root_at_last_word(span) -> None:
+    """A name is one noun phrase, headed by its last word (Japanese is head-final): where the
+    parse hung a name's words elsewhere (``Allen | Institute | for`` as a clause), re-hang
+    them on the last word so that the merged name takes that word's place in the tree."""
+    words = [t for t in span if t.pos_ not in ("PUNCT",)]
+    if not words:
+        return
+    last = words[-1]
+    inside = range(span.start, span.end)
+    if last.head.i in inside and last.head.i != last.i:
+        return
+    for token in words[:-1]:
+        if token.head.i not in inside or token.head.i == token.i:
+            token.head = last
+            token.dep_ = "compound"
 
 
 def slug_of(name: str) -> str:
