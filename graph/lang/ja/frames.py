@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Placed", "ProtoArgument", "ProtoFrame", "TriggerTable", "build_frames"]
 
+_INSTRUMENT_VERBS = frozenset({"用いる", "使う", "使用", "利用", "活用", "使える"})
 _LINKING = ("である", "であり", "だった", "となる", "となっ", "になる", "になっ", "とされる", "として")
 _ADNOMINAL = frozenset({"による", "との", "への", "からの", "に対する", "としての"})
 _JOINERS = ("と", "、", "や", "および", "及び", "並びに", "と、", "や、", "・", "")
@@ -53,8 +54,8 @@ _THROUGH = frozenset(
      "支配権", "議決権", "割", "%", "大半", "過半", "一部", "全部", "株式会社"}
 )
 _COUNTER = re.compile(
-    r"[」』]?(?:氏|さん|社)?(?:など|ら)?(?:の|ら)?(?:計)?(?:\d+|[一二三四五六七八九十両]+)"
-    r"(?:社|人|氏|者|団体|機関|モデル|種類|つ)(?:の(?:\w{1,6}?))?"
+    r"[」』]?(?:氏|さん|社)?(?:など|ら)?(?:の|ら)?(?:計)?(?:\d+|[一二三四五六七八九十両]+|双方|両方|両者|いずれ)"
+    r"(?:社|人|氏|者|団体|機関|モデル|種類|つ|カ国)(?:の[^\s、。はがをにのでとや「」]{1,8})?"
 )
 _LIST_TAIL = re.compile(r"[」』]?(?:など|といった|のような|をはじめとする)(?:の)?")
 _NOMINALIZERS = frozenset({"こと", "の", "旨", "点", "もの"})
@@ -309,6 +310,25 @@ class _FrameBuilder:
         if governor is not None:
             for member in group:
                 self.args[governor.i].append((member, marker))
+            if marker == "を" and governor.lemma_ in _INSTRUMENT_VERBS:
+                # "コーパスXを用いて、Yの事前学習を行った": X is what the next clause does it with.
+                following = self._next_predicate(governor)
+                if following is not None:
+                    for member in group:
+                        self.args[following.i].append((member, "で"))
+
+    def _next_predicate(self, clause: Token) -> Token | None:
+        """The predicate a て-clause leads on to (before the relative-clause machinery)."""
+        end = clause.idx + len(clause.text)
+        if not re.match(r"(?:し)?て[、,]?|[、,]", self.text[end:end + 3]) and clause.dep_ != "advcl":
+            return None
+        head = clause.head
+        if head.i > clause.i and (is_predicate(head) or head.lemma_ in LIGHT_VERBS):
+            return head
+        for token in self.doc[clause.i + 1 :]:
+            if is_predicate(token):
+                return token
+        return None
 
     def _governor(self, token: Token, *, adnominal: bool = False) -> Token | None:
         """The predicate or event noun a case-marked name depends on. An adnominal marker
@@ -355,6 +375,15 @@ class _FrameBuilder:
                         self.text, child.idx + len(child.text)
                     ).startswith(particle):
                         return trigger, None
+        following = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
+        if (
+            following is not None
+            and following.idx == token.idx + len(token.text)
+            and following.pos_ in ("NOUN", "PROPN", "PART")
+            and token.text + following.text in triggers.words
+        ):
+            self.extent[token.i] = following.i  # 微調整|版, 提携|先, 開発|元
+            return token.text + following.text, None
         if lemma in ("化", "化する") and token.i > 0:
             joined = self.doc[token.i - 1].text + "化"
             if joined in triggers.words:
@@ -365,15 +394,6 @@ class _FrameBuilder:
             return token.text, None
         if token.text in triggers.titles and token.pos_ in ("NOUN", "PROPN"):
             return "@title", None
-        following = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
-        if (
-            following is not None
-            and following.idx == token.idx + len(token.text)
-            and following.pos_ in ("NOUN", "PROPN", "PART")
-            and token.text + following.text in triggers.words
-        ):
-            self.extent[token.i] = following.i  # 微調整|版, 提携|先, 開発|元
-            return token.text + following.text, None
         if token.pos_ in ("NOUN", "PROPN", "VERB"):
             return triggers.noun_trigger(token.text)
         return None

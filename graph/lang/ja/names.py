@@ -68,6 +68,10 @@ _CJK = re.compile(r"[\u4e00-\u9fff\u3005\u30a0-\u30ffA-Za-z0-9]")
 _NOUNISH = re.compile(r"[\u30a0-\u30ff\u4e00-\u9fff\u3005A-Za-z0-9ー・]+$")
 _NOUN_START = re.compile(r"[\u30a0-\u30ff\u4e00-\u9fff\u3005A-Za-z]+")
 _COUNTED = re.compile(r"[」』]?(?:の|ら)?(?:計)?(?P<n>\d+|[一二三四五六七八九十両]+)(?P<unit>社|人|氏|者|団体|機関|モデル|種類)")
+_COUNTED_LIST = re.compile(
+    r"(?P<members>(?:[^、。「」『』はがをにのでと]{2,20}、){1,8}[^、。「」『』はがをにのでと]{2,20})"
+    r"(?:など)?の(?:計)?(?:\d+|[二三四五六七八九十])(?:種類|社|人|団体|機関|つ|件|カ国)"
+)
 _LIST_TAIL = re.compile(
     r"[」』]?(?:など|といった|のような|をはじめとする|をはじめ)(?:の)?(?:[\u4e00-\u9fff]{1,4}の)?"
     r"(?P<noun>[\u30a0-\u30ff\u4e00-\u9fffA-Za-z]+)"
@@ -179,6 +183,7 @@ class NameFinder:
         candidates += self._marked(text, doc)
         candidates += self._org_heads(text, doc)
         candidates += self._proper_nouns(text, doc)
+        candidates += self._counted_members(text, doc)
         candidates = [
             c
             for c in candidates
@@ -297,11 +302,12 @@ class NameFinder:
             start, end = match.span()
             surface = text[start:end].rstrip(".'/ -")
             end = start + len(surface)
-            # Generic leading words: "AIスタートアップ" gives "AI" alone, "AI Labs" keeps both.
-            words = re.split(r"(?<=\S)(?=[ \-_・·])", surface)
-            while len(words) > 1 and words[0].strip(" -_・·") in self.cues.generic_latin:
-                if text[start:end].startswith(words[0].strip(" -_・·") + " ") and len(words) == 2:
-                    break  # "AI Labs": a two-word name
+            # Generic leading words written apart ("GPU Nexa" is Nexa); "AI Labs" and
+            # "LLM-jp" are names of their own.
+            words = re.split(r"(?<=\S)(?= )", surface)
+            while len(words) > 1 and words[0].strip() in self.cues.generic_latin:
+                if len(words) == 2:
+                    break
                 start += len(words[0])
                 words = words[1:]
                 while start < end and text[start] in " -_・·":
@@ -660,6 +666,22 @@ class NameFinder:
                 # サイバーエージェント may be a company; "クラウドサービス" is not a product name.
                 found = replace(found, inferable=_AGENTS)
             out.append(found)
+        return out
+
+    def _counted_members(self, text: str, doc: Doc) -> list[Found]:
+        """``日本語版ウィキペディア、国会会議録、青空文庫の3種類のテキスト``: the members of a
+        counted list are names, whatever words they are made of."""
+        out = []
+        for match in _COUNTED_LIST.finditer(text):
+            start = match.start()
+            for part in re.finditer(r"[^、]+", match.group("members")):
+                member = part.group(0).strip("「」『』 ")
+                if not member or len(member) < 2 or _KANA.search(member):
+                    continue
+                offset = start + part.start() + part.group(0).index(member)
+                if self._inside_word(doc, offset, offset + len(member)):
+                    continue
+                out.append(self._make(text, offset, offset + len(member), priority=-2))
         return out
 
     def _role_candidate(self, run: Sequence[Token]) -> bool:
