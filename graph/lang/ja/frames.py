@@ -21,6 +21,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING
 
 from graph.lang.ja.cues import Cues
@@ -170,6 +171,11 @@ class TriggerTable:
     idioms: tuple[tuple[str, str, str, str], ...]  # (trigger, noun, particle, verb)
     titles: frozenset[str]
 
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """One regex of every trigger word (a cheap test for "could this text state a fact")."""
+        return _trigger_pattern(self)
+
     @classmethod
     def of(cls, triggers: Iterable[str], titles: Iterable[str]) -> TriggerTable:
         words, idioms = set(), []
@@ -195,6 +201,12 @@ class TriggerTable:
             if tail in self.words:
                 return tail, None
         return None
+
+
+@cache
+def _trigger_pattern(table: TriggerTable) -> re.Pattern[str]:
+    words = sorted((w for w in table.words if not w.startswith("@") and len(w) > 1), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words))
 
 
 @dataclass
@@ -274,6 +286,11 @@ class _FrameBuilder:
     def _joined(self, left: Placed, right: Placed) -> bool:
         _, end = self._anchor(left)
         gap = self.text[end : right.start]
+        if self.text.startswith("と、", end) and len(gap) <= 40 and "。" not in gap:
+            # "Silo AIと、サーバーを設計する米ZT Systemsを": と then a comma joins the next
+            # name that carries a case, past the clause describing it.
+            _, right_end = self._anchor(right)
+            return surface_marker(self.text, right_end) in ("を", "が", "は", "に", "の", "も")
         if not _JOIN_GAP.fullmatch(gap):
             return False
         marker = surface_marker(self.text, end)
@@ -384,6 +401,17 @@ class _FrameBuilder:
         ):
             self.extent[token.i] = following.i  # 微調整|版, 提携|先, 開発|元
             return token.text + following.text, None
+        if (
+            following is not None
+            and following.idx == token.idx + len(token.text)
+            and following.text in _EVENT_SUFFIXES
+            and (token.lemma_ in triggers.words or token.text in triggers.words)
+        ):
+            # 買収|手続き, 出資|額, 買収|計画: the suffix noun carries the syntax
+            self.extent[token.i] = following.i
+            return token.lemma_ if token.lemma_ in triggers.words else token.text, _BLOCKING_SUFFIXES.get(
+                following.text
+            )
         if lemma in ("化", "化する") and token.i > 0:
             joined = self.doc[token.i - 1].text + "化"
             if joined in triggers.words:
@@ -592,6 +620,12 @@ class _FrameBuilder:
             missing = [r for r in ("ga", "wo") if r not in roles]
             return "|".join(missing) if missing else "ni|to|de"
 
+        if "ga" not in roles and not passive:
+            linear = self._linear_subject(clause, taken)
+            if linear is not None:
+                out.append(ProtoArgument(linear, "ga", "linear", 0.02))
+                roles.add("ga")
+                taken.add(linear.token)
         filler: list[Placed] = []
         via = ""
         if self._is_relative(clause):
@@ -653,6 +687,23 @@ class _FrameBuilder:
                     if n.token not in taken
                 ]
         return out
+
+    def _linear_subject(self, clause: Token, taken: set[int]) -> Placed | None:
+        """``米Salesforceが2021年に買収した…``: the が-marked name right before the verb, with
+        no comma or other verb between, is its subject even where the parse hung it elsewhere."""
+        for name in sorted(self.by_token.values(), key=lambda p: -p.start):
+            if name.token >= clause.i or name.token in taken:
+                continue
+            _, end = self._anchor(name)
+            between = self.doc[name.token + 1 : clause.i]
+            if "、" in self.text[end : clause.idx] or any(
+                is_predicate(t) and t.i != clause.i for t in between
+            ):
+                return None
+            if surface_marker(self.text, end) == "が":
+                return name
+            return None
+        return None
 
     def _is_relative(self, clause: Token) -> bool:
         head = clause.head

@@ -191,9 +191,25 @@ class NameFinder:
             and not self._event_word(text, c)
         ]
         chosen = _resolve_overlaps(candidates)
+        chosen = self._drop_descriptors(text, chosen)
         chosen = [self._context_votes(text, found, chosen) for found in chosen]
         chosen = self._copula_votes(text, chosen)
         return self._list_votes(text, chosen)
+
+    def _drop_descriptors(self, text: str, chosen: list[Found]) -> list[Found]:
+        """``ビジネスチャットの米Slack``, ``インフラ自動化ソフトウェアの米HashiCorp``: a bare noun
+        phrase in apposition before a name describes it; it is not a name itself."""
+        starts = {f.start for f in chosen}
+        out = []
+        for found in chosen:
+            if not found.votes and not found.lexical and text.startswith("の", found.unit_end):
+                position = found.unit_end + 1
+                prefix = next((p for p in self.cues.country_prefixes if text.startswith(p, position)), "")
+                position += len(prefix)
+                if position in starts or position + 1 in starts and text[position] in "「『":
+                    continue
+            out.append(found)
+        return out
 
     def _event_word(self, text: str, found: Found) -> bool:
         """``微調整を行う``, ``ファインチューニングし``: a trigger word names an action, not

@@ -32,7 +32,8 @@ from graph.lang.ja.attributes import AttributeReader, SentenceMention
 from graph.lang.ja.cues import Cues
 from graph.lang.ja.frames import Placed, ProtoFrame, TriggerTable, build_frames
 from graph.lang.ja.names import Found, NameFinder
-from graph.lang.ja.parse import ParsedSentence, long_run_warnings
+from graph.lang.ja.parse import ParsedSentence, load_pipeline, long_run_warnings
+from graph.lang.ja.text import CleanSentence
 from graph.lang.ja.syntax import surface_marker
 from graph.lexicon import Lexicon
 from graph.model import Document, DocumentFacts
@@ -41,6 +42,7 @@ __all__ = ["DocumentReader"]
 
 _ALIAS = re.compile(r"[\u30a0-\u30ffA-Za-z0-9][\u30a0-\u30ffA-Za-z0-9\u4e00-\u9fff .\-・&]{0,39}")
 _MODEL_CLASSES = frozenset({"AIModel", "Product"})
+_CLAUSE_ASIDE = re.compile(r"[がにをで]|傘下|設立|創業|買収|開発")
 _PERSON = re.compile(r"[\u4e00-\u9fff\u3005]{2,6}|[\u30a0-\u30ff]{2,}(?:・[\u30a0-\u30ff]+)+|[A-Z][a-z]+(?: [A-Z][a-z]+)+")
 
 
@@ -168,6 +170,9 @@ class DocumentReader:
         people, titles = self._aside_titles(sentence, found)
         names += people
         readings += titles
+        clause_names, clause_frames = self._aside_clauses(sentence, found, memory)
+        names += clause_names
+        readings += clause_frames
         values = self._attributes(sentence, found, references, memory, attributes)
         self._remember(clean.text, found, references, placed, memory)
         return SentenceReading(
@@ -254,6 +259,41 @@ class DocumentReader:
                     )
                     frames.append(Frame("@title", at, at + len(person), arguments))
                 offset += len(part)
+        return names, tuple(frames)
+
+    def _aside_clauses(
+        self, sentence: ParsedSentence, found: list[Found], memory: _Memory
+    ) -> tuple[list[Name], tuple[Frame, ...]]:
+        """``米MosaicML（2023年に米Databricksが買収）``: an aside that is a clause says something
+        of the name it follows. It is read as the relative clause it stands for
+        ("2023年に米Databricksが買収したMosaicML"), parsed on its own."""
+        names: list[Name] = []
+        frames: list[Frame] = []
+        for aside in sentence.clean.asides:
+            owner = next((n for n in found if n.unit_end == aside.anchor or n.end == aside.anchor), None)
+            text = aside.text
+            if owner is None or len(text) > 60 or not _CLAUSE_ASIDE.search(text):
+                continue
+            if self.triggers.pattern.search(text) is None:
+                continue
+            glue = "した" if re.search(r"[\u4e00-\u9fff]$", text) else ""
+            synthetic = text + glue + owner.surface
+            original = sentence.clean
+            positions = [aside.start + i for i in range(len(text))]
+            positions += [aside.end - 1] * len(glue)
+            positions += [original.to_original(owner.start + i) for i in range(len(owner.surface))]
+            clean = CleanSentence(original.original, synthetic, tuple(positions), ())
+            doc = _nlp()(synthetic)
+            inner = ParsedSentence(sentence.document, sentence.index, sentence.start, doc, clean)
+            inner_found = [n for n in self.finder.find(synthetic, doc) if n.surface]
+            inner_found = [
+                replace(n, canonical=owner.canonical, votes=()) if n.start == len(text) + len(glue) else n
+                for n in inner_found
+            ]
+            placed = self._merge_tokens(doc, inner_found, [], memory)
+            for proto in build_frames(doc, synthetic, placed, self.triggers, self.cues):
+                frames.append(self._frame(inner, proto))
+            names += [n for n in self._names(inner, inner_found, []) if n.key != owner.key]
         return names, tuple(frames)
 
     # ------------------------------------------------------------------ anaphora
@@ -482,6 +522,10 @@ def _with_variants(readings: list[SentenceReading]) -> list[SentenceReading]:
             )
             out[i] = replace(reading, frames=(*reading.frames, frame))
     return out
+
+
+def _nlp():
+    return load_pipeline()
 
 
 def _root_at_last_word(span) -> None:

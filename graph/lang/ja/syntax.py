@@ -45,10 +45,15 @@ ROLES = frozenset(
         "with",
         "speaker",
         "result",
+        "about",
     }
 )
 
 _MARKERS = (
+    "について",
+    "に関して",
+    "をめぐって",
+    "をめぐり",
     "によって",
     "により",
     "による",
@@ -109,6 +114,7 @@ _ROLE_OF_MARKER: dict[str, str] = {
     **dict.fromkeys(("によって", "により", "による"), "agent"),
     "で": "de",
     "として": "as",
+    **dict.fromkeys(("について", "に関して", "をめぐって", "をめぐり"), "about"),
     "の": "poss",
     **dict.fromkeys(("とともに", "と共に"), "with"),
     **dict.fromkeys(
