@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Placed", "ProtoArgument", "ProtoFrame", "TriggerTable", "build_frames"]
 
+_ROUNDS = ("増資", "ラウンド", "資金調達", "調達", "第三者割当増資", "割当増資", "出資枠")
 _INSTRUMENT_VERBS = frozenset({"用いる", "使う", "使用", "利用", "活用", "使える"})
 _LINKING = ("である", "であり", "だった", "となる", "となっ", "になる", "になっ", "とされる", "として")
 _ADNOMINAL = frozenset({"による", "との", "への", "からの", "に対する", "としての"})
@@ -284,6 +285,8 @@ class _FrameBuilder:
             self._attach(group)
 
     def _joined(self, left: Placed, right: Placed) -> bool:
+        if left.token == right.token:
+            return True  # 両社: one word standing for two names
         _, end = self._anchor(left)
         gap = self.text[end : right.start]
         if self.text.startswith("と、", end) and len(gap) <= 40 and "。" not in gap:
@@ -507,6 +510,8 @@ class _FrameBuilder:
         arguments += self._heads(event, arguments)
         arguments += self._gaps(clause, event, arguments, passive=passive, verbal=verbal)
         arguments += self._results(clause, arguments)
+        arguments += self._chained_objects(clause, arguments)
+        arguments += self._round_owners(clause, arguments)
         if not arguments:
             return None
         blocked = suffix_block or self._blocked(event, clause)
@@ -617,8 +622,9 @@ class _FrameBuilder:
         def gap_role() -> str:
             if passive:
                 return "wo" if "wo" not in roles else "ni|to"
-            missing = [r for r in ("ga", "wo") if r not in roles]
-            return "|".join(missing) if missing else "ni|to|de"
+            if "ga" in roles:
+                return "|".join(r for r in ("wo", "ni", "to") if r not in roles) or "de"
+            return "ga" if "wo" in roles else "ga|wo"
 
         if "ga" not in roles and not passive:
             linear = self._linear_subject(clause, taken)
@@ -704,6 +710,38 @@ class _FrameBuilder:
                 return name
             return None
         return None
+
+    def _chained_objects(self, clause: Token, present: list[ProtoArgument]) -> list[ProtoArgument]:
+        """``カナエ技研の全株式を取得し、完全子会社化した``: a verb with no object of its own
+        acts on the object of the clause chained before it."""
+        if any(a.name and set(a.role.split("|")) & {"wo", "ni"} for a in present):
+            return []
+        for child in clause.children:
+            if child.i < clause.i and is_predicate(child) and self._chain_head(child) is clause:
+                objects = [
+                    name
+                    for position in (child, *[c for c in child.children if c.dep_ == "obj"])
+                    for name, marker in self.args.get(position.i, [])
+                    if marker == "を"
+                ]
+                return [ProtoArgument(n, "wo", "chain", 0.05) for n in objects]
+        return []
+
+    def _round_owners(self, clause: Token, present: list[ProtoArgument]) -> list[ProtoArgument]:
+        """``Xが実施した増資で…出資した``, ``XのシリーズBラウンドに出資``: the company whose
+        funding round it is receives the investment."""
+        if any("ni" in a.role.split("|") for a in present):
+            return []
+        out = []
+        for child in clause.children:
+            if not any(child.text.endswith(r) for r in _ROUNDS):
+                continue
+            owners = list(self.possessors.get(child.i, []))
+            for grandchild in child.children:
+                if grandchild.dep_ == "acl":
+                    owners += [n for n, m in self.args.get(grandchild.i, []) if m in ("が", "は")]
+            out += [ProtoArgument(n, "ni", "round", 0.05) for n in owners]
+        return out
 
     def _is_relative(self, clause: Token) -> bool:
         head = clause.head

@@ -596,7 +596,12 @@ class NameFinder:
         # "AI研究企業DeepMind", "AIスタートアップCohere": a type noun in apposition, then the name.
         for cut in range(len(run) - 1, 0, -1):
             prefix = "".join(t.text for t in run[:cut])
-            if self.cues.type_of_noun(prefix) and not run[cut - 1].text.isascii():
+            rest = "".join(t.text for t in run[cut:])
+            if (
+                self.cues.type_of_noun(prefix)
+                and not run[cut - 1].text.isascii()
+                and not (len(run) - cut == 1 and self.cues.org_head(" " + rest))
+            ):
                 run = run[cut:]
                 break
         while run and (
