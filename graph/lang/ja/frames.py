@@ -314,6 +314,16 @@ class _FrameBuilder:
         while marker == "の" and head.i > anchor.i and (head.text in _THROUGH or head.lemma_ in _THROUGH):
             anchor, end = head, head.idx + len(head.text)
             marker, head = surface_marker(self.text, end), head.head
+        if marker == "の" and head.i in self.by_token and head.i > anchor.i:
+            # "エレナ・バルガ氏のQuantaMind社への移籍": the possessor belongs to the event the
+            # next name is an adnominal argument of, not to that name.
+            owner = self.by_token[head.i]
+            owner_anchor, owner_end = self._anchor(owner)
+            if surface_marker(self.text, owner_end) in _ADNOMINAL:
+                event = self._governor(owner_anchor, adnominal=True)
+                if event is not None:
+                    self.possessors[event.i].extend(group)
+                    return
         if marker == "の":
             if head.i != anchor.i:
                 self.possessors[head.i].extend(group)
@@ -468,7 +478,7 @@ class _FrameBuilder:
             return None
         if event.dep_ not in ("obj", "nsubj", "obl", "iobj", "compound", "nmod"):
             return None
-        verbs = TITLE_VERBS if trigger in self.s.triggers.titles else LIGHT_VERBS
+        verbs = TITLE_VERBS if trigger == "@title" else LIGHT_VERBS
         if head.lemma_ in verbs or head.text in verbs:
             if event.dep_ in ("compound", "nmod") and head.lemma_ not in ("化",):
                 return None
@@ -503,8 +513,12 @@ class _FrameBuilder:
         arguments = self._topic_beside_subject(arguments, positions, passive=passive)
         possessors = [n for t in (event, *idiom_nouns, *extent) for n in self.possessors.get(t.i, [])]
         prefixes = self.prefixes.get(event.i, [])
+        if trigger == "@title":
+            # 米Appleのティム・クックCEO: the company owns the name the title is glued to.
+            possessors += [o for p in prefixes for o in self.possessors.get(p.token, [])]
         for name in possessors:
-            arguments.append(ProtoArgument(name, "ga" if prefixes else "poss"))
+            role = "ga" if prefixes and trigger != "@title" else "poss"
+            arguments.append(ProtoArgument(name, role))
         for name in prefixes:
             arguments.append(ProtoArgument(name, "prefix"))
         arguments += self._heads(event, arguments)
