@@ -44,7 +44,9 @@ def decide_document_classes(
             if name.inferable is not None and not name.reference:
                 inferable[name.key] = inferable.get(name.key, name.inferable) & name.inferable
     by_cue = decide_classes(cue_votes)
-    untyped = {key for key in cue_votes if key not in by_cue}
+    # Roles may add to a class only where the cues are weak: one role never outweighs a
+    # gazetteer entry, a marker or a type noun in apposition.
+    untyped = {key for key in cue_votes if _strongest(cue_votes[key]) < STRONG_CUE}
     frames = [frame for reading in readings for frame in reading.frames]
     decisions = by_cue
     for _ in range(_ROUNDS):
@@ -55,6 +57,17 @@ def decide_document_classes(
             votes.setdefault(key, []).append(vote)
         decisions = decide_classes(votes)
     return decisions
+
+
+#: Cue weight from which the cues alone decide a class.
+STRONG_CUE = 2.0
+
+
+def _strongest(votes: list[Vote]) -> float:
+    totals: dict[str, float] = defaultdict(float)
+    for vote in votes:
+        totals[vote.entity_class] += vote.weight
+    return max(totals.values(), default=0.0)
 
 
 def _mention(document: Document, name: Name, decision: Decision) -> Mention:

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Placed", "ProtoArgument", "ProtoFrame", "TriggerTable", "build_frames"]
 
+_PURPOSE_EVENTS = frozenset({"開発", "学習", "訓練", "構築", "設計", "事前学習"})
 _ROUNDS = ("増資", "ラウンド", "資金調達", "調達", "第三者割当増資", "割当増資", "出資枠")
 _INSTRUMENT_VERBS = frozenset({"用いる", "使う", "使用", "利用", "活用", "使える"})
 _LINKING = ("である", "であり", "だった", "となる", "となっ", "になる", "になっ", "とされる", "として")
@@ -329,10 +330,16 @@ class _FrameBuilder:
                 self.possessors[head.i].extend(group)
             return
         if marker == "":
-            if head.i != anchor.i and head.i > anchor.i and head.idx <= end + 1:
+            glued = self._token_at(end)
+            if (
+                glued is not None
+                and glued.idx == end
+                and glued.i not in self.by_token
+                and self._trigger(glued) is not None
+            ):
+                self.prefixes[glued.i].extend(group)  # "Scale AI創業者", "LINEヤフー傘下"
+            elif head.i != anchor.i and head.i > anchor.i and head.idx <= end + 1:
                 self.prefixes[head.i].extend(group)
-            elif anchor.dep_ in ("nsubj", "obj", "obl", "iobj") or anchor.i == head.i:
-                return
             return
         if marker in ("や", "、"):
             return
@@ -743,18 +750,26 @@ class _FrameBuilder:
 
     def _round_owners(self, clause: Token, present: list[ProtoArgument]) -> list[ProtoArgument]:
         """``Xが実施した増資で…出資した``, ``XのシリーズBラウンドに出資``: the company whose
-        funding round it is receives the investment."""
-        if any("ni" in a.role.split("|") for a in present):
-            return []
+        funding round it is receives the investment. ``「InstructGPT」の開発で採用された``:
+        what is being developed is what adopts it."""
+        roles = {r for a in present for r in a.role.split("|")}
         out = []
         for child in clause.children:
-            if not any(child.text.endswith(r) for r in _ROUNDS):
+            if child.i in self.by_token:
+                continue
+            if any(child.text.endswith(r) for r in _ROUNDS) and "ni" not in roles:
+                role = "ni"
+            elif child.lemma_ in _PURPOSE_EVENTS and "ga" not in roles and surface_marker(
+                self.text, child.idx + len(child.text)
+            ) in ("で", "では", "に", "には"):
+                role = "ga"
+            else:
                 continue
             owners = list(self.possessors.get(child.i, []))
             for grandchild in child.children:
                 if grandchild.dep_ == "acl":
                     owners += [n for n, m in self.args.get(grandchild.i, []) if m in ("が", "は")]
-            out += [ProtoArgument(n, "ni", "round", 0.05) for n in owners]
+            out += [ProtoArgument(n, role, "round", 0.05) for n in owners]
         return out
 
     def _is_relative(self, clause: Token) -> bool:

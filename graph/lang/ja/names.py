@@ -45,6 +45,7 @@ LEXICON, MARKER, TITLE, TYPE_NOUN, STRONG_HEAD, SIZE, COPULA, COUNTED = (
     2.5,
     2.5,
 )
+WEAK_APPOSITION = 0.8
 COUNTRY, LIST, WEAK_HEAD, PERSON_TAGS, ORG_WORD, ORG_TAG, VERSION = (
     2.0,
     2.0,
@@ -564,7 +565,9 @@ class NameFinder:
         runs: list[list[Token]] = []
         current: list[Token] = []
         for token in doc:
-            glued = bool(current) and current[-1].idx + len(current[-1].text) == token.idx
+            gap = doc.text[current[-1].idx + len(current[-1].text) : token.idx] if current else ""
+            spaced = gap == " " and not current[-1].text.isascii() and not token.text.isascii()
+            glued = bool(current) and (gap == "" or spaced)
             if _is_noun(token) and not _DATEISH.fullmatch(token.text):
                 if current and not glued and not (current[-1].text.isascii() and token.text.isascii()):
                     runs.append(current)
@@ -733,7 +736,11 @@ class NameFinder:
                 if joiner != "" or not any(
                     other.end == start for other in chosen if other is not found
                 ):
-                    votes.append(Vote(entity_class, TYPE_NOUN, f"type-noun:{compound}"))
+                    # "翻訳AIのLinguaBridge": a product category before の often describes the
+                    # company that makes it, so that apposition is weak evidence.
+                    weak = joiner == "の" and entity_class in ("AIModel", "Product") and not quoted
+                    weight = WEAK_APPOSITION if weak else TYPE_NOUN
+                    votes.append(Vote(entity_class, weight, f"type-noun:{compound}"))
         end = found.unit_end
         after = text[end:]
         after = after[1:] if after[:1] in "」』" else after
@@ -746,6 +753,11 @@ class NameFinder:
             entity_class = self.cues.type_of_noun(word)
             if entity_class and word in dict(self.cues.type_nouns) and text[found.end : found.end + 1] in "」』":
                 votes.append(Vote(entity_class, TYPE_NOUN, f"type-noun:{word}"))
+        if text[found.start - 1 : found.start] in "「『":
+            inner = re.sub(r"\s*(?:\d{4}|\d+(?:\.\d+)?)$", "", found.surface)
+            inner_class = self.cues.type_of_noun(inner)
+            if inner_class in ("Document", "Dataset") and inner != compound:
+                votes.append(Vote(inner_class, COPULA, f"name-ends:{inner[-3:]}"))
         for link in ("という", "と呼ばれる", "などの", "として"):
             if after.startswith(link):
                 noun = _NOUN_START.match(after, len(link))
@@ -821,7 +833,7 @@ def _resolve_overlaps(candidates: list[Found]) -> list[Found]:
                 inferable=None if None in inferable else best.inferable,
             )
         )
-    pooled.sort(key=lambda f: (-(f.end - f.start) - (5 if f.lexical else 0), -f.priority, f.start))
+    pooled.sort(key=lambda f: (-(f.end - f.start) - (2 if f.lexical else 0), -f.priority, f.start))
     chosen: list[Found] = []
     for found in pooled:
         if any(f.start < found.unit_end and found.start < f.unit_end for f in chosen):
