@@ -136,7 +136,7 @@ def match_frame(frame: Frame, index: PatternIndex, classes: Mapping[str, str]) -
         subjects, objects = _ends(frame, pattern)
         subjects = [a for a in subjects if classes.get(a.key) in pattern.subject_classes]
         objects = [a for a in objects if classes.get(a.key) in pattern.object_classes]
-        if pattern.same_class:
+        if pattern.same_class and objects:
             subjects = [
                 s for s in subjects if any(_alike(classes[s.key], classes[o.key]) for o in objects)
             ]

@@ -49,7 +49,7 @@ _ADNOMINAL = frozenset({"による", "との", "への", "からの", "に対す
 _JOINERS = ("と", "、", "や", "および", "及び", "並びに", "と、", "や、", "・", "")
 _JOIN_GAP = re.compile(
     r"[」』]?(?:氏|さん|社)?(?:と、?|、|や|および|及び|並びに|・)?"
-    r"(?:(?<=、)[^、。「」『』]{1,12}の)?[「『]?"
+    r"(?:(?<=、)[^、。「」『』]{1,12}の)?(?:米国|中国|韓国|台湾|英国|[米英仏独中韓台印加豪])?[「『]?"
 )
 #: Nouns a case passes through to the name they qualify: Armの株式の約9割を保有 -> Arm.
 _THROUGH = frozenset(
@@ -60,7 +60,9 @@ _COUNTER = re.compile(
     r"[」』]?(?:氏|さん|社)?(?:など|ら)?(?:の|ら)?(?:計)?(?:\d+|[一二三四五六七八九十両]+|双方|両方|両者|いずれ)"
     r"(?:社|人|氏|者|団体|機関|モデル|種類|つ|カ国)(?:の[^\s、。はがをにのでとや「」]{1,8})?"
 )
-_LIST_TAIL = re.compile(r"[」』]?(?:など|といった|のような|をはじめとする)(?:の)?")
+_LIST_TAIL = re.compile(
+    r"[」』]?(?:など|といった|のような|をはじめとする)(?:の)?[^\s、。はがをにのでとや「」]{0,10}"
+)
 _NOMINALIZERS = frozenset({"こと", "の", "旨", "点", "もの"})
 _STANDS_FOR = frozenset(
     {"普及", "台頭", "登場", "存在", "成長", "躍進", "参入", "攻勢", "動向", "勢い", "一人勝ち", "独走"}
@@ -266,7 +268,12 @@ class _FrameBuilder:
             if head.i < token.i and gap_before in ("", "「", "『", "・", "の「", "の『"):
                 if self.s.cues.type_of_noun(head.text) and head.i not in self.by_token:
                     return head, end
-            if head.i > token.i and head.idx == end and self.s.cues.type_of_noun(head.text):
+            if (
+                head.i > token.i
+                and head.idx == end
+                and self.s.cues.type_of_noun(head.text)
+                and self._trigger(head) is None
+            ):
                 return head, head.idx + len(head.text)
             if head.i > token.i and head.idx == end and head.text in ("シリーズ", "ファミリー", "群"):
                 return head, head.idx + len(head.text)

@@ -686,8 +686,11 @@ class NameFinder:
             if any("組織名" in t for t in tags):
                 votes.append(Vote("Organization", ORG_TAG, "tag:組織名"))
             found = self._make(text, start, end, votes, priority=0)
-            if self.cues.type_of_noun(surface) and not found.lexical:
-                # サイバーエージェント may be a company; "クラウドサービス" is not a product name.
+            if self.cues.type_of_noun(surface) and not found.lexical and not votes:
+                # サイバーエージェント may be a company; 業務支援サービス, 施工管理AI describe a
+                # thing in words and name nothing.
+                if re.search(r"[\u4e00-\u9fff]", surface):
+                    continue
                 found = replace(found, inferable=_AGENTS)
             out.append(found)
         return out
