@@ -63,6 +63,8 @@ def role_votes(
     for frame in frames:
         for pattern in index.for_trigger(frame.trigger):
             subjects, objects = _ends(frame, pattern)
+            if pattern.symmetric and not objects:
+                objects = subjects  # "AとBの争い": a coordinated group, each the other's rival
             for ends, others, infer, other_classes, role in (
                 (subjects, objects, pattern.subject_infer, pattern.object_classes, "subject"),
                 (objects, subjects, pattern.object_infer, pattern.subject_classes, "object"),
@@ -129,10 +131,10 @@ def _closest(args: list[Argument]) -> list[Argument]:
 
 def match_frame(frame: Frame, index: PatternIndex, classes: Mapping[str, str]) -> list[Match]:
     """The relations a frame states, given the decided classes (none if it is blocked)."""
-    if frame.blocked:
-        return []
     out: list[Match] = []
     for pattern in index.for_trigger(frame.trigger):
+        if frame.blocked and frame.blocked not in pattern.accepts:
+            continue
         subjects, objects = _ends(frame, pattern)
         subjects = [a for a in subjects if classes.get(a.key) in pattern.subject_classes]
         objects = [a for a in objects if classes.get(a.key) in pattern.object_classes]

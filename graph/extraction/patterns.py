@@ -63,6 +63,8 @@ class Pattern:
     object_infer: str | None = None
     # Both ends must be of one kind (models and products count as one): rivals, comparisons.
     same_class: bool = False
+    # Reasons a frame is blocked that this pattern still reads: a stance is an "opinion".
+    accepts: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,7 @@ _FIELDS = {
     "confidence",
     "symmetric",
     "same_class",
+    "accepts",
 }
 
 
@@ -170,6 +173,7 @@ def parse_patterns(text: str, roles: Collection[str], source: str = "<patterns>"
                 subject_infer=subject_infer,
                 object_infer=object_infer,
                 same_class=bool(raw.get("same_class", False)),
+                accepts=frozenset(str(a) for a in raw.get("accepts") or ()),
             )
         )
     return PatternIndex(tuple(out))

@@ -41,6 +41,11 @@ if TYPE_CHECKING:
 
 __all__ = ["Placed", "ProtoArgument", "ProtoFrame", "TriggerTable", "build_frames"]
 
+_THINKING = frozenset(
+    {"みる", "見る", "予想", "考える", "見込む", "予測", "評価", "述べる", "語る", "指摘", "主張", "強調",
+     "説明", "分析", "期待", "確信", "信じる", "思う", "認識", "位置づける", "呼ぶ", "示す", "見方", "警告",
+     "懸念", "言う", "話す", "発言", "表明", "断言", "予言", "みなす", "見なす", "捉える", "とらえる"}
+)
 _PURPOSE_EVENTS = frozenset({"開発", "学習", "訓練", "構築", "設計", "事前学習"})
 _ROUNDS = ("増資", "ラウンド", "資金調達", "調達", "第三者割当増資", "割当増資", "出資枠")
 _INSTRUMENT_VERBS = frozenset({"用いる", "使う", "使用", "利用", "活用", "使える"})
@@ -58,7 +63,7 @@ _THROUGH = frozenset(
 )
 _COUNTER = re.compile(
     r"[」』]?(?:氏|さん|社)?(?:など|ら)?(?:の|ら)?(?:計)?(?:\d+|[一二三四五六七八九十両]+|双方|両方|両者|いずれ)"
-    r"(?:社|人|氏|者|団体|機関|モデル|種類|つ|カ国)(?:の[^\s、。はがをにのでとや「」]{1,8})?"
+    r"(?:社|人|氏|者|団体|機関|モデル|種類|つ|カ国)(?![\u4e00-\u9fff])(?:の[^\s、。はがをにのでとや「」]{1,8})?"
 )
 _LIST_TAIL = re.compile(
     r"[」』]?(?:など|といった|のような|をはじめとする)(?:の)?[^\s、。はがをにのでとや「」]{0,10}"
@@ -74,7 +79,6 @@ _BLOCKERS: dict[str, str] = {
             "計画",
             "予定",
             "方針",
-            "見込み",
             "見通し",
             "可能性",
             "目指す",
@@ -90,10 +94,11 @@ _BLOCKERS: dict[str, str] = {
             "提案",
             "打診",
             "計画中",
-            "予想",
         ),
         "planned",
     ),
+    # What someone thinks or expects: no fact, but the stance patterns read it.
+    **dict.fromkeys(("予想", "予測", "見込む", "見込み", "期待", "みる", "見る", "考える", "思う"), "opinion"),
     **dict.fromkeys(("否定", "否認", "訂正"), "denied"),
     **dict.fromkeys(
         ("断念", "見送る", "見送り", "打ち切る", "中止", "撤回", "白紙", "破談", "無関係", "解消"),
@@ -112,6 +117,7 @@ _BLOCKING_SUFFIXES: dict[str, str] = {
     "観測": "reported",
 }
 _EVENT_SUFFIXES = (
+    "感",
     "額",
     "比率",
     "手続き",
@@ -186,7 +192,10 @@ class TriggerTable:
         for trigger in triggers:
             match = re.fullmatch(r"(.+?)(を|に|と|が|で)([^をにとがで]+)", trigger)
             if match and len(trigger) > 3 and not trigger.startswith("@"):
-                idioms.append((trigger, match.group(1), match.group(2), match.group(3)))
+                noun, particle, verb = match.groups()
+                idioms.append((trigger, noun, particle, verb))
+                if verb.endswith("する") and len(verb) > 2:  # 評する is also written 評す
+                    idioms.append((trigger, noun, particle, verb[:-2] + "す"))
             else:
                 words.add(trigger)
         return cls(frozenset(words), tuple(sorted(idioms)), frozenset(titles))
@@ -249,7 +258,18 @@ class _FrameBuilder:
         self.possessors: dict[int, list[Placed]] = defaultdict(list)
         self.prefixes: dict[int, list[Placed]] = defaultdict(list)
         self.group_of: dict[int, list[Placed]] = {}
-        self.extent: dict[int, int] = {}  # event token -> last token of a suffixed trigger
+        self.extent: dict[int, int] = {}  # first word of a two-word trigger -> its last word
+        # Syntactic token of each trigger -> (trigger, blocking reason, first word).
+        self.events: dict[int, tuple[str, str | None, int]] = {}
+        for token in self.doc:
+            if token.i in self.events:
+                continue
+            found = self._find_trigger(token)
+            if found is not None:
+                last = self.extent.get(token.i, token.i)
+                self.events[last] = (*found, token.i)
+        # The token carrying each name's syntax (a type noun in apposition: モデル「FLUX.1」).
+        self.anchored = {self._anchor(p)[0].i: p for p in sentence.names}
         self._attach_all()
 
     # ------------------------------------------------------------------ placement
@@ -322,14 +342,14 @@ class _FrameBuilder:
         while marker == "の" and head.i > anchor.i and (head.text in _THROUGH or head.lemma_ in _THROUGH):
             anchor, end = head, head.idx + len(head.text)
             marker, head = surface_marker(self.text, end), head.head
-        if marker == "の" and head.i in self.by_token and head.i > anchor.i:
+        owner = self.by_token.get(head.i) or self.anchored.get(head.i)
+        if marker == "の" and owner is not None and head.i > anchor.i:
             # "エレナ・バルガ氏のQuantaMind社への移籍": the possessor belongs to the event the
             # next name is an adnominal argument of, not to that name.
-            owner = self.by_token[head.i]
             owner_anchor, owner_end = self._anchor(owner)
             if surface_marker(self.text, owner_end) in _ADNOMINAL:
                 event = self._governor(owner_anchor, adnominal=True)
-                if event is not None:
+                if event is not None and self._trigger(event) is not None:
                     self.possessors[event.i].extend(group)
                     return
         if marker == "の":
@@ -404,14 +424,17 @@ class _FrameBuilder:
 
     # ------------------------------------------------------------------ triggers
     def _trigger(self, token: Token) -> tuple[str, str | None] | None:
+        """The trigger a token carries the syntax of (memoized in ``self.events``)."""
+        found = self.events.get(token.i)
+        return None if found is None else found[:2]
+
+    def _find_trigger(self, token: Token) -> tuple[str, str | None] | None:
         if token.i in self.by_token:
             return None
         if token.pos_ in ("ADP", "AUX", "PUNCT", "SCONJ", "CCONJ", "NUM", "SYM"):
             return None
         triggers = self.s.triggers
         lemma = token.lemma_
-        if token.i > 0 and self.extent.get(token.i - 1) == token.i:
-            return None
         for trigger, noun, particle, verb in triggers.idioms:
             if lemma == verb or token.text == verb:
                 for child in token.children:
@@ -456,15 +479,10 @@ class _FrameBuilder:
     # ------------------------------------------------------------------ frames
     def build(self) -> list[ProtoFrame]:
         frames = []
-        for token in self.doc:
-            found = self._trigger(token)
-            if found is None:
-                continue
-            trigger, suffix_block = found
-            # A trigger written as two words (インストラクション|チューニング, 微調整|版) has
-            # its syntax on the last word, the compound's head.
-            event = self.doc[self.extent[token.i]] if token.i in self.extent else token
-            frame = self._frame(event, trigger, suffix_block, first=token)
+        # A trigger written as two words (インストラクション|チューニング, 微調整|版) has its
+        # syntax on the last word, the compound's head.
+        for last, (trigger, suffix_block, first) in sorted(self.events.items()):
+            frame = self._frame(self.doc[last], trigger, suffix_block, first=self.doc[first])
             if frame is not None:
                 frames.append(frame)
         frames += self._possessives()
@@ -475,8 +493,6 @@ class _FrameBuilder:
         out = []
         for head_i, owners in self.possessors.items():
             head = self.doc[head_i]
-            if self._trigger(head) is not None:
-                continue
             owned = [n for n in self._named(head) if n not in owners]
             if not owned:
                 continue
@@ -493,6 +509,8 @@ class _FrameBuilder:
         if event.dep_ not in ("obj", "nsubj", "obl", "iobj", "compound", "nmod"):
             return None
         verbs = TITLE_VERBS if trigger == "@title" else LIGHT_VERBS
+        if head.lemma_ == "なる" and event.dep_ in ("obl", "obj", "nsubj"):
+            return head  # "Xが勝者になる", "Xの子会社となった": the noun is what X becomes
         if head.lemma_ in verbs or head.text in verbs:
             if event.dep_ in ("compound", "nmod") and head.lemma_ not in ("化",):
                 return None
@@ -537,6 +555,7 @@ class _FrameBuilder:
             arguments.append(ProtoArgument(name, "prefix"))
         arguments += self._heads(event, arguments)
         arguments += self._gaps(clause, event, arguments, passive=passive, verbal=verbal)
+        arguments += self._speakers(clause, arguments)
         arguments += self._results(clause, arguments)
         arguments += self._chained_objects(clause, arguments)
         arguments += self._round_owners(clause, arguments)
@@ -738,6 +757,26 @@ class _FrameBuilder:
                 return name
             return None
         return None
+
+    def _speakers(self, clause: Token, present: list[ProtoArgument]) -> list[ProtoArgument]:
+        """``リサ・ホルト氏は…Xが勝者になるとみている``: whoever thinks or says the clause is its
+        speaker (stance patterns read the view from there)."""
+        current = clause
+        for _ in range(3):
+            head = current.head
+            if head.i == current.i:
+                return []
+            end = self._clause_end(current)
+            quoted = self.text.startswith(("と", "との", "ように", "ことを", "ことも", "こと"), end)
+            if quoted and (head.lemma_ in _THINKING or head.text in _THINKING):
+                taken = {a.name.token for a in present}
+                speakers = self._direct_subjects(head) or self._sentence_topic(before=head.i, exclude=taken)
+                return [ProtoArgument(n, "speaker", "speaker", 0.0) for n in speakers if n.token not in taken]
+            if head.lemma_ in _NOMINALIZERS or head.lemma_ in ("見方", "考え", "認識", "見解"):
+                current = head
+                continue
+            return []
+        return []
 
     def _chained_objects(self, clause: Token, present: list[ProtoArgument]) -> list[ProtoArgument]:
         """``カナエ技研の全株式を取得し、完全子会社化した``: a verb with no object of its own

@@ -68,7 +68,10 @@ _KANA = re.compile(r"[\u3041-\u3096]")
 _CJK = re.compile(r"[\u4e00-\u9fff\u3005\u30a0-\u30ffA-Za-z0-9]")
 _NOUNISH = re.compile(r"[\u30a0-\u30ff\u4e00-\u9fff\u3005A-Za-z0-9ー・]+$")
 _NOUN_START = re.compile(r"[\u30a0-\u30ff\u4e00-\u9fff\u3005A-Za-z]+")
-_COUNTED = re.compile(r"[」』]?(?:の|ら)?(?:計)?(?P<n>\d+|[一二三四五六七八九十両]+)(?P<unit>社|人|氏|者|団体|機関|モデル|種類)")
+_COUNTED = re.compile(
+    r"[」』]?(?:の|ら)?(?:計)?(?P<n>\d+|[一二三四五六七八九十両]+)"
+    r"(?P<unit>社|人|氏|者|団体|機関|モデル|種類)(?![\u4e00-\u9fff])"
+)
 _COUNTED_LIST = re.compile(
     r"(?P<members>(?:[^、。「」『』はがをにのでと]{2,20}、){1,8}[^、。「」『』はがをにのでと]{2,20})"
     r"(?:など)?の(?:計)?(?:\d+|[二三四五六七八九十])(?:種類|社|人|団体|機関|つ|件|カ国)"
@@ -389,6 +392,8 @@ class NameFinder:
                 continue  # a quoted phrase, not a name
             if re.fullmatch(r"[\d,.]+", stripped):
                 continue
+            if "の" in inner and any(inner.endswith(w) for w in self.relational if len(w) > 1):
+                continue  # 「生成AI時代の最大の勝者」: a characterization, not a name
             out.append(self._make(text, start, end, priority=4))
         return out
 
