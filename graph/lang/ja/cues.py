@@ -36,6 +36,7 @@ class Cues:
     author_roles: tuple[str, ...]
     generic_latin: frozenset[str]
     anaphors: tuple[tuple[str, str], ...]  # (word, class), longest first
+    non_name_heads: tuple[str, ...] = ()
 
     def type_of_noun(self, compound: str) -> str | None:
         """Class named by a noun compound's ending: ``AI研究団体`` -> Organization."""
@@ -99,6 +100,7 @@ _FIELDS = {
     "author_roles",
     "generic_latin",
     "anaphors",
+    "non_name_heads",
 }
 
 
@@ -134,6 +136,7 @@ def parse_cues(text: str, source: str = "<cues>") -> Cues:
         author_roles=words("author_roles"),
         generic_latin=frozenset(words("generic_latin")),
         anaphors=anaphors,
+        non_name_heads=words("non_name_heads"),
     )
 
 

@@ -59,7 +59,8 @@ _JOIN_GAP = re.compile(
 #: Nouns a case passes through to the name they qualify: Armの株式の約9割を保有 -> Arm.
 _THROUGH = frozenset(
     {"株式", "株", "全株式", "発行済み株式", "発行済株式", "過半数", "持ち分", "持分", "権利", "経営権",
-     "支配権", "議決権", "割", "%", "大半", "過半", "一部", "全部", "株式会社"}
+     "支配権", "議決権", "割", "%", "大半", "過半", "一部", "全部", "株式会社", "ラウンド",
+     "シリーズAラウンド", "シリーズBラウンド", "シリーズCラウンド", "シリーズDラウンド", "資金調達ラウンド"}
 )
 _COUNTER = re.compile(
     r"[」』]?(?:氏|さん|社)?(?:など|ら)?(?:の|ら)?(?:計)?(?:\d+|[一二三四五六七八九十両]+|双方|両方|両者|いずれ)"
@@ -339,9 +340,10 @@ class _FrameBuilder:
                 anchor, end = carrier, tail.end()
         marker = surface_marker(self.text, end)
         head = anchor.head
-        while marker == "の" and head.i > anchor.i and (head.text in _THROUGH or head.lemma_ in _THROUGH):
-            anchor, end = head, head.idx + len(head.text)
-            marker, head = surface_marker(self.text, end), head.head
+        while marker == "の" and head.i > anchor.i and self._through(head) is not None:
+            anchor = self._through(head)
+            end = anchor.idx + len(anchor.text)
+            marker, head = surface_marker(self.text, end), anchor.head
         owner = self.by_token.get(head.i) or self.anchored.get(head.i)
         if marker == "の" and owner is not None and head.i > anchor.i:
             # "エレナ・バルガ氏のQuantaMind社への移籍": the possessor belongs to the event the
@@ -392,6 +394,19 @@ class _FrameBuilder:
         for token in self.doc[clause.i + 1 :]:
             if is_predicate(token):
                 return token
+        return None
+
+    def _through(self, noun: Token) -> Token | None:
+        """The noun a case passes through (株式, 権利, シリーズBラウンド), written as the
+        compound ending at ``noun``'s head if ``noun`` only starts it."""
+        if noun.text in _THROUGH or noun.lemma_ in _THROUGH:
+            return noun
+        head = noun.head
+        glued = all(
+            t.idx + len(t.text) == self.doc[t.i + 1].idx for t in self.doc[noun.i : head.i]
+        )
+        if head.i > noun.i and glued and (head.text in _THROUGH or head.lemma_ in _THROUGH):
+            return head
         return None
 
     def _governor(self, token: Token, *, adnominal: bool = False) -> Token | None:
@@ -774,6 +789,9 @@ class _FrameBuilder:
                 return [ProtoArgument(n, "speaker", "speaker", 0.0) for n in speakers if n.token not in taken]
             if head.lemma_ in _NOMINALIZERS or head.lemma_ in ("見方", "考え", "認識", "見解"):
                 current = head
+                continue
+            if not is_predicate(current) and is_predicate(head):
+                current = head  # "Xの一人勝ちが続くと予想": the noun's clause is what is said
                 continue
             return []
         return []

@@ -193,6 +193,11 @@ class NameFinder:
             for c in candidates
             if not (_introduces_a_name(text, c.unit_end) and self.cues.type_of_noun(c.surface))
             and not self._event_word(text, c)
+            and not (
+                c.surface.endswith(self.cues.non_name_heads)
+                and not c.lexical
+                and text[c.start - 1 : c.start] not in "「『"
+            )
         ]
         chosen = _resolve_overlaps(candidates)
         chosen = self._drop_descriptors(text, chosen)

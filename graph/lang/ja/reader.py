@@ -330,19 +330,29 @@ class DocumentReader:
         noun = word[1:] if word[:1] in "同本当" else word[2:] if word[:2] in ("この", "その", "当該") else ""
         if noun in memory.type_nouns:
             return [memory.canonicals[memory.type_nouns[noun]]]
-        earlier = memory.recent + [
-            (n.key, memory.hint(n.key), _is_subject(text, n)) for n in found if n.end <= position
-        ]
+        before = [n for n in found if n.end <= position]
+        topic_now = [n.key for n in before if _is_topic(text, n)]
+        earlier = memory.recent + [(n.key, memory.hint(n.key), _is_subject(text, n)) for n in before]
+        # The order a reader resolves 同社 in: this sentence's topic, the previous sentence's
+        # topic, the last subject, the last name of the class.
+        ranked: list[str] = topic_now[:1]
+        if memory.topic is not None:
+            ranked.append(memory.topic.key)
+        ranked += [key for key, _, subject in reversed(earlier) if subject]
+        ranked += [key for key, _, _ in reversed(earlier)]
         wanted = 2 if word.startswith("両") else 1
+        if wanted == 2:  # 両社: the two companies most recently named
+            ranked = [key for key, _, _ in reversed(earlier)]
         out: list[str] = []
-        # Names whose class is known first; for a company, failing those, the last subject.
         for strict in (True, False):
-            for key, _, subject in reversed(earlier):
+            for key in ranked:
                 hint = memory.hint(key)
                 if strict:
                     fits = hint == entity_class and (word != "それ" or hint in _MODEL_CLASSES)
                 else:
-                    fits = hint is None and entity_class == "Organization" and subject
+                    fits = hint is None and entity_class == "Organization" and key in topic_now + [
+                        k for k, _, subject in earlier if subject
+                    ]
                 if fits and key not in out:
                     out.append(key)
                 if len(out) == wanted:
@@ -547,6 +557,10 @@ def _root_at_last_word(span) -> None:
 
 def slug_of(name: str) -> str:
     return slug(normalize_surface(name))
+
+
+def _is_topic(text: str, name: Found) -> bool:
+    return surface_marker(text, name.unit_end) in ("は", "では") and not _model_shaped(name.surface)
 
 
 def _is_subject(text: str, name: Found) -> bool:
