@@ -172,6 +172,7 @@ class ProtoFrame:
     end: int
     arguments: tuple[ProtoArgument, ...]
     blocked: str | None = None
+    clause: int = -1  # the token of the predicate that carries the frame (for dates)
 
 
 @dataclass(frozen=True)
@@ -578,7 +579,7 @@ class _FrameBuilder:
             return None
         blocked = suffix_block or self._blocked(event, clause)
         start, end = first.idx, event.idx + len(event.text)
-        return ProtoFrame(trigger, start, end, tuple(_unique(arguments)), blocked)
+        return ProtoFrame(trigger, start, end, tuple(_unique(arguments)), blocked, clause.i)
 
     def _topic_beside_subject(
         self, arguments: list[ProtoArgument], positions: list[Token | None], *, passive: bool

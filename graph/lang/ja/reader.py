@@ -28,7 +28,8 @@ from graph.extraction.readings import (
     SentenceReading,
     Vote,
 )
-from graph.lang.ja.attributes import AttributeReader, SentenceMention
+from graph.lang.ja.values import DATE, Value, ValueReader, parse_date
+from graph.lang.ja.values import NameView as ValueView
 from graph.lang.ja.cues import Cues
 from graph.lang.ja.frames import Placed, ProtoFrame, TriggerTable, build_frames
 from graph.lang.ja.names import Found, NameFinder
@@ -42,6 +43,10 @@ __all__ = ["DocumentReader"]
 
 _ALIAS = re.compile(r"[\u30a0-\u30ffA-Za-z0-9][\u30a0-\u30ffA-Za-z0-9\u4e00-\u9fff .\-・&]{0,39}")
 _MODEL_CLASSES = frozenset({"AIModel", "Product"})
+_RELEASES = frozenset(
+    {"公開", "発表", "リリース", "発売", "登場", "提供", "公表", "商用化", "提供開始", "投入", "披露", "ローンチ",
+     "一般公開", "無償公開", "正式発表", "配信", "搭載開始", "お披露目"}
+)
 _CLAUSE_ASIDE = re.compile(r"[がにをで]|傘下|設立|創業|買収|開発")
 _PERSON = re.compile(r"[\u4e00-\u9fff\u3005]{2,6}|[\u30a0-\u30ff]{2,}(?:・[\u30a0-\u30ff]+)+|[A-Z][a-z]+(?: [A-Z][a-z]+)+")
 
@@ -84,7 +89,7 @@ class DocumentReader:
         found = self._unify_keys(found)
         found = self._propagate(sentences, found)
         memory = _Memory()
-        attributes = AttributeReader()
+        attributes = ValueReader()
         readings = []
         for sentence, names in zip(sentences, found, strict=True):
             readings.append(self._read_sentence(sentence, names, memory, attributes))
@@ -154,7 +159,7 @@ class DocumentReader:
         sentence: ParsedSentence,
         found: list[Found],
         memory: _Memory,
-        attributes: AttributeReader,
+        attributes: ValueReader,
     ) -> SentenceReading:
         clean = sentence.clean
         doc = sentence.doc
@@ -173,7 +178,7 @@ class DocumentReader:
         clause_names, clause_frames = self._aside_clauses(sentence, found, memory)
         names += clause_names
         readings += clause_frames
-        values = self._attributes(sentence, found, references, memory, attributes)
+        values = self._attributes(sentence, found, references, memory, attributes, frames)
         self._remember(clean.text, found, references, placed, memory)
         return SentenceReading(
             sentence.index, sentence.start, sentence.text, tuple(names), readings, values
@@ -431,25 +436,25 @@ class DocumentReader:
         found: list[Found],
         references: list[tuple[Found, bool]],
         memory: _Memory,
-        reader: AttributeReader,
+        reader: ValueReader,
+        frames: list[ProtoFrame],
     ) -> tuple[AttributeReading, ...]:
+        text = sentence.clean.text
         views = []
         for name in [*found, *(r for r, _ in references)]:
             hint = memory.hint(name.key)
-            views.append(
-                SentenceMention(name.start, name.end, name.surface, hint, name.canonical, name.key)
-            )
+            end = name.unit_end + (1 if text[name.unit_end : name.unit_end + 1] in "」』" else 0)
+            quoted = text[name.start - 1 : name.start] in "「『"
+            if hint is None and (quoted or _model_shaped(name.surface)):
+                hint = "AIModel"  # may be a model: the document's class decision has the last word
+            views.append(ValueView(name.start, end, name.surface, name.key, name.canonical, hint))
         views.sort(key=lambda v: v.start)
-        models = [v for v in views if v.entity_class in _MODEL_CLASSES]
-        if not models:
-            views = [
-                replace(v, entity_class="AIModel") if v.entity_class is None and _model_shaped(v.surface) else v
-                for v in views
-            ]
+        values = reader.read(text, views)
+        values += self._release_dates(sentence, views, frames)
         out = []
-        for value in reader.read(sentence.doc, views, sentence.clean.text):
+        for value in values:
             start, end = self._doc_span(sentence, *value.span)
-            classes = frozenset({"AIModel", "Product"}) if value.property == "releaseDate" else frozenset({"AIModel"})
+            classes = _MODEL_CLASSES if value.property == "releaseDate" else frozenset({"AIModel"})
             out.append(
                 AttributeReading(
                     subject=value.subject.key,
@@ -467,6 +472,37 @@ class DocumentReader:
                 )
             )
         return tuple(out)
+
+    def _release_dates(
+        self, sentence: ParsedSentence, views: list[ValueView], frames: list[ProtoFrame]
+    ) -> list[Value]:
+        """``2024年3月21日、「Yotsuba-LM」を公開した``, ``2024年に公開した「Akebono-Art」``,
+        ``「Shizuku」（2023年7月公開）``: a date dating a release verb dates what it releases."""
+        text, doc = sentence.clean.text, sentence.doc
+        by_key = {v.key: v for v in views}
+        out = []
+        for match in DATE.finditer(text):
+            parsed = parse_date(match.group(0))
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if parsed is None or span is None:
+                continue
+            if text.startswith(("から", "まで", "にかけて", "以降", "以来", "末", "中"), match.end()):
+                continue  # a period, not the day of a release
+            governor = span.root
+            for _ in range(4):
+                if governor.pos_ == "VERB" or governor.head.i == governor.i:
+                    break
+                governor = governor.head
+            for frame in frames:
+                if frame.clause != governor.i or frame.trigger not in _RELEASES or frame.blocked:
+                    continue
+                for argument in frame.arguments:
+                    if set(argument.role.split("|")) & {"wo", "poss", "head"} and argument.name.key in by_key:
+                        out.append(
+                            Value(by_key[argument.name.key], "releaseDate", parsed[0], parsed[1],
+                                  match.group(0), "attribute:release-date", 0.75, match.span())
+                        )
+        return out
 
     # ------------------------------------------------------------------ memory
     def _remember(
