@@ -48,6 +48,11 @@ def decide_document_classes(
     # gazetteer entry, a marker or a type noun in apposition.
     untyped = {key for key in cue_votes if _strongest(cue_votes[key]) < STRONG_CUE}
     frames = [frame for reading in readings for frame in reading.frames]
+    # A value only a model has (a parameter count, a quality ratio) is evidence of a model.
+    for reading in readings:
+        for value in reading.attributes:
+            if value.classes == frozenset({"AIModel"}) and value.subject in untyped:
+                cue_votes[value.subject].append(Vote("AIModel", 1.0, f"attribute:{value.property}"))
     decisions = by_cue
     for _ in range(_ROUNDS):
         classes = {key: d.entity_class for key, d in decisions.items()}

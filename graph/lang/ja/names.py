@@ -635,7 +635,19 @@ class NameFinder:
             if len(run) == 1:
                 token = run[0]
                 head = self.cues.org_head(token.text)
-                if head and len(token.text) > len(head[0]) + 1 and head[0] in ("グループ", "ホールディングス", "HD"):
+                modifier = token.text[: -len(head[0])] if head else ""
+                # ヨツバシステムズ, 楽天グループ: a word the dictionary does not know, ending in a
+                # company-name word (ナノテクノロジー is a word, hence not テクノロジー).
+                single = head is not None and (
+                    head[0] in ("グループ", "ホールディングス", "HD")
+                    and len(modifier) > 1
+                    or head[1]
+                    and is_katakana(modifier)
+                    and len(modifier) >= 3
+                    and head[0] not in ("テクノロジー", "テクノロジーズ", "バイオ", "ジャパン")
+                    and "固有名詞" not in token.tag_
+                )
+                if single and modifier not in self.cues.descriptors:
                     start, end = token.idx, token.idx + len(token.text)
                     vote = Vote("Organization", STRONG_HEAD, f"org-head:{head[0]}")
                     out.append(self._make(text, start, end, (vote,), priority=2))
@@ -685,7 +697,10 @@ class NameFinder:
             if all(_PLACE_TAG in t for t in tags):
                 continue  # a place: 東京, 大阪市北区
             proper = any("固有名詞" in t or tok.pos_ == "PROPN" for t, tok in zip(tags, run, strict=True))
-            katakana = any(is_katakana(t.text) and len(t.text) >= 2 for t in run)
+            # A katakana word then common kanji (パラメータ規模, ユーザー数) is a common compound.
+            katakana = any(is_katakana(t.text) and len(t.text) >= 2 for t in run) and (
+                is_katakana(run[-1].text) or run[-1].text.isascii()
+            )
             if not (proper or katakana and (len(run) >= 2 or "・" in surface)):
                 if not self._role_candidate(run):
                     continue

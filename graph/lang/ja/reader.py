@@ -47,7 +47,7 @@ _RELEASES = frozenset(
     {"公開", "発表", "リリース", "発売", "登場", "提供", "公表", "商用化", "提供開始", "投入", "披露", "ローンチ",
      "一般公開", "無償公開", "正式発表", "配信", "搭載開始", "お披露目"}
 )
-_CLAUSE_ASIDE = re.compile(r"[がにをで]|傘下|設立|創業|買収|開発")
+_CLAUSE_ASIDE = re.compile(r"[がにをで]|傘下|設立|創業|買収|開発|公開|発表|リリース|発売")
 _PERSON = re.compile(r"[\u4e00-\u9fff\u3005]{2,6}|[\u30a0-\u30ff]{2,}(?:・[\u30a0-\u30ff]+)+|[A-Z][a-z]+(?: [A-Z][a-z]+)+")
 
 
@@ -175,10 +175,11 @@ class DocumentReader:
         people, titles = self._aside_titles(sentence, found)
         names += people
         readings += titles
-        clause_names, clause_frames = self._aside_clauses(sentence, found, memory)
+        clause_names, clause_frames, clause_values = self._aside_clauses(sentence, found, memory)
         names += clause_names
         readings += clause_frames
         values = self._attributes(sentence, found, references, memory, attributes, frames)
+        values += clause_values
         self._remember(clean.text, found, references, placed, memory)
         return SentenceReading(
             sentence.index, sentence.start, sentence.text, tuple(names), readings, values
@@ -268,12 +269,13 @@ class DocumentReader:
 
     def _aside_clauses(
         self, sentence: ParsedSentence, found: list[Found], memory: _Memory
-    ) -> tuple[list[Name], tuple[Frame, ...]]:
+    ) -> tuple[list[Name], tuple[Frame, ...], tuple[AttributeReading, ...]]:
         """``米MosaicML（2023年に米Databricksが買収）``: an aside that is a clause says something
         of the name it follows. It is read as the relative clause it stands for
         ("2023年に米Databricksが買収したMosaicML"), parsed on its own."""
         names: list[Name] = []
         frames: list[Frame] = []
+        values: list[AttributeReading] = []
         for aside in sentence.clean.asides:
             owner = next((n for n in found if n.unit_end == aside.anchor or n.end == aside.anchor), None)
             text = aside.text
@@ -296,10 +298,11 @@ class DocumentReader:
                 for n in inner_found
             ]
             placed = self._merge_tokens(doc, inner_found, [], memory)
-            for proto in build_frames(doc, synthetic, placed, self.triggers, self.cues):
-                frames.append(self._frame(inner, proto))
+            protos = build_frames(doc, synthetic, placed, self.triggers, self.cues)
+            frames += [self._frame(inner, proto) for proto in protos]
             names += [n for n in self._names(inner, inner_found, []) if n.key != owner.key]
-        return names, tuple(frames)
+            values += self._attributes(inner, inner_found, [], memory, ValueReader(), protos)
+        return names, tuple(frames), tuple(values)
 
     # ------------------------------------------------------------------ anaphora
     def _references(

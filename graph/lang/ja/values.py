@@ -119,7 +119,7 @@ class Value:
     baseline: NameView | None = None
 
 
-_COUNT = rf"(?:約|およそ|最大)?(?P<num>(?:{_NUMBER}[兆億万]?)+|\d+(?:\.\d+)?[BM])(?:個)?"
+_COUNT = rf"(?:約|およそ|最大)?(?P<num>\d+(?:\.\d+)?[BMT](?![A-Za-z])|(?:{_NUMBER}[兆億万]?)+)(?:個)?"
 _PARAMS = r"(?:パラメーター|パラメータ)"
 _PARAMETER_FORMS = (
     # Xのパラメータ数は130億 / Xは…パラメータ規模が7B
@@ -168,12 +168,15 @@ class ValueReader:
         return earlier[-1] if earlier else None
 
     @staticmethod
-    def _after(models: list[NameView], text: str, position: int, limit: int = 30) -> NameView | None:
-        """The first model named after ``position`` in the same clause (the noun phrase the
-        value modifies)."""
+    def _after(
+        models: list[NameView], text: str, position: int, limit: int = 30, clause: bool = False
+    ) -> NameView | None:
+        """The first model named after ``position`` in the noun phrase the value modifies
+        (``clause``: through a relative clause, ``…を持つ小型モデル「X」``)."""
+        stops = r"[。、は]" if clause else r"[。、はがを]"
         for model in models:
             gap = text[position : model.start]
-            if model.start >= position and len(gap) <= limit and not re.search(r"[。、はがを]", gap):
+            if model.start >= position and len(gap) <= limit and not re.search(stops, gap):
                 return model
         return None
 
@@ -238,7 +241,7 @@ class ValueReader:
             if words:  # Xの学習にかかった費用は約300ドル
                 owner = self._before(models, match.start())
             elif re.match(r"(?:ほど|程度|前後|以下|未満)?の(?:計算|学習|訓練)?(?:費用|コスト)で", after):
-                owner = self._after(models, text, match.end(), limit=40)  # …で学習させた「X」
+                owner = self._after(models, text, match.end(), limit=40, clause=True)
             if owner is None:
                 continue
             out.append(
@@ -280,7 +283,8 @@ class ValueReader:
                 continue
             match = _RATIO_TO.match(rest)
             if match:
-                subject = self._after([m for m in models if m is not base], text, base.end + match.end(), limit=40)
+                others = [m for m in models if m is not base]
+                subject = self._after(others, text, base.end + match.end(), limit=40, clause=True)
                 if subject is not None:
                     out.append(self._rated(subject, base, match, base.end))
         return out
