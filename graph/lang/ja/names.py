@@ -742,11 +742,13 @@ class NameFinder:
         if len(run) < 2:
             return False
         surface = "".join(t.text for t in run)
+        proper_first = "固有名詞" in run[0].tag_ or run[0].pos_ == "PROPN"
         return not (
             self.cues.type_of_noun(surface)
             or self.cues.org_head(surface) is None
-            and not is_name_like(run[0])
+            and not proper_first
             or any(t.pos_ == "NUM" for t in run)
+            or _KANA.search(surface)
         )
 
     # ------------------------------------------------------------------ context votes

@@ -220,7 +220,7 @@ class DocumentReader:
         name is another label of it (a reading, an acronym, an English name)."""
         out = []
         for aside in sentence.clean.asides:
-            owner = next((n for n in found if n.unit_end == aside.anchor or n.end == aside.anchor), None)
+            owner = _before_aside(found, sentence.clean.text, aside.anchor)
             if owner is None:
                 continue
             text = aside.text.strip()
@@ -244,7 +244,7 @@ class DocumentReader:
         names: list[Name] = []
         frames: list[Frame] = []
         for aside in sentence.clean.asides:
-            owner = next((n for n in found if n.unit_end == aside.anchor or n.end == aside.anchor), None)
+            owner = _before_aside(found, sentence.clean.text, aside.anchor)
             if owner is None or not re.search(r"[:：]", aside.text):
                 continue
             offset = 0
@@ -277,7 +277,7 @@ class DocumentReader:
         frames: list[Frame] = []
         values: list[AttributeReading] = []
         for aside in sentence.clean.asides:
-            owner = next((n for n in found if n.unit_end == aside.anchor or n.end == aside.anchor), None)
+            owner = _before_aside(found, sentence.clean.text, aside.anchor)
             text = aside.text
             if owner is None or len(text) > 60 or not _CLAUSE_ASIDE.search(text):
                 continue
@@ -571,6 +571,15 @@ def _with_variants(readings: list[SentenceReading]) -> list[SentenceReading]:
             )
             out[i] = replace(reading, frames=(*reading.frames, frame))
     return out
+
+
+def _before_aside(found: list[Found], text: str, anchor: int) -> Found | None:
+    """The name an aside follows (``百度（バイドゥ）``, ``「Shizuku」（2023年7月公開）``)."""
+    for name in found:
+        end = name.unit_end + (1 if text[name.unit_end : name.unit_end + 1] in "」』" else 0)
+        if anchor in (name.end, name.unit_end, end):
+            return name
+    return None
 
 
 def _nlp():
