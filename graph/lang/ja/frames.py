@@ -41,6 +41,10 @@ if TYPE_CHECKING:
 
 __all__ = ["Placed", "ProtoArgument", "ProtoFrame", "TriggerTable", "build_frames"]
 
+_FORMAL_NOUNS = frozenset({"ばかり", "ほど", "ところ", "よう", "直後", "まま", "ほか"})
+_PROPERTIES = frozenset(
+    {"性能", "品質", "能力", "スコア", "精度", "性能水準", "成績", "水準", "実力", "得点", "正答率", "評価"}
+)
 _THINKING = frozenset(
     {"みる", "見る", "予想", "考える", "見込む", "予測", "評価", "述べる", "語る", "指摘", "主張", "強調",
      "説明", "分析", "期待", "確信", "信じる", "思う", "認識", "位置づける", "呼ぶ", "示す", "見方", "警告",
@@ -53,8 +57,8 @@ _LINKING = ("である", "であり", "だった", "となる", "となっ", "�
 _ADNOMINAL = frozenset({"による", "との", "への", "からの", "に対する", "としての"})
 _JOINERS = ("と", "、", "や", "および", "及び", "並びに", "と、", "や、", "・", "")
 _JOIN_GAP = re.compile(
-    r"[」』]?(?:氏|さん|社)?(?:と、?|、|や|および|及び|並びに|・)?"
-    r"(?:(?<=、)[^、。「」『』]{1,12}の)?(?:米国|中国|韓国|台湾|英国|[米英仏独中韓台印加豪])?[「『]?"
+    r"[」』]?(?:氏|さん|社)?(?:と、?|、|や|および|及び|並びに|・|のほか、?|に加え、?|に加えて、?)?"
+    r"(?:(?<=[、やか])[^、。「」『』]{1,30}?の)?(?:米国|中国|韓国|台湾|英国|[米英仏独中韓台印加豪])?[「『]?"
 )
 #: Nouns a case passes through to the name they qualify: Armの株式の約9割を保有 -> Arm.
 _THROUGH = frozenset(
@@ -329,7 +333,9 @@ class _FrameBuilder:
         marker = surface_marker(self.text, end)
         if gap.strip("」』「『") == "" and marker == "":
             return left.key != right.key and self.text[end - 1 : end] in "」』"
-        return marker in ("と", "、", "や", "および", "及び", "並びに", "") or gap.startswith("・")
+        return marker in ("と", "、", "や", "および", "及び", "並びに", "", "の") and (
+            marker != "の" or self.text.startswith(("のほか", "に加え"), end)
+        ) or gap.startswith("・")
 
     def _attach(self, group: list[Placed]) -> None:
         last = group[-1]
@@ -629,6 +635,20 @@ class _FrameBuilder:
             owners = self.possessors.get(token.i, [])
             if owners:
                 return list(owners)
+        if token.lemma_ in _FORMAL_NOUNS and token.head.i > token.i:
+            return self._named(token.head)  # "Metaが発表したばかりの「LLaMA」"
+        if token.lemma_ in _PROPERTIES or token.text in _PROPERTIES:
+            # "Xをしのぐほどの性能を誇る「Vicuna-13B」": the property stands for what has it.
+            owners = self.possessors.get(token.i, [])
+            if owners:
+                return list(owners)
+            holder = token.head
+            if holder.i != token.i and is_predicate(holder) and token.dep_ in ("obj", "nsubj"):
+                subjects = self._direct_subjects(holder)
+                if subjects:
+                    return subjects
+                if self._is_relative(holder):
+                    return self._named(holder.head)
         return []
 
     def _heads(self, event: Token, present: list[ProtoArgument]) -> list[ProtoArgument]:
@@ -770,7 +790,8 @@ class _FrameBuilder:
             ):
                 return None
             if surface_marker(self.text, end) == "が":
-                return name
+                # "XがYを開発するZに出資": with an object between, X is the main clause's.
+                return None if "を" in self.text[end + 1 : clause.idx] else name
             return None
         return None
 
@@ -889,8 +910,12 @@ class _FrameBuilder:
     def _chained_subjects(self, clause: Token) -> list[Placed]:
         """The subject of the clause this one is chained to, reported by or nominalized in."""
         chained = self._chain_head(clause)
-        if chained is not None and chained is not clause.head:
+        if chained is not None:
             subjects = self._direct_subjects(chained)
+            if not subjects and self._is_relative(chained):
+                # "「LaMDA」を開発してしのぎを削ろうとするGoogle": the chain ends in a relative
+                # clause, whose head is the subject of every clause in it.
+                subjects = self._named(chained.head)
             if subjects:
                 return subjects
         current = clause

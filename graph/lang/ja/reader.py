@@ -597,6 +597,11 @@ def _root_at_last_word(span) -> None:
     inside = range(span.start, span.end)
     if last.head.i in inside and last.head.i != last.i:
         return
+    ancestor = last
+    while ancestor.head.i != ancestor.i:  # re-hanging must not close a cycle
+        ancestor = ancestor.head
+        if ancestor.i in inside:
+            return
     for token in words[:-1]:
         if token.head.i not in inside or token.head.i == token.i:
             token.head = last
