@@ -41,6 +41,11 @@ if TYPE_CHECKING:
 
 __all__ = ["Placed", "ProtoArgument", "ProtoFrame", "TriggerTable", "build_frames"]
 
+_MODEL_NOUNS = frozenset({"モデル", "ベースモデル", "基盤モデル", "元モデル", "原型", "オリジナル版"})
+_DATA_NOUNS = frozenset(
+    {"データ", "会話データ", "学習データ", "テキスト", "テキストデータ", "対話データ", "コーパス", "データセット",
+     "投稿", "文章", "記事"}
+)
 _FORMAL_NOUNS = frozenset({"ばかり", "ほど", "ところ", "よう", "直後", "まま", "ほか"})
 _PROPERTIES = frozenset(
     {"性能", "品質", "能力", "スコア", "精度", "性能水準", "成績", "水準", "実力", "得点", "正答率", "評価"}
@@ -347,10 +352,19 @@ class _FrameBuilder:
                 anchor, end = carrier, tail.end()
         marker = surface_marker(self.text, end)
         head = anchor.head
+        data = False
         while marker == "の" and head.i > anchor.i and self._through(head) is not None:
             anchor = self._through(head)
+            data = data or anchor.text in _DATA_NOUNS
             end = anchor.idx + len(anchor.text)
             marker, head = surface_marker(self.text, end), anchor.head
+        if data and marker not in ("の", ""):
+            # "「ShareGPT」のデータに基づき": what the data came from, whatever the case.
+            governor = self._governor(anchor)
+            if governor is not None:
+                for member in group:
+                    self.args[governor.i].append((member, "DATA"))
+            return
         owner = self.by_token.get(head.i) or self.anchored.get(head.i)
         if marker == "の" and owner is not None and head.i > anchor.i:
             # "エレナ・バルガ氏のQuantaMind社への移籍": the possessor belongs to the event the
@@ -404,10 +418,13 @@ class _FrameBuilder:
         return None
 
     def _through(self, noun: Token) -> Token | None:
-        """The noun a case passes through (株式, 権利, シリーズBラウンド), written as the
-        compound ending at ``noun``'s head if ``noun`` only starts it."""
+        """The noun a case passes through (株式, 権利, シリーズBラウンド, ベースモデル, データ),
+        written as the compound ending at ``noun``'s head if ``noun`` only starts it."""
         if noun.text in _THROUGH or noun.lemma_ in _THROUGH:
             return noun
+        after = self.text[noun.idx + len(noun.text) :]
+        if (noun.text in _MODEL_NOUNS or noun.text in _DATA_NOUNS) and not after.startswith(("「", "『", "・")):
+            return noun  # "LLaMAのベースモデルを微調整": the model stands for LLaMA
         head = noun.head
         glued = all(
             t.idx + len(t.text) == self.doc[t.i + 1].idx for t in self.doc[noun.i : head.i]
@@ -565,6 +582,7 @@ class _FrameBuilder:
                 if role is not None:
                     arguments.append(ProtoArgument(name, role))
         arguments = self._topic_beside_subject(arguments, positions, passive=passive)
+        arguments += self._gapped_subjects(arguments)
         possessors = [n for t in (event, *idiom_nouns, *extent) for n in self.possessors.get(t.i, [])]
         prefixes = self.prefixes.get(event.i, [])
         if trigger == "@title":
@@ -577,6 +595,10 @@ class _FrameBuilder:
             arguments.append(ProtoArgument(name, "prefix"))
         arguments += self._heads(event, arguments)
         arguments += self._gaps(clause, event, arguments, passive=passive, verbal=verbal)
+        if passive and idiom_nouns and not any("poss" in a.role for a in arguments):
+            # "学習には…DPOが使われている": the training is the last topic's (the model's).
+            if self.s.previous_topic is not None:
+                arguments.append(ProtoArgument(self.s.previous_topic, "poss", "previous", 0.2))
         arguments += self._speakers(clause, arguments)
         arguments += self._results(clause, arguments)
         arguments += self._chained_objects(clause, arguments)
@@ -586,6 +608,24 @@ class _FrameBuilder:
         blocked = suffix_block or self._blocked(event, clause)
         start, end = first.idx, event.idx + len(event.text)
         return ProtoFrame(trigger, start, end, tuple(_unique(arguments)), blocked, clause.i)
+
+    def _gapped_subjects(self, arguments: list[ProtoArgument]) -> list[ProtoArgument]:
+        """``OpenAIが「GPT-4」を、Metaが「LLaMA」を…発表``: in a gapped coordination each object
+        has its own subject right before it, wherever the parse hung that subject."""
+        objects = [a for a in arguments if a.role == "wo"]
+        if len(objects) < 2:
+            return []
+        taken = {a.name.token for a in arguments}
+        out = []
+        for obj in objects:
+            start = obj.name.start - (1 if self.text[obj.name.start - 1 : obj.name.start] in "「『" else 0)
+            for name in self.by_token.values():
+                _, end = self._anchor(name)
+                if name.token in taken or end > start:
+                    continue
+                if self.text[end:start] == "が" and surface_marker(self.text, end) == "が":
+                    out.append(ProtoArgument(name, "ga"))
+        return out if len(out) + sum(a.role == "ga" for a in arguments) == len(objects) else []
 
     def _topic_beside_subject(
         self, arguments: list[ProtoArgument], positions: list[Token | None], *, passive: bool
@@ -736,11 +776,12 @@ class _FrameBuilder:
         if topic:
             out += [ProtoArgument(n, "ga", "topic", 0.1) for n in topic]
             return out
-        if self.s.previous_topic is not None and self.s.previous_topic.key not in {
-            a.name.key for a in present
-        }:
-            # A passive's unnamed agent is less often the last topic than an active's subject.
-            out.append(ProtoArgument(self.s.previous_topic, "ga", "previous", 0.25 if passive else 0.2))
+        if (
+            self.s.previous_topic is not None
+            and not passive  # a passive leaves its agent unknown more often than not
+            and self.s.previous_topic.key not in {a.name.key for a in present}
+        ):
+            out.append(ProtoArgument(self.s.previous_topic, "ga", "previous", 0.2))
         return out
 
     def _chain_head(self, clause: Token) -> Token | None:
@@ -862,7 +903,7 @@ class _FrameBuilder:
         head = clause.head
         if head.i == clause.i or head.i < clause.i:
             return False
-        if clause.dep_ == "acl":
+        if clause.dep_ == "acl" or head.lemma_ in _FORMAL_NOUNS:
             return True
         marker = surface_marker(self.text, self._clause_end(clause))
         return marker == "" and head.pos_ in ("NOUN", "PROPN") and clause.dep_ not in ("advcl",)

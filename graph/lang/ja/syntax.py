@@ -46,6 +46,7 @@ ROLES = frozenset(
         "speaker",
         "result",
         "about",
+        "data",
     }
 )
 
@@ -115,6 +116,7 @@ _ROLE_OF_MARKER: dict[str, str] = {
     "で": "de",
     "として": "as",
     **dict.fromkeys(("について", "に関して", "をめぐって", "をめぐり"), "about"),
+    "DATA": "data",  # set by the frame builder for "Xのデータに/で/を…"
     "の": "poss",
     **dict.fromkeys(("とともに", "と共に"), "with"),
     **dict.fromkeys(
