@@ -41,6 +41,10 @@ if TYPE_CHECKING:
 
 __all__ = ["Placed", "ProtoArgument", "ProtoFrame", "TriggerTable", "build_frames"]
 
+_BASIS_VERBS = frozenset({"基づく", "もとづく", "基", "もと", "ベース", "元"})
+_BASIS_MARKERS = frozenset(
+    {"を基に", "をもとに", "を元に", "をベースに", "を基盤に", "に基づき", "に基づいて", "に基づく", "を土台に"}
+)
 _MODEL_NOUNS = frozenset({"モデル", "ベースモデル", "基盤モデル", "元モデル", "原型", "オリジナル版"})
 _DATA_NOUNS = frozenset(
     {"データ", "会話データ", "学習データ", "テキスト", "テキストデータ", "対話データ", "コーパス", "データセット",
@@ -360,7 +364,7 @@ class _FrameBuilder:
             marker, head = surface_marker(self.text, end), anchor.head
         if data and marker not in ("の", ""):
             # "「ShareGPT」のデータに基づき": what the data came from, whatever the case.
-            governor = self._governor(anchor)
+            governor = self._basis_owner(self._governor(anchor))
             if governor is not None:
                 for member in group:
                     self.args[governor.i].append((member, "DATA"))
@@ -394,6 +398,8 @@ class _FrameBuilder:
         if marker in ("や", "、"):
             return
         governor = self._governor(anchor, adnominal=marker in _ADNOMINAL)
+        if marker in _BASIS_MARKERS:
+            governor = self._basis_owner(governor)
         if governor is not None:
             for member in group:
                 self.args[governor.i].append((member, marker))
@@ -403,6 +409,13 @@ class _FrameBuilder:
                 if following is not None:
                     for member in group:
                         self.args[following.i].append((member, "で"))
+
+    def _basis_owner(self, governor: Token | None) -> Token | None:
+        """``Xに基づき、…微調整する``: the parse may make 基づく a verb of its own; what it
+        marks belongs to the predicate it leads to."""
+        if governor is not None and governor.lemma_ in _BASIS_VERBS:
+            return self._next_predicate(governor) or governor.head
+        return governor
 
     def _next_predicate(self, clause: Token) -> Token | None:
         """The predicate a て-clause leads on to (before the relative-clause machinery)."""
@@ -688,8 +701,27 @@ class _FrameBuilder:
                 if subjects:
                     return subjects
                 if self._is_relative(holder):
-                    return self._named(holder.head)
+                    return self._named(self._phrase_head(holder.head))
         return []
+
+    def _phrase_head(self, token: Token) -> Token:
+        """``…を誇るオープンソースの大規模言語モデル「Vicuna-13B」``: a relative clause hangs on
+        the first noun of the noun phrase; the phrase's head is what it describes."""
+        current = token
+        for _ in range(4):
+            if self._trigger(current.head) is not None or current.head.lemma_ in _PROPERTIES:
+                break
+            name = self.by_token.get(current.i) or self.anchored.get(current.i)
+            end = current.idx + len(current.text)
+            if name is not None:
+                end = self._anchor(name)[1]
+            head = current.head
+            if surface_marker(self.text, end) != "の" or head.i <= current.i:
+                break
+            if head.pos_ not in ("NOUN", "PROPN", "NUM"):
+                break
+            current = head
+        return current
 
     def _heads(self, event: Token, present: list[ProtoArgument]) -> list[ProtoArgument]:
         """What a relational or event noun describes: ``X傘下のPayPay``, ``Xの出資先である
@@ -758,7 +790,7 @@ class _FrameBuilder:
         filler: list[Placed] = []
         via = ""
         if self._is_relative(clause):
-            filler, via = self._named(clause.head), "relative"
+            filler, via = self._named(self._phrase_head(clause.head)), "relative"
         elif self._is_cleft(clause):
             filler, via = self._cleft_focus(clause), "cleft"
         if filler:
@@ -905,7 +937,12 @@ class _FrameBuilder:
             return False
         if clause.dep_ == "acl" or head.lemma_ in _FORMAL_NOUNS:
             return True
-        marker = surface_marker(self.text, self._clause_end(clause))
+        end = self._clause_end(clause)
+        if self.doc[clause.i + 1 : clause.i + 3] and self.text[end - 2 : end] in ("ほど", "ような") and (
+            self.text.startswith("の", end) and head.pos_ in ("NOUN", "PROPN")
+        ):
+            return True  # "LLaMAをしのぐほどの性能": an adnominal clause through ほど/ような
+        marker = surface_marker(self.text, end)
         return marker == "" and head.pos_ in ("NOUN", "PROPN") and clause.dep_ not in ("advcl",)
 
     def _clause_end(self, clause: Token) -> int:
