@@ -57,7 +57,8 @@ _PROPERTIES = frozenset(
 _THINKING = frozenset(
     {"みる", "見る", "予想", "考える", "見込む", "予測", "評価", "述べる", "語る", "指摘", "主張", "強調",
      "説明", "分析", "期待", "確信", "信じる", "思う", "認識", "位置づける", "呼ぶ", "示す", "見方", "警告",
-     "懸念", "言う", "話す", "発言", "表明", "断言", "予言", "みなす", "見なす", "捉える", "とらえる"}
+     "懸念", "言う", "話す", "発言", "表明", "断言", "予言", "みなす", "見なす", "捉える", "とらえる",
+     "記す", "書く", "記載", "明記", "記述", "述べる", "語る", "結論づける", "警鐘"}
 )
 _PURPOSE_EVENTS = frozenset({"開発", "学習", "訓練", "構築", "設計", "事前学習"})
 _ROUNDS = ("増資", "ラウンド", "資金調達", "調達", "第三者割当増資", "割当増資", "出資枠")
@@ -285,6 +286,11 @@ class _FrameBuilder:
                 self.events[last] = (*found, token.i)
         # The token carrying each name's syntax (a type noun in apposition: モデル「FLUX.1」).
         self.anchored = {self._anchor(p)[0].i: p for p in sentence.names}
+        # Quoted speech or writing: 「…」 spans longer than a name.
+        self.quotes = [
+            m.span() for m in re.finditer(r"「[^「」]*」", self.text) if len(m.group(0)) > 12
+            or re.search(r"[はがをに]", m.group(0))
+        ]
         self._attach_all()
 
     # ------------------------------------------------------------------ placement
@@ -341,7 +347,12 @@ class _FrameBuilder:
             return False
         marker = surface_marker(self.text, end)
         if gap.strip("」』「『") == "" and marker == "":
-            return left.key != right.key and self.text[end - 1 : end] in "」』"
+            # 「A」「B」: two quoted names side by side (not the ends of two quoted clauses)
+            whole = all(
+                self.text[p.start - 1 : p.start] in "「『" and self.text[self._anchor(p)[1] - 1] in "」』"
+                for p in (left, right)
+            )
+            return left.key != right.key and whole
         return marker in ("と", "、", "や", "および", "及び", "並びに", "", "の") and (
             marker != "の" or self.text.startswith(("のほか", "に加え"), end)
         ) or gap.startswith("・")
@@ -736,6 +747,8 @@ class _FrameBuilder:
         linking = self.text.startswith(_LINKING, end)
         if marker == "の" and head.i > event.i:
             names = self._named(head)
+        elif marker in ("は", "が") and head.i in self.by_token and head.i > event.i:
+            names = self._named(head)  # "勝者はMeta": the noun is the topic, the name its predicate
         elif linking or marker == "、":
             verb = next(
                 (t for t in self.doc[last.i + 1 :] if t.pos_ in ("VERB", "AUX") and t.lemma_ in ("なる", "する", "ある", "だ", "です", "である")),
@@ -811,6 +824,7 @@ class _FrameBuilder:
         if (
             self.s.previous_topic is not None
             and not passive  # a passive leaves its agent unknown more often than not
+            and self._quote_of(clause.idx) is None
             and self.s.previous_topic.key not in {a.name.key for a in present}
         ):
             out.append(ProtoArgument(self.s.previous_topic, "ga", "previous", 0.2))
@@ -872,15 +886,27 @@ class _FrameBuilder:
         """``リサ・ホルト氏は…Xが勝者になるとみている``: whoever thinks or says the clause is its
         speaker (stance patterns read the view from there)."""
         current = clause
-        for _ in range(3):
+        quote = self._quote_of(clause.idx)
+        for _ in range(4):
             head = current.head
+            end = self._clause_end(current)
+            if quote is not None and end <= quote[1]:
+                # 「Xは脅威」「勝者はY」などと記した: what is said is reported after the quotes
+                after = re.match(r"(?:」?「[^「」]*」)*」?(?:など)?", self.text[end:])
+                end += after.end() if after else 0
+                reporter = self._token_at(end + 1)
+                if self.text.startswith(("と", "との"), end) and reporter is not None:
+                    head = reporter if is_predicate(reporter) else reporter.head
             if head.i == current.i:
                 return []
-            end = self._clause_end(current)
             quoted = self.text.startswith(("と", "との", "ように", "ことを", "ことも", "こと"), end)
             if quoted and (head.lemma_ in _THINKING or head.text in _THINKING):
                 taken = {a.name.token for a in present}
                 speakers = self._direct_subjects(head) or self._sentence_topic(before=head.i, exclude=taken)
+                if not speakers and self._is_relative(head):
+                    # "…と記されたGoogleの内部文書": the document speaks for its owner.
+                    document = self._phrase_head(head.head)
+                    speakers = self.possessors.get(head.head.i, []) or self._named(document)
                 return [ProtoArgument(n, "speaker", "speaker", 0.0) for n in speakers if n.token not in taken]
             if head.lemma_ in _NOMINALIZERS or head.lemma_ in ("見方", "考え", "認識", "見解"):
                 current = head
@@ -1023,9 +1049,19 @@ class _FrameBuilder:
                     return subjects
         return []
 
+    def _quote_of(self, offset: int) -> tuple[int, int] | None:
+        """The 「…」 span that contains ``offset`` (speech is a discourse of its own)."""
+        for start, end in self.quotes:
+            if start < offset < end:
+                return start, end
+        return None
+
     def _sentence_topic(self, *, before: int, exclude: set[int]) -> list[Placed]:
+        scope = self._quote_of(self.doc[before].idx) if before < len(self.doc) else None
         for name in sorted(self.by_token.values(), key=lambda p: p.start):
             if name.token >= before or name.token in exclude:
+                continue
+            if self._quote_of(name.start) != scope:
                 continue
             anchor, end = self._anchor(name)
             if surface_marker(self.text, end) in ("は", "では") and anchor.head.i != anchor.i:

@@ -32,7 +32,7 @@ from graph.lexicon import Lexicon, LexiconEntry
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["Found", "NameFinder", "compound_before", "is_name_like"]
+__all__ = ["Found", "NameFinder", "compound_before", "introduces_a_name", "is_name_like"]
 
 # Weights of the cues (see graph.extraction.typing: one plain role in a frame votes 1.0).
 LEXICON, MARKER, TITLE, TYPE_NOUN, STRONG_HEAD, SIZE, COPULA, COUNTED = (
@@ -191,7 +191,7 @@ class NameFinder:
         candidates = [
             c
             for c in candidates
-            if not (_introduces_a_name(text, c.unit_end) and self.cues.type_of_noun(c.surface))
+            if not (introduces_a_name(text, c.unit_end) and self.cues.type_of_noun(c.surface))
             and not self._event_word(text, c)
             and not (
                 c.surface.endswith(self.cues.non_name_heads)
@@ -392,7 +392,11 @@ class NameFinder:
             after = _NOUN_START.match(text, match.end())
             after_class = self.cues.type_of_noun(after.group(0)) if after else None
             hiragana = len(_KANA.findall(inner))
-            speech = hiragana > 2 or inner.endswith(("だ", "です", "ない", "た", "る"))
+            speech = (
+                hiragana > 2
+                or inner.endswith(("だ", "です", "ない", "た", "る"))
+                or re.search(r"[^\u3041-\u3096][はがを][^\u3041-\u3096]", inner) is not None
+            )
             if speech and entity_class is None and after_class is None:
                 continue  # a quoted phrase, not a name
             if re.fullmatch(r"[\d,.]+", stripped):
@@ -410,7 +414,7 @@ class NameFinder:
         if pattern is not None:
             for match in pattern.finditer(text):
                 start, end = match.span()
-                if self._inside_word(doc, start, end) or _introduces_a_name(text, end):
+                if self._inside_word(doc, start, end) or introduces_a_name(text, end):
                     continue
                 out.append(self._make(text, start, end, priority=5))
         for token in doc:
@@ -832,7 +836,7 @@ class NameFinder:
         return out
 
 
-def _introduces_a_name(text: str, end: int) -> bool:
+def introduces_a_name(text: str, end: int) -> bool:
     """``大規模言語モデル「LLaMA」``: a word used as the type noun of the name after it."""
     return text[end : end + 1] in ("「", "『", "・") or text[end : end + 2] in ("の「", "の『")
 

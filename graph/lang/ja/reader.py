@@ -32,7 +32,7 @@ from graph.lang.ja.values import DATE, Value, ValueReader, parse_date
 from graph.lang.ja.values import NameView as ValueView
 from graph.lang.ja.cues import Cues
 from graph.lang.ja.frames import Placed, ProtoFrame, TriggerTable, build_frames
-from graph.lang.ja.names import Found, NameFinder
+from graph.lang.ja.names import Found, NameFinder, introduces_a_name
 from graph.lang.ja.parse import ParsedSentence, load_pipeline, long_run_warnings
 from graph.lang.ja.text import CleanSentence
 from graph.lang.ja.syntax import surface_marker
@@ -139,6 +139,8 @@ class DocumentReader:
                     continue
                 if self.finder._inside_word(sentence.doc, start, end):
                     continue
+                if self.cues.type_of_noun(match.group(0)) and introduces_a_name(text, end):
+                    continue  # 大規模言語モデル「X」: the type noun of the next name
                 hit = known[match.group(0)]
                 extra.append(
                     Found(start, end, end, match.group(0), hit.canonical, (), hit.wikidata, 0)
@@ -338,6 +340,8 @@ class DocumentReader:
         noun = word[1:] if word[:1] in "同本当" else word[2:] if word[:2] in ("この", "その", "当該") else ""
         if noun in memory.type_nouns:
             return [memory.canonicals[memory.type_nouns[noun]]]
+        if word[:2] in ("この", "その"):
+            return []  # "その技術" points back only to something introduced as a 技術
         before = [n for n in found if n.end <= position]
         topic_now = [n.key for n in before if _is_topic(text, n)]
         earlier = memory.recent + [(n.key, memory.hint(n.key), _is_subject(text, n)) for n in before]
@@ -523,12 +527,11 @@ class DocumentReader:
             if topic is None and marker in ("は", "では"):
                 topic = next((p for p in placed if p.key == name.key), None)
             before = text[: name.start]
-            for noun, _ in self.cues.type_nouns:
+            for noun, _ in self.cues.type_nouns:  # every ending: 大規模言語モデル, 言語モデル, モデル
                 if before.endswith((noun + "「", noun + "『", noun + "・")) or before.endswith(noun) and (
                     name.lexical or name.votes
                 ):
                     memory.type_nouns[noun] = name.key
-                    break
         memory.recent = memory.recent[-30:]
         if topic is not None:
             memory.topic = topic
