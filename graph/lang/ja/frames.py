@@ -715,6 +715,29 @@ class _FrameBuilder:
                     return self._named(self._phrase_head(holder.head))
         return []
 
+    def _modified_noun(self, clause: Token) -> Token | None:
+        """The noun a relative clause modifies: its head, or (where the parse lost it) the
+        noun written right after the clause."""
+        if self._is_relative(clause):
+            return clause.head
+        end = self._clause_end(clause)
+        following = self._token_at(end)
+        if following is not None and following.idx == end and following.pos_ in ("NOUN", "PROPN"):
+            return following if following.i not in self.by_token else following
+        return None
+
+    def _compound_possessors(self, noun: Token) -> list[Placed]:
+        """Possessors of a noun compound (``GoogleのAI関連内部文書``), whichever of its words
+        the parse hung them on."""
+        owners = list(self.possessors.get(noun.i, []))
+        i = noun.i
+        while i > 0 and self.doc[i - 1].idx + len(self.doc[i - 1].text) == self.doc[i].idx:
+            i -= 1
+            if self.doc[i].pos_ not in ("NOUN", "PROPN"):
+                break
+            owners = self.possessors.get(i, []) + owners
+        return owners
+
     def _phrase_head(self, token: Token) -> Token:
         """``…を誇るオープンソースの大規模言語モデル「Vicuna-13B」``: a relative clause hangs on
         the first noun of the noun phrase; the phrase's head is what it describes."""
@@ -903,10 +926,11 @@ class _FrameBuilder:
             if quoted and (head.lemma_ in _THINKING or head.text in _THINKING):
                 taken = {a.name.token for a in present}
                 speakers = self._direct_subjects(head) or self._sentence_topic(before=head.i, exclude=taken)
-                if not speakers and self._is_relative(head):
+                modified = self._modified_noun(head)
+                if not speakers and modified is not None:
                     # "…と記されたGoogleの内部文書": the document speaks for its owner.
-                    document = self._phrase_head(head.head)
-                    speakers = self.possessors.get(head.head.i, []) or self._named(document)
+                    document = self._phrase_head(modified)
+                    speakers = self._compound_possessors(document) or self._named(document)
                 return [ProtoArgument(n, "speaker", "speaker", 0.0) for n in speakers if n.token not in taken]
             if head.lemma_ in _NOMINALIZERS or head.lemma_ in ("見方", "考え", "認識", "見解"):
                 current = head
