@@ -275,6 +275,7 @@ class _FrameBuilder:
         self.prefixes: dict[int, list[Placed]] = defaultdict(list)
         self.group_of: dict[int, list[Placed]] = {}
         self.extent: dict[int, int] = {}  # first word of a two-word trigger -> its last word
+        self.carried: dict[int, list[Placed]] = {}  # counter noun (3モデル) -> its list
         # Syntactic token of each trigger -> (trigger, blocking reason, first word).
         self.events: dict[int, tuple[str, str | None, int]] = {}
         for token in self.doc:
@@ -292,6 +293,12 @@ class _FrameBuilder:
             or re.search(r"[はがをに]", m.group(0))
         ]
         self._attach_all()
+        for i, args in list(self.args.items()):
+            token = self.doc[i]
+            if i not in self.events and is_predicate(token) and any(
+                m in _BASIS_MARKERS or m == "DATA" for _, m in args
+            ):
+                self.events[i] = (token.lemma_, None, i)  # read by the patterns for any predicate
 
     # ------------------------------------------------------------------ placement
     def _anchor(self, name: Placed) -> tuple[Token, int]:
@@ -365,6 +372,10 @@ class _FrameBuilder:
             carrier = self._token_ending_at(tail.end()) or self._token_at(tail.end() - 1)
             if carrier is not None and carrier.i not in self.by_token:
                 anchor, end = carrier, tail.end()
+                group = self._counted_group(group, tail.group(0))
+                self.carried[carrier.i] = group
+                for member in group:
+                    self.group_of[member.token] = group
         marker = surface_marker(self.text, end)
         head = anchor.head
         data = False
@@ -456,6 +467,27 @@ class _FrameBuilder:
         if head.i > noun.i and glued and (head.text in _THROUGH or head.lemma_ in _THROUGH):
             return head
         return None
+
+    def _counted_group(self, group: list[Placed], tail: str) -> list[Placed]:
+        """``「A」のほか、…「B」と、…「C」の3モデル``: a count names how many members the list
+        has; members written far apart (each with its own description) join it."""
+        number = re.search(r"\d+|[一二三四五六七八九十]", tail)
+        if number is None:
+            return group
+        digits = "一二三四五六七八九十"
+        count = int(number.group(0)) if number.group(0).isdigit() else digits.index(number.group(0)) + 1
+        members = list(group)
+        for name in sorted(self.by_token.values(), key=lambda p: -p.start):
+            if len(members) >= count:
+                break
+            if name.start >= members[0].start or name.reference:
+                continue
+            _, end = self._anchor(name)
+            if surface_marker(self.text, end) in ("と", "や", "、") or self.text.startswith(
+                ("のほか", "に加え"), end
+            ):
+                members.insert(0, name)
+        return members if len(members) == count else group
 
     def _governor(self, token: Token, *, adnominal: bool = False) -> Token | None:
         """The predicate or event noun a case-marked name depends on. An adnominal marker
@@ -689,6 +721,8 @@ class _FrameBuilder:
         (``「CallMate」の普及`` stands for CallMate)."""
         if token.i in self.by_token:
             return list(self.group_of.get(token.i, [self.by_token[token.i]]))
+        if token.i in self.carried:
+            return list(self.carried[token.i])
         for other in sorted(self.by_token.values(), key=lambda p: p.start):
             gap = self.text[token.idx + len(token.text) : other.start]
             if other.start >= token.idx + len(token.text) and gap in ("", "「", "『", "・", "の「", "の", "、"):

@@ -268,6 +268,8 @@ class NameFinder:
         role_only: bool = False,
         strip_org: bool = False,
     ) -> Found:
+        while start < end and text[start] in "・ 　-":
+            start += 1  # "AIスタートアップ・Mistral AI": the dot joins apposition, not the name
         surface = text[start:end]
         entry = self._entry(surface)
         votes = tuple(votes)
@@ -715,6 +717,10 @@ class NameFinder:
             if any("組織名" in t for t in tags):
                 votes.append(Vote("Organization", ORG_TAG, "tag:組織名"))
             found = self._make(text, start, end, votes, priority=0)
+            if not votes and not found.lexical and not proper:
+                # A bare katakana compound may be a company's name; a product or model named
+                # in prose is quoted or written in Latin letters.
+                found = replace(found, inferable=_AGENTS)
             if self.cues.type_of_noun(surface) and not found.lexical and not votes:
                 # サイバーエージェント may be a company; 業務支援サービス, 施工管理AI describe a
                 # thing in words and name nothing.
