@@ -374,8 +374,6 @@ class _FrameBuilder:
                 anchor, end = carrier, tail.end()
                 group = self._counted_group(group, tail.group(0))
                 self.carried[carrier.i] = group
-                for member in group:
-                    self.group_of[member.token] = group
         marker = surface_marker(self.text, end)
         head = anchor.head
         data = False
@@ -421,7 +419,16 @@ class _FrameBuilder:
             return
         governor = self._governor(anchor, adnominal=marker in _ADNOMINAL)
         if marker in _BASIS_MARKERS:
-            governor = self._basis_owner(governor)
+            governor = self._basis_clause(self._basis_owner(governor))
+        if marker == "を" and governor is not None:
+            end_of_clause = self._clause_end(governor)
+            if self.text.startswith(("ように", "ようにし"), end_of_clause):
+                # "それを…できるようにファインチューニングした": the object of the purpose clause
+                # is what the verb after ように acts on.
+                following = self._next_predicate_after(end_of_clause)
+                if following is not None:
+                    for member in group:
+                        self.args[following.i].append((member, marker))
         if governor is not None:
             for member in group:
                 self.args[governor.i].append((member, marker))
@@ -431,6 +438,26 @@ class _FrameBuilder:
                 if following is not None:
                     for member in group:
                         self.args[following.i].append((member, "で"))
+
+    def _next_predicate_after(self, offset: int) -> Token | None:
+        for token in self.doc:
+            if token.idx >= offset and is_predicate(token) and token.pos_ == "VERB":
+                return token
+        return None
+
+    def _basis_clause(self, governor: Token | None) -> Token | None:
+        """``同モデルを基に利用者が入力した指示に…できるようにしたモデル「Y」``: the basis is
+        the basis of the clause that describes a name, not of every verb inside it."""
+        current = governor
+        for _ in range(6):
+            if current is None or current.head.i == current.i:
+                return current if current is not None else governor
+            if self._is_relative(current) and self._named(self._phrase_head(current.head)):
+                return current
+            if any(n for n, m in self.args.get(current.i, []) if m in ("が", "は")):
+                return current
+            current = current.head
+        return governor
 
     def _basis_owner(self, governor: Token | None) -> Token | None:
         """``Xに基づき、…微調整する``: the parse may make 基づく a verb of its own; what it
@@ -866,7 +893,9 @@ class _FrameBuilder:
         if filler:
             role = gap_role()
             out += [ProtoArgument(n, role, via, 0.05) for n in filler if n.token not in taken]
-            roles |= set(role.split("|"))
+            # An ambiguous filler ("ga|wo": 公開したのは「A」) may be the object: keep looking
+            # for a subject, and let the patterns' classes choose.
+            roles |= set(role.split("|")) - ({"ga"} if "|" in role else set())
             taken |= {n.token for n in filler}
         if "ga" in roles:
             return out
