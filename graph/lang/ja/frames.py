@@ -421,8 +421,8 @@ class _FrameBuilder:
         if marker in _BASIS_MARKERS:
             governor = self._basis_clause(self._basis_owner(governor))
         if marker == "を" and governor is not None:
-            end_of_clause = self._clause_end(governor)
-            if self.text.startswith(("ように", "ようにし"), end_of_clause):
+            end_of_clause = governor.idx + len(governor.text)
+            if re.match(r"(?:る|た|ない)?ように", self.text[end_of_clause : end_of_clause + 5]):
                 # "それを…できるようにファインチューニングした": the object of the purpose clause
                 # is what the verb after ように acts on.
                 following = self._next_predicate_after(end_of_clause)
@@ -1078,6 +1078,9 @@ class _FrameBuilder:
     def _cleft_focus(self, clause: Token) -> list[Placed]:
         head = clause.head
         named = self._named(head)
+        for group in self.carried.values():  # "公開したのは、「A」のほか…「C」の3モデル"
+            if any(n in group for n in named):
+                return list(group)
         if named:
             return named
         for child in head.children:
