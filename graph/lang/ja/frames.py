@@ -626,6 +626,15 @@ class _FrameBuilder:
     def _carrier(self, event: Token, trigger: str) -> Token | None:
         """The verb that carries an event noun (出資を行う, 買収が完了した, CEOを務める)."""
         head = event.head
+        end = event.idx + len(event.text)
+        if event.pos_ in ("NOUN", "PROPN") and surface_marker(self.text, end) in ("は", "が") and (
+            head.i == event.i or not is_predicate(head)
+        ):
+            # "基盤モデルの開発は、…学習することで行われた": where the parse lost the link,
+            # a topic event noun is carried by the sentence's final light verb.
+            final = [t for t in self.doc if t.dep_ == "ROOT" and t.i > event.i and t.pos_ == "VERB"]
+            if final and (final[-1].lemma_ in LIGHT_VERBS or final[-1].text in LIGHT_VERBS):
+                return final[-1]
         if head.i == event.i or event.pos_ not in ("NOUN", "PROPN", "VERB"):
             return None
         if event.dep_ not in ("obj", "nsubj", "obl", "iobj", "compound", "nmod"):
