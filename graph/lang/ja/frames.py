@@ -368,12 +368,14 @@ class _FrameBuilder:
         last = group[-1]
         anchor, end = self._anchor(last)
         tail = _COUNTER.match(self.text, end) or _LIST_TAIL.match(self.text, end)
-        if tail:
+        if tail and re.search(r"[\u30a0-\u30ff\u4e00-\u9fffA-Za-z0-9]$", tail.group(0)):
             carrier = self._token_ending_at(tail.end()) or self._token_at(tail.end() - 1)
             if carrier is not None and carrier.i not in self.by_token:
                 anchor, end = carrier, tail.end()
                 group = self._counted_group(group, tail.group(0))
                 self.carried[carrier.i] = group
+        elif tail:
+            end = tail.end()  # "AやBなどを": the list carries the case after など
         marker = surface_marker(self.text, end)
         head = anchor.head
         data = False
@@ -686,6 +688,12 @@ class _FrameBuilder:
         for name in prefixes:
             arguments.append(ProtoArgument(name, "prefix"))
         arguments += self._heads(event, arguments)
+        if not verbal and not possessors and not prefixes and event.i in self.carried:
+            # "GoogleやAppleといったライバル企業に遅れを取った": whose rivals — the company the
+            # sentence has as its subject so far.
+            owner = self._preceding_subject(event, {a.name.token for a in arguments})
+            if owner is not None:
+                arguments.append(ProtoArgument(owner, "poss", "topic", 0.1))
         arguments += self._gaps(clause, event, arguments, passive=passive, verbal=verbal)
         if passive and idiom_nouns and not any("poss" in a.role for a in arguments):
             # "学習には…DPOが使われている": the training is the last topic's (the model's).
@@ -861,6 +869,8 @@ class _FrameBuilder:
                 if other.start == end or (other.start == end + 1 and self.text[end] in "「『、"):
                     names = list(self.group_of.get(other.token, [other]))
                     break
+        if not names and event.i in self.carried:
+            names = list(self.carried[event.i])  # "GoogleやAppleといったライバル企業"
         taken = {a.name.token for a in present}
         return [ProtoArgument(n, "head", "tree") for n in names if n.token not in taken]
 
@@ -899,6 +909,8 @@ class _FrameBuilder:
             filler, via = self._named(self._phrase_head(clause.head)), "relative"
         elif self._is_cleft(clause):
             filler, via = self._cleft_focus(clause), "cleft"
+        if filler and via == "relative" and not passive:
+            present, roles = self._main_clause_subject(clause, present, filler, roles)
         if filler:
             role = gap_role()
             out += [ProtoArgument(n, role, via, 0.05) for n in filler if n.token not in taken]
@@ -938,6 +950,28 @@ class _FrameBuilder:
             if is_predicate(token) and token.dep_ in ("ROOT", "advcl", "conj", "ccomp"):
                 return token
         return None
+
+    def _main_clause_subject(
+        self,
+        clause: Token,
+        present: list[ProtoArgument],
+        filler: list[Placed],
+        roles: set[str],
+    ) -> tuple[list[ProtoArgument], set[str]]:
+        """``Microsoftが…を開発するOpenAIに出資``: a が-subject written before the relative
+        clause's object, of the same kind as the clause's head, is the main clause's subject;
+        the head is the relative clause's."""
+        subjects = {a.name.token: a for a in present if a.role == "ga" and a.via == "tree"}
+        objects = [a for a in present if a.role == "wo"]
+        if len(subjects) != 1 or not filler or not objects:
+            return present, roles
+        subject = next(iter(subjects.values()))
+        if subject.name.hint is None or subject.name.hint != filler[0].hint:
+            return present, roles
+        if subject.name.start > min(o.name.start for o in objects):
+            return present, roles
+        present[:] = [a for a in present if a.name.token != subject.name.token]  # the caller's
+        return present, roles - {"ga"}
 
     def _results(self, clause: Token, present: list[ProtoArgument]) -> list[ProtoArgument]:
         """``Xをファインチューニングし、「Y」を開発した``: what the clause this one leads to
@@ -1153,6 +1187,16 @@ class _FrameBuilder:
         for start, end in self.quotes:
             if start < offset < end:
                 return start, end
+        return None
+
+    def _preceding_subject(self, token: Token, exclude: set[int]) -> Placed | None:
+        scope = self._quote_of(token.idx)
+        for name in sorted(self.by_token.values(), key=lambda p: -p.start):
+            if name.token >= token.i or name.token in exclude or self._quote_of(name.start) != scope:
+                continue
+            _, end = self._anchor(name)
+            if surface_marker(self.text, end) in ("が", "は") and name.hint != "Person":
+                return name
         return None
 
     def _sentence_topic(self, *, before: int, exclude: set[int]) -> list[Placed]:
