@@ -60,6 +60,8 @@ class _Memory:
     topic: Placed | None = None  # the previous sentence's topic
     type_nouns: dict[str, str] = field(default_factory=dict)  # モデル -> key introduced with it
     canonicals: dict[str, str] = field(default_factory=dict)  # key -> canonical name
+    # A dated release whose object the sentence did not name: (trigger, (value, type), raw)
+    pending_release: tuple[str, tuple[str, str], str] | None = None
 
     def hint(self, key: str) -> str | None:
         votes = self.hints.get(key)
@@ -303,7 +305,7 @@ class DocumentReader:
             protos = build_frames(doc, synthetic, placed, self.triggers, self.cues)
             frames += [self._frame(inner, proto) for proto in protos]
             names += [n for n in self._names(inner, inner_found, []) if n.key != owner.key]
-            values += self._attributes(inner, inner_found, [], memory, ValueReader(), protos)
+            values += self._attributes(inner, inner_found, [], memory, ValueReader(), protos, False)
         return names, tuple(frames), tuple(values)
 
     # ------------------------------------------------------------------ anaphora
@@ -459,6 +461,7 @@ class DocumentReader:
         memory: _Memory,
         reader: ValueReader,
         frames: list[ProtoFrame],
+        carry: bool = True,
     ) -> tuple[AttributeReading, ...]:
         text = sentence.clean.text
         views = []
@@ -471,7 +474,7 @@ class DocumentReader:
             views.append(ValueView(name.start, end, name.surface, name.key, name.canonical, hint))
         views.sort(key=lambda v: v.start)
         values = reader.read(text, views)
-        values += self._release_dates(sentence, views, frames)
+        values += self._release_dates(sentence, views, frames, memory if carry else None)
         out = []
         for value in values:
             start, end = self._doc_span(sentence, *value.span)
@@ -495,13 +498,23 @@ class DocumentReader:
         return tuple(out)
 
     def _release_dates(
-        self, sentence: ParsedSentence, views: list[ValueView], frames: list[ProtoFrame]
+        self,
+        sentence: ParsedSentence,
+        views: list[ValueView],
+        frames: list[ProtoFrame],
+        memory: _Memory | None = None,
     ) -> list[Value]:
         """``2024年3月21日、「Yotsuba-LM」を公開した``, ``2024年に公開した「Akebono-Art」``,
-        ``「Shizuku」（2023年7月公開）``: a date dating a release verb dates what it releases."""
+        ``「Shizuku」（2023年7月公開）``: a date dating a release verb dates what it releases.
+        ``楽天は3月21日、LLMを公開した。公開したのは「A」…``: a release the sentence dates but
+        names no model for is dated again where the next sentence names them."""
         text, doc = sentence.clean.text, sentence.doc
         by_key = {v.key: v for v in views}
-        out = []
+        out: list[Value] = []
+        dated: set[int] = set()
+        pending = None
+        if memory is not None:
+            pending, memory.pending_release = memory.pending_release, None
         for match in DATE.finditer(text):
             parsed = parse_date(match.group(0))
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
@@ -514,16 +527,46 @@ class DocumentReader:
                 if governor.pos_ == "VERB" or governor.head.i == governor.i:
                     break
                 governor = governor.head
-            for frame in frames:
+            if text.startswith("、", match.end()):
+                # "楽天グループは2024年3月21日、…を公開した": a date set off by a comma dates the
+                # sentence's main predicate, whatever verb the parse hung it on.
+                roots = [t for t in doc if t.dep_ == "ROOT" and t.i > span.root.i]
+                governor = roots[-1] if roots else governor
+            for number, frame in enumerate(frames):
                 if frame.clause != governor.i or frame.trigger not in _RELEASES or frame.blocked:
                     continue
-                for argument in frame.arguments:
-                    if set(argument.role.split("|")) & {"wo", "poss", "head"} and argument.name.key in by_key:
-                        out.append(
-                            Value(by_key[argument.name.key], "releaseDate", parsed[0], parsed[1],
-                                  match.group(0), "attribute:release-date", 0.75, match.span())
-                        )
+                dated.add(number)
+                released = self._released(frame, by_key)
+                for view in released:
+                    out.append(
+                        Value(view, "releaseDate", parsed[0], parsed[1], match.group(0),
+                              "attribute:release-date", 0.75, match.span())
+                    )
+                if not released and memory is not None:
+                    memory.pending_release = (frame.trigger, parsed, match.group(0))
+        if pending is not None and not out:
+            trigger, parsed, raw = pending
+            for number, frame in enumerate(frames):
+                if number in dated or frame.trigger != trigger or frame.blocked:
+                    continue
+                for view in self._released(frame, by_key):
+                    span = (view.start, view.end)
+                    out.append(
+                        Value(view, "releaseDate", parsed[0], parsed[1], raw,
+                              "attribute:release-date/previous-sentence", 0.6, span)
+                    )
         return out
+
+    @staticmethod
+    def _released(frame: ProtoFrame, by_key: dict[str, ValueView]) -> list[ValueView]:
+        """The model-like names a release frame releases (its object, a cleft's focus)."""
+        return [
+            by_key[a.name.key]
+            for a in frame.arguments
+            if set(a.role.split("|")) & {"wo", "poss", "head"}
+            and a.name.key in by_key
+            and by_key[a.name.key].entity_class in _MODEL_CLASSES
+        ]
 
     # ------------------------------------------------------------------ memory
     def _remember(

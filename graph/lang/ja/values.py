@@ -245,7 +245,11 @@ class ValueReader:
                 owner = self._after(models, text, match.end(), limit=40, clause=True)
             elif re.match(rf"と{_COUNT}の?{_PARAMS}で", after):
                 # "Vicuna-13Bは100ドルと130億のパラメーターで": the cost and the size it took
-                owner = self._topic(models, text, match.start())
+                owner = self._before(models, match.start())
+                if owner is not None and not re.fullmatch(
+                    r"[」』]?(?:は|が)(?:わずか|たった|約)?", text[owner.end : match.start()]
+                ):
+                    owner = None
             if owner is None:
                 continue
             out.append(
