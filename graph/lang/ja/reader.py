@@ -329,14 +329,14 @@ class DocumentReader:
                     taken.append((start, end))
         # A bare type noun used before to introduce a name stands for it: "基盤モデルの開発は".
         for noun, key in sorted(memory.type_nouns.items(), key=lambda kv: -len(kv[0])):
-            if len(noun) < 3:
+            if len(noun) < 4:
                 continue  # モデル, AI alone are too common to stand for one name
             for match in re.finditer(re.escape(noun), text):
                 start, end = match.span()
                 if any(s < end and start < e for s, e in taken) or introduces_a_name(text, end):
                     continue
-                if start > 0 and re.match(r"[\u30a0-\u30ff\u4e00-\u9fffA-Za-z]", text[start - 1]):
-                    continue  # inside a longer noun
+                if start > 0 and re.match(r"[\u30a0-\u30ff\u4e00-\u9fffA-Za-zなのた]", text[start - 1]):
+                    continue  # inside a longer noun, or described anew ("オープンな基盤モデル")
                 if re.match(r"[\u30a0-\u30ff\u4e00-\u9fffA-Za-z「『]", text[end : end + 1]):
                     continue
                 out.append((Found(start, end, end, noun, memory.canonicals[key]), True))
