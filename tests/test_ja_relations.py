@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from graph.errors import ResourceFileError
-from graph.lang.ja.patterns import load_patterns, parse_patterns
+from graph.extraction.patterns import load_patterns, parse_patterns
+from graph.lang.ja.syntax import ROLES
 from tests.conftest import triples
 
 
@@ -214,13 +215,13 @@ def test_evidence_merges_across_sentences(read_facts) -> None:
 
 
 PATTERN = (
-    "patterns:\n  - {{id: x, relation: r, triggers: [a], subject: {subject}, "
+    "patterns:\n  - {{id: x, relation: developed, triggers: [a], subject: {subject}, "
     "object: {{role: wo, classes: [Person]}}}}"
 )
 
 
 def test_shipped_patterns_load() -> None:
-    patterns = load_patterns()
+    patterns = load_patterns("graph.lang.ja", ROLES).patterns
     assert {p.relation for p in patterns} >= {
         "developed",
         "investedIn",
@@ -240,4 +241,4 @@ def test_shipped_patterns_load() -> None:
 )
 def test_malformed_patterns_say_what_is_wrong(text, message) -> None:
     with pytest.raises(ResourceFileError, match=message):
-        parse_patterns(text, "p.yaml")
+        parse_patterns(text, ROLES, "p.yaml")

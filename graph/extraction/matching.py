@@ -106,6 +106,11 @@ def role_votes(
                         yield arg.key, Vote(entity_class, round(weight, 3), cue)
 
 
+def _same_family(left: str, right: str) -> bool:
+    """One key is the other plus a variant suffix (``claude-3`` / ``claude-3-opus``)."""
+    return left.startswith(right + "-") or right.startswith(left + "-")
+
+
 def _distance_penalty(left: Argument, right: Argument) -> float:
     """Far-apart arguments are more often a misreading: up to 0.15 off past 40 characters."""
     gap = max(left.start, right.start) - min(left.end, right.end)
@@ -151,6 +156,8 @@ def match_frame(frame: Frame, index: PatternIndex, classes: Mapping[str, str]) -
                 continue
             if pattern.same_class and not _alike(classes[subject.key], classes[obj.key]):
                 continue
+            if pattern.same_class and _same_family(subject.key, obj.key):
+                continue  # "Claude 3 Opus" is no rival of, nor better than, "Claude 3"
             if pattern.symmetric and subjects is objects and subject.start > obj.start:
                 continue  # each unordered pair of a coordinated group once
             confidence = (

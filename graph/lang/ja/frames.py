@@ -62,8 +62,32 @@ _THINKING = frozenset(
 )
 _PURPOSE_EVENTS = frozenset({"開発", "学習", "訓練", "構築", "設計", "事前学習"})
 _ROUNDS = ("増資", "ラウンド", "資金調達", "調達", "第三者割当増資", "割当増資", "出資枠")
+_RELATIONAL = frozenset(
+    {"傘下", "子会社", "完全子会社", "連結子会社", "孫会社", "グループ会社", "傘下企業", "関連会社", "系列",
+     "親会社", "運営会社", "運営元", "所有者", "オーナー", "持ち主", "大株主", "筆頭株主", "開発元", "開発者",
+     "開発企業", "開発会社", "提供元", "生みの親", "出資先", "投資先", "支援先", "出資者", "株主", "投資家",
+     "出資元", "提携先", "提携相手", "パートナー", "協業先", "連携先", "創業者", "共同創業者", "設立者", "創設者",
+     "著者", "共著者", "筆頭著者", "執筆者", "筆者", "著書", "ライバル", "競合", "競争相手", "対抗馬", "競合相手",
+     "買収先", "基盤", "土台", "ベース", "ベースモデル", "微調整版", "派生モデル", "軽量版", "小型版", "後継"}
+)
 _INSTRUMENT_VERBS = frozenset({"用いる", "使う", "使用", "利用", "活用", "使える"})
-_LINKING = ("である", "であり", "だった", "となる", "となっ", "になる", "になっ", "とされる", "として")
+_LINKING = (
+    "である",
+    "であり",
+    "だった",
+    "となる",
+    "となっ",
+    "になる",
+    "になっ",
+    "とされる",
+    "として",
+    "と目され",
+    "とみられ",
+    "と見られ",
+    "と呼ばれ",
+    "と言われ",
+    "といわれ",
+)
 _ADNOMINAL = frozenset({"による", "との", "への", "からの", "に対する", "としての"})
 _JOINERS = ("と", "、", "や", "および", "及び", "並びに", "と、", "や、", "・", "")
 _JOIN_GAP = re.compile(
@@ -74,6 +98,9 @@ _JOIN_GAP = re.compile(
 _THROUGH = frozenset(
     {"株式", "株", "全株式", "発行済み株式", "発行済株式", "過半数", "持ち分", "持分", "権利", "経営権",
      "支配権", "議決権", "割", "%", "大半", "過半", "一部", "全部", "株式会社", "ラウンド",
+     # people and teams speak and act for their organization: Googleの研究者らは…
+     "研究者", "研究者ら", "研究チーム", "開発チーム", "チーム", "研究陣", "開発陣", "幹部", "社員", "従業員",
+     "エンジニア", "担当者", "広報", "関係者", "首脳", "経営陣", "研究グループ", "研究部門",
      "シリーズAラウンド", "シリーズBラウンド", "シリーズCラウンド", "シリーズDラウンド", "資金調達ラウンド"}
 )
 _COUNTER = re.compile(
@@ -486,6 +513,14 @@ class _FrameBuilder:
         written as the compound ending at ``noun``'s head if ``noun`` only starts it."""
         if noun.text in _THROUGH or noun.lemma_ in _THROUGH:
             return noun
+        compound, i = noun.text, noun.i
+        while i > 0 and self.doc[i - 1].idx + len(self.doc[i - 1].text) == self.doc[i].idx:
+            i -= 1
+            if self.doc[i].pos_ not in ("NOUN", "PROPN") or i in self.by_token:
+                break
+            compound = self.doc[i].text + compound
+            if compound in _THROUGH:
+                return noun  # "研究者|ら": the compound ending here
         after = self.text[noun.idx + len(noun.text) :]
         if (noun.text in _MODEL_NOUNS or noun.text in _DATA_NOUNS) and not after.startswith(("「", "『", "・")):
             return noun  # "LLaMAのベースモデルを微調整": the model stands for LLaMA
@@ -682,18 +717,39 @@ class _FrameBuilder:
         if trigger == "@title":
             # 米Appleのティム・クックCEO: the company owns the name the title is glued to.
             possessors += [o for p in prefixes for o in self.possessors.get(p.token, [])]
+            if not possessors and not any(m in ("で", "では") for _, m in self.args.get(clause.i, [])):
+                # "現在はボーン氏がCEOを務める": the position is at the company the text is about.
+                if self.s.previous_topic is not None and self.s.previous_topic.hint == "Organization":
+                    arguments.append(ProtoArgument(self.s.previous_topic, "poss", "previous", 0.15))
         for name in possessors:
             role = "ga" if prefixes and trigger != "@title" else "poss"
             arguments.append(ProtoArgument(name, role))
         for name in prefixes:
             arguments.append(ProtoArgument(name, "prefix"))
         arguments += self._heads(event, arguments)
-        if not verbal and not possessors and not prefixes and event.i in self.carried:
-            # "GoogleやAppleといったライバル企業に遅れを取った": whose rivals — the company the
-            # sentence has as its subject so far.
+        heads = [a for a in arguments if a.role == "head"]
+        if not verbal and not possessors and not prefixes and (
+            event.i in self.carried or heads and self.text.startswith("の", self._end(event))
+        ):
+            # "GoogleやAppleといったライバル企業に遅れを取った", "Googleは傘下のDeepMind…":
+            # whose rivals, whose subsidiary — the company the sentence has as its subject.
             owner = self._preceding_subject(event, {a.name.token for a in arguments})
             if owner is not None:
                 arguments.append(ProtoArgument(owner, "poss", "topic", 0.1))
+        if not verbal and not heads and (possessors or prefixes) and re.match(
+            r"(?:の(?:1人|一人|ひとり|一社|1社)|として|でもある|であり)", self.text[self._end(event) :]
+        ):
+            # "ジョーンズ氏は、論文「X」の共著者の1人として知られる": the topic is the one.
+            topic = self._sentence_topic(before=event.i, exclude={a.name.token for a in arguments})
+            arguments += [ProtoArgument(n, "head", "topic", 0.05) for n in topic]
+        if not verbal and event.dep_ in ("obj", "obl") and not any(
+            "ga" in a.role.split("|") for a in arguments
+        ) and not self._relational(trigger):
+            # "Amazonは、Anthropicへの出資額を引き上げた": the verb's subject did the event.
+            subjects = self._direct_subjects(event.head) or self._sentence_topic(
+                before=event.i, exclude={a.name.token for a in arguments}
+            )
+            arguments += [ProtoArgument(n, "ga", "chain", 0.1) for n in subjects]
         arguments += self._gaps(clause, event, arguments, passive=passive, verbal=verbal)
         if passive and idiom_nouns and not any("poss" in a.role for a in arguments):
             # "学習には…DPOが使われている": the training is the last topic's (the model's).
@@ -743,6 +799,12 @@ class _FrameBuilder:
         subjects = [a for a in arguments if a.role == "ga" and markers.get(a.name.token) == "が"]
         if not subjects:
             return arguments
+        topics = [a for a in arguments if a.role == "ga" and markers.get(a.name.token) in ("は", "では")]
+        if topics and all(s.name.start < t.name.start for s in subjects for t in topics):
+            # "曽根岡氏がCEOを務める…ELYZAは新モデルを発表した": a が-phrase before the topic
+            # belongs to a clause describing the topic; the topic is the subject here.
+            drop = {s.name.token for s in subjects}
+            return [a for a in arguments if a.name.token not in drop]
         present = {r for a in arguments for r in a.role.split("|")}
         gap = "|".join(r for r in ("wo", "ni") if r not in present) or "to"
         return [
@@ -751,6 +813,13 @@ class _FrameBuilder:
             else a
             for a in arguments
         ]
+
+    def _end(self, token: Token) -> int:
+        return token.idx + len(token.text)
+
+    def _relational(self, trigger: str) -> bool:
+        """Relational nouns (傘下, 創業者, CEO) name a role, not an event someone does."""
+        return trigger == "@title" or trigger in _RELATIONAL
 
     def _idiom_nouns(self, verb: Token, trigger: str) -> list[Token]:
         """The fixed noun of an idiom (傘下 in 傘下に持つ): names hung on it are the verb's."""
@@ -769,6 +838,7 @@ class _FrameBuilder:
             return list(self.carried[token.i])
         for other in sorted(self.by_token.values(), key=lambda p: p.start):
             gap = self.text[token.idx + len(token.text) : other.start]
+            gap = re.sub(r"^(、?)(?:株式会社|有限会社|合同会社)", r"\1", gap)
             if other.start >= token.idx + len(token.text) and gap in ("", "「", "『", "・", "の「", "の", "、"):
                 if gap in ("の", "、") and not self.s.cues.type_of_noun(token.text):
                     continue
@@ -779,6 +849,11 @@ class _FrameBuilder:
                 return list(owners)
         if token.lemma_ in _FORMAL_NOUNS and token.head.i > token.i:
             return self._named(token.head)  # "Metaが発表したばかりの「LLaMA」"
+        if self.s.cues.type_of_noun(token.text) and any(c.dep_ == "cop" for c in token.children):
+            # "xAIはマスク氏が設立したAI企業だ": the predicate noun is the topic itself.
+            topic = self._sentence_topic(before=token.i, exclude=set())
+            if topic:
+                return topic
         if token.lemma_ in _PROPERTIES or token.text in _PROPERTIES:
             # "Xをしのぐほどの性能を誇る「Vicuna-13B」": the property stands for what has it.
             owners = self.possessors.get(token.i, [])
@@ -851,15 +926,12 @@ class _FrameBuilder:
         elif marker in ("は", "が") and head.i in self.by_token and head.i > event.i:
             names = self._named(head)  # "勝者はMeta": the noun is the topic, the name its predicate
         elif linking or marker == "、":
-            verb = next(
-                (t for t in self.doc[last.i + 1 :] if t.pos_ in ("VERB", "AUX") and t.lemma_ in ("なる", "する", "ある", "だ", "です", "である")),
-                None,
-            )
-            clause = verb if verb is not None and verb.pos_ == "VERB" else event
+            verb = next((t for t in self.doc[last.i + 1 : last.i + 4] if t.pos_ == "VERB"), None)
+            clause = verb if verb is not None else event
             if self._is_cleft(clause):
                 names = self._cleft_focus(clause)
             elif clause.head.i > clause.i:
-                names = self._named(clause.head)
+                names = self._named(self._phrase_head(clause.head))
             elif head.i > event.i:
                 names = self._named(head)
         elif head.i in self.by_token and head.i > event.i and head.idx - end <= 1:
@@ -966,6 +1038,8 @@ class _FrameBuilder:
         if len(subjects) != 1 or not filler or not objects:
             return present, roles
         subject = next(iter(subjects.values()))
+        if subject.name.key in {f.key for f in filler}:
+            return present, roles
         if subject.name.hint is None or subject.name.hint != filler[0].hint:
             return present, roles
         if subject.name.start > min(o.name.start for o in objects):
@@ -1006,8 +1080,11 @@ class _FrameBuilder:
             ):
                 return None
             if surface_marker(self.text, end) == "が":
-                # "XがYを開発するZに出資": with an object between, X is the main clause's.
-                return None if "を" in self.text[end + 1 : clause.idx] else name
+                # "XがYを開発するZに出資": with an object between, X is the main clause's
+                # unless the clause describes the topic ("XがCEOを務めるYは").
+                if "を" not in self.text[end + 1 : clause.idx] or self._modifies_topic(clause):
+                    return name
+                return None
             return None
         return None
 
@@ -1086,6 +1163,12 @@ class _FrameBuilder:
                     owners += [n for n, m in self.args.get(grandchild.i, []) if m in ("が", "は")]
             out += [ProtoArgument(n, role, "round", 0.05) for n in owners]
         return out
+
+    def _modifies_topic(self, clause: Token) -> bool:
+        if not self._is_relative(clause):
+            return False
+        head = self._named(self._phrase_head(clause.head))
+        return any(surface_marker(self.text, self._anchor(n)[1]) in ("は", "では") for n in head)
 
     def _is_relative(self, clause: Token) -> bool:
         head = clause.head

@@ -47,6 +47,7 @@ _RELEASES = frozenset(
     {"公開", "発表", "リリース", "発売", "登場", "提供", "公表", "商用化", "提供開始", "投入", "披露", "ローンチ",
      "一般公開", "無償公開", "正式発表", "配信", "搭載開始", "お披露目"}
 )
+_SIZE_REFERENCE = re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?[BM])(?:版)?(?:の)?(?:モデル|版)")
 _CLAUSE_ASIDE = re.compile(r"[がにをで]|傘下|設立|創業|買収|開発|公開|発表|リリース|発売")
 _PERSON = re.compile(r"[\u4e00-\u9fff\u3005]{2,6}|[\u30a0-\u30ff]{2,}(?:・[\u30a0-\u30ff]+)+|[A-Z][a-z]+(?: [A-Z][a-z]+)+")
 
@@ -327,6 +328,17 @@ class DocumentReader:
                     out.append((Found(start, end, end, word, canonical), True))
                 if antecedents:
                     taken.append((start, end))
+        # "70Bモデル", "8B版": the model met earlier whose name carries that size.
+        for match in _SIZE_REFERENCE.finditer(text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            size = re.compile(rf"(?<![0-9.]){re.escape(match.group(1))}(?![0-9a-z])", re.IGNORECASE)
+            for key, _, _ in reversed(memory.recent):
+                if memory.hint(key) == "AIModel" and size.search(memory.canonicals.get(key, "")):
+                    out.append((Found(start, end, end, match.group(0), memory.canonicals[key]), True))
+                    taken.append((start, end))
+                    break
         # A bare type noun used before to introduce a name stands for it: "基盤モデルの開発は".
         for noun, key in sorted(memory.type_nouns.items(), key=lambda kv: -len(kv[0])):
             if len(noun) < 4:
