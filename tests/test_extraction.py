@@ -71,9 +71,12 @@ def test_roles_type_names_with_no_cue() -> None:
     frame = Frame("acquire", 10, 12, (_arg("acme", "subj", 0), _arg("widget", "obj", 5)))
     votes = dict(role_votes([frame], _index(), {"widget": "Organization"}))
     assert votes["acme"] == Vote("Organization", 1.0, "role:acquired.subject")
-    # With neither end typed, each role still votes, at half weight.
+    # With neither end typed, each role still votes: enough to type a name whose partner
+    # looks like a name, half that when the partner is a bare noun phrase (``weak``).
     votes = list(role_votes([frame], _index(), {}))
-    assert sorted((k, v.weight) for k, v in votes) == [("acme", 0.5), ("widget", 0.5)]
+    assert sorted((k, v.weight) for k, v in votes) == [("acme", 0.9), ("widget", 0.9)]
+    votes = list(role_votes([frame], _index(), {}, weak=frozenset({"widget"})))
+    assert dict(votes)["acme"].weight == 0.5
 
 
 def test_blocked_frames_state_nothing_but_still_type() -> None:

@@ -1,43 +1,57 @@
-"""Token helpers: case markers, roles after voice, negation, quoted clauses."""
+"""Surface case markers, active-voice roles, voice and negation."""
 
 from __future__ import annotations
 
 import pytest
 
-from graph.lang.ja.syntax import argument_role, case_marker, is_passive, negated, quoted_clause
+from graph.lang.ja.syntax import active_role, is_negated, is_passive, surface_marker
 
 
 def token(nlp, text: str, word: str):
     return next(t for t in nlp(text) if t.text == word)
 
 
-def test_case_markers_join_multiword_particles(nlp) -> None:
-    assert case_marker(token(nlp, "MetaがLLaMAを公開した。", "Meta")) == "が"
-    assert case_marker(token(nlp, "OpenAIに対して出資した。", "OpenAI")) == "に対して"
-    assert case_marker(token(nlp, "LLaMAを基に開発した。", "LLaMA")) == "を基に"
-    assert case_marker(token(nlp, "GoogleやAppleなどを挙げた。", "Apple")) == "を"
+@pytest.mark.parametrize(
+    ("text", "end", "marker"),
+    [
+        ("MetaがLLaMAを公開した", 4, "が"),
+        ("OpenAIに対して出資した", 6, "に対して"),
+        ("「LLaMA」を基に開発した", 6, "を基に"),  # the closing quote is skipped
+        ("LLaMAを基に開発した", 5, "を基に"),
+        ("GoogleやAppleなどを挙げた", 12, "を"),  # など is skipped
+        ("Zorbix社によるQux社の買収", 7, "による"),
+        ("Zorbixの新モデル", 6, "の"),
+        ("Zorbix新モデル", 6, ""),
+    ],
+)
+def test_surface_markers(text, end, marker) -> None:
+    assert surface_marker(text, end) == marker
 
 
 @pytest.mark.parametrize(
-    ("marker", "passive", "expected"),
+    ("marker", "passive", "receiving", "expected"),
     [
-        ("が", False, "ga"),
-        ("は", True, "wo"),  # the passive's subject is the patient
-        ("によって", True, "ga"),
-        ("によって", False, "agent"),
-        ("に対して", False, "ni"),
-        ("から", False, "kara"),
-        ("を基に", False, "basis"),
-        ("の", False, None),
+        ("が", False, False, "ga"),
+        ("は", True, False, "wo"),  # the passive's subject is the patient
+        ("によって", True, False, "ga"),
+        ("による", False, False, "ga"),  # the agent of a nominal event
+        ("に", True, False, "ga"),  # Xに採用された: the agent
+        ("から", True, False, "kara"),  # the source stays: Xからファインチューニングされた
+        ("から", False, True, "ga"),  # Xから出資を受けた: the giver
+        ("は", False, True, "ni"),  # …the receiver
+        ("に対して", False, False, "ni"),
+        ("を基に", False, False, "basis"),
+        ("の", False, False, "poss"),
+        ("について", False, False, "about"),
+        ("へへ", False, False, None),
     ],
 )
-def test_argument_role_undoes_the_passive(marker, passive, expected) -> None:
-    assert argument_role(marker, passive) == expected
+def test_roles_undo_voice(marker, passive, receiving, expected) -> None:
+    assert active_role(marker, passive=passive, receiving=receiving) == expected
 
 
-def test_passive_negation_and_quoted_clauses(nlp) -> None:
+def test_passive_and_negation(nlp) -> None:
     assert is_passive(token(nlp, "LLaMAはMetaによって開発された。", "開発"))
     assert not is_passive(token(nlp, "MetaはLLaMAを開発した。", "開発"))
-    assert negated(token(nlp, "AppleはOpenAIに出資しない。", "出資"))
-    assert not negated(token(nlp, "AppleはOpenAIに出資した。", "出資"))
-    assert quoted_clause(token(nlp, "提携すると発表した。", "提携"))
+    assert is_negated(token(nlp, "AppleはOpenAIに出資しない。", "出資"))
+    assert not is_negated(token(nlp, "AppleはOpenAIに出資した。", "出資"))

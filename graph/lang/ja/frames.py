@@ -62,6 +62,10 @@ _THINKING = frozenset(
 )
 _PURPOSE_EVENTS = frozenset({"開発", "学習", "訓練", "構築", "設計", "事前学習"})
 _ROUNDS = ("増資", "ラウンド", "資金調達", "調達", "第三者割当増資", "割当増資", "出資枠")
+_PEOPLE = frozenset(
+    {"研究者", "研究者ら", "研究チーム", "開発チーム", "チーム", "研究陣", "開発陣", "幹部", "社員", "従業員",
+     "エンジニア", "担当者", "広報", "関係者", "首脳", "経営陣", "研究グループ", "研究部門", "ら"}
+)
 _RELATIONAL = frozenset(
     {"傘下", "子会社", "完全子会社", "連結子会社", "孫会社", "グループ会社", "傘下企業", "関連会社", "系列",
      "親会社", "運営会社", "運営元", "所有者", "オーナー", "持ち主", "大株主", "筆頭株主", "開発元", "開発者",
@@ -407,7 +411,13 @@ class _FrameBuilder:
         head = anchor.head
         data = False
         while marker == "の" and head.i > anchor.i and self._through(head) is not None:
-            anchor = self._through(head)
+            through = self._through(head)
+            assert through is not None
+            after = surface_marker(self.text, through.idx + len(through.text))
+            if through.text in _PEOPLE or through.lemma_ in _PEOPLE:
+                if after not in ("は", "が", "も", "を", "に", "から", "によって", "と", "により"):
+                    break  # "OpenAIの研究者であるY": a title, not the company acting
+            anchor = through
             data = data or anchor.text in _DATA_NOUNS
             end = anchor.idx + len(anchor.text)
             marker, head = surface_marker(self.text, end), anchor.head
@@ -645,7 +655,21 @@ class _FrameBuilder:
             if frame is not None:
                 frames.append(frame)
         frames += self._possessives()
+        frames += self._glued_titles()
         return frames
+
+    def _glued_titles(self) -> list[ProtoFrame]:
+        """``東京大学の松尾豊教授``: a title written as the name's own suffix."""
+        out = []
+        for name in self.s.names:
+            suffix = self.text[name.end : name.unit_end]
+            if not suffix or suffix not in self.s.triggers.titles:
+                continue
+            owners = self.possessors.get(name.token, [])
+            if owners:
+                arguments = (ProtoArgument(name, "head"), *(ProtoArgument(o, "poss") for o in owners))
+                out.append(ProtoFrame("@title", name.end, name.unit_end, arguments, None, name.token))
+        return out
 
     def _possessives(self) -> list[ProtoFrame]:
         """``Quillion AIのチャットボット「QuillChat」``: a name owned by the name before の."""
@@ -713,6 +737,14 @@ class _FrameBuilder:
         arguments = self._topic_beside_subject(arguments, positions, passive=passive)
         arguments += self._gapped_subjects(arguments)
         possessors = [n for t in (event, *idiom_nouns, *extent) for n in self.possessors.get(t.i, [])]
+        if not possessors and (self._relational(trigger) or trigger in _RELATIONAL):
+            # "OpenAIの共同創業者": the name written right before の, wherever the parse hung it
+            before = next(
+                (p for p in self.by_token.values() if self._anchor(p)[1] + 1 == first.idx),
+                None,
+            )
+            if before is not None and self.text[first.idx - 1] == "の":
+                possessors = [before]
         prefixes = self.prefixes.get(event.i, [])
         if trigger == "@title":
             # 米Appleのティム・クックCEO: the company owns the name the title is glued to.
@@ -762,6 +794,12 @@ class _FrameBuilder:
         if not arguments:
             return None
         blocked = suffix_block or self._blocked(event, clause)
+        if trigger == "@title" and any(
+            self.text[max(0, a.name.start - 1) : a.name.start] in ("元", "前", "旧")
+            for a in arguments
+            if a.role == "poss"
+        ):
+            blocked = "former"  # "元OpenAIの研究者": a former position
         start, end = first.idx, event.idx + len(event.text)
         return ProtoFrame(trigger, start, end, tuple(_unique(arguments)), blocked, clause.i)
 

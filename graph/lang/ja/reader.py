@@ -35,7 +35,7 @@ from graph.lang.ja.frames import Placed, ProtoFrame, TriggerTable, build_frames
 from graph.lang.ja.names import Found, NameFinder, introduces_a_name
 from graph.lang.ja.parse import ParsedSentence, load_pipeline, long_run_warnings
 from graph.lang.ja.text import CleanSentence
-from graph.lang.ja.syntax import surface_marker
+from graph.lang.ja.syntax import is_predicate, surface_marker
 from graph.lexicon import Lexicon
 from graph.model import Document, DocumentFacts
 
@@ -323,6 +323,8 @@ class DocumentReader:
                     continue
                 if text[end : end + 1] in ("「", "『", "・"):
                     continue  # a type noun introducing a new name
+                if start > 0 and re.match(r"[\u4e00-\u9fff\u30a0-\u30ff]", text[start - 1]):
+                    continue  # inside a word: 共同創業者 is no 同創業者
                 antecedents = self._antecedents(word, entity_class, start, text, found, memory)
                 for canonical in antecedents:
                     out.append((Found(start, end, end, word, canonical), True))
@@ -374,10 +376,14 @@ class DocumentReader:
         topic_now = [n.key for n in before if _is_topic(text, n)]
         earlier = memory.recent + [(n.key, memory.hint(n.key), _is_subject(text, n)) for n in before]
         # The order a reader resolves 同社 in: this sentence's topic, the previous sentence's
-        # topic, the last subject, the last name of the class.
-        ranked: list[str] = topic_now[:1]
-        if memory.topic is not None:
+        # topic, the last subject, the last name of the class. As an object (同社に出資) it
+        # is another company than the sentence's own subject: the last one named.
+        as_subject = surface_marker(text, position + len(word)) in ("は", "が", "も", "では", "の")
+        ranked: list[str] = topic_now[:1] if as_subject else []
+        if memory.topic is not None and as_subject:
             ranked.append(memory.topic.key)
+        if not as_subject:
+            ranked += [key for key, _, _ in reversed(earlier) if key not in topic_now]
         ranked += [key for key, _, subject in reversed(earlier) if subject]
         ranked += [key for key, _, _ in reversed(earlier)]
         wanted = 2 if word.startswith("両") else 1
@@ -536,7 +542,7 @@ class DocumentReader:
                 continue  # a period, not the day of a release
             governor = span.root
             for _ in range(4):
-                if governor.pos_ == "VERB" or governor.head.i == governor.i:
+                if is_predicate(governor) or governor.head.i == governor.i:
                     break
                 governor = governor.head
             if text.startswith("、", match.end()):

@@ -130,6 +130,7 @@ _PARAMETER_FORMS = (
     ("leading", re.compile(rf"{_PARAMS}(?:数|規模)\s*{_COUNT}(?=の|を|で)")),
 )
 _PARAMS_RE = re.compile(_PARAMS)
+_TRAINED = re.compile(r"ドルで(?:学習|訓練|トレーニング|開発)")
 _MONEY_IN_TEXT = re.compile(
     rf"(?:(?:US)?\$\s*{_NUMBER}[兆億万]?|(?:{_NUMBER}[兆億万]?)+\s*(?:米ドル|ドル))"
 )
@@ -229,7 +230,9 @@ class ValueReader:
 
     # ------------------------------------------------------------------ costs
     def _costs(self, text: str, models: list[NameView]) -> list[Value]:
-        if _NOT_COST.search(text) or not (_COST_WORDS.search(text) or _PARAMS_RE.search(text)):
+        if _NOT_COST.search(text) or not (
+            _COST_WORDS.search(text) or _PARAMS_RE.search(text) or _TRAINED.search(text)
+        ):
             return []
         out = []
         for match in _MONEY_IN_TEXT.finditer(text):
@@ -243,6 +246,9 @@ class ValueReader:
                 owner = self._before(models, match.start())
             elif re.match(r"(?:ほど|程度|前後|以下|未満)?の(?:計算|学習|訓練)?(?:費用|コスト)で", after):
                 owner = self._after(models, text, match.end(), limit=40, clause=True)
+            elif re.match(r"(?:ほど|程度)?で(?:学習|訓練|トレーニング|開発)", after):
+                # "「TinyLlama-1.1B」は300ドルで学習できた"
+                owner = self._topic(models, text, match.start())
             elif re.match(rf"と{_COUNT}の?{_PARAMS}で", after):
                 # "Vicuna-13Bは100ドルと130億のパラメーターで": the cost and the size it took
                 owner = self._before(models, match.start())
