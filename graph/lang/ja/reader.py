@@ -122,12 +122,15 @@ class DocumentReader:
         """Other occurrences of names the document has introduced with a cue (a katakana or
         kanji name is found by its marker once, then written bare)."""
         known: dict[str, Found] = {}
-        for names in found:
+        for sentence, names in zip(sentences, found, strict=True):
             for name in names:
                 if name.role_only or not name.votes and not name.lexical:
                     continue
                 if not name.surface.isascii() and len(name.surface) >= 2:
                     known.setdefault(name.surface, name)
+            for owner, alias, _ in self._alias_asides(sentence, names):
+                if not alias.isascii() and len(alias) >= 2:
+                    known.setdefault(alias, replace(owner, surface=alias))
         if not known:
             return found
         pattern = re.compile("|".join(re.escape(s) for s in sorted(known, key=len, reverse=True)))
@@ -220,9 +223,11 @@ class DocumentReader:
             )
         return out
 
-    def _aliases(self, sentence: ParsedSentence, found: list[Found]) -> list[Name]:
-        """``百度（バイドゥ）``, ``Stable Diffusion XL（SDXL）``: a name-like aside right after a
-        name is another label of it (a reading, an acronym, an English name)."""
+    def _alias_asides(
+        self, sentence: ParsedSentence, found: list[Found]
+    ) -> list[tuple[Found, str, int]]:
+        """(owner, alias, offset in the sentence) for each aside that is another name of the
+        name it follows: a reading, an acronym, an English name (``百度（バイドゥ）``)."""
         out = []
         for aside in sentence.clean.asides:
             owner = _before_aside(found, sentence.clean.text, aside.anchor)
@@ -235,10 +240,14 @@ class DocumentReader:
                 continue
             if text in self.cues.generic_latin:
                 continue
-            start = sentence.start + aside.start + (len(aside.text) - len(aside.text.lstrip()))
-            out.append(
-                Name(start, start + len(text), text, owner.key, owner.canonical, owner.votes[:0])
-            )
+            out.append((owner, text, aside.start + (len(aside.text) - len(aside.text.lstrip()))))
+        return out
+
+    def _aliases(self, sentence: ParsedSentence, found: list[Found]) -> list[Name]:
+        out = []
+        for owner, text, offset in self._alias_asides(sentence, found):
+            start = sentence.start + offset
+            out.append(Name(start, start + len(text), text, owner.key, owner.canonical))
         return out
 
     def _aside_titles(
