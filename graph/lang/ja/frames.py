@@ -61,6 +61,13 @@ _THINKING = frozenset(
      "記す", "書く", "記載", "明記", "記述", "述べる", "語る", "結論づける", "警鐘"}
 )
 _PURPOSE_EVENTS = frozenset({"開発", "学習", "訓練", "構築", "設計", "事前学習"})
+def _glued(doc: Doc, i: int) -> bool:
+    """Token ``i`` is written right before the next one, with no space between."""
+    return i + 1 < len(doc) and doc[i].idx + len(doc[i].text) == doc[i + 1].idx
+
+
+_LEAD_VERBS = frozenset({"主導", "リード", "率いる", "取りまとめる", "引き受ける"})
+_ANAPHOR_PREFIXES = ("同", "この", "その", "本")
 _ROUNDS = ("増資", "ラウンド", "資金調達", "調達", "第三者割当増資", "割当増資", "出資枠")
 _PEOPLE = frozenset(
     {"研究者", "研究者ら", "研究チーム", "開発チーム", "チーム", "研究陣", "開発陣", "幹部", "社員", "従業員",
@@ -112,7 +119,8 @@ _COUNTER = re.compile(
     r"(?:社|人|氏|者|団体|機関|モデル|種類|つ|カ国)(?![\u4e00-\u9fff])(?:の[^\s、。はがをにのでとや「」]{1,8})?"
 )
 _LIST_TAIL = re.compile(
-    r"[」』]?(?:など|といった|のような|をはじめとする)(?:の)?[^\s、。はがをにのでとや「」]{0,10}"
+    r"[」』]?(?:など|といった|のような|をはじめとする)(?:の)?(?!から|まで|より|へ|も)[^\s、。はがをにのでとや「」]{0,10}"
+    r"(?:の[^\s、。はがをにのでとやも「」]{1,8}(?=[はがもをにで]))?"
 )
 _NOMINALIZERS = frozenset({"こと", "の", "旨", "点", "もの"})
 _STANDS_FOR = frozenset(
@@ -277,6 +285,7 @@ class _Sentence:
     triggers: TriggerTable
     cues: Cues
     previous_topic: Placed | None
+    previous_round: Placed | None = None  # who raised the money the text last spoke of
     by_token: dict[int, Placed] = field(default_factory=dict)
     groups: dict[str, list[Placed]] = field(default_factory=dict)  # key of a member -> group
     anchors: dict[str, Token] = field(default_factory=dict)
@@ -290,9 +299,11 @@ def build_frames(
     triggers: TriggerTable,
     cues: Cues,
     previous_topic: Placed | None = None,
+    previous_round: Placed | None = None,
 ) -> list[ProtoFrame]:
     """The frames of one sentence (clean-text offsets)."""
-    return _FrameBuilder(_Sentence(doc, text, names, triggers, cues, previous_topic)).build()
+    sentence = _Sentence(doc, text, names, triggers, cues, previous_topic, previous_round)
+    return _FrameBuilder(sentence).build()
 
 
 class _FrameBuilder:
@@ -303,6 +314,7 @@ class _FrameBuilder:
         self.by_token = {p.token: p for p in sentence.names}
         self.args: dict[int, list[tuple[Placed, str]]] = defaultdict(list)
         self.possessors: dict[int, list[Placed]] = defaultdict(list)
+        self.paired: dict[int, Placed] = {}  # the one name a name-before-の possessor owns
         self.prefixes: dict[int, list[Placed]] = defaultdict(list)
         self.group_of: dict[int, list[Placed]] = {}
         self.extent: dict[int, int] = {}  # first word of a two-word trigger -> its last word
@@ -359,7 +371,14 @@ class _FrameBuilder:
         return token, end
 
     def _attach_all(self) -> None:
-        names = sorted(self.s.names, key=lambda p: p.start)
+        ordered = sorted(self.s.names, key=lambda p: p.start)
+        # "OpenAIの「GPT-4」やGoogleの「Gemini」": a possessor in front of a name is no member
+        # of the list the names form; it is attached on its own (to the name it qualifies).
+        pairs = [(p, q) for p, q in zip(ordered, ordered[1:], strict=False) if self._owns(p, q)]
+        names = [p for p in ordered if p not in {owner for owner, _ in pairs}]
+        for owner, owned in pairs:
+            self.possessors[self._anchor(owned)[0].i].append(owner)
+            self.paired[self._anchor(owned)[0].i] = owned
         index = 0
         while index < len(names):
             group = [names[index]]
@@ -371,6 +390,13 @@ class _FrameBuilder:
                 self.group_of[member.token] = group
             self._attach(group)
 
+    def _owns(self, left: Placed, right: Placed) -> bool:
+        """``Googleの「Gemini」``: a name written with の right before another name."""
+        if left.token == right.token:
+            return False
+        _, end = self._anchor(left)
+        return self.text[end : right.start] in ("の", "の「", "の『")
+
     def _joined(self, left: Placed, right: Placed) -> bool:
         if left.token == right.token:
             return True  # 両社: one word standing for two names
@@ -380,7 +406,7 @@ class _FrameBuilder:
             # "Silo AIと、サーバーを設計する米ZT Systemsを": と then a comma joins the next
             # name that carries a case, past the clause describing it.
             _, right_end = self._anchor(right)
-            return surface_marker(self.text, right_end) in ("を", "が", "は", "に", "の", "も")
+            return surface_marker(self.text, right_end) not in ("", "と", "、", "や")
         if not _JOIN_GAP.fullmatch(gap):
             return False
         marker = surface_marker(self.text, end)
@@ -602,6 +628,8 @@ class _FrameBuilder:
             return None
         if token.pos_ in ("ADP", "AUX", "PUNCT", "SCONJ", "CCONJ", "NUM", "SYM"):
             return None
+        if token.tag_.startswith("接尾辞") and not (token.i - 1 in self.by_token and _glued(self.doc, token.i - 1)):
+            return None  # "GPT-4超え" compares a name; "1億ドル超" only rounds an amount
         triggers = self.s.triggers
         lemma = token.lemma_
         for trigger, noun, particle, verb in triggers.idioms:
@@ -676,7 +704,10 @@ class _FrameBuilder:
         out = []
         for head_i, owners in self.possessors.items():
             head = self.doc[head_i]
-            owned = [n for n in self._named(head) if n not in owners]
+            if head_i in self.paired:
+                owned = [self.paired[head_i]]  # not the whole list the name stands in
+            else:
+                owned = [n for n in self._named(head) if n not in owners]
             if not owned:
                 continue
             arguments = [ProtoArgument(n, "poss") for n in owners]
@@ -979,6 +1010,15 @@ class _FrameBuilder:
                 if other.start == end or (other.start == end + 1 and self.text[end] in "「『、"):
                     names = list(self.group_of.get(other.token, [other]))
                     break
+        if not names and marker == "として" and event.text in self.s.triggers.titles:
+            # "伊藤錬氏もCOOとして加わった": the title is the clause's subject's.
+            names = [n for n, m in self.args.get(head.i, []) if m in ("が", "は", "も")]
+        if not names and marker == "は" and event.text in self.s.triggers.titles:
+            # "CEOはHa氏、CTOはJones氏が務める": the title is the topic, its holder follows.
+            after = end + len(marker)
+            for other in self.by_token.values():
+                if other.start == after and re.match(r"(?:が務め|が就|、|。|だ|で)", self.text[other.unit_end :]):
+                    names = [other]
         if not names and event.i in self.carried:
             names = list(self.carried[event.i])  # "GoogleやAppleといったライバル企業"
         taken = {a.name.token for a in present}
@@ -1180,27 +1220,39 @@ class _FrameBuilder:
 
     def _round_owners(self, clause: Token, present: list[ProtoArgument]) -> list[ProtoArgument]:
         """``Xが実施した増資で…出資した``, ``XのシリーズBラウンドに出資``: the company whose
-        funding round it is receives the investment. ``「InstructGPT」の開発で採用された``:
-        what is being developed is what adopts it."""
+        funding round it is receives the investment; ``Xが主導するラウンドで…調達した``: the
+        lead is an investor; ``同ラウンドには…も名を連ねた``: the round the text spoke of.
+        ``「InstructGPT」の開発で採用された``: what is being developed is what adopts it."""
         roles = {r for a in present for r in a.role.split("|")}
         out = []
         for child in clause.children:
             if child.i in self.by_token:
                 continue
-            if any(child.text.endswith(r) for r in _ROUNDS) and "ni" not in roles:
-                role = "ni"
+            if any(child.text.endswith(r) for r in _ROUNDS) and "round" not in roles:
+                for grandchild in child.children:
+                    if grandchild.dep_ != "acl":
+                        continue
+                    subjects = [n for n, m in self.args.get(grandchild.i, []) if m in ("が", "は")]
+                    leads = grandchild.lemma_ in _LEAD_VERBS or grandchild.text in _LEAD_VERBS
+                    out += [ProtoArgument(n, "kara" if leads else "round", "round", 0.05) for n in subjects]
+                owners = list(self.possessors.get(child.i, []))
+                if not owners and self.s.previous_round is not None and self._anaphoric(child):
+                    out.append(ProtoArgument(self.s.previous_round, "round", "previous", 0.15))
+                out += [ProtoArgument(n, "round", "round", 0.05) for n in owners]
             elif child.lemma_ in _PURPOSE_EVENTS and "ga" not in roles and surface_marker(
                 self.text, child.idx + len(child.text)
             ) in ("で", "では", "に", "には"):
-                role = "ga"
-            else:
-                continue
-            owners = list(self.possessors.get(child.i, []))
-            for grandchild in child.children:
-                if grandchild.dep_ == "acl":
-                    owners += [n for n, m in self.args.get(grandchild.i, []) if m in ("が", "は")]
-            out += [ProtoArgument(n, role, "round", 0.05) for n in owners]
+                owners = list(self.possessors.get(child.i, []))
+                for grandchild in child.children:
+                    if grandchild.dep_ == "acl":
+                        owners += [n for n, m in self.args.get(grandchild.i, []) if m in ("が", "は")]
+                out += [ProtoArgument(n, "ga", "round", 0.05) for n in owners]
         return out
+
+    def _anaphoric(self, noun: Token) -> bool:
+        """``同ラウンド``, ``このラウンド``, ``今回の増資``: a noun pointing back in the text."""
+        before = self.text[max(0, noun.idx - 3) : noun.idx]
+        return noun.text.startswith(_ANAPHOR_PREFIXES) or before.endswith(_ANAPHOR_PREFIXES + ("今回の",))
 
     def _modifies_topic(self, clause: Token) -> bool:
         if not self._is_relative(clause):
@@ -1267,9 +1319,12 @@ class _FrameBuilder:
 
     def _chained_subjects(self, clause: Token) -> list[Placed]:
         """The subject of the clause this one is chained to, reported by or nominalized in."""
+        # "…を調達し、NVIDIAも出資に加わった": a subject written after this clause is the
+        # later clause's own; only one written before it spans both.
+        start = clause.left_edge.idx
         chained = self._chain_head(clause)
         if chained is not None:
-            subjects = self._direct_subjects(chained)
+            subjects = [n for n in self._direct_subjects(chained) if n.start < start]
             if not subjects and self._is_relative(chained):
                 # "「LaMDA」を開発してしのぎを削ろうとするGoogle": the chain ends in a relative
                 # clause, whose head is the subject of every clause in it.
@@ -1287,7 +1342,7 @@ class _FrameBuilder:
                 target = head
                 if head.lemma_ in _NOMINALIZERS and head.head.i != head.i:
                     target = head.head
-                subjects = self._direct_subjects(target)
+                subjects = [n for n in self._direct_subjects(target) if n.start < start]
                 if subjects:
                     return subjects
                 current = target

@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from graph.canonical import is_katakana, match_key, normalize_surface, slug
 from graph.extraction.facts import document_facts
@@ -31,7 +32,7 @@ from graph.extraction.readings import (
 from graph.lang.ja.values import DATE, Value, ValueReader, parse_date
 from graph.lang.ja.values import NameView as ValueView
 from graph.lang.ja.cues import Cues
-from graph.lang.ja.frames import Placed, ProtoFrame, TriggerTable, build_frames
+from graph.lang.ja.frames import Placed, ProtoArgument, ProtoFrame, TriggerTable, build_frames
 from graph.lang.ja.names import Found, NameFinder, introduces_a_name
 from graph.lang.ja.parse import ParsedSentence, load_pipeline, long_run_warnings
 from graph.lang.ja.text import CleanSentence
@@ -47,6 +48,7 @@ _RELEASES = frozenset(
     {"公開", "発表", "リリース", "発売", "登場", "提供", "公表", "商用化", "提供開始", "投入", "披露", "ローンチ",
      "一般公開", "無償公開", "正式発表", "配信", "搭載開始", "お披露目"}
 )
+_VERSIONISH = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[bmkt])$", re.IGNORECASE)
 _SIZE_REFERENCE = re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?[BM])(?:版)?(?:の)?(?:モデル|版)")
 _CLAUSE_ASIDE = re.compile(r"[がにをで]|傘下|設立|創業|買収|開発|公開|発表|リリース|発売")
 _PERSON = re.compile(r"[\u4e00-\u9fff\u3005]{2,6}|[\u30a0-\u30ff]{2,}(?:・[\u30a0-\u30ff]+)+|[A-Z][a-z]+(?: [A-Z][a-z]+)+")
@@ -59,6 +61,10 @@ class _Memory:
     hints: dict[str, dict[str, float]] = field(default_factory=lambda: defaultdict(dict))
     recent: list[tuple[str, str | None, bool]] = field(default_factory=list)  # key, hint, core
     topic: Placed | None = None  # the previous sentence's topic
+    topics: list[Placed] = field(default_factory=list)  # earlier topics, latest first
+    # Who raised the money the text last spoke of, and how many sentences ago.
+    round_owner: Placed | None = None
+    round_age: int = 0
     type_nouns: dict[str, str] = field(default_factory=dict)  # モデル -> key introduced with it
     canonicals: dict[str, str] = field(default_factory=dict)  # key -> canonical name
     # A dated release whose object the sentence did not name: (trigger, (value, type), raw)
@@ -111,8 +117,37 @@ class DocumentReader:
             for name in sorted(names, key=lambda f: not f.lexical):
                 canonical.setdefault(match_key(name.canonical), name.canonical)
                 canonical.setdefault(match_key(name.surface), name.canonical)
+        # "Opus" for "Claude 3 Opus": once a model's full name is written, its last word
+        # alone names it, when no other model of the document ends the same way.
+        owners: dict[str, set[str]] = {}
+        for names in found:
+            for name in names:
+                words = re.split(r"[ \-_・·]+", name.canonical)
+                models = any(v.entity_class == "AIModel" for v in name.votes)
+                if models and len(words) > 2 and len(words[-1]) > 2 and not _VERSIONISH.match(words[-1]):
+                    owners.setdefault(match_key(words[-1]), set()).add(name.canonical)
+        for short, full in owners.items():
+            if len(full) == 1 and short not in canonical:
+                canonical[short] = next(iter(full))
+        # "Ha氏" after "David Ha氏", "メンシュ氏" after "アーサー・メンシュ氏": a person is
+        # named again by the family name, when no other person of the document shares it.
+        family: dict[str, set[str]] = {}
+        for names in found:
+            for name in names:
+                words = re.split(r"[ ・·]+", name.canonical)
+                if _is_person(name) and len(words) >= 2 and len(words[-1]) >= 2:
+                    family.setdefault(match_key(words[-1]), set()).add(name.canonical)
+
+        def person(name: Found) -> str | None:
+            full = family.get(match_key(name.canonical))
+            single = len(re.split(r"[ ・·]+", name.canonical)) == 1
+            return next(iter(full)) if full and len(full) == 1 and single and _is_person(name) else None
+
         return [
-            [replace(n, canonical=canonical.get(match_key(n.canonical), n.canonical)) for n in names]
+            [
+                replace(n, canonical=person(n) or canonical.get(match_key(n.canonical), n.canonical))
+                for n in names
+            ]
             for names in found
         ]
 
@@ -176,7 +211,15 @@ class DocumentReader:
             memory.canonicals.setdefault(name.key, name.canonical)
         references = self._references(clean.text, found, memory)
         placed = self._merge_tokens(doc, found, references, memory)
-        frames = build_frames(doc, clean.text, placed, self.triggers, self.cues, memory.topic)
+        memory.round_age += 1
+        if memory.round_age > 2:
+            memory.round_owner = None  # a round is spoken of for a sentence or two
+        frames = build_frames(
+            doc, clean.text, placed, self.triggers, self.cues, memory.topic, memory.round_owner
+        )
+        frames = [self._fitting_topic(frame, memory) for frame in frames]
+        frames = [self._company_of_discourse(frame, memory) for frame in frames]
+        frames = self._round_investments(frames, memory)
         names = self._names(sentence, found, references)
         names += self._aliases(sentence, found)
         readings = tuple(self._frame(sentence, f) for f in frames)
@@ -466,6 +509,78 @@ class DocumentReader:
         return sorted(placed, key=lambda p: (p.start, p.key))
 
     # ------------------------------------------------------------------ frames and values
+    def _round_investments(self, frames: list[ProtoFrame], memory: _Memory) -> list[ProtoFrame]:
+        """``…で3億ユーロを調達し、NVIDIAも出資に加わった``: an investment that names no
+        investee is in the round just told of; the company that raised it is remembered."""
+        raising, investing = _funding_triggers(self.patterns)
+        out = []
+        for frame in sorted(frames, key=lambda f: f.start):
+            roles = {r for a in frame.arguments for r in a.role.split("|")}
+            if frame.blocked is None and frame.trigger in raising:
+                subject = next((a.name for a in frame.arguments if a.role == "ga"), None)
+                if subject is not None:
+                    memory.round_owner, memory.round_age = subject, 0
+            elif frame.blocked is None and frame.trigger in investing:
+                target = next((a.name for a in frame.arguments if a.role in ("ni", "round")), None)
+                if target is not None:
+                    memory.round_owner, memory.round_age = target, 0
+                elif "ga" in roles and memory.round_owner is not None:
+                    owner = memory.round_owner
+                    if owner.key not in {a.name.key for a in frame.arguments}:
+                        added = ProtoArgument(owner, "round", "previous", 0.15)
+                        frame = replace(frame, arguments=(*frame.arguments, added))
+            out.append(frame)
+        return out
+
+    def _company_of_discourse(self, frame: ProtoFrame, memory: _Memory) -> ProtoFrame:
+        """``伊藤錬氏も共同創業に加わった``, ``X氏は2020年に入社した``: what a person does
+        toward a company the sentence leaves unnamed is toward the company the text is about."""
+        if frame.blocked is not None:
+            return frame
+        people = [a for a in frame.arguments if a.name.hint == "Person"]
+        company = next((t for t in memory.topics if t.hint == "Organization"), None)
+        if not people or company is None or company.key in {a.name.key for a in frame.arguments}:
+            return frame
+        for pattern in self.patterns.for_trigger(frame.trigger):
+            if pattern.object_classes != {"Organization"} or "Person" not in pattern.subject_classes:
+                continue
+            if "round" in pattern.object_role.split("|"):
+                continue  # a round is spoken of as a round (同ラウンド), not left out
+            subject_roles = set(pattern.subject_role.split("|"))
+            object_roles = pattern.object_role.split("|")
+            if not any(set(a.role.split("|")) & subject_roles for a in people):
+                continue
+            if any(set(a.role.split("|")) & set(object_roles) for a in frame.arguments):
+                continue
+            added = ProtoArgument(company, object_roles[0], "previous", 0.2)
+            return replace(frame, arguments=(*frame.arguments, added))
+        return frame
+
+    def _fitting_topic(self, frame: ProtoFrame, memory: _Memory) -> ProtoFrame:
+        """The subject a sentence leaves out is the latest topic *that can do the act*:
+        after "Jones氏は…として知られる。", "…で3000万ドルを調達した" is the company's act,
+        so a topic whose class no pattern of the trigger takes gives way to an earlier one."""
+        arguments = list(frame.arguments)
+        for position, argument in enumerate(arguments):
+            if argument.via != "previous" or argument.role != "ga":
+                continue
+            classes = {
+                entity_class
+                for pattern in self.patterns.for_trigger(frame.trigger)
+                for role, entity_classes in (
+                    (pattern.subject_role, pattern.subject_classes),
+                    (pattern.object_role, pattern.object_classes),
+                )
+                if "ga" in role.split("|")
+                for entity_class in entity_classes
+            }
+            if not classes or argument.name.hint in classes or argument.name.hint is None:
+                continue
+            fitting = next((t for t in memory.topics[1:] if t.hint in classes), None)
+            if fitting is not None and fitting.key not in {a.name.key for a in arguments}:
+                arguments[position] = replace(argument, name=fitting, penalty=argument.penalty + 0.05)
+        return replace(frame, arguments=tuple(arguments))
+
     def _frame(self, sentence: ParsedSentence, frame: ProtoFrame) -> Frame:
         start, end = self._doc_span(sentence, frame.start, frame.end)
         arguments = []
@@ -619,6 +734,7 @@ class DocumentReader:
         memory.recent = memory.recent[-30:]
         if topic is not None:
             memory.topic = topic
+            memory.topics = [topic, *(t for t in memory.topics if t.key != topic.key)][:4]
 
 
 _VARIANT_TAIL = re.compile(
@@ -697,6 +813,25 @@ def _root_at_last_word(span) -> None:
 
 def slug_of(name: str) -> str:
     return slug(normalize_surface(name))
+
+
+def _is_person(name: Found) -> bool:
+    return any(v.entity_class == "Person" for v in name.votes)
+
+
+@cache
+def _funding_triggers(index: PatternIndex) -> tuple[frozenset[str], frozenset[str]]:
+    """Triggers of raising money (the subject receives: 調達) and of investing (出資)."""
+    raising: set[str] = set()
+    investing: set[str] = set()
+    for pattern in index.patterns:
+        if pattern.relation != "investedIn":
+            continue
+        if "ga" in pattern.object_role.split("|") and "kara" in pattern.subject_role.split("|"):
+            raising |= pattern.triggers
+        elif "ni" in pattern.object_role.split("|") and "ga" in pattern.subject_role.split("|"):
+            investing |= pattern.triggers
+    return frozenset(raising), frozenset(investing)
 
 
 def _is_topic(text: str, name: Found) -> bool:

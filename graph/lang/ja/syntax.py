@@ -47,6 +47,7 @@ ROLES = frozenset(
         "result",
         "about",
         "data",
+        "round",  # the company whose funding round the clause is about (Xの増資, 同ラウンド)
     }
 )
 
