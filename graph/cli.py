@@ -109,7 +109,7 @@ def build(
     type=click.Choice(["table", "csv", "tsv", "json"]),
     default="table",
     show_default=True,
-    help="Output format.",
+    help="Output format (a CONSTRUCT/DESCRIBE graph: table = Turtle, json = JSON-LD).",
 )
 @click.option(
     "--html",
@@ -118,22 +118,28 @@ def build(
     default=None,
     help="Also render the result as an interactive HTML page.",
 )
-def query(graph_file: Path, query: str, fmt: str, html_out: Path | None) -> None:
-    """Run a SPARQL query (a string or a .rq file) against GRAPH.
+@click.option(
+    "--federation",
+    is_flag=True,
+    help="Allow SERVICE clauses, which send requests to other servers (off by default).",
+)
+def query(graph_file: Path, query: str, fmt: str, html_out: Path | None, federation: bool) -> None:
+    """Run a SPARQL query (a string or a .rq file) against GRAPH (a file or store folder).
 
     \b
     Example:
         kg query output/graph.ttl queries/developed.rq --format csv
     """
-    from graph.query import format_result, load_graph, read_query, run_query
+    from graph.query import format_result, open_source, read_query, run_query
 
-    graph = load_graph(graph_file)
-    result = run_query(graph, read_query(query))
+    source = open_source(graph_file)
+    result = run_query(source, read_query(query), federation=federation)
     click.echo(format_result(result, fmt))
     if html_out is not None:
         from graph.html import write_query_html
+        from graph.store import source_to_rdflib
 
-        write_query_html(graph, result, html_out)
+        write_query_html(source_to_rdflib(source), result, html_out)
 
 
 # --- interop commands (export/validate/serve) ---
@@ -144,9 +150,10 @@ def query(graph_file: Path, query: str, fmt: str, html_out: Path | None) -> None
 @click.option(
     "--format",
     "fmt",
-    required=True,
+    default=None,
     metavar="FORMAT",
-    help="turtle, ntriples, nquads, trig, jsonld, rdfxml, graphml or neo4j (a folder).",
+    help="turtle (ttl), ntriples (nt), nquads (nq), trig, jsonld (json-ld), rdfxml (xml, rdf), "
+    "graphml or neo4j (a folder); default: from the --out file's suffix.",
 )
 @click.option(
     "--out",
@@ -155,19 +162,20 @@ def query(graph_file: Path, query: str, fmt: str, html_out: Path | None) -> None
     default=None,
     help="File to write (a folder for neo4j); default: standard output.",
 )
-def export_command(graph_file: Path, fmt: str, out: Path | None) -> None:
-    """Export GRAPH for other tools: RDF formats, GraphML or Neo4j import CSV.
+def export_command(graph_file: Path, fmt: str | None, out: Path | None) -> None:
+    """Export GRAPH (a file or store folder) for other tools: RDF, GraphML or Neo4j CSV.
 
     \b
     Examples:
-        kg export output/graph.ttl --format trig --out output/graph.trig
+        kg export output/graph.ttl --out output/graph.trig
         kg export output/graph.ttl --format graphml --out output/graph.graphml
         kg export output/graph.ttl --format neo4j --out output/neo4j
     """
-    from graph.export import export_graph
-    from graph.query import load_graph
+    from graph.export import export_graph, format_for
+    from graph.query import open_source
 
-    result = export_graph(load_graph(graph_file), fmt.lower(), out)
+    chosen = format_for(fmt, out)  # before loading: a typo fails fast
+    result = export_graph(open_source(graph_file), chosen, out)
     if isinstance(result, bytes):
         click.echo(result, nl=False)
     else:
@@ -204,7 +212,7 @@ def validate_command(graph_file: Path, shapes: Path | None) -> None:
     "--host",
     default="127.0.0.1",
     show_default=True,
-    help="Address to bind; keep loopback unless others must reach it.",
+    help="Address to bind (::1 for IPv6 loopback); keep loopback unless others must reach it.",
 )
 @click.option(
     "--port",
@@ -218,17 +226,70 @@ def validate_command(graph_file: Path, shapes: Path | None) -> None:
     default=30.0,
     show_default=True,
     type=click.FloatRange(min=0.1),
-    help="Seconds a query may run before it is stopped.",
+    help="Seconds a query may run before it is stopped (503).",
 )
 @click.option(
     "--workers",
     default=2,
     show_default=True,
     type=click.IntRange(1, 64),
-    help="Query worker processes (each holds a copy of the graph).",
+    help="Worker processes (each holds a copy of a graph file; a store folder is shared).",
 )
-def serve_command(graph_file: Path, host: str, port: int, timeout: float, workers: int) -> None:
-    """Serve GRAPH as a read-only SPARQL 1.1 endpoint at http://HOST:PORT/sparql.
+@click.option(
+    "--memory-limit",
+    "memory_mb",
+    default=2048,
+    show_default=True,
+    type=click.IntRange(64, 1 << 20),
+    help="MiB a worker may grow above the loaded graph before its queries are stopped (503).",
+)
+@click.option(
+    "--max-rows",
+    default=100_000,
+    show_default=True,
+    type=click.IntRange(1, 1 << 40),
+    help="Rows (or triples) one result may have (503 beyond).",
+)
+@click.option(
+    "--queue-timeout",
+    default=10.0,
+    show_default=True,
+    type=click.FloatRange(min=0.0),
+    help="Seconds a query may wait for a free query thread (503 beyond).",
+)
+@click.option(
+    "--cors-origin",
+    "cors_origins",
+    multiple=True,
+    metavar="ORIGIN",
+    help="A web origin (https://example.org) whose pages may query the endpoint; repeatable.",
+)
+@click.option(
+    "--allow-host",
+    "allowed_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Another Host name clients use to reach this server (e.g. behind a proxy).",
+)
+@click.option(
+    "--federation",
+    is_flag=True,
+    help="Allow SERVICE clauses, which make the server send requests elsewhere (off by default).",
+)
+def serve_command(
+    graph_file: Path,
+    host: str,
+    port: int,
+    timeout: float,
+    workers: int,
+    memory_mb: int,
+    max_rows: int,
+    queue_timeout: float,
+    cors_origins: tuple[str, ...],
+    allowed_hosts: tuple[str, ...],
+    federation: bool,
+) -> None:
+    """Serve GRAPH (a file or store folder) as a read-only SPARQL 1.1 endpoint at /sparql.
 
     \b
     Example:
@@ -236,13 +297,19 @@ def serve_command(graph_file: Path, host: str, port: int, timeout: float, worker
         curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * {?s ?p ?o} LIMIT 3' \\
             http://127.0.0.1:7878/sparql
     """
-    from graph.serve import serve
+    from graph.serve import AccessPolicy, Limits, serve
 
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(
             f"Warning: binding {host}: anyone who can reach it can query the graph.", err=True
         )
-    serve(graph_file, host, port, timeout=timeout, workers=workers)
+    limits = Limits(
+        timeout=timeout, memory_mb=memory_mb, max_rows=max_rows, queue_timeout=queue_timeout
+    )
+    policy = AccessPolicy(
+        cors_origins=cors_origins, allowed_hosts=allowed_hosts, federation=federation
+    )
+    serve(graph_file, host, port, workers=workers, limits=limits, policy=policy)
 
 
 # --- end interop commands ---

@@ -1,49 +1,70 @@
-"""A small, read-only SPARQL 1.1 Protocol endpoint over a built graph.
+"""A read-only SPARQL 1.1 Protocol endpoint over a built graph, safe to leave running.
 
 Why: YASGUI, SPARQLWrapper, Protégé and most RDF tools talk to *endpoints*, not files.
 ``kg serve`` gives them one without installing a triple store.
 
 Design, and why:
 
-* **pyoxigraph** answers the queries (fast, standards-complete SPARQL 1.1).
-* Queries run in **worker processes**, each holding its own in-memory copy of the graph.
-  A pyoxigraph query cannot be interrupted from Python, so the only reliable way to
-  enforce ``--timeout`` is to kill the process running it; a fresh worker then replaces
-  it in the background. The HTTP process never evaluates SPARQL, so it stays responsive.
-* The **standard library** ``ThreadingHTTPServer`` keeps dependencies at zero.
-* **Read-only**: SPARQL Update (``update=`` or ``application/sparql-update``, or a query
-  text that parses as an update) is answered with 403; the store is never written after
-  loading anyway.
-* Binds **loopback** by default; CORS is open (``*``) so browser clients such as YASGUI
-  can call it from another origin.
+* **Worker processes serve HTTP themselves** (pre-fork): each loads the graph into its
+  own Oxigraph store (or opens a store folder read-only) and accepts connections on the
+  shared listening socket, so both cores parse HTTP and answer queries and no front
+  process forwards every request. The supervisor (:class:`SparqlServer`) only starts
+  workers, replaces any that exit, and stops them all on SIGTERM or Ctrl-C; workers also
+  die with it (``PR_SET_PDEATHSIG``).
+* **HTTP/1.1 by h11** on asyncio: a maintained protocol state machine (chunked bodies,
+  keep-alive, ``Content-Length`` validation, header size limits), with TCP_NODELAY and
+  one write per response, so a kept-alive connection waits for no timer.
+* **Queries run in a few threads per worker** (Oxigraph releases the GIL), so two slow
+  queries do not block everyone. A query waits at most ``queue_timeout`` for a thread,
+  then gets 503. A query cannot be interrupted from Python, so one that passes
+  ``timeout``, or a worker whose memory passes ``memory_mb`` above the loaded graph,
+  ends the worker process: every query in flight gets a 503 that says why, and the
+  supervisor starts a fresh worker. A hard address-space limit (``setrlimit``) backs the
+  memory check up. A result with more than ``max_rows`` rows is abandoned while
+  streaming (503, nothing materialised).
+* **Nothing leaves the machine**: ``SERVICE`` is refused (403) unless ``federation`` is
+  on; updates are refused (403). Only the origins named in ``cors_origins`` may call the
+  endpoint from a browser; a request whose ``Host`` is not this server's (DNS rebinding)
+  gets 403.
+* **Slow or broken clients cost little**: the whole request (headers and body) must
+  arrive within ``request_timeout`` (slowloris), idle keep-alive connections are closed,
+  bodies over 1 MiB are refused from their ``Content-Length`` before they are read, and
+  malformed bodies are refused before any SPARQL parser sees them.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
-import multiprocessing
+import ctypes
+import json
 import os
-import queue
+import resource
+import selectors
 import signal
+import socket
 import subprocess
 import sys
 import threading
-from dataclasses import dataclass
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
+from xml.sax.saxutils import escape, quoteattr
 
 from graph.errors import ServeError
-from graph.namespaces import PREFIXES
+from graph.query import FEDERATION_REFUSED, QUERY_PREFIXES, query_features
 
 __all__ = [
     "DEFAULT_PORT",
     "DEFAULT_TIMEOUT",
     "GRAPH_FORMATS",
     "RESULT_FORMATS",
+    "AccessPolicy",
+    "Limits",
     "SparqlServer",
     "is_update",
     "negotiate",
@@ -53,9 +74,8 @@ __all__ = [
 DEFAULT_PORT = 7878
 DEFAULT_TIMEOUT = 30.0
 MAX_BODY_BYTES = 1 << 20  # a query larger than 1 MiB is a mistake or an attack
-STARTUP_TIMEOUT = 120.0  # loading a big graph into a worker may take a while
-
-_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+MAX_HEADER_BYTES = 64 << 10  # request line (GET ?query=...) plus headers
+STARTUP_TIMEOUT = 300.0  # loading a big graph into a worker may take a while
 
 #: SELECT/ASK result formats: short name -> (media type, other accepted media types).
 RESULT_FORMATS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -86,6 +106,29 @@ _FORMAT_ALIASES = {
     "rdf": "rdfxml",
     "rdf/xml": "rdfxml",
 }
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one query and one connection may cost (see the module docstring)."""
+
+    timeout: float = DEFAULT_TIMEOUT  # seconds a query may run
+    memory_mb: int = 2048  # worker memory above the loaded graph
+    max_rows: int = 100_000  # rows (or triples) in one result
+    queue_timeout: float = 10.0  # seconds a query may wait for a free query thread
+    query_threads: int = 4  # queries one worker runs at once
+    request_timeout: float = 10.0  # seconds to receive a whole request (headers and body)
+    idle_timeout: float = 15.0  # seconds a kept-alive connection may sit idle
+    max_connections: int = 512  # open connections per worker
+
+
+@dataclass(frozen=True)
+class AccessPolicy:
+    """Who may call the endpoint, and whether queries may reach other servers."""
+
+    cors_origins: tuple[str, ...] = ()  # browser origins allowed to read answers ("*" = any)
+    allowed_hosts: tuple[str, ...] = ()  # extra Host names this server answers to
+    federation: bool = False  # allow SERVICE
 
 
 # ---------------------------------------------------------------- content negotiation
@@ -154,8 +197,7 @@ def negotiate(kind: str, accept: str | None, fmt: str | None) -> str | None:
 
 def _media_type(kind: str, name: str) -> str:
     table = GRAPH_FORMATS if kind == "graph" else RESULT_FORMATS
-    media = table[name][0]
-    return media + "; charset=utf-8"
+    return table[name][0] + "; charset=utf-8"
 
 
 def _supported(kind: str) -> str:
@@ -164,17 +206,15 @@ def _supported(kind: str) -> str:
 
 
 def is_update(text: str) -> bool:
-    """True when ``text`` parses as SPARQL Update (INSERT, DELETE, LOAD, CLEAR, ...)."""
-    from rdflib.plugins.sparql.parser import parseUpdate
-
-    try:
-        parseUpdate(text)
-    except Exception:  # pyparsing.ParseException and friends
-        return False
-    return True
+    """True when ``text`` is SPARQL Update (INSERT, DELETE, LOAD, CLEAR, ...), by a lexical scan."""
+    return query_features(text).update
 
 
-# ---------------------------------------------------------------- worker processes
+# ---------------------------------------------------------------- answering (worker threads)
+
+
+class _TooManyRowsError(Exception):
+    pass
 
 
 @dataclass(frozen=True)
@@ -186,240 +226,212 @@ class _Request:
     named_graphs: tuple[str, ...] = ()
 
 
-def _load_store(path: str) -> Any:
-    from pyoxigraph import RdfFormat, Store
-
-    suffix = Path(path).suffix.lstrip(".").lower()
-    fmt = RdfFormat.from_extension({"rdf": "rdf", "owl": "rdf", "xml": "rdf"}.get(suffix, suffix))
-    if fmt is None:
-        raise ValueError(
-            f"unknown RDF file suffix .{suffix}; use .ttl, .nt, .nq, .trig, .jsonld or .rdf"
-        )
-    store = Store()
-    store.load(path=path, format=fmt)
-    return store, fmt.supports_datasets
+@dataclass(frozen=True)
+class _Reply:
+    status: int
+    body: bytes
+    content_type: str = "text/plain; charset=utf-8"
 
 
-def _answer(store: Any, union: bool, request: _Request) -> tuple[Any, ...]:
-    """Evaluate one request in a worker; returns a picklable reply tuple."""
-    from pyoxigraph import (
-        DefaultGraph,
-        NamedNode,
-        QueryBoolean,
-        QueryResultsFormat,
-        QuerySolutions,
-        RdfFormat,
-        serialize,
+def _text(status: int, message: str) -> _Reply:
+    return _Reply(status, (message.rstrip("\n") + "\n").encode("utf-8"))
+
+
+def _xml_safe(text: str) -> str:
+    """XML 1.0 cannot hold most control characters at all; they are dropped (as in exports)."""
+    if text.isprintable():
+        return text
+    return "".join(
+        c
+        for c in text
+        if c in "\t\n\r" or ("\x20" <= c <= "\ud7ff") or ("\ue000" <= c <= "\ufffd") or c > "\uffff"
     )
 
-    prefixes = {**PREFIXES, "rdf": _RDF}
-    options: dict[str, Any] = {"prefixes": prefixes}
+
+def _json_term(term: Any) -> str:
+    import pyoxigraph as ox
+
+    value = json.dumps(term.value, ensure_ascii=False)
+    if isinstance(term, ox.NamedNode):
+        return '{"type":"uri","value":' + value + "}"
+    if isinstance(term, ox.BlankNode):
+        return '{"type":"bnode","value":' + value + "}"
+    if term.language:
+        return (
+            '{"type":"literal","value":' + value + ',"xml:lang":' + json.dumps(term.language) + "}"
+        )
+    datatype = term.datatype.value
+    if datatype == "http://www.w3.org/2001/XMLSchema#string":
+        return '{"type":"literal","value":' + value + "}"
+    return '{"type":"literal","value":' + value + ',"datatype":' + json.dumps(datatype) + "}"
+
+
+def _xml_term(term: Any) -> str:
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return f"<uri>{escape(term.value)}</uri>"
+    if isinstance(term, ox.BlankNode):
+        return f"<bnode>{escape(term.value)}</bnode>"
+    value = escape(_xml_safe(term.value))
+    if term.language:
+        return f"<literal xml:lang={quoteattr(term.language)}>{value}</literal>"
+    datatype = term.datatype.value
+    if datatype == "http://www.w3.org/2001/XMLSchema#string":
+        return f"<literal>{value}</literal>"
+    return f"<literal datatype={quoteattr(datatype)}>{value}</literal>"
+
+
+def _csv_value(term: Any) -> str:
+    import pyoxigraph as ox
+
+    if term is None:
+        return ""
+    text = ("_:" + term.value) if isinstance(term, ox.BlankNode) else term.value
+    if any(c in text for c in ',"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def _solutions(result: Any, variables: list[str], fmt: str, max_rows: int) -> bytes:
+    """SELECT results in the four SPARQL result formats, streamed with a row cap."""
+    rows = 0
+    parts: list[str] = []
+    if fmt == "json":
+        names = [json.dumps(v) for v in variables]
+        for solution in result:
+            rows += 1
+            if rows > max_rows:
+                raise _TooManyRowsError
+            cells = [
+                f"{name}:{_json_term(value)}"
+                for name, value in zip(names, solution, strict=True)
+                if value is not None
+            ]
+            parts.append("{" + ",".join(cells) + "}")
+        head = '{"head":{"vars":[' + ",".join(names) + ']},"results":{"bindings":['
+        return (head + ",".join(parts) + "]}}").encode("utf-8")
+    if fmt == "xml":
+        for solution in result:
+            rows += 1
+            if rows > max_rows:
+                raise _TooManyRowsError
+            bindings = "".join(
+                f"<binding name={quoteattr(name)}>{_xml_term(value)}</binding>"
+                for name, value in zip(variables, solution, strict=True)
+                if value is not None
+            )
+            parts.append(f"<result>{bindings}</result>")
+        head = "".join(f"<variable name={quoteattr(v)}/>" for v in variables)
+        return (
+            '<?xml version="1.0" encoding="utf-8"?>\n'
+            '<sparql xmlns="http://www.w3.org/2005/sparql-results#">'
+            f"<head>{head}</head><results>{''.join(parts)}</results></sparql>\n"
+        ).encode()
+    separator, newline = (",", "\r\n") if fmt == "csv" else ("\t", "\n")
+    header = ",".join(variables) if fmt == "csv" else "\t".join("?" + v for v in variables)
+    cell = _csv_value if fmt == "csv" else (lambda t: "" if t is None else str(t))
+    for solution in result:
+        rows += 1
+        if rows > max_rows:
+            raise _TooManyRowsError
+        parts.append(separator.join(cell(value) for value in solution))
+    return (newline.join([header, *parts]) + newline).encode("utf-8")
+
+
+def answer(store: Any, union: bool, request: _Request, max_rows: int, federation: bool) -> _Reply:
+    """Evaluate one request against ``store`` (runs in a worker's query thread)."""
+    import pyoxigraph as ox
+
+    features = query_features(request.query)
+    if features.update:
+        return _read_only()
+    if features.federated and not federation:
+        return _text(
+            HTTPStatus.FORBIDDEN,
+            FEDERATION_REFUSED.replace("--federation", "kg serve --federation"),
+        )
+    options: dict[str, Any] = {"prefixes": QUERY_PREFIXES}
     try:
         if request.default_graphs:
-            options["default_graph"] = [NamedNode(iri) for iri in request.default_graphs]
-        elif union:
+            options["default_graph"] = [ox.NamedNode(iri) for iri in request.default_graphs]
+        elif union and not features.names_dataset:
             options["use_default_graph_as_union"] = True
-        else:
-            options["default_graph"] = DefaultGraph()
         if request.named_graphs:
-            options["named_graphs"] = [NamedNode(iri) for iri in request.named_graphs]
+            options["named_graphs"] = [ox.NamedNode(iri) for iri in request.named_graphs]
     except ValueError as exc:
-        return ("bad", f"default-graph-uri/named-graph-uri must be absolute IRIs ({exc})")
+        return _text(
+            HTTPStatus.BAD_REQUEST,
+            f"default-graph-uri/named-graph-uri must be absolute IRIs ({exc})",
+        )
     try:
         result = store.query(request.query, **options)
-    except SyntaxError as exc:
-        return ("syntax", str(exc))
-    kind = (
-        "boolean"
-        if isinstance(result, QueryBoolean)
-        else "solutions"
-        if isinstance(result, QuerySolutions)
-        else "graph"
-    )
-    name = negotiate(kind, request.accept, request.fmt)
-    if name is None:
-        return ("unacceptable", kind)
-    if kind == "graph":
+        if isinstance(result, ox.QueryBoolean):
+            name = negotiate("boolean", request.accept, request.fmt)
+            if name is None:
+                return _not_acceptable("boolean")
+            formats = {
+                "json": ox.QueryResultsFormat.JSON,
+                "xml": ox.QueryResultsFormat.XML,
+                "csv": ox.QueryResultsFormat.CSV,
+                "tsv": ox.QueryResultsFormat.TSV,
+            }
+            body = result.serialize(format=formats[name])
+            return _Reply(HTTPStatus.OK, body, _media_type("boolean", name))
+        if isinstance(result, ox.QuerySolutions):
+            name = negotiate("solutions", request.accept, request.fmt)
+            if name is None:
+                return _not_acceptable("solutions")
+            variables = [v.value for v in result.variables]
+            body = _solutions(result, variables, name, max_rows)
+            return _Reply(HTTPStatus.OK, body, _media_type("solutions", name))
+        name = negotiate("graph", request.accept, request.fmt)
+        if name is None:
+            return _not_acceptable("graph")
+        triples = []
+        for triple in result:
+            triples.append(triple)
+            if len(triples) > max_rows:
+                raise _TooManyRowsError
         rdf_format = {
-            "turtle": RdfFormat.TURTLE,
-            "jsonld": RdfFormat.JSON_LD,
-            "ntriples": RdfFormat.N_TRIPLES,
-            "rdfxml": RdfFormat.RDF_XML,
+            "turtle": ox.RdfFormat.TURTLE,
+            "jsonld": ox.RdfFormat.JSON_LD,
+            "ntriples": ox.RdfFormat.N_TRIPLES,
+            "rdfxml": ox.RdfFormat.RDF_XML,
         }[name]
-        body = serialize(result, format=rdf_format, prefixes=prefixes if name == "turtle" else None)
-    else:
-        results_format = {
-            "json": QueryResultsFormat.JSON,
-            "xml": QueryResultsFormat.XML,
-            "csv": QueryResultsFormat.CSV,
-            "tsv": QueryResultsFormat.TSV,
-        }[name]
-        body = result.serialize(format=results_format)
-    return ("ok", _media_type(kind, name), body)
-
-
-def _worker_main(conn: Connection, path: str) -> None:
-    """Load the graph, report readiness, then answer requests until the pipe closes."""
-    try:
-        store, union = _load_store(path)
-    except Exception as exc:
-        conn.send(("failed", f"{exc.__class__.__name__}: {exc}"))
-        return
-    conn.send(("ready", len(store)))
-    while True:
-        try:
-            request = conn.recv()
-        except (EOFError, OSError):
-            return
-        if request is None:
-            return
-        try:
-            reply = _answer(store, union, request)
-        except Exception as exc:  # evaluation errors: report, keep serving
-            reply = ("error", f"{exc.__class__.__name__}: {exc}")
-        conn.send(reply)
-
-
-def _worker_entry(fd: int, path: str) -> None:
-    """Entry point of a worker process started by :class:`_Worker` (``python -c``).
-
-    Ctrl-C in a terminal reaches the whole process group; the parent decides when workers
-    stop (it closes the pipe), so they ignore SIGINT instead of printing tracebacks.
-    """
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker_main(Connection(fd), path)
-
-
-class _Worker:
-    """One query process, talking pickles over a socket pair.
-
-    Started with ``python -c`` rather than ``multiprocessing``: spawn re-imports the
-    parent's ``__main__`` (breaking scripts and some test runners) and fork would copy a
-    threaded server.
-    """
-
-    def __init__(self, path: str) -> None:
-        self.conn, child = multiprocessing.Pipe(duplex=True)
-        package_root = str(Path(__file__).resolve().parents[1])
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(
-            p for p in (package_root, env.get("PYTHONPATH", "")) if p
+        prefixes = QUERY_PREFIXES if name == "turtle" else None
+        body = ox.serialize(triples, format=rdf_format, prefixes=prefixes)
+        return _Reply(HTTPStatus.OK, body, _media_type("graph", name))
+    except SyntaxError as exc:
+        detail = " ".join(str(exc).split())
+        return _text(HTTPStatus.BAD_REQUEST, f"malformed SPARQL query: {detail[:300]}")
+    except _TooManyRowsError:
+        return _text(
+            HTTPStatus.SERVICE_UNAVAILABLE,
+            f"the result has more than {max_rows} rows, the limit of this endpoint; add a "
+            "LIMIT or narrow the query (or restart kg serve with a larger --max-rows)",
         )
-        code = (
-            "import sys; from graph.serve import _worker_entry; "
-            "_worker_entry(int(sys.argv[1]), sys.argv[2])"
-        )
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", code, str(child.fileno()), path],
-            pass_fds=(child.fileno(),),
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            env=env,
-        )
-        child.close()
-
-    def wait_ready(self, timeout: float) -> int:
-        if not self.conn.poll(timeout):
-            self.kill()
-            raise ServeError(
-                f"the query worker did not load the graph within {timeout:.0f} s; "
-                "is the file very large? try a smaller graph"
-            )
-        try:
-            message = self.conn.recv()
-        except EOFError as exc:
-            self.kill()
-            raise ServeError(
-                "the query worker died while loading the graph; see the messages above"
-            ) from exc
-        if message[0] != "ready":
-            self.kill()
-            raise ServeError(
-                f"cannot load the graph: {message[1]}; check the file with kg validate"
-            )
-        return int(message[1])
-
-    def kill(self) -> None:
-        with contextlib.suppress(OSError):
-            self.conn.close()
-        if self.process.poll() is None:
-            self.process.kill()
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            self.process.wait(timeout=5)
+    except (OSError, ValueError, RuntimeError) as exc:
+        detail = " ".join(str(exc).split())
+        return _text(HTTPStatus.INTERNAL_SERVER_ERROR, f"query failed: {detail[:300]}")
 
 
-class _Pool:
-    """Worker processes, handed out one request at a time; a timed-out one is replaced."""
-
-    def __init__(self, path: str, size: int) -> None:
-        self._path = path
-        self._idle: queue.Queue[_Worker] = queue.Queue()
-        self._all: set[_Worker] = set()
-        self._lock = threading.Lock()
-        self._closed = False
-        workers = [self._spawn() for _ in range(size)]
-        try:
-            counts = [w.wait_ready(STARTUP_TIMEOUT) for w in workers]
-        except ServeError:
-            self.close()
-            raise
-        self.triples = counts[0]
-        for worker in workers:
-            self._idle.put(worker)
-
-    def _spawn(self) -> _Worker:
-        worker = _Worker(self._path)
-        with self._lock:
-            self._all.add(worker)
-        return worker
-
-    def _retire(self, worker: _Worker) -> None:
-        worker.kill()
-        with self._lock:
-            self._all.discard(worker)
-        if not self._closed:
-            threading.Thread(target=self._replace, daemon=True).start()
-
-    def _replace(self) -> None:
-        worker = self._spawn()
-        try:
-            worker.wait_ready(STARTUP_TIMEOUT)
-        except ServeError:
-            with self._lock:
-                self._all.discard(worker)
-            return
-        if self._closed:
-            worker.kill()
-        else:
-            self._idle.put(worker)
-
-    def run(self, request: _Request, timeout: float) -> tuple[Any, ...]:
-        try:
-            worker = self._idle.get(timeout=timeout + STARTUP_TIMEOUT / 4)
-        except queue.Empty:
-            return ("busy",)
-        try:
-            worker.conn.send(request)
-            if not worker.conn.poll(timeout):
-                self._retire(worker)
-                return ("timeout",)
-            reply = worker.conn.recv()
-        except (EOFError, OSError):
-            self._retire(worker)
-            return ("error", "the query worker crashed (out of memory?); simplify the query")
-        self._idle.put(worker)
-        return tuple(reply)
-
-    def close(self) -> None:
-        self._closed = True
-        with self._lock:
-            workers = list(self._all)
-            self._all.clear()
-        for worker in workers:
-            worker.kill()
+def _read_only() -> _Reply:
+    return _text(
+        HTTPStatus.FORBIDDEN,
+        "this endpoint is read-only: SPARQL Update is refused; "
+        "change the source documents and run `kg build` instead",
+    )
 
 
-# ---------------------------------------------------------------- HTTP
+def _not_acceptable(kind: str) -> _Reply:
+    return _text(
+        HTTPStatus.NOT_ACCEPTABLE,
+        f"cannot answer in the requested format; use one of: {_supported(kind)}",
+    )
+
+
+# ---------------------------------------------------------------- HTTP (worker event loop)
 
 
 _HELP = """newskg SPARQL endpoint (read-only, SPARQL 1.1 Protocol).
@@ -428,179 +440,614 @@ Query with GET {url}?query=..., or POST the query form-encoded (query=...) or as
 application/sparql-query. Results: SPARQL JSON (default), XML, CSV or TSV for SELECT/ASK;
 Turtle (default), JSON-LD, N-Triples or RDF/XML for CONSTRUCT/DESCRIBE. Choose with the
 Accept header or a format= parameter. Our prefixes (kg:, kge:, ...) are predeclared.
-Updates are refused (403). Queries running longer than {timeout:g} s are stopped.
+Updates and SERVICE are refused (403). Queries running longer than {timeout:g} s are
+stopped; results are limited to {max_rows} rows.
 """
 
 
-class _Handler(BaseHTTPRequestHandler):
-    server: SparqlServer
-    protocol_version = "HTTP/1.1"
-    server_version = "newskg-sparql/1.0"
+@dataclass(frozen=True)
+class _Incoming:
+    method: str
+    target: str
+    headers: dict[str, str]
+    body: bytes = b""
 
-    # -- plumbing
 
-    def log_message(self, format: str, *args: Any) -> None:
-        if self.server.log_requests:
-            super().log_message(format, *args)
+@dataclass
+class _InFlight:
+    """A query being evaluated; the event loop answers it if the worker must stop."""
 
-    def _send(self, status: int, body: bytes | str, content_type: str) -> None:
-        payload = body.encode("utf-8") if isinstance(body, str) else body
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(payload)))
-        self.send_header("Access-Control-Allow-Origin", "*")
-        self.send_header("Vary", "Accept")
-        self.send_header("Cache-Control", "no-store")
-        if status == HTTPStatus.SERVICE_UNAVAILABLE:
-            self.send_header("Retry-After", "1")
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(payload)
+    protocol: _Connection
+    started: float
+    timer: asyncio.TimerHandle | None = None
 
-    def _error(self, status: int, message: str) -> None:
-        self._send(status, message.rstrip("\n") + "\n", "text/plain; charset=utf-8")
 
-    def _endpoint_path(self) -> bool:
-        path = urlsplit(self.path).path.rstrip("/")
-        if path in ("", "/sparql"):
-            return True
-        self._error(HTTPStatus.NOT_FOUND, f"no such path {path!r}; the endpoint is /sparql")
-        return False
+@dataclass
+class _WorkerState:
+    store: Any
+    union: bool
+    limits: Limits
+    policy: AccessPolicy
+    hosts: frozenset[str]
+    url: str
+    any_ip_host: bool
+    executor: ThreadPoolExecutor
+    slots: asyncio.Semaphore
+    in_flight: dict[int, _InFlight] = field(default_factory=dict)
+    connections: set[Any] = field(default_factory=set)
+    stopping: bool = False
 
-    # -- methods
 
-    def do_OPTIONS(self) -> None:
-        self.send_response(HTTPStatus.NO_CONTENT)
-        self.send_header("Access-Control-Allow-Origin", "*")
-        self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
-        self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
-        self.send_header("Access-Control-Max-Age", "86400")
-        self.send_header("Content-Length", "0")
-        self.end_headers()
+class _Connection(asyncio.Protocol):
+    """One client connection: h11 parses, the worker answers, one write per response."""
 
-    def do_GET(self) -> None:
-        if not self._endpoint_path():
-            return
-        params = parse_qs(urlsplit(self.path).query, keep_blank_values=True)
-        if "update" in params:
-            self._read_only()
-            return
-        if "query" not in params:
-            url = self.server.url
-            self._send(
-                HTTPStatus.OK,
-                _HELP.format(url=url, timeout=self.server.timeout),
-                "text/plain; charset=utf-8",
+    def __init__(self, state: _WorkerState) -> None:
+        import h11
+
+        self._h11 = h11
+        self.state = state
+        self.conn = h11.Connection(h11.SERVER, max_incomplete_event_size=MAX_HEADER_BYTES)
+        self.transport: asyncio.Transport | None = None
+        self._request: Any = None
+        self._body: list[bytes] = []
+        self._body_size = 0
+        self._busy = False
+        self._deadline: asyncio.TimerHandle | None = None
+        self._got_bytes = False
+
+    # -- connection lifecycle
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        assert isinstance(transport, asyncio.Transport)
+        self.transport = transport
+        self.state.connections.add(self)
+        if len(self.state.connections) > self.state.limits.max_connections:
+            self._send_simple(
+                HTTPStatus.SERVICE_UNAVAILABLE, "too many open connections; try again"
             )
             return
-        self._query(params, None)
+        self._arm(self.state.limits.request_timeout)
 
-    def do_HEAD(self) -> None:
-        self.do_GET()
+    def connection_lost(self, exc: Exception | None) -> None:
+        self.state.connections.discard(self)
+        self._disarm()
+        self.transport = None
 
-    def do_POST(self) -> None:
-        if not self._endpoint_path():
+    def _arm(self, seconds: float) -> None:
+        self._disarm()
+        self._deadline = asyncio.get_running_loop().call_later(seconds, self._expired)
+
+    def _disarm(self) -> None:
+        if self._deadline is not None:
+            self._deadline.cancel()
+            self._deadline = None
+
+    def _expired(self) -> None:
+        """The request did not arrive in time (slowloris), or the connection sat idle."""
+        self._deadline = None
+        if self._busy or self.transport is None:
             return
-        params = parse_qs(urlsplit(self.path).query, keep_blank_values=True)
-        content_type = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        if self._got_bytes and self.conn.our_state is self._h11.IDLE:
+            self._send_simple(HTTPStatus.REQUEST_TIMEOUT, "the request took too long to arrive")
+        else:
+            self.transport.close()
+
+    # -- reading
+
+    def data_received(self, data: bytes) -> None:
+        self._got_bytes = True
         try:
-            length = int(self.headers.get("Content-Length") or 0)
-        except ValueError:
-            self._error(HTTPStatus.BAD_REQUEST, "bad Content-Length header")
+            self.conn.receive_data(data)
+        except RuntimeError:  # data after the connection was closed
             return
-        if length > MAX_BODY_BYTES:
-            self._error(
-                HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
-                f"request body over {MAX_BODY_BYTES} bytes; send a shorter query",
-            )
-            return
-        body = self.rfile.read(length) if length else b""
-        if content_type == "application/sparql-update":
-            self._read_only()
-            return
-        if content_type == "application/x-www-form-urlencoded":
-            form = parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)
-            if "update" in form or "update" in params:
-                self._read_only()
+        self._process()
+
+    def eof_received(self) -> bool | None:
+        with contextlib.suppress(RuntimeError):
+            self.conn.receive_data(b"")
+        self._process()
+        return None
+
+    def _process(self) -> None:
+        h11 = self._h11
+        while not self._busy and self.transport is not None:
+            try:
+                event = self.conn.next_event()
+            except h11.RemoteProtocolError as exc:
+                status = exc.error_status_hint
+                self._send_simple(status, f"bad HTTP request: {exc}")
                 return
+            if event is h11.NEED_DATA or event is h11.PAUSED:
+                return
+            if isinstance(event, h11.ConnectionClosed):
+                self.transport.close()
+                return
+            if isinstance(event, h11.Request):
+                if not self._start(event):
+                    return
+            elif isinstance(event, h11.Data):
+                self._body_size += len(event.data)
+                if self._body_size > MAX_BODY_BYTES:
+                    self._too_large()
+                    return
+                self._body.append(event.data)
+            elif isinstance(event, h11.EndOfMessage):
+                self._dispatch()
+
+    def _start(self, event: Any) -> bool:
+        self._request = event
+        self._body, self._body_size = [], 0
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in event.headers}
+        self._headers = headers
+        length = headers.get("content-length")
+        if length is not None and length.isdigit() and int(length) > MAX_BODY_BYTES:
+            self._too_large()
+            return False
+        if self.conn.they_are_waiting_for_100_continue and self.transport is not None:
+            self.transport.write(
+                self.conn.send(self._h11.InformationalResponse(status_code=100, headers=[]))
+            )
+        return True
+
+    def _too_large(self) -> None:
+        self._send_simple(
+            HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+            f"request body over {MAX_BODY_BYTES} bytes; send a shorter query",
+        )
+
+    # -- answering
+
+    def _dispatch(self) -> None:
+        self._busy = True
+        self._disarm()
+        incoming = _Incoming(
+            method=self._request.method.decode("latin-1"),
+            target=self._request.target.decode("latin-1"),
+            headers=self._headers,
+            body=b"".join(self._body),
+        )
+        asyncio.get_running_loop().create_task(self._respond(incoming))
+
+    async def _respond(self, incoming: _Incoming) -> None:
+        reply, extra = await _handle(self, incoming)
+        self.send(reply, extra)
+
+    def send(self, reply: _Reply, extra: list[tuple[str, str]] | None = None) -> None:
+        """Write one whole response, then get ready for the next request (or close)."""
+        if self.transport is None:
+            return
+        h11 = self._h11
+        head_only = self._request is not None and self._request.method == b"HEAD"
+        headers = [
+            ("Content-Type", reply.content_type),
+            ("Content-Length", str(len(reply.body))),
+            ("Cache-Control", "no-store"),
+            ("Vary", "Accept, Origin"),
+            *(extra or []),
+        ]
+        if reply.status == HTTPStatus.SERVICE_UNAVAILABLE:
+            headers.append(("Retry-After", "1"))
+        closing = self.state.stopping or reply.status in (
+            HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+            HTTPStatus.REQUEST_TIMEOUT,
+        )
+        if closing:
+            headers.append(("Connection", "close"))
+        try:
+            data = self.conn.send(h11.Response(status_code=int(reply.status), headers=headers))
+            if not head_only:
+                data += self.conn.send(h11.Data(data=reply.body))
+            data += self.conn.send(h11.EndOfMessage())
+        except h11.LocalProtocolError:
+            self.transport.close()
+            return
+        self.transport.write(data)
+        self._busy = False
+        self._request = None
+        finished = self.conn.our_state is h11.DONE and self.conn.their_state is h11.DONE
+        if closing or not finished:
+            self.transport.close()
+            return
+        self.conn.start_next_cycle()
+        self._got_bytes = False
+        self._arm(self.state.limits.idle_timeout)
+        self._process()  # a pipelined request may already be buffered
+
+    def _send_simple(self, status: int, message: str) -> None:
+        """An error response for a request we will not read further; then close."""
+        if self.transport is None:
+            return
+        h11 = self._h11
+        body = (message + "\n").encode("utf-8")
+        try:
+            if self.conn.our_state in (h11.IDLE, h11.SEND_RESPONSE):
+                if self.conn.their_state is h11.IDLE:  # no request parsed: answer anyway
+                    self.transport.write(
+                        f"HTTP/1.1 {int(status)} {HTTPStatus(status).phrase}\r\n"
+                        f"Content-Type: text/plain; charset=utf-8\r\n"
+                        f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n".encode()
+                        + body
+                    )
+                else:
+                    headers = [
+                        ("Content-Type", "text/plain; charset=utf-8"),
+                        ("Content-Length", str(len(body))),
+                        ("Connection", "close"),
+                    ]
+                    data = self.conn.send(h11.Response(status_code=int(status), headers=headers))
+                    data += self.conn.send(h11.Data(data=body))
+                    data += self.conn.send(h11.EndOfMessage())
+                    self.transport.write(data)
+        except h11.LocalProtocolError:
+            pass
+        self.transport.close()
+
+
+def _host_allowed(state: _WorkerState, host: str | None) -> bool:
+    """The Host header names this server (DNS rebinding sends a foreign name)."""
+    if not host:
+        return False
+    name = host.strip().lower()
+    if name in state.hosts:
+        return True
+    if state.any_ip_host:  # bound to every address: any address literal is fine
+        bare = name.rsplit(":", 1)[0] if not name.startswith("[") else name.split("]")[0][1:]
+        with contextlib.suppress(ValueError):
+            socket.inet_pton(socket.AF_INET6 if ":" in bare else socket.AF_INET, bare)
+            return True
+    return False
+
+
+def _cors_headers(state: _WorkerState, origin: str | None) -> list[tuple[str, str]] | None:
+    """CORS headers for an allowed origin, [] without an Origin, None for a refused one."""
+    if origin is None:
+        return []
+    allowed = state.policy.cors_origins
+    if "*" in allowed or origin in allowed:
+        return [("Access-Control-Allow-Origin", origin)]
+    return None
+
+
+async def _handle(conn: _Connection, incoming: _Incoming) -> tuple[_Reply, list[tuple[str, str]]]:
+    state = conn.state
+    if not _host_allowed(state, incoming.headers.get("host")):
+        host = incoming.headers.get("host", "(none)")
+        return _text(
+            HTTPStatus.FORBIDDEN,
+            f"Host {host!r} is not this server's name (a DNS rebinding guard); call "
+            f"{state.url}, or start kg serve with --allow-host NAME",
+        ), []
+    cors = _cors_headers(state, incoming.headers.get("origin"))
+    if cors is None:
+        return _text(
+            HTTPStatus.FORBIDDEN,
+            f"requests from the web page at {incoming.headers.get('origin')} are refused; "
+            "start kg serve with --cors-origin ORIGIN to let that page query the graph",
+        ), []
+    url = urlsplit(incoming.target)
+    path = url.path.rstrip("/")
+    if path not in ("", "/sparql"):
+        return _text(HTTPStatus.NOT_FOUND, f"no such path {path!r}; the endpoint is /sparql"), cors
+    if incoming.method == "OPTIONS":
+        preflight = [
+            ("Access-Control-Allow-Methods", "GET, POST, OPTIONS"),
+            ("Access-Control-Allow-Headers", "Content-Type, Accept"),
+            ("Access-Control-Max-Age", "86400"),
+        ]
+        return _Reply(HTTPStatus.NO_CONTENT, b""), cors + (preflight if cors else [])
+    params = parse_qs(url.query, keep_blank_values=True)
+    text: str | None = None
+    if incoming.method in ("GET", "HEAD"):
+        if "update" in params:
+            return _read_only(), cors
+        if "query" not in params:
+            help_text = _HELP.format(
+                url=state.url, timeout=state.limits.timeout, max_rows=state.limits.max_rows
+            )
+            return _text(HTTPStatus.OK, help_text), cors
+    elif incoming.method == "POST":
+        content_type = (incoming.headers.get("content-type") or "").split(";")[0].strip().lower()
+        try:
+            body = incoming.body.decode("utf-8")
+        except UnicodeDecodeError:
+            return _text(HTTPStatus.BAD_REQUEST, "the request body is not UTF-8 text"), cors
+        if content_type == "application/sparql-update":
+            return _read_only(), cors
+        if content_type == "application/x-www-form-urlencoded":
+            form = parse_qs(body, keep_blank_values=True)
+            if "update" in form or "update" in params:
+                return _read_only(), cors
             for key, values in form.items():
                 params.setdefault(key, []).extend(values)
-            self._query(params, None)
-            return
-        if content_type == "application/sparql-query":
-            self._query(params, body.decode("utf-8", "replace"))
-            return
-        self._error(
-            HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
-            f"unsupported Content-Type {content_type or '(none)'!r}; POST the query as "
-            "application/x-www-form-urlencoded (query=...) or application/sparql-query",
-        )
-
-    # -- the work
-
-    def _read_only(self) -> None:
-        self._error(
-            HTTPStatus.FORBIDDEN,
-            "this endpoint is read-only: SPARQL Update is refused; "
-            "change the source documents and run `kg build` instead",
-        )
-
-    def _query(self, params: dict[str, list[str]], text: str | None) -> None:
-        if text is None:
-            queries = params.get("query", [])
-            if len(queries) != 1:
-                self._error(HTTPStatus.BAD_REQUEST, "give exactly one query parameter")
-                return
-            text = queries[0]
-        if not text.strip():
-            self._error(HTTPStatus.BAD_REQUEST, "the query is empty")
-            return
-        formats = params.get("format") or params.get("output") or [None]
-        request = _Request(
-            query=text,
-            accept=self.headers.get("Accept"),
-            fmt=formats[0],
-            default_graphs=tuple(params.get("default-graph-uri", ())),
-            named_graphs=tuple(params.get("named-graph-uri", ())),
-        )
-        reply = self.server.pool.run(request, self.server.timeout)
-        status = reply[0]
-        if status == "ok":
-            self._send(HTTPStatus.OK, reply[2], reply[1])
-        elif status == "syntax":
-            if is_update(text):
-                self._read_only()
-            else:
-                self._error(HTTPStatus.BAD_REQUEST, f"malformed SPARQL query: {reply[1]}")
-        elif status == "bad":
-            self._error(HTTPStatus.BAD_REQUEST, reply[1])
-        elif status == "unacceptable":
-            self._error(
-                HTTPStatus.NOT_ACCEPTABLE,
-                f"cannot answer in the requested format; use one of: {_supported(reply[1])}",
-            )
-        elif status == "timeout":
-            self._error(
-                HTTPStatus.SERVICE_UNAVAILABLE,
-                f"query timed out: it ran longer than {self.server.timeout:g} s and was stopped; "
-                "narrow it (LIMIT, more specific patterns) or restart kg serve with a larger "
-                "--timeout",
-            )
-        elif status == "busy":
-            self._error(HTTPStatus.SERVICE_UNAVAILABLE, "all query workers are busy; try again")
+        elif content_type == "application/sparql-query":
+            text = body
         else:
-            self._error(HTTPStatus.INTERNAL_SERVER_ERROR, f"query failed: {reply[1]}")
+            return _text(
+                HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+                f"unsupported Content-Type {content_type or '(none)'!r}; POST the query as "
+                "application/x-www-form-urlencoded (query=...) or application/sparql-query",
+            ), cors
+    else:
+        return _text(HTTPStatus.METHOD_NOT_ALLOWED, "use GET or POST"), cors
+    if text is None:
+        queries = params.get("query", [])
+        if len(queries) != 1:
+            return _text(HTTPStatus.BAD_REQUEST, "give exactly one query parameter"), cors
+        text = queries[0]
+    if not text.strip():
+        return _text(HTTPStatus.BAD_REQUEST, "the query is empty"), cors
+    formats = params.get("format") or params.get("output") or [None]
+    request = _Request(
+        query=text,
+        accept=incoming.headers.get("accept"),
+        fmt=formats[0],
+        default_graphs=tuple(params.get("default-graph-uri", ())),
+        named_graphs=tuple(params.get("named-graph-uri", ())),
+    )
+    return await _evaluate(conn, request), cors
 
 
-class SparqlServer(ThreadingHTTPServer):
-    """The endpoint: an HTTP server plus a pool of query workers holding the graph.
+async def _evaluate(conn: _Connection, request: _Request) -> _Reply:
+    """Wait for a query thread (at most ``queue_timeout``), then run under the timeout."""
+    state = conn.state
+    limits = state.limits
+    try:
+        await asyncio.wait_for(state.slots.acquire(), limits.queue_timeout)
+    except TimeoutError:
+        return _text(
+            HTTPStatus.SERVICE_UNAVAILABLE,
+            f"the endpoint is busy: {limits.query_threads} queries are running in this worker "
+            f"and this one waited {limits.queue_timeout:g} s; try again",
+        )
+    loop = asyncio.get_running_loop()
+    key = id(conn)
+    flight = _InFlight(conn, time.monotonic())
+    flight.timer = loop.call_later(limits.timeout, _stop_worker, state, key, "timeout")
+    state.in_flight[key] = flight
+    try:
+        return await loop.run_in_executor(
+            state.executor,
+            answer,
+            state.store,
+            state.union,
+            request,
+            limits.max_rows,
+            state.policy.federation,
+        )
+    finally:
+        if flight.timer is not None:
+            flight.timer.cancel()
+        state.in_flight.pop(key, None)
+        state.slots.release()
+
+
+def _stop_worker(state: _WorkerState, culprit: int | None, reason: str) -> None:
+    """Answer every query in flight with 503, then end this worker (the supervisor replaces it)."""
+    if state.stopping:
+        return
+    state.stopping = True
+    limits = state.limits
+    for key, flight in list(state.in_flight.items()):
+        if reason == "timeout" and key == culprit:
+            message = (
+                f"query timed out: it ran longer than {limits.timeout:g} s and was stopped; "
+                "narrow it (LIMIT, more specific patterns) or restart kg serve with a larger "
+                "--timeout"
+            )
+        elif reason == "memory":
+            message = (
+                f"the query needed more than {limits.memory_mb} MiB of memory and was stopped; "
+                "narrow it (LIMIT, fewer unbound patterns) or restart kg serve with a larger "
+                "--memory-limit"
+            )
+        else:
+            message = "another query overran the limits and its worker restarted; try again"
+        flight.protocol.send(_text(HTTPStatus.SERVICE_UNAVAILABLE, message))
+    for connection in list(state.connections):
+        if connection.transport is not None and not connection.transport.is_closing():
+            connection.transport.close()
+    os._exit(3)
+
+
+def _rss_bytes() -> int:
+    with open("/proc/self/statm", "rb") as handle:
+        return int(handle.read().split()[1]) * resource.getpagesize()
+
+
+async def _watch_memory(state: _WorkerState, baseline: int) -> None:
+    """Poll the worker's resident size; past the limit, stop the worker (answering 503)."""
+    limit = baseline + state.limits.memory_mb * (1 << 20)
+    while True:
+        await asyncio.sleep(0.02)
+        if state.in_flight and _rss_bytes() > limit:
+            _stop_worker(state, None, "memory")
+
+
+# ---------------------------------------------------------------- worker process
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this worker when the supervisor dies, however it dies."""
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
+
+
+def _cap_address_space(extra_bytes: int) -> None:
+    """A hard ceiling for runaway allocations the memory watch did not catch in time."""
+    with open("/proc/self/status", encoding="ascii") as handle:
+        size_kb = next(int(line.split()[1]) for line in handle if line.startswith("VmSize:"))
+    ceiling = size_kb * 1024 + extra_bytes
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
+
+
+def _worker_main(config_json: str) -> None:
+    """Entry point of a worker process (started by :class:`SparqlServer` with ``python -c``)."""
+    config = json.loads(config_json)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the supervisor
+    _die_with_parent()
+    ready = os.fdopen(config["ready_fd"], "w", buffering=1)
+    try:
+        from graph.store import open_graph
+
+        source = open_graph(config["source"])
+        store = source.store
+        triples = len(store)
+    except Exception as exc:
+        ready.write(json.dumps({"failed": " ".join(str(exc).split())}) + "\n")
+        return
+    limits = Limits(**config["limits"])
+    policy = AccessPolicy(
+        **{k: tuple(v) if isinstance(v, list) else v for k, v in config["policy"].items()}
+    )
+    listener = socket.socket(fileno=config["listen_fd"])
+    asyncio.run(
+        _worker_loop(store, source.is_dataset, listener, limits, policy, config, ready, triples)
+    )
+
+
+async def _worker_loop(
+    store: Any,
+    union: bool,
+    listener: socket.socket,
+    limits: Limits,
+    policy: AccessPolicy,
+    config: dict[str, Any],
+    ready: Any,
+    triples: int,
+) -> None:
+    loop = asyncio.get_running_loop()
+    executor = ThreadPoolExecutor(max_workers=limits.query_threads, thread_name_prefix="query")
+    # Start every query thread now, so the address-space ceiling counts their stacks.
+    warm = [loop.run_in_executor(executor, time.sleep, 0.01) for _ in range(limits.query_threads)]
+    await asyncio.gather(*warm)
+    state = _WorkerState(
+        store=store,
+        union=union,
+        limits=limits,
+        policy=policy,
+        hosts=frozenset(config["hosts"]),
+        url=config["url"],
+        any_ip_host=config["any_ip_host"],
+        executor=executor,
+        slots=asyncio.Semaphore(limits.query_threads),
+    )
+    baseline = _rss_bytes()
+    _cap_address_space(2 * limits.memory_mb * (1 << 20) + (1 << 30))
+    server = await loop.create_server(lambda: _Connection(state), sock=listener, backlog=1024)
+    watch = loop.create_task(_watch_memory(state, baseline))
+    ready.write(json.dumps({"ready": triples}) + "\n")
+    ready.close()
+    stop = asyncio.Event()
+    loop.add_signal_handler(signal.SIGTERM, stop.set)
+    await stop.wait()
+    watch.cancel()
+    server.close()
+    os._exit(0)  # queries still running in threads cannot be joined; nothing to flush
+
+
+# ---------------------------------------------------------------- supervisor
+
+
+def _allowed_hosts(host: str, port: int, extra: tuple[str, ...]) -> tuple[frozenset[str], bool]:
+    """Host header values that name this server, and whether any IP literal is fine."""
+    names = {host.lower(), *(e.lower() for e in extra)}
+    wildcard = host in ("0.0.0.0", "::", "")
+    if wildcard or host in ("127.0.0.1", "::1", "localhost") or host.startswith("127."):
+        names |= {"127.0.0.1", "localhost", "::1"}
+    values = set()
+    for name in names:
+        shown = f"[{name}]" if ":" in name and not name.startswith("[") else name
+        values.add(f"{shown}:{port}")
+        if port == 80:
+            values.add(shown)
+    return frozenset(values), wildcard
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(
+            host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )[0]
+        sock = socket.socket(family, kind, proto)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(1024)
+    except OSError as exc:
+        raise ServeError(
+            f"cannot listen on {host}:{port} ({exc.strerror or exc}); "
+            "stop the other server or pick another --port"
+        ) from exc
+    sock.set_inheritable(True)
+    return sock
+
+
+class _WorkerProcess:
+    """One worker: a ``python -c`` child sharing the listening socket, and its ready pipe."""
+
+    def __init__(self, config: dict[str, Any], listener: socket.socket) -> None:
+        read_fd, write_fd = os.pipe()
+        package_root = str(Path(__file__).resolve().parents[1])
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(
+            p for p in (package_root, env.get("PYTHONPATH", "")) if p
+        )
+        env.setdefault("MALLOC_ARENA_MAX", "2")  # keeps the address-space ceiling meaningful
+        payload = json.dumps({**config, "listen_fd": listener.fileno(), "ready_fd": write_fd})
+        code = "import sys; from graph.serve import _worker_main; _worker_main(sys.argv[1])"
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", code, payload],
+            pass_fds=(listener.fileno(), write_fd),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            env=env,
+        )
+        os.close(write_fd)
+        self.ready = os.fdopen(read_fd, "r")
+
+    def wait_ready(self, timeout: float) -> int:
+        with selectors.DefaultSelector() as selector:
+            selector.register(self.ready, selectors.EVENT_READ)
+            if not selector.select(timeout):
+                self.stop()
+                raise ServeError(
+                    f"the query worker did not load the graph within {timeout:.0f} s; "
+                    "is the file very large? try a store folder (kg build --store)"
+                )
+        line = self.ready.readline()
+        self.ready.close()
+        message = json.loads(line) if line.strip() else {"failed": "the worker died while loading"}
+        if "ready" not in message:
+            self.stop()
+            raise ServeError(
+                f"cannot load the graph: {message['failed']}; check the file with kg validate"
+            )
+        return int(message["ready"])
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def stop(self, grace: float = 5.0) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            self.ready.close()
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=grace)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=5)
+
+
+class SparqlServer:
+    """The endpoint: a listening socket and worker processes that serve it.
 
     Use as a context manager, or call :meth:`close` when done, so the workers stop.
-    ``port=0`` picks a free port (see :attr:`url`).
+    ``port=0`` picks a free port (see :attr:`url`). :meth:`serve_forever` supervises the
+    workers (replacing any that exit) until :meth:`shutdown`.
     """
-
-    daemon_threads = True
-    allow_reuse_address = True
 
     def __init__(
         self,
@@ -610,34 +1057,48 @@ class SparqlServer(ThreadingHTTPServer):
         *,
         timeout: float = DEFAULT_TIMEOUT,
         workers: int = 2,
-        log_requests: bool = False,
+        limits: Limits | None = None,
+        policy: AccessPolicy | None = None,
+        log_requests: bool = False,  # kept for callers; workers do not log per request
     ) -> None:
-        file = Path(graph_file)
-        if not file.is_file():
-            raise ServeError(f"{file}: no such graph file; run `kg build` first or check the path")
-        if timeout <= 0:
-            raise ServeError(f"--timeout must be positive, not {timeout:g}")
+        source = Path(graph_file)
+        if not source.exists():
+            raise ServeError(
+                f"{source}: no such graph file or store folder; "
+                "run `kg build` first or check the path"
+            )
+        limits = limits or Limits(timeout=timeout)
+        if limits.timeout <= 0:
+            raise ServeError(f"--timeout must be positive, not {limits.timeout:g}")
         if workers < 1:
             raise ServeError(f"need at least one worker, not {workers}")
-        self.timeout = float(timeout)
-        self.log_requests = log_requests
-        self.graph_file = file
+        self.limits = limits
+        self.policy = policy or AccessPolicy()
+        self.timeout = limits.timeout
+        self.graph_file = source
+        self._socket = _listen(host, port)
+        self.server_address = self._socket.getsockname()
+        bound_port = int(self.server_address[1])
+        hosts, any_ip = _allowed_hosts(host, bound_port, self.policy.allowed_hosts)
+        self._config = {
+            "source": str(source.resolve()),
+            "limits": asdict(limits),
+            "policy": asdict(self.policy),
+            "hosts": sorted(hosts),
+            "any_ip_host": any_ip,
+            "url": self.url,
+        }
+        self._workers: list[_WorkerProcess] = []
+        self._stop = threading.Event()
+        self._stopped = threading.Event()
+        self._stopped.set()
         try:
-            super().__init__((host, port), _Handler)
-        except OSError as exc:
-            raise ServeError(
-                f"cannot listen on {host}:{port} ({exc.strerror or exc}); "
-                "stop the other server or pick another --port"
-            ) from exc
-        try:
-            self.pool = _Pool(str(file.resolve()), workers)
+            self._workers = [_WorkerProcess(self._config, self._socket) for _ in range(workers)]
+            counts = [w.wait_ready(STARTUP_TIMEOUT) for w in self._workers]
         except BaseException:
-            self.server_close()
+            self.close()
             raise
-
-    @property
-    def triples(self) -> int:
-        return self.pool.triples
+        self.triples = counts[0]
 
     @property
     def url(self) -> str:
@@ -645,9 +1106,27 @@ class SparqlServer(ThreadingHTTPServer):
         shown = f"[{host}]" if ":" in str(host) else str(host)
         return f"http://{shown}:{port}/sparql"
 
+    def serve_forever(self, poll_interval: float = 0.1) -> None:
+        """Replace workers that exit (a stopped query, a crash) until :meth:`shutdown`."""
+        self._stopped.clear()
+        try:
+            while not self._stop.wait(poll_interval):
+                for index, worker in enumerate(self._workers):
+                    if not worker.alive():
+                        self._workers[index] = _WorkerProcess(self._config, self._socket)
+        finally:
+            self._stopped.set()
+
+    def shutdown(self) -> None:
+        self._stop.set()
+        self._stopped.wait(timeout=10)
+
     def close(self) -> None:
-        self.server_close()
-        self.pool.close()
+        """Stop every worker (SIGTERM, then SIGKILL) and the listening socket."""
+        self._stop.set()
+        for worker in self._workers:
+            worker.stop()
+        self._socket.close()
 
     def __enter__(self) -> SparqlServer:
         return self
@@ -663,12 +1142,22 @@ def serve(
     *,
     timeout: float = DEFAULT_TIMEOUT,
     workers: int = 2,
+    limits: Limits | None = None,
+    policy: AccessPolicy | None = None,
 ) -> None:
-    """Serve until interrupted (Ctrl-C), logging requests to stderr."""
-    with SparqlServer(
-        graph_file, host, port, timeout=timeout, workers=workers, log_requests=True
-    ) as server:
-        line = f"Serving {server.triples} triples at {server.url} (read-only; Ctrl-C to stop)"
-        print(line, file=sys.stderr, flush=True)
-        with contextlib.suppress(KeyboardInterrupt):
-            server.serve_forever()
+    """Serve until Ctrl-C or SIGTERM; both stop every worker before returning."""
+
+    def terminate(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        with SparqlServer(
+            graph_file, host, port, timeout=timeout, workers=workers, limits=limits, policy=policy
+        ) as server:
+            line = f"Serving {server.triples} triples at {server.url} (read-only; Ctrl-C to stop)"
+            print(line, file=sys.stderr, flush=True)
+            with contextlib.suppress(KeyboardInterrupt):
+                server.serve_forever()
+    finally:
+        signal.signal(signal.SIGTERM, previous)

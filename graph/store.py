@@ -114,6 +114,17 @@ class GraphSource:
             self._store = store
         return self._store
 
+    def triples(self) -> Iterator[Any]:
+        """Every triple of every graph (Oxigraph terms; a file is streamed, not stored)."""
+        if self._store is not None or self._format is None:
+            for quad in self.store:
+                yield quad.triple
+            return
+        assert self.path is not None
+        with _parse_errors(self.path):
+            for quad in ox.parse(path=str(self.path), format=self._format):
+                yield quad.triple if isinstance(quad, ox.Quad) else quad
+
     def ntriples(self) -> bytes:
         """Canonical N-Triples of the union of all graphs (lexical forms kept for files)."""
         if self._store is not None or self._format is None:
@@ -229,7 +240,10 @@ def rdflib_ntriples(graph: Graph) -> bytes:
 
 
 def source_to_rdflib(source: GraphSource) -> Graph:
-    """The union of every graph of ``source`` as one rdflib graph (for rdflib-only code)."""
+    """The union of every graph of ``source`` as one rdflib graph (for rdflib-only code).
+
+    A file is streamed through Oxigraph's parser (lexical forms kept), a store read back.
+    """
     from graph.rdf import new_graph
 
     graph = new_graph()
@@ -243,8 +257,8 @@ def source_to_rdflib(source: GraphSource) -> Graph:
                 cache[value] = found
         return found
 
-    for quad in source.store:
-        graph.add((term(quad.subject), term(quad.predicate), term(quad.object)))
+    for triple in source.triples():
+        graph.add((term(triple.subject), term(triple.predicate), term(triple.object)))
     return graph
 
 

@@ -30,12 +30,13 @@ from SPARQLWrapper import CSV, JSON, JSONLD, N3, TSV, TURTLE, XML, SPARQLWrapper
 from graph.errors import ServeError
 from graph.namespaces import PREFIXES
 from graph.query import run_query
-from graph.serve import SparqlServer, is_update, negotiate
+from graph.serve import AccessPolicy, Limits, SparqlServer, is_update, negotiate
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "tests" / "data" / "sample.ttl"
 BUILT = ROOT / "output" / "graph.ttl"
 TIMEOUT = 2.0
+ALLOWED_ORIGIN = "https://yasgui.example.org"
 
 SELECT = """SELECT ?model ?label WHERE {
   ?model a kg:AIModel ; rdfs:label ?label .
@@ -46,7 +47,14 @@ SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[SparqlServer]:
-    srv = SparqlServer(SAMPLE, "127.0.0.1", 0, timeout=TIMEOUT, workers=2)
+    srv = SparqlServer(
+        SAMPLE,
+        "127.0.0.1",
+        0,
+        workers=2,
+        limits=Limits(timeout=TIMEOUT, max_rows=1000),
+        policy=AccessPolicy(cors_origins=(ALLOWED_ORIGIN,)),
+    )
     thread = threading.Thread(target=srv.serve_forever, daemon=True)
     thread.start()
     try:
@@ -245,7 +253,6 @@ def test_updates_are_forbidden(
     status, response_headers, body = _http(url, data, headers)
     assert status == 403, body
     assert b"read-only" in body
-    assert response_headers["Access-Control-Allow-Origin"] == "*"
     # and nothing changed
     status, _, body = _get(server, "text/csv", query="SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")
     assert body.decode().splitlines()[1] == "89"
@@ -279,9 +286,9 @@ def test_default_graph_uri_selects_a_graph(server: SparqlServer) -> None:
 
 
 def test_cors_preflight_and_help_page(server: SparqlServer) -> None:
-    status, headers, _ = _http(server.url, method="OPTIONS")
+    status, headers, _ = _http(server.url, method="OPTIONS", headers={"Origin": ALLOWED_ORIGIN})
     assert status == 204
-    assert headers["Access-Control-Allow-Origin"] == "*"
+    assert headers["Access-Control-Allow-Origin"] == ALLOWED_ORIGIN
     assert "POST" in headers["Access-Control-Allow-Methods"]
     assert "Content-Type" in headers["Access-Control-Allow-Headers"]
     status, headers, body = _http(server.url)
