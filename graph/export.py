@@ -553,7 +553,8 @@ def entity_network(graph: Graph | GraphSource) -> nx.MultiDiGraph:
 def _graphml(network: nx.MultiDiGraph) -> bytes:
     buffer = io.BytesIO()
     nx.write_graphml_xml(network, buffer, encoding="utf-8", prettyprint=True)
-    return buffer.getvalue()
+    # XML readers turn a raw CR into LF; markup has none, so every CR is data to protect.
+    return buffer.getvalue().replace(b"\r", b"&#13;")
 
 
 # ---------------------------------------------------------------- Neo4j

@@ -250,7 +250,7 @@ def test_updates_are_forbidden(
 ) -> None:
     url = server.url + ("?" + urllib.parse.urlencode(params) if params else "")
     headers = {"Content-Type": content_type} if content_type else {}
-    status, response_headers, body = _http(url, data, headers)
+    status, _, body = _http(url, data, headers)
     assert status == 403, body
     assert b"read-only" in body
     # and nothing changed
