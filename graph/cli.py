@@ -68,6 +68,13 @@ def cli() -> None:
     default=None,
     help="Progress bar while parsing (default: only on a terminal).",
 )
+@click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Also sync the graph into this Oxigraph store folder (one graph per document).",
+)
 def build(
     paths: tuple[Path, ...],
     out_dir: Path,
@@ -76,6 +83,7 @@ def build(
     formats: tuple[str, ...],
     lexicon_files: tuple[Path, ...],
     progress: bool | None,
+    store_dir: Path | None,
 ) -> None:
     """Build the graph from documents (default: seeds/) into OUT/graph.ttl and graph.html.
 
@@ -94,6 +102,7 @@ def build(
         progress=show_progress,
         lexicon_files=lexicon_files,
         formats=formats,
+        store=store_dir,
     )
     for message in summary.skipped:
         click.echo(f"Skipped: {message}", err=True)
@@ -191,16 +200,18 @@ def export_command(graph_file: Path, fmt: str | None, out: Path | None) -> None:
     help="SHACL shapes to use instead of the packaged contract (graph/data/shapes.ttl).",
 )
 def validate_command(graph_file: Path, shapes: Path | None) -> None:
-    """Check GRAPH against the SHACL shapes of the contract; exit 1 on any violation.
+    """Check GRAPH (a file or store folder) against the contract's SHACL shapes.
+
+    Exit status 1 on any violation.
 
     \b
     Example:
         kg validate output/graph.ttl
     """
-    from graph.query import load_graph
+    from graph.query import open_source
     from graph.validate import format_report, load_shapes, validate_graph
 
-    report = validate_graph(load_graph(graph_file), load_shapes(shapes))
+    report = validate_graph(open_source(graph_file), load_shapes(shapes))
     click.echo(format_report(report))
     if not report.conforms:
         sys.exit(1)

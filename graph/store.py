@@ -44,6 +44,7 @@ __all__ = [
     "is_store_folder",
     "open_graph",
     "open_store",
+    "quads",
     "rdf_format_of",
     "rdflib_ntriples",
     "rdflib_to_store",
@@ -192,7 +193,7 @@ def to_oxigraph(term: Node) -> Any:
     raise StoreError(f"unsupported RDF term {term!r}")
 
 
-def _quads(triples: Iterable[tuple[Node, Node, Node]], graph_name: Any) -> Iterator[ox.Quad]:
+def quads(triples: Iterable[tuple[Node, Node, Node]], graph_name: Any) -> Iterator[ox.Quad]:
     """Quads for rdflib triples; IRIs repeat a lot, so each is converted once."""
     from rdflib import URIRef
 
@@ -221,9 +222,9 @@ def rdflib_to_store(
         for context in graph.contexts():
             ident = context.identifier
             name = ox.DefaultGraph() if ident == DATASET_DEFAULT_GRAPH_ID else to_oxigraph(ident)
-            target.extend(_quads(context, name))
+            target.extend(quads(context, name))
     else:
-        target.extend(_quads(graph, graph_name or ox.DefaultGraph()))
+        target.extend(quads(graph, graph_name or ox.DefaultGraph()))
     return target
 
 
@@ -235,8 +236,8 @@ def rdflib_ntriples(graph: Graph) -> bytes:
     triples = graph.triples((None, None, None))
     if isinstance(graph, (Dataset, ConjunctiveGraph)):
         triples = ((s, p, o) for s, p, o, _ in graph.quads((None, None, None, None)))
-    quads = _quads(triples, ox.DefaultGraph())
-    return ox.serialize((q.triple for q in quads), format=ox.RdfFormat.N_TRIPLES)
+    converted = quads(triples, ox.DefaultGraph())
+    return ox.serialize((q.triple for q in converted), format=ox.RdfFormat.N_TRIPLES)
 
 
 def source_to_rdflib(source: GraphSource) -> Graph:
