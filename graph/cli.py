@@ -323,6 +323,35 @@ def serve_command(
     serve(graph_file, host, port, workers=workers, limits=limits, policy=policy)
 
 
+@cli.command("push")
+@click.argument("graph_file", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.argument("url")
+@click.option("--force", is_flag=True, help="Send every graph, even those the server already has.")
+@click.option(
+    "--timeout",
+    default=120.0,
+    show_default=True,
+    type=click.FloatRange(min=1.0),
+    help="Seconds to wait for each request.",
+)
+def push_command(graph_file: Path, url: str, force: bool, timeout: float) -> None:
+    """Load GRAPH into a SPARQL 1.1 Graph Store server at URL, one named graph per document.
+
+    Only graphs that changed since the last push are sent; graphs of removed documents
+    are deleted.
+
+    \b
+    Examples:
+        kg push output/graph.ttl http://127.0.0.1:7878/store
+        kg push output/graph.ttl http://127.0.0.1:8890/sparql-graph-crud
+    """
+    from graph.push import push_graph
+    from graph.query import open_source
+
+    summary = push_graph(open_source(graph_file), url, timeout=timeout, force=force)
+    click.echo(summary.line())
+
+
 # --- end interop commands ---
 
 

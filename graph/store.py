@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 import pyoxigraph as ox
 
 from graph.errors import KgError
+from graph.namespaces import PREFIXES
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -55,6 +56,8 @@ __all__ = [
 ]
 
 MANIFEST_NAME = "newskg-store.json"
+#: The ontology's named graph (the same IRI as ``graph.export.ONTOLOGY_IRI``).
+ONTOLOGY_GRAPH = PREFIXES["kg"].rstrip("#")
 _MANIFEST_VERSION = 1
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -115,31 +118,43 @@ class GraphSource:
             self._store = store
         return self._store
 
+    def _data_graphs(self) -> list[Any]:
+        """The graphs holding the built graph: all but the ontology's (exports add it back)."""
+        named = [g for g in self.store.named_graphs() if g.value != ONTOLOGY_GRAPH]
+        return [ox.DefaultGraph(), *named]
+
     def triples(self) -> Iterator[Any]:
-        """Every triple of every graph (Oxigraph terms; a file is streamed, not stored)."""
+        """Every triple of the built graph (Oxigraph terms; a file is streamed, not stored)."""
         if self._store is not None or self._format is None:
-            for quad in self.store:
-                yield quad.triple
+            for name in self._data_graphs():
+                for quad in self.store.quads_for_pattern(None, None, None, name):
+                    yield quad.triple
             return
         assert self.path is not None
         with _parse_errors(self.path):
-            for quad in ox.parse(path=str(self.path), format=self._format):
-                yield quad.triple if isinstance(quad, ox.Quad) else quad
+            yield from self._file_triples()
+
+    def _file_triples(self) -> Iterator[Any]:
+        assert self.path is not None and self._format is not None
+        parsed = ox.parse(path=str(self.path), format=self._format)
+        if not self._format.supports_datasets:
+            yield from parsed
+            return
+        ontology = ox.NamedNode(ONTOLOGY_GRAPH)
+        for quad in parsed:
+            if quad.graph_name != ontology:
+                yield quad.triple
 
     def ntriples(self) -> bytes:
         """Canonical N-Triples of the union of all graphs (lexical forms kept for files)."""
         if self._store is not None or self._format is None:
-            store = self.store
-            names = [ox.DefaultGraph(), *store.named_graphs()]
             return b"".join(
-                store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name) for name in names
+                self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name)
+                for name in self._data_graphs()
             )
         assert self.path is not None
         with _parse_errors(self.path):
-            parsed = ox.parse(path=str(self.path), format=self._format)
-            if self._format.supports_datasets:
-                parsed = (quad.triple for quad in parsed)
-            return ox.serialize(parsed, format=ox.RdfFormat.N_TRIPLES)
+            return ox.serialize(self._file_triples(), format=ox.RdfFormat.N_TRIPLES)
 
     def __len__(self) -> int:
         return len(self.store)
@@ -374,6 +389,18 @@ def dataset_graphs(graph: Graph) -> dict[str, bytes]:
     }
 
 
+def _replace_graph(store: ox.Store, key: str, data: bytes) -> None:
+    """Swap one graph's content for ``data`` (canonical N-Triples)."""
+    name = _graph_name(key)
+    if key == "":
+        store.clear_graph(name)
+    elif store.contains_named_graph(name):
+        store.remove_graph(name)
+    store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=name)
+    if key:
+        store.add_graph(name)  # an empty graph still exists
+
+
 def write_store(graph: Graph, directory: str | os.PathLike[str]) -> StoreSync:
     """Sync ``graph`` into the store in ``directory``: only changed graphs are rewritten.
 
@@ -395,12 +422,7 @@ def write_store(graph: Graph, directory: str | os.PathLike[str]) -> StoreSync:
     for key in dropped:
         store.remove_graph(_graph_name(key))
     for key in changed:
-        name = _graph_name(key)
-        if key == "":
-            store.clear_graph(name)
-        elif store.contains_named_graph(name):
-            store.remove_graph(name)
-        store.load(wanted[key], format=ox.RdfFormat.N_TRIPLES, to_graph=name)
+        _replace_graph(store, key, wanted[key])
     store.flush()
     del store  # release the RocksDB lock before readers open the folder
     _write_manifest(folder, digests)

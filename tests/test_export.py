@@ -740,3 +740,16 @@ def test_graphml_and_neo4j_of_an_8000_edge_hub(tmp_path: Path) -> None:
     assert network.out_degree(PREFIXES["kge"] + "hub") == edges
     rels = (tmp_path / "neo4j" / "relationships.csv").read_text("utf-8").splitlines()
     assert len(rels) == edges + 1
+
+
+@pytest.mark.parametrize("fmt", DATASET_FORMATS)
+def test_a_dataset_export_exports_back_to_itself(fmt: str, tmp_path: Path) -> None:
+    """Reading a TriG/N-Quads export gives the built graph (the ontology graph is set aside)."""
+    from graph.query import open_source
+
+    path = tmp_path / f"graph{'.trig' if fmt == 'trig' else '.nq'}"
+    export_graph(rich_graph(), fmt, path)
+    again = open_source(path)
+    for other in FORMATS:
+        if other != "neo4j":
+            assert serialize(again, other) == serialize(rich_graph(), other), other
