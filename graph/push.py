@@ -4,7 +4,10 @@ Why the Graph Store Protocol: it is the one standard way to *write* whole graphs
 triple store (Oxigraph, Fuseki, GraphDB, Virtuoso, Stardog all speak it), so no store
 needs a driver of its own. The graph goes up as its dataset view
 (:func:`graph.export.split_by_document`): one named graph per source document, the
-ontology in its own graph and the entity descriptions in the default graph.
+ontology in its own graph, and the entity and document descriptions (the dataset's
+default graph) in the named graph :data:`DESCRIPTIONS_GRAPH`, because quad stores such
+as Virtuoso have no writable default graph. Query the union of the graphs (Virtuoso's
+default; ``oxigraph serve --union-default-graph``) or name them with ``GRAPH``.
 
 Re-pushing is incremental. Each graph's digest (SHA-256 of its sorted canonical
 N-Triples) is kept on the server itself, in a small manifest graph
@@ -31,12 +34,12 @@ if TYPE_CHECKING:
 
     from graph.store import GraphSource
 
-__all__ = ["MANIFEST_GRAPH", "PushError", "PushSummary", "push_graph"]
+__all__ = ["DESCRIPTIONS_GRAPH", "MANIFEST_GRAPH", "PushError", "PushSummary", "push_graph"]
 
 #: The graph on the server that records what each pushed graph holds.
 MANIFEST_GRAPH = BASE + "push-manifest"
-#: How the manifest names the default graph (which has no IRI of its own).
-_DEFAULT_KEY = MANIFEST_GRAPH + "#default-graph"
+#: Where the dataset's default graph (entity and document descriptions) goes.
+DESCRIPTIONS_GRAPH = BASE + "descriptions"
 _HASH = str(KG.contentHash)
 
 
@@ -77,7 +80,7 @@ class _GraphStore:
         self.timeout = timeout
 
     def _target(self, graph: str) -> str:
-        query = "default" if graph == "" else urllib.parse.urlencode({"graph": graph})
+        query = urllib.parse.urlencode({"graph": graph})
         return self.url + ("&" if "?" in self.url else "?") + query
 
     def _call(self, method: str, graph: str, body: bytes | None = None) -> tuple[int, bytes]:
@@ -95,7 +98,7 @@ class _GraphStore:
                 return 404, b""
             detail = " ".join(error.read(300).decode("utf-8", "replace").split())
             raise PushError(
-                f"{self.url}: {method} of graph <{graph or 'default'}> was refused "
+                f"{self.url}: {method} of graph <{graph}> was refused "
                 f"({error.code} {error.reason}{': ' + detail if detail else ''}); "
                 "check the URL is the Graph Store endpoint and that writes are allowed"
             ) from error
@@ -126,18 +129,14 @@ def _read_manifest(data: bytes | None) -> dict[str, str]:
     try:
         for triple in ox.parse(data, format=ox.RdfFormat.TURTLE):
             if triple.predicate.value == _HASH and isinstance(triple.subject, ox.NamedNode):
-                name = triple.subject.value
-                manifest["" if name == _DEFAULT_KEY else name] = triple.object.value
+                manifest[triple.subject.value] = triple.object.value
     except SyntaxError:
         return {}  # unreadable: push everything again
     return manifest
 
 
 def _manifest_body(digests: dict[str, str]) -> bytes:
-    lines = [
-        f'<{_DEFAULT_KEY if name == "" else name}> <{_HASH}> "{digest}" .\n'
-        for name, digest in sorted(digests.items())
-    ]
+    lines = [f'<{name}> <{_HASH}> "{digest}" .\n' for name, digest in sorted(digests.items())]
     return "".join(lines).encode("utf-8")
 
 
@@ -153,7 +152,7 @@ def push_graph(
 
     server = _GraphStore(url, timeout)
     graphs = {
-        name: b"".join(ntriples_line(line) for line in lines)
+        (name or DESCRIPTIONS_GRAPH): b"".join(ntriples_line(line) for line in lines)
         for name, lines in dataset_lines(graph).items()
     }
     digests = {name: "sha256:" + hashlib.sha256(data).hexdigest() for name, data in graphs.items()}

@@ -25,7 +25,7 @@ from rdflib import RDFS
 from graph.cli import cli
 from graph.errors import KgError
 from graph.export import ONTOLOGY_IRI
-from graph.push import MANIFEST_GRAPH, push_graph
+from graph.push import DESCRIPTIONS_GRAPH, MANIFEST_GRAPH, push_graph
 from graph.rdf import build_graph
 from tests.test_export import rich_graph
 from tests.test_store import DOC_A, DOC_B, _edited, _rich_extraction, _without
@@ -100,10 +100,13 @@ def oxigraph(tmp_path: Path) -> Iterator[Oxigraph]:
 def test_push_makes_one_graph_per_document(oxigraph: Oxigraph) -> None:
     summary = push_graph(rich_graph(), oxigraph.store)
     sizes = oxigraph.graph_sizes()
-    assert set(sizes) == {DOC_A, DOC_B, str(ONTOLOGY_IRI), MANIFEST_GRAPH}
-    assert set(summary.sent) == {"", DOC_A, DOC_B, str(ONTOLOGY_IRI)}
-    label = f"SELECT ?l WHERE {{ <https://w3id.org/newskg/entity/alpaca> <{RDFS.label}> ?l }}"
-    assert oxigraph.select(label) == [["Alpaca"]]  # the default graph: entity descriptions
+    assert set(sizes) == {DOC_A, DOC_B, str(ONTOLOGY_IRI), DESCRIPTIONS_GRAPH, MANIFEST_GRAPH}
+    assert set(summary.sent) == {DESCRIPTIONS_GRAPH, DOC_A, DOC_B, str(ONTOLOGY_IRI)}
+    label = (
+        f"SELECT ?l WHERE {{ GRAPH <{DESCRIPTIONS_GRAPH}> "
+        f"{{ <https://w3id.org/newskg/entity/alpaca> <{RDFS.label}> ?l }} }}"
+    )
+    assert oxigraph.select(label) == [["Alpaca"]]
     lineage = (
         "SELECT ?g ?o WHERE { GRAPH ?g { <https://w3id.org/newskg/entity/alpaca> "
         "<https://w3id.org/newskg/ontology#fineTunedFrom> ?o } }"
