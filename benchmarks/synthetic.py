@@ -90,13 +90,10 @@ def synthetic_graph(documents: int, *, seed: int = 7) -> Graph:
 
 def write_synthetic(documents: int, folder: Path, *, seed: int = 7) -> Path:
     """``folder/synthetic-N.nt`` (N-Triples, written by pyoxigraph), reused when present."""
-    from pyoxigraph import RdfFormat, Store
+    from graph.outputs import write_atomic
+    from graph.store import rdflib_ntriples
 
-    from graph.store import rdflib_to_store
-
-    target = folder / f"synthetic-{documents}.nt"
+    target = folder / f"synthetic-{documents}-{seed}.nt"
     if not target.is_file():
-        store = Store()
-        rdflib_to_store(synthetic_graph(documents, seed=seed), store)
-        store.dump(str(target), RdfFormat.N_TRIPLES, from_graph=None)
+        write_atomic(target, rdflib_ntriples(synthetic_graph(documents, seed=seed)))
     return target
