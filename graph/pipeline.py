@@ -1,4 +1,4 @@
-"""The whole build: documents -> parse -> facts -> entities -> graph -> files.
+"""The whole build: documents -> language readers -> facts -> assemble -> graph -> files.
 
 ``extract(paths)`` returns the typed :class:`~graph.model.Extraction`; ``build_outputs``
 also writes ``graph.ttl`` and ``graph.html`` (atomically: a failed build leaves the old
@@ -10,34 +10,53 @@ from __future__ import annotations
 import os
 import time
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 
+from graph.assemble import assemble
 from graph.documents import find_documents, read_documents
-from graph.entities import merge_entities
-from graph.extract import DocumentFacts, extract_document
-from graph.lexicon import load_cues, load_lexicon
-from graph.model import AttributeFact, Evidence, Extraction, RelationFact
-from graph.nlp import parse_documents
-from graph.ontology import symmetric_relations
+from graph.lang import LANGUAGES, reader_for
+from graph.lexicon import Lexicon, load_lexicon
+from graph.model import Document, DocumentFacts, Extraction
 from graph.outputs import serialize_turtle, write_atomic
-from graph.patterns import load_patterns
 from graph.rdf import build_graph
 
-__all__ = ["BuildSummary", "build_outputs", "extract"]
+__all__ = ["BuildSummary", "build_outputs", "extract", "extract_facts"]
 
 #: Above this many characters of input, parse with both cores.
 PARALLEL_THRESHOLD = 200_000
 
 
-def _combine(confidences: Sequence[float]) -> float:
-    """Noisy-OR: independent sentences that support a fact make it more certain."""
-    remaining = 1.0
-    for confidence in confidences:
-        remaining *= 1.0 - confidence
-    return round(min(0.99, 1.0 - remaining), 3)
+def extract_facts(
+    documents: Sequence[Document],
+    lexicon: Lexicon,
+    *,
+    progress: bool = False,
+    warnings: list[str] | None = None,
+) -> Iterator[DocumentFacts]:
+    """Each document's facts, read by its language's reader (one language at a time).
+
+    A document in a language we have no reader for is reported in ``warnings``, never
+    read as an empty graph in silence.
+    """
+    by_language: dict[str, list[Document]] = defaultdict(list)
+    for document in documents:
+        by_language[document.language].append(document)
+    for language in sorted(by_language):
+        group = by_language[language]
+        if language not in LANGUAGES:
+            for document in group:
+                message = (
+                    f"{document.path}: language {language!r} is not one we read "
+                    f"({', '.join(LANGUAGES)}); skipped"
+                )
+                if warnings is not None:
+                    warnings.append(message)
+            continue
+        size = sum(len(d.text) for d in group)
+        n_process = min(2, os.cpu_count() or 1) if size > PARALLEL_THRESHOLD else 1
+        yield from reader_for(language).read(group, lexicon, n_process=n_process, progress=progress)
 
 
 def extract(
@@ -58,87 +77,13 @@ def extract(
 
         raise NoDocumentsError("every input document was skipped; nothing to build")
     lexicon = load_lexicon(lexicon_files)
-    cues = load_cues()
-    patterns = load_patterns()
-    size = sum(len(d.text) for d in documents)
-    n_process = min(2, os.cpu_count() or 1) if size > PARALLEL_THRESHOLD else 1
-    facts: list[DocumentFacts] = []
-    for document, sentences in zip(
-        documents, parse_documents(documents, n_process=n_process, progress=progress), strict=False
-    ):
-        facts.append(
-            extract_document(
-                sentences, document=document, lexicon=lexicon, cues=cues, patterns=patterns
-            )
-        )
-    return _assemble(facts, lexicon, tuple(skipped))
+    warnings: list[str] = []
+    facts = list(extract_facts(documents, lexicon, progress=progress, warnings=warnings))
+    if not facts:
+        from graph.errors import NoDocumentsError
 
-
-def _assemble(facts: list[DocumentFacts], lexicon, skipped: tuple[str, ...]) -> Extraction:
-    languages = {f.document.doc_id: f.document.language for f in facts}
-    entities, key_map = merge_entities((m for f in facts for m in f.mentions), lexicon, languages)
-    known = {e.key for e in entities}
-
-    relation_evidence: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
-    for fact in facts:
-        for subject, relation, obj, evidence in fact.relations:
-            subject, obj = key_map.get(subject, subject), key_map.get(obj, obj)
-            if subject not in known or obj not in known or subject == obj:
-                continue
-            if relation in symmetric_relations() and obj < subject:
-                subject, obj = obj, subject
-            relation_evidence[(subject, relation, obj)].append(evidence)
-    relations = tuple(
-        RelationFact(s, p, o, tuple(_sorted_evidence(ev)), _combine([e.confidence for e in ev]))
-        for (s, p, o), ev in sorted(relation_evidence.items())
-    )
-
-    attribute_evidence: dict[tuple[str, str, object], list] = defaultdict(list)
-    for fact in facts:
-        for candidate, evidence in fact.attributes:
-            subject = key_map.get(candidate.subject.key, candidate.subject.key)
-            if subject not in known:
-                continue
-            attribute_evidence[(subject, candidate.property, candidate.value)].append(
-                (candidate, evidence)
-            )
-    # Functional properties: keep the best-supported value per (subject, property).
-    best: dict[tuple[str, str], tuple[float, object]] = {}
-    for (subject, prop, value), items in attribute_evidence.items():
-        score = _combine([e.confidence for _, e in items])
-        current = best.get((subject, prop))
-        if current is None or (score, str(value)) > (current[0], str(current[1])):
-            best[(subject, prop)] = (score, value)
-    attributes = []
-    for (subject, prop), (score, value) in sorted(best.items()):
-        items = attribute_evidence[(subject, prop, value)]
-        candidate = items[0][0]
-        baseline = candidate.baseline.key if candidate.baseline else None
-        baseline = key_map.get(baseline, baseline) if baseline else None
-        attributes.append(
-            AttributeFact(
-                subject=subject,
-                property=prop,
-                value=value if not isinstance(value, float) else Decimal(str(value)),
-                datatype=candidate.datatype,
-                evidence=tuple(_sorted_evidence([e for _, e in items])),
-                confidence=score,
-                unit=candidate.unit,
-                baseline=baseline if baseline in known and baseline != subject else None,
-            )
-        )
-    return Extraction(
-        documents=tuple(f.document for f in facts),
-        entities=entities,
-        relations=relations,
-        attributes=tuple(attributes),
-        skipped=skipped,
-    )
-
-
-def _sorted_evidence(evidence: list[Evidence]) -> list[Evidence]:
-    unique = {(e.doc_id, e.start, e.end, e.method): e for e in evidence}
-    return [unique[k] for k in sorted(unique)]
+        raise NoDocumentsError("; ".join(warnings) or "no document could be read")
+    return assemble(facts, lexicon, tuple(skipped), tuple(warnings))
 
 
 @dataclass(frozen=True)
@@ -150,6 +95,7 @@ class BuildSummary:
     seconds: float
     outputs: tuple[Path, ...]
     skipped: tuple[str, ...]
+    warnings: tuple[str, ...] = ()
 
     def line(self) -> str:
         files = ", ".join(str(p) for p in self.outputs)
@@ -213,4 +159,5 @@ def build_outputs(
         seconds=time.perf_counter() - started,
         outputs=tuple(outputs),
         skipped=extraction.skipped,
+        warnings=extraction.warnings,
     )
