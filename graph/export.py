@@ -41,9 +41,11 @@ from graph.errors import ExportError
 from graph.model import ENTITY_CLASSES
 from graph.namespaces import ENTITY, KG, PREFIXES
 from graph.ntriples import (
+    TYPE_MARK,
     Compactor,
     drop_xml_illegal,
     graph_lines,
+    join_line,
     literal_parts,
     ntriples_line,
     split_line,
@@ -236,19 +238,19 @@ def split_lines(lines: Sequence[bytes], *, include_ontology: bool = True) -> dic
     evidence_of: dict[bytes, list[bytes]] = defaultdict(list)
     source_of: dict[bytes, bytes] = {}
     reified: dict[bytes, list[bytes | None]] = defaultdict(lambda: [None, None, None])
-    for line in lines:
-        s, p, o = split_line(line)
+    for line in lines:  # raw split: rdf:type is the marker byte here (see graph.ntriples)
+        s, p, o = line.split(b" ", 2)
         if p == _EVIDENCE:
             evidence_of[s].append(o)
         elif p == _SOURCE and o.startswith(b"<"):
             source_of[s] = o
-        elif p == _RDF_TYPE and o == _STATEMENT:
+        elif p == TYPE_MARK and o == _STATEMENT:
             statements.add(s)
         elif p in _REIFIED:
             reified[s][_REIFIED[p]] = o
     documents_of: dict[bytes, list[bytes]] = {}
     evidence_graph: dict[bytes, bytes] = {}
-    direct: dict[tuple[bytes, bytes, bytes], set[bytes]] = defaultdict(set)
+    direct: dict[bytes, set[bytes]] = defaultdict(set)  # by the line of the direct triple
     for statement in statements:
         docs: set[bytes] = set()
         for evidence in evidence_of.get(statement, ()):
@@ -259,25 +261,29 @@ def split_lines(lines: Sequence[bytes], *, include_ontology: bool = True) -> dic
         documents_of[statement] = sorted(docs) or [b""]
         s, p, o = reified.get(statement, (None, None, None))
         if s is not None and p is not None and o is not None:
-            direct[(s, p, o)].update(documents_of[statement])
+            direct[join_line(s, p, o)].update(documents_of[statement])
     graphs: dict[bytes, list[bytes]] = defaultdict(list)
+    evidence_link = b" " + _EVIDENCE + b" "
     for line in lines:
-        s, p, o = split_line(line)
-        if s in evidence_graph:
-            targets: Iterable[bytes] = (evidence_graph[s],)
-        elif s in documents_of:
-            if p == _EVIDENCE and o in evidence_graph:
-                targets = (evidence_graph[o],)
-            else:
-                targets = documents_of[s]
-        else:
-            targets = direct.get((s, p, o)) or (b"",)
-        for target in targets:
+        s = line[: line.find(b" ")]
+        target = evidence_graph.get(s)
+        if target is not None:
             graphs[target].append(line)
-    out = {
-        ("" if name == b"" else _iri_of(name)): sorted(set(graph_lines_))
-        for name, graph_lines_ in graphs.items()
-    }
+            continue
+        docs_of_statement = documents_of.get(s)
+        if docs_of_statement is not None:
+            if line.startswith(evidence_link, len(s)):
+                target = evidence_graph.get(line[len(s) + len(evidence_link) :])
+                if target is not None:
+                    graphs[target].append(line)
+                    continue
+            for doc in docs_of_statement:
+                graphs[doc].append(line)
+            continue
+        for doc in direct.get(line) or (b"",):
+            graphs[doc].append(line)
+    # Lines arrive sorted and each reaches a graph once, so every graph stays sorted.
+    out = {("" if name == b"" else _iri_of(name)): part for name, part in graphs.items()}
     if include_ontology:
         out[str(ONTOLOGY_IRI)] = list(_ontology_lines())
     return dict(sorted(out.items(), key=lambda kv: (kv[0] != "", kv[0])))

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from graph.store import GraphSource
 
 __all__ = [
+    "TYPE_MARK",
     "Compactor",
     "drop_xml_illegal",
     "graph_lines",
@@ -41,7 +42,7 @@ __all__ = [
 ]
 
 RDF_TYPE = b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
-_TYPE_MARK = b"\x01"
+TYPE_MARK = b"\x01"
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 
 #: A prefixed-name local part we are sure every Turtle/TriG reader accepts.
@@ -73,7 +74,7 @@ def source_store(source: Graph | GraphSource | ox.Store) -> tuple[ox.Store, bool
 
 
 def _mark_types(data: bytes) -> bytes:
-    return data.replace(b"> " + RDF_TYPE + b" ", b"> " + _TYPE_MARK + b" ")
+    return data.replace(b"> " + RDF_TYPE + b" ", b"> " + TYPE_MARK + b" ")
 
 
 def sorted_lines(data: bytes, *, distinct: bool = True) -> list[bytes]:
@@ -105,25 +106,25 @@ def graph_lines(source: Graph | GraphSource | ox.Store) -> list[bytes]:
 def split_line(line: bytes) -> tuple[bytes, bytes, bytes]:
     """Subject, predicate and object tokens of a line (``rdf:type`` restored)."""
     subject, predicate, obj = line.split(b" ", 2)
-    if predicate == _TYPE_MARK:
+    if predicate == TYPE_MARK:
         predicate = RDF_TYPE
-    if _TYPE_MARK in obj:
-        obj = obj.replace(_TYPE_MARK, RDF_TYPE)
+    if TYPE_MARK in obj:
+        obj = obj.replace(TYPE_MARK, RDF_TYPE)
     return subject, predicate, obj
 
 
 def join_line(subject: bytes, predicate: bytes, obj: bytes) -> bytes:
     """The line for three tokens (the inverse of :func:`split_line`)."""
     if predicate == RDF_TYPE:
-        predicate = _TYPE_MARK
+        predicate = TYPE_MARK
     if b"> " + RDF_TYPE + b" " in obj:
-        obj = obj.replace(b"> " + RDF_TYPE + b" ", b"> " + _TYPE_MARK + b" ")
+        obj = obj.replace(b"> " + RDF_TYPE + b" ", b"> " + TYPE_MARK + b" ")
     return subject + b" " + predicate + b" " + obj
 
 
 def ntriples_line(line: bytes) -> bytes:
     """A line back in canonical N-Triples form, with its final ``" ."``."""
-    if _TYPE_MARK in line:
+    if TYPE_MARK in line:
         line = b" ".join(split_line(line))
     return line + b" .\n"
 
@@ -239,29 +240,36 @@ class Compactor:
 
 
 def turtle_body(lines: Iterable[bytes], compactor: Compactor) -> bytes:
-    """Turtle statements for sorted lines: one block per subject, ``a`` first."""
+    """Turtle statements for sorted lines: one block per subject, ``a`` first.
+
+    The loop is the cost of every Turtle we write, so it is kept flat: each IRI and typed
+    literal is compacted once (the compactor's cache), plain literals pass through as
+    they are (canonical N-Triples escapes are valid Turtle).
+    """
     out: list[bytes] = []
     append = out.append
+    cache = compactor._cache
     term = compactor.term
-    iri = compactor.iri
     subject: bytes | None = None
     predicate: bytes | None = None
     for line in lines:
         s, p, o = line.split(b" ", 2)
-        if _TYPE_MARK in o:
-            o = o.replace(_TYPE_MARK, RDF_TYPE)
-        if s != subject:
+        if o[0] == 34 and o[-1] != 62:  # '"', not '>': a plain or language-tagged literal
+            obj = o.replace(TYPE_MARK, RDF_TYPE) if TYPE_MARK in o else o
+        else:
+            obj = cache.get(o) or term(o)
+        if s == subject:
+            if p == predicate:
+                append(b",\n        " + obj)
+                continue
+            append(b" ;\n    ")
+        else:
             if subject is not None:
                 append(b" .\n\n")
-            append(term(s))
-            subject, predicate = s, None
-        if p == predicate:
-            append(b",\n        ")
-        else:
-            append(b" " if predicate is None else b" ;\n    ")
-            append(b"a " if p == _TYPE_MARK else iri(p) + b" ")
-            predicate = p
-        append(term(o))
+            append((cache.get(s) or term(s)) + b" ")
+            subject = s
+        append((b"a" if p == TYPE_MARK else (cache.get(p) or term(p))) + b" " + obj)
+        predicate = p
     if subject is not None:
         append(b" .\n")
     return b"".join(out)
