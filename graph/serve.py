@@ -35,10 +35,12 @@ Design, and why:
 
 from __future__ import annotations
 
+import array
 import asyncio
 import contextlib
 import ctypes
 import json
+import mmap
 import os
 import resource
 import selectors
@@ -46,6 +48,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections import deque
@@ -420,6 +423,7 @@ class _WorkerState:
     in_flight: dict[int, _InFlight] = field(default_factory=dict)
     connections: set[Any] = field(default_factory=set)
     stopping: bool = False
+    shares: _Shares | None = None
 
 
 class _RefusalError(Exception):
@@ -483,6 +487,8 @@ class _Connection(asyncio.Protocol):
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self.transport = transport  # type: ignore[assignment]
         self.state.connections.add(self)
+        if self.state.shares is not None:
+            self.state.shares.set(len(self.state.connections))
         if len(self.state.connections) > self.state.limits.max_connections:
             self._refuse(HTTPStatus.SERVICE_UNAVAILABLE, "too many open connections; try again")
             return
@@ -490,6 +496,8 @@ class _Connection(asyncio.Protocol):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self.state.connections.discard(self)
+        if self.state.shares is not None and not self.state.stopping:
+            self.state.shares.set(len(self.state.connections))
         self._disarm()
         self.transport = None
 
@@ -800,6 +808,8 @@ def _stop_worker(state: _WorkerState, culprit: int | None, reason: str) -> None:
     for connection in list(state.connections):
         if connection.transport is not None and not connection.transport.is_closing():
             connection.transport.close()
+    if state.shares is not None:
+        state.shares.set(_Shares.FULL)  # take no more connections on the way out
     os._exit(3)  # the writes above went out at once (small replies, sockets not full)
 
 
@@ -865,6 +875,76 @@ def _worker_main(config_json: str) -> None:
     )
 
 
+class _Shares:
+    """Open-connection counts of all workers, in a small shared file (one int32 each).
+
+    A worker that holds more kept-alive clients than the least loaded one lets the next
+    connection go to another worker, so 8 clients do not all end up on one process.
+    A worker that is gone counts as full (the supervisor and the worker itself mark it).
+    """
+
+    FULL = 1 << 30
+
+    def __init__(self, path: str, workers: int, index: int | None = None) -> None:
+        self._file = open(path, "r+b")  # noqa: SIM115 - lives as long as the worker
+        self._map = mmap.mmap(self._file.fileno(), 4 * workers)
+        self.view = memoryview(self._map).cast("i")
+        self.index = index
+
+    @staticmethod
+    def create(path: str, workers: int) -> None:
+        with open(path, "wb") as handle:
+            handle.write(array.array("i", [_Shares.FULL] * workers).tobytes())
+
+    def set(self, value: int, index: int | None = None) -> None:
+        self.view[self.index if index is None else index] = value
+
+    def should_yield(self) -> bool:
+        assert self.index is not None
+        mine = self.view[self.index]
+        return mine > min(self.view) and mine > 0
+
+
+def _accept_balanced(
+    loop: asyncio.AbstractEventLoop, listener: socket.socket, state: _WorkerState
+) -> None:
+    """Accept one connection per wake-up, and leave it to a less loaded worker if any.
+
+    Every worker waits on the one listening socket. An event loop's own accept takes all
+    pending connections at once, so a burst of 8 clients could all land on one worker
+    while the other idles. A connection left for another worker is taken anyway after a
+    few milliseconds, so no client waits on a balance that cannot be reached.
+    """
+    listener.setblocking(False)
+    fd = listener.fileno()
+    waiting_since: float | None = None
+
+    def accept() -> None:
+        nonlocal waiting_since
+        shares = state.shares
+        if shares is not None and shares.should_yield():
+            now = time.monotonic()
+            waiting_since = waiting_since or now
+            if now - waiting_since < 0.005:
+                loop.remove_reader(fd)  # look again soon; the other worker may take it
+                loop.call_later(0.001, loop.add_reader, fd, accept)
+                return
+        waiting_since = None
+        try:
+            conn, _ = listener.accept()
+        except (BlockingIOError, InterruptedError):
+            return  # another worker took it
+        except OSError:
+            return  # out of file descriptors: the client waits in the backlog
+        if shares is not None:  # counted now: connection_made comes a loop turn later
+            shares.set(len(state.connections) + 1)
+        conn.setblocking(False)
+        conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        loop.create_task(loop.connect_accepted_socket(lambda: _Connection(state), conn))
+
+    loop.add_reader(fd, accept)
+
+
 async def _worker_loop(
     store: Any,
     union: bool,
@@ -890,18 +970,20 @@ async def _worker_loop(
         any_ip_host=config["any_ip_host"],
         executor=executor,
         slots=asyncio.Semaphore(limits.query_threads),
+        shares=_Shares(config["shares"], config["workers"], config["index"]),
     )
+    state.shares.set(0)
     baseline = _rss_bytes()
     _cap_address_space(2 * limits.memory_mb * (1 << 20) + (1 << 30))
-    server = await loop.create_server(lambda: _Connection(state), sock=listener, backlog=1024)
+    _accept_balanced(loop, listener, state)
     watch = loop.create_task(_watch_memory(state, baseline))
     ready.write(json.dumps({"ready": triples}) + "\n")
     ready.close()
     stop = asyncio.Event()
     loop.add_signal_handler(signal.SIGTERM, stop.set)
     await stop.wait()
+    state.shares.set(_Shares.FULL)
     watch.cancel()
-    server.close()
     os._exit(0)  # queries still running in threads cannot be joined; nothing to flush
 
 
@@ -944,7 +1026,7 @@ def _listen(host: str, port: int) -> socket.socket:
 class _WorkerProcess:
     """One worker: a ``python -c`` child sharing the listening socket, and its ready pipe."""
 
-    def __init__(self, config: dict[str, Any], listener: socket.socket) -> None:
+    def __init__(self, config: dict[str, Any], listener: socket.socket, index: int) -> None:
         read_fd, write_fd = os.pipe()
         package_root = str(Path(__file__).resolve().parents[1])
         env = dict(os.environ)
@@ -952,7 +1034,9 @@ class _WorkerProcess:
             p for p in (package_root, env.get("PYTHONPATH", "")) if p
         )
         env.setdefault("MALLOC_ARENA_MAX", "2")  # keeps the address-space ceiling meaningful
-        payload = json.dumps({**config, "listen_fd": listener.fileno(), "ready_fd": write_fd})
+        payload = json.dumps(
+            {**config, "listen_fd": listener.fileno(), "ready_fd": write_fd, "index": index}
+        )
         code = "import sys; from graph.serve import _worker_main; _worker_main(sys.argv[1])"
         self.process = subprocess.Popen(
             [sys.executable, "-c", code, payload],
@@ -1034,6 +1118,10 @@ class SparqlServer:
         self.timeout = limits.timeout
         self.graph_file = source
         self._socket = _listen(host, port)
+        handle, self._shares_path = tempfile.mkstemp(prefix="newskg-serve-", suffix=".shares")
+        os.close(handle)
+        _Shares.create(self._shares_path, workers)
+        self._shares = _Shares(self._shares_path, workers)
         self.server_address = self._socket.getsockname()
         bound_port = int(self.server_address[1])
         hosts, any_ip = _allowed_hosts(host, bound_port, self.policy.allowed_hosts)
@@ -1042,6 +1130,8 @@ class SparqlServer:
             "limits": asdict(limits),
             "policy": asdict(self.policy),
             "hosts": sorted(hosts),
+            "workers": workers,
+            "shares": self._shares_path,
             "any_ip_host": any_ip,
             "url": self.url,
         }
@@ -1050,7 +1140,9 @@ class SparqlServer:
         self._stopped = threading.Event()
         self._stopped.set()
         try:
-            self._workers = [_WorkerProcess(self._config, self._socket) for _ in range(workers)]
+            self._workers = [
+                _WorkerProcess(self._config, self._socket, index) for index in range(workers)
+            ]
             counts = [w.wait_ready(STARTUP_TIMEOUT) for w in self._workers]
         except BaseException:
             self.close()
@@ -1070,7 +1162,8 @@ class SparqlServer:
             while not self._stop.wait(poll_interval):
                 for index, worker in enumerate(self._workers):
                     if not worker.alive():
-                        self._workers[index] = _WorkerProcess(self._config, self._socket)
+                        self._shares.set(_Shares.FULL, index)
+                        self._workers[index] = _WorkerProcess(self._config, self._socket, index)
         finally:
             self._stopped.set()
 
@@ -1084,6 +1177,8 @@ class SparqlServer:
         for worker in self._workers:
             worker.stop()
         self._socket.close()
+        with contextlib.suppress(OSError):
+            os.unlink(self._shares_path)
 
     def __enter__(self) -> SparqlServer:
         return self
