@@ -424,6 +424,7 @@ class _WorkerState:
     connections: set[Any] = field(default_factory=set)
     stopping: bool = False
     shares: _Shares | None = None
+    accepted: int = 0  # accepted, not yet connected
 
 
 class _RefusalError(Exception):
@@ -488,7 +489,7 @@ class _Connection(asyncio.Protocol):
         self.transport = transport  # type: ignore[assignment]
         self.state.connections.add(self)
         if self.state.shares is not None:
-            self.state.shares.set(len(self.state.connections))
+            self.state.shares.set(len(self.state.connections) + self.state.accepted - 1)
         if len(self.state.connections) > self.state.limits.max_connections:
             self._refuse(HTTPStatus.SERVICE_UNAVAILABLE, "too many open connections; try again")
             return
@@ -901,8 +902,7 @@ class _Shares:
 
     def should_yield(self) -> bool:
         assert self.index is not None
-        mine = self.view[self.index]
-        return mine > min(self.view) and mine > 0
+        return self.view[self.index] > min(self.view) + 1
 
 
 def _accept_balanced(
@@ -922,25 +922,33 @@ def _accept_balanced(
     def accept() -> None:
         nonlocal waiting_since
         shares = state.shares
-        if shares is not None and shares.should_yield():
-            now = time.monotonic()
-            waiting_since = waiting_since or now
-            if now - waiting_since < 0.005:
-                loop.remove_reader(fd)  # look again soon; the other worker may take it
-                loop.call_later(0.001, loop.add_reader, fd, accept)
-                return
-        waiting_since = None
+        while True:
+            if shares is not None and shares.should_yield():
+                now = time.monotonic()
+                waiting_since = waiting_since or now
+                if now - waiting_since < 0.005:
+                    loop.remove_reader(fd)  # look again soon; another worker may take it
+                    loop.call_later(0.001, loop.add_reader, fd, accept)
+                    return
+            waiting_since = None
+            try:
+                conn, _ = listener.accept()
+            except (BlockingIOError, InterruptedError):
+                return  # none left (or another worker took it)
+            except OSError:
+                return  # out of file descriptors: the client waits in the backlog
+            if shares is not None:  # counted now: connection_made comes a loop turn later
+                state.accepted += 1
+                shares.set(len(state.connections) + state.accepted)
+            conn.setblocking(False)
+            conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            loop.create_task(_connect(conn))
+
+    async def _connect(conn: socket.socket) -> None:
         try:
-            conn, _ = listener.accept()
-        except (BlockingIOError, InterruptedError):
-            return  # another worker took it
-        except OSError:
-            return  # out of file descriptors: the client waits in the backlog
-        if shares is not None:  # counted now: connection_made comes a loop turn later
-            shares.set(len(state.connections) + 1)
-        conn.setblocking(False)
-        conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        loop.create_task(loop.connect_accepted_socket(lambda: _Connection(state), conn))
+            await loop.connect_accepted_socket(lambda: _Connection(state), conn)
+        finally:
+            state.accepted -= 1
 
     loop.add_reader(fd, accept)
 
