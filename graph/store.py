@@ -410,6 +410,11 @@ def write_store(graph: Graph, directory: str | os.PathLike[str]) -> StoreSync:
     folder = Path(directory)
     if folder.exists() and not folder.is_dir():
         raise StoreError(f"{folder} is a file; --store needs a folder (new or from kg build)")
+    if folder.is_dir() and any(folder.iterdir()) and not is_store_folder(folder):
+        raise StoreError(
+            f"{folder} holds other files and no graph store; give a new or empty folder "
+            "for --store (nothing in it was changed)"
+        )
     wanted = dataset_graphs(graph)
     digests = {key: hashlib.sha256(data).hexdigest() for key, data in wanted.items()}
     previous = _read_manifest(folder)

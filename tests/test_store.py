@@ -209,6 +209,11 @@ def test_store_errors_say_how_to_fix(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("x", encoding="utf-8")
     with pytest.raises(StoreError, match="needs a folder"):
         write_store(rich_graph(), tmp_path / "file")
+    (tmp_path / "papers").mkdir()
+    (tmp_path / "papers" / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(StoreError, match="holds other files"):
+        write_store(rich_graph(), tmp_path / "papers")
+    assert [p.name for p in (tmp_path / "papers").iterdir()] == ["notes.txt"]
     (tmp_path / "plain").mkdir()
     result = CliRunner().invoke(cli, ["query", str(tmp_path / "plain"), "ASK {}"])
     assert result.exit_code == 2 and "not a graph store" in result.output
