@@ -377,8 +377,11 @@ class _FrameBuilder:
         pairs = [(p, q) for p, q in zip(ordered, ordered[1:], strict=False) if self._owns(p, q)]
         names = [p for p in ordered if p not in {owner for owner, _ in pairs}]
         for owner, owned in pairs:
-            self.possessors[self._anchor(owned)[0].i].append(owner)
-            self.paired[self._anchor(owned)[0].i] = owned
+            self._attach([owner])  # where the parse hangs it (a title: MicrosoftのAzure担当幹部)
+            head = self._anchor(owned)[0].i
+            if owner not in self.possessors[head]:
+                self.possessors[head].append(owner)
+            self.paired[head] = owned
         index = 0
         while index < len(names):
             group = [names[index]]
@@ -402,6 +405,8 @@ class _FrameBuilder:
             return True  # 両社: one word standing for two names
         _, end = self._anchor(left)
         gap = self.text[end : right.start]
+        if gap.startswith("、") and self._opens_headline(left):
+            return False  # "Microsoft、仏Mistral AIと提携": the headline's subject, then its news
         if self.text.startswith("と、", end) and len(gap) <= 40 and "。" not in gap:
             # "Silo AIと、サーバーを設計する米ZT Systemsを": と then a comma joins the next
             # name that carries a case, past the clause describing it.
@@ -746,7 +751,7 @@ class _FrameBuilder:
         first = first if first is not None else event
         carrier = self._carrier(event, trigger)
         clause = carrier if carrier is not None else event
-        verbal = is_predicate(clause) or carrier is not None
+        verbal = is_predicate(clause) or carrier is not None or self._headline_predicate(event)
         passive = is_passive(clause) if verbal else False
         receiving = carrier is not None and carrier.lemma_ in RECEIVING_VERBS
         arguments: list[ProtoArgument] = []
@@ -1385,7 +1390,31 @@ class _FrameBuilder:
             anchor, end = self._anchor(name)
             if surface_marker(self.text, end) in ("は", "では") and anchor.head.i != anchor.i:
                 return list(self.group_of.get(name.token, [name]))
+            if self._headline_subject(name):
+                return [name]
         return []
+
+    def _headline_predicate(self, event: Token) -> bool:
+        """``…「EvoLLM-JP」を公開``, ``仏Mistral AIと複数年の提携``: a headline ends a phrase
+        on an event noun that takes an object, and it reads as the verb."""
+        end = event.idx + len(event.text)
+        if self.text[end:end + 1] not in ("", " ", "　") or event.pos_ not in ("NOUN", "VERB"):
+            return False
+        markers = {m for _, m in self.args.get(event.i, [])}
+        return bool(markers & {"を", "と"})
+
+    def _headline_subject(self, name: Placed) -> bool:
+        """``Sakana AI、新手法を発表``: a headline opens with its subject and a comma."""
+        return self._opens_headline(name) and len(self.group_of.get(name.token, [name])) == 1
+
+    def _opens_headline(self, name: Placed) -> bool:
+        """The name opens a headline (a line with no full stop) and a comma follows it."""
+        opening = self.text[: name.start].strip()
+        return (
+            "。" not in self.text
+            and (opening == "" or opening in self.s.cues.country_prefixes)
+            and self.text.startswith("、", name.unit_end)
+        )
 
     # ------------------------------------------------------------------ blocking
     def _blocked(self, event: Token, clause: Token) -> str | None:

@@ -150,7 +150,10 @@ def is_name_like(token: Token) -> bool:
     )
 
 
-_NOT_IN_NAMES = frozenset({"氏", "社", "さん", "ら", "等", "たち", "など", "向け", "製", "系", "的"})
+_NOT_IN_NAMES = frozenset(
+    {"氏", "社", "さん", "ら", "等", "たち", "など", "向け", "製", "系", "的", "担当", "担当者", "担当幹部"}
+)
+_HIRAGANA = re.compile(r"[\u3041-\u309f]+")
 
 
 def _is_noun(token: Token) -> bool:
@@ -159,6 +162,8 @@ def _is_noun(token: Token) -> bool:
     text = token.text
     if text in _NOT_IN_NAMES:
         return False
+    if token.tag_.startswith("接尾辞") and _HIRAGANA.fullmatch(text):
+        return False  # "Mistral AIとも手を組んだ": とも is a particle-like suffix, not a name part
     return (
         token.tag_.startswith(("名詞", "接頭辞"))
         and not token.tag_.startswith("名詞-数詞")

@@ -74,6 +74,22 @@ def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
+_HEADLINE_BREAK = re.compile(r"(?<=[^\x00-\x7f])[ \u3000]+(?=[^\x00-\x7f])|\u3000+")
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A headline (a line with no full stop) is phrases set apart by spaces
+    (``…新手法を発表 日本語数学LLM「EvoLLM-JP」を公開``): each is read as a sentence."""
+    spans = [(start, end)]
+    if "。" not in text[start:end]:
+        spans, at = [], start
+        for match in _HEADLINE_BREAK.finditer(text, start, end):
+            spans.append((at, match.start()))
+            at = match.end()
+        spans.append((at, end))
+    return [piece for s, e in spans if e > s for piece in _cut_long(text, s, e)]
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) character spans of the sentences of ``text``, stripped of whitespace."""
     spans: list[tuple[int, int]] = []
@@ -85,7 +101,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         left = len(segment) - len(segment.lstrip())
         right = len(segment.rstrip())
         if right > left:
-            for piece_start, piece_end in _cut_long(text, start + left, start + right):
+            for piece_start, piece_end in _pieces(text, start + left, start + right):
                 piece = text[piece_start:piece_end]
                 lead = len(piece) - len(piece.lstrip())
                 trail = len(piece.rstrip())

@@ -723,7 +723,8 @@ class DocumentReader:
         for name in sorted([*found, *(r for r, _ in references)], key=lambda n: n.start):
             marker = surface_marker(text, name.unit_end)
             memory.recent.append((name.key, memory.hint(name.key), _is_subject(text, name)))
-            if topic is None and marker in ("は", "では"):
+            headline = "。" not in text and not text[: name.start].strip() and text.startswith("、", name.unit_end)
+            if topic is None and (marker in ("は", "では") or headline):
                 topic = next((p for p in placed if p.key == name.key), None)
             before = text[: name.start]
             for noun, _ in self.cues.type_nouns:  # every ending: 大規模言語モデル, 言語モデル, モデル
