@@ -118,11 +118,26 @@ def _distance_penalty(left: Argument, right: Argument) -> float:
 
 
 def _pairs(subjects: list[Argument], objects: list[Argument]) -> list[tuple[Argument, Argument]]:
-    """Pair a gapped coordination by order (AがXを、BがYを発表); otherwise every pair."""
-    if len(subjects) > 1 and len(subjects) == len(objects):
-        ordered = sorted([*subjects, *objects], key=lambda a: a.start)
-        if all((arg in subjects) == (i % 2 == 0) for i, arg in enumerate(ordered)):
-            return list(zip(ordered[0::2], ordered[1::2], strict=True))
+    """Pair a gapped coordination by order (AがXを、BがYとZを発表; AはX、BはYをそれぞれ買収);
+    otherwise every pair."""
+    ordered = sorted([*subjects, *objects], key=lambda a: a.start)
+    runs: list[tuple[bool, list[Argument]]] = []  # (is a subject run, its arguments)
+    for arg in ordered:
+        is_subject = arg in subjects and arg not in objects
+        if runs and runs[-1][0] == is_subject:
+            runs[-1][1].append(arg)
+        else:
+            runs.append((is_subject, [arg]))
+    blocks = len(runs) // 2
+    if (
+        len(subjects) > 1
+        and blocks >= 2
+        and len(runs) == 2 * blocks
+        and all(runs[2 * i][0] and not runs[2 * i + 1][0] for i in range(blocks))
+    ):
+        return [
+            (s, o) for i in range(blocks) for s in runs[2 * i][1] for o in runs[2 * i + 1][1]
+        ]
     return [(s, o) for s in subjects for o in objects]
 
 

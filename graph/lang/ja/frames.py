@@ -66,6 +66,8 @@ def _glued(doc: Doc, i: int) -> bool:
     return i + 1 < len(doc) and doc[i].idx + len(doc[i].text) == doc[i + 1].idx
 
 
+_OWN = re.compile(r"(?:自前|自社|自社製|自社開発|独自)の[^、。「」『』はがをにでと]{0,15}[「『]?$")
+_QUALIFIER_SUFFIXES = ("向け", "用", "専用", "対応")
 _LEAD_VERBS = frozenset({"主導", "リード", "率いる", "取りまとめる", "引き受ける"})
 _ANAPHOR_PREFIXES = ("同", "この", "その", "本")
 _ROUNDS = ("増資", "ラウンド", "資金調達", "調達", "第三者割当増資", "割当増資", "出資枠")
@@ -102,7 +104,7 @@ _LINKING = (
 _ADNOMINAL = frozenset({"による", "との", "への", "からの", "に対する", "としての"})
 _JOINERS = ("と", "、", "や", "および", "及び", "並びに", "と、", "や、", "・", "")
 _JOIN_GAP = re.compile(
-    r"[」』]?(?:氏|さん|社)?(?:と、?|、|や|および|及び|並びに|・|のほか、?|に加え、?|に加えて、?)?"
+    r"[」』]?(?:氏|さん|社)?\s?(?:と、?|、|や|および|及び|並びに|・|のほか、?|に加え、?|に加えて、?)?"
     r"(?:(?<=[、やか])[^、。「」『』]{1,30}?の)?(?:米国|中国|韓国|台湾|英国|[米英仏独中韓台印加豪])?[「『]?"
 )
 #: Nouns a case passes through to the name they qualify: Armの株式の約9割を保有 -> Arm.
@@ -407,6 +409,9 @@ class _FrameBuilder:
         gap = self.text[end : right.start]
         if gap.startswith("、") and self._opens_headline(left):
             return False  # "Microsoft、仏Mistral AIと提携": the headline's subject, then its news
+        honorific = ("氏", "さん")
+        if self.text.startswith(honorific, left.end) != self.text.startswith(honorific, right.end):
+            return False  # people listed are each written with 氏: "A氏、Quora CEOのB氏" 
         if self.text.startswith("と、", end) and len(gap) <= 40 and "。" not in gap:
             # "Silo AIと、サーバーを設計する米ZT Systemsを": と then a comma joins the next
             # name that carries a case, past the clause describing it.
@@ -688,8 +693,22 @@ class _FrameBuilder:
             if frame is not None:
                 frames.append(frame)
         frames += self._possessives()
+        frames += self._own_names()
         frames += self._glued_titles()
         return frames
+
+    def _own_names(self) -> list[ProtoFrame]:
+        """``アンソロピックは自前の対話型生成AI「クロード」``: 自社の, 自前の say the name is
+        the subject's own."""
+        out = []
+        for name in self.s.names:
+            if not _OWN.search(self.text[: name.start]):
+                continue
+            owners = self._sentence_topic(before=name.token, exclude={name.token})
+            if owners:
+                arguments = (ProtoArgument(name, "head"), *(ProtoArgument(o, "poss", "topic", 0.1) for o in owners))
+                out.append(ProtoFrame("@possessive", name.start, name.end, arguments))
+        return out
 
     def _glued_titles(self) -> list[ProtoFrame]:
         """``東京大学の松尾豊教授``: a title written as the name's own suffix."""
@@ -710,15 +729,31 @@ class _FrameBuilder:
         for head_i, owners in self.possessors.items():
             head = self.doc[head_i]
             if head_i in self.paired:
-                owned = [self.paired[head_i]]  # not the whole list the name stands in
+                owned = self._paired_run(self.paired[head_i])  # not the whole list
             else:
                 owned = [n for n in self._named(head) if n not in owners]
+            # "エヌビディアのクロード向け技術": a name glued to 向け/用 qualifies the noun after
+            # it, which is what the possessor has.
+            owned = [n for n in owned if not self.text.startswith(_QUALIFIER_SUFFIXES, n.unit_end)]
             if not owned:
                 continue
             arguments = [ProtoArgument(n, "poss") for n in owners]
             arguments += [ProtoArgument(n, "head") for n in owned]
             out.append(ProtoFrame("@possessive", head.idx, head.idx + len(head.text), tuple(arguments)))
         return out
+
+    def _paired_run(self, owned: Placed) -> list[Placed]:
+        """``NVIDIAの「A」「B」の両システム``: the name after the possessor and the names
+        listed right after it, up to the next name that has a possessor of its own."""
+        group = sorted(self.group_of.get(owned.token, [owned]), key=lambda n: n.start)
+        run = []
+        for member in group:
+            if member.start < owned.start:
+                continue
+            if run and self._anchor(member)[0].i in self.paired:
+                break
+            run.append(member)
+        return run or [owned]
 
     def _carrier(self, event: Token, trigger: str) -> Token | None:
         """The verb that carries an event noun (出資を行う, 買収が完了した, CEOを務める)."""
@@ -786,8 +821,14 @@ class _FrameBuilder:
             # 米Appleのティム・クックCEO: the company owns the name the title is glued to.
             possessors += [o for p in prefixes for o in self.possessors.get(p.token, [])]
             if not possessors and not any(m in ("で", "では") for _, m in self.args.get(clause.i, [])):
-                # "現在はボーン氏がCEOを務める": the position is at the company the text is about.
-                if self.s.previous_topic is not None and self.s.previous_topic.hint == "Organization":
+                # "現在はボーン氏がCEOを務める": the position is at the company the text is about,
+                # this sentence's topic first ("OpenAIは、X氏がCEOとして復帰すると発表した").
+                topic = [
+                    n for n in self._sentence_topic(before=event.i, exclude=set()) if n.hint == "Organization"
+                ]
+                if topic:
+                    arguments += [ProtoArgument(n, "poss", "topic", 0.1) for n in topic]
+                elif self.s.previous_topic is not None and self.s.previous_topic.hint == "Organization":
                     arguments.append(ProtoArgument(self.s.previous_topic, "poss", "previous", 0.15))
         for name in possessors:
             role = "ga" if prefixes and trigger != "@title" else "poss"
@@ -997,6 +1038,10 @@ class _FrameBuilder:
         linking = self.text.startswith(_LINKING, end)
         if marker == "の" and head.i > event.i:
             names = self._named(head)
+            if event.text in self.s.triggers.titles:
+                # "ラリー・サマーズ氏、Quora CEOのAdam D'Angelo氏": the title is the next name's.
+                after = end + len(marker)
+                names = [n for n in names if n.start == after] or names
         elif marker in ("は", "が") and head.i in self.by_token and head.i > event.i:
             names = self._named(head)  # "勝者はMeta": the noun is the topic, the name its predicate
         elif linking or marker == "、":

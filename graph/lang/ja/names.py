@@ -46,6 +46,7 @@ LEXICON, MARKER, TITLE, TYPE_NOUN, STRONG_HEAD, SIZE, COPULA, COUNTED = (
     2.5,
 )
 WEAK_APPOSITION = 0.8
+SIBLING = 1.0  # a listed name's class, from the names listed beside it
 COUNTRY, LIST, WEAK_HEAD, PERSON_TAGS, ORG_WORD, ORG_TAG, VERSION = (
     2.0,
     2.0,
@@ -344,6 +345,10 @@ class NameFinder:
                 words = words[1:]
                 while start < end and text[start] in " -_・·":
                     start += 1
+            # "Quora CEOのAdam D'Angelo氏": a title written after a name is not part of it.
+            while len(words) > 1 and words[-1].strip() in self.cues.titles:
+                end -= len(words[-1])
+                words = words[:-1]
             surface = text[start:end]
             if (
                 surface in self.cues.generic_latin
@@ -470,8 +475,19 @@ class NameFinder:
             and before.pos_ in ("NOUN", "PROPN")
             and not self.cues.country_prefixes.__contains__(before.text)
             and before.text not in self.cues.descriptors
+            and not self._type_noun_before(doc, span.start)
         )
         return glued_after or glued_before or span.root.pos_ == "VERB"
+
+    def _type_noun_before(self, doc: Doc, i: int) -> bool:
+        """``新興企業|アンソロピック``: the glued nouns before token ``i`` are a type noun
+        in apposition, which introduces a name rather than being part of a word with it."""
+        j = i
+        while j > 0 and doc[j - 1].idx + len(doc[j - 1].text) == doc[j].idx and doc[j - 1].pos_ in ("NOUN", "PROPN"):
+            j -= 1
+            if self.cues.type_of_noun(doc.text[doc[j].idx : doc[i].idx]):
+                return True
+        return False
 
     # ------------------------------------------------------------------ marked names
     def _name_tokens_before(self, doc: Doc, i: int, *, person: bool) -> tuple[int, int] | None:
@@ -844,7 +860,36 @@ class NameFinder:
                 continue
             for m in members:
                 out[m] = out[m].with_votes(Vote(tail_class, weight, cue))
-        return out
+        return _sibling_votes(text, out)
+
+
+def _sibling_votes(text: str, chosen: list[Found]) -> list[Found]:
+    """``ツイッター、セールスフォースが続く``: names listed together are of one kind, so a
+    member with no cue of its own leans to the class its cued siblings agree on."""
+    out = list(chosen)
+    runs: list[list[int]] = [[0]] if chosen else []
+    for i in range(1, len(chosen)):
+        if _JOINER.fullmatch(text[chosen[i - 1].unit_end : chosen[i].start]):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        if len(run) < 2:
+            continue
+        kinds = set()
+        for i in run:
+            if chosen[i].votes:
+                weights: dict[str, float] = {}
+                for vote in chosen[i].votes:
+                    weights[vote.entity_class] = weights.get(vote.entity_class, 0) + vote.weight
+                kinds.add(max(weights, key=lambda c: weights[c]))
+        if len(kinds) != 1:
+            continue
+        kind = kinds.pop()
+        for i in run:
+            if not chosen[i].votes:
+                out[i] = chosen[i].with_votes(Vote(kind, SIBLING, "list:sibling"))
+    return out
 
 
 def introduces_a_name(text: str, end: int) -> bool:

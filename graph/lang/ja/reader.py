@@ -62,6 +62,7 @@ class _Memory:
     recent: list[tuple[str, str | None, bool]] = field(default_factory=list)  # key, hint, core
     topic: Placed | None = None  # the previous sentence's topic
     topics: list[Placed] = field(default_factory=list)  # earlier topics, latest first
+    employers: dict[str, Placed] = field(default_factory=dict)  # person key -> company named
     # Who raised the money the text last spoke of, and how many sentences ago.
     round_owner: Placed | None = None
     round_age: int = 0
@@ -134,9 +135,10 @@ class DocumentReader:
         family: dict[str, set[str]] = {}
         for names in found:
             for name in names:
-                words = re.split(r"[ ・·]+", name.canonical)
-                if _is_person(name) and len(words) >= 2 and len(words[-1]) >= 2:
-                    family.setdefault(match_key(words[-1]), set()).add(name.canonical)
+                for written in {name.canonical, name.surface}:  # Sam Altman, サム・アルトマン
+                    words = re.split(r"[ ・·]+", written)
+                    if _is_person(name) and len(words) >= 2 and len(words[-1]) >= 2:
+                        family.setdefault(match_key(words[-1]), set()).add(name.canonical)
 
         def person(name: Found) -> str | None:
             full = family.get(match_key(name.canonical))
@@ -219,6 +221,7 @@ class DocumentReader:
         )
         frames = [self._fitting_topic(frame, memory) for frame in frames]
         frames = [self._company_of_discourse(frame, memory) for frame in frames]
+        frames = [_known_employer(frame, memory) for frame in frames]
         frames = self._round_investments(frames, memory)
         names = self._names(sentence, found, references)
         names += self._aliases(sentence, found)
@@ -814,6 +817,28 @@ def _root_at_last_word(span) -> None:
 
 def slug_of(name: str) -> str:
     return slug(normalize_surface(name))
+
+
+def _known_employer(frame: ProtoFrame, memory: _Memory) -> ProtoFrame:
+    """``エヌビディアのジェンスン・フアンCEO`` … ``フアンCEOは``: a title written later
+    without its company is at the company the text named for that person, not at
+    whichever company the text is about."""
+    if frame.trigger != "@title":
+        return frame
+    people = [a.name for a in frame.arguments if a.role in ("head", "prefix", "ga") and a.name.hint == "Person"]
+    stated = [a for a in frame.arguments if a.role == "poss" and a.via == "tree"]
+    if stated:
+        for person in people:
+            memory.employers.setdefault(person.key, stated[0].name)
+        return frame
+    arguments = list(frame.arguments)
+    for position, argument in enumerate(arguments):
+        if argument.role != "poss" or argument.via not in ("previous", "topic"):
+            continue
+        known = next((memory.employers[p.key] for p in people if p.key in memory.employers), None)
+        if known is not None and known.key != argument.name.key:
+            arguments[position] = replace(argument, name=known, via="previous", penalty=0.15)
+    return replace(frame, arguments=tuple(arguments))
 
 
 def _is_person(name: Found) -> bool:

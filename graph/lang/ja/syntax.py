@@ -180,6 +180,8 @@ LIGHT_VERBS = frozenset(
         "主催",
         "加える",
         "実現",
+        "約束",
+        "確約",
     }
 )
 #: With these the giver is marked から and the receiver is the subject (出資を受ける).
