@@ -101,7 +101,7 @@ def role_votes(
                     if allowed is not None and entity_class not in allowed:
                         continue
                     if weight:
-                        weight *= 1 - 2 * arg.penalty
+                        weight *= 1 - arg.penalty
                         cue = f"role:{pattern.id}.{role}"
                         yield arg.key, Vote(entity_class, round(weight, 3), cue)
 

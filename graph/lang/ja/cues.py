@@ -37,6 +37,7 @@ class Cues:
     generic_latin: frozenset[str]
     anaphors: tuple[tuple[str, str], ...]  # (word, class), longest first
     non_name_heads: tuple[str, ...] = ()
+    edition_words: frozenset[str] = frozenset()  # Opus, Instruct: a model's editions, by word
 
     def type_of_noun(self, compound: str) -> str | None:
         """Class named by a noun compound's ending: ``AI研究団体`` -> Organization."""
@@ -101,6 +102,7 @@ _FIELDS = {
     "generic_latin",
     "anaphors",
     "non_name_heads",
+    "edition_words",
 }
 
 
@@ -137,6 +139,7 @@ def parse_cues(text: str, source: str = "<cues>") -> Cues:
         generic_latin=frozenset(words("generic_latin")),
         anaphors=anaphors,
         non_name_heads=words("non_name_heads"),
+        edition_words=frozenset(w.casefold() for w in words("edition_words")),
     )
 
 

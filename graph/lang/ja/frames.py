@@ -407,7 +407,7 @@ class _FrameBuilder:
             return True  # 両社: one word standing for two names
         _, end = self._anchor(left)
         gap = self.text[end : right.start]
-        if gap.startswith("、") and self._opens_headline(left):
+        if gap.lstrip("」』").startswith("、") and self._opens_headline(left):
             return False  # "Microsoft、仏Mistral AIと提携": the headline's subject, then its news
         honorific = ("氏", "さん")
         if self.text.startswith(honorific, left.end) != self.text.startswith(honorific, right.end):
@@ -1119,6 +1119,11 @@ class _FrameBuilder:
             roles |= set(role.split("|")) - ({"ga"} if "|" in role else set())
             taken |= {n.token for n in filler}
         if "ga" in roles:
+            opener = self._headline_opener()
+            if opener is not None and "wo" not in roles and not passive and opener.token not in taken:
+                # "AIモデル「Llama 3.3 Swallow」、東京科学大などのチームが公開": with a subject
+                # of its own, the headline's opening name is what was done.
+                out.append(ProtoArgument(opener, "wo", "topic", 0.1))
             return out
         inherited = self._chained_subjects(clause)
         if inherited:
@@ -1446,7 +1451,11 @@ class _FrameBuilder:
         if self.text[end:end + 1] not in ("", " ", "　") or event.pos_ not in ("NOUN", "VERB"):
             return False
         markers = {m for _, m in self.args.get(event.i, [])}
-        return bool(markers & {"を", "と"})
+        return bool(markers & {"を", "と", "が"})
+
+    def _headline_opener(self) -> Placed | None:
+        first = min(self.by_token.values(), key=lambda p: p.start, default=None)
+        return first if first is not None and self._headline_subject(first) else None
 
     def _headline_subject(self, name: Placed) -> bool:
         """``Sakana AI、新手法を発表``: a headline opens with its subject and a comma."""
@@ -1454,11 +1463,13 @@ class _FrameBuilder:
 
     def _opens_headline(self, name: Placed) -> bool:
         """The name opens a headline (a line with no full stop) and a comma follows it."""
-        opening = self.text[: name.start].strip()
+        opening = self.text[: name.start].strip().rstrip("「『")
+        if self.s.cues.type_of_noun(opening):
+            opening = ""  # "AIモデル「Llama 3.3 Swallow」、…"
         return (
             "。" not in self.text
             and (opening == "" or opening in self.s.cues.country_prefixes)
-            and self.text.startswith("、", name.unit_end)
+            and self.text[name.unit_end :].lstrip("」』").startswith("、")
         )
 
     # ------------------------------------------------------------------ blocking

@@ -67,6 +67,7 @@ class _Memory:
     round_owner: Placed | None = None
     round_age: int = 0
     type_nouns: dict[str, str] = field(default_factory=dict)  # モデル -> key introduced with it
+    introduced: dict[str, list[str]] = field(default_factory=dict)  # モデル -> keys, oldest first
     canonicals: dict[str, str] = field(default_factory=dict)  # key -> canonical name
     # A dated release whose object the sentence did not name: (trigger, (value, type), raw)
     pending_release: tuple[str, tuple[str, str], str] | None = None
@@ -103,7 +104,7 @@ class DocumentReader:
         readings = []
         for sentence, names in zip(sentences, found, strict=True):
             readings.append(self._read_sentence(sentence, names, memory, attributes))
-        readings = _with_variants(readings)
+        readings = _with_variants(readings, self.cues.edition_words)
         return document_facts(
             document, readings, self.patterns, warnings=tuple(long_run_warnings(document))
         )
@@ -284,6 +285,8 @@ class DocumentReader:
                 continue
             if re.search(r"\d{4}年|\d+月", text) or len(text) < 2:
                 continue
+            if re.fullmatch(r"[\d.,%％\s]+", text):
+                continue  # "GPT-4o(0.848)": a score, not a name
             if text in self.cues.generic_latin:
                 continue
             out.append((owner, text, aside.start + (len(aside.text) - len(aside.text.lstrip()))))
@@ -404,8 +407,13 @@ class DocumentReader:
                 start, end = match.span()
                 if any(s < end and start < e for s, e in taken) or introduces_a_name(text, end):
                     continue
-                if start > 0 and re.match(r"[\u30a0-\u30ff\u4e00-\u9fffA-Za-zなのた]", text[start - 1]):
-                    continue  # inside a longer noun, or described anew ("オープンな基盤モデル")
+                predicate = re.match(r"(?:。|$|だ|である|です)", text[end:]) is not None
+                if start > 0 and re.match(r"[\u30a0-\u30ff\u4e00-\u9fffA-Za-z]", text[start - 1]):
+                    continue  # inside a longer noun
+                if start > 0 and text[start - 1] in "なのた" and not predicate:
+                    # described anew ("オープンな基盤モデル"), unless the sentence ends on it:
+                    # "…を強化したAIモデル。" describes the model the text is about.
+                    continue
                 if re.match(r"[\u30a0-\u30ff\u4e00-\u9fffA-Za-z「『]", text[end : end + 1]):
                     continue
                 out.append((Found(start, end, end, noun, memory.canonicals[key]), True))
@@ -424,7 +432,11 @@ class DocumentReader:
         """Canonical names of what an anaphor stands for (two for 両社), or none."""
         noun = word[1:] if word[:1] in "同本当" else word[2:] if word[:2] in ("この", "その", "当該") else ""
         if noun in memory.type_nouns:
-            return [memory.canonicals[memory.type_nouns[noun]]]
+            # "同モデル": of the names introduced as a モデル, the one the text is about (a
+            # recent topic), else the last one.
+            introduced = memory.introduced.get(noun, [])
+            topical = next((t.key for t in memory.topics if t.key in introduced), None)
+            return [memory.canonicals[topical or memory.type_nouns[noun]]]
         if word[:2] in ("この", "その"):
             return []  # "その技術" points back only to something introduced as a 技術
         before = [n for n in found if n.end <= position]
@@ -730,28 +742,36 @@ class DocumentReader:
             if topic is None and (marker in ("は", "では") or headline):
                 topic = next((p for p in placed if p.key == name.key), None)
             before = text[: name.start]
+            written = re.search(r"([\u30a0-\u30ff\u4e00-\u9fffA-Za-z0-9]+)[「『]$", before)
+            if written and self.cues.type_of_noun(written.group(1)):  # "AIモデル「X」" as written
+                memory.type_nouns[written.group(1)] = name.key
             for noun, _ in self.cues.type_nouns:  # every ending: 大規模言語モデル, 言語モデル, モデル
                 if before.endswith((noun + "「", noun + "『", noun + "・")) or before.endswith(noun) and (
                     name.lexical or name.votes
                 ):
                     memory.type_nouns[noun] = name.key
+                    introduced = memory.introduced.setdefault(noun, [])
+                    if name.key in introduced:
+                        introduced.remove(name.key)
+                    introduced.append(name.key)
         memory.recent = memory.recent[-30:]
         if topic is not None:
             memory.topic = topic
             memory.topics = [topic, *(t for t in memory.topics if t.key != topic.key)][:4]
 
 
-_VARIANT_TAIL = re.compile(
-    r"[ \-_]+(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BbMmKkTt]|\d+x\d+[Bb]|[A-Z][a-z]+|[A-Z]{1,3}\d*)"
-    r"(?:[ \-_]+(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BbMmKkTt]|[A-Z][a-z]+|[A-Z]{1,3}\d*))*$"
+_VERSION_PIECE = re.compile(
+    r"v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BbMmKkTt]|\d+x\d+[Bb]|[A-Z]{1,3}\d*|\d+[a-z]?"
 )
 _UNRELATED = re.compile(r"無関係|別物|関係(?:が|は)?ない|異なる|別の")
 
 
-def _with_variants(readings: list[SentenceReading]) -> list[SentenceReading]:
+def _with_variants(readings: list[SentenceReading], editions: frozenset[str]) -> list[SentenceReading]:
     """``Llama 3.1 70B``, ``Claude 3 Opus``, ``Hibari-2-Lite``: a name that is another name
     of the document plus a size, version or edition word is a variant of it (frame
-    ``@variant`` where it first appears; blocked where the text calls them unrelated)."""
+    ``@variant``); plus a word of its own (``Llama 3.3 Swallow``) it is a new model built on
+    it (``@derived``). Only the longest such name counts (Swallow 70B is a variant of
+    Llama 3.3 Swallow, not of Llama 3.3); blocked where the text calls them unrelated."""
     first: dict[str, tuple[int, Name]] = {}
     for i, reading in enumerate(readings):
         for name in reading.names:
@@ -759,24 +779,41 @@ def _with_variants(readings: list[SentenceReading]) -> list[SentenceReading]:
                 first.setdefault(name.canonical, (i, name))
     out = list(readings)
     for canonical, (i, name) in sorted(first.items()):
-        for family, (_, base) in first.items():
-            if family == canonical or not canonical.startswith(family) or base.key == name.key:
-                continue
-            if not _VARIANT_TAIL.fullmatch(canonical[len(family) :]):
-                continue
-            reading = out[i]
-            blocked = "negated" if _UNRELATED.search(reading.text) else None
-            frame = Frame(
-                "@variant",
-                name.start,
-                name.end,
-                (
-                    Argument(name.key, "ga", name.start, name.end),
-                    Argument(base.key, "wo", name.start, name.end, "document"),
-                ),
-                blocked,
-            )
-            out[i] = replace(reading, frames=(*reading.frames, frame))
+        families = [
+            family
+            for family, (_, base) in first.items()
+            if family != canonical
+            and canonical.startswith(family)
+            and canonical[len(family) : len(family) + 1] in (" ", "-", "_")
+            and base.key != name.key
+        ]
+        if not families:
+            continue
+        family = max(families, key=len)
+        base = first[family][1]
+        pieces = [p for p in re.split(r"[ \-_]+", canonical[len(family) :]) if p]
+        editions_only = all(_VERSION_PIECE.fullmatch(p) or p.casefold() in editions for p in pieces)
+        own_word = any(re.fullmatch(r"[A-Za-z][A-Za-z0-9]+", p) and not _VERSION_PIECE.fullmatch(p)
+                       and p.casefold() not in editions for p in pieces)
+        if editions_only:
+            trigger = "@variant"
+        elif own_word and all(re.fullmatch(r"[A-Za-z0-9.]+", p) for p in pieces):
+            trigger = "@derived"
+        else:
+            continue
+        reading = out[i]
+        blocked = "negated" if _UNRELATED.search(reading.text) else None
+        frame = Frame(
+            trigger,
+            name.start,
+            name.end,
+            (
+                Argument(name.key, "ga", name.start, name.end),
+                Argument(base.key, "wo", name.start, name.end, "document"),
+            ),
+            blocked,
+        )
+        out[i] = replace(reading, frames=(*reading.frames, frame))
     return out
 
 
