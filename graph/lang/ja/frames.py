@@ -121,7 +121,7 @@ _COUNTER = re.compile(
     r"(?:社|人|氏|者|団体|機関|モデル|種類|つ|カ国)(?![\u4e00-\u9fff])(?:の[^\s、。はがをにのでとや「」]{1,8})?"
 )
 _LIST_TAIL = re.compile(
-    r"[」』]?(?:など|といった|のような|をはじめとする)(?:の)?(?!から|まで|より|へ|も)[^\s、。はがをにのでとや「」]{0,10}"
+    r"[」』]?(?:など|といった|のような|をはじめとする|、?その他|、?ほか)(?:の)?(?!から|まで|より|へ|も)[^\s、。はがをにのでとや「」]{0,10}"
     r"(?:の[^\s、。はがをにのでとやも「」]{1,8}(?=[はがもをにで]))?"
 )
 _NOMINALIZERS = frozenset({"こと", "の", "旨", "点", "もの"})
@@ -174,6 +174,7 @@ _BLOCKING_SUFFIXES: dict[str, str] = {
 }
 _EVENT_SUFFIXES = (
     "感",
+    "関係",  # 協業関係, 提携関係: the relation the event noun sets up
     "額",
     "比率",
     "手続き",
@@ -1060,6 +1061,22 @@ class _FrameBuilder:
                 if other.start == end or (other.start == end + 1 and self.text[end] in "「『、"):
                     names = list(self.group_of.get(other.token, [other]))
                     break
+        coordinated = re.match(r"(?:かつ|兼|であり、?)", self.text[end:]) is not None
+        if coordinated:
+            names = []  # "TwitterのオーナーかつテスラのCEOであるX氏": X's, not テスラ's
+        if not names and re.match(r"(?:である|だった|となった|かつ|兼)", self.text[end:]):
+            # "テスラのCEOであるイーロン・マスク氏", "TwitterのオーナーかつテスラのCEOである
+            # X氏": the name the linked (or coordinated) noun phrase ends on, where the parse
+            # lost it.
+            following = re.match(r"(?:である|だった|となった)?(?:かつ|兼)?", self.text[end:])
+            after = end + (following.end() if following else 0)
+            for other in sorted(self.by_token.values(), key=lambda p: p.start):
+                if other.start < after or coordinated and self.text.startswith("の", self._anchor(other)[1]):
+                    continue
+                between = self.text[after : other.start]
+                if re.fullmatch(r"(?:[^、。はがをにで]*?(?:である|の))?[「『]?", between):
+                    names = list(self.group_of.get(other.token, [other]))
+                break
         if not names and marker == "として" and event.text in self.s.triggers.titles:
             # "伊藤錬氏もCOOとして加わった": the title is the clause's subject's.
             names = [n for n, m in self.args.get(head.i, []) if m in ("が", "は", "も")]
@@ -1106,7 +1123,16 @@ class _FrameBuilder:
         filler: list[Placed] = []
         via = ""
         if self._is_relative(clause):
-            filler, via = self._named(self._phrase_head(clause.head)), "relative"
+            phrase_head = self._phrase_head(clause.head)
+            filler, via = self._named(phrase_head), "relative"
+            if len(filler) > 1 and self._end(clause) <= min(n.start for n in filler) <= self._end(clause) + 3:
+                # "「ChatGPT」を開発した米オープンAIとソフトバンク": the clause describes the
+                # name it stands right before, not the whole list.
+                filler = filler[:1]
+            if not filler and re.match(r"(?:で、|で|だ|である|です|。)", self.text[self._end(phrase_head) :]):
+                # "xAIはマスク氏が率いる新会社で": a described noun that is the predicate of
+                # the sentence's topic stands for the topic.
+                filler = self._sentence_topic(before=clause.i, exclude=set())
         elif self._is_cleft(clause):
             filler, via = self._cleft_focus(clause), "cleft"
         if filler and via == "relative" and not passive:

@@ -260,7 +260,14 @@ class NameFinder:
 
     # ------------------------------------------------------------------ helpers
     def _entry(self, surface: str) -> LexiconEntry | None:
-        return self.lexicon.lookup(surface)
+        entry = self.lexicon.lookup(surface)
+        if entry is None and len(surface) > 2:
+            # News shortens group names: ソフトバンクG, 楽天G (グループ), 住友HD (ホールディングス).
+            for short, full in (("G", "グループ"), ("HD", "ホールディングス")):
+                if surface.endswith(short) and not surface[: -len(short)].isascii():
+                    entry = self.lexicon.lookup(surface[: -len(short)] + full)
+                    break
+        return entry
 
     def _make(
         self,
@@ -643,6 +650,11 @@ class NameFinder:
                 and not (len(run) - cut == 1 and self.cues.org_head(" " + rest))
             ):
                 run = run[cut:]
+                break
+        # "IT大手マイクロソフト", "半導体大手エヌビディア": an industry and a descriptor.
+        for k in range(len(run) - 2, -1, -1):
+            if run[k].text in self.cues.descriptors and k > 0:
+                run = run[k + 1 :]
                 break
         while run and (
             run[-1].text in self.cues.org_prefixes

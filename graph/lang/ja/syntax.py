@@ -182,6 +182,11 @@ LIGHT_VERBS = frozenset(
         "実現",
         "約束",
         "確約",
+        "繰り広げる",
+        "築く",
+        "構築",
+        "陥る",
+        "突入",
     }
 )
 #: With these the giver is marked から and the receiver is the subject (出資を受ける).
