@@ -12,6 +12,7 @@ import unicodedata
 
 __all__ = [
     "has_size_token",
+    "iri_name",
     "is_katakana",
     "is_latin_name",
     "match_key",
@@ -113,12 +114,49 @@ def is_latin_name(text: str) -> bool:
     return bool(value) and value[0].isascii() and value[0].isalpha()
 
 
-def slug(text: str) -> str:
-    """IRI-safe stable slug of a canonical name: lowercase, '-' between words.
+#: Separators inside an IRI name; ``_`` is kept, as IRIs minted before kept it.
+_NAME_SEPARATORS = re.compile(r"[\s\-・·･‐‑–—]+")
+#: Characters an IRI name keeps as they are: letters, digits and ``_`` in any script.
+_IRI_SAFE = re.compile(r"\w", re.UNICODE)
 
-    Non-Latin letters are kept as they are (IRIs allow them); the serializer escapes
-    nothing else because nothing else remains.
+
+def iri_name(text: str) -> str:
+    """The normalized name an entity IRI is minted from.
+
+    NFKC, case folded, and every run of separators (spaces, hyphens, middle dots) written
+    as one ``-``, none at the ends: ``Vicuna 13B`` and ``vicuna-13b`` are one name, while
+    ``X++``, ``X#``, ``X.`` and ``X`` stay four.
     """
     value = unicodedata.normalize("NFKC", text).casefold()
-    value = re.sub(r"[^\w]+", "-", value).strip("-")
-    return value or "entity"
+    return _NAME_SEPARATORS.sub("-", value).strip("-")
+
+
+def slug(text: str) -> str:
+    """IRI-safe, stable and injective local name for a canonical name.
+
+    Letters, digits and ``_`` (any script: IRIs allow ``楽天``) stay as they are, separator
+    runs become ``-`` and a ``.`` between two of them stays (``mistral-7b-v0.1``); every
+    other character is percent-encoded as UTF-8 (``c%2B%2B``, ``x%2E``), ``%`` itself
+    included. So ``urllib.parse.unquote(slug(x)) == iri_name(x)``: names that differ get
+    different IRIs, and the simple slugs of earlier versions are unchanged. The empty name
+    gets ``-``, which no other name can produce.
+    """
+    name = iri_name(text)
+    if not name:
+        return "-"
+    return "".join(
+        char if _kept(name, i) else "".join(f"%{byte:02X}" for byte in char.encode("utf-8"))
+        for i, char in enumerate(name)
+    )
+
+
+def _kept(name: str, i: int) -> bool:
+    char = name[i]
+    if char == "-" or _IRI_SAFE.match(char):
+        return True
+    inner = 0 < i < len(name) - 1
+    return (
+        char == "."
+        and inner
+        and bool(_IRI_SAFE.match(name[i - 1]) and _IRI_SAFE.match(name[i + 1]))
+    )

@@ -25,6 +25,13 @@ class _KgGroup(click.Group):
         except KgError as exc:
             click.echo(f"Error: {exc}", err=True)
             ctx.exit(2)
+        except KeyboardInterrupt:
+            # Worker processes may still be finishing a batch; they print nothing.
+            import warnings
+
+            warnings.filterwarnings("ignore")
+            click.echo("Interrupted; no output was changed.", err=True)
+            ctx.exit(130)
 
 
 @click.group(cls=_KgGroup)
@@ -64,6 +71,20 @@ def cli() -> None:
     help="Extra lexicon YAML (same format as graph/data/lexicon.yaml); may be repeated.",
 )
 @click.option(
+    "--root",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Folder that stored document paths are relative to (default: the folder holding "
+    "the given paths), so builds started from anywhere give the same bytes.",
+)
+@click.option(
+    "--date",
+    "published",
+    default=None,
+    metavar="DATE",
+    help="Publication date (2024-03-21, 2024-03 or 2024) of documents that state none.",
+)
+@click.option(
     "--progress/--no-progress",
     default=None,
     help="Progress bar while parsing (default: only on a terminal).",
@@ -75,6 +96,8 @@ def build(
     skip_bad: bool,
     formats: tuple[str, ...],
     lexicon_files: tuple[Path, ...],
+    root: Path | None,
+    published: str | None,
     progress: bool | None,
 ) -> None:
     """Build the graph from documents (default: seeds/) into OUT/graph.ttl and graph.html.
@@ -83,8 +106,15 @@ def build(
     Example:
         kg build seeds/ --out output/
     """
+    from graph.documents import parse_date
+    from graph.errors import NoDocumentsError
     from graph.pipeline import build_outputs
 
+    if not paths and not Path("seeds").is_dir():
+        raise NoDocumentsError(
+            f"no documents given, and no seeds/ folder in {Path.cwd()} to read by default; "
+            "name the documents to read: kg build FILE_OR_FOLDER ..."
+        )
     show_progress = sys.stderr.isatty() if progress is None else progress
     summary = build_outputs(
         list(paths) or [Path("seeds")],
@@ -94,9 +124,13 @@ def build(
         progress=show_progress,
         lexicon_files=lexicon_files,
         formats=formats,
+        root=root,
+        published=parse_date(published) if published else None,
     )
     for message in summary.skipped:
         click.echo(f"Skipped: {message}", err=True)
+    for message in summary.warnings:
+        click.echo(f"Warning: {message}", err=True)
     click.echo(summary.line())
 
 

@@ -47,6 +47,7 @@ class Document:
     text: str
     language: str  # BCP 47 tag, e.g. "ja"
     sha256: str  # hex digest of ``text`` encoded as UTF-8
+    published: str | None = None  # ISO "2024-03-21" / "2024-03" / "2024"
 
 
 @dataclass(frozen=True)
