@@ -41,7 +41,8 @@ def corpus(repeat: int, folder: Path) -> list[str]:
         for source in SOURCES:
             if not source.is_file():
                 continue
-            text = source.read_text(encoding="utf-8")
+            # A line of its own per copy: identical texts are one document (read once).
+            text = source.read_text(encoding="utf-8") + f"\n複製{i}\n"
             (folder / f"{i:03d}-{source.name}").write_text(text, encoding="utf-8")
             sentences.extend(text[s:e] for s, e in split_sentences(text))
     return sentences
