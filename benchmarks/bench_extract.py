@@ -24,7 +24,7 @@ from pathlib import Path
 
 import spacy
 
-from graph.nlp import EXCLUDED_COMPONENTS, MODEL, load_pipeline, split_sentences
+from graph.lang.ja.parse import EXCLUDED_COMPONENTS, MODEL, load_pipeline, split_sentences
 from graph.pipeline import build_outputs
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,6 +6,7 @@ Each command parses options, calls one library function and formats its result. 
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -26,12 +27,13 @@ class _KgGroup(click.Group):
             click.echo(f"Error: {exc}", err=True)
             ctx.exit(2)
         except KeyboardInterrupt:
-            # Worker processes may still be finishing a batch; they print nothing.
-            import warnings
-
-            warnings.filterwarnings("ignore")
+            # Every `with` block has unwound by now: the staging folder is gone, the cache
+            # closed. Exit at once: the queue threads of stopped parse workers would
+            # otherwise keep the interpreter waiting at shutdown.
             click.echo("Interrupted; no output was changed.", err=True)
-            ctx.exit(130)
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(130)
 
 
 @click.group(cls=_KgGroup)
@@ -85,6 +87,26 @@ def cli() -> None:
     help="Publication date (2024-03-21, 2024-03 or 2024) of documents that state none.",
 )
 @click.option(
+    "--cache/--no-cache",
+    "use_cache",
+    default=True,
+    show_default=True,
+    help="Reuse the facts of unchanged documents from OUT/.kg-cache.sqlite (--no-cache: "
+    "read every document again, and leave the cache as it is).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 256),
+    default=None,
+    help="Parse on a local Dask cluster of N worker processes.",
+)
+@click.option(
+    "--cluster",
+    metavar="ADDRESS",
+    default=None,
+    help="Parse on the Dask scheduler at ADDRESS (tcp://HOST:8786) and its workers.",
+)
+@click.option(
     "--progress/--no-progress",
     default=None,
     help="Progress bar while parsing (default: only on a terminal).",
@@ -98,6 +120,9 @@ def build(
     lexicon_files: tuple[Path, ...],
     root: Path | None,
     published: str | None,
+    use_cache: bool,
+    workers: int | None,
+    cluster: str | None,
     progress: bool | None,
 ) -> None:
     """Build the graph from documents (default: seeds/) into OUT/graph.ttl and graph.html.
@@ -107,8 +132,11 @@ def build(
         kg build seeds/ --out output/
     """
     from graph.documents import parse_date
-    from graph.errors import NoDocumentsError
+    from graph.errors import KgError, NoDocumentsError
     from graph.pipeline import build_outputs
+
+    if workers is not None and cluster is not None:
+        raise KgError("give --workers (a local cluster) or --cluster (a running one), not both")
 
     if not paths and not Path("seeds").is_dir():
         raise NoDocumentsError(
@@ -126,6 +154,10 @@ def build(
         formats=formats,
         root=root,
         published=parse_date(published) if published else None,
+        use_cache=use_cache,
+        workers=workers,
+        cluster=cluster,
+        notify=lambda message: click.echo(message, err=True),
     )
     for message in summary.skipped:
         click.echo(f"Skipped: {message}", err=True)
@@ -168,6 +200,29 @@ def query(graph_file: Path, query: str, fmt: str, html_out: Path | None) -> None
         from graph.html import write_query_html
 
         write_query_html(graph, result, html_out)
+
+
+@cli.command("eval")
+@click.argument("graph_file", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.argument(
+    "gold_files", metavar="GOLD...", nargs=-1, required=True, type=click.Path(path_type=Path)
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+def eval_command(graph_file: Path, gold_files: tuple[Path, ...], as_json: bool) -> None:
+    """Score GRAPH against gold annotation files (TSV; one file per document).
+
+    Prints precision, recall and F1 overall, per document and per relation, then every
+    missed gold fact (with the gold evidence) and every wrong graph fact (with the
+    sentence the graph gives for it). Exit status 0 after scoring, 2 on unreadable input.
+
+    \b
+    Example:
+        kg eval output/graph.ttl ../shared/eval/gold/google-no-moat-memo.ja.gold.tsv
+    """
+    from graph.eval import evaluate_files, format_report, report_json
+
+    report = evaluate_files(graph_file, gold_files)
+    click.echo(report_json(report) if as_json else format_report(report))
 
 
 # --- interop commands (export/validate/serve) ---

@@ -1,9 +1,15 @@
-"""Load and validate the data files that drive mention detection: lexicon and cue words.
+"""Load and validate the shared gazetteer (``data/lexicon.yaml``): widely known names of
+the AI industry with their class, aliases in every language we read, and Wikidata links.
 
-The lexicon (``data/lexicon.yaml``) lists widely known names; the cues (``data/cues.yaml``)
-list the words around names that reveal a class (``〜社``, ``〜氏``, ``大規模言語モデル「…」``).
-Both are data so that users extend them without touching code; this loader checks them
-and says exactly which entry is wrong.
+It is data so that users extend it without touching code (``kg build --lexicon``); this
+loader checks it and says exactly which entry is wrong. Every language reader uses the
+same gazetteer, which is what makes ``Meta`` and ``メタ`` one entity.
+
+Mentions are looked up by surface form, so the lexicon must be unambiguous: a surface
+(name or alias, compared as :func:`~graph.canonical.match_key` compares them) that named
+two entries would silently link every mention to whichever came last, and two names with
+one slug would share an IRI. Both are refused, within a file and after user files are
+merged, with a message that names both entries.
 """
 
 from __future__ import annotations
@@ -18,11 +24,11 @@ from typing import Any
 
 import yaml
 
-from graph.canonical import match_key, normalize_surface
+from graph.canonical import match_key, normalize_surface, slug
 from graph.errors import ResourceFileError
 from graph.model import ENTITY_CLASSES
 
-__all__ = ["Cues", "Lexicon", "LexiconEntry", "load_cues", "load_lexicon"]
+__all__ = ["Lexicon", "LexiconEntry", "load_lexicon", "read_yaml", "strings"]
 
 
 @dataclass(frozen=True)
@@ -72,40 +78,31 @@ def _non_latin_pattern(lexicon: Lexicon) -> re.Pattern[str] | None:
     return re.compile("|".join(re.escape(s) for s in sorted(surfaces, key=lambda s: (-len(s), s))))
 
 
-@dataclass(frozen=True)
-class Cues:
-    type_nouns: tuple[tuple[str, str], ...]  # (noun, class), longest noun first
-    org_suffixes: tuple[str, ...]  # longest first, as are the other word lists
-    org_prefixes: tuple[str, ...]
-    person_suffixes: tuple[str, ...]
-    employment_roles: tuple[str, ...]
-    founder_roles: tuple[str, ...]
-    author_roles: tuple[str, ...]
-    generic_latin: frozenset[str]
-    org_head_nouns: tuple[str, ...]
-    anaphors: tuple[tuple[str, str], ...]  # (word, class), longest first
-
-    def type_of_noun(self, compound: str) -> str | None:
-        """Class named by a noun compound's ending: ``AI研究団体`` -> Organization."""
-        for noun, entity_class in self.type_nouns:
-            if compound.endswith(noun):
-                return entity_class
-        return None
+# libyaml's loader when installed: ten times faster on a lexicon of hundreds of entries.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _read_yaml(source: str | Path, text: str) -> Any:
+def read_yaml(source: str | Path, text: str) -> Any:
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_SAFE_LOADER)
     except yaml.YAMLError as exc:
         raise ResourceFileError(f"{source}: not valid YAML ({exc})") from exc
 
 
-def _strings(value: Any, where: str) -> tuple[str, ...]:
+def strings(value: Any, where: str) -> tuple[str, ...]:
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
         raise ResourceFileError(f"{where}: expected a list of strings")
     return tuple(normalize_surface(str(v)) for v in value)
+
+
+def _surfaces(value: Any, where: str) -> tuple[str, ...]:
+    """Aliases of an entry: strings that still name something once folded for matching."""
+    surfaces = strings(value, where)
+    if any(not match_key(surface) for surface in surfaces):
+        raise ResourceFileError(f"{where}: an alias is empty; remove it")
+    return surfaces
 
 
 def _entry(raw: Any, where: str) -> LexiconEntry:
@@ -121,91 +118,101 @@ def _entry(raw: Any, where: str) -> LexiconEntry:
     qid = raw.get("wikidata")
     if qid is not None and not (isinstance(qid, str) and qid[:1] == "Q" and qid[1:].isdigit()):
         raise ResourceFileError(f"{where}: wikidata must look like Q42, got {qid!r}")
+    name = normalize_surface(str(raw["name"]))
+    if not match_key(name):
+        raise ResourceFileError(f"{where}: the name is empty")
     return LexiconEntry(
-        name=normalize_surface(str(raw["name"])),
+        name=name,
         entity_class=raw["class"],
-        ja=_strings(raw.get("ja"), where + ".ja"),
-        en=_strings(raw.get("en"), where + ".en"),
+        ja=_surfaces(raw.get("ja"), where + ".ja"),
+        en=_surfaces(raw.get("en"), where + ".en"),
         wikidata=qid,
     )
 
 
-def parse_lexicon(text: str, source: str = "<lexicon>") -> tuple[LexiconEntry, ...]:
-    data = _read_yaml(source, text)
+@dataclass(frozen=True)
+class _Located:
+    """An entry and where it was read (``mine.yaml: entities[3]``), for error messages."""
+
+    entry: LexiconEntry
+    where: str
+
+
+def _check_unambiguous(items: Iterable[_Located]) -> None:
+    """Every surface form names one entry, and every entry has an IRI of its own."""
+    owners: dict[str, tuple[_Located, str]] = {}  # match key -> (owner, its surface)
+    iris: dict[str, _Located] = {}
+    for item in items:
+        entry = item.entry
+        for surface in entry.surfaces:
+            owner, owned = owners.setdefault(match_key(surface), (item, surface))
+            if owner.entry is not entry:
+                raise ResourceFileError(_conflict(item, surface, owner, owned))
+        iri = slug(entry.name)
+        other = iris.setdefault(iri, item)
+        if other is not item:
+            raise ResourceFileError(
+                f"{item.where}: {entry.name!r} and {other.entry.name!r} ({other.where}) would "
+                f"share the IRI kge:{iri}; rename one of them"
+            )
+
+
+def _conflict(item: _Located, surface: str, owner: _Located, owned: str) -> str:
+    """The message for one surface form claimed by two entries."""
+    name, other = item.entry.name, owner.entry.name
+    where = f"{item.where}: "
+    if surface == name and owned == other:
+        return f"{where}{name!r} and {other!r} ({owner.where}) are one name; merge the two entries"
+    if owned == other:
+        return (
+            f"{where}alias {surface!r} of {name!r} is the name of another entry, "
+            f"{other!r} ({owner.where}); remove the alias"
+        )
+    if surface == name:
+        return (
+            f"{where}the name {name!r} is also an alias of {other!r} ({owner.where}); "
+            "remove that alias"
+        )
+    return (
+        f"{where}alias {surface!r} names both {name!r} and {other!r} "
+        f"({owner.where}, as {owned!r}); keep it on one entry"
+    )
+
+
+def _parse_located(text: str, source: str) -> list[_Located]:
+    data = read_yaml(source, text)
     if not isinstance(data, dict) or not isinstance(data.get("entities"), list):
         raise ResourceFileError(f"{source}: expected a mapping with an 'entities' list")
-    return tuple(_entry(raw, f"{source}: entities[{i}]") for i, raw in enumerate(data["entities"]))
+    items = []
+    for i, raw in enumerate(data["entities"]):
+        where = f"{source}: entities[{i}]"
+        items.append(_Located(_entry(raw, where), where))
+    _check_unambiguous(items)
+    return items
+
+
+def parse_lexicon(text: str, source: str = "<lexicon>") -> tuple[LexiconEntry, ...]:
+    """The entries of one lexicon file, checked on their own."""
+    return tuple(item.entry for item in _parse_located(text, source))
 
 
 def load_lexicon(extra: Iterable[str | Path] = ()) -> Lexicon:
-    """The shipped lexicon, then each user file; a later entry with the same name wins."""
+    """The shipped lexicon, then each user file; a later entry with the same name wins.
+
+    A user entry that reuses a surface form of another entry is refused rather than
+    silently taking it over: to move an alias, repeat that entry by name without it.
+    """
     text = resources.files("graph").joinpath("data/lexicon.yaml").read_text(encoding="utf-8")
-    merged: dict[str, LexiconEntry] = {}
-    for entry in parse_lexicon(text, "graph/data/lexicon.yaml"):
-        merged[match_key(entry.name)] = entry
+    merged: dict[str, _Located] = {}
+    for item in _parse_located(text, "graph/data/lexicon.yaml"):
+        merged[match_key(item.entry.name)] = item
     for path in extra:
         file = Path(path)
         try:
             content = file.read_text(encoding="utf-8")
         except OSError as exc:
             raise ResourceFileError(f"{file}: cannot read lexicon ({exc.strerror})") from exc
-        for entry in parse_lexicon(content, str(file)):
-            merged[match_key(entry.name)] = entry
-    return Lexicon(tuple(merged.values()))
-
-
-_DETERMINERS = ("同", "本", "当該", "この", "その")
-
-
-def _with_determiners(
-    anaphors: tuple[tuple[str, str], ...], type_nouns: tuple[tuple[str, str], ...]
-) -> tuple[tuple[str, str], ...]:
-    """The listed anaphors plus 同/本/当該/この/その + every type noun (同モデル, 本サービス)."""
-    made = {(d + noun, cls) for noun, cls in type_nouns for d in _DETERMINERS if len(noun) > 1}
-    pairs = set(anaphors) | made
-    return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
-
-
-def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(sorted(words, key=lambda w: (-len(w), w)))
-
-
-@cache
-def load_cues() -> Cues:
-    source = "graph/data/cues.yaml"
-    text = resources.files("graph").joinpath("data/cues.yaml").read_text(encoding="utf-8")
-    data = _read_yaml(source, text)
-    if not isinstance(data, dict):
-        raise ResourceFileError(f"{source}: expected a mapping")
-
-    def by_class(key: str) -> tuple[tuple[str, str], ...]:
-        table = data.get(key) or {}
-        if not isinstance(table, dict):
-            raise ResourceFileError(f"{source}: {key} must map classes to word lists")
-        pairs = []
-        for entity_class, words in table.items():
-            if entity_class not in ENTITY_CLASSES:
-                raise ResourceFileError(f"{source}: {key}: unknown class {entity_class!r}")
-            pairs.extend((w, entity_class) for w in _strings(words, f"{source}: {key}"))
-        return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
-
-    return Cues(
-        type_nouns=by_class("type_nouns"),
-        org_suffixes=_longest_first(_strings(data.get("org_suffixes"), f"{source}: org_suffixes")),
-        org_prefixes=_strings(data.get("org_prefixes"), f"{source}: org_prefixes"),
-        person_suffixes=_longest_first(
-            _strings(data.get("person_suffixes"), f"{source}: person_suffixes")
-        ),
-        author_roles=_longest_first(_strings(data.get("author_roles"), f"{source}: author_roles")),
-        founder_roles=_longest_first(
-            _strings(data.get("founder_roles"), f"{source}: founder_roles")
-        ),
-        employment_roles=_longest_first(
-            _strings(data.get("employment_roles"), f"{source}: employment_roles")
-        ),
-        generic_latin=frozenset(_strings(data.get("generic_latin"), f"{source}: generic_latin")),
-        org_head_nouns=_longest_first(
-            _strings(data.get("org_head_nouns"), f"{source}: org_head_nouns")
-        ),
-        anaphors=_with_determiners(by_class("anaphors"), by_class("type_nouns")),
-    )
+        for item in _parse_located(content, str(file)):
+            merged[match_key(item.entry.name)] = item
+    _check_unambiguous(merged.values())
+    return Lexicon(tuple(item.entry for item in merged.values()))

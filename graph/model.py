@@ -1,8 +1,9 @@
 """Typed, frozen records that pass between the pipeline's stages.
 
-The flow is one way: ``documents`` yields :class:`Document`; extraction turns each into
-:class:`Mention`, :class:`RelationFact` and :class:`AttributeFact` records; ``entities``
-merges mentions into :class:`Entity` records; ``rdf`` turns an :class:`Extraction` into
+The flow is one way: ``documents`` yields :class:`Document`; a language reader
+(:mod:`graph.lang`) turns each into :class:`DocumentFacts` (mentions and claims);
+``assemble`` merges them into :class:`Entity`, :class:`RelationFact` and
+:class:`AttributeFact` records of one :class:`Extraction`; ``rdf`` turns that into
 triples. spaCy objects never leave the extraction stage: these records hold only
 strings, numbers and character offsets into ``Document.text``.
 """
@@ -14,13 +15,16 @@ from decimal import Decimal
 
 __all__ = [
     "ENTITY_CLASSES",
+    "AttributeClaim",
     "AttributeFact",
     "Document",
+    "DocumentFacts",
     "Entity",
     "Evidence",
     "Extraction",
     "Label",
     "Mention",
+    "RelationClaim",
     "RelationFact",
 ]
 
@@ -42,12 +46,12 @@ class Document:
     """One decoded source document."""
 
     doc_id: str  # stable slug, minted from the file name
-    path: str  # as given to the reader, POSIX separators
+    path: str  # relative to the corpus root (see graph.documents), POSIX separators
     title: str
     text: str
     language: str  # BCP 47 tag, e.g. "ja"
     sha256: str  # hex digest of ``text`` encoded as UTF-8
-    published: str | None = None  # ISO "2024-03-21" / "2024-03" / "2024"
+    published: str | None = None  # ISO date: "2024-03-21", "2024-03" or "2024"
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,45 @@ class Mention:
     canonical: str  # preferred display name (English/Latin where known)
     cue: str  # what made it a mention: "lexicon", "quote", "latin", "ner", "marker:社", ...
     wikidata: str | None = None
+
+
+@dataclass(frozen=True)
+class RelationClaim:
+    """One reading of subject --predicate--> object in one sentence, before merging.
+
+    Ends are mention keys; the same fact read from several sentences or documents is
+    several claims, merged (with a noisy-OR confidence) by :mod:`graph.assemble`.
+    """
+
+    subject: str
+    predicate: str  # ontology local name, e.g. "developed"
+    object: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class AttributeClaim:
+    """One reading of subject --property--> typed value in one sentence, before merging."""
+
+    subject: str  # mention key
+    property: str
+    value: int | Decimal | str
+    datatype: str  # XSD local name
+    evidence: Evidence
+    unit: str | None = None
+    baseline: str | None = None  # mention key of the relativeQuality baseline
+
+
+@dataclass(frozen=True)
+class DocumentFacts:
+    """Everything extraction read from one document, independent of every other document:
+    the unit that is cached, shipped between processes and merged into an Extraction."""
+
+    document: Document
+    mentions: tuple[Mention, ...]
+    relations: tuple[RelationClaim, ...]
+    attributes: tuple[AttributeClaim, ...]
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -132,3 +175,4 @@ class Extraction:
     relations: tuple[RelationFact, ...]
     attributes: tuple[AttributeFact, ...]
     skipped: tuple[str, ...] = field(default=())  # messages for inputs skipped with --skip-bad
+    warnings: tuple[str, ...] = field(default=())  # e.g. a document in a language we do not read

@@ -185,33 +185,63 @@ class OutputFolder:
         """Where to write output ``name`` (inside the staging folder)."""
         return self.staging / name
 
-    def adopt(self, name: str) -> Path:
-        """Bring ``name`` from the current folder into the staging folder as a hard link.
+    def shared_path(self, name: str) -> Path:
+        """Where to open a file that lives across builds (the extraction cache).
 
-        For files that live across builds (the extraction cache): written during the
-        build, they are shared by the old and the new folder.
+        In the current folder when there is one, so that what a killed build had written
+        (and SQLite's journal beside it) stays where the next build looks; it is carried
+        into the new folder at :meth:`commit` (pass its name as ``shared``).
         """
-        source = self.target / name
-        destination = self.staging / name
-        if source.is_file() and not destination.exists():
-            _link_or_copy(source, destination)
-        return destination
+        return (self.target if self.target.is_dir() else self.staging) / name
 
-    def commit(self, outputs: Iterable[str], *, shared: Iterable[str] = ()) -> None:
+    def manifest(self) -> dict:
+        """The manifest of the current folder's last build (empty if there is none)."""
+        try:
+            data = json.loads((self.target / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def unchanged_since(self, build_key: str) -> dict | None:
+        """The last build's manifest if it was made from the same inputs and extractor
+        (``build_key``) and its outputs are still as it wrote them; else None."""
+        manifest = self.manifest()
+        if manifest.get("build_key") != build_key:
+            return None
+        for name, digest in manifest.get("files", {}).items():
+            if _file_digest(self.target / name) != digest:
+                return None
+        if not all((self.target / name).exists() for name in manifest.get("outputs", ())):
+            return None
+        return manifest
+
+    def commit(
+        self, outputs: Iterable[str], *, shared: Iterable[str] = (), record: dict | None = None
+    ) -> None:
         """Swap the staging folder in, with ``outputs`` written and everything else kept.
 
-        ``shared`` names entries adopted with :meth:`adopt`: kept, but not outputs.
+        ``shared`` names files opened at :meth:`shared_path`: kept, but not outputs.
+        ``record`` is stored in the manifest (the build key and counts of this build).
         """
         produced = sorted(dict.fromkeys(outputs))
+        shared = sorted(set(shared))
         keep = set(produced) | set(shared) | {MANIFEST}
         previous = self._previous_outputs()
         if self.target.exists():
             for entry in sorted(self.target.iterdir()):
-                if entry.name not in keep and entry.name not in previous:
-                    _link_tree(entry, self.staging / entry.name)
+                destination = self.staging / entry.name
+                ours = entry.name in keep or entry.name in previous
+                if (entry.name in shared or not ours) and not destination.exists():
+                    _link_tree(entry, destination)
+        files = {
+            name: _file_digest(self.staging / name)
+            for name in produced
+            if (self.staging / name).is_file()
+        }
+        manifest = {**(record or {}), "outputs": produced, "files": files}
         write_atomic(
             self.staging / MANIFEST,
-            json.dumps({"outputs": produced}, ensure_ascii=False, indent=1) + "\n",
+            json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
         )
         _fsync_dir(self.staging)
         if not self.target.exists():
@@ -324,6 +354,16 @@ def _link_tree(source: Path, destination: Path) -> None:
         shutil.copytree(source, destination, symlinks=True, copy_function=_link_or_copy)
     else:
         _link_or_copy(source, destination)
+
+
+def _file_digest(path: Path) -> str | None:
+    import hashlib
+
+    try:
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -1,47 +1,101 @@
-"""The whole build: documents -> parse -> facts -> entities -> graph -> files.
+"""The whole build: documents -> language readers -> facts -> assemble -> graph -> files.
 
 ``extract(paths)`` returns the typed :class:`~graph.model.Extraction`; ``build_outputs``
-also writes ``graph.ttl``, ``graph.html`` and any extra formats, all or nothing: every
-check that can fail runs before parsing, and the outputs are swapped in together
-(:class:`~graph.outputs.OutputFolder`), so a failed or interrupted build leaves the old
-files as they were.
+also writes ``graph.ttl``, ``graph.html`` and any extra formats. How a build is ordered,
+and why:
+
+1. Every check that can fail without parsing runs first: formats, the output folder
+   (:class:`~graph.outputs.OutputFolder`), the lexicon, and every input document, read
+   once and then dropped (only its record, not its text, is kept). A bad input stops the
+   build before any parse, and nothing is written.
+2. If the inputs, options and extractor are those of the last build and its outputs are
+   untouched, there is nothing to do.
+3. Documents whose facts are in the cache (:mod:`graph.cache`) are not parsed; the others
+   are read again and parsed as a stream, one document's facts at a time, in this
+   process or on a Dask cluster (:mod:`graph.cluster`). Only the compact facts are kept.
+4. ``assemble`` merges the facts of this build's documents (so a removed or changed
+   document's evidence is gone), the graph is written, and the outputs are swapped in
+   together, or not at all.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import signal
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from decimal import Decimal
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from graph.documents import Corpus, display_path, read_corpus
-from graph.entities import merge_entities
-from graph.extract import DocumentFacts, extract_document
-from graph.lexicon import load_cues, load_lexicon
-from graph.model import AttributeFact, Evidence, Extraction, RelationFact
-from graph.nlp import parse_documents
-from graph.ontology import symmetric_relations
+from graph.assemble import assemble
+from graph.documents import (
+    Corpus,
+    ReadLog,
+    SourceFile,
+    display_path,
+    iter_documents,
+    list_sources,
+    read_corpus,
+    read_document,
+    without_text,
+)
+from graph.errors import BadDocumentError, NoDocumentsError
+from graph.lang import LANGUAGES, reader_for
+from graph.lexicon import Lexicon, load_lexicon
+from graph.model import Document, DocumentFacts, Extraction
 from graph.outputs import OutputFolder, serialize_turtle, write_atomic
-from graph.patterns import load_patterns
 from graph.rdf import build_graph
 
-__all__ = ["BuildSummary", "build_outputs", "extract", "extract_corpus"]
+__all__ = ["BuildSummary", "build_outputs", "extract", "extract_corpus", "extract_facts"]
 
 #: Above this many characters of input, parse with both cores.
 PARALLEL_THRESHOLD = 200_000
+#: The progress bar appears only once a parse has taken this long.
+PROGRESS_DELAY = 3.0
 
 
-def _combine(confidences: Sequence[float]) -> float:
-    """Noisy-OR: independent sentences that support a fact make it more certain."""
-    remaining = 1.0
-    for confidence in confidences:
-        remaining *= 1.0 - confidence
-    return round(min(0.99, 1.0 - remaining), 3)
+# --- extraction --------------------------------------------------------------------------
+
+
+def extract_facts(
+    documents: Sequence[Document],
+    lexicon: Lexicon,
+    *,
+    progress: bool = False,
+    warnings: list[str] | None = None,
+) -> Iterator[DocumentFacts]:
+    """Each document's facts, read by its language's reader (one language at a time).
+
+    A document in a language we have no reader for is reported in ``warnings``, never
+    read as an empty graph in silence.
+    """
+    by_language: dict[str, list[Document]] = defaultdict(list)
+    for document in documents:
+        by_language[document.language].append(document)
+    for language in sorted(by_language):
+        group = by_language[language]
+        if language not in LANGUAGES:
+            if warnings is not None:
+                warnings.extend(_unread_language(d) for d in group)
+            continue
+        size = sum(len(d.text) for d in group)
+        n_process = min(2, os.cpu_count() or 1) if size > PARALLEL_THRESHOLD else 1
+        with _CtrlCForTheParentOnly():
+            yield from reader_for(language).read(
+                group, lexicon, n_process=n_process, progress=progress
+            )
+
+
+def _unread_language(document: Document) -> str:
+    return (
+        f"{display_path(document.path)}: language {document.language!r} is not one we read "
+        f"({', '.join(LANGUAGES)}); skipped"
+    )
 
 
 def extract(
@@ -54,10 +108,10 @@ def extract(
     root: str | Path | None = None,
     published: str | None = None,
 ) -> Extraction:
-    """Read, parse and extract: the library entry point behind ``kg build``.
+    """Read, parse and extract (no cache, one process): the library's simplest entry point.
 
-    ``root`` is the folder stored paths are relative to (default: the one holding every
-    input); ``published`` is the date of documents that state none (ISO, e.g. 2024-03).
+    ``root`` is the folder stored paths are relative to (default: the one holding the
+    given paths); ``published`` is the date of documents that state none (2024-03).
     """
     corpus = read_corpus(
         paths, root=root, encoding=encoding, skip_bad=skip_bad, published=published
@@ -65,27 +119,24 @@ def extract(
     return extract_corpus(corpus, load_lexicon(lexicon_files), progress=progress)
 
 
-def extract_corpus(corpus: Corpus, lexicon, *, progress: bool = False) -> Extraction:
+def extract_corpus(corpus: Corpus, lexicon: Lexicon, *, progress: bool = False) -> Extraction:
     """Parse and extract documents already read (every input check has passed)."""
-    documents = list(corpus.documents)
-    if not documents:
-        from graph.errors import NoDocumentsError
-
+    if not corpus.documents:
         raise NoDocumentsError("every input document was skipped; nothing to build")
-    cues = load_cues()
-    patterns = load_patterns()
-    size = sum(len(d.text) for d in documents)
-    n_process = min(2, os.cpu_count() or 1) if size > PARALLEL_THRESHOLD else 1
-    facts: list[DocumentFacts] = []
-    with _CtrlCForTheParentOnly():
-        parsed = parse_documents(documents, n_process=n_process, progress=progress)
-        for document, sentences in zip(documents, parsed, strict=False):
-            facts.append(
-                extract_document(
-                    sentences, document=document, lexicon=lexicon, cues=cues, patterns=patterns
-                )
-            )
-    return _assemble(facts, lexicon, corpus.skipped)
+    warnings: list[str] = []
+    facts = [
+        _compact(f)
+        for f in extract_facts(corpus.documents, lexicon, progress=progress, warnings=warnings)
+    ]
+    if not facts:
+        raise NoDocumentsError("; ".join(warnings) or "no document could be read")
+    return assemble(facts, lexicon, corpus.skipped, corpus.warnings + tuple(warnings))
+
+
+def _compact(facts: DocumentFacts) -> DocumentFacts:
+    """Facts without the document's text: all the later stages need (memory is bounded by
+    the fact tables, not by the corpus)."""
+    return replace(facts, document=without_text(facts.document))
 
 
 class _CtrlCForTheParentOnly:
@@ -132,75 +183,11 @@ if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_CtrlCForTheParentOnly.after_fork_in_child)
 
 
-def _assemble(facts: list[DocumentFacts], lexicon, skipped: tuple[str, ...]) -> Extraction:
-    languages = {f.document.doc_id: f.document.language for f in facts}
-    entities, key_map = merge_entities((m for f in facts for m in f.mentions), lexicon, languages)
-    known = {e.key for e in entities}
-
-    relation_evidence: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
-    for fact in facts:
-        for subject, relation, obj, evidence in fact.relations:
-            subject, obj = key_map.get(subject, subject), key_map.get(obj, obj)
-            if subject not in known or obj not in known or subject == obj:
-                continue
-            if relation in symmetric_relations() and obj < subject:
-                subject, obj = obj, subject
-            relation_evidence[(subject, relation, obj)].append(evidence)
-    relations = tuple(
-        RelationFact(s, p, o, tuple(_sorted_evidence(ev)), _combine([e.confidence for e in ev]))
-        for (s, p, o), ev in sorted(relation_evidence.items())
-    )
-
-    attribute_evidence: dict[tuple[str, str, object], list] = defaultdict(list)
-    for fact in facts:
-        for candidate, evidence in fact.attributes:
-            subject = key_map.get(candidate.subject.key, candidate.subject.key)
-            if subject not in known:
-                continue
-            attribute_evidence[(subject, candidate.property, candidate.value)].append(
-                (candidate, evidence)
-            )
-    # Functional properties: keep the best-supported value per (subject, property).
-    best: dict[tuple[str, str], tuple[float, object]] = {}
-    for (subject, prop, value), items in attribute_evidence.items():
-        score = _combine([e.confidence for _, e in items])
-        current = best.get((subject, prop))
-        if current is None or (score, str(value)) > (current[0], str(current[1])):
-            best[(subject, prop)] = (score, value)
-    attributes = []
-    for (subject, prop), (score, value) in sorted(best.items()):
-        items = attribute_evidence[(subject, prop, value)]
-        candidate = items[0][0]
-        baseline = candidate.baseline.key if candidate.baseline else None
-        baseline = key_map.get(baseline, baseline) if baseline else None
-        attributes.append(
-            AttributeFact(
-                subject=subject,
-                property=prop,
-                value=value if not isinstance(value, float) else Decimal(str(value)),
-                datatype=candidate.datatype,
-                evidence=tuple(_sorted_evidence([e for _, e in items])),
-                confidence=score,
-                unit=candidate.unit,
-                baseline=baseline if baseline in known and baseline != subject else None,
-            )
-        )
-    return Extraction(
-        documents=tuple(f.document for f in facts),
-        entities=entities,
-        relations=relations,
-        attributes=tuple(attributes),
-        skipped=skipped,
-    )
-
-
-def _sorted_evidence(evidence: list[Evidence]) -> list[Evidence]:
-    unique = {(e.doc_id, e.start, e.end, e.method): e for e in evidence}
-    return [unique[k] for k in sorted(unique)]
+# --- the build ---------------------------------------------------------------------------
 
 
 def _count(number: int, noun: str, plural: str | None = None) -> str:
-    return f"{number} {noun if number == 1 else plural or noun + 's'}"
+    return f"{number:,} {noun if number == 1 else plural or noun + 's'}"
 
 
 @dataclass(frozen=True)
@@ -213,15 +200,78 @@ class BuildSummary:
     outputs: tuple[Path, ...]
     skipped: tuple[str, ...]
     warnings: tuple[str, ...] = ()
+    parsed: int = 0  # documents parsed by this build (the others came from the cache)
+    up_to_date: bool = False  # nothing had changed: no output was rewritten
+    stages: tuple[tuple[str, float], ...] = field(default=())  # seconds per stage
 
     def line(self) -> str:
         files = ", ".join(display_path(p) for p in self.outputs)
-        return (
-            f"Built {files} from {_count(self.documents, 'document')}: "
+        counts = (
             f"{_count(self.entities, 'entity', 'entities')}, "
-            f"{_count(self.relations, 'relation')}, {_count(self.attributes, 'attribute')} "
-            f"in {self.seconds:.1f}s"
+            f"{_count(self.relations, 'relation')}, {_count(self.attributes, 'attribute')}"
         )
+        if self.up_to_date:
+            return (
+                f"Up to date: {files} from {_count(self.documents, 'document')}: {counts} "
+                f"(nothing changed since the last build; {self.seconds:.1f}s)"
+            )
+        reused = self.documents - self.parsed
+        tail = f" ({_count(reused, 'document')} from the cache)" if reused > 0 else ""
+        return (
+            f"Built {files} from {_count(self.documents, 'document')}: {counts} "
+            f"in {self.seconds:.1f}s{tail}"
+        )
+
+
+class _Stages:
+    """Wall-clock seconds per stage, for the summary and the scale benchmark."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.seconds[name] = self.seconds.get(name, 0.0) + now - self._last
+        self._last = now
+
+
+@dataclass
+class _Scan:
+    """Every input read once, before any parse: records without text, and what was passed
+    over. Holding no text, it stays small for any corpus."""
+
+    documents: list[Document]  # readable, in build order, without text
+    sizes: dict[str, int]  # characters per doc_id
+    sources: dict[str, SourceFile]
+    log: ReadLog
+    unread: list[str]  # warnings: documents in a language we do not read
+
+
+def _scan(
+    paths: Sequence[str | Path],
+    *,
+    root: str | Path | None,
+    encoding: str | None,
+    skip_bad: bool,
+    published: str | None,
+) -> _Scan:
+    log = ReadLog()
+    sources, _ = list_sources(paths, root=root, skip_bad=skip_bad, log=log)
+    documents: list[Document] = []
+    sizes: dict[str, int] = {}
+    for document in iter_documents(
+        sources, encoding=encoding, skip_bad=skip_bad, published=published, log=log
+    ):
+        documents.append(without_text(document))
+        sizes[document.doc_id] = len(document.text)
+    if not documents:
+        raise NoDocumentsError("every input document was skipped; nothing to build")
+    readable = [d for d in documents if d.language in LANGUAGES]
+    unread = [_unread_language(d) for d in documents if d.language not in LANGUAGES]
+    if not readable:
+        raise NoDocumentsError("; ".join(unread))
+    return _Scan(readable, sizes, {s.doc_id: s for s in sources}, log, unread)
 
 
 def build_outputs(
@@ -235,14 +285,21 @@ def build_outputs(
     formats: Sequence[str] = (),
     root: str | Path | None = None,
     published: str | None = None,
+    use_cache: bool = True,
+    workers: int | None = None,
+    cluster: str | None = None,
+    notify: Callable[[str], None] | None = None,
 ) -> BuildSummary:
-    """Extract, then write ``graph.ttl``, ``graph.html`` and ``graph.<ext>`` per extra format.
+    """Build ``graph.ttl``, ``graph.html`` and ``graph.<ext>`` per extra format in ``out_dir``.
 
-    Everything that can fail without parsing is checked first, in this order: formats,
-    the output folder, the lexicon, every input document. Only then is anything parsed;
-    the outputs appear together at the end, or not at all.
+    ``use_cache``: take unchanged documents' facts from ``out_dir``'s cache and store the
+    new ones there. ``workers``: parse on a local Dask cluster of that many processes;
+    ``cluster``: on the Dask scheduler at that address. ``notify`` receives notes worth
+    telling the user while the build runs (why everything is read again).
     """
     started = time.perf_counter()
+    stages = _Stages()
+    formats = tuple(dict.fromkeys(formats))
     if formats:
         from graph.export import check_format
 
@@ -250,38 +307,225 @@ def build_outputs(
             check_format(fmt)
     with OutputFolder.prepare(out_dir, inputs=[Path(p) for p in paths]) as folder:
         lexicon = load_lexicon(lexicon_files)
-        corpus = read_corpus(
-            paths, root=root, encoding=encoding, skip_bad=skip_bad, published=published
+        scan = _scan(paths, root=root, encoding=encoding, skip_bad=skip_bad, published=published)
+        fingerprints = _fingerprints({d.language for d in scan.documents}, lexicon)
+        key = _build_key(scan.documents, fingerprints, formats)
+        warnings = (*scan.log.warnings, *scan.unread)
+        stages.lap("read")
+        if use_cache and (manifest := folder.unchanged_since(key)) is not None:
+            counts = manifest.get("counts", {})
+            return BuildSummary(
+                documents=counts.get("documents", len(scan.documents)),
+                entities=counts.get("entities", 0),
+                relations=counts.get("relations", 0),
+                attributes=counts.get("attributes", 0),
+                seconds=time.perf_counter() - started,
+                outputs=tuple(Path(out_dir) / n for n in manifest.get("outputs", ())),
+                skipped=tuple(scan.log.skipped),
+                warnings=warnings,
+                up_to_date=True,
+                stages=tuple(stages.seconds.items()),
+            )
+        from graph.cache import CACHE_FILE, FactCache
+
+        with ExitStack() as stack:
+            cache = (
+                stack.enter_context(FactCache(folder.shared_path(CACHE_FILE)))
+                if use_cache
+                else None
+            )
+            facts = _cached_facts(cache, scan.documents, fingerprints, notify)
+            stages.lap("cache")
+            work = _ToParse(
+                tuple(d for d in scan.documents if d.doc_id not in facts),
+                scan.sizes,
+                scan.sources,
+                encoding,
+                published,
+            )
+            stream = _parse(work, lexicon, fingerprints, workers=workers, cluster=cluster)
+            for new in _with_progress(stream, len(work.documents), enabled=progress):
+                facts[new.document.doc_id] = new
+                if cache is not None:
+                    cache.put(new, fingerprints[new.document.language])
+        stages.lap("parse")
+        extraction = assemble(
+            [facts[d.doc_id] for d in scan.documents],
+            lexicon,
+            tuple(scan.log.skipped),
+            warnings,
         )
-        extraction = extract_corpus(corpus, lexicon, progress=progress)
-        names = _write_outputs(extraction, folder, formats)
-        folder.commit(names)
-    out = Path(out_dir)
+        stages.lap("assemble")
+        names = _write_outputs(extraction, folder, formats, stages)
+        counts = {
+            "documents": len(extraction.documents),
+            "entities": len(extraction.entities),
+            "relations": len(extraction.relations),
+            "attributes": len(extraction.attributes),
+        }
+        # The cache is carried into the new folder with --no-cache too (neither read nor
+        # written then): its entries are never stale.
+        folder.commit(names, shared=[CACHE_FILE], record={"build_key": key, "counts": counts})
+        stages.lap("commit")
     return BuildSummary(
-        documents=len(extraction.documents),
-        entities=len(extraction.entities),
-        relations=len(extraction.relations),
-        attributes=len(extraction.attributes),
+        **counts,
         seconds=time.perf_counter() - started,
-        outputs=tuple(out / name for name in names),
+        outputs=tuple(Path(out_dir) / name for name in names),
         skipped=extraction.skipped,
-        warnings=corpus.warnings,
+        warnings=extraction.warnings,
+        parsed=len(work.documents),
+        stages=tuple(stages.seconds.items()),
+    )
+
+
+def _cached_facts(
+    cache,
+    documents: Sequence[Document],
+    fingerprints: dict[str, str],
+    notify: Callable[[str], None] | None,
+) -> dict[str, DocumentFacts]:
+    """The facts the cache has for these documents (by doc_id); says when an extractor
+    changed since the last build, since then every document of its language is read."""
+    if cache is None:
+        return {}
+    facts = cache.lookup(documents, fingerprints)
+    for language, fingerprint in sorted(fingerprints.items()):
+        hits = sum(1 for d in documents if d.language == language and d.doc_id in facts)
+        if not hits and cache.other_fingerprints(language, fingerprint) and notify:
+            notify(
+                f"The {language!r} extractor changed since the last build (code, patterns, "
+                "lexicon or model version): every document is read again."
+            )
+    cache.forget_other_fingerprints(fingerprints)
+    return facts
+
+
+def _fingerprints(languages: Iterable[str], lexicon: Lexicon) -> dict[str, str]:
+    from graph.cache import extractor_fingerprint
+
+    return {
+        language: extractor_fingerprint(reader_for(language).fingerprint(), lexicon)
+        for language in sorted(languages)
+    }
+
+
+def _build_key(
+    documents: Sequence[Document], fingerprints: dict[str, str], formats: Sequence[str]
+) -> str:
+    """Everything the outputs depend on: the documents' records (text by its hash), the
+    extractor of each language and the formats asked for."""
+    digest = hashlib.sha256()
+    digest.update(json.dumps({"fingerprints": fingerprints, "formats": list(formats)}).encode())
+    for d in documents:
+        record = [d.doc_id, d.path, d.title, d.language, d.sha256, d.published]
+        digest.update(json.dumps(record, ensure_ascii=False).encode() + b"\n")
+    return digest.hexdigest()
+
+
+def _reread(
+    documents: Sequence[Document],
+    sources: dict[str, SourceFile],
+    *,
+    encoding: str | None,
+    published: str | None,
+) -> Iterator[Document]:
+    """The documents to parse, with their text, read again one at a time."""
+    for document in documents:
+        source = sources[document.doc_id]
+        again = read_document(
+            source.path,
+            encoding=encoding,
+            doc_id=document.doc_id,
+            stored_path=document.path,
+            published=published,
+        )
+        if again.sha256 != document.sha256:
+            raise BadDocumentError(
+                display_path(source.path),
+                "changed while the build was reading it",
+                "run the build again",
+            )
+        yield again
+
+
+@dataclass(frozen=True)
+class _ToParse:
+    """The documents a build must parse, and how to get their text back."""
+
+    documents: tuple[Document, ...]  # without text, in build order
+    sizes: dict[str, int]  # characters per doc_id
+    sources: dict[str, SourceFile]
+    encoding: str | None
+    published: str | None
+
+    def texts(self, documents: Sequence[Document]) -> Iterator[Document]:
+        return _reread(documents, self.sources, encoding=self.encoding, published=self.published)
+
+
+def _parse(
+    work: _ToParse,
+    lexicon: Lexicon,
+    fingerprints: dict[str, str],
+    *,
+    workers: int | None,
+    cluster: str | None,
+) -> Iterator[DocumentFacts]:
+    """Compact facts of every document to parse, in this process or on a Dask cluster."""
+    if not work.documents:
+        return
+    by_language: dict[str, list[Document]] = defaultdict(list)
+    for document in work.documents:
+        by_language[document.language].append(document)
+    if workers is None and cluster is None:
+        for language in sorted(by_language):
+            group = by_language[language]
+            size = sum(work.sizes[d.doc_id] for d in group)
+            n_process = min(2, os.cpu_count() or 1) if size > PARALLEL_THRESHOLD else 1
+            with _CtrlCForTheParentOnly():
+                for facts in reader_for(language).read(
+                    work.texts(group), lexicon, n_process=n_process
+                ):
+                    yield _compact(facts)
+        return
+    from graph.cluster import ParseCluster
+    from graph.records import facts_from_json
+
+    ordered = [d for language in sorted(by_language) for d in by_language[language]]
+    with ParseCluster.connect(cluster) if cluster else ParseCluster.local(workers or 1) as dask:
+        dask.check_workers(fingerprints)
+        for records in dask.read(work.texts(ordered), lexicon):
+            yield facts_from_json(records.facts_json)
+
+
+def _with_progress(
+    items: Iterator[DocumentFacts], total: int, *, enabled: bool
+) -> Iterator[DocumentFacts]:
+    if not enabled or not total:
+        yield from items
+        return
+    from tqdm import tqdm
+
+    yield from tqdm(
+        items, total=total, unit="doc", desc="reading", delay=PROGRESS_DELAY, leave=False
     )
 
 
 def _write_outputs(
-    extraction: Extraction, folder: OutputFolder, formats: Iterable[str]
+    extraction: Extraction, folder: OutputFolder, formats: Iterable[str], stages: _Stages
 ) -> list[str]:
     """Write every output into the staging folder; returns their names, in order."""
     graph = build_graph(extraction)
+    stages.lap("graph")
     names = ["graph.ttl", "graph.html"]
     write_atomic(folder.path("graph.ttl"), serialize_turtle(graph))
+    stages.lap("turtle")
     from graph.html import write_html
 
     title = extraction.documents[0].title if len(extraction.documents) == 1 else "Knowledge graph"
     language = extraction.documents[0].language
     write_html(graph, folder.path("graph.html"), title=title, language=language)
-    extra = [fmt for fmt in dict.fromkeys(formats) if fmt != "turtle"]  # graph.ttl: always
+    stages.lap("html")
+    extra = [fmt for fmt in formats if fmt != "turtle"]  # graph.ttl is always written
     if extra:
         from graph.export import SUFFIXES, export_graph
 
@@ -289,4 +533,5 @@ def _write_outputs(
             name = "neo4j" if fmt == "neo4j" else f"graph{SUFFIXES[fmt]}"
             export_graph(graph, fmt, folder.path(name))
             names.append(name)
+        stages.lap("formats")
     return names

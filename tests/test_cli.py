@@ -57,7 +57,12 @@ def test_failed_build_keeps_previous_output(tmp_path: Path) -> None:
     (tmp_path / "bad.txt").write_bytes(b"")
     assert run("build", str(tmp_path), "--out", str(out)).exit_code == 2
     assert (out / "graph.ttl").read_bytes() == before
-    assert sorted(p.name for p in out.iterdir()) == [".kg-build.json", "graph.html", "graph.ttl"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        ".kg-build.json",
+        ".kg-cache.sqlite",
+        "graph.html",
+        "graph.ttl",
+    ]
 
 
 def test_skip_bad_reports_and_builds_the_rest(tmp_path: Path) -> None:

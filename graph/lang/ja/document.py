@@ -8,30 +8,26 @@ It returns plain records (:mod:`graph.model`) keyed by entity keys, ready for me
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from decimal import Decimal
 
-from graph.attributes import AttributeCandidate, AttributeReader
 from graph.canonical import match_key
-from graph.lexicon import Cues, Lexicon
-from graph.mentions import SentenceMention, detect_mentions, propagate_names
-from graph.model import Document, Evidence, Mention
-from graph.nlp import ParsedSentence
-from graph.patterns import Pattern
-from graph.relations import RelationReader
+from graph.lang.ja.attributes import AttributeReader
+from graph.lang.ja.cues import Cues
+from graph.lang.ja.mentions import SentenceMention, detect_mentions, propagate_names
+from graph.lang.ja.parse import ParsedSentence
+from graph.lang.ja.patterns import Pattern
+from graph.lang.ja.relations import RelationReader
+from graph.lexicon import Lexicon
+from graph.model import (
+    AttributeClaim,
+    Document,
+    DocumentFacts,
+    Evidence,
+    Mention,
+    RelationClaim,
+)
 
-__all__ = ["DocumentFacts", "extract_document"]
-
-
-@dataclass(frozen=True)
-class DocumentFacts:
-    """Everything read from one document, before entities are merged across documents."""
-
-    document: Document
-    mentions: tuple[Mention, ...]
-    relations: tuple[
-        tuple[str, str, str, Evidence], ...
-    ]  # (subject key, relation, object key, evidence)
-    attributes: tuple[tuple[AttributeCandidate, Evidence], ...]
+__all__ = ["extract_document"]
 
 
 def _evidence(
@@ -106,8 +102,8 @@ def extract_document(
     relation_reader = RelationReader(patterns, cues, typed_by_role=dry_run.typed_by_role)
     attribute_reader = AttributeReader()
     mentions_out: list[Mention] = []
-    relations: list[tuple[str, str, str, Evidence]] = []
-    attributes: list[tuple[AttributeCandidate, Evidence]] = []
+    relations: list[RelationClaim] = []
+    attributes: list[AttributeClaim] = []
     for sentence, found in zip(sentences, propagated, strict=True):
         mentions = relation_reader.type_known(found)
         candidates = relation_reader.read(sentence, mentions)
@@ -130,7 +126,7 @@ def extract_document(
             )
         for candidate in candidates:
             relations.append(
-                (
+                RelationClaim(
                     candidate.subject.key,
                     candidate.relation,
                     candidate.object.key,
@@ -138,16 +134,22 @@ def extract_document(
                 )
             )
         for attribute in attribute_reader.read(sentence.doc, typed, sentence.text):
+            value = attribute.value
             attributes.append(
-                (
-                    attribute,
-                    _evidence(
+                AttributeClaim(
+                    subject=attribute.subject.key,
+                    property=attribute.property,
+                    value=Decimal(str(value)) if isinstance(value, float) else value,
+                    datatype=attribute.datatype,
+                    evidence=_evidence(
                         sentence,
                         attribute.span,
                         attribute.method,
                         attribute.confidence,
                         attribute.raw_text,
                     ),
+                    unit=attribute.unit,
+                    baseline=attribute.baseline.key if attribute.baseline else None,
                 )
             )
     return DocumentFacts(document, tuple(mentions_out), tuple(relations), tuple(attributes))

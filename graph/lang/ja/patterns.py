@@ -15,7 +15,7 @@ from importlib import resources
 import yaml
 
 from graph.errors import ResourceFileError
-from graph.mentions import SentenceMention
+from graph.lang.ja.mentions import SentenceMention
 from graph.model import ENTITY_CLASSES
 
 __all__ = ["ROLES", "Candidate", "Pattern", "load_patterns", "parse_patterns"]
@@ -108,5 +108,7 @@ def parse_patterns(text: str, source: str = "<patterns>") -> tuple[Pattern, ...]
 
 @cache
 def load_patterns() -> tuple[Pattern, ...]:
-    text = resources.files("graph").joinpath("data/patterns.ja.yaml").read_text(encoding="utf-8")
-    return parse_patterns(text, "graph/data/patterns.ja.yaml")
+    text = (
+        resources.files("graph.lang.ja").joinpath("data/patterns.yaml").read_text(encoding="utf-8")
+    )
+    return parse_patterns(text, "graph/lang/ja/data/patterns.yaml")

@@ -10,9 +10,9 @@ chained to, and from the sentence's topic; each fallback lowers the confidence.
 Patterns (``data/patterns.ja.yaml``) then map (trigger, roles, classes) to relations.
 
 Constructions that are not predicate-argument shaped (rivals, stances, roles,
-possession, variants) are read by the rules of :mod:`graph.rules`, mixed in here;
-token helpers live in :mod:`graph.syntax`, patterns and their loader in
-:mod:`graph.patterns`.
+possession, variants) are read by the rules of :mod:`graph.lang.ja.rules`, mixed in here;
+token helpers live in :mod:`graph.lang.ja.syntax`, patterns and their loader in
+:mod:`graph.lang.ja.patterns`.
 """
 
 from __future__ import annotations
@@ -25,12 +25,12 @@ from typing import TYPE_CHECKING
 
 from spacy.symbols import ADJ, NOUN, PART, PROPN, VERB
 
-from graph.lexicon import Cues
-from graph.mentions import SentenceMention, _preceding_compound, fold_width
-from graph.nlp import ParsedSentence
-from graph.patterns import Candidate, Pattern
-from graph.rules import NominalRules, pair
-from graph.syntax import (
+from graph.lang.ja.cues import Cues
+from graph.lang.ja.mentions import SentenceMention, _preceding_compound, fold_width
+from graph.lang.ja.parse import ParsedSentence
+from graph.lang.ja.patterns import Candidate, Pattern
+from graph.lang.ja.rules import NominalRules, pair
+from graph.lang.ja.syntax import (
     LIGHT_VERBS,
     RECEIVING_VERBS,
     argument_role,

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from graph.nlp import split_sentences
+from graph.lang.ja.parse import split_sentences
 
 
 def spans(text: str) -> list[str]:

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from graph.attributes import parse_date, parse_money_usd, parse_number, parse_percent
+from graph.lang.ja.attributes import parse_date, parse_money_usd, parse_number, parse_percent
 
 
 @pytest.mark.parametrize(

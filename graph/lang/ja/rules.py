@@ -1,8 +1,8 @@
 """Relation rules for constructions that are not predicate-argument shaped.
 
-Each rule reads one sentence through the state the :class:`~graph.relations.RelationReader`
+Each rule reads one sentence through the state the :class:`~graph.lang.ja.relations.RelationReader`
 keeps (names by head token, the sentence text, the document's topic and what each
-organization developed) and returns :class:`~graph.patterns.Candidate` records:
+organization developed) and returns :class:`~graph.lang.ja.patterns.Candidate` records:
 
 * derivation: ``Xを基に…したY`` (basedOn) and size/version variants (``LLaMA-65B``);
 * rivals: ``AやBといったライバル企業``, ``競合となるX``;
@@ -10,7 +10,7 @@ organization developed) and returns :class:`~graph.patterns.Candidate` records:
 * roles: ``XのCEOであるY氏`` (worksFor), ``Xの共同創業者`` (founded), former ties excluded;
 * possession: ``Mistral AI社のモデル「Y」`` (developed), ``自社の…`` and ``X傘下のY`` (owns).
 
-``NominalRules`` is a mixin of :class:`~graph.relations.RelationReader`: the rules share
+``NominalRules`` is a mixin of :class:`~graph.lang.ja.relations.RelationReader`: the rules share
 its parse walks (``_final_marker``, ``_sentence_topic``) instead of re-deriving them.
 """
 
@@ -20,14 +20,14 @@ import re
 from typing import TYPE_CHECKING
 
 from graph.canonical import slug
-from graph.mentions import SentenceMention
-from graph.patterns import Candidate
-from graph.syntax import argument_role, case_marker, is_coordination
+from graph.lang.ja.mentions import SentenceMention
+from graph.lang.ja.patterns import Candidate
+from graph.lang.ja.syntax import argument_role, case_marker, is_coordination
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from graph.lexicon import Cues
+    from graph.lang.ja.cues import Cues
 
 __all__ = ["NominalRules", "pair"]
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from graph.canonical import size_of
-from graph.mentions import SentenceMention, fold_width
+from graph.lang.ja.mentions import SentenceMention, fold_width
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

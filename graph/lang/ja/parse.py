@@ -95,23 +95,35 @@ def parse_documents(
     n_process: int = 1,
     batch_size: int = 64,
     progress: bool = False,
-) -> Iterator[list[ParsedSentence]]:
-    """Yield, per document, its parsed sentences in order."""
+) -> Iterator[tuple[Document, list[ParsedSentence]]]:
+    """Yield each document with its parsed sentences, as soon as its last sentence is
+    parsed: nothing of a document is kept once it has been yielded."""
     nlp = nlp or load_pipeline()
-    docs = list(documents)
-    jobs = [
-        (document, index, start, document.text[start:end])
-        for document in docs
-        for index, (start, end) in enumerate(split_sentences(document.text))
-    ]
-    texts = (text for *_, text in jobs)
-    parsed: Iterable[Doc] = nlp.pipe(texts, n_process=n_process, batch_size=batch_size)
+    current: list[Document] = []  # documents whose sentences are queued, oldest first
+
+    def jobs() -> Iterator[tuple[str, tuple[int, int, int]]]:
+        for number, document in enumerate(documents):
+            current.append(document)
+            spans = split_sentences(document.text)
+            for index, (start, end) in enumerate(spans):
+                yield document.text[start:end], (number, index, start)
+            if not spans:
+                yield "", (number, -1, 0)  # an empty document still yields its (empty) facts
+
+    parsed: Iterable[tuple[Doc, tuple[int, int, int]]] = nlp.pipe(
+        jobs(), as_tuples=True, n_process=n_process, batch_size=batch_size
+    )
     if progress:
         from tqdm import tqdm
 
-        parsed = tqdm(parsed, total=len(jobs), unit="sent", desc="parsing", leave=False)
-    by_document: dict[str, list[ParsedSentence]] = {d.doc_id: [] for d in docs}
-    for (document, index, start, text), doc in zip(jobs, parsed, strict=False):
-        by_document[document.doc_id].append(ParsedSentence(document, index, start, doc, text))
-    for document in docs:
-        yield by_document[document.doc_id]
+        parsed = tqdm(parsed, unit="sent", desc="parsing", leave=False)
+    number = 0
+    sentences: list[ParsedSentence] = []
+    for doc, (doc_number, index, start) in parsed:
+        while doc_number > number:
+            yield current.pop(0), sentences
+            number, sentences = number + 1, []
+        if index >= 0:
+            sentences.append(ParsedSentence(current[0], index, start, doc, doc.text))
+    if current:
+        yield current.pop(0), sentences

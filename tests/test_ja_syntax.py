@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.syntax import argument_role, case_marker, is_passive, negated, quoted_clause
+from graph.lang.ja.syntax import argument_role, case_marker, is_passive, negated, quoted_clause
 
 
 def token(nlp, text: str, word: str):

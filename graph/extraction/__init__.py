@@ -1,0 +1,1 @@
+"""Language-neutral extraction machinery shared by every language reader."""

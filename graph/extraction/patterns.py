@@ -1,0 +1,186 @@
+"""Relation patterns as data, one schema for every language.
+
+A pattern maps a frame to a relation: its trigger lemmas (or construction names such as
+``@possessive``), the role that holds the subject and the role that holds the object,
+the classes each end may have, the class an end with no class of its own *infers* from
+filling that role ("an unknown agent of 買収 is an organization"), and a confidence.
+Each language keeps its patterns in ``graph/lang/<code>/data/patterns.yaml`` and names
+its own roles; :func:`parse_patterns` checks a file against that role set and the
+contract, and says which record and field is wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from graph.errors import ResourceFileError
+from graph.model import ENTITY_CLASSES
+
+__all__ = ["RELATIONS", "Pattern", "PatternIndex", "load_patterns", "parse_patterns"]
+
+#: The contract's relations (see ../shared/eval/README.md and data/ontology.ttl).
+RELATIONS = frozenset(
+    {
+        "developed",
+        "owns",
+        "fineTunedFrom",
+        "basedOn",
+        "trainedOn",
+        "variantOf",
+        "outperforms",
+        "competesWith",
+        "viewsAsThreat",
+        "viewsAsWinner",
+        "acquired",
+        "investedIn",
+        "partneredWith",
+        "worksFor",
+        "founded",
+        "uses",
+        "authoredBy",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Pattern:
+    id: str
+    relation: str
+    triggers: frozenset[str]  # lemmas or @constructions; "*" = any predicate
+    subject_role: str
+    subject_classes: frozenset[str]
+    object_role: str
+    object_classes: frozenset[str]
+    confidence: float
+    symmetric: bool = False
+    # Class given to a name with none of its own found in the role; "same" = the other end's.
+    subject_infer: str | None = None
+    object_infer: str | None = None
+    # Both ends must be of one kind (models and products count as one): rivals, comparisons.
+    same_class: bool = False
+
+
+@dataclass(frozen=True)
+class PatternIndex:
+    """Patterns by trigger, for the matcher's look-ups."""
+
+    patterns: tuple[Pattern, ...]
+
+    def for_trigger(self, trigger: str) -> tuple[Pattern, ...]:
+        return _by_trigger(self).get(trigger, ()) + _by_trigger(self).get("*", ())
+
+    @property
+    def triggers(self) -> frozenset[str]:
+        return frozenset(_by_trigger(self))
+
+
+@cache
+def _by_trigger(index: PatternIndex) -> dict[str, tuple[Pattern, ...]]:
+    table: dict[str, list[Pattern]] = {}
+    for pattern in index.patterns:
+        for trigger in sorted(pattern.triggers):
+            table.setdefault(trigger, []).append(pattern)
+    return {trigger: tuple(patterns) for trigger, patterns in table.items()}
+
+
+def _end(raw: object, where: str, roles: Collection[str]) -> tuple[str, frozenset[str], str | None]:
+    if not isinstance(raw, dict) or raw.get("role") not in roles:
+        raise ResourceFileError(f"{where}: needs a role among {', '.join(sorted(roles))}")
+    unknown = set(raw) - {"role", "classes", "infer"}
+    if unknown:
+        raise ResourceFileError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+    classes = raw.get("classes") or []
+    if not isinstance(classes, list) or not classes or set(classes) - set(ENTITY_CLASSES):
+        raise ResourceFileError(f"{where}: classes must be a non-empty list of contract classes")
+    infer = raw.get("infer")
+    if infer is not None and infer != "same" and infer not in classes:
+        raise ResourceFileError(f"{where}: infer must be 'same' or one of the role's classes")
+    return raw["role"], frozenset(classes), infer
+
+
+_FIELDS = {
+    "id",
+    "relation",
+    "triggers",
+    "subject",
+    "object",
+    "confidence",
+    "symmetric",
+    "same_class",
+}
+
+
+def parse_patterns(text: str, roles: Collection[str], source: str = "<patterns>") -> PatternIndex:
+    """Validate and load pattern records; errors name the file, the pattern and the field."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ResourceFileError(f"{source}: not valid YAML ({exc})") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("patterns"), list):
+        raise ResourceFileError(f"{source}: expected a mapping with a 'patterns' list")
+    out: list[Pattern] = []
+    seen: set[str] = set()
+    for i, raw in enumerate(data["patterns"]):
+        where = f"{source}: patterns[{i}]"
+        if not isinstance(raw, dict):
+            raise ResourceFileError(f"{where}: expected a mapping")
+        where = f"{source}: pattern {raw.get('id', i)!r}"
+        for field in ("id", "relation", "triggers", "subject", "object"):
+            if field not in raw:
+                raise ResourceFileError(f"{where}: missing {field!r}")
+        unknown = set(raw) - _FIELDS
+        if unknown:
+            raise ResourceFileError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+        if raw["id"] in seen:
+            raise ResourceFileError(f"{where}: duplicate id")
+        seen.add(raw["id"])
+        if raw["relation"] not in RELATIONS:
+            raise ResourceFileError(f"{where}: relation {raw['relation']!r} is not in the contract")
+        triggers = raw["triggers"]
+        if not isinstance(triggers, list) or not triggers:
+            raise ResourceFileError(f"{where}: triggers must be a non-empty list")
+        subject_role, subject_classes, subject_infer = _end(
+            raw["subject"], where + ".subject", roles
+        )
+        object_role, object_classes, object_infer = _end(raw["object"], where + ".object", roles)
+        confidence = raw.get("confidence", 0.7)
+        if not isinstance(confidence, (int, float)) or not 0 < confidence <= 1:
+            raise ResourceFileError(f"{where}: confidence must be a number in (0, 1]")
+        out.append(
+            Pattern(
+                id=str(raw["id"]),
+                relation=raw["relation"],
+                triggers=frozenset(str(t) for t in _flatten(triggers)),
+                subject_role=subject_role,
+                subject_classes=subject_classes,
+                object_role=object_role,
+                object_classes=object_classes,
+                confidence=float(confidence),
+                symmetric=bool(raw.get("symmetric", False)),
+                subject_infer=subject_infer,
+                object_infer=object_infer,
+                same_class=bool(raw.get("same_class", False)),
+            )
+        )
+    return PatternIndex(tuple(out))
+
+
+def _flatten(items: list[object]) -> list[object]:
+    """Trigger lists may include YAML-anchored lists (``[*develop_verbs, 作る]``)."""
+    flat: list[object] = []
+    for item in items:
+        flat.extend(_flatten(item) if isinstance(item, list) else [item])
+    return flat
+
+
+@cache
+def load_patterns(package: str, roles: frozenset[str]) -> PatternIndex:
+    """The patterns of a language package (``<package>/data/patterns.yaml``)."""
+    path = resources.files(package).joinpath("data/patterns.yaml")
+    source = f"{package.replace('.', '/')}/data/patterns.yaml"
+    return parse_patterns(path.read_text(encoding="utf-8"), roles, source)
