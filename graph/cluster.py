@@ -87,9 +87,10 @@ class ParseCluster:
 
         if workers < 1:
             raise ClusterError(f"--workers {workers}: give at least 1 worker")
-        # Ignored signals stay ignored in the processes the cluster spawns: Ctrl-C then
-        # reaches the build alone, which closes the cluster, instead of every worker.
-        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        # The processes the cluster spawns inherit this thread's blocked signals: Ctrl-C
+        # then reaches the build alone (a moment later, when it is unblocked here), which
+        # closes the cluster, instead of every worker printing a traceback.
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         try:
             cluster = LocalCluster(
                 n_workers=workers,
@@ -100,7 +101,7 @@ class ParseCluster:
                 silence_logs=logging.ERROR,
             )
         finally:
-            signal.signal(signal.SIGINT, previous)
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
         try:
             client = Client(cluster)
         except BaseException:
@@ -133,8 +134,10 @@ class ParseCluster:
     def workers(self) -> int:
         return max(1, len(self.client.scheduler_info().get("workers", {})))
 
-    def check_workers(self, fingerprints: dict[str, str]) -> None:
-        """Refuse workers whose extractor differs from ours: their facts would differ."""
+    def check_workers(self, languages: Iterable[str]) -> None:
+        """Refuse workers whose readers differ from ours (code, data, model versions):
+        their facts would differ from a single-process build's."""
+        fingerprints = worker_fingerprints(sorted(languages))
         try:
             answers = self.client.run(worker_fingerprints, sorted(fingerprints))
         except Exception as exc:

@@ -360,21 +360,18 @@ def _guess_legacy_encoding(data: bytes) -> str | None:
     return best[1] if best else None
 
 
+_JAPANESE_CHARS = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uff66-\uff9f]+")
+_SPACE = re.compile(r"\s+")
+
+
 def _japanese_ratio(text: str) -> float:
-    letters = [c for c in text if not c.isspace()]
+    """Share of kana and kanji among the non-space characters (counted in C: documents
+    may be megabytes long)."""
+    letters = len(_SPACE.sub("", text))
     if not letters:
         return 0.0
-    japanese = sum(1 for c in letters if _is_japanese_char(c))
-    return japanese / len(letters)
-
-
-def _is_japanese_char(char: str) -> bool:
-    code = ord(char)
-    return (
-        0x3040 <= code <= 0x30FF  # hiragana, katakana
-        or 0x4E00 <= code <= 0x9FFF  # CJK unified ideographs
-        or 0xFF66 <= code <= 0xFF9F  # half-width katakana
-    )
+    japanese = len(text) - len(_JAPANESE_CHARS.sub("", text))
+    return japanese / letters
 
 
 def detect_language(text: str) -> str:
@@ -502,7 +499,7 @@ def _inline_text(children) -> str:
 
 
 def _first_line(text: str) -> str:
-    for line in text.splitlines():
+    for line in text[:4096].splitlines():
         if line.strip():
             return line.strip()[:200]
     return ""
@@ -560,7 +557,7 @@ def _iso_prefix(value: str | None) -> str | None:
 
 def date_line(text: str) -> str | None:
     """The date of a line near the top that is only a date (``2024年3月21日（木） 10:00``)."""
-    lines = [line for line in text.splitlines() if line.strip()][:_DATE_LINE_WINDOW]
+    lines = [line for line in text[:4096].splitlines() if line.strip()][:_DATE_LINE_WINDOW]
     for line in lines:
         match = _DATE_LINE.match(unicodedata.normalize("NFKC", line))
         if match:
@@ -606,6 +603,7 @@ def read_document(
     if not data.strip():
         raise BadDocumentError(shown, "empty file", "remove it or give it some text")
     source = decode(data, shown, encoding)
+    del data  # a document may be megabytes: keep one copy of it at a time
     suffix = file.suffix.lower()
     stated: str | None = None
     if suffix in (".html", ".htm"):

@@ -223,7 +223,7 @@ class OutputFolder:
         ``shared`` names files opened at :meth:`shared_path`: kept, but not outputs.
         ``record`` is stored in the manifest (the build key and counts of this build).
         """
-        produced = sorted(dict.fromkeys(outputs))
+        produced = list(dict.fromkeys(outputs))
         shared = sorted(set(shared))
         keep = set(produced) | set(shared) | {MANIFEST}
         previous = self._previous_outputs()

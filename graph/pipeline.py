@@ -326,11 +326,11 @@ def build_outputs(
                 up_to_date=True,
                 stages=tuple(stages.seconds.items()),
             )
-        from graph.cache import CACHE_FILE, FactCache
+        from graph.cache import CACHE_FILE
 
         with ExitStack() as stack:
             cache = (
-                stack.enter_context(FactCache(folder.shared_path(CACHE_FILE)))
+                stack.enter_context(_open_cache(folder.shared_path(CACHE_FILE), notify))
                 if use_cache
                 else None
             )
@@ -343,7 +343,7 @@ def build_outputs(
                 encoding,
                 published,
             )
-            stream = _parse(work, lexicon, fingerprints, workers=workers, cluster=cluster)
+            stream = _parse(work, lexicon, workers=workers, cluster=cluster)
             for new in _with_progress(stream, len(work.documents), enabled=progress):
                 facts[new.document.doc_id] = new
                 if cache is not None:
@@ -376,6 +376,23 @@ def build_outputs(
         parsed=len(work.documents),
         stages=tuple(stages.seconds.items()),
     )
+
+
+def _open_cache(path: Path, notify: Callable[[str], None] | None):
+    """The cache at ``path``; one that cannot be read (damaged, not a cache) is replaced
+    by a new, empty one: it only ever saves work, so losing it loses no data."""
+    from graph.cache import CacheError, FactCache
+
+    try:
+        return FactCache(path)
+    except CacheError as exc:
+        if notify:
+            notify(
+                f"{display_path(path)} is not a usable cache ({exc.__cause__ or exc}); "
+                "starting a new one, so every document is read again."
+            )
+        path.unlink(missing_ok=True)
+        return FactCache(path)
 
 
 def _cached_facts(
@@ -465,7 +482,6 @@ class _ToParse:
 def _parse(
     work: _ToParse,
     lexicon: Lexicon,
-    fingerprints: dict[str, str],
     *,
     workers: int | None,
     cluster: str | None,
@@ -482,17 +498,18 @@ def _parse(
             size = sum(work.sizes[d.doc_id] for d in group)
             n_process = min(2, os.cpu_count() or 1) if size > PARALLEL_THRESHOLD else 1
             with _CtrlCForTheParentOnly():
-                for facts in reader_for(language).read(
-                    work.texts(group), lexicon, n_process=n_process
-                ):
-                    yield _compact(facts)
+                stream = reader_for(language).read(work.texts(group), lexicon, n_process=n_process)
+                for facts in stream:
+                    compact = _compact(facts)
+                    del facts  # the text goes now, not when the next document arrives
+                    yield compact
         return
     from graph.cluster import ParseCluster
     from graph.records import facts_from_json
 
     ordered = [d for language in sorted(by_language) for d in by_language[language]]
     with ParseCluster.connect(cluster) if cluster else ParseCluster.local(workers or 1) as dask:
-        dask.check_workers(fingerprints)
+        dask.check_workers(by_language)
         for records in dask.read(work.texts(ordered), lexicon):
             yield facts_from_json(records.facts_json)
 

@@ -169,11 +169,18 @@ def _varied_corpus(folder: Path, characters: int) -> None:
 def _children(pid: int) -> list[int]:
     import psutil
 
-    return [c.pid for c in psutil.Process(pid).children()]
+    return [c.pid for c in psutil.Process(pid).children(recursive=True)]
 
 
 @pytest.mark.slow
-def test_ctrl_c_during_a_parallel_parse_is_one_line_and_exit_130(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("options", "processes"),
+    [((), 2), (("--workers", "2"), 3)],  # spaCy's two processes; a Dask cluster's workers
+    ids=["n_process", "dask-workers"],
+)
+def test_ctrl_c_during_a_parallel_parse_is_one_line_and_exit_130(
+    tmp_path: Path, options: tuple[str, ...], processes: int
+) -> None:
     import os
     import signal
     import subprocess
@@ -183,20 +190,35 @@ def test_ctrl_c_during_a_parallel_parse_is_one_line_and_exit_130(tmp_path: Path)
     _varied_corpus(tmp_path / "in", 240_000)  # above the two-process threshold
     out = tmp_path / "out"
     build = subprocess.Popen(
-        [sys.executable, "-m", "graph.cli", "build", str(tmp_path / "in"), "--out", str(out)],
+        [
+            sys.executable,
+            "-m",
+            "graph.cli",
+            "build",
+            str(tmp_path / "in"),
+            "--out",
+            str(out),
+            *options,
+        ],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,  # its own process group, as a terminal's foreground job
     )
     deadline = time.monotonic() + 120
-    while len(_children(build.pid)) < 2 and time.monotonic() < deadline:
+    while len(_children(build.pid)) < processes and time.monotonic() < deadline:
         time.sleep(0.2)
-    assert len(_children(build.pid)) >= 2, "the parse did not start two worker processes"
-    time.sleep(1.0)
+    assert len(_children(build.pid)) >= processes, "the parse did not start its processes"
+    time.sleep(3.0)  # the workers are parsing
+    workers = _children(build.pid)
     os.killpg(build.pid, signal.SIGINT)  # what Ctrl-C on a terminal does
     _, stderr = build.communicate(timeout=120)
     assert build.returncode == 130
     assert stderr.decode().strip().splitlines() == ["Interrupted; no output was changed."]
     assert not out.exists()
     assert [p.name for p in tmp_path.iterdir()] == ["in"]
+    import psutil
+
+    time.sleep(1.0)
+    alive = [p for p in workers if psutil.pid_exists(p) and psutil.Process(p).status() != "zombie"]
+    assert alive == [], "worker processes outlived the build"

@@ -72,7 +72,7 @@ def test_outputs_appear_together_and_other_files_are_kept(tmp_path: Path) -> Non
         "graph.ttl": "new ttl",
         "notes/todo.txt": "mine",
     }
-    assert json.loads((out / MANIFEST).read_text())["outputs"] == ["graph.html", "graph.ttl"]
+    assert json.loads((out / MANIFEST).read_text())["outputs"] == ["graph.ttl", "graph.html"]
     assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no temporaries left
 
 

@@ -158,3 +158,82 @@ def test_unreadable_files_and_folders_are_named_in_one_line() -> None:
             if path.is_dir():
                 path.chmod(0o755)
         shutil.rmtree(base)
+
+
+# --- issue 10 item 11 / issue 11 item 2: streaming ------------------------------------
+
+
+class _CountingReader:
+    """Stands in for a language reader: facts of nothing, and how much text it was handed
+    at once (a real reader parses each document as it arrives and keeps nothing)."""
+
+    language = "ja"
+
+    def __init__(self, delay: float = 0.0, *, count: bool = False) -> None:
+        self.delay = delay
+        self.count = count
+        self.peak_alive = 0
+
+    def fingerprint(self) -> str:
+        return "counting-reader"
+
+    def read(self, documents, lexicon, *, n_process=1, progress=False):
+        import gc
+        import time
+
+        from graph.model import Document, DocumentFacts
+
+        for document in documents:
+            if self.count:
+                gc.collect()
+                alive = sum(
+                    1 for o in gc.get_objects() if type(o) is Document and len(o.text) > 1_000_000
+                )
+                self.peak_alive = max(self.peak_alive, alive)
+            time.sleep(self.delay)
+            yield DocumentFacts(document, (), (), ())
+
+
+def _traced_peak(function) -> int:
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        function()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_five_ten_megabyte_documents_build_in_bounded_memory(tmp_path: Path, monkeypatch) -> None:
+    """Texts are read one at a time and dropped once parsed: five 10 MB documents take
+    no more memory than one (the facts of nothing, here, take none)."""
+    sentence = "これは長い文書のための文です。"
+    size = 10 * 2**20
+    (tmp_path / "in").mkdir()
+    for i in range(5):
+        text = f"記事{i}\n\n" + sentence * (size // len(sentence.encode()))
+        (tmp_path / "in" / f"big{i}.txt").write_text(text, encoding="utf-8")
+    reader = _CountingReader(count=True)
+    monkeypatch.setattr("graph.pipeline.reader_for", lambda language: reader)
+    one = _traced_peak(
+        lambda: build_outputs([tmp_path / "in" / "big0.txt"], tmp_path / "one", use_cache=False)
+    )
+    five = _traced_peak(
+        lambda: build_outputs([tmp_path / "in"], tmp_path / "five", use_cache=False)
+    )
+    assert reader.peak_alive == 1  # one document's text alive while it is parsed
+    assert five < 1.2 * one, f"{five / 2**20:.0f} MiB for five documents, {one / 2**20:.0f} for one"
+
+
+def test_progress_is_shown_only_for_a_long_parse(tmp_path: Path, monkeypatch, capsys) -> None:
+    (tmp_path / "in").mkdir()
+    for i in range(4):
+        (tmp_path / "in" / f"d{i}.txt").write_text(f"記事{i}\n\n{GOOD}", encoding="utf-8")
+    monkeypatch.setattr("graph.pipeline.PROGRESS_DELAY", 0.3)
+    monkeypatch.setattr("graph.pipeline.reader_for", lambda language: _CountingReader())
+    build_outputs([tmp_path / "in"], tmp_path / "quick", progress=True, use_cache=False)
+    assert "reading" not in capsys.readouterr().err
+    monkeypatch.setattr("graph.pipeline.reader_for", lambda language: _CountingReader(0.2))
+    build_outputs([tmp_path / "in"], tmp_path / "slow", progress=True, use_cache=False)
+    assert "reading" in capsys.readouterr().err
