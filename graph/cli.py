@@ -92,7 +92,7 @@ def cli() -> None:
     default=True,
     show_default=True,
     help="Reuse the facts of unchanged documents from OUT/.kg-cache.sqlite (--no-cache: "
-    "read every document again, and leave the cache as it is).",
+    "read every document again; the cache is refreshed either way).",
 )
 @click.option(
     "--workers",

@@ -98,7 +98,7 @@ class ParseCluster:
                 processes=True,
                 host="127.0.0.1",
                 dashboard_address=None,
-                silence_logs=logging.ERROR,
+                silence_logs=logging.CRITICAL,
             )
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, previous)

@@ -292,10 +292,11 @@ def build_outputs(
 ) -> BuildSummary:
     """Build ``graph.ttl``, ``graph.html`` and ``graph.<ext>`` per extra format in ``out_dir``.
 
-    ``use_cache``: take unchanged documents' facts from ``out_dir``'s cache and store the
-    new ones there. ``workers``: parse on a local Dask cluster of that many processes;
-    ``cluster``: on the Dask scheduler at that address. ``notify`` receives notes worth
-    telling the user while the build runs (why everything is read again).
+    ``use_cache``: take unchanged documents' facts from ``out_dir``'s cache (new facts are
+    stored there either way, so a forced full build refreshes the cache). ``workers``:
+    parse on a local Dask cluster of that many processes; ``cluster``: on the Dask
+    scheduler at that address. ``notify`` receives notes worth telling the user while the
+    build runs (why everything is read again).
     """
     started = time.perf_counter()
     stages = _Stages()
@@ -329,12 +330,10 @@ def build_outputs(
         from graph.cache import CACHE_FILE
 
         with ExitStack() as stack:
-            cache = (
-                stack.enter_context(_open_cache(folder.shared_path(CACHE_FILE), notify))
-                if use_cache
-                else None
-            )
-            facts = _cached_facts(cache, scan.documents, fingerprints, notify)
+            # The cache is written either way: --no-cache only keeps the build from
+            # taking anything out of it.
+            cache = stack.enter_context(_open_cache(folder.shared_path(CACHE_FILE), notify))
+            facts = _cached_facts(cache, scan.documents, fingerprints, notify) if use_cache else {}
             stages.lap("cache")
             work = _ToParse(
                 tuple(d for d in scan.documents if d.doc_id not in facts),
@@ -346,8 +345,7 @@ def build_outputs(
             stream = _parse(work, lexicon, workers=workers, cluster=cluster)
             for new in _with_progress(stream, len(work.documents), enabled=progress):
                 facts[new.document.doc_id] = new
-                if cache is not None:
-                    cache.put(new, fingerprints[new.document.language])
+                cache.put(new, fingerprints[new.document.language])
         stages.lap("parse")
         extraction = assemble(
             [facts[d.doc_id] for d in scan.documents],
@@ -363,8 +361,6 @@ def build_outputs(
             "relations": len(extraction.relations),
             "attributes": len(extraction.attributes),
         }
-        # The cache is carried into the new folder with --no-cache too (neither read nor
-        # written then): its entries are never stale.
         folder.commit(names, shared=[CACHE_FILE], record={"build_key": key, "counts": counts})
         stages.lap("commit")
     return BuildSummary(
@@ -403,8 +399,6 @@ def _cached_facts(
 ) -> dict[str, DocumentFacts]:
     """The facts the cache has for these documents (by doc_id); says when an extractor
     changed since the last build, since then every document of its language is read."""
-    if cache is None:
-        return {}
     facts = cache.lookup(documents, fingerprints)
     for language, fingerprint in sorted(fingerprints.items()):
         hits = sum(1 for d in documents if d.language == language and d.doc_id in facts)
