@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 __all__ = [
     "has_size_token",
@@ -41,7 +42,10 @@ _ORG_SUFFIXES = (
     " LLC",
     " Co., Ltd.",
     " Group",
+    " Holdings",
 )
+#: Suffixes that make a name a group or holding company (see strip_org_affixes).
+_GROUP_SUFFIXES = frozenset({"ホールディングス", "グループ", " Group", " Holdings"})
 _SIZE = re.compile(r"(?<![A-Za-z0-9])(\d+(?:\.\d+)?)\s*([BbMmKkTt])(?![A-Za-z0-9])")
 _SIZE_FACTORS = {"k": 10**3, "m": 10**6, "b": 10**9, "t": 10**12}
 
@@ -57,8 +61,15 @@ def match_key(text: str) -> str:
     return _SEPARATORS.sub("", value)
 
 
-def strip_org_affixes(text: str) -> str:
-    """``米OpenAI社`` -> ``OpenAI``; leaves the name alone if stripping would empty it."""
+def strip_org_affixes(text: str, *, known: Callable[[str], object | None] | None = None) -> str:
+    """``米OpenAI社`` -> ``OpenAI``; leaves the name alone if stripping would empty it.
+
+    A group or holding suffix (``グループ``, ``ホールディングス``, `` Group``, `` Holdings``)
+    names a company of its own, not always the one of the bare name: ``known`` (a lexicon
+    lookup, returning an entry or None) keeps it when the bare name is a known company
+    that the full name is not (トヨタグループ stays itself: トヨタ is Toyota Motor). With no
+    such knowledge, ``楽天グループ`` and ``楽天`` are taken for one company.
+    """
     value = text.strip()
     changed = True
     while changed:
@@ -75,8 +86,19 @@ def strip_org_affixes(text: str) -> str:
                 value, changed = rest.strip(), True
         for suffix in _ORG_SUFFIXES:
             if value.endswith(suffix) and len(value) > len(suffix):
-                value, changed = value[: -len(suffix)].strip(), True
+                bare = value[: -len(suffix)].strip()
+                if suffix in _GROUP_SUFFIXES and _another_company(value, bare, known):
+                    continue
+                value, changed = bare, True
     return value
+
+
+def _another_company(name: str, bare: str, known: Callable[[str], object | None] | None) -> bool:
+    """True when ``bare`` is a known company and ``name`` (with its group suffix) is not it."""
+    if known is None:
+        return False
+    bare_entry = known(bare)
+    return bare_entry is not None and known(name) is not bare_entry
 
 
 _EXPERTS = re.compile(r"(?<![A-Za-z0-9])(\d+)x(\d+(?:\.\d+)?)([BbMm])(?![A-Za-z0-9])")

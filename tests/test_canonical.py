@@ -129,3 +129,19 @@ def test_mixture_of_experts_names_have_a_size_token_but_no_count() -> None:
 
     assert has_size_token("Mixtral-8x7B")
     assert size_of("Mixtral-8x7B") is None
+
+
+def test_group_suffix_kept_when_the_bare_name_is_another_known_company() -> None:
+    """Issue 10 item 20: a group is not its namesake operating company."""
+    companies = {"toyota": "Toyota", "softbank": "SoftBank", "rakuten": "Rakuten"}
+    companies |= {"softbank group": "SoftBank Group", "楽天グループ": "Rakuten", "楽天": "Rakuten"}
+
+    def known(name: str) -> str | None:
+        return companies.get(name.casefold())
+
+    assert strip_org_affixes("Toyota Group社", known=known) == "Toyota Group"
+    assert strip_org_affixes("SoftBank Group Corp.", known=known) == "SoftBank Group"
+    assert strip_org_affixes("Toyota Holdings", known=known) == "Toyota Holdings"
+    assert strip_org_affixes("楽天グループ", known=known) == "楽天"  # one company, one entry
+    assert strip_org_affixes("Zooble Group", known=known) == "Zooble"  # nothing known
+    assert strip_org_affixes("Toyota Group社") == "Toyota"  # without a lexicon, as before

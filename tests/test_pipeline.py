@@ -237,3 +237,21 @@ def test_progress_is_shown_only_for_a_long_parse(tmp_path: Path, monkeypatch, ca
     monkeypatch.setattr("graph.pipeline.reader_for", lambda language: _CountingReader(0.2))
     build_outputs([tmp_path / "in"], tmp_path / "slow", progress=True, use_cache=False)
     assert "reading" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_a_group_and_its_namesake_company_stay_two_entities(tmp_path: Path) -> None:
+    """Issue 10 item 20: ソフトバンクグループ is not SoftBank, Toyota Group is not Toyota."""
+    from graph.pipeline import extract
+
+    (tmp_path / "a.txt").write_text(
+        "見出し\n\nソフトバンクグループは英Arm社を買収した。ソフトバンクは通信サービスを発表した。"
+        "Toyota Group社はデンソー社に出資した。Toyotaは新型車を発表した。\n",
+        encoding="utf-8",
+    )
+    extraction = extract([tmp_path / "a.txt"])
+    keys = {e.key for e in extraction.entities}
+    assert {"softbank", "softbank-group", "toyota", "toyota-group"} <= keys
+    relations = {(r.subject, r.predicate, r.object) for r in extraction.relations}
+    assert ("softbank-group", "acquired", "arm") in relations
+    assert ("toyota-group", "investedIn", "デンソー") in relations

@@ -223,7 +223,7 @@ class _Detector:
             self.add(_from_entry(start, end, surface, entry, "lexicon"))
             return
         if any(self.text[:start].endswith(p) for p in self.cues.org_prefixes):
-            canonical = strip_org_affixes(normalize_surface(surface))
+            canonical = strip_org_affixes(normalize_surface(surface), known=self.lexicon.lookup)
             self.add(
                 SentenceMention(
                     start,
@@ -239,7 +239,7 @@ class _Detector:
         family = self._family(surface)
         if org_suffix and org_suffix not in _LATIN_ORG_SUFFIXES:
             full_end = end + len(org_suffix)
-            canonical = strip_org_affixes(normalize_surface(surface))
+            canonical = strip_org_affixes(normalize_surface(surface), known=self.lexicon.lookup)
             self.add(
                 SentenceMention(
                     start,
@@ -521,7 +521,7 @@ class _Detector:
             # Names written as one token that ends with a marker: 楽天グループ.
             for suffix in ("グループ", "ホールディングス"):
                 if text.endswith(suffix) and len(text) > len(suffix) and "固有名詞" in token.tag_:
-                    canonical = strip_org_affixes(text)
+                    canonical = strip_org_affixes(text, known=self.lexicon.lookup)
                     start, end = token.idx, token.idx + len(token.text)
                     self.add(
                         self._listed(start, end, text, canonical, "Organization")
@@ -640,7 +640,7 @@ class _Detector:
         surface = self.text[start:end]
         if len(surface) < 2 or surface in dict(self.cues.anaphors):
             return
-        canonical = strip_org_affixes(normalize_surface(surface))
+        canonical = strip_org_affixes(normalize_surface(surface), known=self.lexicon.lookup)
         self.add(
             self._listed(start, end + len(suffix), surface + suffix, canonical, "Organization")
             or SentenceMention(
