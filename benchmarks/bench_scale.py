@@ -286,9 +286,12 @@ def _child_build(argv: list[str]) -> None:
     if "--workers" in options:
         kwargs["workers"] = int(options[options.index("--workers") + 1])
     summary = build_outputs(inputs, out, **kwargs)
+    import resource
+
     print(
         json.dumps(
             {
+                "max_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                 "documents": summary.documents,
                 "entities": summary.entities,
                 "relations": summary.relations,

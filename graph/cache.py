@@ -20,7 +20,7 @@ import hashlib
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import replace
-from importlib import metadata
+from importlib import metadata, resources
 from pathlib import Path
 
 from graph.errors import KgError
@@ -28,7 +28,14 @@ from graph.lexicon import Lexicon
 from graph.model import Document, DocumentFacts
 from graph.records import facts_from_json, facts_to_json
 
-__all__ = ["CACHE_FILE", "CacheError", "FactCache", "extractor_fingerprint", "rebind"]
+__all__ = [
+    "CACHE_FILE",
+    "CacheError",
+    "FactCache",
+    "extractor_fingerprint",
+    "package_fingerprint",
+    "rebind",
+]
 
 CACHE_FILE = ".kg-cache.sqlite"
 #: Bumped when the stored layout changes; part of every fingerprint.
@@ -40,9 +47,15 @@ class CacheError(KgError):
     """The cache file cannot be used (not a cache, or another program holds it)."""
 
 
+#: Modules outside the language packages that shape every document's facts (keys are
+#: minted by canonical.slug, records defined in model and stored by records).
+_SHARED_MODULES = ("canonical.py", "lexicon.py", "model.py", "records.py")
+
+
 def extractor_fingerprint(reader_fingerprint: str, lexicon: Lexicon) -> str:
     """What a document's facts depend on besides its text: the language reader (its code,
-    data and model versions), the lexicon's content and this package's version."""
+    data and model versions), the shared modules that mint keys and records, the
+    lexicon's content and this package's version."""
     try:
         version = metadata.version("newskg")
     except metadata.PackageNotFoundError:
@@ -50,6 +63,26 @@ def extractor_fingerprint(reader_fingerprint: str, lexicon: Lexicon) -> str:
     digest = hashlib.sha256()
     for part in (f"schema {SCHEMA}", version, reader_fingerprint, repr(lexicon.entries)):
         digest.update(part.encode("utf-8") + b"\0")
+    package = resources.files("graph")
+    for name in _SHARED_MODULES:
+        digest.update(name.encode() + b"\0" + package.joinpath(name).read_bytes())
+    return digest.hexdigest()
+
+
+def package_fingerprint() -> str:
+    """SHA-256 over every file of the package (code, templates, data): what the outputs
+    depend on besides the facts, so that a build after any change to it is a real one."""
+    digest = hashlib.sha256()
+    stack = [(resources.files("graph"), "")]
+    while stack:
+        folder, prefix = stack.pop()
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+            name = prefix + entry.name
+            if entry.is_dir():
+                if entry.name != "__pycache__":
+                    stack.append((entry, name + "/"))
+            elif not entry.name.endswith((".pyc", ".pyo")):
+                digest.update(name.encode() + b"\0" + hashlib.sha256(entry.read_bytes()).digest())
     return digest.hexdigest()
 
 

@@ -424,9 +424,13 @@ def _build_key(
     documents: Sequence[Document], fingerprints: dict[str, str], formats: Sequence[str]
 ) -> str:
     """Everything the outputs depend on: the documents' records (text by its hash), the
-    extractor of each language and the formats asked for."""
+    extractor of each language, the package's code and the formats asked for."""
+    from graph.cache import package_fingerprint
+
     digest = hashlib.sha256()
-    digest.update(json.dumps({"fingerprints": fingerprints, "formats": list(formats)}).encode())
+    settings = {"fingerprints": fingerprints, "formats": list(formats)}
+    settings["package"] = package_fingerprint()
+    digest.update(json.dumps(settings, sort_keys=True).encode())
     for d in documents:
         record = [d.doc_id, d.path, d.title, d.language, d.sha256, d.published]
         digest.update(json.dumps(record, ensure_ascii=False).encode() + b"\n")

@@ -223,3 +223,17 @@ def test_fingerprint_depends_on_reader_lexicon_and_nothing_else(tmp_path: Path) 
     assert base == extractor_fingerprint("reader-1", load_lexicon())
     assert base != extractor_fingerprint("reader-2", lexicon)
     assert base != extractor_fingerprint("reader-1", load_lexicon([mine]))
+
+
+@pytest.mark.slow
+def test_changed_package_code_rebuilds_outputs_from_cached_facts(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """A new page template or RDF writer must not leave old outputs "up to date"; the
+    facts, which do not depend on it, still come from the cache."""
+    inputs = corpus(tmp_path / "in", {"a.txt": A, "b.txt": B})
+    out = tmp_path / "out"
+    build_outputs([inputs], out)
+    monkeypatch.setattr("graph.cache.package_fingerprint", lambda: "another version")
+    again = build_outputs([inputs], out)
+    assert not again.up_to_date and again.parsed == 0
