@@ -289,14 +289,17 @@ def build_outputs(
     workers: int | None = None,
     cluster: str | None = None,
     notify: Callable[[str], None] | None = None,
+    store: str | Path | None = None,
 ) -> BuildSummary:
     """Build ``graph.ttl``, ``graph.html`` and ``graph.<ext>`` per extra format in ``out_dir``.
 
     ``use_cache``: take unchanged documents' facts from ``out_dir``'s cache (new facts are
     stored there either way, so a forced full build refreshes the cache). ``workers``:
     parse on a local Dask cluster of that many processes; ``cluster``: on the Dask
-    scheduler at that address. ``notify`` receives notes worth telling the user while the
-    build runs (why everything is read again).
+    scheduler at that address. ``store``: also sync the graph into that Oxigraph store
+    folder (one named graph per document, see :mod:`graph.store`), before the outputs
+    are swapped in. ``notify`` receives notes worth telling the user while the build runs
+    (why everything is read again).
     """
     started = time.perf_counter()
     stages = _Stages()
@@ -307,13 +310,16 @@ def build_outputs(
         for fmt in formats:
             check_format(fmt)
     with OutputFolder.prepare(out_dir, inputs=[Path(p) for p in paths]) as folder:
+        if store is not None:
+            _check_store(Path(store))
         lexicon = load_lexicon(lexicon_files)
         scan = _scan(paths, root=root, encoding=encoding, skip_bad=skip_bad, published=published)
         fingerprints = _fingerprints({d.language for d in scan.documents}, lexicon)
         key = _build_key(scan.documents, fingerprints, formats)
         warnings = (*scan.log.warnings, *scan.unread)
         stages.lap("read")
-        if use_cache and (manifest := folder.unchanged_since(key)) is not None:
+        # With --store, the store is synced on every build (it keeps its own digests).
+        if use_cache and store is None and (manifest := folder.unchanged_since(key)):
             counts = manifest.get("counts", {})
             return BuildSummary(
                 documents=counts.get("documents", len(scan.documents)),
@@ -354,7 +360,7 @@ def build_outputs(
             warnings,
         )
         stages.lap("assemble")
-        names = _write_outputs(extraction, folder, formats, stages)
+        names = _write_outputs(extraction, folder, formats, stages, store=store)
         counts = {
             "documents": len(extraction.documents),
             "entities": len(extraction.entities),
@@ -366,7 +372,8 @@ def build_outputs(
     return BuildSummary(
         **counts,
         seconds=time.perf_counter() - started,
-        outputs=tuple(Path(out_dir) / name for name in names),
+        outputs=tuple(Path(out_dir) / name for name in names)
+        + ((Path(store),) if store is not None else ()),
         skipped=extraction.skipped,
         warnings=extraction.warnings,
         parsed=len(work.documents),
@@ -525,10 +532,29 @@ def _with_progress(
     )
 
 
+def _check_store(store: Path) -> None:
+    """The --store folder's checks, before any parse (graph.store.write_store repeats them)."""
+    from graph.store import StoreError, is_store_folder
+
+    if store.exists() and not store.is_dir():
+        raise StoreError(f"{store} is a file; --store needs a folder (new or from kg build)")
+    if store.is_dir() and any(store.iterdir()) and not is_store_folder(store):
+        raise StoreError(
+            f"{store} holds other files and no graph store; give a new or empty folder "
+            "for --store (nothing in it was changed)"
+        )
+
+
 def _write_outputs(
-    extraction: Extraction, folder: OutputFolder, formats: Iterable[str], stages: _Stages
+    extraction: Extraction,
+    folder: OutputFolder,
+    formats: Iterable[str],
+    stages: _Stages,
+    *,
+    store: str | Path | None = None,
 ) -> list[str]:
-    """Write every output into the staging folder; returns their names, in order."""
+    """Write every output into the staging folder (and sync the store, if one is named);
+    returns the names written into the folder, in order."""
     graph = build_graph(extraction)
     stages.lap("graph")
     names = ["graph.ttl", "graph.html"]
@@ -549,4 +575,9 @@ def _write_outputs(
             export_graph(graph, fmt, folder.path(name))
             names.append(name)
         stages.lap("formats")
+    if store is not None:  # the on-disk store: one named graph per document (graph.store)
+        from graph.store import write_store
+
+        write_store(graph, store)
+        stages.lap("store")
     return names
