@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from graph.errors import BadDocumentError, NoDocumentsError
+from graph.lang.detect import detect_language
 from graph.model import Document
 
 __all__ = [
@@ -121,28 +122,6 @@ def _guess_legacy_encoding(data: bytes) -> str | None:
         if hiragana > 0.1 and (best is None or hiragana > best[0]):
             best = (hiragana, candidate)
     return best[1] if best else None
-
-
-def _japanese_ratio(text: str) -> float:
-    letters = [c for c in text if not c.isspace()]
-    if not letters:
-        return 0.0
-    japanese = sum(1 for c in letters if _is_japanese_char(c))
-    return japanese / len(letters)
-
-
-def _is_japanese_char(char: str) -> bool:
-    code = ord(char)
-    return (
-        0x3040 <= code <= 0x30FF  # hiragana, katakana
-        or 0x4E00 <= code <= 0x9FFF  # CJK unified ideographs
-        or 0xFF66 <= code <= 0xFF9F  # half-width katakana
-    )
-
-
-def detect_language(text: str) -> str:
-    """ "ja" when kana or kanji make up a noticeable share of the letters, else "en"."""
-    return "ja" if _japanese_ratio(text) > 0.05 else "en"
 
 
 class _TextExtractor(HTMLParser):

@@ -1,0 +1,565 @@
+"""English typed attributes: parameter counts, training costs, relative quality, release dates.
+
+The parsers at the top are small pure functions over strings (``parse_amount("1.3
+billion")``); :class:`AttributeReader` below them decides, from the parse, which name a
+value belongs to, and only where the sentence says what the value is:
+
+* a parameter count where "parameters" says so ("13 billion parameters", "the
+  70-billion-parameter Cormorant model", "With 280 billion parameters, Gopher …") or
+  where a model's name carries its size ("Tidal-13B");
+* a training cost only for money tied to training ("trained X for $450", "spent $4.6
+  million training X", "the compute bill for training X came to $12 million"), never for
+  money raised, invested or paid for a company;
+* a relative quality only with its baseline ("90% of X's quality", "85 percent of the
+  level of X", "78% as good as those of X");
+* a release date only where the date modifies a release ("released on 18 April 2024",
+  "In March 2024, X released Y", "which came out in 2023").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from graph.canonical import size_of
+from graph.extraction.readings import AttributeReading
+from graph.lang.en.cues import Cues
+from graph.lang.en.names import NameSpan, SentenceNames
+from graph.lang.en.references import ArgumentResolver
+from graph.lang.en.syntax import block_reason, is_passive, lemma, verb_arguments
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["AttributeReader", "parse_amount", "parse_date", "parse_money", "parse_percent"]
+
+_SCALES = {
+    "thousand": 10**3,
+    "k": 10**3,
+    "million": 10**6,
+    "m": 10**6,
+    "mn": 10**6,
+    "billion": 10**9,
+    "b": 10**9,
+    "bn": 10**9,
+    "trillion": 10**12,
+    "t": 10**12,
+    "tn": 10**12,
+}
+_NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_SCALE = r"trillion|billion|million|thousand|bn|tn|mn|[TBMK]\b|[tbmk]\b"
+_AMOUNT = re.compile(rf"(?P<num>{_NUMBER})\s*-?\s*(?P<scale>{_SCALE})?", re.IGNORECASE)
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """``13 billion`` -> 13000000000, ``1.3B``, ``2,000``, ``70-billion``."""
+    match = _AMOUNT.fullmatch(text.strip())
+    if not match:
+        return None
+    number = Decimal(match.group("num").replace(",", ""))
+    scale = (match.group("scale") or "").lower()
+    return number * _SCALES.get(scale, 1)
+
+
+_PARAMETERS = re.compile(
+    rf"(?P<amount>{_NUMBER}\s*-?\s*(?:{_SCALE}))\s*-?\s*(?:parameters?|params?)\b",
+    re.IGNORECASE,
+)
+_MONEY = re.compile(
+    rf"(?:US)?\$\s*(?P<amount>{_NUMBER}(?:\s*(?:{_SCALE}))?)"
+    rf"|(?P<words>{_NUMBER}(?:\s*(?:{_SCALE}))?)\s*(?:US\s*)?(?:dollars|USD)\b",
+    re.IGNORECASE,
+)
+
+
+def parse_money(text: str) -> Decimal | None:
+    """US dollars: ``$100``, ``$1.3 billion``, ``4.6 million dollars``; others -> None."""
+    match = _MONEY.fullmatch(text.strip())
+    if not match:
+        return None
+    return parse_amount(match.group("amount") or match.group("words"))
+
+
+_PERCENT = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)", re.IGNORECASE)
+
+
+def parse_percent(text: str) -> Decimal | None:
+    """``92%``, ``85 percent`` -> 0.92, 0.85."""
+    match = _PERCENT.fullmatch(text.strip())
+    return Decimal(match.group("num")) / 100 if match else None
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_DATES = [
+    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}\b", re.I),
+    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s+{_YEAR}\b", re.I),
+    re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b", re.I),
+    re.compile(rf"\b{_YEAR}\b"),
+]
+
+
+def parse_date(text: str) -> tuple[str, str] | None:
+    """``March 21, 2024`` -> ("2024-03-21", "date"); ``March 2024`` -> ("2024-03",
+    "gYearMonth"); ``2023`` -> ("2023", "gYear")."""
+    for pattern in _DATES:
+        match = pattern.fullmatch(text.strip())
+        if match:
+            return _date_value(match)
+    return None
+
+
+def _date_value(match: re.Match[str]) -> tuple[str, str]:
+    groups = match.groupdict()
+    year = groups["year"]
+    month = groups.get("month")
+    if not month:
+        return year, "gYear"
+    number = _MONTHS[month.lower().rstrip(".")]
+    day = groups.get("day")
+    if day and 1 <= int(day) <= 31:
+        return f"{year}-{number:02d}-{int(day):02d}", "date"
+    return f"{year}-{number:02d}", "gYearMonth"
+
+
+def _dates_in(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, value, datatype) of every date, the most specific reading first."""
+    taken: list[tuple[int, int]] = []
+    for pattern in _DATES:
+        for match in pattern.finditer(text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            taken.append(match.span())
+            value, datatype = _date_value(match)
+            yield match.start(), match.end(), value, datatype
+
+
+_MODELS = frozenset({"AIModel"})
+_RELEASABLE = frozenset({"AIModel", "Product"})
+_QUALITY = frozenset({"AIModel", "Product"})
+_HAVE = frozenset({"have", "feature", "contain", "boast", "pack", "use", "comprise", "total"})
+_TRAIN = frozenset({"train", "pretrain", "pre-train", "training", "pretraining", "pre-training"})
+_COST_VERBS = frozenset({"spend", "cost", "come", "total", "reach", "run", "amount", "be"})
+_COST_NOUNS = frozenset({"cost", "bill", "budget", "price", "expense", "outlay", "tab"})
+_NOT_COST = frozenset(
+    """
+    raise valuation value round funding fund invest investment acquire acquisition buy
+    purchase deal revenue sale sell pay loan grant price-tag worth valued
+    """.split()
+)
+_RELEASE_VERBS = frozenset(
+    {"release", "launch", "unveil", "debut", "introduce", "ship", "open-source", "publish",
+     "announce", "roll", "arrive", "become", "go", "come", "hit", "appear", "preview"}
+)
+_INTRANSITIVE = frozenset({"arrive", "debut", "appear", "come", "go", "hit", "become", "launch"})
+_RELEASE_NOUNS = frozenset({"release", "launch", "debut", "unveiling", "introduction", "rollout"})
+_QUALITY_NOUNS = frozenset(
+    {"quality", "level", "performance", "capability", "score", "accuracy", "ability", "those",
+     "that", "output", "answers", "results"}
+)
+
+
+class AttributeReader:
+    """Typed values of one sentence, attached to the names they describe."""
+
+    def __init__(self, names: SentenceNames, cues: Cues, resolver: ArgumentResolver) -> None:
+        self.names = names
+        self.cues = cues
+        self.resolver = resolver
+        self.sentence = names.sentence
+        self.doc = names.sentence.doc
+        self.text = names.sentence.text
+        self.offset = names.sentence.start
+
+    def read(self) -> list[AttributeReading]:
+        out: list[AttributeReading] = []
+        out.extend(self._sizes_in_names())
+        out.extend(self._parameters())
+        out.extend(self._costs())
+        out.extend(self._qualities())
+        out.extend(self._release_dates())
+        return out
+
+    # -- helpers
+    def _reading(
+        self,
+        span: NameSpan,
+        prop: str,
+        value: int | Decimal | str,
+        datatype: str,
+        where: tuple[int, int],
+        method: str,
+        confidence: float,
+        classes: frozenset[str],
+        unit: str | None = None,
+        baseline: str | None = None,
+    ) -> AttributeReading:
+        return AttributeReading(
+            subject=span.key,
+            property=prop,
+            value=value,
+            datatype=datatype,
+            start=self.offset + where[0],
+            end=self.offset + where[1],
+            raw_text=self.text[where[0] : where[1]],
+            method=method,
+            confidence=confidence,
+            classes=classes,
+            unit=unit,
+            baseline=baseline,
+        )
+
+    def _token_at(self, char: int) -> Token | None:
+        for token in self.doc:
+            if token.idx <= char < token.idx + len(token):
+                return token
+        return None
+
+    def _names_for(self, token: Token, classes: frozenset[str]) -> list[NameSpan]:
+        return [t.span for t in self.resolver.targets(token, classes)]
+
+    def _clause_subjects(self, verb: Token, classes: frozenset[str]) -> list[NameSpan]:
+        """The subject of a verb: its own, a relative clause's head, or a stand-in."""
+        passive = is_passive(verb)
+        out = []
+        for role, token in verb_arguments(verb):
+            if role == ("obj" if passive else "subj"):
+                out.extend(self._names_for(token, classes))
+        if not out and verb.dep_ in ("relcl", "acl"):
+            out.extend(self._names_for(verb.head, classes))
+        return out
+
+    # -- parameter counts
+    def _sizes_in_names(self) -> Iterator[AttributeReading]:
+        for span in self.names.spans:
+            if span.reference:
+                continue
+            size = size_of(span.canonical)
+            if size:
+                yield self._reading(
+                    span,
+                    "parameterCount",
+                    size,
+                    "integer",
+                    (span.start, span.end),
+                    "attribute:parameter-count/name",
+                    0.7,
+                    _MODELS,
+                )
+
+    def _parameters(self) -> Iterator[AttributeReading]:
+        for match in _PARAMETERS.finditer(self.text):
+            value = parse_amount(match.group("amount"))
+            if not value:
+                continue
+            token = self._token_at(match.end() - 1)
+            if token is None:
+                continue
+            for span, how in self._parameter_owner(token):
+                yield self._reading(
+                    span,
+                    "parameterCount",
+                    int(value),
+                    "integer",
+                    match.span(),
+                    f"attribute:parameter-count/{how}",
+                    0.85,
+                    _MODELS,
+                )
+                break
+
+    def _parameter_owner(self, token: Token) -> Iterator[tuple[NameSpan, str]]:
+        """The model a "… parameters" phrase describes."""
+        node = token
+        for _ in range(6):
+            head = node.head
+            if head is node:
+                return
+            if node.dep_ in ("compound", "amod", "nummod", "npadvmod", "punct") and head.pos_ in (
+                "NOUN",
+                "PROPN",
+            ):
+                found = self._names_for(head, _MODELS)
+                if found:  # "the 70-billion-parameter Cormorant model"
+                    yield found[0], "modifier"
+                    return
+            if node.dep_ == "pobj" and head.lower_ == "with":
+                owner = head.head
+                if owner.pos_ in ("NOUN", "PROPN"):
+                    found = self._names_for(owner, _MODELS)
+                    if found:  # "a model with 1.3B parameters"
+                        yield found[0], "with"
+                        return
+                if owner.pos_ in ("VERB", "AUX"):
+                    found = self._clause_subjects(owner, _MODELS)
+                    if found:  # "With 280 billion parameters, Gopher was …"
+                        yield found[0], "with"
+                        return
+            if node.dep_ in ("dobj", "attr") and lemma(head) in _HAVE:
+                found = self._clause_subjects(head, _MODELS)
+                if found:  # "Mistral NeMo, which has 12 billion parameters"
+                    yield found[0], "has"
+                    return
+            node = head
+
+    # -- training costs
+    def _costs(self) -> Iterator[AttributeReading]:
+        for match in _MONEY.finditer(self.text):
+            value = parse_money(match.group(0))
+            if value is None:
+                continue
+            token = self._token_at(match.end() - 1)
+            if token is None:
+                continue
+            found = self._cost_owner(token)
+            if found is not None:
+                span, how = found
+                yield self._reading(
+                    span,
+                    "trainingCost",
+                    value,
+                    "decimal",
+                    match.span(),
+                    f"attribute:training-cost/{how}",
+                    0.8,
+                    _MODELS,
+                    unit="USD",
+                )
+
+    def _cost_owner(self, money: Token) -> tuple[NameSpan, str] | None:
+        node = money
+        for _ in range(5):  # climb out of "less than $450", "about $4.6 million"
+            if node.dep_ in ("pobj", "dobj", "attr", "npadvmod", "nsubj") or node.head is node:
+                break
+            if lemma(node.head) in _NOT_COST:
+                return None
+            node = node.head
+        head = node.head
+        if lemma(head) in _NOT_COST:
+            return None
+        if node.dep_ == "pobj" and head.lower_ == "for" and lemma(head.head) in _TRAIN:
+            verb = head.head  # "trained X for less than $450"
+            models = self._trained(verb)
+            return (models[0], "for") if models else None
+        verb = head.head if node.dep_ == "pobj" else head
+        if lemma(verb) in _NOT_COST or block_reason(verb, self.cues):
+            return None
+        if lemma(verb) in _COST_VERBS:
+            for candidate in verb.subtree:
+                if lemma(candidate) in _TRAIN and candidate.i != money.i:
+                    models = self._trained(candidate)
+                    if models:  # "spent $4.6 million training X", "the bill for training X"
+                        return models[0], lemma(verb)
+            if lemma(verb) == "cost":
+                found = self._clause_subjects(verb, _MODELS)
+                if found and any(lemma(t) in _TRAIN for t in verb.subtree):
+                    return found[0], "cost"  # "X cost $100 million to train"
+            for candidate in verb.children:
+                if candidate.dep_ in ("nsubj", "nsubjpass") and lemma(candidate) in _COST_NOUNS:
+                    for inner in candidate.subtree:
+                        if lemma(inner) in _TRAIN:
+                            models = self._trained(inner)
+                            if models:
+                                return models[0], "cost"
+        return None
+
+    def _trained(self, verb: Token) -> list[NameSpan]:
+        passive = is_passive(verb)
+        out: list[NameSpan] = []
+        for role, token in verb_arguments(verb):
+            if role == "obj" or (role == "of" and verb.pos_ == "NOUN"):
+                out.extend(self._names_for(token, _MODELS))
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "of" and verb.pos_ == "NOUN":
+                for pobj in child.children:
+                    out.extend(self._names_for(pobj, _MODELS))
+        if not out and passive:
+            out.extend(self._clause_subjects(verb, _MODELS))
+        return out
+
+    # -- relative quality
+    def _qualities(self) -> Iterator[AttributeReading]:
+        for match in _PERCENT.finditer(self.text):
+            value = parse_percent(match.group(0))
+            token = self._token_at(match.start())
+            if value is None or token is None:
+                continue
+            baseline = self._baseline(token)
+            if baseline is None:
+                continue
+            subject = self._quality_subject(token, baseline)
+            if subject is None:
+                continue
+            yield self._reading(
+                subject,
+                "relativeQuality",
+                value,
+                "decimal",
+                match.span(),
+                "attribute:relative-quality",
+                0.8,
+                _QUALITY,
+                baseline=baseline.key,
+            )
+            yield self._reading(
+                baseline,
+                "relativeQuality",
+                Decimal("1.0"),
+                "decimal",
+                (baseline.start, baseline.end),
+                "attribute:relative-quality/baseline",
+                0.7,
+                _QUALITY,
+                baseline=baseline.key,
+            )
+
+    def _percent_phrase(self, token: Token) -> Token:
+        """The head of "90%" / "85 percent": the % sign or the word percent."""
+        node = token
+        while node.head is not node and node.head.lower_ in ("%", "percent", "cent", "per"):
+            node = node.head
+        for child in node.children:
+            if child.lower_ in ("%", "percent"):
+                return child
+        return node
+
+    def _baseline(self, token: Token) -> NameSpan | None:
+        """The model a percentage is measured against: "of X's quality", "of the level
+        of X", "as good as those of X"."""
+        phrase = self._percent_phrase(token)
+        roots = [phrase, token]
+        if phrase.head.lower_ in ("good", "well", "capable", "accurate", "strong", "fast"):
+            roots.append(phrase.head)  # "78% as good as those of X"
+        for root in roots:
+            for node in root.subtree:
+                if node.dep_ != "prep" or node.lower_ not in ("of", "as"):
+                    continue
+                for pobj in node.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    found = self._names_for(pobj, _QUALITY)
+                    if found:
+                        return found[0]
+                    if lemma(pobj) in _QUALITY_NOUNS or pobj.lower_ in _QUALITY_NOUNS:
+                        for inner in pobj.subtree:
+                            if inner.dep_ == "poss" or (inner.dep_ == "pobj" and inner is not pobj):
+                                found = self._names_for(inner, _QUALITY)
+                                if found:
+                                    return found[0]
+        return None
+
+    def _quality_subject(self, token: Token, baseline: NameSpan) -> NameSpan | None:
+        node = token
+        for _ in range(6):
+            if node.head is node:
+                break
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                if block_reason(node, self.cues):
+                    return None
+                for span in self._clause_subjects(node, _QUALITY):
+                    if span.key != baseline.key:
+                        return span
+                for child in node.children:  # "rated Wombat-3's answers 78% as good as …"
+                    if child.dep_ == "dobj":
+                        for inner in child.children:
+                            if inner.dep_ == "poss":
+                                for span in self._names_for(inner, _QUALITY):
+                                    if span.key != baseline.key:
+                                        return span
+                return None
+        return None
+
+    # -- release dates
+    def _release_dates(self) -> Iterator[AttributeReading]:
+        for start, end, value, datatype in _dates_in(self.text):
+            token = self._token_at(start)
+            if token is None:
+                continue
+            found = self._released(token)
+            if found is None:
+                continue
+            span, how = found
+            yield self._reading(
+                span,
+                "releaseDate",
+                value,
+                datatype,
+                (start, end),
+                f"attribute:release-date/{how}",
+                0.8,
+                _RELEASABLE,
+            )
+
+    def _released(self, token: Token) -> tuple[NameSpan, str] | None:
+        node = token
+        for _ in range(4):
+            if node.dep_ in ("pobj", "npadvmod", "tmod") or node.head is node:
+                break
+            node = node.head
+        head = node.head
+        if node.dep_ == "pobj" and head.lower_ in ("in", "on", "during", "since"):
+            head = head.head
+        elif node.dep_ not in ("npadvmod", "tmod"):
+            return None
+        if head.pos_ == "NOUN" and lemma(head) in _RELEASE_NOUNS:
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in child.children:
+                        found = self._names_for(pobj, _RELEASABLE)
+                        if found:
+                            return found[0], "release-of"
+            return None
+        if not self._is_release(head) or block_reason(head, self.cues):
+            return None
+        passive = is_passive(head)
+        word = lemma(head)
+        wanted = "subj" if word in _INTRANSITIVE and not passive else "obj"
+        for role, argument in verb_arguments(head):
+            if role == wanted:
+                found = self._names_for(argument, _RELEASABLE)
+                if found:
+                    return found[0], word
+        if head.dep_ in ("relcl", "acl"):
+            found = self._names_for(head.head, _RELEASABLE)
+            if found:
+                return found[0], word
+        return None
+
+    def _is_release(self, verb: Token) -> bool:
+        word = lemma(verb)
+        if word not in _RELEASE_VERBS:
+            return False
+        if word in ("come", "roll"):  # "came out", "rolled out"
+            return any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+        if word == "go":  # "went on sale"
+            return any(
+                c.dep_ == "prep" and any(g.lower_ == "sale" for g in c.children)
+                for c in verb.children
+            )
+        if word in ("become", "hit", "appear"):
+            return any(c.lower_ in ("available", "shelves", "market") for c in verb.subtree)
+        return True

@@ -1,0 +1,439 @@
+"""Frames from an English dependency parse: a trigger and its arguments by role.
+
+Roles (the ``roles`` of ``data/patterns.yaml``):
+
+* ``subj`` / ``obj``: the active subject and object, with the passive undone ("X was
+  acquired by Y": Y subj, X obj); the head of a relative clause fills the role of its
+  relative pronoun ("the model that Snowflake built"); a verb with no subject takes
+  its coordinated or governing verb's ("developed Quarto and licenses it", "fine-tuned
+  X to create Y").
+* a preposition's own word for its object: ``from``, ``on``, ``with``, ``in``, ``as``…
+* ``result``: what a purpose clause creates ("fine-tuned X to create Y": Y).
+* for nouns (event nouns "the acquisition of X by Y", relational nouns "OpenAI CEO Sam
+  Altman"): ``holder``, the name the noun describes (apposition, compound head, copula
+  subject); ``poss``, the possessor; ``of``, also a compound name before the noun and
+  ``at`` ("a partner at Redcliff"); a light verb's subject is ``subj`` ("completed the
+  acquisition of X").
+* ``prefix``: the name in "Microsoft-owned", "Tencent-backed", "Vireo-based".
+
+Constructions that stand for a relation get an ``@`` trigger: ``@possessive`` ("Meta's
+Llama 3", "its Kimi chatbot"), ``@compound`` ("Google Gemini"), ``@threat`` and
+``@winner`` ("sees X as a threat", "expects X to win").
+
+Frames that are negated, planned, denied, modal or about a former tie are kept with
+their ``blocked`` reason: they state no fact but still tell what fills each role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING
+
+from graph.extraction.patterns import PatternIndex
+from graph.extraction.readings import Argument, Frame
+from graph.lang.en.cues import Cues
+from graph.lang.en.names import SentenceNames
+from graph.lang.en.references import ArgumentResolver, Target
+from graph.lang.en.syntax import block_reason, is_passive, lemma, prep_role, verb_arguments
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["ROLES", "FrameReader"]
+
+ROLES = frozenset(
+    {
+        "subj",
+        "obj",
+        "holder",
+        "poss",
+        "of",
+        "by",
+        "in",
+        "on",
+        "with",
+        "to",
+        "from",
+        "as",
+        "for",
+        "between",
+        "into",
+        "at",
+        "against",
+        "over",
+        "than",
+        "among",
+        "under",
+        "behind",
+        "via",
+        "prefix",
+        "result",
+    }
+)
+_RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
+_CREATE = frozenset({"create", "make", "produce", "build", "yield", "develop", "release"})
+_TERM_CLASSES = frozenset({"Technique", "Concept"})
+
+
+@dataclass
+class _Slots:
+    """Arguments gathered for one frame: (role, target) in the order found."""
+
+    items: list[tuple[str, Target]] = field(default_factory=list)
+
+    def add(self, role: str, targets: Iterable[Target], via: str = "", penalty: float = 0.0):
+        for target in targets:
+            how = via or target.via
+            self.items.append((role, Target(target.span, how, target.penalty + penalty)))
+
+    def keys(self) -> set[str]:
+        return {t.span.key for _, t in self.items}
+
+    def arguments(self, offset: int) -> tuple[Argument, ...]:
+        seen: dict[tuple[str, str], Argument] = {}
+        for role, target in self.items:
+            span = target.span
+            argument = Argument(
+                span.key,
+                role,
+                offset + span.start,
+                offset + span.end,
+                target.via,
+                round(target.penalty, 3),
+            )
+            key = (role, span.key)
+            if key not in seen or argument.penalty < seen[key].penalty:
+                seen[key] = argument
+        return tuple(sorted(seen.values(), key=lambda a: (a.start, a.role)))
+
+
+class FrameReader:
+    """Reads the frames of one parsed sentence."""
+
+    def __init__(
+        self, names: SentenceNames, cues: Cues, index: PatternIndex, resolver: ArgumentResolver
+    ) -> None:
+        self.names = names
+        self.doc = names.sentence.doc
+        self.offset = names.sentence.start
+        self.cues = cues
+        self.index = index
+        self.resolver = resolver
+        self.triggers = index.triggers
+        self.frames: list[Frame] = []
+
+    # -- entry point
+    def read(self) -> list[Frame]:
+        for token in self.doc:
+            if self.names.at(token) is None or token.i in self.names.heads:
+                if token.pos_ in ("VERB", "AUX", "ADJ") or token.tag_ == "VBN":
+                    self._clause(token)
+                if token.pos_ in ("NOUN", "PROPN") and self.names.at(token) is None:
+                    self._nominal(token)
+            self._possessive(token)
+            self._participle(token)
+        self._merged_parts()
+        return self.frames
+
+    # -- shared helpers
+    def _classes(self, trigger: str, role: str) -> frozenset[str] | None:
+        return _role_classes(self.index, trigger, role)
+
+    def _resolve(
+        self, trigger: str, role: str, token: Token, exclude: set[str] | None = None
+    ) -> list[Target]:
+        classes = self._classes(trigger, role.split("|")[0])
+        terms = bool(classes and classes & _TERM_CLASSES)
+        found = self.resolver.targets(token, classes, terms=terms)
+        if exclude:
+            found = [t for t in found if t.span.key not in exclude]
+        return found
+
+    def _emit(self, trigger: str, anchor: Token, slots: _Slots, blocked: str | None) -> None:
+        arguments = slots.arguments(self.offset)
+        if len({a.key for a in arguments}) < 2 and not any(
+            p.symmetric for p in self.index.for_trigger(trigger)
+        ):
+            return
+        start = self.offset + anchor.idx
+        self.frames.append(Frame(trigger, start, start + len(anchor), arguments, blocked))
+
+    def _trigger_of(self, verb: Token) -> str | None:
+        base = lemma(verb)
+        for child in verb.children:
+            if child.dep_ == "prt":
+                phrasal = f"{base} {child.lower_}"
+                if phrasal in self.triggers:
+                    return phrasal
+        stance = self._stance(verb)
+        if stance:
+            return stance[0]
+        return base if base in self.triggers else None
+
+    # -- stances: "sees X as a threat", "considers X a threat", "expects X to win"
+    def _stance(self, verb: Token) -> tuple[str, Token | None, Token] | None:
+        """(trigger, object token or None, complement) of a stance verb."""
+        word = lemma(verb)
+        if word in self.cues.regard_verbs:
+            for child in verb.children:
+                nouns: list[Token] = []
+                if child.dep_ == "prep" and child.lower_ == "as":
+                    nouns = [c for c in child.children if c.dep_ == "pobj"]
+                elif child.dep_ in ("oprd", "dobj", "ccomp", "xcomp", "attr"):
+                    nouns = [child]
+                for noun in nouns:
+                    kind = self._stance_kind(noun)
+                    if kind:
+                        inner = [c for c in noun.children if c.dep_ == "nsubj"]
+                        return kind, (inner[0] if inner else None), noun
+        if word in self.cues.expect_verbs:
+            for child in verb.children:
+                if child.dep_ in ("ccomp", "xcomp") and lemma(child) in self.cues.win_verbs:
+                    inner = [c for c in child.children if c.dep_ == "nsubj"]
+                    objects = [c for c in verb.children if c.dep_ == "dobj"]
+                    target = inner[0] if inner else (objects[0] if objects else None)
+                    return "@winner", target, child
+        return None
+
+    def _stance_kind(self, noun: Token) -> str | None:
+        word = lemma(noun)
+        if word in self.cues.threat_nouns:
+            return "@threat"
+        if word in self.cues.winner_nouns:
+            return "@winner"
+        return None
+
+    # -- clauses
+    def _clause(self, verb: Token) -> None:
+        if lemma(verb) == "be":
+            return
+        trigger = self._trigger_of(verb)
+        if trigger is None:
+            return
+        slots = _Slots()
+        stance = self._stance(verb) if trigger.startswith("@") else None
+        complement = stance[2] if stance else None
+        passive = is_passive(verb)
+        for role, token in verb_arguments(verb):
+            if complement is not None and (token is complement or token.head is complement):
+                continue
+            if role == "as" and stance:
+                continue
+            slots.add(role, self._resolve(trigger, role, token, slots.keys()))
+        if stance and stance[1] is not None:
+            slots.add("obj", self._resolve(trigger, "obj", stance[1]))
+        if complement is not None:  # "regarded as the winner ... by analysts at X"
+            for child in complement.children:
+                if child.dep_ == "prep" and child.lower_ == "by" and passive:
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            slots.add("subj", self._resolve(trigger, "subj", pobj))
+        self._relative_head(verb, trigger, slots, passive)
+        self._inherited_subject(verb, trigger, slots, passive)
+        self._result(verb, trigger, slots)
+        self._emit(trigger, verb, slots, block_reason(verb, self.cues))
+
+    def _relative_head(self, verb: Token, trigger: str, slots: _Slots, passive: bool) -> None:
+        """The noun a relative clause or a participle modifies fills the missing role."""
+        if verb.dep_ not in ("relcl", "acl") or verb.head is verb:
+            return
+        role = None
+        for child in verb.children:
+            if child.lower_ in _RELATIVE:
+                if child.dep_ in ("nsubj",):
+                    role = "subj"
+                elif child.dep_ in ("nsubjpass", "dobj"):
+                    role = "obj"
+            elif child.dep_ == "prep":
+                for pobj in child.children:
+                    if pobj.lower_ in _RELATIVE and pobj.dep_ == "pobj":
+                        role = prep_role(child)
+        if role is None:
+            roles = {r for r, _ in slots.items}
+            if passive or (verb.dep_ == "relcl" and "subj" in roles and "obj" not in roles):
+                role = "obj"
+            elif verb.dep_ == "acl" and verb.tag_ == "VBG":
+                role = "subj"
+            elif verb.dep_ == "relcl" and "subj" not in roles:
+                role = "subj"
+            else:
+                return
+        slots.add(role, self._resolve(trigger, role, verb.head, slots.keys()), "relative")
+
+    def _inherited_subject(self, verb: Token, trigger: str, slots: _Slots, passive: bool) -> None:
+        """A verb with no subject of its own: "developed X and licenses it", "fine-tuned X
+        to create Y" (the governing verb's subject), or a passive participle's noun."""
+        roles = {r for r, _ in slots.items}
+        wanted = "obj" if passive else "subj"
+        if wanted in roles:
+            return
+        head = verb.head
+        if verb.dep_ == "conj" or (verb.dep_ in ("xcomp", "advcl") and not passive):
+            for role, token in verb_arguments(head):
+                head_passive = is_passive(head)
+                if role == ("obj" if head_passive else "subj") and not passive:
+                    via = "conj" if verb.dep_ == "conj" else "control"
+                    found = self._resolve(trigger, "subj", token, slots.keys())
+                    slots.add("subj", found, via, 0.05)
+                elif role == "obj" and passive and head_passive and verb.dep_ == "conj":
+                    slots.add("obj", self._resolve(trigger, "obj", token), "conj", 0.05)
+            if head.dep_ in ("relcl", "acl") and verb.dep_ == "conj":
+                self._relative_head(head, trigger, slots, is_passive(head))
+
+    def _result(self, verb: Token, trigger: str, slots: _Slots) -> None:
+        """ "fine-tuned X to create Y": Y is what the fine-tuning made."""
+        for child in verb.children:
+            if child.dep_ in ("xcomp", "advcl") and lemma(child) in _CREATE:
+                for role, token in verb_arguments(child):
+                    if role == "obj":
+                        slots.add("result", self._resolve(trigger, "result", token), "purpose")
+
+    # -- nouns: events ("the acquisition of X by Y") and relations ("OpenAI CEO Sam Altman")
+    def _noun_trigger(self, noun: Token) -> str | None:
+        word = lemma(noun)
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound") and child.i == noun.i - 1:
+                joined = f"{lemma(child)} {word}"
+                if joined in self.triggers:
+                    return joined
+        return word if word in self.triggers else None
+
+    def _nominal(self, noun: Token) -> None:
+        trigger = self._noun_trigger(noun)
+        if trigger is None:
+            return
+        host = noun
+        while host.dep_ == "compound" and host.head.pos_ == "NOUN" and not self.names.at(host.head):
+            host = host.head
+        slots = _Slots()
+        blocked = block_reason(noun, self.cues) or (block_reason(host, self.cues) if host is not noun else None)
+        owners = [c for c in (*noun.children, *host.children) if c.dep_ == "poss"]
+        preps = [c for c in {*noun.children, *host.children} if c.dep_ == "prep"]
+        by_present = any(p.lower_ == "by" for p in preps)
+        of_present = any(p.lower_ == "of" for p in preps)
+        for prep in sorted(preps, key=lambda t: t.i):
+            role = prep_role(prep)
+            if role is None:
+                continue
+            joined = {"of": "of|obj", "by": "by|subj", "at": "at|of"}.get(role, role)
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    slots.add(joined, self._resolve(trigger, role, pobj))
+        for owner in owners:
+            role = "poss|of|obj" if by_present and not of_present else "poss|of"
+            slots.add(role, self._resolve(trigger, "poss", owner, slots.keys()))
+        for child in noun.children:
+            if child.dep_ in ("compound", "nmod") and child.i < noun.i and self.names.at(child):
+                slots.add("of", self._resolve(trigger, "of", child))
+        for holder, via in self._holders(noun, host):
+            slots.add("holder", self._resolve(trigger, "holder", holder, slots.keys()), via)
+        light = host.head if host.dep_ in ("dobj", "pobj", "nsubjpass") else None
+        if light is not None and host.dep_ == "pobj":
+            light = light.head if light.head is not light else None
+        if light is not None and lemma(light) in self.cues.light_verbs | self.cues.planning_words | self.cues.former_words:
+            for role, token in verb_arguments(light):
+                if role == "subj":
+                    slots.add("subj", self._resolve(trigger, "subj", token, slots.keys()), "light", 0.05)
+                elif role in ("with", "in", "between") and token is not host:
+                    slots.add(role, self._resolve(trigger, role, token, slots.keys()), "light", 0.05)
+            word = lemma(light)
+            if word in self.cues.former_words:
+                blocked = blocked or "former"
+            elif word in self.cues.planning_words:
+                blocked = blocked or "planned"
+            blocked = blocked or block_reason(light, self.cues)
+        elif host.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"):
+            blocked = blocked or _clause_block(host, self.cues)
+        self._emit(trigger, noun, slots, blocked)
+
+    def _holders(self, noun: Token, host: Token) -> list[tuple[Token, str]]:
+        out: list[tuple[Token, str]] = []
+        if noun.dep_ in ("compound", "nmod") and self.names.at(noun.head):
+            out.append((noun.head, "compound"))  # "Uber rival Lyft"
+        if host.dep_ == "appos":
+            out.append((host.head, "apposition"))  # "Lexa-8B, a fine-tuned version of X"
+        for child in host.children:
+            if child.dep_ == "appos":
+                out.append((child, "apposition"))  # "co-founder Ramin Hasani"
+        if host.dep_ in ("attr", "acomp") and lemma(host.head) == "be":
+            for child in host.head.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    out.append((child, "copula"))  # "X is a version of Y"
+        return out
+
+    # -- noun-phrase constructions
+    def _possessive(self, token: Token) -> None:
+        """ "Meta's Llama 3", "its Kimi chatbot", "Quayside Software's assistant, Harbor"."""
+        owners = [c for c in token.children if c.dep_ == "poss"]
+        if not owners or self._noun_trigger(token) is not None:
+            return
+        if token.pos_ not in ("NOUN", "PROPN") and self.names.at(token) is None:
+            return
+        slots = _Slots()
+        trigger = "@possessive"
+        owned = self._resolve(trigger, "obj", token)
+        if not owned:
+            return
+        slots.add("obj", owned)
+        for owner in owners:
+            slots.add("subj", self._resolve(trigger, "subj", owner, slots.keys()))
+        self._emit(trigger, owners[0], slots, None)  # its model is its model, said or denied
+
+    def _participle(self, token: Token) -> None:
+        """ "Microsoft-owned LinkedIn", "Tencent-backed Zhipu AI", "Vireo-based assistant"."""
+        if token.dep_ != "amod" or token.pos_ not in ("VERB", "ADJ"):
+            return
+        trigger = lemma(token)
+        if trigger not in self.triggers:
+            return
+        prefixes = [
+            c
+            for c in token.children
+            if c.dep_ in ("npadvmod", "compound", "nmod", "advmod")
+            and c.i + 2 == token.i
+            and self.doc[c.i + 1].text == "-"
+        ]
+        if not prefixes:
+            return
+        slots = _Slots()
+        slots.add("prefix", self._resolve(trigger, "prefix", prefixes[0]))
+        slots.add("obj", self._resolve(trigger, "obj", token.head, slots.keys()))
+        self._emit(trigger, token, slots, None)
+
+    def _merged_parts(self) -> None:
+        """ "Google Gemini" merged into one token: the leading company and the name."""
+        for index, (owner, named) in sorted(self.names.heads.items()):
+            token = self.doc[index]
+            slots = _Slots()
+            slots.add("subj", [Target(owner, "compound")])
+            slots.add("obj", [Target(named, "compound")])
+            self._emit("@compound", token, slots, None)
+
+
+def _clause_block(token: Token, cues: Cues) -> str | None:
+    """The block of the clause a noun phrase sits in ("did not see X's ...")."""
+    head = token.head
+    steps = 0
+    while head is not token and steps < 4:
+        if head.pos_ in ("VERB", "AUX"):
+            return block_reason(head, cues)
+        token, head = head, head.head
+        steps += 1
+    return None
+
+
+@cache
+def _role_table(index: PatternIndex) -> dict[tuple[str, str], frozenset[str]]:
+    table: dict[tuple[str, str], set[str]] = {}
+    for pattern in index.patterns:
+        for trigger in pattern.triggers:
+            table.setdefault((trigger, pattern.subject_role), set()).update(pattern.subject_classes)
+            table.setdefault((trigger, pattern.object_role), set()).update(pattern.object_classes)
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+def _role_classes(index: PatternIndex, trigger: str, role: str) -> frozenset[str] | None:
+    table = _role_table(index)
+    return table.get((trigger, role)) or table.get(("*", role))

@@ -1,0 +1,449 @@
+"""Candidate names in an English sentence, each with the class votes its cues give.
+
+A name is found by its shape (a capitalised or mixed-case token, a run merged before the
+parse: "Hugging Face", "Llama 3.1 70B"), or by the gazetteer (also lowercase entries
+such as "open source"). Its class is *not* decided here: every cue votes
+(:class:`~graph.extraction.readings.Vote`) and the shared core decides once per document
+(:mod:`graph.extraction.typing`). The cues:
+
+* the gazetteer (``graph/data/lexicon.yaml``, shared with Japanese): strongest;
+* a type noun in apposition, as a copula's complement or beside the name ("Mistral, a
+  Paris-based startup", "Mosslight is a startup", "the Llama 3 model", "the startup
+  Xyz", "OpenAI CEO Sam Altman");
+* naming verbs ("a dataset it calls ForumMix", "a memo titled X");
+* a company suffix ("Tessaract Labs", "Apple Inc."), a size or version ("Tidal-13B",
+  "Orin-9"), the shape of a person's name;
+* spaCy's entity label, as one weak vote among others (the small model often calls an
+  unknown model a person).
+
+Places ("a Seoul startup", "offices in Austin", "Paris-based") are not names of the graph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING
+
+from graph.canonical import has_size_token, match_key, normalize_surface, slug, strip_org_affixes
+from graph.extraction.readings import Name, Vote
+from graph.lang.en.cues import Cues
+from graph.lang.en.parse import VERSION_WORDS, ParsedSentence
+from graph.lang.en.syntax import lemma, noun_words
+from graph.lexicon import Lexicon, LexiconEntry
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["NameSpan", "SentenceNames", "find_names", "lexicon_pattern"]
+
+# How much each kind of cue weighs (the shared core types a name from 0.9 up).
+LEXICON = 6.0
+TYPE_NOUN = 3.0  # apposition, copula, "the startup X", "X, a model"
+NAMING = 3.0  # "a dataset it calls X"
+DEFINITE_COMPOUND = 2.5  # "the Llama 3 model"
+LOOSE_COMPOUND = 1.0  # "an OpenAI model": the name may be the maker, not the model
+SUFFIX = 2.5
+WEAK_SUFFIX = 1.2
+SIZE = 2.0
+VERSION = 1.0
+PERSON_SHAPE = 0.7
+NER = {"ORG": ("Organization", 0.6), "PERSON": ("Person", 0.8), "PRODUCT": ("Product", 0.5)}
+NER_WORK = ("Document", 0.6)
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_NOT_NAME_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
+_LOCATIVE = frozenset({"in", "across", "near", "from", "throughout", "outside", "around"})
+_VERSION_END = re.compile(r"(?:[\s\-_.]v?\d+(?:\.\d+)*[a-z]?|\d)$", re.IGNORECASE)
+_PERSON_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?|[A-Z]\.)$")
+#: Heads whose "in" takes an argument, not a place: "invested in Harvey".
+_IN_ARGUMENTS = frozenset({"invest", "investment", "stake", "interest", "participate", "round"})
+_NAMING_VERBS = frozenset({"call", "name", "dub", "title", "brand", "christen", "know"})
+
+
+@dataclass
+class NameSpan:
+    """A name occurrence in a parsed sentence: token range, offsets and votes so far."""
+
+    start_token: int
+    end_token: int
+    start: int  # character offsets in the sentence
+    end: int
+    surface: str
+    canonical: str
+    key: str
+    votes: list[Vote] = field(default_factory=list)
+    wikidata: str | None = None
+    reference: bool = False
+
+    def as_name(self, offset: int) -> Name:
+        return Name(
+            start=offset + self.start,
+            end=offset + self.end,
+            surface=self.surface,
+            key=self.key,
+            canonical=self.canonical,
+            votes=tuple(self.votes),
+            wikidata=self.wikidata,
+            reference=self.reference,
+        )
+
+
+@dataclass
+class SentenceNames:
+    """The names of one sentence and which token belongs to which name."""
+
+    sentence: ParsedSentence
+    spans: list[NameSpan] = field(default_factory=list)
+    by_token: dict[int, NameSpan] = field(default_factory=dict)
+    heads: dict[int, list[NameSpan]] = field(default_factory=dict)  # merged token -> parts
+
+    def add(self, span: NameSpan) -> NameSpan | None:
+        """Add a name unless its tokens already belong to one; returns the name kept."""
+        tokens = range(span.start_token, span.end_token)
+        if any(t in self.by_token for t in tokens):
+            return None
+        self.spans.append(span)
+        for t in tokens:
+            self.by_token[t] = span
+        return span
+
+    def at(self, token: Token) -> NameSpan | None:
+        return self.by_token.get(token.i)
+
+    def names(self) -> tuple[Name, ...]:
+        ordered = sorted(self.spans, key=lambda s: (s.start, s.end))
+        return tuple(s.as_name(self.sentence.start) for s in ordered)
+
+
+# ---------------------------------------------------------------------------- canonical forms
+
+
+def canonical_of(surface: str, lexicon: Lexicon) -> tuple[str, str, LexiconEntry | None]:
+    """(canonical name, entity key, gazetteer entry) of a surface form.
+
+    The gazetteer's name where it knows the surface (that is what makes ``Meta`` here and
+    ``メタ`` in a Japanese article one entity), else the surface without a leading
+    article or a legal suffix ("Apple Inc." -> "Apple").
+    """
+    text = normalize_surface(surface)
+    text = re.sub(r"^(?:the|The)\s+", "", text)
+    entry = lexicon.lookup(text)
+    if entry is None:
+        stripped = strip_org_affixes(text)
+        entry = lexicon.lookup(stripped)
+        text = stripped
+    if entry is not None:
+        return entry.name, slug(entry.name), entry
+    return text, slug(text), None
+
+
+@cache
+def lexicon_pattern(lexicon: Lexicon) -> re.Pattern[str] | None:
+    """One alternation of the gazetteer's Latin surfaces, longest first, word-bounded.
+
+    Lowercase entries ("open source") match in any case; the others only as written
+    ("Gemini", not "gemini").
+    """
+    exact: set[str] = set()
+    folded: set[str] = set()
+    for entry in lexicon.entries:
+        for surface in entry.surfaces:
+            if not surface.isascii() or len(surface) < 2:
+                continue
+            (folded if surface == surface.lower() else exact).add(surface)
+    if not exact and not folded:
+        return None
+
+    def alternation(words: Iterable[str]) -> str:
+        ordered = sorted(words, key=lambda w: (-len(w), w))
+        return "|".join(re.escape(w).replace(r"\ ", r"[\s\-]") for w in ordered)
+
+    parts = []
+    if exact:
+        parts.append(f"(?:{alternation(exact)})")
+    if folded:
+        parts.append(f"(?i:{alternation(folded)})")
+    return re.compile(rf"(?<![\w\-])(?:{'|'.join(parts)})(?![\w\-]|\.\w)")
+
+
+# ---------------------------------------------------------------------------- the finder
+
+
+class _Finder:
+    def __init__(self, sentence: ParsedSentence, lexicon: Lexicon, cues: Cues) -> None:
+        self.sentence = sentence
+        self.doc: Doc = sentence.doc
+        self.lexicon = lexicon
+        self.cues = cues
+        self.names = SentenceNames(sentence)
+        self.ner: dict[int, str] = {}
+        for ent in self.doc.ents:
+            for token in ent:
+                self.ner[token.i] = ent.label_
+
+    # -- building names
+    def _span(self, start_token: int, end_token: int, start: int, end: int) -> NameSpan | None:
+        surface = self.sentence.text[start:end]
+        canonical, key, entry = canonical_of(surface, self.lexicon)
+        if not key or key in ("entity",):
+            return None
+        span = NameSpan(start_token, end_token, start, end, surface, canonical, key)
+        if entry is not None:
+            span.votes.append(Vote(entry.entity_class, LEXICON, "lexicon"))
+            span.wikidata = entry.wikidata
+        return span
+
+    def _token_range(self, start: int, end: int) -> tuple[int, int] | None:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        return span.start, span.end
+
+    # -- step 1: the gazetteer, also inside merged tokens ("Google Gemini")
+    def gazetteer(self) -> None:
+        pattern = lexicon_pattern(self.lexicon)
+        if pattern is None:
+            return
+        for match in pattern.finditer(self.sentence.text):
+            tokens = self._token_range(*match.span())
+            if tokens is None:
+                continue
+            first, last = self.doc[tokens[0]], self.doc[tokens[1] - 1]
+            whole = first.idx == match.start() and last.idx + len(last) == match.end()
+            if not whole and tokens[1] - tokens[0] == 1 and self._splits_merged(first, match):
+                continue
+            if whole:
+                span = self._span(tokens[0], tokens[1], *match.span())
+                if span is not None:
+                    self.names.add(span)
+
+    def _splits_merged(self, token: Token, match: re.Match[str]) -> bool:
+        """A gazetteer name that is the leading part of a merged name: "Google Gemini"
+        holds Google (the owner) and Gemini; recorded as two parts of one token."""
+        if match.start() != token.idx:
+            return True
+        rest_start = match.end()
+        while rest_start < token.idx + len(token) and self.sentence.text[rest_start] in " -":
+            rest_start += 1
+        rest_end = token.idx + len(token)
+        if rest_start >= rest_end or token.i in self.names.by_token:
+            return True
+        rest = self.sentence.text[rest_start:rest_end]
+        if rest.lower() in VERSION_WORDS or rest[:1].isdigit():
+            return True  # "GPT-4o mini" is one name, not GPT-4o and "mini"
+        owner = self._span(token.i, token.i + 1, match.start(), match.end())
+        named = self._span(token.i, token.i + 1, rest_start, rest_end)
+        if owner is None or named is None or not owner.votes:
+            return True
+        if owner.votes[0].entity_class != "Organization":
+            return True
+        self.names.spans.extend([owner, named])
+        self.names.by_token[token.i] = named
+        self.names.heads[token.i] = [owner, named]
+        return True
+
+    # -- step 2: name-shaped tokens
+    def shaped(self) -> None:
+        for token in self.doc:
+            if token.i in self.names.by_token or not self._name_shaped(token):
+                continue
+            start, end = token.idx, token.idx + len(token)
+            span = self._span(token.i, token.i + 1, start, end)
+            if span is not None:
+                self.names.add(span)
+
+    def _name_shaped(self, token: Token) -> bool:
+        text = token.text
+        if not any(c.isalpha() for c in text) or token.is_punct:
+            return False
+        if self.ner.get(token.i) in _NOT_NAME_LABELS and not any(c.isupper() for c in text[1:]):
+            return False
+        words = text.lower().split()
+        if text.lower() in self.cues.not_names or words[0] in self.cues.not_names:
+            if len(words) == 1:
+                return False
+        if text.lower() in self.cues.places or self._is_place(token):
+            return False
+        mixed = text[:1].islower() and any(c.isupper() for c in text[1:])
+        if not (text[:1].isupper() or mixed or (text[:1].isdigit() and any(c.isupper() for c in text))):
+            return False
+        if token.i == 0 or self.doc[token.i - 1].text in ("\"", "“", "(", "'", "‘"):
+            return self._initial_is_name(token)
+        if token.is_sent_start and token.i > 0 and not self._initial_is_name(token):
+            return False
+        return True
+
+    def _initial_is_name(self, token: Token) -> bool:
+        """A capitalised first word is a name only with some sign of one: the tagger's
+        proper noun, an entity label, capitals or digits inside, several words."""
+        text = token.text
+        if " " in text or any(c.isdigit() for c in text) or any(c.isupper() for c in text[1:]):
+            return True
+        if text.lower() in _FUNCTION_WORDS or lemma(token) in _FUNCTION_WORDS:
+            return False
+        return token.pos_ == "PROPN" or token.i in self.ner
+
+    def _is_place(self, token: Token) -> bool:
+        """A listed place, or a name the parser calls a place and the syntax agrees:
+        "offices in Austin", "a Seoul startup", "Paris-based"."""
+        if token.lower_ in self.cues.places:
+            return True
+        label = self.ner.get(token.i)
+        if label == "NORP":
+            return text_is_demonym(token.text)
+        if label not in _PLACE_LABELS:
+            return False
+        if any(c.dep_ == "appos" and self._type(c) for c in token.children):
+            return False  # "Harvey, a startup that ..."
+        doc = self.doc
+        if token.i + 2 < len(doc) and doc[token.i + 1].text == "-":
+            return doc[token.i + 2].lower_ == "based"
+        head = token.head
+        if token.dep_ == "pobj" and head.lower_ in _LOCATIVE:
+            return lemma(head.head) not in _IN_ARGUMENTS
+        if token.dep_ in ("compound", "npadvmod", "nmod") and head.pos_ == "NOUN":
+            typed = self.cues.type_of([lemma(head)])
+            return typed is not None and typed[0] == "Organization"
+        return False
+
+    # -- step 3: the cues that vote
+    def vote(self) -> None:
+        for span in list(self.names.spans):
+            self._shape_votes(span)
+        for span in list(self.names.spans):
+            self._context_votes(span)
+
+    def _shape_votes(self, span: NameSpan) -> None:
+        words = span.surface.split()
+        last = words[-1].lower().rstrip(",")
+        if len(words) > 1 and last in self.cues.org_suffixes:
+            span.votes.append(Vote("Organization", SUFFIX, f"marker:{last}"))
+        elif len(words) > 1 and last in self.cues.weak_org_suffixes:
+            span.votes.append(Vote("Organization", WEAK_SUFFIX, f"marker:{last}"))
+        elif has_size_token(span.surface):
+            span.votes.append(Vote("AIModel", SIZE, "name:size"))
+        elif _VERSION_END.search(span.surface) or (
+            len(words) > 1 and words[-1].lower() in VERSION_WORDS
+        ):
+            span.votes.append(Vote("AIModel", VERSION, "name:version"))
+        elif 2 <= len(words) <= 3 and all(_PERSON_WORD.match(w) for w in words):
+            if not any(w.lower() in self.cues.type_nouns for w in words):
+                span.votes.append(Vote("Person", PERSON_SHAPE, "name:person"))
+        label = self.ner.get(span.start_token)
+        if label in NER:
+            entity_class, weight = NER[label]
+            span.votes.append(Vote(entity_class, weight, f"ner:{label}"))
+        elif label == "WORK_OF_ART":
+            span.votes.append(Vote(NER_WORK[0], NER_WORK[1], "ner:WORK_OF_ART"))
+
+    def _context_votes(self, span: NameSpan) -> None:
+        token = self.doc[span.end_token - 1]
+        for found in self._described_by(token):
+            entity_class, noun, weight, how = found
+            span.votes.append(Vote(entity_class, weight, f"{how}:{noun}"))
+
+    def _type(self, noun: Token) -> tuple[str, str] | None:
+        if noun.pos_ not in ("NOUN", "PROPN") or self.names.at(noun) is not None:
+            return None
+        return self.cues.type_of(noun_words(noun))
+
+    def _described_by(self, token: Token) -> Iterable[tuple[str, str, float, str]]:
+        """Type nouns that describe the name at ``token``, with the cue's weight."""
+        # "Mistral, a Paris-based startup" / "the startup, Xyz" / "CEO Sam Altman"
+        for child in token.children:
+            if child.dep_ == "appos":
+                typed = self._type(child)
+                if typed:
+                    yield typed[0], typed[1], TYPE_NOUN, "apposition"
+            elif child.dep_ == "compound" and child.i < token.i:
+                typed = self._type(child)
+                if typed:  # "OpenAI CEO Sam Altman", "Uber rival Lyft"
+                    yield typed[0], typed[1], TYPE_NOUN, "title"
+        if token.dep_ == "appos":
+            typed = self._type(token.head)
+            if typed:  # "its developer, Wader AI"; "the startup Xyz"
+                yield typed[0], typed[1], TYPE_NOUN, "apposition"
+        if token.dep_ == "compound" and token.head.i > token.i:
+            typed = self._type(token.head)
+            if typed:  # "the Llama 3 model"
+                definite = any(
+                    c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "this")
+                    or c.dep_ == "poss"
+                    for c in token.head.children
+                )
+                weight = DEFINITE_COMPOUND if definite else LOOSE_COMPOUND
+                yield typed[0], typed[1], weight, "type-noun"
+        # "Mosslight is a Dublin-based startup"
+        if token.dep_ in ("nsubj", "nsubjpass") and lemma(token.head) == "be":
+            for child in token.head.children:
+                if child.dep_ in ("attr", "acomp"):
+                    typed = self._type(child)
+                    if typed:
+                        yield typed[0], typed[1], TYPE_NOUN, "copula"
+        # "a dataset it calls ForumMix", "a memo titled The Inference Squeeze"
+        verb = token.head
+        if token.dep_ in ("oprd", "dobj", "xcomp", "ccomp", "attr", "npadvmod", "appos") and (
+            lemma(verb) in _NAMING_VERBS
+        ):
+            target = verb.head if verb.dep_ in ("relcl", "acl") else None
+            if target is not None:
+                typed = self._type(target)
+                if typed:
+                    yield typed[0], typed[1], NAMING, "naming"
+
+
+_FUNCTION_WORDS = frozenset(
+    """
+    the a an this that these those it its they their he she we i you our my his her
+    in on at by for with from to of and but or so as if when while after before since
+    despite although though because according with without during over under about
+    there here then now what who which why how former new all some many most several
+    both each every no not one two three four five six seven eight nine ten
+    analysts reviewers researchers investors executives users customers critics experts
+    """.split()
+)
+
+_DEMONYMS = re.compile(r"(?:ish|ese|ian|an|ic|i)$")
+
+
+def text_is_demonym(text: str) -> bool:
+    """"British", "Finnish", "Chinese": nationality words, not names of things."""
+    return " " not in text and bool(_DEMONYMS.search(text.lower()))
+
+
+def find_names(sentence: ParsedSentence, lexicon: Lexicon, cues: Cues) -> SentenceNames:
+    """The candidate names of a sentence with their cue votes."""
+    finder = _Finder(sentence, lexicon, cues)
+    finder.gazetteer()
+    finder.shaped()
+    finder.vote()
+    return finder.names
+
+
+def short_forms(spans: Iterable[NameSpan]) -> dict[str, NameSpan]:
+    """Shorter forms a document uses for a name once introduced, by match key.
+
+    "Brightline" for "Brightline Robotics" (a company's first word) and "Altman" for "Sam
+    Altman" (a person's last word), when exactly one name of the document has that form.
+    """
+    owners: dict[str, dict[str, NameSpan]] = {}
+    for span in spans:
+        words = span.canonical.split()
+        if len(words) < 2 or span.reference:
+            continue
+        classes = {v.entity_class for v in span.votes}
+        forms = []
+        if "Organization" in classes or words[-1].lower() in _ORG_WORDS:
+            forms.append(words[0])
+        if "Person" in classes:
+            forms.append(words[-1])
+        for form in forms:
+            if len(form) > 2 and form[0].isupper():
+                owners.setdefault(match_key(form), {})[span.key] = span
+    return {form: next(iter(k.values())) for form, k in owners.items() if len(k) == 1}
+
+
+_ORG_WORDS = frozenset({"labs", "inc", "inc.", "corp", "ai", "capital", "ventures", "systems"})

@@ -1,0 +1,184 @@
+"""Pure helpers over spaCy tokens: voice, arguments, coordination, and what blocks a fact.
+
+Everything that knows the labels of the English dependency scheme (ClearNLP, as
+``en_core_web_sm`` uses it) lives here, so that the frame readers speak of subjects,
+objects and prepositions rather than of ``nsubjpass`` and ``agent``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from graph.lang.en.cues import Cues
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = [
+    "block_reason",
+    "coordinated",
+    "is_passive",
+    "lemma",
+    "noun_words",
+    "prep_role",
+    "verb_arguments",
+]
+
+_SUBJECTS = ("nsubj", "csubj", "expl")
+_PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
+_OBJECTS = ("dobj", "obj", "attr", "oprd")
+#: Prepositions that are one word of a longer connective, never an argument's role.
+_NOT_ROLES = frozenset({"according", "such", "rather", "instead", "because", "due", "including"})
+
+
+def lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def is_passive(verb: Token) -> bool:
+    """A passive clause, a passive participle modifying a noun, or ``was fine-tuned``.
+
+    The small model tags some participles as adjectives ("was fine-tuned from X" is an
+    adjective complement of "was"); a participle-shaped complement of *be* with a
+    ``by``/``from``/``on`` argument is read as the passive it is.
+    """
+    if any(child.dep_ in (*_PASSIVE_SUBJECTS, "auxpass", "agent") for child in verb.children):
+        return True
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "advcl"):
+        return True
+    participle = verb.tag_ in ("VBN", "JJ") and verb.lower_.endswith(("ed", "en", "lt"))
+    return participle and verb.dep_ == "acomp" and lemma(verb.head) == "be"
+
+
+def prep_role(prep: Token) -> str | None:
+    """The role a preposition gives its object: its own word ("from", "with"), or
+    ``by`` for a passive's agent."""
+    word = prep.lower_
+    if word in _NOT_ROLES or not word.isalpha():
+        return None
+    return word
+
+
+def coordinated(token: Token) -> list[Token]:
+    """The token and its conjuncts ("A, B and C"), in surface order."""
+    return sorted({token, *token.conjuncts}, key=lambda t: t.i)
+
+
+def verb_arguments(verb: Token) -> Iterator[tuple[str, Token]]:
+    """(role, token) for each argument of a verb, with the passive undone.
+
+    subj: the active subject or the passive's ``by`` agent; obj: the direct object or
+    the passive subject; a preposition's word for its object ("with", "from", "on").
+    For ``was fine-tuned`` the subject of *be* is the passive subject.
+    """
+    passive = is_passive(verb)
+    holders = [verb]
+    if verb.dep_ == "acomp" and passive:
+        holders.append(verb.head)
+    for holder in holders:
+        for child in holder.children:
+            dep = child.dep_
+            if dep in _SUBJECTS:
+                yield ("obj" if passive and holder is not verb else "subj"), child
+            elif dep in _PASSIVE_SUBJECTS:
+                yield "obj", child
+            elif dep in _OBJECTS and holder is verb:
+                yield "obj", child
+            elif dep == "dative" and holder is verb:
+                yield ("to" if child.lower_ == "to" else "obj2"), child
+            elif dep == "agent" and holder is verb:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        yield "subj", pobj
+            elif dep == "prep" and holder is verb:
+                role = prep_role(child)
+                if role is None:
+                    continue
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        yield ("subj" if role == "by" and passive else role), pobj
+                    elif pobj.dep_ == "prep":  # "out of", "away from"
+                        inner = prep_role(pobj)
+                        for deeper in pobj.children:
+                            if deeper.dep_ == "pobj" and inner:
+                                yield inner, deeper
+            elif dep == "prt" and holder is verb:
+                continue
+
+
+def noun_words(token: Token) -> list[str]:
+    """The lowercase lemmas of a noun and its compound modifiers, in order:
+    ``chip designer`` -> ["chip", "designer"]."""
+    words = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
+    words = [w for w in words if w.dep_ == "compound" or w.lower_.endswith("-based") is False]
+    return [lemma(w) for w in sorted(words, key=lambda t: t.i)] + [lemma(token)]
+
+
+def _chain(token: Token) -> Iterator[Token]:
+    """The token and the heads it hangs from through clause links (up to the root)."""
+    seen = 0
+    while seen < 12:
+        yield token
+        if token.head is token:
+            return
+        token = token.head
+        seen += 1
+
+
+def _negated(token: Token, cues: Cues) -> bool:
+    for child in token.children:
+        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+            return True
+        if child.dep_ in ("advmod", "preconj") and child.lower_ in ("never", "neither"):
+            return True
+        if child.lower_ == "yet" and child.dep_ in ("advmod", "cc", "aux"):
+            return True  # "has yet to release"
+    return False
+
+
+_CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "acl", "relcl", "advcl", "pcomp", "conj", "prep"})
+
+
+def block_reason(trigger: Token, cues: Cues) -> str | None:
+    """Why a trigger states no fact: "negated", "planned", "denied", "modal", "former".
+
+    Negation and modality belong to the trigger's own clause (its children, and those
+    of the verb it is the complement of: "decided not to use"); plans, denials and
+    questions are inherited from any clause the trigger is embedded in ("plans to
+    acquire", "denied reports that it owns", "asked whether X could").
+    """
+    if _negated(trigger, cues):
+        return "negated"
+    for child in trigger.children:
+        word = child.lower_
+        if child.dep_ == "aux" and word in cues.modal_words:
+            return "modal"
+        if child.dep_ == "mark" and word in cues.denial_words:
+            return "denied"
+        if child.dep_ in ("amod", "advmod", "npadvmod") and (
+            word in cues.former_words or lemma(child) in cues.former_words
+        ):
+            return "former"
+        if child.dep_ in ("amod", "compound") and lemma(child) in cues.planning_words:
+            return "planned"
+    for link, head in zip(_chain(trigger), list(_chain(trigger))[1:], strict=False):
+        if link.dep_ not in _CLAUSE_LINKS:
+            break
+        if link.dep_ == "conj":
+            continue  # a coordinated verb has its own polarity
+        word = lemma(head)
+        if link.dep_ in ("xcomp", "acl", "prep", "pcomp", "advcl") and _negated(head, cues):
+            return "negated"
+        if word in cues.planning_words and link.dep_ in ("xcomp", "acl", "pcomp", "prep"):
+            return "planned"
+        if word in cues.denial_words:
+            return "denied"
+        if link.dep_ in ("xcomp",) and word in cues.former_words:
+            return "former"
+        for child in head.children:
+            if child.dep_ == "mark" and child.lower_ in cues.denial_words:
+                return "denied"
+            if child.dep_ == "aux" and child.lower_ in cues.modal_words and link.dep_ == "xcomp":
+                return "modal"
+    return None
