@@ -296,7 +296,7 @@ class AttributeReader:
         node = token
         for _ in range(6):
             head = node.head
-            if head is node:
+            if head == node:
                 return
             if node.dep_ in ("compound", "amod", "nummod", "npadvmod", "punct") and head.pos_ in (
                 "NOUN",
@@ -352,7 +352,7 @@ class AttributeReader:
     def _cost_owner(self, money: Token) -> tuple[NameSpan, str] | None:
         node = money
         for _ in range(5):  # climb out of "less than $450", "about $4.6 million"
-            if node.dep_ in ("pobj", "dobj", "attr", "npadvmod", "nsubj") or node.head is node:
+            if node.dep_ in ("pobj", "dobj", "attr", "npadvmod", "nsubj") or node.head == node:
                 break
             if lemma(node.head) in _NOT_COST:
                 return None
@@ -439,7 +439,7 @@ class AttributeReader:
     def _percent_phrase(self, token: Token) -> Token:
         """The head of "90%" / "85 percent": the % sign or the word percent."""
         node = token
-        while node.head is not node and node.head.lower_ in ("%", "percent", "cent", "per"):
+        while node.head != node and node.head.lower_ in ("%", "percent", "cent", "per"):
             node = node.head
         for child in node.children:
             if child.lower_ in ("%", "percent"):
@@ -465,7 +465,7 @@ class AttributeReader:
                         return found[0]
                     if lemma(pobj) in _QUALITY_NOUNS or pobj.lower_ in _QUALITY_NOUNS:
                         for inner in pobj.subtree:
-                            if inner.dep_ == "poss" or (inner.dep_ == "pobj" and inner is not pobj):
+                            if inner.dep_ == "poss" or (inner.dep_ == "pobj" and inner != pobj):
                                 found = self._names_for(inner, _QUALITY)
                                 if found:
                                     return found[0]
@@ -474,7 +474,7 @@ class AttributeReader:
     def _quality_subject(self, token: Token, baseline: NameSpan) -> NameSpan | None:
         node = token
         for _ in range(6):
-            if node.head is node:
+            if node.head == node:
                 break
             node = node.head
             if node.pos_ in ("VERB", "AUX"):
@@ -517,7 +517,7 @@ class AttributeReader:
     def _released(self, token: Token) -> tuple[NameSpan, str] | None:
         node = token
         for _ in range(4):
-            if node.dep_ in ("pobj", "npadvmod", "tmod") or node.head is node:
+            if node.dep_ in ("pobj", "npadvmod", "tmod") or node.head == node:
                 break
             node = node.head
         head = node.head

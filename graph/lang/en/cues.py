@@ -42,6 +42,7 @@ class Cues:
     expect_verbs: frozenset[str]
     fear_nouns: frozenset[str]
     technique_heads: frozenset[str]
+    role_cues: dict[tuple[str, str], tuple[str, str]]  # (trigger, role) -> (class, cue name)
 
     def __hash__(self) -> int:  # dict fields: hash by identity (one Cues per process)
         return id(self)
@@ -105,6 +106,7 @@ _FIELDS = {
     "expect_verbs",
     "fear_nouns",
     "technique_heads",
+    "role_cues",
 }
 
 
@@ -115,12 +117,33 @@ def parse_cues(text: str) -> Cues:
     unknown = set(data) - _FIELDS
     if unknown:
         raise ResourceFileError(f"{SOURCE}: unknown field(s) {', '.join(sorted(unknown))}")
-    words = {key: _words(data, key) for key in _FIELDS - {"type_nouns", "pronouns"}}
+    words = {key: _words(data, key) for key in _FIELDS - {"type_nouns", "pronouns", "role_cues"}}
     return Cues(
         type_nouns=_by_class(data, "type_nouns"),
         pronouns=_by_class(data, "pronouns", wildcard=True),
+        role_cues=_role_cues(data.get("role_cues")),
         **words,
     )
+
+
+def _role_cues(raw: object) -> dict[tuple[str, str], tuple[str, str]]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, list):
+        raise ResourceFileError(f"{SOURCE}: role_cues must be a list")
+    out: dict[tuple[str, str], tuple[str, str]] = {}
+    for i, entry in enumerate(raw):
+        where = f"{SOURCE}: role_cues[{i}]"
+        if not isinstance(entry, dict) or set(entry) != {"triggers", "role", "class"}:
+            raise ResourceFileError(f"{where}: needs exactly triggers, role and class")
+        if entry["class"] not in ENTITY_CLASSES:
+            raise ResourceFileError(f"{where}: unknown class {entry['class']!r}")
+        if not isinstance(entry["triggers"], list):
+            raise ResourceFileError(f"{where}: triggers must be a list")
+        for trigger in entry["triggers"]:
+            cue = f"context:{entry['role']}-{trigger}"
+            out[(str(trigger), str(entry["role"]))] = (entry["class"], cue)
+    return out
 
 
 @cache

@@ -32,11 +32,18 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from graph.extraction.patterns import PatternIndex
-from graph.extraction.readings import Argument, Frame
+from graph.extraction.readings import Argument, Frame, Vote
 from graph.lang.en.cues import Cues
 from graph.lang.en.names import SentenceNames
 from graph.lang.en.references import ArgumentResolver, Target
-from graph.lang.en.syntax import block_reason, is_passive, lemma, prep_role, verb_arguments
+from graph.lang.en.syntax import (
+    block_reason,
+    is_passive,
+    lemma,
+    prep_role,
+    reduced_relative,
+    verb_arguments,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -75,6 +82,8 @@ ROLES = frozenset(
 _RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
 _CREATE = frozenset({"create", "make", "produce", "build", "yield", "develop", "release"})
 _TERM_CLASSES = frozenset({"Technique", "Concept"})
+#: Weight of a class implied by a role beyond doubt ("trained on X": X is data).
+ROLE_CUE = 2.5
 
 
 @dataclass
@@ -134,10 +143,14 @@ class FrameReader:
                     self._nominal(token)
             self._possessive(token)
             self._participle(token)
+            self._misparsed_verb(token)
         self._merged_parts()
         return self.frames
 
     # -- shared helpers
+    def _is_name(self, token: Token) -> bool:
+        return self.names.at(token) is not None
+
     def _classes(self, trigger: str, role: str) -> frozenset[str] | None:
         return _role_classes(self.index, trigger, role)
 
@@ -146,12 +159,15 @@ class FrameReader:
     ) -> list[Target]:
         classes = self._classes(trigger, role.split("|")[0])
         terms = bool(classes and classes & _TERM_CLASSES)
-        found = self.resolver.targets(token, classes, terms=terms)
-        if exclude:
-            found = [t for t in found if t.span.key not in exclude]
-        return found
+        return self.resolver.targets(token, classes, terms=terms, exclude=frozenset(exclude or ()))
 
     def _emit(self, trigger: str, anchor: Token, slots: _Slots, blocked: str | None) -> None:
+        for role, target in slots.items:
+            for single in role.split("|"):
+                cue = self.cues.role_cues.get((trigger, single))
+                span = target.span
+                if cue and not span.reference and all(v.cue != cue[1] for v in span.votes):
+                    span.votes.append(Vote(cue[0], ROLE_CUE, cue[1]))
         arguments = slots.arguments(self.offset)
         if len({a.key for a in arguments}) < 2 and not any(
             p.symmetric for p in self.index.for_trigger(trigger)
@@ -216,8 +232,10 @@ class FrameReader:
         stance = self._stance(verb) if trigger.startswith("@") else None
         complement = stance[2] if stance else None
         passive = is_passive(verb)
-        for role, token in verb_arguments(verb):
-            if complement is not None and (token is complement or token.head is complement):
+        if self._reduced_relative(verb, trigger):
+            return
+        for role, token in verb_arguments(verb, self._is_name):
+            if complement is not None and (token == complement or token.head == complement):
                 continue
             if role == "as" and stance:
                 continue
@@ -235,9 +253,56 @@ class FrameReader:
         self._result(verb, trigger, slots)
         self._emit(trigger, verb, slots, block_reason(verb, self.cues))
 
+    def _reduced_relative(self, verb: Token, trigger: str) -> bool:
+        """ "Brushwork, the tool Palette Studio released on Tuesday": the parser hangs the
+        verb from the name as a participle; it is a relative clause whose subject the
+        name is and whose object is what the noun before it stands for."""
+        head = verb.head
+        if not reduced_relative(head) or head.i == verb.i or verb.dep_ != "acl":
+            return False
+        slots = _Slots()
+        slots.add("subj", self._resolve(trigger, "subj", head))
+        slots.add("obj", self._resolve(trigger, "obj", head.head, slots.keys()), "relative")
+        for role, token in verb_arguments(verb):
+            if role not in ("subj", "obj"):
+                slots.add(role, self._resolve(trigger, role, token, slots.keys()))
+        self._emit(trigger, verb, slots, block_reason(verb, self.cues))
+        return True
+
+    def _misparsed_verb(self, token: Token) -> None:
+        """ "EleutherAI trained GPT-NeoX-20B on the Pile": a verb between two names that
+        the parser made a modifier of the second one ("trained GPT-NeoX-20B")."""
+        if token.dep_ not in ("amod", "compound") or token.tag_ not in ("VBD", "VBN", "JJ"):
+            return
+        trigger = lemma(token)
+        head = token.head
+        if trigger not in self.triggers or head.i <= token.i or not self._is_name(head):
+            return
+        if token.i == 0 or not self._is_name(self.doc[token.i - 1]) or head.i != token.i + 1:
+            return
+        if not self.doc[token.i - 1].whitespace_:
+            return  # "Microsoft-owned LinkedIn" is a participle, read by _participle
+        slots = _Slots()
+        slots.add("subj", self._resolve(trigger, "subj", self.doc[token.i - 1]), "surface", 0.1)
+        slots.add("obj", self._resolve(trigger, "obj", head), "surface", 0.1)
+        for child in head.children:
+            role = prep_role(child) if child.dep_ == "prep" and child.i > head.i else None
+            if role:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        slots.add(role, self._resolve(trigger, role, pobj), "surface", 0.1)
+        for later in self.doc[head.i + 1 :]:
+            if lemma(later) in _CREATE and any(c.lower_ == "to" for c in later.children):
+                for role, argument in verb_arguments(later):
+                    if role == "obj":
+                        found = self._resolve(trigger, "result", argument)
+                        slots.add("result", found, "purpose", 0.1)
+                break
+        self._emit(trigger, token, slots, None)
+
     def _relative_head(self, verb: Token, trigger: str, slots: _Slots, passive: bool) -> None:
         """The noun a relative clause or a participle modifies fills the missing role."""
-        if verb.dep_ not in ("relcl", "acl") or verb.head is verb:
+        if verb.dep_ not in ("relcl", "acl") or verb.head == verb:
             return
         role = None
         for child in verb.children:
@@ -295,9 +360,10 @@ class FrameReader:
         word = lemma(noun)
         for child in noun.children:
             if child.dep_ in ("amod", "compound") and child.i == noun.i - 1:
-                joined = f"{lemma(child)} {word}"
-                if joined in self.triggers:
-                    return joined
+                for modifier in (lemma(child), child.lower_):
+                    joined = f"{modifier} {word}"
+                    if joined in self.triggers:
+                        return joined
         return word if word in self.triggers else None
 
     def _nominal(self, noun: Token) -> None:
@@ -308,7 +374,7 @@ class FrameReader:
         while host.dep_ == "compound" and host.head.pos_ == "NOUN" and not self.names.at(host.head):
             host = host.head
         slots = _Slots()
-        blocked = block_reason(noun, self.cues) or (block_reason(host, self.cues) if host is not noun else None)
+        blocked = block_reason(noun, self.cues) or (block_reason(host, self.cues) if host != noun else None)
         owners = [c for c in (*noun.children, *host.children) if c.dep_ == "poss"]
         preps = [c for c in {*noun.children, *host.children} if c.dep_ == "prep"]
         by_present = any(p.lower_ == "by" for p in preps)
@@ -331,12 +397,12 @@ class FrameReader:
             slots.add("holder", self._resolve(trigger, "holder", holder, slots.keys()), via)
         light = host.head if host.dep_ in ("dobj", "pobj", "nsubjpass") else None
         if light is not None and host.dep_ == "pobj":
-            light = light.head if light.head is not light else None
+            light = light.head if light.head != light else None
         if light is not None and lemma(light) in self.cues.light_verbs | self.cues.planning_words | self.cues.former_words:
             for role, token in verb_arguments(light):
                 if role == "subj":
                     slots.add("subj", self._resolve(trigger, "subj", token, slots.keys()), "light", 0.05)
-                elif role in ("with", "in", "between") and token is not host:
+                elif role in ("with", "in", "between") and token != host:
                     slots.add(role, self._resolve(trigger, role, token, slots.keys()), "light", 0.05)
             word = lemma(light)
             if word in self.cues.former_words:
@@ -357,10 +423,17 @@ class FrameReader:
         for child in host.children:
             if child.dep_ == "appos":
                 out.append((child, "apposition"))  # "co-founder Ramin Hasani"
-        if host.dep_ in ("attr", "acomp") and lemma(host.head) == "be":
-            for child in host.head.children:
+        copula = host
+        if host.dep_ == "pobj" and host.head.lower_ == "of" and host.head.head.dep_ == "attr":
+            copula = host.head.head  # "he is one of its early investors"
+        if copula.dep_ in ("attr", "acomp") and lemma(copula.head) == "be":
+            be = copula.head
+            for child in be.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
-                    out.append((child, "copula"))  # "X is a version of Y"
+                    if child.lower_ in _RELATIVE and be.dep_ == "relcl":
+                        out.append((be.head, "copula"))  # "X, which is a variant of Y"
+                    else:
+                        out.append((child, "copula"))  # "X is a version of Y"
         return out
 
     # -- noun-phrase constructions
@@ -416,7 +489,7 @@ def _clause_block(token: Token, cues: Cues) -> str | None:
     """The block of the clause a noun phrase sits in ("did not see X's ...")."""
     head = token.head
     steps = 0
-    while head is not token and steps < 4:
+    while head != token and steps < 4:
         if head.pos_ in ("VERB", "AUX"):
             return block_reason(head, cues)
         token, head = head, head.head

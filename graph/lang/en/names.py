@@ -31,7 +31,7 @@ from graph.canonical import has_size_token, match_key, normalize_surface, slug, 
 from graph.extraction.readings import Name, Vote
 from graph.lang.en.cues import Cues
 from graph.lang.en.parse import VERSION_WORDS, ParsedSentence
-from graph.lang.en.syntax import lemma, noun_words
+from graph.lang.en.syntax import lemma, noun_words, reduced_relative
 from graph.lexicon import Lexicon, LexiconEntry
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ NER_WORK = ("Document", 0.6)
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _NOT_NAME_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
-_LOCATIVE = frozenset({"in", "across", "near", "from", "throughout", "outside", "around"})
+_LOCATIVE = frozenset({"in", "across", "near", "throughout", "outside", "around"})
 _VERSION_END = re.compile(r"(?:[\s\-_.]v?\d+(?:\.\d+)*[a-z]?|\d)$", re.IGNORECASE)
 _PERSON_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?|[A-Z]\.)$")
 #: Heads whose "in" takes an argument, not a place: "invested in Harvey".
@@ -77,6 +77,7 @@ class NameSpan:
     votes: list[Vote] = field(default_factory=list)
     wikidata: str | None = None
     reference: bool = False
+    subject: bool = False  # the name is a clause's subject: the likelier antecedent of "it"
 
     def as_name(self, offset: int) -> Name:
         return Name(
@@ -191,6 +192,8 @@ class _Finder:
         if not key or key in ("entity",):
             return None
         span = NameSpan(start_token, end_token, start, end, surface, canonical, key)
+        head = self.doc[end_token - 1]
+        span.subject = head.dep_ in ("nsubj", "nsubjpass")
         if entry is not None:
             span.votes.append(Vote(entry.entity_class, LEXICON, "lexicon"))
             span.wikidata = entry.wikidata
@@ -234,6 +237,11 @@ class _Finder:
         rest = self.sentence.text[rest_start:rest_end]
         if rest.lower() in VERSION_WORDS or rest[:1].isdigit():
             return True  # "GPT-4o mini" is one name, not GPT-4o and "mini"
+        if rest.lower().rstrip(".") in self.cues.org_suffixes | self.cues.weak_org_suffixes:
+            whole = self._span(token.i, token.i + 1, token.idx, rest_end)
+            if whole is not None:  # "SoftBank Group" is SoftBank
+                self.names.add(whole)
+            return True
         owner = self._span(token.i, token.i + 1, match.start(), match.end())
         named = self._span(token.i, token.i + 1, rest_start, rest_end)
         if owner is None or named is None or not owner.votes:
@@ -282,15 +290,24 @@ class _Finder:
         text = token.text
         if " " in text or any(c.isdigit() for c in text) or any(c.isupper() for c in text[1:]):
             return True
-        if text.lower() in _FUNCTION_WORDS or lemma(token) in _FUNCTION_WORDS:
+        word = text.lower()
+        if word in _FUNCTION_WORDS or lemma(token) in _FUNCTION_WORDS:
             return False
-        return token.pos_ == "PROPN" or token.i in self.ner
+        if token.pos_ == "PROPN" or token.i in self.ner:
+            return True
+        if word in self.cues.type_nouns or word in self.cues.technique_heads:
+            return False  # "Software is …", "Attention is …"
+        # A singular common noun needs a determiner; one without is a name ("Pellucid, …").
+        determined = any(c.dep_ in ("det", "poss") for c in token.children)
+        return token.tag_ in ("NN", "NNP") and not determined and token.dep_ != "compound"
 
     def _is_place(self, token: Token) -> bool:
         """A listed place, or a name the parser calls a place and the syntax agrees:
         "offices in Austin", "a Seoul startup", "Paris-based"."""
         if token.lower_ in self.cues.places:
             return True
+        if any(c.isdigit() for c in token.text):
+            return False  # "Llama 2 7B" is no place, whatever the parser says
         label = self.ner.get(token.i)
         if label == "NORP":
             return text_is_demonym(token.text)
@@ -362,7 +379,7 @@ class _Finder:
                 typed = self._type(child)
                 if typed:  # "OpenAI CEO Sam Altman", "Uber rival Lyft"
                     yield typed[0], typed[1], TYPE_NOUN, "title"
-        if token.dep_ == "appos":
+        if token.dep_ == "appos" and not reduced_relative(token):
             typed = self._type(token.head)
             if typed:  # "its developer, Wader AI"; "the startup Xyz"
                 yield typed[0], typed[1], TYPE_NOUN, "apposition"

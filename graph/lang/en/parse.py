@@ -249,8 +249,22 @@ def _prefixed_words(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     return out
 
 
+def _split_final_period(doc: Doc) -> None:
+    """ "Qwen2-72B." at the end of a sentence: the tokenizer keeps the period on a token
+    that looks like an abbreviation; a name's last token gives it back."""
+    if not len(doc):
+        return
+    last = doc[-1]
+    text = last.text
+    if len(text) > 2 and text.endswith(".") and any(c.isdigit() or c.isupper() for c in text[1:]):
+        if text not in _NAME_ABBREVIATIONS and not _is_abbreviation(text, len(text) - 1):
+            with doc.retokenize() as retokenizer:
+                retokenizer.split(last, [text[:-1], "."], heads=[(last, 0), (last, 0)])
+
+
 def merge_name_tokens(doc: Doc) -> Doc:
     """The pipeline component: merge name-shaped runs and hyphenated verbs into tokens."""
+    _split_final_period(doc)
     runs = name_runs(doc)
     taken = {t for start, end in runs for t in range(start, end)}
     runs += _prefixed_words(doc, taken)
@@ -259,6 +273,10 @@ def merge_name_tokens(doc: Doc) -> Doc:
             for start, end in runs:
                 retokenizer.merge(doc[start:end])
     return doc
+
+
+#: Words the rule lemmatizer gets wrong in this domain ("scraped" -> "scrap").
+_LEMMA_FIXES = {"scraped": "scrape", "scraping": "scrape", "scrapes": "scrape"}
 
 
 def _hyphen_lemmas(nlp: Language) -> object:
@@ -282,6 +300,9 @@ def _hyphen_lemmas(nlp: Language) -> object:
     def component(doc: Doc) -> Doc:
         for token in doc:
             text = token.lower_
+            if text in _LEMMA_FIXES and token.pos_ == "VERB":
+                token.lemma_ = _LEMMA_FIXES[text]
+                continue
             if "-" in text and token.pos_ in ("VERB", "NOUN", "ADJ") and token.is_lower:
                 prefix, _, last = text.rpartition("-")
                 if prefix in _JOINED_PREFIXES and last.isalpha():

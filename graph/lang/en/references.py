@@ -41,6 +41,14 @@ _DATA_NOUNS = frozenset(
     {"token", "data", "text", "post", "document", "image", "example", "sample", "page", "record"}
 )
 _LIST_PREPS = frozenset({"including", "like", "such"})
+#: Modifiers before a noun that may be the name it stands for: "its Tern-1 model".
+_MODIFIERS = frozenset({"compound", "nummod", "amod", "nmod", "npadvmod"})
+#: Nouns for a part of something: "owns 90% of Arm Holdings".
+_SHARES = frozenset(
+    {"%", "percent", "majority", "stake", "share", "portion", "half", "part", "third",
+     "quarter", "chunk", "piece", "bulk", "most", "control", "interest"}
+)
+_NAMING_VERBS = frozenset({"call", "name", "dub", "title", "brand", "christen", "know"})
 _RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
 #: Adjectives that judge rather than name: dropped from a concept's name.
 _EVALUATIVE = frozenset(
@@ -68,6 +76,7 @@ class _Seen:
     canonical: str
     sentence: int
     start: int  # character offset in the document
+    subject: bool = False
 
 
 @dataclass
@@ -81,7 +90,8 @@ class Antecedents:
         for span in sorted(names.spans, key=lambda s: s.start):
             if span.reference:
                 continue
-            self.seen.append(_Seen(span.key, span.canonical, sentence, offset + span.start))
+            seen = _Seen(span.key, span.canonical, sentence, offset + span.start, span.subject)
+            self.seen.append(seen)
             self.votes[span.key].extend(span.votes)
 
     def learn(self, key: str, entity_class: str) -> None:
@@ -104,20 +114,29 @@ class Antecedents:
         before: int,
         *,
         untyped_ok: bool = False,
+        exclude: frozenset[str] = frozenset(),
     ) -> _Seen | None:
-        """The last name before ``before`` (document offset) of one of ``classes``; with
-        ``untyped_ok``, an untyped name will do when no typed one fits."""
+        """The last name before ``before`` (document offset) of one of ``classes``, a
+        subject first within a sentence; with ``untyped_ok``, an untyped name will do when
+        no typed one fits."""
         fallback = None
+        fitting: list[_Seen] = []
+        current = None
         for seen in reversed(self.seen):
-            if seen.start >= before:
+            if seen.start >= before or seen.key in exclude:
                 continue
             if sentence - seen.sentence > _REACH:
                 break
+            if current is not None and seen.sentence != current and fitting:
+                break
             entity_class = self.provisional(seen.key)
             if classes is None or entity_class in classes:
-                return seen
-            if untyped_ok and entity_class is None and fallback is None:
+                fitting.append(seen)
+                current = seen.sentence
+            elif untyped_ok and entity_class is None and fallback is None:
                 fallback = seen
+        if fitting:
+            return next((s for s in fitting if s.subject), fitting[0])
         return fallback
 
 
@@ -137,14 +156,22 @@ class ArgumentResolver:
         self.sentence_index = sentence_index
         self.offset = names.sentence.start
         self.doc = names.sentence.doc
+        self._exclude: frozenset[str] = frozenset()
 
     # -- the entry point
     def targets(
-        self, token: Token, classes: frozenset[str] | None = None, *, terms: bool = False
+        self,
+        token: Token,
+        classes: frozenset[str] | None = None,
+        *,
+        terms: bool = False,
+        exclude: frozenset[str] = frozenset(),
     ) -> list[Target]:
         """The names ``token`` stands for; ``classes`` are what the role accepts (for
         stand-ins), ``terms`` allows a plain noun phrase to become a technique or
-        concept."""
+        concept, and a stand-in never means a name in ``exclude`` (the other arguments
+        of its frame: in "its stake in the company", the company is not "its" owner)."""
+        self._exclude = exclude
         found = self._direct(token, classes, terms, depth=0)
         out: list[Target] = []
         for target in found:
@@ -174,9 +201,23 @@ class ArgumentResolver:
         if token.dep_ == "appos" and self._name_at(token.head):
             return [Target(self._name_at(token.head), "apposition")]  # type: ignore[arg-type]
         typed = self.cues.type_of(noun_words(token))
-        compound = [c for c in token.children if c.dep_ == "compound" and self._name_at(c)]
+        compound = [
+            c
+            for c in token.children
+            if c.dep_ in _MODIFIERS and c.i < token.i and self._name_at(c)
+        ]
         if compound and (typed or lemma(token) in _STAND_FOR):
             return [Target(self._name_at(compound[-1]), "type-noun")]  # type: ignore[arg-type]
+        named = self._named(token)
+        if named is not None:
+            return [Target(named, "naming")]
+        if lemma(token) in _SHARES or token.pos_ == "NUM":
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            found = self._direct(pobj, classes, terms, depth + 1)
+                            return [Target(t.span, "share", 0.05) for t in found]
         listed = self._including(token, classes, terms, depth)
         if listed:
             return listed
@@ -205,13 +246,24 @@ class ArgumentResolver:
     def _name_at(self, token: Token) -> NameSpan | None:
         return self.names.at(token)
 
+    def _named(self, token: Token) -> NameSpan | None:
+        """ "a dataset it calls ForumMix", "a memo titled The Inference Squeeze"."""
+        for child in token.children:
+            if child.dep_ in ("relcl", "acl") and lemma(child) in _NAMING_VERBS:
+                for inner in child.children:
+                    if inner.dep_ in ("oprd", "dobj", "attr", "xcomp", "ccomp", "npadvmod"):
+                        span = self._name_at(inner)
+                        if span is not None and inner.i > child.i:
+                            return span
+        return None
+
     def _listed_with(
         self, token: Token, classes: frozenset[str] | None, terms: bool, depth: int
     ) -> list[Target]:
         """Names coordinated with this one: "A, B and C"; "A, B (apposition), C"."""
         out = []
         for other in coordinated(token):
-            if other is token:
+            if other == token:
                 continue
             span = self._name_at(other)
             if span is not None:
@@ -242,7 +294,7 @@ class ArgumentResolver:
 
     def _data_source(self, token: Token, depth: int) -> list[Target]:
         for child in token.subtree:
-            if child.dep_ == "prep" and child.lower_ in ("from", "of") and child.head is not token:
+            if child.dep_ == "prep" and child.lower_ in ("from", "of") and child.head != token:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         found = self._direct(pobj, frozenset({"Dataset"}), False, depth + 1)
@@ -271,7 +323,9 @@ class ArgumentResolver:
     def _stand_in(self, token: Token, classes: frozenset[str] | None) -> Target | None:
         """A reference name for a stand-in: the last fitting name before it."""
         before = self.offset + token.idx
-        found = self.antecedents.find(classes, self.sentence_index, before, untyped_ok=True)
+        found = self.antecedents.find(
+            classes, self.sentence_index, before, untyped_ok=True, exclude=self._exclude
+        )
         local = self._local_antecedent(token, classes)
         if local is not None:
             return Target(local, "anaphor", 0.05)
@@ -293,15 +347,20 @@ class ArgumentResolver:
 
     def _local_antecedent(self, token: Token, classes: frozenset[str] | None) -> NameSpan | None:
         """A fitting name earlier in the same sentence ("X ..., the company said")."""
-        best = None
+        fitting = []
+        untyped = []
         for span in self.names.spans:
-            if span.reference or span.end > token.idx:
+            if span.reference or span.end > token.idx or span.key in self._exclude:
                 continue
+            if self.antecedents.provisional(span.key) is None and not span.votes:
+                untyped.append(span)
             entity_class = self.antecedents.provisional(span.key) or _class_of(span)
             if classes is None or entity_class in classes:
-                if best is None or span.start > best.start:
-                    best = span
-        return best
+                fitting.append(span)
+        if not fitting:
+            return max(untyped, key=lambda s: s.start) if untyped and self._exclude else None
+        subjects = [s for s in fitting if s.subject]
+        return max(subjects or fitting, key=lambda s: s.start)
 
     def _term(self, token: Token, classes: frozenset[str] | None) -> Target | None:
         """A plain noun phrase as a technique or a concept, where the role takes one."""

@@ -7,7 +7,7 @@ objects and prepositions rather than of ``nsubjpass`` and ``agent``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from graph.lang.en.cues import Cues
@@ -22,6 +22,7 @@ __all__ = [
     "lemma",
     "noun_words",
     "prep_role",
+    "reduced_relative",
     "verb_arguments",
 ]
 
@@ -65,13 +66,38 @@ def coordinated(token: Token) -> list[Token]:
     return sorted({token, *token.conjuncts}, key=lambda t: t.i)
 
 
-def verb_arguments(verb: Token) -> Iterator[tuple[str, Token]]:
+#: Labels the small parser gives a name it failed to attach ("Qualcomm" as a compound of
+#: "competes", "Llama 2 70B" as an adverb of "outperforms").
+_MISATTACHED = frozenset({"compound", "nmod", "npadvmod", "advmod", "nummod", "amod", "meta", "dep"})
+
+
+def verb_arguments(
+    verb: Token, is_name: Callable[[Token], bool] | None = None
+) -> Iterator[tuple[str, Token]]:
     """(role, token) for each argument of a verb, with the passive undone.
 
     subj: the active subject or the passive's ``by`` agent; obj: the direct object or
     the passive subject; a preposition's word for its object ("with", "from", "on").
-    For ``was fine-tuned`` the subject of *be* is the passive subject.
+    For ``was fine-tuned`` the subject of *be* is the passive subject. With ``is_name``,
+    a name hanging from the verb by a label no argument has fills the subject or the
+    object, whichever is missing on its side of the verb.
     """
+    found = list(_tree_arguments(verb))
+    yield from found
+    if is_name is None:
+        return
+    roles = {role for role, _ in found}
+    passive = is_passive(verb)
+    for child in verb.children:
+        if child.dep_ in _MISATTACHED and is_name(child):
+            left = child.i < verb.i
+            role = ("obj" if passive else "subj") if left else "obj"
+            if role not in roles:
+                roles.add(role)
+                yield role, child
+
+
+def _tree_arguments(verb: Token) -> Iterator[tuple[str, Token]]:
     passive = is_passive(verb)
     holders = [verb]
     if verb.dep_ == "acomp" and passive:
@@ -80,18 +106,18 @@ def verb_arguments(verb: Token) -> Iterator[tuple[str, Token]]:
         for child in holder.children:
             dep = child.dep_
             if dep in _SUBJECTS:
-                yield ("obj" if passive and holder is not verb else "subj"), child
+                yield ("obj" if passive and holder != verb else "subj"), child
             elif dep in _PASSIVE_SUBJECTS:
                 yield "obj", child
-            elif dep in _OBJECTS and holder is verb:
+            elif dep in _OBJECTS and holder == verb:
                 yield "obj", child
-            elif dep == "dative" and holder is verb:
+            elif dep == "dative" and holder == verb:
                 yield ("to" if child.lower_ == "to" else "obj2"), child
-            elif dep == "agent" and holder is verb:
+            elif dep == "agent" and holder == verb:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         yield "subj", pobj
-            elif dep == "prep" and holder is verb:
+            elif dep == "prep" and holder == verb:
                 role = prep_role(child)
                 if role is None:
                     continue
@@ -103,8 +129,20 @@ def verb_arguments(verb: Token) -> Iterator[tuple[str, Token]]:
                         for deeper in pobj.children:
                             if deeper.dep_ == "pobj" and inner:
                                 yield inner, deeper
-            elif dep == "prt" and holder is verb:
+            elif dep == "prt" and holder == verb:
                 continue
+
+
+def reduced_relative(name: Token) -> bool:
+    """A name in apposition that is the subject of a participle-shaped verb with no
+    object: "the tool Palette Studio released on Tuesday" (the tool that it released)."""
+    if name.dep_ != "appos" or name.pos_ not in ("PROPN", "NOUN"):
+        return False
+    for child in name.children:
+        if child.dep_ == "acl" and child.tag_ in ("VBN", "VBD") and child.i == name.i + 1:
+            taken = {c.dep_ for c in child.children}
+            return not taken & {"dobj", "nsubjpass", "auxpass", "agent", "attr"}
+    return False
 
 
 def noun_words(token: Token) -> list[str]:
@@ -120,7 +158,7 @@ def _chain(token: Token) -> Iterator[Token]:
     seen = 0
     while seen < 12:
         yield token
-        if token.head is token:
+        if token.head == token:
             return
         token = token.head
         seen += 1
