@@ -283,20 +283,20 @@ class FrameReader:
         if not self.doc[token.i - 1].whitespace_:
             return  # "Microsoft-owned LinkedIn" is a participle, read by _participle
         slots = _Slots()
-        slots.add("subj", self._resolve(trigger, "subj", self.doc[token.i - 1]), "surface", 0.1)
-        slots.add("obj", self._resolve(trigger, "obj", head), "surface", 0.1)
+        slots.add("subj", self._resolve(trigger, "subj", self.doc[token.i - 1]), "surface", 0.05)
+        slots.add("obj", self._resolve(trigger, "obj", head), "surface", 0.05)
         for child in head.children:
             role = prep_role(child) if child.dep_ == "prep" and child.i > head.i else None
             if role:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        slots.add(role, self._resolve(trigger, role, pobj), "surface", 0.1)
+                        slots.add(role, self._resolve(trigger, role, pobj), "surface", 0.05)
         for later in self.doc[head.i + 1 :]:
             if lemma(later) in _CREATE and any(c.lower_ == "to" for c in later.children):
                 for role, argument in verb_arguments(later):
                     if role == "obj":
                         found = self._resolve(trigger, "result", argument)
-                        slots.add("result", found, "purpose", 0.1)
+                        slots.add("result", found, "purpose", 0.05)
                 break
         self._emit(trigger, token, slots, None)
 
@@ -375,8 +375,9 @@ class FrameReader:
             host = host.head
         slots = _Slots()
         blocked = block_reason(noun, self.cues) or (block_reason(host, self.cues) if host != noun else None)
-        owners = [c for c in (*noun.children, *host.children) if c.dep_ == "poss"]
-        preps = [c for c in {*noun.children, *host.children} if c.dep_ == "prep"]
+        children = {c.i: c for c in (*noun.children, *host.children)}.values()
+        owners = [c for c in children if c.dep_ == "poss"]
+        preps = [c for c in children if c.dep_ == "prep"]
         by_present = any(p.lower_ == "by" for p in preps)
         of_present = any(p.lower_ == "of" for p in preps)
         for prep in sorted(preps, key=lambda t: t.i):

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from graph.canonical import has_size_token, match_key, normalize_surface, slug, strip_org_affixes
 from graph.extraction.readings import Name, Vote
 from graph.lang.en.cues import Cues
-from graph.lang.en.parse import VERSION_WORDS, ParsedSentence
+from graph.lang.en.parse import VERSION_WORDS, ParsedSentence, english_words
 from graph.lang.en.syntax import lemma, noun_words, reduced_relative
 from graph.lexicon import Lexicon, LexiconEntry
 
@@ -295,6 +295,9 @@ class _Finder:
             return False
         if token.pos_ == "PROPN" or token.i in self.ner:
             return True
+        known = english_words()
+        if word not in known and lemma(token) not in known:
+            return True  # not an English word at all: "Vantly", "Chegg"
         if word in self.cues.type_nouns or word in self.cues.technique_heads:
             return False  # "Software is …", "Attention is …"
         # A singular common noun needs a determiner; one without is a name ("Pellucid, …").
@@ -340,6 +343,8 @@ class _Finder:
             span.votes.append(Vote("Organization", SUFFIX, f"marker:{last}"))
         elif len(words) > 1 and last in self.cues.weak_org_suffixes:
             span.votes.append(Vote("Organization", WEAK_SUFFIX, f"marker:{last}"))
+        elif len(words) == 1 and re.search(r"[a-z](?:AI|Labs)$", span.surface):
+            span.votes.append(Vote("Organization", WEAK_SUFFIX, "marker:ai"))  # "EleutherAI"
         elif has_size_token(span.surface):
             span.votes.append(Vote("AIModel", SIZE, "name:size"))
         elif _VERSION_END.search(span.surface) or (
@@ -358,9 +363,34 @@ class _Finder:
 
     def _context_votes(self, span: NameSpan) -> None:
         token = self.doc[span.end_token - 1]
-        for found in self._described_by(token):
-            entity_class, noun, weight, how = found
+        found = list(self._described_by(token))
+        if not any(how == "apposition" for *_, how in found):
+            found.extend(self._surface_apposition(span))
+        for entity_class, noun, weight, how in found:
             span.votes.append(Vote(entity_class, weight, f"{how}:{noun}"))
+
+    def _surface_apposition(self, span: NameSpan) -> Iterable[tuple[str, str, float, str]]:
+        """ "Ask Vantly, a customer-support chatbot, …" read from the words alone, for
+        when the parser attached the appositive elsewhere."""
+        doc = self.doc
+        i = span.end_token
+        if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("a", "an", "the"):
+            return
+        words: list[str] = []
+        for token in doc[i + 2 : i + 9]:
+            if token.text in ("-",):
+                continue
+            if token.is_punct or token.pos_ in ("VERB", "ADP", "AUX", "PRON", "DET", "CCONJ"):
+                break
+            if self.names.at(token) is not None:
+                return
+            words.append(lemma(token))
+        end = i + 2 + len(words)
+        if not words or (end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN")):
+            return
+        typed = self.cues.type_of(words)
+        if typed:
+            yield typed[0], typed[1], TYPE_NOUN, "apposition"
 
     def _type(self, noun: Token) -> tuple[str, str] | None:
         if noun.pos_ not in ("NOUN", "PROPN") or self.names.at(noun) is not None:

@@ -31,6 +31,7 @@ __all__ = [
     "MODEL",
     "MODEL_DISTRIBUTION",
     "ParsedSentence",
+    "english_words",
     "load_pipeline",
     "merge_name_tokens",
     "name_runs",
@@ -339,6 +340,24 @@ def load_pipeline(model: str = MODEL) -> Language:
     nlp.add_pipe(MERGE_COMPONENT, first=True)
     nlp.add_pipe(LEMMA_COMPONENT, after="lemmatizer")
     return nlp
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """Every word the lemmatizer's index knows (nouns, verbs, adjectives, adverbs): a
+    capitalised first word of a sentence that is none of them is a name ("Vantly")."""
+    lookups = load_pipeline().get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+    words: set[str] = set()
+    for name in ("lemma_index", "lemma_exc"):
+        if lookups.has_table(name):
+            for entries in lookups.get_table(name).values():
+                if isinstance(entries, dict):
+                    words.update(entries)
+                    for forms in entries.values():
+                        words.update(forms)
+                else:
+                    words.update(entries)
+    return frozenset(w for w in words if isinstance(w, str))
 
 
 @dataclass(frozen=True)

@@ -194,12 +194,13 @@ class ArgumentResolver:
             return [found] if found else []
         if token.pos_ not in ("NOUN", "PROPN", "NUM", "X", "ADJ"):
             return []
-        # The name this noun describes or is described by.
+        # The name this noun describes ("AI21 Labs, the company that …") or is
+        # described by ("the startup Xyz").
+        if token.dep_ == "appos" and self._name_at(token.head):
+            return [Target(self._name_at(token.head), "apposition")]  # type: ignore[arg-type]
         for child in token.children:
             if child.dep_ == "appos" and self._name_at(child):
                 return self._direct(child, classes, terms, depth + 1)
-        if token.dep_ == "appos" and self._name_at(token.head):
-            return [Target(self._name_at(token.head), "apposition")]  # type: ignore[arg-type]
         typed = self.cues.type_of(noun_words(token))
         compound = [
             c

@@ -30,6 +30,7 @@ _SUBJECTS = ("nsubj", "csubj", "expl")
 _PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 _OBJECTS = ("dobj", "obj", "attr", "oprd")
 #: Prepositions that are one word of a longer connective, never an argument's role.
+_REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself"})
 _NOT_ROLES = frozenset({"according", "such", "rather", "instead", "because", "due", "including"})
 
 
@@ -86,15 +87,11 @@ def verb_arguments(
     yield from found
     if is_name is None:
         return
-    roles = {role for role, _ in found}
     passive = is_passive(verb)
     for child in verb.children:
         if child.dep_ in _MISATTACHED and is_name(child):
             left = child.i < verb.i
-            role = ("obj" if passive else "subj") if left else "obj"
-            if role not in roles:
-                roles.add(role)
-                yield role, child
+            yield (("obj" if passive else "subj") if left else "obj"), child
 
 
 def _tree_arguments(verb: Token) -> Iterator[tuple[str, Token]]:
@@ -110,7 +107,8 @@ def _tree_arguments(verb: Token) -> Iterator[tuple[str, Token]]:
             elif dep in _PASSIVE_SUBJECTS:
                 yield "obj", child
             elif dep in _OBJECTS and holder == verb:
-                yield "obj", child
+                if child.lower_ not in _REFLEXIVES:  # "had assembled itself"
+                    yield "obj", child
             elif dep == "dative" and holder == verb:
                 yield ("to" if child.lower_ == "to" else "obj2"), child
             elif dep == "agent" and holder == verb:
