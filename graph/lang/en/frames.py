@@ -40,6 +40,7 @@ from graph.lang.en.syntax import (
     block_reason,
     is_passive,
     lemma,
+    main_verb_misparsed,
     prep_role,
     reduced_relative,
     verb_arguments,
@@ -303,6 +304,9 @@ class FrameReader:
     def _relative_head(self, verb: Token, trigger: str, slots: _Slots, passive: bool) -> None:
         """The noun a relative clause or a participle modifies fills the missing role."""
         if verb.dep_ not in ("relcl", "acl") or verb.head == verb:
+            return
+        if main_verb_misparsed(verb):  # "The company partnered with X"
+            slots.add("subj", self._resolve(trigger, "subj", verb.head, slots.keys()), "tree")
             return
         role = None
         for child in verb.children:

@@ -312,8 +312,9 @@ class _Finder:
         if any(c.isdigit() for c in token.text):
             return False  # "Llama 2 7B" is no place, whatever the parser says
         label = self.ner.get(token.i)
-        if label == "NORP":
-            return text_is_demonym(token.text)
+        if label == "NORP":  # "British", "Finnish" before a noun; "Rivian" is a company
+            modifier = token.dep_ in ("amod", "compound", "nmod") and token.head.i > token.i
+            return modifier and text_is_demonym(token.text)
         if label not in _PLACE_LABELS:
             return False
         if any(c.dep_ == "appos" and self._type(c) for c in token.children):

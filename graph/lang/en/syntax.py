@@ -20,6 +20,7 @@ __all__ = [
     "coordinated",
     "is_passive",
     "lemma",
+    "main_verb_misparsed",
     "noun_words",
     "prep_role",
     "reduced_relative",
@@ -47,10 +48,28 @@ def is_passive(verb: Token) -> bool:
     """
     if any(child.dep_ in (*_PASSIVE_SUBJECTS, "auxpass", "agent") for child in verb.children):
         return True
+    if main_verb_misparsed(verb):
+        return False
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "advcl"):
         return True
     participle = verb.tag_ in ("VBN", "JJ") and verb.lower_.endswith(("ed", "en", "lt"))
     return participle and verb.dep_ == "acomp" and lemma(verb.head) == "be"
+
+
+def main_verb_misparsed(verb: Token) -> bool:
+    """ "The company partnered with X": the small parser often reads a sentence whose
+    verb could be a participle as one noun phrase (company <-acl- partnered). When that
+    noun is the root of the sentence, the "participle" is the sentence's verb and the
+    noun its subject."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and head.dep_ == "ROOT"
+        and head.pos_ in ("NOUN", "PROPN")
+        and verb.tag_ in ("VBD", "VBN")
+        and head.i < verb.i
+        and not any(c.dep_ in ("auxpass", "agent") for c in verb.children)
+    )
 
 
 def prep_role(prep: Token) -> str | None:
@@ -88,8 +107,15 @@ def verb_arguments(
     if is_name is None:
         return
     passive = is_passive(verb)
+    empty_preps = {
+        c.i: c for c in verb.children if c.dep_ == "prep" and not any(True for _ in c.children)
+    }
     for child in verb.children:
         if child.dep_ in _MISATTACHED and is_name(child):
+            before = empty_preps.get(child.i - 1)
+            if before is not None and prep_role(before):  # "partnered with [Quantly]"
+                yield prep_role(before) or "", child  # type: ignore[misc]
+                continue
             left = child.i < verb.i
             yield (("obj" if passive else "subj") if left else "obj"), child
 
