@@ -38,8 +38,12 @@ def _join_short_forms(all_names: Sequence[SentenceNames]) -> None:
             if any(v.cue == "lexicon" for v in span.votes):
                 continue
             full = forms.get(match_key(span.surface))
-            if full is not None and full is not span and full.key != span.key:
-                span.key, span.canonical = full.key, full.canonical
+            if full is None or full is span or full.key == span.key:
+                continue
+            own = {v.entity_class for v in span.votes if not v.cue.startswith("ner:")}
+            if own and not own & {v.entity_class for v in full.votes}:
+                continue  # "Mamba architecture" is not "Codestral Mamba"
+            span.key, span.canonical = full.key, full.canonical
 
 
 def sentence_readings(

@@ -50,6 +50,7 @@ WEAK_SUFFIX = 1.2
 SIZE = 2.0
 VERSION = 1.0
 PERSON_SHAPE = 0.7
+PERSON_SHAPE_COMMON = 0.4
 NER = {"ORG": ("Organization", 0.6), "PERSON": ("Person", 0.8), "PRODUCT": ("Product", 0.5)}
 NER_WORK = ("Document", 0.6)
 
@@ -354,7 +355,10 @@ class _Finder:
             span.votes.append(Vote("AIModel", VERSION, "name:version"))
         elif 2 <= len(words) <= 3 and all(_PERSON_WORD.match(w) for w in words):
             if not any(w.lower() in self.cues.type_nouns for w in words):
-                span.votes.append(Vote("Person", PERSON_SHAPE, "name:person"))
+                # A given name is rarely an English word ("Meridian Law" is a firm).
+                common = words[0].lower() in english_words()
+                weight = PERSON_SHAPE_COMMON if common else PERSON_SHAPE
+                span.votes.append(Vote("Person", weight, "name:person"))
         label = self.ner.get(span.start_token)
         if label in NER:
             entity_class, weight = NER[label]
@@ -482,11 +486,14 @@ def short_forms(spans: Iterable[NameSpan]) -> dict[str, NameSpan]:
         words = span.canonical.split()
         if len(words) < 2 or span.reference:
             continue
-        classes = {v.entity_class for v in span.votes}
+        totals: dict[str, float] = {}
+        for vote in span.votes:
+            totals[vote.entity_class] = totals.get(vote.entity_class, 0.0) + vote.weight
+        top = max(sorted(totals), key=lambda c: totals[c]) if totals else None
         forms = []
-        if "Organization" in classes or words[-1].lower() in _ORG_WORDS:
+        if top == "Organization" or words[-1].lower() in _ORG_WORDS:
             forms.append(words[0])
-        if "Person" in classes:
+        if top == "Person" and totals["Person"] >= 1.0:  # shape and one more sign
             forms.append(words[-1])
         for form in forms:
             if len(form) > 2 and form[0].isupper():

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Antecedents", "ArgumentResolver", "Target"]
 
+#: Weight of cue votes a name needs before a stand-in takes it for typed.
+_PROVISIONAL = 0.5
 #: How many sentences back a stand-in may reach.
 _REACH = 3
 #: Nouns that stand for the name compounded with them: "the Nimbus-4 weights".
@@ -105,7 +107,8 @@ class Antecedents:
             totals[vote.entity_class] += vote.weight
         if not totals:
             return None
-        return max(sorted(totals), key=lambda c: totals[c])
+        best = max(sorted(totals), key=lambda c: totals[c])
+        return best if totals[best] >= _PROVISIONAL else None
 
     def find(
         self,
@@ -240,7 +243,7 @@ class ArgumentResolver:
         if terms and token.pos_ == "NOUN":
             term = self._term(token, classes)
             if term:
-                return [term]
+                return [term, *self._listed_with(token, classes, terms, depth)]
         return []
 
     # -- helpers
