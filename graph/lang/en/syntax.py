@@ -81,14 +81,26 @@ def prep_role(prep: Token) -> str | None:
     return word
 
 
+_CONTRAST = frozenset({"than", "not", "nor", "instead", "versus", "vs", "vs.", "unlike"})
+
+
 def coordinated(token: Token) -> list[Token]:
-    """The token and its conjuncts ("A, B and C"), in surface order."""
-    return sorted({token, *token.conjuncts}, key=lambda t: t.i)
+    """The token and its conjuncts ("A, B and C"), in surface order; a contrasted one
+    ("the Mamba architecture rather than a Transformer", "A, not B") is not among them."""
+    doc = token.doc
+    out = [token]
+    for other in token.conjuncts:
+        low, high = sorted((token.i, other.i))
+        if not any(t.lower_ in _CONTRAST for t in doc[low + 1 : high]):
+            out.append(other)
+    return sorted(out, key=lambda t: t.i)
 
 
 #: Labels the small parser gives a name it failed to attach ("Qualcomm" as a compound of
 #: "competes", "Llama 2 70B" as an adverb of "outperforms").
-_MISATTACHED = frozenset({"compound", "nmod", "npadvmod", "advmod", "nummod", "amod", "meta", "dep"})
+_MISATTACHED = frozenset(
+    {"compound", "nmod", "npadvmod", "advmod", "nummod", "amod", "meta", "dep", "punct"}
+)
 
 
 def verb_arguments(
