@@ -24,7 +24,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from graph.canonical import size_of
-from graph.extraction.readings import AttributeReading
+from graph.extraction.readings import AttributeReading, Vote
 from graph.lang.en.cues import Cues
 from graph.lang.en.names import NameSpan, SentenceNames
 from graph.lang.en.references import ArgumentResolver
@@ -182,6 +182,17 @@ _QUALITY_NOUNS = frozenset(
 )
 
 
+#: A name with a parameter count or a training cost is a model; one with a release date
+#: most often is (products are released too: a weaker vote).
+PARAMETER_VOTE = 2.0
+RELEASE_VOTE = 0.9
+
+
+def _vote(span: NameSpan, entity_class: str, weight: float, cue: str) -> None:
+    if all(v.cue != cue for v in span.votes):
+        span.votes.append(Vote(entity_class, weight, cue))
+
+
 class AttributeReader:
     """Typed values of one sentence, attached to the names they describe."""
 
@@ -248,7 +259,7 @@ class AttributeReader:
         for role, token in verb_arguments(verb):
             if role == ("obj" if passive else "subj"):
                 out.extend(self._names_for(token, classes))
-        if not out and verb.dep_ in ("relcl", "acl"):
+        if not out and verb.dep_ in ("relcl", "acl", "advcl") and verb.head.pos_ != "VERB":
             out.extend(self._names_for(verb.head, classes))
         return out
 
@@ -279,6 +290,7 @@ class AttributeReader:
             if token is None:
                 continue
             for span, how in self._parameter_owner(token):
+                _vote(span, "AIModel", PARAMETER_VOTE, "attribute:parameters")
                 yield self._reading(
                     span,
                     "parameterCount",
@@ -337,6 +349,7 @@ class AttributeReader:
             found = self._cost_owner(token)
             if found is not None:
                 span, how = found
+                _vote(span, "AIModel", PARAMETER_VOTE, "attribute:training-cost")
                 yield self._reading(
                     span,
                     "trainingCost",
@@ -367,6 +380,9 @@ class AttributeReader:
         verb = head.head if node.dep_ == "pobj" else head
         if lemma(verb) in _NOT_COST or block_reason(verb, self.cues):
             return None
+        following = self._trained_after(money)
+        if following is not None and lemma(verb) in _COST_VERBS:
+            return following, "surface"  # "spent about $4.6 million training Tessera-2"
         if lemma(verb) in _COST_VERBS:
             for candidate in verb.subtree:
                 if lemma(candidate) in _TRAIN and candidate.i != money.i:
@@ -384,6 +400,21 @@ class AttributeReader:
                             models = self._trained(inner)
                             if models:
                                 return models[0], "cost"
+        return None
+
+    def _trained_after(self, money: Token) -> NameSpan | None:
+        """A model named right after "training" / "to train" that follows the amount."""
+        doc = self.doc
+        end = money.i
+        while end + 1 < len(doc) and doc[end + 1].pos_ in ("NUM", "SYM") :
+            end += 1
+        window = doc[end + 1 : end + 4]
+        for k, token in enumerate(window):
+            if lemma(token) in _TRAIN or token.lower_ in ("training", "train"):
+                for later in window[k + 1 :]:
+                    span = self.names.at(later)
+                    if span is not None:
+                        return span
         return None
 
     def _trained(self, verb: Token) -> list[NameSpan]:
@@ -451,8 +482,10 @@ class AttributeReader:
         of X", "as good as those of X"."""
         phrase = self._percent_phrase(token)
         roots = [phrase, token]
-        if phrase.head.lower_ in ("good", "well", "capable", "accurate", "strong", "fast"):
+        comparisons = ("good", "well", "capable", "accurate", "strong", "fast")
+        if phrase.head.lower_ in comparisons:
             roots.append(phrase.head)  # "78% as good as those of X"
+        roots.extend(c for c in phrase.head.children if c.lower_ in comparisons)
         for root in roots:
             for node in root.subtree:
                 if node.dep_ != "prep" or node.lower_ not in ("of", "as"):
@@ -503,6 +536,7 @@ class AttributeReader:
             if found is None:
                 continue
             span, how = found
+            _vote(span, "AIModel", RELEASE_VOTE, "attribute:release")
             yield self._reading(
                 span,
                 "releaseDate",
@@ -543,8 +577,8 @@ class AttributeReader:
                 found = self._names_for(argument, _RELEASABLE)
                 if found:
                     return found[0], word
-        if head.dep_ in ("relcl", "acl"):
-            found = self._names_for(head.head, _RELEASABLE)
+        if head.dep_ in ("relcl", "acl", "advcl") and head.head.pos_ in ("PROPN", "NOUN"):
+            found = self._names_for(head.head, _RELEASABLE)  # "Sandpiper-2, released on …"
             if found:
                 return found[0], word
         return None

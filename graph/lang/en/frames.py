@@ -145,6 +145,7 @@ class FrameReader:
             self._possessive(token)
             self._participle(token)
             self._misparsed_verb(token)
+            self._misparsed_gerund(token)
         self._merged_parts()
         return self.frames
 
@@ -269,6 +270,25 @@ class FrameReader:
                 slots.add(role, self._resolve(trigger, role, token, slots.keys()))
         self._emit(trigger, verb, slots, block_reason(verb, self.cues))
         return True
+
+    def _misparsed_gerund(self, token: Token) -> None:
+        """ "spent $4.6 million training Tessera-2": a gerund the parser made a noun,
+        with the name after it hanging from the same verb."""
+        word = token.lower_
+        if token.pos_ != "NOUN" or not word.endswith("ing") or token.i + 1 >= len(self.doc):
+            return
+        stem = word[:-3]
+        trigger = next((t for t in (stem, stem + "e") if t in self.triggers), None)
+        after = self.doc[token.i + 1]
+        if trigger is None or not self._is_name(after) or after.head != token.head:
+            return
+        slots = _Slots()
+        slots.add("obj", self._resolve(trigger, "obj", after), "surface", 0.05)
+        for role, argument in verb_arguments(token.head):
+            if role == "subj":
+                found = self._resolve(trigger, "subj", argument, slots.keys())
+                slots.add("subj", found, "control", 0.05)
+        self._emit(trigger, token, slots, block_reason(token.head, self.cues))
 
     def _misparsed_verb(self, token: Token) -> None:
         """ "EleutherAI trained GPT-NeoX-20B on the Pile": a verb between two names that

@@ -431,8 +431,13 @@ class _Finder:
         # "Mosslight is a Dublin-based startup"
         if token.dep_ in ("nsubj", "nsubjpass") and lemma(token.head) == "be":
             for child in token.head.children:
-                if child.dep_ in ("attr", "acomp"):
-                    typed = self._type(child)
+                if child.dep_ not in ("attr", "acomp"):
+                    continue
+                nouns = [child]
+                if child.lower_ in ("one", "some", "among"):  # "one of the largest models"
+                    nouns = [p for c in child.children if c.lower_ == "of" for p in c.children]
+                for noun in nouns:
+                    typed = self._type(noun)
                     if typed:
                         yield typed[0], typed[1], TYPE_NOUN, "copula"
         # "a dataset it calls ForumMix", "a memo titled The Inference Squeeze"
