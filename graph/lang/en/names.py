@@ -58,9 +58,17 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _NOT_NAME_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 _LOCATIVE = frozenset({"in", "across", "near", "throughout", "outside", "around"})
 _VERSION_END = re.compile(r"(?:[\s\-_.]v?\d+(?:\.\d+)*[a-z]?|\d)$", re.IGNORECASE)
-_PERSON_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?|[A-Z]\.)$")
+
+
+def _person_word(word: str) -> bool:
+    """ "Timothée", "O'Brien", "M.": a capital, then lowercase letters of any script."""
+    if len(word) == 2 and word[0].isupper() and word[1] == ".":
+        return True
+    parts = re.split(r"['’-]", word)
+    return all(p[:1].isupper() and p[1:].isalpha() and p[1:].islower() for p in parts if p)
 #: Heads whose "in" takes an argument, not a place: "invested in Harvey".
 _IN_ARGUMENTS = frozenset({"invest", "investment", "stake", "interest", "participate", "round"})
+_EMBEDDING = frozenset({"relcl", "acl", "advcl", "ccomp", "pcomp"})
 _NAMING_VERBS = frozenset({"call", "name", "dub", "title", "brand", "christen", "know"})
 
 
@@ -79,6 +87,7 @@ class NameSpan:
     wikidata: str | None = None
     reference: bool = False
     subject: bool = False  # the name is a clause's subject: the likelier antecedent of "it"
+    embedded: bool = False  # inside a relative or reported clause: a less likely one
 
     def as_name(self, offset: int) -> Name:
         return Name(
@@ -195,6 +204,7 @@ class _Finder:
         span = NameSpan(start_token, end_token, start, end, surface, canonical, key)
         head = self.doc[end_token - 1]
         span.subject = head.dep_ in ("nsubj", "nsubjpass")
+        span.embedded = any(a.dep_ in _EMBEDDING for a in head.ancestors)
         if entry is not None:
             span.votes.append(Vote(entry.entity_class, LEXICON, "lexicon"))
             span.wikidata = entry.wikidata
@@ -353,7 +363,7 @@ class _Finder:
             len(words) > 1 and words[-1].lower() in VERSION_WORDS
         ):
             span.votes.append(Vote("AIModel", VERSION, "name:version"))
-        elif 2 <= len(words) <= 3 and all(_PERSON_WORD.match(w) for w in words):
+        elif 2 <= len(words) <= 3 and all(_person_word(w) for w in words):
             if not any(w.lower() in self.cues.type_nouns for w in words):
                 # A given name is rarely an English word ("Meridian Law" is a firm).
                 common = words[0].lower() in english_words()
@@ -400,6 +410,15 @@ class _Finder:
     def _type(self, noun: Token) -> tuple[str, str] | None:
         if noun.pos_ not in ("NOUN", "PROPN") or self.names.at(noun) is not None:
             return None
+        # "a startup building search tools": the parser makes the participle a noun and
+        # the type noun its modifier; the type noun before an -ing word is the head.
+        for child in sorted(noun.children, key=lambda t: t.i):
+            if child.dep_ == "compound" and child.i + 1 < noun.i:
+                after = noun.doc[child.i + 1]
+                if after.lower_.endswith("ing") and after.dep_ in ("compound", "amod"):
+                    typed = self.cues.type_of([lemma(child)])
+                    if typed:
+                        return typed
         return self.cues.type_of(noun_words(noun))
 
     def _described_by(self, token: Token) -> Iterable[tuple[str, str, float, str]]:

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 __all__ = ["Antecedents", "ArgumentResolver", "Target"]
 
 #: Weight of cue votes a name needs before a stand-in takes it for typed.
-_PROVISIONAL = 0.5
+_PROVISIONAL = 0.9
 #: How many sentences back a stand-in may reach.
 _REACH = 3
 #: Nouns that stand for the name compounded with them: "the Nimbus-4 weights".
@@ -363,8 +363,17 @@ class ArgumentResolver:
                 fitting.append(span)
         if not fitting:
             return max(untyped, key=lambda s: s.start) if untyped and self._exclude else None
-        subjects = [s for s in fitting if s.subject]
-        return max(subjects or fitting, key=lambda s: s.start)
+        # The most salient first: a main-clause subject, then anything outside relative
+        # and reported clauses, then any subject, then the closest name.
+        for tier in (
+            [s for s in fitting if s.subject and not s.embedded],
+            [s for s in fitting if not s.embedded],
+            [s for s in fitting if s.subject],
+            fitting,
+        ):
+            if tier:
+                return max(tier, key=lambda s: s.start)
+        return None
 
     def _term(self, token: Token, classes: frozenset[str] | None) -> Target | None:
         """A plain noun phrase as a technique or a concept, where the role takes one."""
