@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from graph.errors import KgError
+from graph.lang import LANGUAGES
 
 __all__ = ["cli", "main"]
 
@@ -68,6 +69,12 @@ def cli() -> None:
     default=None,
     help="Progress bar while parsing (default: only on a terminal).",
 )
+@click.option(
+    "--language",
+    type=click.Choice(LANGUAGES),
+    default=None,
+    help="Read every document as this language (default: detected per document).",
+)
 def build(
     paths: tuple[Path, ...],
     out_dir: Path,
@@ -76,6 +83,7 @@ def build(
     formats: tuple[str, ...],
     lexicon_files: tuple[Path, ...],
     progress: bool | None,
+    language: str | None,
 ) -> None:
     """Build the graph from documents (default: seeds/) into OUT/graph.ttl and graph.html.
 
@@ -94,6 +102,7 @@ def build(
         progress=show_progress,
         lexicon_files=lexicon_files,
         formats=formats,
+        language=language,
     )
     for message in summary.skipped:
         click.echo(f"Skipped: {message}", err=True)

@@ -11,7 +11,7 @@ import os
 import time
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from graph.assemble import assemble
@@ -66,12 +66,25 @@ def extract(
     skip_bad: bool = False,
     progress: bool = False,
     lexicon_files: Sequence[str | Path] = (),
+    language: str | None = None,
 ) -> Extraction:
-    """Read, parse and extract: the library entry point behind ``kg build``."""
+    """Read, parse and extract: the library entry point behind ``kg build``.
+
+    ``language`` overrides the detected language of every document (``kg build
+    --language en``).
+    """
+    if language is not None and language not in LANGUAGES:
+        from graph.lang import UnsupportedLanguageError
+
+        raise UnsupportedLanguageError(
+            f"--language {language!r} is not one we read; choose one of {', '.join(LANGUAGES)}"
+        )
     skipped: list[str] = []
     documents = list(
         read_documents(find_documents(paths), encoding=encoding, skip_bad=skip_bad, skipped=skipped)
     )
+    if language is not None:
+        documents = [replace(document, language=language) for document in documents]
     if not documents:
         from graph.errors import NoDocumentsError
 
@@ -115,6 +128,7 @@ def build_outputs(
     progress: bool = False,
     lexicon_files: Sequence[str | Path] = (),
     formats: Sequence[str] = (),
+    language: str | None = None,
 ) -> BuildSummary:
     """Extract, then write ``graph.ttl``, ``graph.html`` and ``graph.<ext>`` per extra format.
 
@@ -127,7 +141,12 @@ def build_outputs(
             check_format(fmt)
     started = time.perf_counter()
     extraction = extract(
-        paths, encoding=encoding, skip_bad=skip_bad, progress=progress, lexicon_files=lexicon_files
+        paths,
+        encoding=encoding,
+        skip_bad=skip_bad,
+        progress=progress,
+        lexicon_files=lexicon_files,
+        language=language,
     )
     graph = build_graph(extraction)
     out = Path(out_dir)
