@@ -377,6 +377,10 @@ class AttributeReader:
             verb = head.head  # "trained X for less than $450"
             models = self._trained(verb)
             return (models[0], "for") if models else None
+        if node.dep_ == "pobj" and head.lower_ == "for":
+            before = self._trained_before(head)
+            if before is not None:  # the same, with the verb misparsed
+                return before, "for"
         verb = head.head if node.dep_ == "pobj" else head
         if lemma(verb) in _NOT_COST or block_reason(verb, self.cues):
             return None
@@ -400,6 +404,20 @@ class AttributeReader:
                             models = self._trained(inner)
                             if models:
                                 return models[0], "cost"
+        return None
+
+    def _trained_before(self, preposition: Token) -> NameSpan | None:
+        """ "trained Veldt-2 for $2 million" read from the words: a model named right
+        after a form of *train*, right before "for"."""
+        i = preposition.i
+        if i < 2:
+            return None
+        span = self.names.at(self.doc[i - 1])
+        if span is None:
+            return None
+        word = self.doc[span.start_token - 1] if span.start_token > 0 else None
+        if word is not None and lemma(word) in _TRAIN:
+            return span
         return None
 
     def _trained_after(self, money: Token) -> NameSpan | None:

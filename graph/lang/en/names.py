@@ -45,6 +45,7 @@ TYPE_NOUN = 3.0  # apposition, copula, "the startup X", "X, a model"
 NAMING = 3.0  # "a dataset it calls X"
 DEFINITE_COMPOUND = 2.5  # "the Llama 3 model"
 LOOSE_COMPOUND = 1.0  # "an OpenAI model": the name may be the maker, not the model
+EMPLOYER = 1.5  # "Corvatech CEO", "a Stanford professor"
 SUFFIX = 2.5
 WEAK_SUFFIX = 1.2
 SIZE = 2.0
@@ -439,7 +440,9 @@ class _Finder:
                 yield typed[0], typed[1], TYPE_NOUN, "apposition"
         if token.dep_ == "compound" and token.head.i > token.i:
             typed = self._type(token.head)
-            if typed:  # "the Llama 3 model"
+            if typed and typed[0] == "Person":  # "Corvatech CEO …": the employer
+                yield "Organization", typed[1], EMPLOYER, "employer"
+            elif typed:  # "the Llama 3 model"
                 definite = any(
                     c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "this")
                     or c.dep_ == "poss"
