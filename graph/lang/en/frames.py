@@ -38,9 +38,11 @@ from graph.lang.en.names import SentenceNames
 from graph.lang.en.references import ArgumentResolver, Target
 from graph.lang.en.syntax import (
     block_reason,
+    contrasted,
     is_passive,
     lemma,
     main_verb_misparsed,
+    nominal,
     prep_role,
     reduced_relative,
     verb_arguments,
@@ -144,7 +146,7 @@ class FrameReader:
                 verbal = {"nsubj", "dobj"} <= deps
                 if token.pos_ in ("VERB", "AUX", "ADJ") or token.tag_ == "VBN" or verbal:
                     self._clause(token)
-                if token.pos_ in ("NOUN", "PROPN") and self.names.at(token) is None:
+                if nominal(token) and self.names.at(token) is None:
                     self._nominal(token)
             self._possessive(token)
             self._participle(token)
@@ -242,6 +244,8 @@ class FrameReader:
             return
         for role, token in verb_arguments(verb, self._is_name):
             if complement is not None and (token == complement or token.head == complement):
+                continue
+            if contrasted(token):
                 continue
             if role == "as" and stance:
                 continue

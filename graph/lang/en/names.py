@@ -31,7 +31,7 @@ from graph.canonical import has_size_token, match_key, normalize_surface, slug, 
 from graph.extraction.readings import Name, Vote
 from graph.lang.en.cues import Cues
 from graph.lang.en.parse import VERSION_WORDS, ParsedSentence, english_words
-from graph.lang.en.syntax import lemma, noun_words, reduced_relative
+from graph.lang.en.syntax import lemma, nominal, noun_words, reduced_relative
 from graph.lexicon import Lexicon, LexiconEntry
 
 if TYPE_CHECKING:
@@ -409,7 +409,7 @@ class _Finder:
             yield typed[0], typed[1], TYPE_NOUN, "apposition"
 
     def _type(self, noun: Token) -> tuple[str, str] | None:
-        if noun.pos_ not in ("NOUN", "PROPN") or self.names.at(noun) is not None:
+        if not nominal(noun) or self.names.at(noun) is not None:
             return None
         # "a startup building search tools": the parser makes the participle a noun and
         # the type noun its modifier; the type noun before an -ing word is the head.

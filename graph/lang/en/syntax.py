@@ -17,10 +17,12 @@ if TYPE_CHECKING:
 
 __all__ = [
     "block_reason",
+    "contrasted",
     "coordinated",
     "is_passive",
     "lemma",
     "main_verb_misparsed",
+    "nominal",
     "noun_words",
     "prep_role",
     "reduced_relative",
@@ -82,6 +84,17 @@ def prep_role(prep: Token) -> str | None:
 
 
 _CONTRAST = frozenset({"than", "not", "nor", "instead", "versus", "vs", "vs.", "unlike"})
+
+
+def contrasted(token: Token) -> bool:
+    """ "rather than a Transformer", "not Condor-70B", "instead of X": a phrase set
+    against another is no argument of the verb, whatever the parser hung it from."""
+    start = token.left_edge.i
+    doc = token.doc
+    before = doc[start - 1].lower_ if start > 0 else ""
+    if before in _CONTRAST:
+        return True
+    return before == "of" and start > 1 and doc[start - 2].lower_ == "instead"
 
 
 def coordinated(token: Token) -> list[Token]:
@@ -167,6 +180,18 @@ def _tree_arguments(verb: Token) -> Iterator[tuple[str, Token]]:
                                 yield inner, deeper
             elif dep == "prt" and holder == verb:
                 continue
+
+
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "compound"})
+_FINITE_OR_PARTICIPLE = frozenset({"VBD", "VBN", "VBG", "VBZ", "VBP", "MD"})
+
+
+def nominal(token: Token) -> bool:
+    """A noun, or a word in a noun's place that the tagger called something else
+    ("Brisa Labs co-founder Tomas Elund", with co-founder tagged a verb)."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        return True
+    return token.dep_ in _NOMINAL_DEPS and token.tag_ not in _FINITE_OR_PARTICIPLE
 
 
 def reduced_relative(name: Token) -> bool:
