@@ -10,84 +10,145 @@ from tests.en_helpers import read_texts
 
 POSITIVE = [
     # developed: active, apposition, passive, relative clause, cleft, nominalisation
-    ("Pemberton Robotics unveiled Quill-3, a compact vision model, on Wednesday.",
-     ("pemberton-robotics", "developed", "quill-3")),
+    (
+        "Pemberton Robotics unveiled Quill-3, a compact vision model, on Wednesday.",
+        ("pemberton-robotics", "developed", "quill-3"),
+    ),
     ("The Saffron chatbot was built by Orla Systems.", ("orla-systems", "developed", "saffron")),
-    ("Duskbridge, the model that Varnel AI trained for customer service, is now free.",
-     ("varnel-ai", "developed", "duskbridge")),
-    ("It was Coldharbor, a Lisbon startup, that released the Tamsin family of models.",
-     ("coldharbor", "developed", "tamsin")),
-    ("The launch of Veldt-2 by Marrow Labs surprised analysts.",
-     ("marrow-labs", "developed", "veldt-2")),
-    ("Greywick is a Toronto-based startup. The company developed Osmer, a model for radiology.",
-     ("greywick", "developed", "osmer")),
-    ("Harlan Digital's Pico assistant answers billing questions.",
-     ("harlan-digital", "owns", "pico")),
+    (
+        "Duskbridge, the model that Varnel AI trained for customer service, is now free.",
+        ("varnel-ai", "developed", "duskbridge"),
+    ),
+    (
+        "It was Coldharbor, a Lisbon startup, that released the Tamsin family of models.",
+        ("coldharbor", "developed", "tamsin"),
+    ),
+    (
+        "The launch of Veldt-2 by Marrow Labs surprised analysts.",
+        ("marrow-labs", "developed", "veldt-2"),
+    ),
+    (
+        "Greywick is a Toronto-based startup. The company developed Osmer, a model for radiology.",
+        ("greywick", "developed", "osmer"),
+    ),
+    (
+        "Harlan Digital's Pico assistant answers billing questions.",
+        ("harlan-digital", "owns", "pico"),
+    ),
     ("Norvell-owned Skiff has opened an office in Madrid.", ("norvell", "owns", "skiff")),
     # acquired
-    ("Hollis Group acquired Brackenfield for $300 million in 2023.",
-     ("hollis", "acquired", "brackenfield")),
-    ("Brackenfield was bought by Hollis Group last spring.",
-     ("hollis", "acquired", "brackenfield")),
-    ("Tavish Capital completed its purchase of Norrow Data in May.",
-     ("tavish-capital", "acquired", "norrow-data")),
-    ("The acquisition of Pellet by Ambrose Software closed on Friday.",
-     ("ambrose-software", "acquired", "pellet")),
+    (
+        "Hollis Group acquired Brackenfield for $300 million in 2023.",
+        ("hollis", "acquired", "brackenfield"),
+    ),
+    (
+        "Brackenfield was bought by Hollis Group last spring.",
+        ("hollis", "acquired", "brackenfield"),
+    ),
+    (
+        "Tavish Capital completed its purchase of Norrow Data in May.",
+        ("tavish-capital", "acquired", "norrow-data"),
+    ),
+    (
+        "The acquisition of Pellet by Ambrose Software closed on Friday.",
+        ("ambrose-software", "acquired", "pellet"),
+    ),
     # investedIn
-    ("Garrick Ventures invested $20 million in Solvane.",
-     ("garrick-ventures", "investedIn", "solvane")),
+    (
+        "Garrick Ventures invested $20 million in Solvane.",
+        ("garrick-ventures", "investedIn", "solvane"),
+    ),
     ("Solvane is backed by Garrick Ventures.", ("garrick-ventures", "investedIn", "solvane")),
-    ("Lusk Capital's investment in Corrib Energy doubled its valuation.",
-     ("lusk-capital", "investedIn", "corrib-energy")),
-    ("Tarrow-backed Minnow AI released its first model on Monday.",
-     ("tarrow", "investedIn", "minnow-ai")),
+    (
+        "Lusk Capital's investment in Corrib Energy doubled its valuation.",
+        ("lusk-capital", "investedIn", "corrib-energy"),
+    ),
+    (
+        "Tarrow-backed Minnow AI released its first model on Monday.",
+        ("tarrow", "investedIn", "minnow-ai"),
+    ),
     # partneredWith (symmetric: either direction)
-    ("Ostrander Bank partnered with Pyxis Cloud to build a fraud model.",
-     ("ostrander-bank", "partneredWith", "pyxis-cloud")),
-    ("The partnership between Kelso Motors and Brigg Telecom was announced on Tuesday.",
-     ("brigg-telecom", "partneredWith", "kelso-motors")),
-    ("Vantner Retail signed a partnership agreement with Coppice AI.",
-     ("coppice-ai", "partneredWith", "vantner-retail")),
+    (
+        "Ostrander Bank partnered with Pyxis Cloud to build a fraud model.",
+        ("ostrander-bank", "partneredWith", "pyxis-cloud"),
+    ),
+    (
+        "The partnership between Kelso Motors and Brigg Telecom was announced on Tuesday.",
+        ("brigg-telecom", "partneredWith", "kelso-motors"),
+    ),
+    (
+        "Vantner Retail signed a partnership agreement with Coppice AI.",
+        ("coppice-ai", "partneredWith", "vantner-retail"),
+    ),
     # worksFor
-    ("Quentin Ashby works at Fernlight Analytics as a researcher.",
-     ("quentin-ashby", "worksFor", "fernlight-analytics")),
-    ("Fernlight Analytics hired Maren Holt as its chief scientist.",
-     ("maren-holt", "worksFor", "fernlight-analytics")),
-    ("Corvatech CEO Lionel Petrakis announced the results.",
-     ("lionel-petrakis", "worksFor", "corvatech")),
-    ("Ilse Marchetti, a researcher at Drayton Labs, wrote the report.",
-     ("ilse-marchetti", "worksFor", "drayton-labs")),
+    (
+        "Quentin Ashby works at Fernlight Analytics as a researcher.",
+        ("quentin-ashby", "worksFor", "fernlight-analytics"),
+    ),
+    (
+        "Fernlight Analytics hired Maren Holt as its chief scientist.",
+        ("maren-holt", "worksFor", "fernlight-analytics"),
+    ),
+    (
+        "Corvatech CEO Lionel Petrakis announced the results.",
+        ("lionel-petrakis", "worksFor", "corvatech"),
+    ),
+    (
+        "Ilse Marchetti, a researcher at Drayton Labs, wrote the report.",
+        ("ilse-marchetti", "worksFor", "drayton-labs"),
+    ),
     # founded
     ("Hedda Voss founded Quillon in 2021.", ("hedda-voss", "founded", "quillon")),
     ("Quillon was founded by Hedda Voss and Rune Abel.", ("rune-abel", "founded", "quillon")),
-    ("Brisa Labs co-founder Tomas Elund said the lab would hire ten people.",
-     ("tomas-elund", "founded", "brisa-labs")),
+    (
+        "Brisa Labs co-founder Tomas Elund said the lab would hire ten people.",
+        ("tomas-elund", "founded", "brisa-labs"),
+    ),
     # model lineage
-    ("Tamsin-2 was fine-tuned from Orrery-13B on support transcripts.",
-     ("tamsin-2", "fineTunedFrom", "orrery-13b")),
-    ("Kelvin-8B, a fine-tuned version of Orrery-13B, runs on laptops.",
-     ("kelvin-8b", "fineTunedFrom", "orrery-13b")),
+    (
+        "Tamsin-2 was fine-tuned from Orrery-13B on support transcripts.",
+        ("tamsin-2", "fineTunedFrom", "orrery-13b"),
+    ),
+    (
+        "Kelvin-8B, a fine-tuned version of Orrery-13B, runs on laptops.",
+        ("kelvin-8b", "fineTunedFrom", "orrery-13b"),
+    ),
     ("Bramble Chat is based on Orrery-13B.", ("bramble-chat", "basedOn", "orrery-13b")),
-    ("Orrery-13B was trained on the Fenwick corpus, a collection of public court filings.",
-     ("orrery-13b", "trainedOn", "fenwick")),
+    (
+        "Orrery-13B was trained on the Fenwick corpus, a collection of public court filings.",
+        ("orrery-13b", "trainedOn", "fenwick"),
+    ),
     ("Nimbus-Lite is a smaller version of Nimbus.", ("nimbus-lite", "variantOf", "nimbus")),
-    ("Parrin ships in two sizes, Parrin-3B and Parrin-40B.",
-     ("parrin-40b", "variantOf", "parrin")),
-    ("Orrery-13B outperforms Tansy-30B on coding tasks.",
-     ("orrery-13b", "outperforms", "tansy-30b")),
-    ("Tansy-30B was beaten by Orrery-13B on every coding test.",
-     ("orrery-13b", "outperforms", "tansy-30b")),
+    ("Parrin ships in two sizes, Parrin-3B and Parrin-40B.", ("parrin-40b", "variantOf", "parrin")),
+    (
+        "Orrery-13B outperforms Tansy-30B on coding tasks.",
+        ("orrery-13b", "outperforms", "tansy-30b"),
+    ),
+    (
+        "Tansy-30B was beaten by Orrery-13B on every coding test.",
+        ("orrery-13b", "outperforms", "tansy-30b"),
+    ),
     # rivals, uses, authorship, stances
-    ("Veltro Motors competes with Arkady Auto in Europe.",
-     ("arkady-auto", "competesWith", "veltro-motors")),
-    ("Pyxis Cloud uses retrieval-augmented generation to answer questions.",
-     ("pyxis-cloud", "uses", "retrieval-augmented-generation")),
-    ("The Tarnished Ledger, a book by Odile Fenn, argues that AI is overhyped.",
-     ("tarnished-ledger", "authoredBy", "odile-fenn")),
-    ("Marrow Labs sees open-weight models as a threat to its business.",
-     ("marrow-labs", "viewsAsThreat", "open-weight-models")),
-    ("Analysts at Pellham Securities view Corvatech as the winner of the chip race.",
-     ("pellham-securities", "viewsAsWinner", "corvatech")),
+    (
+        "Veltro Motors competes with Arkady Auto in Europe.",
+        ("arkady-auto", "competesWith", "veltro-motors"),
+    ),
+    (
+        "Pyxis Cloud uses retrieval-augmented generation to answer questions.",
+        ("pyxis-cloud", "uses", "retrieval-augmented-generation"),
+    ),
+    (
+        "The Tarnished Ledger, a book by Odile Fenn, argues that AI is overhyped.",
+        ("tarnished-ledger", "authoredBy", "odile-fenn"),
+    ),
+    (
+        "Marrow Labs sees open-weight models as a threat to its business.",
+        ("marrow-labs", "viewsAsThreat", "open-weight-models"),
+    ),
+    (
+        "Analysts at Pellham Securities view Corvatech as the winner of the chip race.",
+        ("pellham-securities", "viewsAsWinner", "corvatech"),
+    ),
 ]
 
 NEGATIVE = [

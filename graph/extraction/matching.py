@@ -64,7 +64,9 @@ def role_votes(
             if pattern.symmetric and not objects:
                 # A coordinated group of a symmetric relation ("the partnership between A
                 # and B"): its members are each other's other end, as match_frame reads them.
-                passes = [(subjects, subjects, pattern.subject_infer, pattern.subject_classes, "subject")]
+                passes = [
+                    (subjects, subjects, pattern.subject_infer, pattern.subject_classes, "subject")
+                ]
             for ends, others, infer, other_classes, role in passes:
                 if infer is None or not others:
                     continue

@@ -22,6 +22,12 @@ if TYPE_CHECKING:
 
 __all__ = ["UNDETERMINED", "detect_language"]
 
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as one string (easier to read and edit than a list)."""
+    return frozenset(text.split())
+
+
 UNDETERMINED = "und"  # BCP 47 for "undetermined"
 
 #: How many Latin letters one CJK character is worth when scripts are compared.
@@ -32,14 +38,14 @@ _SCRIPT_SHARE = 0.3
 _KANA_IN_CJK = 0.05
 _SAMPLE = 20_000  # characters: enough to decide, bounded cost on huge files
 #: Languages written in Latin letters that the identifier may choose between.
-_LATIN_LANGUAGES = (
+_LATIN_LANGUAGES = _words(
     "en fr de es it pt nl sv da no fi pl cs sk ro hu tr id ms vi hr sl et lv lt ca eu gl "
     "af sw tl is ga cy sq"
-).split()
+)
 _MIN_CONFIDENCE = 0.5
-_ENGLISH_WORDS = frozenset(
+_ENGLISH_WORDS = _words(
     "the of and to in is was for on that with as by it from at are has have said its "
-    "which an be this will were their".split()
+    "which an be this will were their"
 )
 _WORD = re.compile(r"[A-Za-z']+")
 
@@ -68,7 +74,7 @@ def _identifier(latin_only: bool) -> LanguageIdentifier:
 
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     if latin_only:
-        identifier.set_languages(_LATIN_LANGUAGES)
+        identifier.set_languages(sorted(_LATIN_LANGUAGES))
     return identifier
 
 

@@ -19,7 +19,7 @@ __all__ = ["EnglishReader", "load_patterns"]
 
 
 @cache
-def load_patterns():  # noqa: ANN201 - PatternIndex, imported lazily with the core
+def load_patterns():
     from graph.extraction.patterns import load_patterns as load
     from graph.lang.en.frames import ROLES
 

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from graph.canonical import size_of
 from graph.extraction.readings import AttributeReading, Vote
-from graph.lang.en.cues import Cues
+from graph.lang.en.cues import Cues, word_set
 from graph.lang.en.names import NameSpan, SentenceNames
 from graph.lang.en.references import ArgumentResolver
 from graph.lang.en.syntax import block_reason, is_passive, lemma, verb_arguments
@@ -164,21 +164,50 @@ _HAVE = frozenset({"have", "feature", "contain", "boast", "pack", "use", "compri
 _TRAIN = frozenset({"train", "pretrain", "pre-train", "training", "pretraining", "pre-training"})
 _COST_VERBS = frozenset({"spend", "cost", "come", "total", "reach", "run", "amount", "be"})
 _COST_NOUNS = frozenset({"cost", "bill", "budget", "price", "expense", "outlay", "tab"})
-_NOT_COST = frozenset(
+_NOT_COST = word_set(
     """
     raise valuation value round funding fund invest investment acquire acquisition buy
     purchase deal revenue sale sell pay loan grant price-tag worth valued
-    """.split()
+    """
 )
 _RELEASE_VERBS = frozenset(
-    {"release", "launch", "unveil", "debut", "introduce", "ship", "open-source", "publish",
-     "announce", "roll", "arrive", "become", "go", "come", "hit", "appear", "preview"}
+    {
+        "release",
+        "launch",
+        "unveil",
+        "debut",
+        "introduce",
+        "ship",
+        "open-source",
+        "publish",
+        "announce",
+        "roll",
+        "arrive",
+        "become",
+        "go",
+        "come",
+        "hit",
+        "appear",
+        "preview",
+    }
 )
 _INTRANSITIVE = frozenset({"arrive", "debut", "appear", "come", "go", "hit", "become", "launch"})
 _RELEASE_NOUNS = frozenset({"release", "launch", "debut", "unveiling", "introduction", "rollout"})
 _QUALITY_NOUNS = frozenset(
-    {"quality", "level", "performance", "capability", "score", "accuracy", "ability", "those",
-     "that", "output", "answers", "results"}
+    {
+        "quality",
+        "level",
+        "performance",
+        "capability",
+        "score",
+        "accuracy",
+        "ability",
+        "those",
+        "that",
+        "output",
+        "answers",
+        "results",
+    }
 )
 
 
@@ -310,7 +339,14 @@ class AttributeReader:
             head = node.head
             if head == node:
                 return
-            if node.dep_ in ("compound", "amod", "nummod", "npadvmod", "punct") and head.pos_ in (
+            if node.dep_ in (
+                "compound",
+                "amod",
+                "nmod",
+                "nummod",
+                "npadvmod",
+                "punct",
+            ) and head.pos_ in (
                 "NOUN",
                 "PROPN",
             ):
@@ -424,7 +460,7 @@ class AttributeReader:
         """A model named right after "training" / "to train" that follows the amount."""
         doc = self.doc
         end = money.i
-        while end + 1 < len(doc) and doc[end + 1].pos_ in ("NUM", "SYM") :
+        while end + 1 < len(doc) and doc[end + 1].pos_ in ("NUM", "SYM"):
             end += 1
         window = doc[end + 1 : end + 4]
         for k, token in enumerate(window):

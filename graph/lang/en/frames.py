@@ -352,7 +352,7 @@ class FrameReader:
             if passive or (verb.dep_ == "relcl" and "subj" in roles and "obj" not in roles):
                 role = "obj"
             elif verb.dep_ == "acl" and verb.tag_ == "VBG":
-                role = "subj"
+                role = "subj"  # "a startup building search tools"
             elif verb.dep_ == "relcl" and "subj" not in roles:
                 role = "subj"
             else:
@@ -406,7 +406,9 @@ class FrameReader:
         while host.dep_ == "compound" and host.head.pos_ == "NOUN" and not self.names.at(host.head):
             host = host.head
         slots = _Slots()
-        blocked = block_reason(noun, self.cues) or (block_reason(host, self.cues) if host != noun else None)
+        blocked = block_reason(noun, self.cues) or (
+            block_reason(host, self.cues) if host != noun else None
+        )
         children = {c.i: c for c in (*noun.children, *host.children)}.values()
         owners = [c for c in children if c.dep_ == "poss"]
         preps = [c for c in children if c.dep_ == "prep"]
@@ -431,12 +433,20 @@ class FrameReader:
         light = host.head if host.dep_ in ("dobj", "pobj", "nsubjpass") else None
         if light is not None and host.dep_ == "pobj":
             light = light.head if light.head != light else None
-        if light is not None and lemma(light) in self.cues.light_verbs | self.cues.planning_words | self.cues.former_words:
+        if (
+            light is not None
+            and lemma(light)
+            in self.cues.light_verbs | self.cues.planning_words | self.cues.former_words
+        ):
             for role, token in verb_arguments(light):
                 if role == "subj":
-                    slots.add("subj", self._resolve(trigger, "subj", token, slots.keys()), "light", 0.05)
+                    slots.add(
+                        "subj", self._resolve(trigger, "subj", token, slots.keys()), "light", 0.05
+                    )
                 elif role in ("with", "in", "between") and token != host:
-                    slots.add(role, self._resolve(trigger, role, token, slots.keys()), "light", 0.05)
+                    slots.add(
+                        role, self._resolve(trigger, role, token, slots.keys()), "light", 0.05
+                    )
             word = lemma(light)
             if word in self.cues.former_words:
                 blocked = blocked or "former"

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from graph.canonical import has_size_token, match_key, normalize_surface, slug, strip_org_affixes
 from graph.extraction.readings import Name, Vote
-from graph.lang.en.cues import Cues
+from graph.lang.en.cues import Cues, word_set
 from graph.lang.en.parse import VERSION_WORDS, ParsedSentence, english_words
 from graph.lang.en.syntax import lemma, nominal, noun_words, reduced_relative
 from graph.lexicon import Lexicon, LexiconEntry
@@ -67,6 +67,8 @@ def _person_word(word: str) -> bool:
         return True
     parts = re.split(r"['’-]", word)
     return all(p[:1].isupper() and p[1:].isalpha() and p[1:].islower() for p in parts if p)
+
+
 #: Heads whose "in" takes an argument, not a place: "invested in Harvey".
 _IN_ARGUMENTS = frozenset({"invest", "investment", "stake", "interest", "participate", "round"})
 _EMBEDDING = frozenset({"relcl", "acl", "advcl", "ccomp", "pcomp"})
@@ -282,19 +284,17 @@ class _Finder:
         if self.ner.get(token.i) in _NOT_NAME_LABELS and not any(c.isupper() for c in text[1:]):
             return False
         words = text.lower().split()
-        if text.lower() in self.cues.not_names or words[0] in self.cues.not_names:
-            if len(words) == 1:
-                return False
+        if len(words) == 1 and words[0] in self.cues.not_names:
+            return False
         if text.lower() in self.cues.places or self._is_place(token):
             return False
         mixed = text[:1].islower() and any(c.isupper() for c in text[1:])
-        if not (text[:1].isupper() or mixed or (text[:1].isdigit() and any(c.isupper() for c in text))):
+        digits_first = text[:1].isdigit() and any(c.isupper() for c in text)
+        if not (text[:1].isupper() or mixed or digits_first):
             return False
-        if token.i == 0 or self.doc[token.i - 1].text in ("\"", "“", "(", "'", "‘"):
+        if token.i == 0 or self.doc[token.i - 1].text in ('"', "“", "(", "'", "‘"):
             return self._initial_is_name(token)
-        if token.is_sent_start and token.i > 0 and not self._initial_is_name(token):
-            return False
-        return True
+        return not token.is_sent_start or self._initial_is_name(token)
 
     def _initial_is_name(self, token: Token) -> bool:
         """A capitalised first word is a name only with some sign of one: the tagger's
@@ -323,6 +323,16 @@ class _Finder:
             return True
         if any(c.isdigit() for c in token.text):
             return False  # "Llama 2 7B" is no place, whatever the parser says
+        doc = self.doc
+        based = (
+            token.i + 2 < len(doc)
+            and doc[token.i + 1].text == "-"
+            and doc[token.i + 2].lower_ == "based"
+        )
+        if based:  # "a Lyon-based startup", not "a Vireo-based assistant"
+            typed = self.cues.type_of([lemma(doc[token.i + 2].head)])
+            if typed is not None and typed[0] in ("Organization", "Person"):
+                return True
         label = self.ner.get(token.i)
         if label == "NORP":  # "British", "Finnish" before a noun; "Rivian" is a company
             modifier = token.dep_ in ("amod", "compound", "nmod") and token.head.i > token.i
@@ -364,12 +374,15 @@ class _Finder:
             len(words) > 1 and words[-1].lower() in VERSION_WORDS
         ):
             span.votes.append(Vote("AIModel", VERSION, "name:version"))
-        elif 2 <= len(words) <= 3 and all(_person_word(w) for w in words):
-            if not any(w.lower() in self.cues.type_nouns for w in words):
-                # A given name is rarely an English word ("Meridian Law" is a firm).
-                common = words[0].lower() in english_words()
-                weight = PERSON_SHAPE_COMMON if common else PERSON_SHAPE
-                span.votes.append(Vote("Person", weight, "name:person"))
+        elif (
+            2 <= len(words) <= 3
+            and all(_person_word(w) for w in words)
+            and not any(w.lower() in self.cues.type_nouns for w in words)
+        ):
+            # A given name is rarely an English word ("Meridian Law" is a firm).
+            common = words[0].lower() in english_words()
+            weight = PERSON_SHAPE_COMMON if common else PERSON_SHAPE
+            span.votes.append(Vote("Person", weight, "name:person"))
         label = self.ner.get(span.start_token)
         if label in NER:
             entity_class, weight = NER[label]
@@ -438,13 +451,13 @@ class _Finder:
             typed = self._type(token.head)
             if typed:  # "its developer, Wader AI"; "the startup Xyz"
                 yield typed[0], typed[1], TYPE_NOUN, "apposition"
-        if token.dep_ == "compound" and token.head.i > token.i:
+        if token.dep_ in ("compound", "amod", "nmod") and token.head.i > token.i:
             typed = self._type(token.head)
             if typed and typed[0] == "Person":  # "Corvatech CEO …": the employer
                 yield "Organization", typed[1], EMPLOYER, "employer"
             elif typed:  # "the Llama 3 model"
                 definite = any(
-                    c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "this")
+                    (c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "this"))
                     or c.dep_ == "poss"
                     for c in token.head.children
                 )
@@ -474,7 +487,7 @@ class _Finder:
                     yield typed[0], typed[1], NAMING, "naming"
 
 
-_FUNCTION_WORDS = frozenset(
+_FUNCTION_WORDS = word_set(
     """
     the a an this that these those it its they their he she we i you our my his her
     in on at by for with from to of and but or so as if when while after before since
@@ -482,14 +495,14 @@ _FUNCTION_WORDS = frozenset(
     there here then now what who which why how former new all some many most several
     both each every no not one two three four five six seven eight nine ten
     analysts reviewers researchers investors executives users customers critics experts
-    """.split()
+    """
 )
 
 _DEMONYMS = re.compile(r"(?:ish|ese|ian|an|ic|i)$")
 
 
 def text_is_demonym(text: str) -> bool:
-    """"British", "Finnish", "Chinese": nationality words, not names of things."""
+    """ "British", "Finnish", "Chinese": nationality words, not names of things."""
     return " " not in text and bool(_DEMONYMS.search(text.lower()))
 
 

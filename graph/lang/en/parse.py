@@ -21,6 +21,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from graph.errors import KgError
+from graph.lang.en.cues import word_set
 from graph.model import Document
 
 if TYPE_CHECKING:
@@ -49,10 +50,10 @@ _MAX_SENTENCE = 600  # characters; a longer run is cut at its next sentence end 
 # ---------------------------------------------------------------------------- sentences
 
 #: Words whose trailing period is not a sentence end.
-_ABBREVIATIONS = frozenset(
+_ABBREVIATIONS = word_set(
     "mr mrs ms dr prof sr jr st mt inc corp co ltd llc plc bros vs etc no nos approx est "
     "gen gov sen rep rev jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e u.s u.k "
-    "u.n e.u a.m p.m fig vol".split()
+    "u.n e.u a.m p.m fig vol"
 )
 _END = re.compile(r"[.!?]+")
 _OPENING = "\"'“‘([{"
@@ -95,13 +96,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         i = 0
         while i < len(line):
             char = line[i]
-            if char in "\"“”":
+            if char in '"“”':
                 quoted = (not quoted) if char == '"' else char == "“"
             if char in ".!?":
                 run = _END.match(line, i)
                 end = run.end() if run else i + 1
                 while end < len(line) and line[end] in _CLOSING:
-                    if line[end] in "\"”":
+                    if line[end] in '"”':
                         quoted = False
                     end += 1
                 rest = line[end:]
@@ -132,7 +133,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 #: Capitalised words that do not start or continue a name: function words that open
 #: sentences, months and weekdays (dates are read as dates), and titles, which stand
 #: before a name ("OpenAI CEO Sam Altman" is two names and a title, not one name).
-_NOT_NAME = frozenset(
+_NOT_NAME = word_set(
     """
     a an the this that these those it its they their them he she his her we our i you
     in on at by for with from to of and but or nor so yet as if when while after before
@@ -143,17 +144,17 @@ _NOT_NAME = frozenset(
     december monday tuesday wednesday thursday friday saturday sunday
     ceo cto cfo coo cmo cso cpo ciso chief president chairman chairwoman chair vice vp
     director founder cofounder co-founder executive head mr mrs ms dr prof sir
-    """.split()
+    """
 )
 _VERSION = re.compile(
     r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BMKT]|\d+x\d+(?:\.\d+)?[BM]|[A-Z]\d+[a-z]?)$"
 )
 #: Lowercase words that continue a versioned model name: "GPT-4o mini", "Zephyr-7B-beta".
-VERSION_WORDS = frozenset(
+VERSION_WORDS = word_set(
     """
     mini nano micro small medium large xl xxl base instruct chat turbo pro plus lite
     preview beta alpha vision code coder max ultra flash hf it dev
-    """.split()
+    """
 )
 
 
@@ -206,9 +207,8 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
         while j < n:
             token = doc[j]
             versioned = any(c.isdigit() for c in doc[j - 1].text)
-            if _starts_name(token) or _VERSION.match(token.text):
-                j += 1
-            elif token.lower_ in VERSION_WORDS and versioned:
+            edition = token.lower_ in VERSION_WORDS and versioned  # "GPT-4o mini"
+            if _starts_name(token) or _VERSION.match(token.text) or edition:
                 j += 1
             elif token.text in ("-", ".", "&") and j + 1 < n:
                 nxt = doc[j + 1]
@@ -257,10 +257,15 @@ def _split_final_period(doc: Doc) -> None:
         return
     last = doc[-1]
     text = last.text
-    if len(text) > 2 and text.endswith(".") and any(c.isdigit() or c.isupper() for c in text[1:]):
-        if text not in _NAME_ABBREVIATIONS and not _is_abbreviation(text, len(text) - 1):
-            with doc.retokenize() as retokenizer:
-                retokenizer.split(last, [text[:-1], "."], heads=[(last, 0), (last, 0)])
+    name_like = len(text) > 2 and any(c.isdigit() or c.isupper() for c in text[1:])
+    if (
+        name_like
+        and text.endswith(".")
+        and text not in _NAME_ABBREVIATIONS
+        and not _is_abbreviation(text, len(text) - 1)
+    ):
+        with doc.retokenize() as retokenizer:
+            retokenizer.split(last, [text[:-1], "."], heads=[(last, 0), (last, 0)])
 
 
 def merge_name_tokens(doc: Doc) -> Doc:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from graph.canonical import slug
 from graph.extraction.readings import Vote
-from graph.lang.en.cues import Cues
+from graph.lang.en.cues import Cues, word_set
 from graph.lang.en.names import NameSpan, SentenceNames
 from graph.lang.en.syntax import coordinated, lemma, noun_words
 
@@ -47,19 +47,35 @@ _LIST_PREPS = frozenset({"including", "like", "such"})
 _MODIFIERS = frozenset({"compound", "nummod", "amod", "nmod", "npadvmod"})
 #: Nouns for a part of something: "owns 90% of Arm Holdings".
 _SHARES = frozenset(
-    {"%", "percent", "majority", "stake", "share", "portion", "half", "part", "third",
-     "quarter", "chunk", "piece", "bulk", "most", "control", "interest"}
+    {
+        "%",
+        "percent",
+        "majority",
+        "stake",
+        "share",
+        "portion",
+        "half",
+        "part",
+        "third",
+        "quarter",
+        "chunk",
+        "piece",
+        "bulk",
+        "most",
+        "control",
+        "interest",
+    }
 )
 _NAMING_VERBS = frozenset({"call", "name", "dub", "title", "brand", "christen", "know"})
 _RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
 #: Adjectives that judge rather than name: dropped from a concept's name.
-_EVALUATIVE = frozenset(
+_EVALUATIVE = word_set(
     """
     big biggest bigger large largest larger growing great greatest major main clear
     serious real potential possible likely new newer newest long-term long short-term
     significant huge enormous existential little small smaller top key primary other
     such same latest own ultimate
-    """.split()
+    """
 )
 
 
@@ -206,9 +222,7 @@ class ArgumentResolver:
                 return self._direct(child, classes, terms, depth + 1)
         typed = self.cues.type_of(noun_words(token))
         compound = [
-            c
-            for c in token.children
-            if c.dep_ in _MODIFIERS and c.i < token.i and self._name_at(c)
+            c for c in token.children if c.dep_ in _MODIFIERS and c.i < token.i and self._name_at(c)
         ]
         if compound and (typed or lemma(token) in _STAND_FOR):
             return [Target(self._name_at(compound[-1]), "type-noun")]  # type: ignore[arg-type]

@@ -72,9 +72,7 @@ def add_name_variants(
             offset = reading.start
             holder = Argument(span.key, "holder", offset + span.start, offset + span.end, "name")
             family = Argument(base_key, "of", start, end, "name")
-            added.append(
-                Frame(VARIANT_TRIGGER, holder.start, holder.end, (holder, family))
-            )
+            added.append(Frame(VARIANT_TRIGGER, holder.start, holder.end, (holder, family)))
         if added:
             out[i] = replace(reading, frames=reading.frames + tuple(added))
     return out
