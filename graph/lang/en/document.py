@@ -58,6 +58,7 @@ def sentence_readings(
         resolver = ArgumentResolver(names, cues, antecedents, i)
         frames = FrameReader(names, cues, index, resolver).read()
         attributes = AttributeReader(names, cues, resolver).read()
+        resolver.stand_ins()
         antecedents.remember(names, i, sentence.start)
         readings.append(
             SentenceReading(

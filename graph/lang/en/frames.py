@@ -428,6 +428,12 @@ class FrameReader:
         for child in noun.children:
             if child.dep_ in ("compound", "nmod") and child.i < noun.i and self.names.at(child):
                 slots.add("of", self._resolve(trigger, "of", child))
+        for participle in host.children:  # "a funding round led by Garrick Ventures"
+            if participle.dep_ == "acl" and is_passive(participle):
+                for role, token in verb_arguments(participle):
+                    if role == "subj":
+                        found = self._resolve(trigger, "subj", token, slots.keys())
+                        slots.add("subj", found, "participle", 0.05)
         for holder, via in self._holders(noun, host):
             slots.add("holder", self._resolve(trigger, "holder", holder, slots.keys()), via)
         light = host.head if host.dep_ in ("dobj", "pobj", "nsubjpass") else None

@@ -206,7 +206,9 @@ class _Finder:
             return None
         span = NameSpan(start_token, end_token, start, end, surface, canonical, key)
         head = self.doc[end_token - 1]
-        span.subject = head.dep_ in ("nsubj", "nsubjpass")
+        span.subject = head.dep_ in ("nsubj", "nsubjpass") or (
+            head.dep_ == "ROOT" and any(c.dep_ == "acl" for c in head.children)
+        )  # "Ostrander Bank partnered with …", misparsed as a noun phrase
         span.embedded = any(a.dep_ in _EMBEDDING for a in head.ancestors)
         if entry is not None:
             span.votes.append(Vote(entry.entity_class, LEXICON, "lexicon"))
@@ -284,7 +286,7 @@ class _Finder:
         if self.ner.get(token.i) in _NOT_NAME_LABELS and not any(c.isupper() for c in text[1:]):
             return False
         words = text.lower().split()
-        if len(words) == 1 and words[0] in self.cues.not_names:
+        if len(words) == 1 and (words[0] in self.cues.not_names or words[0] in _FUNCTION_WORDS):
             return False
         if text.lower() in self.cues.places or self._is_place(token):
             return False
@@ -533,8 +535,8 @@ def short_forms(spans: Iterable[NameSpan]) -> dict[str, NameSpan]:
         forms = []
         if top == "Organization" or words[-1].lower() in _ORG_WORDS:
             forms.append(words[0])
-        if top == "Person" and totals["Person"] >= 1.0:  # shape and one more sign
-            forms.append(words[-1])
+        if top == "Person" and totals["Person"] >= PERSON_SHAPE:
+            forms.append(words[-1])  # joined only to a one-word name that is no other kind
         for form in forms:
             if len(form) > 2 and form[0].isupper():
                 owners.setdefault(match_key(form), {})[span.key] = span

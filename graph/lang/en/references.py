@@ -17,7 +17,7 @@ a provisional class from its cues, so that "the company" finds the last company 
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -106,8 +106,7 @@ class Antecedents:
 
     def remember(self, names: SentenceNames, sentence: int, offset: int) -> None:
         for span in sorted(names.spans, key=lambda s: s.start):
-            if span.reference:
-                continue
+            # Stand-ins count too: "The startup develops models. Its first model …"
             seen = _Seen(span.key, span.canonical, sentence, offset + span.start, span.subject)
             self.seen.append(seen)
             self.votes[span.key].extend(span.votes)
@@ -134,6 +133,7 @@ class Antecedents:
         *,
         untyped_ok: bool = False,
         exclude: frozenset[str] = frozenset(),
+        topic_first: bool = False,
     ) -> _Seen | None:
         """The last name before ``before`` (document offset) of one of ``classes``, a
         subject first within a sentence; with ``untyped_ok``, an untyped name will do when
@@ -155,8 +155,29 @@ class Antecedents:
             elif untyped_ok and entity_class is None and fallback is None:
                 fallback = seen
         if fitting:
-            return next((s for s in fitting if s.subject), fitting[0])
+            # A pronoun takes the subject; "the company" (or a pronoun with no subject to
+            # take) the document's topic, the fitting name met most often so far.
+            subject = next((s for s in fitting if s.subject), None)
+            mentions = Counter(seen.key for seen in self.seen if seen.start < before)
+            if topic_first:
+                ranked = {s.key: s for s in self.seen if s.start < before}
+                candidates = [
+                    ranked[key]
+                    for key in mentions
+                    if key in ranked
+                    and key not in exclude
+                    and self._fits(key, classes)
+                    and sentence - ranked[key].sentence <= _REACH
+                ]
+                if candidates:
+                    return max(candidates, key=lambda s: (mentions[s.key], s.start))
+            if subject is not None:
+                return subject
+            return max(fitting, key=lambda s: (mentions[s.key], s.start))
         return fallback
+
+    def _fits(self, key: str, classes: frozenset[str] | None) -> bool:
+        return classes is None or self.provisional(key) in classes
 
 
 class ArgumentResolver:
@@ -264,6 +285,19 @@ class ArgumentResolver:
     def _name_at(self, token: Token) -> NameSpan | None:
         return self.names.at(token)
 
+    def stand_ins(self) -> None:
+        """Resolve every subject stand-in of the sentence ("The bank said it uses X"),
+        frame or not, so that later stand-ins can take it as their antecedent."""
+        for token in self.doc:
+            if token.dep_ not in ("nsubj", "nsubjpass") or self._name_at(token):
+                continue
+            if any(s.start_token == token.i for s in self.names.spans):
+                continue
+            typed = self.cues.type_of([lemma(token)]) if token.pos_ == "NOUN" else None
+            if typed and self._definite(token):
+                self._exclude = frozenset()
+                self._stand_in(token, frozenset({typed[0]}))
+
     def _named(self, token: Token) -> NameSpan | None:
         """ "a dataset it calls ForumMix", "a memo titled The Inference Squeeze"."""
         for child in token.children:
@@ -342,7 +376,12 @@ class ArgumentResolver:
         """A reference name for a stand-in: the last fitting name before it."""
         before = self.offset + token.idx
         found = self.antecedents.find(
-            classes, self.sentence_index, before, untyped_ok=True, exclude=self._exclude
+            classes,
+            self.sentence_index,
+            before,
+            untyped_ok=True,
+            exclude=self._exclude,
+            topic_first=token.pos_ != "PRON",
         )
         local = self._local_antecedent(token, classes)
         if local is not None:
@@ -359,6 +398,10 @@ class ArgumentResolver:
             found.canonical,
             found.key,
             reference=True,
+            subject=token.dep_ in ("nsubj", "nsubjpass"),
+            embedded=any(
+                a.dep_ in ("relcl", "acl", "advcl", "ccomp", "pcomp") for a in token.ancestors
+            ),
         )
         self.names.spans.append(span)
         return Target(span, "anaphor", 0.05)
@@ -368,7 +411,7 @@ class ArgumentResolver:
         fitting = []
         untyped = []
         for span in self.names.spans:
-            if span.reference or span.end > token.idx or span.key in self._exclude:
+            if span.end > token.idx or span.key in self._exclude or span.start_token == token.i:
                 continue
             if self.antecedents.provisional(span.key) is None and not span.votes:
                 untyped.append(span)
