@@ -10,7 +10,7 @@ from graph.extraction.facts import decide_document_classes
 from graph.lang.en import load_patterns
 from graph.lang.en.cues import load_cues
 from graph.lang.en.document import sentence_readings
-from graph.lang.en.names import find_names
+from graph.lang.en.names import Gazetteer, find_names
 from graph.lang.en.parse import parse_documents
 from graph.lexicon import load_lexicon
 from graph.model import Document
@@ -22,7 +22,7 @@ def _document(text: str) -> Document:
 
 @pytest.fixture(scope="module")
 def names_of():
-    lexicon, cues = load_lexicon(), load_cues()
+    lexicon, cues = Gazetteer(load_lexicon()), load_cues()
 
     def read(text: str) -> dict[str, set[str]]:
         """surface -> the cues that voted for it, over every sentence of the text."""

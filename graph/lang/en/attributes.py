@@ -28,7 +28,7 @@ from graph.extraction.readings import AttributeReading, Vote
 from graph.lang.en.cues import Cues, word_set
 from graph.lang.en.names import NameSpan, SentenceNames
 from graph.lang.en.references import ArgumentResolver
-from graph.lang.en.syntax import block_reason, is_passive, lemma, verb_arguments
+from graph.lang.en.syntax import block_reason, is_passive, kids, lemma, verb_arguments
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -273,10 +273,8 @@ class AttributeReader:
         )
 
     def _token_at(self, char: int) -> Token | None:
-        for token in self.doc:
-            if token.idx <= char < token.idx + len(token):
-                return token
-        return None
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
 
     def _names_for(self, token: Token, classes: frozenset[str]) -> list[NameSpan]:
         return [t.span for t in self.resolver.targets(token, classes)]
@@ -433,7 +431,7 @@ class AttributeReader:
                 found = self._clause_subjects(verb, _MODELS)
                 if found and any(lemma(t) in _TRAIN for t in verb.subtree):
                     return found[0], "cost"  # "X cost $100 million to train"
-            for candidate in verb.children:
+            for candidate in kids(verb):
                 if candidate.dep_ in ("nsubj", "nsubjpass") and lemma(candidate) in _COST_NOUNS:
                     for inner in candidate.subtree:
                         if lemma(inner) in _TRAIN:
@@ -477,9 +475,9 @@ class AttributeReader:
         for role, token in verb_arguments(verb):
             if role == "obj" or (role == "of" and verb.pos_ == "NOUN"):
                 out.extend(self._names_for(token, _MODELS))
-        for child in verb.children:
+        for child in kids(verb):
             if child.dep_ == "prep" and child.lower_ == "of" and verb.pos_ == "NOUN":
-                for pobj in child.children:
+                for pobj in kids(child):
                     out.extend(self._names_for(pobj, _MODELS))
         if not out and passive:
             out.extend(self._clause_subjects(verb, _MODELS))
@@ -526,7 +524,7 @@ class AttributeReader:
         node = token
         while node.head != node and node.head.lower_ in ("%", "percent", "cent", "per"):
             node = node.head
-        for child in node.children:
+        for child in kids(node):
             if child.lower_ in ("%", "percent"):
                 return child
         return node
@@ -539,12 +537,12 @@ class AttributeReader:
         comparisons = ("good", "well", "capable", "accurate", "strong", "fast")
         if phrase.head.lower_ in comparisons:
             roots.append(phrase.head)  # "78% as good as those of X"
-        roots.extend(c for c in phrase.head.children if c.lower_ in comparisons)
+        roots.extend(c for c in kids(phrase.head) if c.lower_ in comparisons)
         for root in roots:
             for node in root.subtree:
                 if node.dep_ != "prep" or node.lower_ not in ("of", "as"):
                     continue
-                for pobj in node.children:
+                for pobj in kids(node):
                     if pobj.dep_ != "pobj":
                         continue
                     found = self._names_for(pobj, _QUALITY)
@@ -570,9 +568,9 @@ class AttributeReader:
                 for span in self._clause_subjects(node, _QUALITY):
                     if span.key != baseline.key:
                         return span
-                for child in node.children:  # "rated Wombat-3's answers 78% as good as …"
+                for child in kids(node):  # "rated Wombat-3's answers 78% as good as …"
                     if child.dep_ == "dobj":
-                        for inner in child.children:
+                        for inner in kids(child):
                             if inner.dep_ == "poss":
                                 for span in self._names_for(inner, _QUALITY):
                                     if span.key != baseline.key:
@@ -614,9 +612,9 @@ class AttributeReader:
         elif node.dep_ not in ("npadvmod", "tmod"):
             return None
         if head.pos_ == "NOUN" and lemma(head) in _RELEASE_NOUNS:
-            for child in head.children:
+            for child in kids(head):
                 if child.dep_ == "prep" and child.lower_ == "of":
-                    for pobj in child.children:
+                    for pobj in kids(child):
                         found = self._names_for(pobj, _RELEASABLE)
                         if found:
                             return found[0], "release-of"
@@ -642,11 +640,10 @@ class AttributeReader:
         if word not in _RELEASE_VERBS:
             return False
         if word in ("come", "roll"):  # "came out", "rolled out"
-            return any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+            return any(c.dep_ == "prt" and c.lower_ == "out" for c in kids(verb))
         if word == "go":  # "went on sale"
             return any(
-                c.dep_ == "prep" and any(g.lower_ == "sale" for g in c.children)
-                for c in verb.children
+                c.dep_ == "prep" and any(g.lower_ == "sale" for g in kids(c)) for c in kids(verb)
             )
         if word in ("become", "hit", "appear"):
             return any(c.lower_ in ("available", "shelves", "market") for c in verb.subtree)

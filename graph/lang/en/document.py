@@ -17,8 +17,8 @@ from graph.extraction.patterns import PatternIndex
 from graph.extraction.readings import SentenceReading
 from graph.lang.en.attributes import AttributeReader
 from graph.lang.en.cues import Cues
-from graph.lang.en.frames import FrameReader
-from graph.lang.en.names import SentenceNames, find_names, short_forms
+from graph.lang.en.frames import FrameReader, role_table
+from graph.lang.en.names import Gazetteer, SentenceNames, find_names, short_forms
 from graph.lang.en.parse import ParsedSentence
 from graph.lang.en.references import Antecedents, ArgumentResolver
 from graph.lang.en.rules import add_name_variants
@@ -50,13 +50,15 @@ def sentence_readings(
     sentences: Sequence[ParsedSentence], lexicon: Lexicon, cues: Cues, index: PatternIndex
 ) -> list[SentenceReading]:
     """What the reader reads from each sentence, in order."""
-    all_names = [find_names(sentence, lexicon, cues) for sentence in sentences]
+    gazetteer = Gazetteer(lexicon)
+    roles = role_table(index)
+    all_names = [find_names(sentence, gazetteer, cues) for sentence in sentences]
     _join_short_forms(all_names)
     antecedents = Antecedents()
     readings: list[SentenceReading] = []
     for i, (sentence, names) in enumerate(zip(sentences, all_names, strict=True)):
         resolver = ArgumentResolver(names, cues, antecedents, i)
-        frames = FrameReader(names, cues, index, resolver).read()
+        frames = FrameReader(names, cues, index, resolver, roles).read()
         attributes = AttributeReader(names, cues, resolver).read()
         resolver.stand_ins()
         antecedents.remember(names, i, sentence.start)

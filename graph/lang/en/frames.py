@@ -28,7 +28,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
 from typing import TYPE_CHECKING
 
 from graph.extraction.patterns import PatternIndex
@@ -40,6 +39,7 @@ from graph.lang.en.syntax import (
     block_reason,
     contrasted,
     is_passive,
+    kids,
     lemma,
     main_verb_misparsed,
     nominal,
@@ -51,7 +51,7 @@ from graph.lang.en.syntax import (
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["ROLES", "FrameReader"]
+__all__ = ["ROLES", "FrameReader", "RoleTable", "role_table"]
 
 ROLES = frozenset(
     {
@@ -125,7 +125,12 @@ class FrameReader:
     """Reads the frames of one parsed sentence."""
 
     def __init__(
-        self, names: SentenceNames, cues: Cues, index: PatternIndex, resolver: ArgumentResolver
+        self,
+        names: SentenceNames,
+        cues: Cues,
+        index: PatternIndex,
+        resolver: ArgumentResolver,
+        roles: RoleTable | None = None,
     ) -> None:
         self.names = names
         self.doc = names.sentence.doc
@@ -134,21 +139,32 @@ class FrameReader:
         self.index = index
         self.resolver = resolver
         self.triggers = index.triggers
+        self.roles = roles if roles is not None else role_table(index)
         self.frames: list[Frame] = []
 
     # -- entry point
     def read(self) -> list[Frame]:
-        for token in self.doc:
+        """Every frame of the sentence. Only tokens whose lemma can start a frame are
+        looked at closely (a trigger, a stance verb, the base of a phrasal trigger, the
+        head of a possessor): the rest of the sentence costs one look each."""
+        tokens = self.names.tokens
+        possessed = {t.head.i for t in tokens if t.dep_ == "poss"}
+        starts = _frame_starts(self.index, self.cues)
+        for token in tokens:
+            word = token.lemma_.lower()
+            if token.i in possessed:
+                self._possessive(token)
+            if word not in starts and not token.lower_.endswith("ing"):
+                continue
             if self.names.at(token) is None or token.i in self.names.heads:
                 # A noun with a subject and an object is a verb the tagger missed
                 # ("Analysts at X view Y as the winner").
-                deps = {c.dep_ for c in token.children}
+                deps = {c.dep_ for c in kids(token)}
                 verbal = {"nsubj", "dobj"} <= deps
                 if token.pos_ in ("VERB", "AUX", "ADJ") or token.tag_ == "VBN" or verbal:
                     self._clause(token)
                 if nominal(token) and self.names.at(token) is None:
                     self._nominal(token)
-            self._possessive(token)
             self._participle(token)
             self._misparsed_verb(token)
             self._misparsed_gerund(token)
@@ -160,7 +176,7 @@ class FrameReader:
         return self.names.at(token) is not None
 
     def _classes(self, trigger: str, role: str) -> frozenset[str] | None:
-        return _role_classes(self.index, trigger, role)
+        return self.roles.get((trigger, role)) or self.roles.get(("*", role))
 
     def _resolve(
         self, trigger: str, role: str, token: Token, exclude: set[str] | None = None
@@ -186,7 +202,7 @@ class FrameReader:
 
     def _trigger_of(self, verb: Token) -> str | None:
         base = lemma(verb)
-        for child in verb.children:
+        for child in kids(verb):
             if child.dep_ == "prt":
                 phrasal = f"{base} {child.lower_}"
                 if phrasal in self.triggers:
@@ -201,22 +217,22 @@ class FrameReader:
         """(trigger, object token or None, complement) of a stance verb."""
         word = lemma(verb)
         if word in self.cues.regard_verbs:
-            for child in verb.children:
+            for child in kids(verb):
                 nouns: list[Token] = []
                 if child.dep_ == "prep" and child.lower_ == "as":
-                    nouns = [c for c in child.children if c.dep_ == "pobj"]
+                    nouns = [c for c in kids(child) if c.dep_ == "pobj"]
                 elif child.dep_ in ("oprd", "dobj", "ccomp", "xcomp", "attr"):
                     nouns = [child]
                 for noun in nouns:
                     kind = self._stance_kind(noun)
                     if kind:
-                        inner = [c for c in noun.children if c.dep_ == "nsubj"]
+                        inner = [c for c in kids(noun) if c.dep_ == "nsubj"]
                         return kind, (inner[0] if inner else None), noun
         if word in self.cues.expect_verbs:
-            for child in verb.children:
+            for child in kids(verb):
                 if child.dep_ in ("ccomp", "xcomp") and lemma(child) in self.cues.win_verbs:
-                    inner = [c for c in child.children if c.dep_ == "nsubj"]
-                    objects = [c for c in verb.children if c.dep_ == "dobj"]
+                    inner = [c for c in kids(child) if c.dep_ == "nsubj"]
+                    objects = [c for c in kids(verb) if c.dep_ == "dobj"]
                     target = inner[0] if inner else (objects[0] if objects else None)
                     return "@winner", target, child
         return None
@@ -253,9 +269,9 @@ class FrameReader:
         if stance and stance[1] is not None:
             slots.add("obj", self._resolve(trigger, "obj", stance[1]))
         if complement is not None:  # "regarded as the winner ... by analysts at X"
-            for child in complement.children:
+            for child in kids(complement):
                 if child.dep_ == "prep" and child.lower_ == "by" and passive:
-                    for pobj in child.children:
+                    for pobj in kids(child):
                         if pobj.dep_ == "pobj":
                             slots.add("subj", self._resolve(trigger, "subj", pobj))
         self._relative_head(verb, trigger, slots, passive)
@@ -314,14 +330,14 @@ class FrameReader:
         slots = _Slots()
         slots.add("subj", self._resolve(trigger, "subj", self.doc[token.i - 1]), "surface", 0.05)
         slots.add("obj", self._resolve(trigger, "obj", head), "surface", 0.05)
-        for child in head.children:
+        for child in kids(head):
             role = prep_role(child) if child.dep_ == "prep" and child.i > head.i else None
             if role:
-                for pobj in child.children:
+                for pobj in kids(child):
                     if pobj.dep_ == "pobj":
                         slots.add(role, self._resolve(trigger, role, pobj), "surface", 0.05)
         for later in self.doc[head.i + 1 :]:
-            if lemma(later) in _CREATE and any(c.lower_ == "to" for c in later.children):
+            if lemma(later) in _CREATE and any(c.lower_ == "to" for c in kids(later)):
                 for role, argument in verb_arguments(later):
                     if role == "obj":
                         found = self._resolve(trigger, "result", argument)
@@ -337,14 +353,14 @@ class FrameReader:
             slots.add("subj", self._resolve(trigger, "subj", verb.head, slots.keys()), "tree")
             return
         role = None
-        for child in verb.children:
+        for child in kids(verb):
             if child.lower_ in _RELATIVE:
                 if child.dep_ in ("nsubj",):
                     role = "subj"
                 elif child.dep_ in ("nsubjpass", "dobj"):
                     role = "obj"
             elif child.dep_ == "prep":
-                for pobj in child.children:
+                for pobj in kids(child):
                     if pobj.lower_ in _RELATIVE and pobj.dep_ == "pobj":
                         role = prep_role(child)
         if role is None:
@@ -381,7 +397,7 @@ class FrameReader:
 
     def _result(self, verb: Token, trigger: str, slots: _Slots) -> None:
         """ "fine-tuned X to create Y": Y is what the fine-tuning made."""
-        for child in verb.children:
+        for child in kids(verb):
             if child.dep_ in ("xcomp", "advcl") and lemma(child) in _CREATE:
                 for role, token in verb_arguments(child):
                     if role == "obj":
@@ -390,7 +406,7 @@ class FrameReader:
     # -- nouns: events ("the acquisition of X by Y") and relations ("OpenAI CEO Sam Altman")
     def _noun_trigger(self, noun: Token) -> str | None:
         word = lemma(noun)
-        for child in noun.children:
+        for child in kids(noun):
             if child.dep_ in ("amod", "compound") and child.i == noun.i - 1:
                 for modifier in (lemma(child), child.lower_):
                     joined = f"{modifier} {word}"
@@ -409,7 +425,7 @@ class FrameReader:
         blocked = block_reason(noun, self.cues) or (
             block_reason(host, self.cues) if host != noun else None
         )
-        children = {c.i: c for c in (*noun.children, *host.children)}.values()
+        children = {c.i: c for c in (*kids(noun), *kids(host))}.values()
         owners = [c for c in children if c.dep_ == "poss"]
         preps = [c for c in children if c.dep_ == "prep"]
         by_present = any(p.lower_ == "by" for p in preps)
@@ -422,13 +438,13 @@ class FrameReader:
             if role is None:
                 continue
             joined = {"of": "of|obj", "by": "by|subj", "at": "at|of"}.get(role, role)
-            for pobj in prep.children:
+            for pobj in kids(prep):
                 if pobj.dep_ == "pobj":
                     slots.add(joined, self._resolve(trigger, role, pobj, slots.keys()))
-        for child in noun.children:
+        for child in kids(noun):
             if child.dep_ in ("compound", "nmod") and child.i < noun.i and self.names.at(child):
                 slots.add("of", self._resolve(trigger, "of", child))
-        for participle in host.children:  # "a funding round led by Garrick Ventures"
+        for participle in kids(host):  # "a funding round led by Garrick Ventures"
             if participle.dep_ == "acl" and is_passive(participle):
                 for role, token in verb_arguments(participle):
                     if role == "subj":
@@ -469,7 +485,7 @@ class FrameReader:
             out.append((noun.head, "compound"))  # "Uber rival Lyft"
         if host.dep_ == "appos":
             out.append((host.head, "apposition"))  # "Lexa-8B, a fine-tuned version of X"
-        for child in host.children:
+        for child in kids(host):
             if child.dep_ == "appos":
                 out.append((child, "apposition"))  # "co-founder Ramin Hasani"
         copula = host
@@ -477,7 +493,7 @@ class FrameReader:
             copula = host.head.head  # "he is one of its early investors"
         if copula.dep_ in ("attr", "acomp") and lemma(copula.head) == "be":
             be = copula.head
-            for child in be.children:
+            for child in kids(be):
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     if child.lower_ in _RELATIVE and be.dep_ == "relcl":
                         out.append((be.head, "copula"))  # "X, which is a variant of Y"
@@ -488,7 +504,7 @@ class FrameReader:
     # -- noun-phrase constructions
     def _possessive(self, token: Token) -> None:
         """ "Meta's Llama 3", "its Kimi chatbot", "Quayside Software's assistant, Harbor"."""
-        owners = [c for c in token.children if c.dep_ == "poss"]
+        owners = [c for c in kids(token) if c.dep_ == "poss"]
         if not owners or self._noun_trigger(token) is not None:
             return
         if token.pos_ not in ("NOUN", "PROPN") and self.names.at(token) is None:
@@ -512,7 +528,7 @@ class FrameReader:
             return
         prefixes = [
             c
-            for c in token.children
+            for c in kids(token)
             if c.dep_ in ("npadvmod", "compound", "nmod", "advmod")
             and c.i + 2 == token.i
             and self.doc[c.i + 1].text == "-"
@@ -546,16 +562,43 @@ def _clause_block(token: Token, cues: Cues) -> str | None:
     return None
 
 
-@cache
-def _role_table(index: PatternIndex) -> dict[tuple[str, str], frozenset[str]]:
+RoleTable = dict[tuple[str, str], frozenset[str]]
+_STARTS: dict[int, tuple[PatternIndex, frozenset[str]]] = {}
+
+
+def _frame_starts(index: PatternIndex, cues: Cues) -> frozenset[str]:
+    """Lemmas that may start a frame: triggers, the first word of multi-word triggers,
+    stance verbs (kept per index object: computing it hashes every pattern)."""
+    cached = _STARTS.get(id(index))
+    if cached is not None and cached[0] is index:
+        return cached[1]
+    words = set(cues.regard_verbs | cues.expect_verbs)
+    for trigger in index.triggers:
+        words.add(trigger)
+        words.update(trigger.split())
+    starts = frozenset(words)
+    _STARTS[id(index)] = (index, starts)
+    return starts
+
+
+_ROLE_TABLES: dict[int, tuple[PatternIndex, RoleTable]] = {}
+
+
+def role_table(index: PatternIndex) -> RoleTable:
+    """(trigger, role) -> the classes the patterns accept there: what a stand-in in that
+    role may stand for, and whether a plain noun phrase may fill it (kept per index)."""
+    cached = _ROLE_TABLES.get(id(index))
+    if cached is not None and cached[0] is index:
+        return cached[1]
+    table = _role_table(index)
+    _ROLE_TABLES[id(index)] = (index, table)
+    return table
+
+
+def _role_table(index: PatternIndex) -> RoleTable:
     table: dict[tuple[str, str], set[str]] = {}
     for pattern in index.patterns:
         for trigger in pattern.triggers:
             table.setdefault((trigger, pattern.subject_role), set()).update(pattern.subject_classes)
             table.setdefault((trigger, pattern.object_role), set()).update(pattern.object_classes)
     return {k: frozenset(v) for k, v in table.items()}
-
-
-def _role_classes(index: PatternIndex, trigger: str, role: str) -> frozenset[str] | None:
-    table = _role_table(index)
-    return table.get((trigger, role)) or table.get(("*", role))

@@ -31,13 +31,13 @@ from graph.canonical import has_size_token, match_key, normalize_surface, slug, 
 from graph.extraction.readings import Name, Vote
 from graph.lang.en.cues import Cues, word_set
 from graph.lang.en.parse import VERSION_WORDS, ParsedSentence, english_words
-from graph.lang.en.syntax import lemma, nominal, noun_words, reduced_relative
+from graph.lang.en.syntax import kids, lemma, nominal, noun_words, reduced_relative
 from graph.lexicon import Lexicon, LexiconEntry
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["NameSpan", "SentenceNames", "find_names", "lexicon_pattern"]
+__all__ = ["Gazetteer", "NameSpan", "SentenceNames", "find_names", "lexicon_pattern"]
 
 # How much each kind of cue weighs (the shared core types a name from 0.9 up).
 LEXICON = 6.0
@@ -110,6 +110,8 @@ class SentenceNames:
     """The names of one sentence and which token belongs to which name."""
 
     sentence: ParsedSentence
+    tokens: list[Token] = field(default_factory=list)  # made once: spaCy makes a new
+    # Token object on every access, and the readers walk the sentence several times
     spans: list[NameSpan] = field(default_factory=list)
     by_token: dict[int, NameSpan] = field(default_factory=dict)
     heads: dict[int, list[NameSpan]] = field(default_factory=dict)  # merged token -> parts
@@ -135,7 +137,22 @@ class SentenceNames:
 # ---------------------------------------------------------------------------- canonical forms
 
 
-def canonical_of(surface: str, lexicon: Lexicon) -> tuple[str, str, LexiconEntry | None]:
+class Gazetteer:
+    """The shared lexicon as the reader looks it up: by match key, and as one pattern.
+
+    Built once per document: the lexicon's own look-ups are cached by the lexicon, which
+    costs a hash of every entry on each call.
+    """
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.by_key: dict[str, LexiconEntry] = dict(lexicon.by_key)
+        self.pattern = lexicon_pattern(lexicon)
+
+    def lookup(self, surface: str) -> LexiconEntry | None:
+        return self.by_key.get(match_key(surface))
+
+
+def canonical_of(surface: str, lexicon: Gazetteer) -> tuple[str, str, LexiconEntry | None]:
     """(canonical name, entity key, gazetteer entry) of a surface form.
 
     The gazetteer's name where it knows the surface (that is what makes ``Meta`` here and
@@ -187,12 +204,12 @@ def lexicon_pattern(lexicon: Lexicon) -> re.Pattern[str] | None:
 
 
 class _Finder:
-    def __init__(self, sentence: ParsedSentence, lexicon: Lexicon, cues: Cues) -> None:
+    def __init__(self, sentence: ParsedSentence, lexicon: Gazetteer, cues: Cues) -> None:
         self.sentence = sentence
         self.doc: Doc = sentence.doc
         self.lexicon = lexicon
         self.cues = cues
-        self.names = SentenceNames(sentence)
+        self.names = SentenceNames(sentence, list(self.doc))
         self.ner: dict[int, str] = {}
         for ent in self.doc.ents:
             for token in ent:
@@ -207,7 +224,7 @@ class _Finder:
         span = NameSpan(start_token, end_token, start, end, surface, canonical, key)
         head = self.doc[end_token - 1]
         span.subject = head.dep_ in ("nsubj", "nsubjpass") or (
-            head.dep_ == "ROOT" and any(c.dep_ == "acl" for c in head.children)
+            head.dep_ == "ROOT" and any(c.dep_ == "acl" for c in kids(head))
         )  # "Ostrander Bank partnered with …", misparsed as a noun phrase
         span.embedded = any(a.dep_ in _EMBEDDING for a in head.ancestors)
         if entry is not None:
@@ -223,7 +240,7 @@ class _Finder:
 
     # -- step 1: the gazetteer, also inside merged tokens ("Google Gemini")
     def gazetteer(self) -> None:
-        pattern = lexicon_pattern(self.lexicon)
+        pattern = self.lexicon.pattern
         if pattern is None:
             return
         for match in pattern.finditer(self.sentence.text):
@@ -271,7 +288,10 @@ class _Finder:
 
     # -- step 2: name-shaped tokens
     def shaped(self) -> None:
-        for token in self.doc:
+        for token in self.names.tokens:
+            text = token.text
+            if text.islower() or not text[:1].isalnum():
+                continue  # most tokens: no capital, or punctuation
             if token.i in self.names.by_token or not self._name_shaped(token):
                 continue
             start, end = token.idx, token.idx + len(token)
@@ -315,7 +335,7 @@ class _Finder:
         if word in self.cues.type_nouns or word in self.cues.technique_heads:
             return False  # "Software is …", "Attention is …"
         # A singular common noun needs a determiner; one without is a name ("Pellucid, …").
-        determined = any(c.dep_ in ("det", "poss") for c in token.children)
+        determined = any(c.dep_ in ("det", "poss") for c in kids(token))
         return token.tag_ in ("NN", "NNP") and not determined and token.dep_ != "compound"
 
     def _is_place(self, token: Token) -> bool:
@@ -341,7 +361,7 @@ class _Finder:
             return modifier and text_is_demonym(token.text)
         if label not in _PLACE_LABELS:
             return False
-        if any(c.dep_ == "appos" and self._type(c) for c in token.children):
+        if any(c.dep_ == "appos" and self._type(c) for c in kids(token)):
             return False  # "Harvey, a startup that ..."
         doc = self.doc
         if token.i + 2 < len(doc) and doc[token.i + 1].text == "-":
@@ -428,7 +448,7 @@ class _Finder:
             return None
         # "a startup building search tools": the parser makes the participle a noun and
         # the type noun its modifier; the type noun before an -ing word is the head.
-        for child in sorted(noun.children, key=lambda t: t.i):
+        for child in sorted(kids(noun), key=lambda t: t.i):
             if child.dep_ == "compound" and child.i + 1 < noun.i:
                 after = noun.doc[child.i + 1]
                 if after.lower_.endswith("ing") and after.dep_ in ("compound", "amod"):
@@ -440,7 +460,7 @@ class _Finder:
     def _described_by(self, token: Token) -> Iterable[tuple[str, str, float, str]]:
         """Type nouns that describe the name at ``token``, with the cue's weight."""
         # "Mistral, a Paris-based startup" / "the startup, Xyz" / "CEO Sam Altman"
-        for child in token.children:
+        for child in kids(token):
             if child.dep_ == "appos":
                 typed = self._type(child)
                 if typed:
@@ -461,18 +481,18 @@ class _Finder:
                 definite = any(
                     (c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "this"))
                     or c.dep_ == "poss"
-                    for c in token.head.children
+                    for c in kids(token.head)
                 )
                 weight = DEFINITE_COMPOUND if definite else LOOSE_COMPOUND
                 yield typed[0], typed[1], weight, "type-noun"
         # "Mosslight is a Dublin-based startup"
         if token.dep_ in ("nsubj", "nsubjpass") and lemma(token.head) == "be":
-            for child in token.head.children:
+            for child in kids(token.head):
                 if child.dep_ not in ("attr", "acomp"):
                     continue
                 nouns = [child]
                 if child.lower_ in ("one", "some", "among"):  # "one of the largest models"
-                    nouns = [p for c in child.children if c.lower_ == "of" for p in c.children]
+                    nouns = [p for c in kids(child) if c.lower_ == "of" for p in kids(c)]
                 for noun in nouns:
                     typed = self._type(noun)
                     if typed:
@@ -508,7 +528,7 @@ def text_is_demonym(text: str) -> bool:
     return " " not in text and bool(_DEMONYMS.search(text.lower()))
 
 
-def find_names(sentence: ParsedSentence, lexicon: Lexicon, cues: Cues) -> SentenceNames:
+def find_names(sentence: ParsedSentence, lexicon: Gazetteer, cues: Cues) -> SentenceNames:
     """The candidate names of a sentence with their cue votes."""
     finder = _Finder(sentence, lexicon, cues)
     finder.gazetteer()

@@ -200,7 +200,8 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
     n = len(doc)
     i = 0
     while i < n:
-        if not _starts_name(doc[i]):
+        text = doc[i].text
+        if text.islower() or not text[:1].isalnum() or not _starts_name(doc[i]):
             i += 1
             continue
         j = i + 1

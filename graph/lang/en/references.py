@@ -25,7 +25,7 @@ from graph.canonical import slug
 from graph.extraction.readings import Vote
 from graph.lang.en.cues import Cues, word_set
 from graph.lang.en.names import NameSpan, SentenceNames
-from graph.lang.en.syntax import coordinated, lemma, noun_words
+from graph.lang.en.syntax import coordinated, kids, lemma, noun_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -197,6 +197,8 @@ class ArgumentResolver:
         self.offset = names.sentence.start
         self.doc = names.sentence.doc
         self._exclude: frozenset[str] = frozenset()
+        text = names.sentence.text
+        self._lists = "including" in text or "such as" in text or " like " in text
 
     # -- the entry point
     def targets(
@@ -238,12 +240,12 @@ class ArgumentResolver:
         # described by ("the startup Xyz").
         if token.dep_ == "appos" and self._name_at(token.head):
             return [Target(self._name_at(token.head), "apposition")]  # type: ignore[arg-type]
-        for child in token.children:
+        for child in kids(token):
             if child.dep_ == "appos" and self._name_at(child):
                 return self._direct(child, classes, terms, depth + 1)
         typed = self.cues.type_of(noun_words(token))
         compound = [
-            c for c in token.children if c.dep_ in _MODIFIERS and c.i < token.i and self._name_at(c)
+            c for c in kids(token) if c.dep_ in _MODIFIERS and c.i < token.i and self._name_at(c)
         ]
         if compound and (typed or lemma(token) in _STAND_FOR):
             return [Target(self._name_at(compound[-1]), "type-noun")]  # type: ignore[arg-type]
@@ -251,9 +253,9 @@ class ArgumentResolver:
         if named is not None:
             return [Target(named, "naming")]
         if lemma(token) in _SHARES or token.pos_ == "NUM":
-            for prep in token.children:
+            for prep in kids(token):
                 if prep.dep_ == "prep" and prep.lower_ == "of":
-                    for pobj in prep.children:
+                    for pobj in kids(prep):
                         if pobj.dep_ == "pobj":
                             found = self._direct(pobj, classes, terms, depth + 1)
                             return [Target(t.span, "share", 0.05) for t in found]
@@ -261,9 +263,9 @@ class ArgumentResolver:
         if listed:
             return listed
         if lemma(token) in self.cues.affiliated_people:
-            for prep in token.children:
+            for prep in kids(token):
                 if prep.dep_ == "prep" and prep.lower_ in ("at", "from", "of", "with"):
-                    for pobj in prep.children:
+                    for pobj in kids(prep):
                         if pobj.dep_ == "pobj":
                             found = self._direct(pobj, None, False, depth + 1)
                             return [Target(t.span, "affiliation", 0.05) for t in found]
@@ -288,7 +290,7 @@ class ArgumentResolver:
     def stand_ins(self) -> None:
         """Resolve every subject stand-in of the sentence ("The bank said it uses X"),
         frame or not, so that later stand-ins can take it as their antecedent."""
-        for token in self.doc:
+        for token in self.names.tokens:
             if token.dep_ not in ("nsubj", "nsubjpass") or self._name_at(token):
                 continue
             if any(s.start_token == token.i for s in self.names.spans):
@@ -300,9 +302,9 @@ class ArgumentResolver:
 
     def _named(self, token: Token) -> NameSpan | None:
         """ "a dataset it calls ForumMix", "a memo titled The Inference Squeeze"."""
-        for child in token.children:
+        for child in kids(token):
             if child.dep_ in ("relcl", "acl") and lemma(child) in _NAMING_VERBS:
-                for inner in child.children:
+                for inner in kids(child):
                     if inner.dep_ in ("oprd", "dobj", "attr", "xcomp", "ccomp", "npadvmod"):
                         span = self._name_at(inner)
                         if span is not None and inner.i > child.i:
@@ -324,7 +326,7 @@ class ArgumentResolver:
                 term = self._term(other, classes)
                 if term:
                     out.append(term)
-        for child in token.children:
+        for child in kids(token):
             if child.dep_ == "appos" and self._name_at(child):
                 span = self._name_at(child)
                 if span is not None and self.cues.type_of([lemma(child)]) is None:
@@ -336,9 +338,11 @@ class ArgumentResolver:
         self, token: Token, classes: frozenset[str] | None, terms: bool, depth: int
     ) -> list[Target]:
         """ "three startups ..., including Sparrow Logistics" -> Sparrow Logistics."""
+        if not self._lists:
+            return []
         for child in token.subtree:
             if child.dep_ == "prep" and child.lower_ in _LIST_PREPS and child.head.i >= token.i:
-                for pobj in child.children:
+                for pobj in kids(child):
                     if pobj.dep_ == "pobj":
                         found = self._direct(pobj, classes, terms, depth + 1)
                         return [Target(t.span, "listed", 0.05) for t in found]
@@ -347,7 +351,7 @@ class ArgumentResolver:
     def _data_source(self, token: Token, depth: int) -> list[Target]:
         for child in token.subtree:
             if child.dep_ == "prep" and child.lower_ in ("from", "of") and child.head != token:
-                for pobj in child.children:
+                for pobj in kids(child):
                     if pobj.dep_ == "pobj":
                         found = self._direct(pobj, frozenset({"Dataset"}), False, depth + 1)
                         return [Target(t.span, "source", 0.05) for t in found]
@@ -355,7 +359,7 @@ class ArgumentResolver:
 
     @staticmethod
     def _definite(token: Token) -> bool:
-        for child in token.children:
+        for child in kids(token):
             if child.dep_ == "det" and child.lower_ in ("the", "this", "that"):
                 return True
         return False

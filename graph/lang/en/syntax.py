@@ -8,18 +8,19 @@ objects and prepositions rather than of ``nsubjpass`` and ``agent``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from graph.lang.en.cues import Cues
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 __all__ = [
     "block_reason",
     "contrasted",
     "coordinated",
     "is_passive",
+    "kids",
     "lemma",
     "main_verb_misparsed",
     "nominal",
@@ -37,8 +38,32 @@ _REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself"})
 _NOT_ROLES = frozenset({"according", "such", "rather", "instead", "because", "due", "including"})
 
 
+_CURRENT: list[Any] = [None, [], []]  # the document the tables are of, children, lemmas
+
+
+def _tables(doc: Doc) -> list[Any]:
+    if _CURRENT[0] is not doc:
+        tokens = list(doc)
+        children: list[list[Token]] = [[] for _ in tokens]
+        for i, offset in enumerate(doc.to_array("HEAD").astype("int64").tolist()):
+            if offset:
+                children[i + offset].append(tokens[i])
+        _CURRENT[:] = [doc, children, [t.lemma_.lower() for t in tokens]]
+    return _CURRENT
+
+
+def kids(token: Token) -> list[Token]:
+    """``token.children`` from a table built once per parsed sentence.
+
+    spaCy makes new Token objects on every walk of ``children``; the readers ask for the
+    children of the same tokens many times, and that was most of their cost.
+    """
+    return _tables(token.doc)[1][token.i]
+
+
 def lemma(token: Token) -> str:
-    return token.lemma_.lower()
+    """The lowercase lemma (from the same per-sentence table)."""
+    return _tables(token.doc)[2][token.i]
 
 
 def is_passive(verb: Token) -> bool:
@@ -48,7 +73,7 @@ def is_passive(verb: Token) -> bool:
     adjective complement of "was"); a participle-shaped complement of *be* with a
     ``by``/``from``/``on`` argument is read as the passive it is.
     """
-    if any(child.dep_ in (*_PASSIVE_SUBJECTS, "auxpass", "agent") for child in verb.children):
+    if any(child.dep_ in (*_PASSIVE_SUBJECTS, "auxpass", "agent") for child in kids(verb)):
         return True
     if main_verb_misparsed(verb):
         return False
@@ -70,7 +95,7 @@ def main_verb_misparsed(verb: Token) -> bool:
         and head.pos_ in ("NOUN", "PROPN")
         and verb.tag_ in ("VBD", "VBN")
         and head.i < verb.i
-        and not any(c.dep_ in ("auxpass", "agent") for c in verb.children)
+        and not any(c.dep_ in ("auxpass", "agent") for c in kids(verb))
     )
 
 
@@ -133,9 +158,9 @@ def verb_arguments(
         return
     passive = is_passive(verb)
     empty_preps = {
-        c.i: c for c in verb.children if c.dep_ == "prep" and not any(True for _ in c.children)
+        c.i: c for c in kids(verb) if c.dep_ == "prep" and not any(True for _ in kids(c))
     }
-    for child in verb.children:
+    for child in kids(verb):
         if child.dep_ in _MISATTACHED and is_name(child):
             before = empty_preps.get(child.i - 1)
             if before is not None and prep_role(before):  # "partnered with [Quantly]"
@@ -151,7 +176,7 @@ def _tree_arguments(verb: Token) -> Iterator[tuple[str, Token]]:
     if verb.dep_ == "acomp" and passive:
         holders.append(verb.head)
     for holder in holders:
-        for child in holder.children:
+        for child in kids(holder):
             dep = child.dep_
             if dep in _SUBJECTS:
                 yield ("obj" if passive and holder != verb else "subj"), child
@@ -163,19 +188,19 @@ def _tree_arguments(verb: Token) -> Iterator[tuple[str, Token]]:
             elif dep == "dative" and holder == verb:
                 yield ("to" if child.lower_ == "to" else "obj2"), child
             elif dep == "agent" and holder == verb:
-                for pobj in child.children:
+                for pobj in kids(child):
                     if pobj.dep_ == "pobj":
                         yield "subj", pobj
             elif dep == "prep" and holder == verb:
                 role = prep_role(child)
                 if role is None:
                     continue
-                for pobj in child.children:
+                for pobj in kids(child):
                     if pobj.dep_ == "pobj":
                         yield ("subj" if role == "by" and passive else role), pobj
                     elif pobj.dep_ == "prep":  # "out of", "away from"
                         inner = prep_role(pobj)
-                        for deeper in pobj.children:
+                        for deeper in kids(pobj):
                             if deeper.dep_ == "pobj" and inner:
                                 yield inner, deeper
             elif dep == "prt" and holder == verb:
@@ -199,9 +224,9 @@ def reduced_relative(name: Token) -> bool:
     object: "the tool Palette Studio released on Tuesday" (the tool that it released)."""
     if name.dep_ != "appos" or name.pos_ not in ("PROPN", "NOUN"):
         return False
-    for child in name.children:
+    for child in kids(name):
         if child.dep_ == "acl" and child.tag_ in ("VBN", "VBD") and child.i == name.i + 1:
-            taken = {c.dep_ for c in child.children}
+            taken = {c.dep_ for c in kids(child)}
             return not taken & {"dobj", "nsubjpass", "auxpass", "agent", "attr"}
     return False
 
@@ -209,7 +234,7 @@ def reduced_relative(name: Token) -> bool:
 def noun_words(token: Token) -> list[str]:
     """The lowercase lemmas of a noun and its compound modifiers, in order:
     ``chip designer`` -> ["chip", "designer"]."""
-    words = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
+    words = [c for c in kids(token) if c.dep_ in ("compound", "amod") and c.i < token.i]
     words = [w for w in words if w.dep_ == "compound" or w.lower_.endswith("-based") is False]
     return [lemma(w) for w in sorted(words, key=lambda t: t.i)] + [lemma(token)]
 
@@ -226,7 +251,7 @@ def _chain(token: Token) -> Iterator[Token]:
 
 
 def _negated(token: Token, cues: Cues) -> bool:
-    for child in token.children:
+    for child in kids(token):
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
             return True
         if child.dep_ in ("advmod", "preconj") and child.lower_ in ("never", "neither"):
@@ -249,7 +274,7 @@ def block_reason(trigger: Token, cues: Cues) -> str | None:
     """
     if _negated(trigger, cues):
         return "negated"
-    for child in trigger.children:
+    for child in kids(trigger):
         word = child.lower_
         if child.dep_ == "aux" and word in cues.modal_words:
             return "modal"
@@ -275,7 +300,7 @@ def block_reason(trigger: Token, cues: Cues) -> str | None:
             return "denied"
         if link.dep_ in ("xcomp",) and word in cues.former_words:
             return "former"
-        for child in head.children:
+        for child in kids(head):
             if child.dep_ == "mark" and child.lower_ in cues.denial_words:
                 return "denied"
             if child.dep_ == "aux" and child.lower_ in cues.modal_words and link.dep_ == "xcomp":
