@@ -140,6 +140,7 @@ class FrameReader:
         self.resolver = resolver
         self.triggers = index.triggers
         self.roles = roles if roles is not None else role_table(index)
+        self._stance_verbs = cues.regard_verbs | cues.expect_verbs
         self.frames: list[Frame] = []
 
     # -- entry point
@@ -207,9 +208,10 @@ class FrameReader:
                 phrasal = f"{base} {child.lower_}"
                 if phrasal in self.triggers:
                     return phrasal
-        stance = self._stance(verb)
-        if stance:
-            return stance[0]
+        if base in self._stance_verbs:
+            stance = self._stance(verb)
+            if stance:
+                return stance[0]
         return base if base in self.triggers else None
 
     # -- stances: "sees X as a threat", "considers X a threat", "expects X to win"

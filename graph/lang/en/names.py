@@ -31,7 +31,7 @@ from graph.canonical import has_size_token, match_key, normalize_surface, slug, 
 from graph.extraction.readings import Name, Vote
 from graph.lang.en.cues import Cues, word_set
 from graph.lang.en.parse import VERSION_WORDS, ParsedSentence, english_words
-from graph.lang.en.syntax import kids, lemma, nominal, noun_words, reduced_relative
+from graph.lang.en.syntax import kids, lemma, nominal, noun_words, reduced_relative, tables
 from graph.lexicon import Lexicon, LexiconEntry
 
 if TYPE_CHECKING:
@@ -209,7 +209,7 @@ class _Finder:
         self.doc: Doc = sentence.doc
         self.lexicon = lexicon
         self.cues = cues
-        self.names = SentenceNames(sentence, list(self.doc))
+        self.names = SentenceNames(sentence, tables(self.doc).tokens)
         self.ner: dict[int, str] = {}
         for ent in self.doc.ents:
             for token in ent:
@@ -226,7 +226,7 @@ class _Finder:
         span.subject = head.dep_ in ("nsubj", "nsubjpass") or (
             head.dep_ == "ROOT" and any(c.dep_ == "acl" for c in kids(head))
         )  # "Ostrander Bank partnered with …", misparsed as a noun phrase
-        span.embedded = any(a.dep_ in _EMBEDDING for a in head.ancestors)
+        span.embedded = tables(self.doc).embedded(head.i)
         if entry is not None:
             span.votes.append(Vote(entry.entity_class, LEXICON, "lexicon"))
             span.wikidata = entry.wikidata

@@ -27,6 +27,7 @@ __all__ = [
     "noun_words",
     "prep_role",
     "reduced_relative",
+    "tables",
     "verb_arguments",
 ]
 
@@ -38,32 +39,59 @@ _REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself"})
 _NOT_ROLES = frozenset({"according", "such", "rather", "instead", "because", "due", "including"})
 
 
-_CURRENT: list[Any] = [None, [], []]  # the document the tables are of, children, lemmas
+_EMBEDDING = frozenset({"relcl", "acl", "advcl", "ccomp", "pcomp"})
 
 
-def _tables(doc: Doc) -> list[Any]:
-    if _CURRENT[0] is not doc:
-        tokens = list(doc)
-        children: list[list[Token]] = [[] for _ in tokens]
-        for i, offset in enumerate(doc.to_array("HEAD").astype("int64").tolist()):
-            if offset:
-                children[i + offset].append(tokens[i])
-        _CURRENT[:] = [doc, children, [t.lemma_.lower() for t in tokens]]
-    return _CURRENT
+class SentenceTables:
+    """What the readers ask of a parsed sentence again and again, computed once.
+
+    spaCy makes a new Token object on every access (``doc[i]``, ``token.children``,
+    ``token.head``): walking the same children many times was most of the readers' cost.
+    Kept in the Doc's ``user_data``, so it lives exactly as long as the parse.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.tokens: list[Token] = list(doc)
+        offsets = doc.to_array("HEAD").astype("int64").tolist()
+        self.heads = [i + offset for i, offset in enumerate(offsets)]
+        self.children: list[list[Token]] = [[] for _ in self.tokens]
+        for i, head in enumerate(self.heads):
+            if head != i:
+                self.children[head].append(self.tokens[i])
+        self.lemmas = [t.lemma_.lower() for t in self.tokens]
+
+    def embedded(self, i: int) -> bool:
+        """Some ancestor of token ``i`` heads a relative or reported clause."""
+        seen = 0
+        while self.heads[i] != i and seen < 50:
+            i = self.heads[i]
+            if self.tokens[i].dep_ in _EMBEDDING:
+                return True
+            seen += 1
+        return False
+
+
+_LAST: list[Any] = [None, None]  # the last document asked about, and its tables
+
+
+def tables(doc: Doc) -> SentenceTables:
+    if _LAST[0] is doc:
+        return _LAST[1]
+    found = doc.user_data.get("newskg.tables")
+    if found is None:
+        found = doc.user_data["newskg.tables"] = SentenceTables(doc)
+    _LAST[0], _LAST[1] = doc, found
+    return found
 
 
 def kids(token: Token) -> list[Token]:
-    """``token.children`` from a table built once per parsed sentence.
-
-    spaCy makes new Token objects on every walk of ``children``; the readers ask for the
-    children of the same tokens many times, and that was most of their cost.
-    """
-    return _tables(token.doc)[1][token.i]
+    """``token.children``, from the sentence's tables."""
+    return tables(token.doc).children[token.i]
 
 
 def lemma(token: Token) -> str:
-    """The lowercase lemma (from the same per-sentence table)."""
-    return _tables(token.doc)[2][token.i]
+    """The lowercase lemma, from the sentence's tables."""
+    return tables(token.doc).lemmas[token.i]
 
 
 def is_passive(verb: Token) -> bool:
