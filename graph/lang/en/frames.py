@@ -454,6 +454,15 @@ class FrameReader:
                         slots.add("subj", found, "participle", 0.05)
         for holder, via in self._holders(noun, host):
             slots.add("holder", self._resolve(trigger, "holder", holder, slots.keys()), via)
+        if host.dep_ == "pobj" and host.head.lower_ == "under" and not any(
+            "of" in role.split("|") for role, _ in slots.items
+        ):  # "IBM, which under chief executive Arvind Krishna has …": the clause's subject
+            governor = host.head.head
+            for role, token in verb_arguments(governor, self._is_name):
+                if role == "subj":
+                    slots.add("of", self._resolve(trigger, "of", token, slots.keys()), "under")
+            if governor.dep_ == "relcl":
+                slots.add("of", self._resolve(trigger, "of", governor.head, slots.keys()), "under")
         light = host.head if host.dep_ in ("dobj", "pobj", "nsubjpass") else None
         if light is not None and host.dep_ == "pobj":
             light = light.head if light.head != light else None

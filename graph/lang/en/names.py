@@ -457,6 +457,18 @@ class _Finder:
                         return typed
         return self.cues.type_of(noun_words(noun))
 
+    def _affiliated(self, noun: Token) -> bool:
+        """A role noun "at" a named organization: a person's position ("a partner at X",
+        "a fellow at X")."""
+        if not nominal(noun) or self.names.at(noun) is not None:
+            return False
+        return any(
+            prep.dep_ == "prep"
+            and prep.lower_ == "at"
+            and any(p.dep_ == "pobj" and self.names.at(p) is not None for p in kids(prep))
+            for prep in kids(noun)
+        )
+
     def _described_by(self, token: Token) -> Iterable[tuple[str, str, float, str]]:
         """Type nouns that describe the name at ``token``, with the cue's weight."""
         # "Mistral, a Paris-based startup" / "the startup, Xyz" / "CEO Sam Altman"
@@ -465,6 +477,8 @@ class _Finder:
                 typed = self._type(child)
                 if typed:
                     yield typed[0], typed[1], TYPE_NOUN, "apposition"
+                elif self._affiliated(child):  # "Fintan Doyle, a partner at Redcliff"
+                    yield "Person", lemma(child), TYPE_NOUN, "apposition-at"
             elif child.dep_ == "compound" and child.i < token.i:
                 typed = self._type(child)
                 if typed:  # "OpenAI CEO Sam Altman", "Uber rival Lyft"

@@ -40,7 +40,8 @@ _REACH = 3
 _STAND_FOR = frozenset({"weights", "weight", "series", "line", "lineup", "brand", "code"})
 #: Nouns for data whose source is the dataset: "3.5 trillion tokens drawn from RefinedWeb".
 _DATA_NOUNS = frozenset(
-    {"token", "data", "text", "post", "document", "image", "example", "sample", "page", "record"}
+    {"token", "data", "datum", "text", "post", "document", "image", "example", "sample", "page",
+     "record"}
 )
 _LIST_PREPS = frozenset({"including", "like", "such"})
 #: Modifiers before a noun that may be the name it stands for: "its Tern-1 model".
@@ -359,10 +360,13 @@ class ArgumentResolver:
 
     @staticmethod
     def _definite(token: Token) -> bool:
+        """ "the company", "this startup", "the Beijing startup" (whatever the parser
+        hung the article from)."""
         for child in kids(token):
             if child.dep_ == "det" and child.lower_ in ("the", "this", "that"):
                 return True
-        return False
+        first = token.left_edge
+        return first.i < token.i and first.lower_ in ("the", "this", "that")
 
     def _pronoun(self, token: Token, classes: frozenset[str] | None) -> Target | None:
         wanted = self.cues.pronouns.get(token.lower_)
@@ -442,6 +446,8 @@ class ArgumentResolver:
             return None
         if token.lower_ in self.cues.pronouns or self._name_at(token):
             return None
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in kids(token)):
+            return None  # "to build a search engine": some engine, not a named method
         words = [
             c
             for c in token.subtree
