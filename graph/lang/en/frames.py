@@ -182,7 +182,8 @@ class FrameReader:
     def _resolve(
         self, trigger: str, role: str, token: Token, exclude: set[str] | None = None
     ) -> list[Target]:
-        classes = self._classes(trigger, role.split("|")[0])
+        found = [self._classes(trigger, single) for single in role.split("|")]
+        classes = frozenset().union(*(c for c in found if c)) if any(found) else None
         terms = bool(classes and classes & _TERM_CLASSES)
         return self.resolver.targets(token, classes, terms=terms, exclude=frozenset(exclude or ()))
 
@@ -494,6 +495,9 @@ class FrameReader:
         out: list[tuple[Token, str]] = []
         if noun.dep_ in ("compound", "nmod") and self.names.at(noun.head):
             out.append((noun.head, "compound"))  # "Uber rival Lyft"
+        following = self.doc[host.i + 1] if host.i + 1 < len(self.doc) else None
+        if following is not None and following.head == host.head and self._is_name(following):
+            out.append((following, "beside"))  # "under chief executive Arvind Krishna"
         if host.dep_ == "appos":
             out.append((host.head, "apposition"))  # "Lexa-8B, a fine-tuned version of X"
         for child in kids(host):
