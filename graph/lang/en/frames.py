@@ -435,7 +435,7 @@ class FrameReader:
         of_present = any(p.lower_ == "of" for p in preps)
         for owner in owners:  # first: "its" is the subject; "the company" someone else
             role = "poss|of|obj" if by_present and not of_present else "poss|of"
-            slots.add(role, self._resolve(trigger, "poss", owner, slots.keys()))
+            slots.add(role, self._resolve(trigger, role, owner, slots.keys()))
         for prep in sorted(preps, key=lambda t: t.i):
             role = prep_role(prep)
             if role is None:
@@ -443,7 +443,7 @@ class FrameReader:
             joined = {"of": "of|obj", "by": "by|subj", "at": "at|of"}.get(role, role)
             for pobj in kids(prep):
                 if pobj.dep_ == "pobj":
-                    slots.add(joined, self._resolve(trigger, role, pobj, slots.keys()))
+                    slots.add(joined, self._resolve(trigger, joined, pobj, slots.keys()))
         for child in kids(noun):
             if child.dep_ in ("compound", "nmod") and child.i < noun.i and self.names.at(child):
                 slots.add("of", self._resolve(trigger, "of", child))
