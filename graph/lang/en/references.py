@@ -365,8 +365,12 @@ class ArgumentResolver:
         for child in kids(token):
             if child.dep_ == "det" and child.lower_ in ("the", "this", "that"):
                 return True
-        first = token.left_edge
-        return first.i < token.i and first.lower_ in ("the", "this", "that")
+        modifiers = [
+            c for c in kids(token) if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i
+        ]
+        start = min([c.i for c in modifiers] + [token.i])
+        before = token.doc[start - 1] if start > 0 else None
+        return before is not None and before.lower_ in ("the", "this", "that")
 
     def _pronoun(self, token: Token, classes: frozenset[str] | None) -> Target | None:
         wanted = self.cues.pronouns.get(token.lower_)
