@@ -149,6 +149,15 @@ POSITIVE = [
         "Analysts at Pellham Securities view Corvatech as the winner of the chip race.",
         ("pellham-securities", "viewsAsWinner", "corvatech"),
     ),
+    # titles of works, whose words are not all capitalised
+    (
+        "Why Machines Dream, an essay by Odile Fenn, argues for slower research.",
+        ("why-machines-dream", "authoredBy", "odile-fenn"),
+    ),
+    (
+        "On the Limits of Scale was co-written by Rune Abel and Hedda Voss.",
+        ("on-the-limits-of-scale", "authoredBy", "hedda-voss"),
+    ),
 ]
 
 NEGATIVE = [

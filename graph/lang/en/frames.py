@@ -266,6 +266,11 @@ class FrameReader:
                 continue
             if contrasted(token):
                 continue
+            span = self.names.at(token)
+            if span is not None and span.start_token <= token.head.i < span.end_token:
+                # "On the Dangers of X was co-written by …": the preposition is the
+                # title's first word, and the title the clause's missing argument.
+                role = "obj" if passive else "subj"
             if role == "as" and stance:
                 continue
             slots.add(role, self._resolve(trigger, role, token, slots.keys()))
@@ -455,8 +460,10 @@ class FrameReader:
                         slots.add("subj", found, "participle", 0.05)
         for holder, via in self._holders(noun, host):
             slots.add("holder", self._resolve(trigger, "holder", holder, slots.keys()), via)
-        if host.dep_ == "pobj" and host.head.lower_ == "under" and not any(
-            "of" in role.split("|") for role, _ in slots.items
+        if (
+            host.dep_ == "pobj"
+            and host.head.lower_ == "under"
+            and not any("of" in role.split("|") for role, _ in slots.items)
         ):  # "IBM, which under chief executive Arvind Krishna has …": the clause's subject
             governor = host.head.head
             for role, token in verb_arguments(governor, self._is_name):

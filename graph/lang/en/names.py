@@ -286,6 +286,73 @@ class _Finder:
         self.names.heads[token.i] = [owner, named]
         return True
 
+    # -- step 1b: titles of works, whose words are not all capitalised
+    def titles(self) -> None:
+        """ "On the Dangers of Stochastic Parrots was co-written by …", "Why AI Will Save
+        the World, an essay by …", "a memo titled Compute Is the Moat".
+
+        A run of capitalised words held together by "the", "of", "a" or a capitalised
+        function word ("Is", "Why") is one name when it opens the sentence and a verb or
+        a comma follows it, or when a word that introduces a title stands before it.
+        """
+        tokens = self.names.tokens
+        i = 0
+        while i < len(tokens):
+            introduced = i > 0 and (
+                lemma(tokens[i - 1]) in _TITLE_INTRODUCERS or tokens[i - 1].text in "\"“'‘"
+            )
+            if (i == 0 or introduced) and _title_word(tokens[i].text):
+                end = self._title_end(tokens, i)
+                if end is not None:
+                    self._add_title(tokens, i, end)
+                    i = end
+                    continue
+            i += 1
+
+    def _title_end(self, tokens: list[Token], start: int) -> int | None:
+        end = start
+        while end < len(tokens):
+            text = tokens[end].text
+            if _title_word(text) or (text.lower() in _TITLE_GLUE and end > start):
+                end += 1
+            else:
+                break
+        while end > start and tokens[end - 1].text.lower() in _TITLE_GLUE:
+            end -= 1  # a title ends in a capitalised word
+        words = [t.text for t in tokens[start:end]]
+        capitals = sum(
+            1
+            for w in words
+            for part in w.split()
+            if part[:1].isupper() and part.lower() not in _TITLE_FUNCTION
+        )
+        glue = any(w.lower() in _TITLE_GLUE | _TITLE_FUNCTION for w in words[1:])
+        opener = words[0].lower() in _TITLE_FUNCTION if words else False
+        if capitals < 2 or not (glue or opener) or end - start < 2:
+            return None
+        if end >= len(tokens) or (tokens[end].is_punct and tokens[end].text != ","):
+            return None  # a whole line in title case is a headline, not a name
+        after = tokens[end]
+        if start == 0 and not (after.text == "," or after.pos_ in ("VERB", "AUX")):
+            return None
+        return end
+
+    def _add_title(self, tokens: list[Token], start: int, end: int) -> None:
+        inside = [s for s in self.names.spans if start <= s.start_token and s.end_token <= end]
+        if any(
+            s.start_token < end and start < s.end_token and s not in inside
+            for s in self.names.spans
+        ):
+            return
+        for span in inside:
+            self.names.spans.remove(span)
+            for t in range(span.start_token, span.end_token):
+                self.names.by_token.pop(t, None)
+        first, last = tokens[start], tokens[end - 1]
+        span = self._span(start, end, first.idx, last.idx + len(last))
+        if span is not None:
+            self.names.add(span)
+
     # -- step 2: name-shaped tokens
     def shaped(self) -> None:
         for token in self.names.tokens:
@@ -523,6 +590,32 @@ class _Finder:
                     yield typed[0], typed[1], NAMING, "naming"
 
 
+#: Lowercase words inside a title ("On the Dangers of Stochastic Parrots").
+_TITLE_GLUE = frozenset({"the", "of", "a", "an"})
+#: Function words a title capitalises ("Why AI Will Save the World", "Compute Is the Moat").
+_TITLE_FUNCTION = word_set(
+    "on why how what when where who is are will can could should the a an of to for in with"
+)
+#: Words after which a title begins: naming verbs, writing verbs, kinds of works.
+_TITLE_INTRODUCERS = word_set(
+    """
+    title call name dub write co-write author co-author publish pen book essay paper memo
+    report article study manifesto letter
+    """
+)
+
+
+def _title_word(text: str) -> bool:
+    return text[:1].isupper() and text.lower() not in _MONTHS_AND_DAYS
+
+
+_MONTHS_AND_DAYS = word_set(
+    """
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    """
+)
+
 _FUNCTION_WORDS = word_set(
     """
     the a an this that these those it its they their he she we i you our my his her
@@ -546,6 +639,7 @@ def find_names(sentence: ParsedSentence, lexicon: Gazetteer, cues: Cues) -> Sent
     """The candidate names of a sentence with their cue votes."""
     finder = _Finder(sentence, lexicon, cues)
     finder.gazetteer()
+    finder.titles()
     finder.shaped()
     finder.vote()
     return finder.names

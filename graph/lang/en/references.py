@@ -40,8 +40,19 @@ _REACH = 3
 _STAND_FOR = frozenset({"weights", "weight", "series", "line", "lineup", "brand", "code"})
 #: Nouns for data whose source is the dataset: "3.5 trillion tokens drawn from RefinedWeb".
 _DATA_NOUNS = frozenset(
-    {"token", "data", "datum", "text", "post", "document", "image", "example", "sample", "page",
-     "record"}
+    {
+        "token",
+        "data",
+        "datum",
+        "text",
+        "post",
+        "document",
+        "image",
+        "example",
+        "sample",
+        "page",
+        "record",
+    }
 )
 _LIST_PREPS = frozenset({"including", "like", "such"})
 #: Modifiers before a noun that may be the name it stands for: "its Tern-1 model".
