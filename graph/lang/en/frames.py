@@ -452,6 +452,14 @@ class FrameReader:
         for child in kids(noun):
             if child.dep_ in ("compound", "nmod") and child.i < noun.i and self.names.at(child):
                 slots.add("of", self._resolve(trigger, "of", child))
+        before = self.doc[noun.i - 1] if noun.i > 0 else None
+        if (
+            noun.dep_ == "compound"
+            and before is not None
+            and before.head == noun.head
+            and self._is_name(before)
+        ):  # "Tessel CEO Marguerite Olsen", both compounds of the name
+            slots.add("of", self._resolve(trigger, "of", before))
         for participle in kids(host):  # "a funding round led by Garrick Ventures"
             if participle.dep_ == "acl" and is_passive(participle):
                 for role, token in verb_arguments(participle):

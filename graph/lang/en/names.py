@@ -554,6 +554,16 @@ class _Finder:
             typed = self._type(token.head)
             if typed:  # "its developer, Wader AI"; "the startup Xyz"
                 yield typed[0], typed[1], TYPE_NOUN, "apposition"
+        after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if (
+            after is not None
+            and token.dep_ == "compound"
+            and after.dep_ == "compound"
+            and after.head == token.head
+        ):
+            typed = self._type(after)
+            if typed and typed[0] == "Person":  # "Tessel CEO Marguerite Olsen"
+                yield "Organization", typed[1], EMPLOYER, "employer"
         if token.dep_ in ("compound", "amod", "nmod") and token.head.i > token.i:
             typed = self._type(token.head)
             if typed and typed[0] == "Person":  # "Corvatech CEO …": the employer

@@ -274,6 +274,9 @@ class ArgumentResolver:
         listed = self._including(token, classes, terms, depth)
         if listed:
             return listed
+        beside = self._name_beside(token, typed)
+        if beside:
+            return beside
         if lemma(token) in self.cues.affiliated_people:
             for prep in kids(token):
                 if prep.dep_ == "prep" and prep.lower_ in ("at", "from", "of", "with"):
@@ -311,6 +314,29 @@ class ArgumentResolver:
             if typed and self._definite(token):
                 self._exclude = frozenset()
                 self._stand_in(token, frozenset({typed[0]}))
+
+    def _name_beside(self, token: Token, typed: tuple[str, str] | None) -> list[Target]:
+        """Names the words put beside a noun when the parser did not: "researchers Imogen
+        Tate and Rafferty Cole" (people named after the noun), "Orrery-13B, an open model
+        released by …" (a noun phrase after a name and a comma)."""
+        doc = self.doc
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        people = typed is not None and typed[0] == "Person"
+        if following is not None and self._name_at(following) and (
+            people or lemma(token) in self.cues.affiliated_people
+        ):
+            found = [Target(self._name_at(following), "beside", 0.05)]  # type: ignore[arg-type]
+            for other in coordinated(following):
+                span = self._name_at(other)
+                if span is not None and other.i != following.i:
+                    found.append(Target(span, "beside", 0.05))
+            return found
+        start = min([c.i for c in kids(token) if c.i < token.i] + [token.i])
+        if start >= 2 and doc[start - 1].text == "," and doc[start].lower_ in ("a", "an", "the"):
+            span = self._name_at(doc[start - 2])
+            if span is not None and typed is not None:
+                return [Target(span, "apposition", 0.05)]
+        return []
 
     def _named(self, token: Token) -> NameSpan | None:
         """ "a dataset it calls ForumMix", "a memo titled The Inference Squeeze"."""
