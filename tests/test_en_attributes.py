@@ -61,6 +61,11 @@ CASES = [
         ("veldt-1", "releaseDate", "2023-05"),
     ),
     ("Pipra-3, which came out in 2022, is still popular.", ("pipra-3", "releaseDate", "2022")),
+    (
+        "Corax-9B has 9 billion parameters and was released in April 2024.",
+        ("corax-9b", "releaseDate", "2024-04"),
+    ),
+    ("Training Corax-9B cost roughly $3 million.", ("corax-9b", "trainingCost", "3000000")),
 ]
 NOT_ATTRIBUTES = [
     ("Marrow Labs raised $50 million to train Veldt-3.", "trainingCost"),

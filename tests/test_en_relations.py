@@ -149,6 +149,50 @@ POSITIVE = [
         "Analysts at Pellham Securities view Corvatech as the winner of the chip race.",
         ("pellham-securities", "viewsAsWinner", "corvatech"),
     ),
+    # forms whose parse the small model gets wrong, read all the same
+    (
+        "Lumen Health bought Corvid Bio and Tally Labs this year.",
+        ("lumen-health", "acquired", "tally-labs"),
+    ),
+    (
+        "Aster Capital led a $40 million round in Quell AI.",
+        ("aster-capital", "investedIn", "quell-ai"),
+    ),
+    (
+        "Quell AI raised $40 million from Aster Capital and Pike Ventures.",
+        ("pike-ventures", "investedIn", "quell-ai"),
+    ),
+    (
+        "Nimbus Robotics rival Ardent Systems cut prices last week.",
+        ("ardent-systems", "competesWith", "nimbus-robotics"),
+    ),
+    (
+        "Corax-9B beats Ptarmigan-7B on math benchmarks.",
+        ("corax-9b", "outperforms", "ptarmigan-7b"),
+    ),
+    (
+        "Ptarmigan-7B trails Corax-9B on every benchmark.",
+        ("corax-9b", "outperforms", "ptarmigan-7b"),
+    ),
+    ("Quill Tutor is built on top of Corax-9B.", ("quill-tutor", "basedOn", "corax-9b")),
+    ("Corax-9B was pretrained on the Tamarack dataset.", ("corax-9b", "trainedOn", "tamarack")),
+    (
+        "Researchers fine-tuned Corax-9B to produce Pelion-9B.",
+        ("pelion-9b", "fineTunedFrom", "corax-9b"),
+    ),
+    (
+        "Selma Haug, the author of The Patient Machine, spoke on Friday.",
+        ("patient-machine", "authoredBy", "selma-haug"),
+    ),
+    (
+        "Tessel CEO Marguerite Olsen said the company would grow.",
+        ("marguerite-olsen", "worksFor", "tessel"),
+    ),
+    (
+        "Harrowgate AI, a startup founded by former researchers Imogen Tate and Rafferty Cole, "
+        "said it had raised money.",
+        ("rafferty-cole", "founded", "harrowgate-ai"),
+    ),
     # titles of works, whose words are not all capitalised
     (
         "Why Machines Dream, an essay by Odile Fenn, argues for slower research.",
@@ -176,6 +220,11 @@ NEGATIVE = [
     ("Veldt-3 did not outperform Tansy-30B on any test.", "outperforms"),
     ("Hedda Voss did not found Quillon; she is an adviser.", "founded"),
     ("Orrery-13B uses the Fable architecture rather than a Transformer.", None),
+    ("Ines Carvalho no longer works for Nimbus Robotics.", "worksFor"),
+    ("Nimbus Robotics never partnered with Ardent Systems.", "partneredWith"),
+    ("Rumours that Lumen Health bought Corvid Bio were denied on Monday.", "acquired"),
+    ("Lumen Health has agreed to buy Corvid Bio for $90 million.", "acquired"),
+    ("Corax-9B might outperform Ptarmigan-7B, the researchers speculated.", "outperforms"),
 ]
 
 

@@ -629,6 +629,13 @@ class AttributeReader:
                 found = self._names_for(argument, _RELEASABLE)
                 if found:
                     return found[0], word
+        if head.dep_ == "conj":  # "X has 9 billion parameters and was released in …"
+            shared = head.head
+            for role, argument in verb_arguments(shared):
+                if role == ("obj" if is_passive(shared) else "subj"):
+                    found = self._names_for(argument, _RELEASABLE)
+                    if found:
+                        return found[0], word
         if head.dep_ in ("relcl", "acl", "advcl") and head.head.pos_ in ("PROPN", "NOUN"):
             found = self._names_for(head.head, _RELEASABLE)  # "Sandpiper-2, released on …"
             if found:

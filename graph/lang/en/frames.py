@@ -85,6 +85,8 @@ ROLES = frozenset(
 _RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
 _CREATE = frozenset({"create", "make", "produce", "build", "yield", "develop", "release"})
 _TERM_CLASSES = frozenset({"Technique", "Concept"})
+#: Labels of a name before a noun it modifies ("OpenAI CEO", "Uber rival", "Nimbus rival").
+_NAME_MODIFIERS = frozenset({"compound", "nmod", "nummod", "amod", "npadvmod"})
 #: Weight of a class implied by a role beyond doubt ("trained on X": X is data).
 ROLE_CUE = 2.5
 
@@ -169,6 +171,7 @@ class FrameReader:
             self._participle(token)
             self._misparsed_verb(token)
             self._misparsed_gerund(token)
+            self._surface_triple(token)
         self._merged_parts()
         return self.frames
 
@@ -302,6 +305,26 @@ class FrameReader:
                 slots.add(role, self._resolve(trigger, role, token, slots.keys()))
         self._emit(trigger, verb, slots, block_reason(verb, self.cues))
         return True
+
+    def _surface_triple(self, token: Token) -> None:
+        """ "Corax-9B beats Ptarmigan-7B": a verb between two names that the parser read
+        as something else (here a plural noun); read from the words when the tree gave
+        the verb no frame."""
+        i = token.i
+        if i == 0 or i + 1 >= len(self.doc) or (token.pos_ == "VERB" and token.dep_ != "dobj"):
+            return
+        trigger = lemma(token)
+        if trigger not in self.triggers or not token.lower_.endswith(("s", "ed")):
+            return
+        left, right = self.doc[i - 1], self.doc[i + 1]
+        if not (self._is_name(left) and self._is_name(right)):
+            return
+        if any(f.start == self.offset + token.idx for f in self.frames):
+            return
+        slots = _Slots()
+        slots.add("subj", self._resolve(trigger, "subj", left), "surface", 0.05)
+        slots.add("obj", self._resolve(trigger, "obj", right), "surface", 0.05)
+        self._emit(trigger, token, slots, None)
 
     def _misparsed_gerund(self, token: Token) -> None:
         """ "spent $4.6 million training Tessera-2": a gerund the parser made a noun,
@@ -450,7 +473,7 @@ class FrameReader:
                 if pobj.dep_ == "pobj":
                     slots.add(joined, self._resolve(trigger, joined, pobj, slots.keys()))
         for child in kids(noun):
-            if child.dep_ in ("compound", "nmod") and child.i < noun.i and self.names.at(child):
+            if child.dep_ in _NAME_MODIFIERS and child.i < noun.i and self.names.at(child):
                 slots.add("of", self._resolve(trigger, "of", child))
         before = self.doc[noun.i - 1] if noun.i > 0 else None
         if (
@@ -510,6 +533,15 @@ class FrameReader:
         out: list[tuple[Token, str]] = []
         if noun.dep_ in ("compound", "nmod") and self.names.at(noun.head):
             out.append((noun.head, "compound"))  # "Uber rival Lyft"
+        start = min([c.i for c in kids(host) if c.i < host.i] + [host.i])
+        doc = self.doc
+        after_comma = start >= 2 and doc[start - 1].text == "," and host.dep_ != "appos"
+        if (
+            after_comma
+            and doc[start].lower_ in ("a", "an", "the")
+            and self._is_name(doc[start - 2])
+        ):
+            out.append((doc[start - 2], "apposition"))  # "Selma Haug, the author of …"
         following = self.doc[host.i + 1] if host.i + 1 < len(self.doc) else None
         if following is not None and following.head == host.head and self._is_name(following):
             out.append((following, "beside"))  # "under chief executive Arvind Krishna"

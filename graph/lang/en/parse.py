@@ -226,6 +226,13 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
                     break
             else:
                 break
+        if i == 0 and j - i > 1:
+            rest = doc[1:j].text
+            model_like = any(c.isdigit() for c in rest) or (
+                any(c.islower() for c in rest) and any(c.isupper() for c in rest[1:])
+            )
+            if doc[0].lower_.endswith(("ing", "ed")) and doc[0].is_title and model_like:
+                i = 1  # "Training Corax-9B cost …": a gerund opens the sentence
         if j - i > 1:
             runs.append((i, j))
         i = j
@@ -284,6 +291,8 @@ def merge_name_tokens(doc: Doc) -> Doc:
 
 #: Words the rule lemmatizer gets wrong in this domain ("scraped" -> "scrap").
 _LEMMA_FIXES = {"scraped": "scrape", "scraping": "scrape", "scrapes": "scrape"}
+#: Prefixes written without a hyphen whose verb the lemmatizer does not know as a whole.
+_GLUED_PREFIXES = ("pre", "re", "co", "post")
 
 
 def _hyphen_lemmas(nlp: Language) -> object:
@@ -296,6 +305,7 @@ def _hyphen_lemmas(nlp: Language) -> object:
 
     lemmatizer = nlp.get_pipe("lemmatizer")
     known: dict[tuple[str, str], str] = {}
+    known_words = _index_words(lemmatizer.lookups)  # type: ignore[attr-defined]
 
     def lemma(word: str, pos: str) -> str:
         key = (word, pos)
@@ -309,6 +319,18 @@ def _hyphen_lemmas(nlp: Language) -> object:
             text = token.lower_
             if text in _LEMMA_FIXES and token.pos_ == "VERB":
                 token.lemma_ = _LEMMA_FIXES[text]
+                continue
+            if (
+                token.pos_ == "VERB"
+                and text.startswith(_GLUED_PREFIXES)
+                and text.isalpha()
+                and token.lemma_ not in known_words
+            ):
+                # "pretrained" -> "pretrain" (the rule lemmatizer says "pretraine")
+                prefix = next(p for p in _GLUED_PREFIXES if text.startswith(p))
+                rest = lemma(text[len(prefix) :], "VERB")
+                if rest != text[len(prefix) :] and len(rest) > 2:
+                    token.lemma_ = prefix + rest
                 continue
             if "-" in text and token.pos_ in ("VERB", "NOUN", "ADJ") and token.is_lower:
                 prefix, _, last = text.rpartition("-")
@@ -352,7 +374,17 @@ def load_pipeline(model: str = MODEL) -> Language:
 def english_words() -> frozenset[str]:
     """Every word the lemmatizer's index knows (nouns, verbs, adjectives, adverbs): a
     capitalised first word of a sentence that is none of them is a name ("Vantly")."""
-    lookups = load_pipeline().get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+    lemmatizer = load_pipeline().get_pipe("lemmatizer")
+    return _index_words(lemmatizer.lookups)  # type: ignore[attr-defined]
+
+
+_WORDS: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _index_words(lookups: object) -> frozenset[str]:
+    cached = _WORDS.get(id(lookups))
+    if cached is not None and cached[0] is lookups:
+        return cached[1]
     words: set[str] = set()
     for name in ("lemma_index", "lemma_exc"):
         if lookups.has_table(name):
@@ -363,7 +395,9 @@ def english_words() -> frozenset[str]:
                         words.update(forms)
                 else:
                     words.update(entries)
-    return frozenset(w for w in words if isinstance(w, str))
+    found = frozenset(w for w in words if isinstance(w, str))
+    _WORDS[id(lookups)] = (lookups, found)
+    return found
 
 
 @dataclass(frozen=True)

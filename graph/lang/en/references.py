@@ -57,6 +57,8 @@ _DATA_NOUNS = frozenset(
 _LIST_PREPS = frozenset({"including", "like", "such"})
 #: Modifiers before a noun that may be the name it stands for: "its Tern-1 model".
 _MODIFIERS = frozenset({"compound", "nummod", "amod", "nmod", "npadvmod"})
+#: Nouns that stand for what they are "of": "built on top of X".
+_SUPPORTS = frozenset({"top", "basis", "back", "foundation", "base", "version", "form"})
 #: Nouns for a part of something: "owns 90% of Arm Holdings".
 _SHARES = frozenset(
     {
@@ -264,6 +266,12 @@ class ArgumentResolver:
         named = self._named(token)
         if named is not None:
             return [Target(named, "naming")]
+        if lemma(token) in _SUPPORTS:  # "built on top of X", "on the basis of X"
+            for prep in kids(token):
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in kids(prep):
+                        if pobj.dep_ == "pobj":
+                            return self._direct(pobj, classes, terms, depth + 1)
         if lemma(token) in _SHARES or token.pos_ == "NUM":
             for prep in kids(token):
                 if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -322,8 +330,10 @@ class ArgumentResolver:
         doc = self.doc
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
         people = typed is not None and typed[0] == "Person"
-        if following is not None and self._name_at(following) and (
-            people or lemma(token) in self.cues.affiliated_people
+        if (
+            following is not None
+            and self._name_at(following)
+            and (people or lemma(token) in self.cues.affiliated_people)
         ):
             found = [Target(self._name_at(following), "beside", 0.05)]  # type: ignore[arg-type]
             for other in coordinated(following):

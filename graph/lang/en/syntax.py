@@ -185,6 +185,10 @@ def verb_arguments(
     if is_name is None:
         return
     passive = is_passive(verb)
+    if any(role == "obj" for role, _ in found):
+        for child in kids(verb):  # "bought A and B" with B hung from the verb
+            if child.dep_ == "conj" and child.i > verb.i and is_name(child):
+                yield "obj", child
     empty_preps = {
         c.i: c for c in kids(verb) if c.dep_ == "prep" and not any(True for _ in kids(c))
     }
@@ -284,8 +288,11 @@ def _negated(token: Token, cues: Cues) -> bool:
             return True
         if child.dep_ in ("advmod", "preconj") and child.lower_ in ("never", "neither"):
             return True
-        if child.lower_ == "yet" and child.dep_ in ("advmod", "cc", "aux"):
-            return True  # "has yet to release"
+        following = token.doc[child.i + 1] if child.i + 1 < len(token.doc) else None
+        if child.lower_ == "yet" and following is not None and following.lower_ == "to":
+            return True  # "has yet to release" (not "its best model yet")
+        if child.lower_ == "longer" and any(c.lower_ == "no" for c in kids(child)):
+            return True  # "no longer works for"
     return False
 
 
