@@ -157,6 +157,7 @@ def _dates_in(text: str) -> Iterator[tuple[int, int, str, str]]:
             yield match.start(), match.end(), value, datatype
 
 
+_YEAR_ANYWHERE = re.compile(r"(?:19|20)\d{2}")
 _MODELS = frozenset({"AIModel"})
 _RELEASABLE = frozenset({"AIModel", "Product"})
 _QUALITY = frozenset({"AIModel", "Product"})
@@ -235,12 +236,19 @@ class AttributeReader:
         self.offset = names.sentence.start
 
     def read(self) -> list[AttributeReading]:
-        out: list[AttributeReading] = []
-        out.extend(self._sizes_in_names())
-        out.extend(self._parameters())
-        out.extend(self._costs())
-        out.extend(self._qualities())
-        out.extend(self._release_dates())
+        """Each reader runs only where its value can be: a cheap look at the text first
+        (most sentences hold no amount, no percentage and no year)."""
+        text = self.text
+        lowered = text.lower()
+        out: list[AttributeReading] = list(self._sizes_in_names())
+        if "param" in lowered:
+            out.extend(self._parameters())
+        if "$" in text or "dollar" in lowered or "usd" in lowered:
+            out.extend(self._costs())
+        if "%" in text or "per" in lowered:
+            out.extend(self._qualities())
+        if _YEAR_ANYWHERE.search(text):
+            out.extend(self._release_dates())
         return out
 
     # -- helpers

@@ -143,6 +143,7 @@ class FrameReader:
         self.triggers = index.triggers
         self.roles = roles if roles is not None else role_table(index)
         self._stance_verbs = cues.regard_verbs | cues.expect_verbs
+        self._accepts: dict[tuple[str, str], tuple[frozenset[str] | None, bool]] = {}
         self.frames: list[Frame] = []
 
     # -- entry point
@@ -185,9 +186,15 @@ class FrameReader:
     def _resolve(
         self, trigger: str, role: str, token: Token, exclude: set[str] | None = None
     ) -> list[Target]:
-        found = [self._classes(trigger, single) for single in role.split("|")]
-        classes = frozenset().union(*(c for c in found if c)) if any(found) else None
-        terms = bool(classes and classes & _TERM_CLASSES)
+        cached = self._accepts.get((trigger, role))
+        if cached is None:
+            found = [self._classes(trigger, single) for single in role.split("|")]
+            classes = frozenset().union(*(c for c in found if c)) if any(found) else None
+            cached = self._accepts[(trigger, role)] = (
+                classes,
+                bool(classes and classes & _TERM_CLASSES),
+            )
+        classes, terms = cached
         return self.resolver.targets(token, classes, terms=terms, exclude=frozenset(exclude or ()))
 
     def _emit(self, trigger: str, anchor: Token, slots: _Slots, blocked: str | None) -> None:

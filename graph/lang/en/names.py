@@ -296,18 +296,20 @@ class _Finder:
         a comma follows it, or when a word that introduces a title stands before it.
         """
         tokens = self.names.tokens
-        i = 0
-        while i < len(tokens):
-            introduced = i > 0 and (
-                lemma(tokens[i - 1]) in _TITLE_INTRODUCERS or tokens[i - 1].text in "\"“'‘"
-            )
-            if (i == 0 or introduced) and _title_word(tokens[i].text):
-                end = self._title_end(tokens, i)
-                if end is not None:
-                    self._add_title(tokens, i, end)
-                    i = end
-                    continue
-            i += 1
+        lemmas = tables(self.doc).lemmas
+        starts = [0] + [
+            i + 1
+            for i, word in enumerate(lemmas[:-1])
+            if word in _TITLE_INTRODUCERS or tokens[i].text in "\"“'‘"
+        ]
+        taken = 0
+        for start in starts:
+            if start < taken or not _title_word(tokens[start].text):
+                continue
+            end = self._title_end(tokens, start)
+            if end is not None:
+                self._add_title(tokens, start, end)
+                taken = end
 
     def _title_end(self, tokens: list[Token], start: int) -> int | None:
         end = start

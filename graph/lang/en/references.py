@@ -364,7 +364,7 @@ class ArgumentResolver:
     ) -> list[Target]:
         """Names coordinated with this one: "A, B and C"; "A, B (apposition), C"."""
         out = []
-        for other in coordinated(token):
+        for other in coordinated(token) if token.conjuncts else ():
             if other == token:
                 continue
             span = self._name_at(other)
@@ -501,15 +501,14 @@ class ArgumentResolver:
             return None  # "to build a search engine": some engine, not a named method
         words = [
             c
-            for c in token.subtree
-            if c.i <= token.i
-            and c.dep_ in ("compound", "amod", "npadvmod", "punct", "nmod", "advmod")
+            for c in self.names.tokens[token.left_edge.i : token.i + 1]
+            if c.dep_ in ("compound", "amod", "npadvmod", "punct", "nmod", "advmod")
             and not c.is_stop
         ]
         words = [w for w in words if w.lower_ not in _EVALUATIVE and w.pos_ != "NUM"]
         first = min([w.i for w in words if w.text != "-"] + [token.i])
         # keep hyphen joins only between kept words
-        tokens = [t for t in self.doc[first : token.i + 1] if t.lower_ not in _EVALUATIVE]
+        tokens = [t for t in self.names.tokens[first : token.i + 1] if t.lower_ not in _EVALUATIVE]
         if not tokens or any(t.is_stop and t.text != "-" for t in tokens):
             tokens = [token]
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
