@@ -147,6 +147,29 @@ def query(graph_file: Path, query: str, fmt: str, html_out: Path | None) -> None
         write_query_html(graph, result, html_out)
 
 
+@cli.command("eval")
+@click.argument("graph_file", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.argument(
+    "gold_files", metavar="GOLD...", nargs=-1, required=True, type=click.Path(path_type=Path)
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+def eval_command(graph_file: Path, gold_files: tuple[Path, ...], as_json: bool) -> None:
+    """Score GRAPH against gold annotation files (TSV; one file per document).
+
+    Prints precision, recall and F1 overall, per document and per relation, then every
+    missed gold fact (with the gold evidence) and every wrong graph fact (with the
+    sentence the graph gives for it). Exit status 0 after scoring, 2 on unreadable input.
+
+    \b
+    Example:
+        kg eval output/graph.ttl ../shared/eval/gold/google-no-moat-memo.ja.gold.tsv
+    """
+    from graph.eval import evaluate_files, format_report, report_json
+
+    report = evaluate_files(graph_file, gold_files)
+    click.echo(report_json(report) if as_json else format_report(report))
+
+
 # --- interop commands (export/validate/serve) ---
 
 

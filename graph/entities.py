@@ -40,14 +40,21 @@ def _language_of(text: str) -> str:
     return "ja" if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", text) else "en"
 
 
-def _person_aliases(mentions: list[Mention]) -> dict[str, str]:
-    """Map the key of a bare family name to the key of the full name it abbreviates."""
+def _person_aliases(mentions: list[Mention], lexicon: Lexicon) -> dict[str, str]:
+    """Map the key of a bare family name to the key of the full name it abbreviates.
+
+    A listed person's canonical name is English (Satya Nadella), so the family name is
+    also read from the surface met and the lexicon's other forms (サティア・ナデラ -> ナデラ).
+    """
     full_names: dict[str, set[str]] = defaultdict(set)
     for mention in mentions:
         if mention.entity_class == "Person":
-            parts = re.split(r"[・·\s]+", normalize_surface(mention.canonical))
-            if len(parts) > 1:
-                full_names[match_key(parts[-1])].add(mention.key)
+            entry = lexicon.lookup(mention.canonical)
+            names = {mention.canonical, mention.text, *(entry.surfaces if entry else ())}
+            for name in names:
+                parts = re.split(r"[・·\s]+", normalize_surface(name))
+                if len(parts) > 1:
+                    full_names[match_key(parts[-1])].add(mention.key)
     aliases: dict[str, str] = {}
     for mention in mentions:
         if mention.entity_class == "Person" and mention.key not in aliases:
@@ -65,7 +72,7 @@ def merge_entities(
     ``languages`` maps a document id to its language, for the preferred labels.
     """
     mentions = list(mentions)
-    aliases = _person_aliases(mentions)
+    aliases = _person_aliases(mentions, lexicon)
     groups: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         groups[aliases.get(mention.key, mention.key)].append(mention)

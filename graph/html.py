@@ -14,11 +14,17 @@ Why it is built this way:
 * **The page does the drawing, Python does the reading.** :func:`build_view` turns the RDF
   shape of :mod:`graph.rdf` into a compact view model (nodes, edges, evidence, labels from
   the ontology, importance); ``graph/templates/graph.js`` draws and explores it.
+* **Big graphs stay readable.** Above :data:`LARGE_GRAPH_THRESHOLD` nodes the page draws the
+  most important ones (PageRank) of whatever the filters admit; a search brings any entity
+  in with its most important neighbours; a period filter keeps the facts whose evidence
+  comes from documents dated (``dcterms:issued``) within it. Every fact's evidence names its
+  document, so the page dates facts without any extra data.
 """
 
 from __future__ import annotations
 
 import base64
+import calendar
 import hashlib
 import json
 import math
@@ -27,6 +33,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from importlib import resources
@@ -49,6 +56,7 @@ __all__ = [
     "ATTRIBUTES",
     "CLASS_STYLES",
     "LARGE_GRAPH_THRESHOLD",
+    "NEIGHBOUR_LIMIT",
     "RELATIONS",
     "build_view",
     "embed_json",
@@ -61,6 +69,11 @@ __all__ = [
 #: many it hides): vis-network lays out a few hundred nodes in well under a second, and a
 #: hairball of thousands tells nobody anything before they filter or search.
 LARGE_GRAPH_THRESHOLD = 300
+
+#: A search brings its entity into a capped view with at most this many of its neighbours
+#: (the most important first): enough to see its context, not so many that a hub such as
+#: OpenAI floods the view. The side panel still lists every fact.
+NEIGHBOUR_LIMIT = 60
 
 #: Relation predicates drawn as edges (local names in the ontology), in legend order.
 RELATIONS: tuple[str, ...] = (
@@ -325,14 +338,16 @@ class _Evidence:
             if title is None:
                 title = path if path is not None else _local(URIRef(str(node)))
             self._doc_index[node] = len(self.docs)
-            self.docs.append(
-                {
-                    "iri": str(node),
-                    "title": str(title),
-                    "path": str(path) if path is not None else "",
-                    "lang": str(language) if language is not None else "",
-                }
-            )
+            item = {
+                "iri": str(node),
+                "title": str(title),
+                "path": str(path) if path is not None else "",
+                "lang": str(language) if language is not None else "",
+            }
+            period = _issued(g, node)
+            if period is not None:
+                item["date"], item["from"], item["to"] = period
+            self.docs.append(item)
         return self._doc_index[node]
 
     def _text(self, text: str) -> int:
@@ -368,6 +383,38 @@ class _Evidence:
         self._record_index[node] = len(self.records)
         self.records.append(item)
         return self._record_index[node]
+
+
+_ISSUED = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def _issued(graph: Graph, document: object) -> tuple[str, str, str] | None:
+    """A document's ``dcterms:issued`` as (lexical date, first day, last day), or None.
+
+    The build writes an ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear``; a month or a year
+    is the whole period it names, so a filter for March 2024 keeps a document dated "2024".
+    Anything unreadable counts as undated rather than guessed. With several values the
+    earliest wins, so the page is the same whatever order the graph lists them in.
+    """
+    if not isinstance(document, URIRef | BNode):
+        return None
+    for value in sorted(str(v) for v in graph.objects(document, DCTERMS.issued)):
+        match = _ISSUED.match(value.strip())
+        if not match:
+            continue
+        year, month, day = match.group(1), match.group(2), match.group(3)
+        try:
+            if day is not None:
+                first = last = date(int(year), int(month), int(day))
+            elif month is not None:
+                first = date(int(year), int(month), 1)
+                last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+            else:
+                first, last = date(int(year), 1, 1), date(int(year), 12, 31)
+        except ValueError:  # month 13, February 30, year 0
+            continue
+        return match.group(0), first.isoformat(), last.isoformat()
+    return None
 
 
 def _support(
@@ -639,13 +686,21 @@ def build_view(
     relation_counts = Counter(e["p"] for e in edges)
     present_classes = [c for c in (*ENTITY_CLASSES, "Entity") if class_counts[c]]
     default_language = language if language in _LANGUAGES else _detect_language(graph)
+    dated = [d for d in evidence.docs if "from" in d]
     return {
         "meta": {
             "title": title,
             "language": default_language,
             "threshold": LARGE_GRAPH_THRESHOLD,
+            "neighbourLimit": NEIGHBOUR_LIMIT,
             "nodeCount": len(nodes),
             "edgeCount": len(edges),
+            "dates": {
+                "min": min((d["from"] for d in dated), default=None),
+                "max": max((d["to"] for d in dated), default=None),
+                "dated": len(dated),
+                "undated": len(evidence.docs) - len(dated),
+            },
         },
         "classes": [
             {

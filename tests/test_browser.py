@@ -24,13 +24,16 @@ from graph.html import LARGE_GRAPH_THRESHOLD, RELATIONS, render_html
 from graph.model import ENTITY_CLASSES
 from graph.namespaces import DOCUMENT, ENTITY, EVIDENCE, KG, STATEMENT
 from graph.query import load_graph
+from tests.test_html import dated_graph
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "tests" / "data" / "sample.ttl"
 SEED_GRAPH = ROOT / "output" / "graph.ttl"
-SEED_SCREENSHOT = ROOT / "output" / "graph.png"
+#: Where test_seed_graph_page saves its screenshot: a temporary folder, unless
+#: scripts/screenshot.sh asks for the README picture (output/graph.png).
+SCREENSHOT_ENV = "KG_SCREENSHOT"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -41,6 +44,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 DECIMAL = URIRef("http://www.w3.org/2001/XMLSchema#decimal")
+XSD_DATE = URIRef("http://www.w3.org/2001/XMLSchema#date")
 PAYLOADS = [
     "<script>alert(1)</script>",
     "<img src=x onerror=alert(1)>",
@@ -336,6 +340,77 @@ def test_physics_button_toggles_and_starts_off(open_page: Any, sample: Graph) ->
     opened.assert_clean()
 
 
+# ---------------------------------------------------------------- the view stays put
+
+
+def dom_positions(opened: Opened) -> dict[str, dict[str, float]]:
+    """Where each drawn node is on the screen (page pixels), and the canvas width."""
+    return opened.js(
+        """(() => {
+            const net = kgState.network;
+            const box = document.getElementById("kg-network").getBoundingClientRect();
+            const out = {};
+            const pos = net.getPositions(kgState.visibleNodeIds());
+            for (const id of Object.keys(pos)) {
+                const p = net.canvasToDOM(pos[id]);
+                out[id] = {x: box.left + p.x, y: box.top + p.y};
+            }
+            return {nodes: out, width: box.width, left: box.left, scale: net.getScale()};
+        })()"""
+    )
+
+
+def settle(opened: Opened) -> None:
+    """Two animation frames: resize observers have run and the canvas is redrawn."""
+    opened.js("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
+def test_opening_the_panel_keeps_the_view_where_it_is(open_page: Any) -> None:
+    opened = open_page(synthetic(40))
+    before = dom_positions(opened)
+    left = min(before["nodes"], key=lambda i: before["nodes"][i]["x"])
+    click_node(opened, int(left))
+    opened.wait("kgState.selected !== null")
+    assert opened.page.locator("#kg-panel").is_visible()
+    settle(opened)
+    after = dom_positions(opened)
+    assert after["width"] < before["width"] - 300, "the panel takes room from the canvas"
+    assert after["scale"] == pytest.approx(before["scale"])
+    edge = after["left"] + after["width"]
+    still_on_canvas = [i for i, p in before["nodes"].items() if p["x"] < edge - 5]
+    assert len(still_on_canvas) >= 5
+    for i in still_on_canvas:
+        assert after["nodes"][i]["x"] == pytest.approx(before["nodes"][i]["x"], abs=1.0), i
+        assert after["nodes"][i]["y"] == pytest.approx(before["nodes"][i]["y"], abs=1.0), i
+    # So the next node is still where the reader saw it: clicking there selects it.
+    target = next(i for i in still_on_canvas if i != left)
+    point = before["nodes"][target]
+    opened.page.mouse.click(point["x"], point["y"])
+    opened.wait(f"kgState.selected && kgState.selected.id === {int(target)}")
+    # Closing the panel gives the room back without moving anything either.
+    opened.page.click("#kg-panel-close")
+    settle(opened)
+    closed = dom_positions(opened)
+    assert closed["scale"] == pytest.approx(before["scale"])
+    for i in still_on_canvas:
+        assert closed["nodes"][i]["x"] == pytest.approx(before["nodes"][i]["x"], abs=1.0), i
+    opened.assert_clean()
+
+
+def test_a_node_selected_near_the_right_edge_stays_visible(open_page: Any) -> None:
+    opened = open_page(synthetic(40))
+    before = dom_positions(opened)
+    right = max(before["nodes"], key=lambda i: before["nodes"][i]["x"])
+    opened.js("(id) => kgState.selectNode(id)", int(right))
+    settle(opened)
+    after = dom_positions(opened)
+    assert after["scale"] == pytest.approx(before["scale"]), "no zooming out"
+    assert before["nodes"][right]["x"] > after["left"] + after["width"], "it was in the way"
+    p = after["nodes"][right]
+    assert after["left"] < p["x"] < after["left"] + after["width"]
+    opened.assert_clean()
+
+
 # ---------------------------------------------------------------- hostile input
 
 
@@ -420,11 +495,168 @@ def test_large_graph_shows_the_most_important_first(open_page: Any) -> None:
     opened.assert_clean()
 
 
+# ---------------------------------------------------------------- document dates
+
+
+def visible_labels(opened: Opened) -> tuple[set[str], set[str]]:
+    """Labels of the drawn nodes, and the drawn edges as 'S p O'."""
+    return (
+        set(opened.js("kgState.visibleNodeIds().map(id => kgState.label(id))")),
+        set(
+            opened.js(
+                "kgState.visibleEdgeIds().map(id => {"
+                " const e = kgState.network.body.data.edges.get(id);"
+                " return kgState.label(e.from) + ' ' + e.label + ' ' + kgState.label(e.to); })"
+            )
+        ),
+    )
+
+
+def test_date_filter_keeps_facts_of_documents_in_the_period(open_page: Any) -> None:
+    opened = open_page(dated_graph(), language="en")
+    box = opened.page.locator("#kg-period-box")
+    assert box.is_visible()
+    assert opened.page.locator("#kg-undated").is_checked(), "undated documents count by default"
+    everything = visible_labels(opened)
+    assert len(everything[0]) == 12 and len(everything[1]) == 6
+
+    # February 2024: the month's document, the year's (2024 covers February), the undated.
+    opened.page.fill("#kg-date-from", "2024-02-01")
+    opened.page.fill("#kg-date-to", "2024-02-29")
+    opened.wait("kgState.stable")
+    assert opened.js("kgState.period") == {
+        "from": "2024-02-01",
+        "to": "2024-02-29",
+        "undated": True,
+    }
+    nodes, edges = visible_labels(opened)
+    assert edges == {
+        "C uses D",
+        "E owns F",
+        "G acquired H",
+        "A invested in C",
+        "K based on L",
+    }
+    assert nodes == set("ACDEFGHIJKL"), "B's only fact is from 2023"
+    assert "4 of 5 documents" in box.inner_text()
+
+    # Without the undated documents (and the one whose date is unreadable).
+    opened.page.locator("#kg-undated").click()
+    nodes, edges = visible_labels(opened)
+    assert edges == {"C uses D", "G acquired H", "A invested in C"}
+    assert nodes == set("ACDGHI"), "I is in by its attribute; J has nothing to date it"
+
+    # 2023 only: a fact read from two documents is in either's period.
+    opened.page.fill("#kg-date-from", "2023-01-01")
+    opened.page.fill("#kg-date-to", "2023-12-31")
+    nodes, edges = visible_labels(opened)
+    assert edges == {"A developed B", "A invested in C"}
+    assert nodes == set("ABC")
+
+    opened.page.click("#kg-period-reset")
+    opened.wait("kgState.stable")
+    assert visible_labels(opened) == everything
+    assert opened.js("kgState.period") == {"from": "", "to": "", "undated": True}
+    opened.assert_clean()
+
+
+def test_no_dates_no_period_filter(open_page: Any, sample: Graph) -> None:
+    opened = open_page(sample)
+    assert not opened.page.locator("#kg-period-box").is_visible()
+    opened.assert_clean()
+
+
+def archive(nodes: int, months: int = 24) -> Graph:
+    """A news archive: entity i first appears in document i*months//nodes, one per month."""
+    graph = Graph()
+    docs = [DOCUMENT[f"m{m}"] for m in range(months)]
+    for m, doc in enumerate(docs):
+        graph.add((doc, RDF.type, KG.Document))
+        graph.add((doc, KG.sourcePath, Literal(f"m{m}.txt")))
+        day = f"{2023 + m // 12}-{m % 12 + 1:02d}-15"
+        graph.add((doc, DCTERMS.issued, Literal(day, datatype=XSD_DATE)))
+    entities = [ENTITY[f"a{i}"] for i in range(nodes)]
+    for i, node in enumerate(entities):
+        graph.add((node, RDF.type, KG[ENTITY_CLASSES[i % 7]]))
+        graph.add((node, RDFS.label, Literal(f"Item {i}", lang="en")))
+        for j in {(i * 7) % i if i > 20 else 0, i // 2} if i else ():
+            graph.add((node, KG.uses, entities[j]))
+            statement, evidence = STATEMENT[f"a{i}-{j}"], EVIDENCE[f"a{i}-{j}"]
+            graph.add((statement, RDF.type, RDF.Statement))
+            graph.add((statement, RDF.subject, node))
+            graph.add((statement, RDF.predicate, KG.uses))
+            graph.add((statement, RDF.object, entities[j]))
+            graph.add((statement, KG.evidence, evidence))
+            graph.add((evidence, KG.sentence, Literal(f"Item {i} uses item {j}.")))
+            graph.add((evidence, PROV.hadPrimarySource, docs[i * months // nodes]))
+    return graph
+
+
+def in_period(graph: Graph, first: str, last: str) -> set[str]:
+    """Entities with a fact from a document dated within [first, last], independently."""
+    inside = {
+        doc for doc, issued in graph.subject_objects(DCTERMS.issued) if first <= str(issued) <= last
+    }
+    out = set()
+    for statement in graph.subjects(RDF.type, RDF.Statement):
+        sources = {
+            graph.value(e, PROV.hadPrimarySource) for e in graph.objects(statement, KG.evidence)
+        }
+        if sources & inside:
+            out.add(str(graph.value(statement, RDF.subject)))
+            out.add(str(graph.value(statement, RDF.object)))
+    return out
+
+
+def test_big_graph_search_reveals_neighbours_and_the_period_narrows(open_page: Any) -> None:
+    size = 2000
+    graph = archive(size)
+    opened = open_page(graph, language="en")
+    cap = LARGE_GRAPH_THRESHOLD
+    assert opened.js("[kgState.visibleNodeCount, kgState.hiddenByCap]") == [cap, size - cap]
+
+    # The least important entity, searched by name, comes in with all its neighbours.
+    target = opened.js(
+        "(() => { const all = kgState.search('Item'); return all[all.length - 1]; })()"
+    )
+    assert target not in opened.js("kgState.visibleNodeIds()")
+    opened.page.fill("#kg-search", opened.js("(id) => kgState.label(id)", target))
+    opened.page.press("#kg-search", "Enter")
+    opened.wait("kgState.stable")
+    assert opened.js("kgState.selected") == {"type": "node", "id": target}
+    node = URIRef(opened.js("(id) => kgState.iri(id)", target))
+    neighbours = set(graph.objects(node, KG.uses)) | set(graph.subjects(KG.uses, node))
+    assert neighbours
+    shown = set(opened.js("kgState.visibleNodeIds().map(id => kgState.iri(id))"))
+    assert {str(node), *map(str, neighbours)} <= shown
+    assert len(shown) <= cap + 1 + len(neighbours)
+
+    # A month: everything drawn is in the period, and nothing in it is left out.
+    opened.page.fill("#kg-date-from", "2024-03-01")
+    opened.page.fill("#kg-date-to", "2024-03-31")
+    opened.wait("kgState.stable")
+    month = in_period(graph, "2024-03-01", "2024-03-31")
+    assert 20 < len(month) < cap
+    assert set(opened.js("kgState.visibleNodeIds().map(id => kgState.iri(id))")) == month
+    assert opened.js("kgState.hiddenByCap") == 0
+    assert opened.js("kgState.selected") is None, "the searched entity is not in March 2024"
+
+    # A year holds more than the cap: the most important of the year's entities are drawn.
+    opened.page.fill("#kg-date-from", "2023-01-01")
+    opened.page.fill("#kg-date-to", "2023-12-31")
+    opened.wait("kgState.stable")
+    year = in_period(graph, "2023-01-01", "2023-12-31")
+    drawn = set(opened.js("kgState.visibleNodeIds().map(id => kgState.iri(id))"))
+    assert len(drawn) == cap and drawn <= year
+    assert opened.js("kgState.hiddenByCap") == len(year) - cap
+    opened.assert_clean()
+
+
 # ---------------------------------------------------------------- the real seed graph
 
 
 @pytest.mark.skipif(not SEED_GRAPH.exists(), reason="output/graph.ttl not built yet (kg build)")
-def test_seed_graph_page(open_page: Any) -> None:
+def test_seed_graph_page(open_page: Any, tmp_path: Path) -> None:
     graph = load_graph(SEED_GRAPH)
     opened = open_page(graph, name="seed.html", title="Google “We Have No Moat” memo")
     nodes, edges = expected_counts(graph)
@@ -435,7 +667,14 @@ def test_seed_graph_page(open_page: Any) -> None:
         opened.js("kgState.selectNode(kgState.search('llama')[0])")
         assert opened.js("kgState.panelText()")
     opened.js("kgState.closePanel()")
+    opened.js("kgState.network.fit()")
     opened.page.wait_for_timeout(300)
-    opened.page.screenshot(path=str(SEED_SCREENSHOT))
-    assert SEED_SCREENSHOT.stat().st_size > 10_000
+    committed = ROOT / "output" / "graph.png"
+    before = committed.stat().st_mtime_ns if committed.exists() else None
+    screenshot = Path(os.environ.get(SCREENSHOT_ENV) or tmp_path / "graph.png")
+    opened.page.screenshot(path=str(screenshot))
+    assert screenshot.stat().st_size > 10_000
+    if SCREENSHOT_ENV not in os.environ:
+        after = committed.stat().st_mtime_ns if committed.exists() else None
+        assert after == before, "tests must not rewrite the committed README picture"
     opened.assert_clean()

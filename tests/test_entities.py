@@ -49,6 +49,19 @@ def test_family_name_alone_joins_the_full_name() -> None:
     assert "ナデラ" in {lbl.text for lbl in entities[0].alt_labels}
 
 
+def test_family_name_alone_joins_a_listed_person_named_in_english() -> None:
+    entities, key_map = merge_entities(
+        [
+            mention("サティア・ナデラ", "satya-nadella", "Satya Nadella", "Person", "lexicon"),
+            mention("ナデラ", "ナデラ", "ナデラ", "Person", "marker:氏", 30),
+        ],
+        load_lexicon(),
+        {"d": "ja"},
+    )
+    assert [e.key for e in entities] == ["satya-nadella"]
+    assert key_map["ナデラ"] == "satya-nadella"
+
+
 def test_strongest_cue_decides_the_class() -> None:
     entities, _ = merge_entities(
         [

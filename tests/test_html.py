@@ -124,6 +124,64 @@ def star_graph(leaves: int) -> Graph:
     return graph
 
 
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+#: Documents of dated_graph(): dcterms:issued as a day, a month, a year, nothing, nonsense.
+DATED_DOCS: dict[str, tuple[str, str] | None] = {
+    "d2023": ("2023-05-10", "date"),
+    "d2024m": ("2024-02", "gYearMonth"),
+    "d2024y": ("2024", "gYear"),
+    "dnone": None,
+    "dbad": ("2024-13", "gYearMonth"),
+}
+#: Facts of dated_graph(): subject, relation (or attribute), object, documents of its evidence.
+DATED_FACTS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
+    ("a", "developed", "b", ("d2023",)),
+    ("c", "uses", "d", ("d2024m",)),
+    ("e", "owns", "f", ("dnone",)),
+    ("g", "acquired", "h", ("d2024y",)),
+    ("a", "investedIn", "c", ("d2023", "d2024m")),
+    ("k", "basedOn", "l", ("dbad",)),
+    ("i", "parameterCount", "7000000000", ("d2024m",)),
+)
+
+
+def dated_graph() -> Graph:
+    """Entities a–l whose facts come from documents with every kind of date (and none).
+
+    ``j`` has no fact at all; ``i`` only an attribute. The ``dcterms:issued`` triples are
+    what the build writes on each ``kg:Document``.
+    """
+    graph = Graph()
+    for name, issued in DATED_DOCS.items():
+        doc = DOCUMENT[name]
+        graph.add((doc, RDF.type, KG.Document))
+        graph.add((doc, KG.sourcePath, Literal(f"{name}.txt")))
+        graph.add((doc, DCTERMS.title, Literal(f"Doc {name}", lang="en")))
+        if issued is not None:
+            value, datatype = issued
+            graph.add((doc, DCTERMS.issued, Literal(value, datatype=URIRef(_XSD + datatype))))
+    for i, key in enumerate("abcdefghijkl"):
+        node = ENTITY[key]
+        graph.add((node, RDF.type, KG[("Organization", "AIModel", "Product")[i % 3]]))
+        graph.add((node, RDFS.label, Literal(key.upper(), lang="en")))
+    for n, (s, p, o, docs) in enumerate(DATED_FACTS):
+        obj = ENTITY[o] if p != "parameterCount" else Literal(int(o))
+        graph.add((ENTITY[s], KG[p], obj))
+        statement = STATEMENT[f"f{n}"]
+        graph.add((statement, RDF.type, RDF.Statement))
+        graph.add((statement, RDF.subject, ENTITY[s]))
+        graph.add((statement, RDF.predicate, KG[p]))
+        graph.add((statement, RDF.object, obj))
+        for doc in docs:
+            evidence = EVIDENCE[f"f{n}-{doc}"]
+            graph.add((statement, KG.evidence, evidence))
+            graph.add((evidence, RDF.type, KG.Evidence))
+            graph.add((evidence, KG.sentence, Literal(f"{s} {p} {o} says {doc}.")))
+            graph.add((evidence, PROV.hadPrimarySource, DOCUMENT[doc]))
+    return graph
+
+
 # ---------------------------------------------------------------- embed_json
 
 
@@ -313,6 +371,49 @@ def test_large_graph_metadata() -> None:
     view = build_view(star_graph(LARGE_GRAPH_THRESHOLD + 5))
     assert view["meta"]["threshold"] == LARGE_GRAPH_THRESHOLD
     assert view["meta"]["nodeCount"] == LARGE_GRAPH_THRESHOLD + 6
+
+
+def test_documents_carry_the_period_their_date_names() -> None:
+    view = build_view(dated_graph())
+    docs = {d["path"]: d for d in view["docs"]}
+    periods = {path: (d.get("date"), d.get("from"), d.get("to")) for path, d in docs.items()}
+    assert periods == {
+        "d2023.txt": ("2023-05-10", "2023-05-10", "2023-05-10"),
+        "d2024m.txt": ("2024-02", "2024-02-01", "2024-02-29"),  # a leap year
+        "d2024y.txt": ("2024", "2024-01-01", "2024-12-31"),
+        "dnone.txt": (None, None, None),
+        "dbad.txt": (None, None, None),  # month 13: undated, not guessed
+    }
+    assert view["meta"]["dates"] == {
+        "min": "2023-05-10",
+        "max": "2024-12-31",
+        "dated": 3,
+        "undated": 2,
+    }
+    # Each fact's evidence names its documents, which is what the page filters on.
+    edge = next(e for e in view["edges"] if e["p"] == "investedIn")
+    assert sorted(docs_of(view, edge["ev"])) == ["d2023.txt", "d2024m.txt"]
+
+
+def docs_of(view: dict, evidence: list[int]) -> list[str]:
+    return [view["docs"][view["evidence"][i]["d"]]["path"] for i in evidence]
+
+
+def test_a_date_time_reads_as_its_day_and_the_earliest_date_wins() -> None:
+    graph = dated_graph()
+    doc = DOCUMENT["dnone"]
+    graph.add(
+        (doc, DCTERMS.issued, Literal("2024-06-30T23:00:00", datatype=URIRef(_XSD + "dateTime")))
+    )
+    graph.add((doc, DCTERMS.issued, Literal("2024-07-01", datatype=URIRef(_XSD + "date"))))
+    view = build_view(graph)
+    item = next(d for d in view["docs"] if d["path"] == "dnone.txt")
+    assert (item["from"], item["to"]) == ("2024-06-30", "2024-06-30")
+
+
+def test_graph_without_dates_has_no_period() -> None:
+    view = build_view(star_graph(3))
+    assert view["meta"]["dates"] == {"min": None, "max": None, "dated": 0, "undated": 0}
 
 
 # ---------------------------------------------------------------- query pages

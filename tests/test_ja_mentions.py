@@ -19,7 +19,7 @@ def mentions(parse, lexicon, cues, text: str) -> dict[str, tuple[str | None, str
 @pytest.mark.parametrize(
     ("text", "surface", "entity_class"),
     [
-        ("Databricks社は新モデルを公開した。", "Databricks社", "Organization"),
+        ("Zorbix社は新モデルを公開した。", "Zorbix社", "Organization"),
         ("楽天グループは決算を発表した。", "楽天グループ", "Organization"),
         ("株式会社リコーは決算を発表した。", "株式会社リコー", None),  # prefix form: see below
         ("サム・アルトマン氏が登壇した。", "サム・アルトマン", "Person"),
@@ -113,8 +113,39 @@ def test_quoted_name_with_bracketed_alias(read_facts) -> None:
 
 
 def test_term_glossed_by_an_acronym_names_a_technique(parse, lexicon, cues) -> None:
+    found = mentions(parse, lexicon, cues, "新モデルは階層記憶圧縮(HMC)方式を使う。")
+    assert found["階層記憶圧縮"] == ("Technique", "階層記憶圧縮")
+    assert found["HMC"] == ("Technique", "階層記憶圧縮")
+
+
+def test_a_glossed_term_the_lexicon_lists_is_one_entity(parse, lexicon, cues) -> None:
     found = mentions(
         parse, lexicon, cues, "新モデルは検索拡張生成(RAG)技術と混合エキスパート(MoE)方式を使う。"
     )
-    assert found["混合エキスパート"] == ("Technique", "混合エキスパート")
-    assert found["MoE"] == ("Technique", "混合エキスパート")
+    assert found["検索拡張生成"] == found["RAG"] == ("Technique", "rag")
+    assert found["混合エキスパート"] == found["MoE"] == ("Technique", "mixture-of-experts")
+
+
+def test_a_group_and_its_operating_company_stay_apart(parse, lexicon, cues) -> None:
+    found = mentions(parse, lexicon, cues, "ソフトバンクグループとソフトバンクは別の会社だ。")
+    assert found["ソフトバンクグループ"] == ("Organization", "softbank-group")
+    assert found["ソフトバンク"] == ("Organization", "softbank")
+
+
+def test_a_marked_listed_name_keeps_the_key_of_its_bare_name(parse, lexicon, cues) -> None:
+    found = mentions(parse, lexicon, cues, "グーグル社は、グーグルの検索とKDDI社の回線を使う。")
+    assert found["グーグル社"] == found["グーグル"] == ("Organization", "google")
+    assert found["KDDI社"] == ("Organization", "kddi")  # the span keeps 社, as Zorbix社 does
+
+
+def test_a_latin_word_that_begins_a_listed_name_is_that_name(parse, lexicon, cues) -> None:
+    found = mentions(parse, lexicon, cues, "NTTドコモはLG電子と提携し、MITライセンスで公開した。")
+    assert found["NTTドコモ"] == ("Organization", "ntt-docomo")
+    assert found["LG電子"] == ("Organization", "lg-electronics")
+    assert found["MITライセンス"] == ("Document", "mit-license")
+    assert "NTT" not in found and "LG" not in found and "MIT" not in found
+
+
+def test_a_listed_person_before_a_title_is_found(parse, lexicon, cues) -> None:
+    found = mentions(parse, lexicon, cues, "NVIDIAのジェンスン・フアンCEOが登壇した。")
+    assert found["ジェンスン・フアン"] == ("Person", "jensen-huang")

@@ -1,12 +1,19 @@
 from __future__ import annotations
 
+import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
+import yaml
 
+from graph.canonical import match_key, slug
 from graph.errors import ResourceFileError
 from graph.lang.ja.cues import load_cues
 from graph.lexicon import load_lexicon, parse_lexicon
+from graph.model import ENTITY_CLASSES
+
+SHIPPED = Path(__file__).resolve().parent.parent / "graph" / "data" / "lexicon.yaml"
 
 
 def test_shipped_lexicon_loads_and_looks_up_aliases() -> None:
@@ -43,6 +50,155 @@ def test_user_lexicon_extends_and_overrides(tmp_path: Path) -> None:
 def test_malformed_lexicon_says_what_is_wrong(text: str, message: str) -> None:
     with pytest.raises(ResourceFileError, match=message):
         parse_lexicon(text, "mine.yaml")
+
+
+def entities(*lines: str) -> str:
+    return "entities:\n" + "".join(f"  - {line}\n" for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            entities(
+                "{name: Zeta, class: Organization, en: [ZT]}",
+                "{name: Zed, class: Product, en: [zt]}",
+            ),
+            r"entities\[1\]: alias 'zt' names both 'Zed' and 'Zeta' \(mine.yaml: entities\[0\]",
+        ),
+        (
+            entities(
+                "{name: Zeta, class: Organization}", "{name: Zed, class: Product, en: [ZETA]}"
+            ),
+            r"alias 'ZETA' of 'Zed' is the name of another entry, 'Zeta'",
+        ),
+        (
+            entities(
+                "{name: Zed, class: Product, en: [Zeta]}", "{name: Zeta, class: Organization}"
+            ),
+            r"the name 'Zeta' is also an alias of 'Zed'",
+        ),
+        (
+            entities(
+                "{name: Zeta AI, class: Organization}", "{name: zeta-ai, class: Organization}"
+            ),
+            r"'zeta-ai' and 'Zeta AI' \(mine.yaml: entities\[0\]\) are one name",
+        ),
+        (
+            entities("{name: Qux R, class: AIModel}", "{name: Qux R+, class: AIModel}"),
+            r"'Qux R\+' and 'Qux R' \(mine.yaml: entities\[0\]\) would share the IRI kge:qux-r",
+        ),
+        (
+            entities("{name: Zeta, class: Organization, ja: ['・']}"),
+            r"entities\[0\].ja: an alias is empty",
+        ),
+        (entities("{name: '-', class: Organization}"), r"entities\[0\]: the name is empty"),
+    ],
+)
+def test_ambiguous_lexicon_names_both_entries(text: str, message: str) -> None:
+    with pytest.raises(ResourceFileError, match=message):
+        parse_lexicon(text, "mine.yaml")
+
+
+def test_a_surface_repeated_within_one_entry_is_harmless() -> None:
+    (entry,) = parse_lexicon(entities("{name: Zeta, class: Organization, en: [ZETA, zeta]}"))
+    assert entry.en == ("ZETA", "zeta")
+
+
+def test_user_alias_of_a_shipped_entry_is_refused_until_moved(tmp_path: Path) -> None:
+    taken = tmp_path / "taken.yaml"
+    taken.write_text(entities("{name: Zeta Search, class: Product, ja: [グーグル]}"), "utf-8")
+    with pytest.raises(ResourceFileError, match=r"'グーグル' names both .*'Google'") as caught:
+        load_lexicon([taken])
+    assert str(taken) in str(caught.value) and "graph/data/lexicon.yaml" in str(caught.value)
+    # Repeating the shipped entry by name without the alias frees it for the user's entry.
+    moved = tmp_path / "moved.yaml"
+    moved.write_text(
+        entities(
+            "{name: Google, class: Organization, en: [Google LLC]}",
+            "{name: Zeta Search, class: Product, ja: [グーグル]}",
+        ),
+        "utf-8",
+    )
+    assert load_lexicon([moved]).lookup("グーグル").name == "Zeta Search"
+
+
+# ---- the shipped gazetteer
+
+QID = re.compile(r"Q[1-9][0-9]*")
+HEADER = re.compile(r"\s*# ---- (?P<class>[A-Za-z]+)(?::.*)?$")
+
+
+def test_shipped_lexicon_is_a_gazetteer_of_valid_entries() -> None:
+    lexicon = load_lexicon()  # the loader refuses malformed or ambiguous entries
+    assert len(lexicon.entries) >= 450
+    assert {entry.entity_class for entry in lexicon.entries} == set(ENTITY_CLASSES)
+    for entry in lexicon.entries:
+        assert entry.wikidata is None or QID.fullmatch(entry.wikidata), entry.name
+
+
+def test_no_surface_form_names_two_shipped_entries() -> None:
+    owners: dict[str, set[str]] = {}
+    for entry in load_lexicon().entries:
+        for surface in entry.surfaces:
+            owners.setdefault(match_key(surface), set()).add(entry.name)
+    assert {key: names for key, names in owners.items() if len(names) > 1} == {}
+    iris = Counter(slug(entry.name) for entry in load_lexicon().entries)
+    assert [iri for iri, count in iris.items() if count > 1] == []
+
+
+def test_no_generic_noun_is_listed_as_a_name() -> None:
+    cues = load_cues()
+    generic = {match_key(w) for w in cues.generic_latin} | {
+        match_key(noun) for noun, _ in cues.type_nouns
+    }
+    listed = {s for entry in load_lexicon().entries for s in entry.surfaces}
+    assert sorted(s for s in listed if match_key(s) in generic) == []
+
+
+def test_shipped_lexicon_is_grouped_by_class_and_sorted() -> None:
+    """Each "# ---- Class: group" header is followed by entries of that class, by name."""
+    groups: list[tuple[str, list[dict]]] = []
+    for line in SHIPPED.read_text(encoding="utf-8").splitlines():
+        header = HEADER.match(line)
+        if header:
+            groups.append((header["class"], []))
+        elif line.lstrip().startswith("- "):
+            assert groups, f"entry before the first group header: {line}"
+            groups[-1][1].append(yaml.safe_load(line.strip()[2:]))
+    assert sum(len(group) for _, group in groups) == len(load_lexicon().entries)
+    for entity_class, group in groups:
+        assert entity_class in ENTITY_CLASSES
+        assert [e["class"] for e in group] == [entity_class] * len(group)
+        names = [e["name"] for e in group]
+        assert names == sorted(names, key=str.casefold), f"{entity_class} group is not sorted"
+
+
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        ("ソフトバンクグループ", "SoftBank Group"),
+        ("ソフトバンク", "SoftBank"),
+        ("ソニーグループ", "Sony Group"),
+        ("ソニー", "Sony"),
+        ("パナソニックHD", "Panasonic Holdings"),
+        ("パナソニック", "Panasonic"),
+        ("サムスングループ", "Samsung Group"),
+        ("サムスン電子", "Samsung Electronics"),
+        ("GPT-4", "GPT-4"),
+        ("GPT-4 Turbo", "GPT-4 Turbo"),
+        ("gpt-4o", "GPT-4o"),
+        ("Llama 3.1", "Llama 3.1"),
+        ("Claude 3.5 Sonnet", "Claude 3.5 Sonnet"),
+        ("Mixtral-8x7B", "Mixtral 8x7B"),
+        ("サム・アルトマン", "Sam Altman"),
+        ("孫 正義", "Masayoshi Son"),
+        ("百度", "Baidu"),
+        ("バイドゥ", "Baidu"),
+    ],
+)
+def test_companies_and_versions_are_their_own_entries(surface: str, name: str) -> None:
+    assert load_lexicon().lookup(surface).name == name
 
 
 def test_cues_type_nouns_prefer_the_longest_suffix() -> None:

@@ -14,6 +14,7 @@
   var NODES = DATA.nodes;
   var EDGES = DATA.edges;
   var THRESHOLD = META.threshold;
+  var NEIGHBOUR_LIMIT = META.neighbourLimit || 60;
 
   var UI = {
     ja: {
@@ -25,6 +26,8 @@
       mentions: "言及数", attributes: "属性", relationsOf: "関係", evidence: "根拠",
       confidence: "確信度", method: "抽出方法", noEvidence: "根拠の記録なし", cls: "クラス",
       raw: "原文表記", baseline: "基準", more: "さらに {n} 件を表示",
+      period: "文書の日付", from: "開始", to: "終了", undated: "日付のない文書も表示",
+      allDates: "全期間", docsIn: "期間内の文書: {k} / {D}",
     },
     en: {
       search: "Search (Japanese, English or alias)", noMatch: "No match", physicsOn: "Physics: on",
@@ -36,6 +39,8 @@
       evidence: "Evidence", confidence: "confidence", method: "method",
       noEvidence: "No evidence recorded", cls: "Class", raw: "raw text", baseline: "baseline",
       more: "Show {n} more",
+      period: "Document date", from: "From", to: "To", undated: "Include undated documents",
+      allDates: "All dates", docsIn: "{k} of {D} documents in the period",
     },
   };
 
@@ -57,6 +62,7 @@
   var autoFreeze = true;         // our stabilisation runs end with physics off
   var physicsOn = true;
   var ready = false;              // set once the first render is done
+  var fitWhenStable = false;     // a new period shows its whole result once laid out
   var t0 = performance.now();
 
   // -------------------------------------------------------------- helpers
@@ -124,16 +130,107 @@
     if (e.to !== e.from) neighbours[e.to].push(e.id);
   });
 
-  // -------------------------------------------------------------- visibility
+  // -------------------------------------------------------------- document dates
+  //
+  // A fact is dated by the documents its evidence comes from (DATA.docs[d].from/to, the
+  // first and last day of the dcterms:issued date, month or year). A fact is in the period
+  // when one of its documents is; documents without a date count only while "include
+  // undated" is on. An entity is in the period when one of its facts is; an entity with no
+  // fact at all has nothing to date it and goes with the undated ones.
 
-  function nodeVisible(id) {
-    var n = NODES[id];
-    if (!classOn[n.c]) return false;
-    return showAll || n.rank < THRESHOLD || forced[id] === true;
+  var DOCS = DATA.docs;
+  var DATES = META.dates || { min: null, max: null, dated: 0, undated: DOCS.length };
+  var period = { from: "", to: "", undated: true };
+
+  function docsOf(evidence) {
+    var out = [];
+    (evidence || []).forEach(function (i) {
+      var d = DATA.evidence[i] ? DATA.evidence[i].d : undefined;
+      var key = typeof d === "number" ? d : -1;
+      if (out.indexOf(key) < 0) out.push(key);
+    });
+    return out;
   }
+  var edgeDocs = EDGES.map(function (e) { return docsOf(e.ev); });
+  var attributeDocs = NODES.map(function (n) {
+    return (n.a || []).map(function (a) { return docsOf(a.ev); });
+  });
+  var docIn = DOCS.map(function () { return true; });
+  var edgeIn = EDGES.map(function () { return true; });
+  var nodeIn = NODES.map(function () { return true; });
+
+  function periodActive() { return period.from !== "" || period.to !== "" || !period.undated; }
+
+  function docInPeriod(doc) {
+    if (!doc.from) return period.undated;
+    return (period.from === "" || doc.to >= period.from) && (period.to === "" || doc.from <= period.to);
+  }
+
+  function factInPeriod(docs) {
+    if (!docs.length) return period.undated;
+    for (var i = 0; i < docs.length; i++) {
+      if (docs[i] < 0 ? period.undated : docIn[docs[i]]) return true;
+    }
+    return false;
+  }
+
+  /** Recompute which documents, facts and entities the period admits: O(documents + facts). */
+  function applyPeriod() {
+    var all = !periodActive();
+    DOCS.forEach(function (doc, d) { docIn[d] = all || docInPeriod(doc); });
+    EDGES.forEach(function (e) { edgeIn[e.id] = all || factInPeriod(edgeDocs[e.id]); });
+    NODES.forEach(function (n) { nodeIn[n.id] = all; });
+    if (all) return;
+    EDGES.forEach(function (e) { if (edgeIn[e.id]) { nodeIn[e.from] = true; nodeIn[e.to] = true; } });
+    NODES.forEach(function (n) {
+      if (nodeIn[n.id]) return;
+      var facts = attributeDocs[n.id];
+      if (!neighbours[n.id].length && !facts.length) nodeIn[n.id] = period.undated;
+      else nodeIn[n.id] = facts.some(factInPeriod);
+    });
+  }
+
+  function docsInPeriod() {
+    var count = 0;
+    docIn.forEach(function (on) { if (on) count++; });
+    return count;
+  }
+
+  // -------------------------------------------------------------- visibility
+  //
+  // What is drawn: the entities that pass the class and period filters, capped (in a big
+  // graph) to the THRESHOLD most important of them, plus those a search or a selection
+  // brought in ("forced"). Computed once per filter change into `visible`, so the DataView
+  // filters below are array lookups, even with tens of thousands of items.
+
+  var byRank = NODES.map(function (n) { return n.id; });
+  byRank.sort(function (a, b) { return NODES[a].rank - NODES[b].rank; });
+  var visible = NODES.map(function () { return false; });
+  var hiddenCount = 0;
+
+  function computeVisible() {
+    var budget = showAll ? Infinity : THRESHOLD;
+    var taken = 0;
+    hiddenCount = 0;
+    for (var k = 0; k < byRank.length; k++) {
+      var id = byRank[k];
+      var on = false;
+      if (classOn[NODES[id].c] && (nodeIn[id] || forced[id] === true)) {
+        if (taken < budget) { on = true; taken++; }
+        else if (forced[id] === true) on = true;
+        else hiddenCount++;
+      }
+      visible[id] = on;
+    }
+  }
+
+  function nodeVisible(id) { return visible[id]; }
   function edgeVisible(e) {
-    return relOn[e.p] === true && nodeVisible(e.from) && nodeVisible(e.to);
+    return relOn[e.p] === true && edgeIn[e.id] && visible[e.from] && visible[e.to];
   }
+
+  applyPeriod();
+  computeVisible();
 
   // -------------------------------------------------------------- vis data
   //
@@ -301,8 +398,45 @@
     state.stabilizedAt = performance.now();
     state.layoutMs = state.stabilizedAt - layoutStart;
     progress.classList.add("kg-done");
+    if (fitWhenStable) { fitWhenStable = false; network.fit(); }
     updateStatus();
   });
+
+  // Opening or closing the side panel changes the canvas width. vis-network would then
+  // rescale the drawing in proportion and re-centre it, so every node moves away from under
+  // the pointer. Instead the drawing stays where it was on the screen (same scale, same
+  // top-left corner); only when the selected item would end up outside the narrower canvas
+  // does the view pan, no further than needed to show it.
+  network.on("resize", function (size) {
+    // Fired inside vis's resize handler, before it moves the camera: the view is still old.
+    var scale = network.getScale();
+    var corner = network.DOMtoCanvas({ x: 0, y: 0 });
+    queueMicrotask(function () { keepView(scale, corner, size.width, size.height); });
+  });
+
+  function keepView(scale, corner, width, height) {
+    var center = { x: corner.x + width / 2 / scale, y: corner.y + height / 2 / scale };
+    var focus = selectionPoint();
+    if (focus) {
+      var margin = Math.min(60, width / 4) / scale;
+      var halfW = width / 2 / scale - margin, halfH = height / 2 / scale - margin;
+      center.x += Math.max(0, focus.x - (center.x + halfW)) - Math.max(0, center.x - halfW - focus.x);
+      center.y += Math.max(0, focus.y - (center.y + halfH)) - Math.max(0, center.y - halfH - focus.y);
+    }
+    network.moveTo({ position: center, scale: scale, animation: false });
+  }
+
+  /** Canvas position of the selected node (or the middle of the selected edge). */
+  function selectionPoint() {
+    if (!selected) return null;
+    var ids = selected.type === "node" ? [selected.id] : [EDGES[selected.id].from, EDGES[selected.id].to];
+    ids = ids.filter(function (id) { return shown[id]; });
+    if (!ids.length) return null;
+    var pos = network.getPositions(ids);
+    var x = 0, y = 0;
+    ids.forEach(function (id) { x += pos[id].x; y += pos[id].y; });
+    return { x: x / ids.length, y: y / ids.length };
+  }
 
   network.on("dragEnd", function (params) {
     if (params.nodes && params.nodes.length) rememberPositions(params.nodes);
@@ -328,6 +462,7 @@
 
   /** Re-apply filters; nodes keep the places they had, newcomers start near a neighbour. */
   function refresh() {
+    computeVisible();
     if (stable) rememberPositions();
     // (Not nodesView.getIds(): a DataView applies its filter afresh on every call.)
     var incoming = [];
@@ -564,8 +699,24 @@
     var n = NODES[id];
     var changed = false;
     if (!classOn[n.c]) { classOn[n.c] = true; changed = true; syncFilterBoxes(); }
-    if (!nodeVisible(id)) { forced[id] = true; changed = true; }
+    if (!visible[id]) { forced[id] = true; changed = true; }
     if (changed) refresh();
+  }
+
+  /** Reveal a node with its most important neighbours (through facts the filters admit). */
+  function revealWithNeighbours(id) {
+    var n = NODES[id];
+    if (!classOn[n.c]) { classOn[n.c] = true; syncFilterBoxes(); }
+    forced[id] = true;
+    var others = [];
+    neighbours[id].forEach(function (eid) {
+      var e = EDGES[eid];
+      var other = e.from === id ? e.to : e.from;
+      if (relOn[e.p] && edgeIn[eid] && classOn[NODES[other].c] && others.indexOf(other) < 0) others.push(other);
+    });
+    others.sort(function (a, b) { return NODES[a].rank - NODES[b].rank; });
+    others.slice(0, NEIGHBOUR_LIMIT).forEach(function (other) { if (!visible[other]) forced[other] = true; });
+    refresh();
   }
 
   function selectNode(ref) {
@@ -589,9 +740,11 @@
     return true;
   }
 
+  /** Go to a node (search, links in the panel): bring it in with its neighbours, select it. */
   function focusNode(ref) {
     var id = toId(ref);
     if (id === null) return false;
+    revealWithNeighbours(id);
     selectNode(id);
     network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: { duration: 400, easingFunction: "easeInOutQuad" } });
     return true;
@@ -752,14 +905,64 @@
     return true;
   }
 
+  // -------------------------------------------------------------- period filter
+
+  var periodBox = document.getElementById("kg-period-box");
+  var fromInput = document.getElementById("kg-date-from");
+  var toInput = document.getElementById("kg-date-to");
+  var undatedBox = document.getElementById("kg-undated");
+
+  /** "2024" / "2024-03" / "2024-03-21" as the first (or last) day it names; "" stays "". */
+  function dayOf(value, last) {
+    var text = String(value === null || value === undefined ? "" : value).trim();
+    if (text === "") return "";
+    var m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
+    if (!m) return null;
+    var year = Number(m[1]), month = m[2] ? Number(m[2]) : (last ? 12 : 1);
+    if (month < 1 || month > 12) return null;
+    var days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    var day = m[3] ? Number(m[3]) : (last ? days : 1);
+    if (day < 1 || day > days) return null;
+    return m[1] + "-" + String(month).padStart(2, "0") + "-" + String(day).padStart(2, "0");
+  }
+
+  /** Show only facts from documents dated within [from, to] (either end may be open). */
+  function setPeriod(from, to, undated) {
+    var first = dayOf(from, false), last = dayOf(to, true);
+    if (first === null || last === null) return false;
+    if (first && last && first > last) return setPeriod(to, from, undated);  // ends swapped
+    period = { from: first, to: last, undated: undated === undefined ? period.undated : !!undated };
+    syncPeriodInputs();
+    applyPeriod();
+    // A new period is a new question: what earlier searches brought in goes back under the cap.
+    forced = {};
+    fitWhenStable = true;
+    refresh();
+    if (selected && (selected.type === "node" ? !visible[selected.id] : !edgeVisible(EDGES[selected.id]))) closePanel();
+    if (stable || physicsOn) { fitWhenStable = false; network.fit(); }
+    updateStatus();
+    return true;
+  }
+
+  function syncPeriodInputs() {
+    fromInput.value = period.from;
+    toInput.value = period.to;
+    undatedBox.checked = period.undated;
+  }
+
+  function onPeriodInput() { setPeriod(fromInput.value, toInput.value, undatedBox.checked); }
+
+  periodBox.hidden = !DATES.dated;
+  if (DATES.min) { fromInput.min = toInput.min = DATES.min; }
+  if (DATES.max) { fromInput.max = toInput.max = DATES.max; }
+  fromInput.addEventListener("change", onPeriodInput);
+  toInput.addEventListener("change", onPeriodInput);
+  undatedBox.addEventListener("change", onPeriodInput);
+  document.getElementById("kg-period-reset").addEventListener("click", function () { setPeriod("", "", true); });
+
   // -------------------------------------------------------------- status & language
 
-  function hiddenByCap() {
-    if (showAll) return 0;
-    var count = 0;
-    NODES.forEach(function (n) { if (classOn[n.c] && !nodeVisible(n.id)) count++; });
-    return count;
-  }
+  function hiddenByCap() { return hiddenCount; }
 
   function updateStatus() {
     document.getElementById("kg-status").textContent = stable || !progress ? t("shown", {
@@ -768,6 +971,7 @@
     var hidden = hiddenByCap();
     document.getElementById("kg-capped").hidden = hidden === 0;
     document.getElementById("kg-capped-text").textContent = t("capped", { k: THRESHOLD, h: hidden });
+    document.getElementById("kg-period-status").textContent = t("docsIn", { k: docsInPeriod(), D: DOCS.length });
   }
 
   function setLanguage(l) {
@@ -786,6 +990,11 @@
     document.getElementById("kg-h-status").textContent = t("status");
     document.getElementById("kg-h-classes").textContent = t("classes");
     document.getElementById("kg-h-relations").textContent = t("relations");
+    document.getElementById("kg-h-period").textContent = t("period");
+    document.getElementById("kg-l-from").textContent = t("from");
+    document.getElementById("kg-l-to").textContent = t("to");
+    document.getElementById("kg-l-undated").textContent = t("undated");
+    document.getElementById("kg-period-reset").textContent = t("allDates");
     buildFilters();
     if (ready) relabel();
     updateStatus();
@@ -831,9 +1040,14 @@
     get renderedNodeCount() { return network.body.nodeIndices.length; },
     get renderedEdgeCount() { return network.body.edgeIndices.length; },
     get selected() { return selected ? { type: selected.type, id: selected.id } : null; },
+    get period() { return { from: period.from, to: period.to, undated: period.undated }; },
+    get docsInPeriod() { return docsInPeriod(); },
     visibleNodeIds: function () { return nodesView.getIds(); },
+    visibleEdgeIds: function () { return edgesView.getIds(); },
+    setPeriod: setPeriod,
     nodeId: function (iri) { return toId(iri); },
     label: function (ref) { var id = toId(ref); return id === null ? null : label(NODES[id]); },
+    iri: function (ref) { var id = toId(ref); return id === null ? null : NODES[id].iri; },
     search: search,
     focus: focusNode,
     selectNode: selectNode,

@@ -64,6 +64,8 @@ _GLOSSED_TERM = re.compile(
     r"(?P<noun>方式|手法|技術|アルゴリズム|アーキテクチャ)"
 )
 _NAME_WITH_ALIAS = re.compile(r"([^（()）]{1,25}?)\s*[（(]([^（()）]{2,40})[）)]")
+# Legal-form suffixes written in Latin: part of the name's own words, never of its span.
+_LATIN_ORG_SUFFIXES = ("Inc.", "Corp.", "Ltd.", "LLC")
 _COPULA_TAIL = re.compile(
     r"([\u30a0-\u30ff\u4e00-\u9fffA-Za-z]+)(?:だ|である|です|だった|でした|となる)[。．]?\s*$"
 )
@@ -192,13 +194,32 @@ class _Detector:
             surface = self.text[start:end]
             if surface in self.cues.generic_latin or len(surface) < 2 or surface.isdigit():
                 continue
+            if self._begins_listed_name(start, end):
+                continue
             self._classify_latin(start, end, surface)
+
+    def _begins_listed_name(self, start: int, end: int) -> bool:
+        """``NTTドコモ``, ``LG電子``, ``MITライセンス``: a Latin word that begins a longer
+        listed name is that name, not a name of its own (nor the NTT in NTTドコモ)."""
+        pattern = self.lexicon.non_latin_pattern
+        match = pattern.match(self.text, start) if pattern is not None else None
+        if match is None or match.end() <= end or not self._token_boundary(start, match.end()):
+            return False
+        entry = self.lexicon.lookup(match.group(0))
+        if entry is None:
+            return False
+        self.add(_from_entry(start, match.end(), match.group(0), entry, "lexicon"))
+        return True
 
     def _classify_latin(self, start: int, end: int, surface: str) -> None:
         entry = self.lexicon.lookup(surface)
         org_suffix = self._org_suffix(end)
         person_suffix = self._person_suffix(end)
         if entry is not None:
+            marked = org_suffix and org_suffix not in _LATIN_ORG_SUFFIXES
+            if entry.entity_class == "Organization" and marked:  # KDDI社, as Zeta社 is read
+                end += len(org_suffix)
+                surface = self.text[start:end]
             self.add(_from_entry(start, end, surface, entry, "lexicon"))
             return
         if any(self.text[:start].endswith(p) for p in self.cues.org_prefixes):
@@ -216,7 +237,7 @@ class _Detector:
             )
             return
         family = self._family(surface)
-        if org_suffix and org_suffix not in ("Inc.", "Corp.", "Ltd.", "LLC"):
+        if org_suffix and org_suffix not in _LATIN_ORG_SUFFIXES:
             full_end = end + len(org_suffix)
             canonical = strip_org_affixes(normalize_surface(surface))
             self.add(
@@ -440,16 +461,24 @@ class _Detector:
             if entity_class is None:
                 continue
             term, acronym = match.span("term"), match.span("acronym")
+            # A listed term or acronym (検索拡張生成, MoE) names both: one entity, not two.
+            entry = self.lexicon.lookup(match.group("term")) or self.lexicon.lookup(
+                match.group("acronym")
+            )
+            spans = (acronym, term) if entry is not None else (acronym,)
             self.found = [
-                m for m in self.found if not (acronym[0] <= m.start and m.end <= acronym[1])
+                m for m in self.found if not any(s <= m.start and m.end <= e for s, e in spans)
             ]
             canonical = normalize_surface(match.group("term"))
             for start, end in (term, acronym):
+                surface = self.text[start:end]
                 self.add(
-                    SentenceMention(
+                    _from_entry(start, end, surface, entry, "lexicon")
+                    if entry is not None
+                    else SentenceMention(
                         start,
                         end,
-                        self.text[start:end],
+                        surface,
                         entity_class,
                         "glossed-term",
                         canonical,
@@ -493,10 +522,12 @@ class _Detector:
             for suffix in ("グループ", "ホールディングス"):
                 if text.endswith(suffix) and len(text) > len(suffix) and "固有名詞" in token.tag_:
                     canonical = strip_org_affixes(text)
+                    start, end = token.idx, token.idx + len(token.text)
                     self.add(
-                        SentenceMention(
-                            token.idx,
-                            token.idx + len(token.text),
+                        self._listed(start, end, text, canonical, "Organization")
+                        or SentenceMention(
+                            start,
+                            end,
                             text,
                             "Organization",
                             f"marker:{suffix}",
@@ -514,6 +545,18 @@ class _Detector:
                 self._person_before(tokens, i, text)
             elif text in ("社", "株式会社") and i > 0:
                 self._org_before(tokens, i, text)
+
+    def _listed(
+        self, start: int, end: int, surface: str, canonical: str, entity_class: str
+    ) -> SentenceMention | None:
+        """A marked name the lexicon lists with the class its marker gives: ソフトバンクグループ
+        is SoftBank Group, not the SoftBank its bare name would give; グーグル社 is Google,
+        keyed as グーグル is."""
+        for name in (surface, canonical):
+            entry = self.lexicon.lookup(name)
+            if entry is not None and entry.entity_class == entity_class:
+                return _from_entry(start, end, surface, entry, "lexicon")
+        return None
 
     def _org_head(self, text: str) -> str | None:
         return next((n for n in self.cues.org_head_nouns if text.endswith(n) and text != n), None)
@@ -572,7 +615,15 @@ class _Detector:
             return
         start, end = span
         surface = self.text[start:end]
-        if len(surface) < 2 or self.lexicon.lookup(surface) or surface in dict(self.cues.anaphors):
+        if len(surface) < 2 or surface in dict(self.cues.anaphors):
+            return
+        entry = self.lexicon.lookup(surface)
+        if entry is not None:
+            # ジェンスン・フアンCEO: the lexicon scan takes ジェンスン・フアン for part of a
+            # compound with CEO, so a listed person is added here; any other listed thing
+            # (メタ社長) is not a person.
+            if entry.entity_class == "Person":
+                self.add(_from_entry(start, end, surface, entry, "lexicon"))
             return
         canonical = normalize_surface(surface)
         self.add(
@@ -591,7 +642,8 @@ class _Detector:
             return
         canonical = strip_org_affixes(normalize_surface(surface))
         self.add(
-            SentenceMention(
+            self._listed(start, end + len(suffix), surface + suffix, canonical, "Organization")
+            or SentenceMention(
                 start,
                 end + len(suffix),
                 surface + suffix,
