@@ -204,6 +204,9 @@ POSITIVE = [
     ),
 ]
 
+#: Objects the shared gazetteer may know under its own name ("open weights").
+ALSO = {"open-weight-models": ("open-weights",)}
+
 NEGATIVE = [
     ("Hollis Group did not acquire Brackenfield.", "acquired"),
     ("Hollis Group plans to acquire Brackenfield next year.", "acquired"),
@@ -239,7 +242,9 @@ def built():
 def test_reads_the_relation(built, index, case) -> None:
     text, (subject, predicate, obj) = case
     triples = built[index]
-    found = (subject, predicate, obj) in triples
+    found = (subject, predicate, obj) in triples or any(
+        (subject, predicate, alternative) in triples for alternative in ALSO.get(obj, ())
+    )
     if predicate in ("partneredWith", "competesWith"):
         found = found or (obj, predicate, subject) in triples
     assert found, f"{text!r}: got {sorted(triples)}"

@@ -34,6 +34,7 @@ __all__ = ["Antecedents", "ArgumentResolver", "Target"]
 
 #: Weight of cue votes a name needs before a stand-in takes it for typed.
 _PROVISIONAL = 0.9
+_TERM_CLASSES = frozenset({"Technique", "Concept"})
 #: How many sentences back a stand-in may reach.
 _REACH = 3
 #: Nouns that stand for the name compounded with them: "the Nimbus-4 weights".
@@ -263,6 +264,11 @@ class ArgumentResolver:
         ]
         if compound and (typed or lemma(token) in _STAND_FOR):
             return [Target(self._name_at(compound[-1]), "type-noun")]  # type: ignore[arg-type]
+        if compound and terms and classes:
+            known = self._name_at(compound[-1])
+            if known is not None and _class_of(known) in classes & _TERM_CLASSES:
+                # "deepfake fraud" where the gazetteer knows "deepfake": the known idea
+                return [Target(known, "concept", 0.05)]
         named = self._named(token)
         if named is not None:
             return [Target(named, "naming")]
