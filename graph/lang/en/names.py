@@ -37,7 +37,7 @@ from graph.lexicon import Lexicon, LexiconEntry
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["Gazetteer", "NameSpan", "SentenceNames", "find_names", "lexicon_pattern"]
+__all__ = ["Gazetteer", "NameSpan", "SentenceNames", "find_names"]
 
 # How much each kind of cue weighs (the shared core types a name from 0.9 up).
 LEXICON = 6.0
@@ -146,10 +146,57 @@ class Gazetteer:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.by_key: dict[str, LexiconEntry] = dict(lexicon.by_key)
-        self.pattern = lexicon_pattern(lexicon)
+        self.starts, self.any_case = _word_index(lexicon)
 
     def lookup(self, surface: str) -> LexiconEntry | None:
         return self.by_key.get(match_key(surface))
+
+    def matches(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of every gazetteer name in ``text``, longest first at each word.
+
+        Word by word, with a dictionary look-up only where a word can begin a name: one
+        alternation of every surface (1,500 of them) cost more than the rest of the
+        reader. Lowercase entries ("open source") match in any case, the others only
+        where the text capitalises them ("Gemini", not "gemini").
+        """
+        words = [(m.start(), m.end(), m.group(0).casefold()) for m in _WORD.finditer(text)]
+        out: list[tuple[int, int]] = []
+        i = 0
+        while i < len(words):
+            longest = self.starts.get(words[i][2], 0)
+            for n in range(min(longest, len(words) - i), 0, -1):
+                start, end = words[i][0], words[i + n - 1][1]
+                candidate = text[start:end]
+                key = match_key(candidate)
+                if key in self.by_key and (key in self.any_case or not candidate.islower()):
+                    out.append((start, end))
+                    i += n
+                    break
+            else:
+                i += 1
+        return out
+
+
+_WORD = re.compile(r"\w+(?:[.·'’+&]\w+)*")
+
+
+@cache
+def _word_index(lexicon: Lexicon) -> tuple[dict[str, int], frozenset[str]]:
+    """First word of every Latin surface -> the most words a surface starting with it
+    has; and the match keys of the lowercase surfaces."""
+    starts: dict[str, int] = {}
+    any_case: set[str] = set()
+    for entry in lexicon.entries:
+        for surface in entry.surfaces:
+            if not surface.isascii():
+                continue
+            words = _WORD.findall(surface.casefold())
+            if not words:
+                continue
+            starts[words[0]] = max(starts.get(words[0], 0), len(words))
+            if surface == surface.lower():
+                any_case.add(match_key(surface))
+    return starts, frozenset(any_case)
 
 
 def canonical_of(surface: str, lexicon: Gazetteer) -> tuple[str, str, LexiconEntry | None]:
@@ -169,35 +216,6 @@ def canonical_of(surface: str, lexicon: Gazetteer) -> tuple[str, str, LexiconEnt
     if entry is not None:
         return entry.name, slug(entry.name), entry
     return text, slug(text), None
-
-
-@cache
-def lexicon_pattern(lexicon: Lexicon) -> re.Pattern[str] | None:
-    """One alternation of the gazetteer's Latin surfaces, longest first, word-bounded.
-
-    Lowercase entries ("open source") match in any case; the others only as written
-    ("Gemini", not "gemini").
-    """
-    exact: set[str] = set()
-    folded: set[str] = set()
-    for entry in lexicon.entries:
-        for surface in entry.surfaces:
-            if not surface.isascii() or len(surface) < 2:
-                continue
-            (folded if surface == surface.lower() else exact).add(surface)
-    if not exact and not folded:
-        return None
-
-    def alternation(words: Iterable[str]) -> str:
-        ordered = sorted(words, key=lambda w: (-len(w), w))
-        return "|".join(re.escape(w).replace(r"\ ", r"[\s\-]") for w in ordered)
-
-    parts = []
-    if exact:
-        parts.append(f"(?:{alternation(exact)})")
-    if folded:
-        parts.append(f"(?i:{alternation(folded)})")
-    return re.compile(rf"(?<![\w\-])(?:{'|'.join(parts)})(?![\w\-]|\.\w)")
 
 
 # ---------------------------------------------------------------------------- the finder
@@ -240,28 +258,25 @@ class _Finder:
 
     # -- step 1: the gazetteer, also inside merged tokens ("Google Gemini")
     def gazetteer(self) -> None:
-        pattern = self.lexicon.pattern
-        if pattern is None:
-            return
-        for match in pattern.finditer(self.sentence.text):
-            tokens = self._token_range(*match.span())
+        for match in self.lexicon.matches(self.sentence.text):
+            tokens = self._token_range(*match)
             if tokens is None:
                 continue
             first, last = self.doc[tokens[0]], self.doc[tokens[1] - 1]
-            whole = first.idx == match.start() and last.idx + len(last) == match.end()
+            whole = first.idx == match[0] and last.idx + len(last) == match[1]
             if not whole and tokens[1] - tokens[0] == 1 and self._splits_merged(first, match):
                 continue
             if whole:
-                span = self._span(tokens[0], tokens[1], *match.span())
+                span = self._span(tokens[0], tokens[1], *match)
                 if span is not None:
                     self.names.add(span)
 
-    def _splits_merged(self, token: Token, match: re.Match[str]) -> bool:
+    def _splits_merged(self, token: Token, match: tuple[int, int]) -> bool:
         """A gazetteer name that is the leading part of a merged name: "Google Gemini"
         holds Google (the owner) and Gemini; recorded as two parts of one token."""
-        if match.start() != token.idx:
+        if match[0] != token.idx:
             return True
-        rest_start = match.end()
+        rest_start = match[1]
         while rest_start < token.idx + len(token) and self.sentence.text[rest_start] in " -":
             rest_start += 1
         rest_end = token.idx + len(token)
@@ -275,7 +290,7 @@ class _Finder:
             if whole is not None:  # "SoftBank Group" is SoftBank
                 self.names.add(whole)
             return True
-        owner = self._span(token.i, token.i + 1, match.start(), match.end())
+        owner = self._span(token.i, token.i + 1, match[0], match[1])
         named = self._span(token.i, token.i + 1, rest_start, rest_end)
         if owner is None or named is None or not owner.votes:
             return True
