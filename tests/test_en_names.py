@@ -22,7 +22,7 @@ def _document(text: str) -> Document:
 
 @pytest.fixture(scope="module")
 def names_of():
-    lexicon, cues = Gazetteer(load_lexicon()), load_cues()
+    lexicon, cues = Gazetteer.of(load_lexicon()), load_cues()
 
     def read(text: str) -> dict[str, set[str]]:
         """surface -> the cues that voted for it, over every sentence of the text."""

@@ -50,7 +50,7 @@ def sentence_readings(
     sentences: Sequence[ParsedSentence], lexicon: Lexicon, cues: Cues, index: PatternIndex
 ) -> list[SentenceReading]:
     """What the reader reads from each sentence, in order."""
-    gazetteer = Gazetteer(lexicon)
+    gazetteer = Gazetteer.of(lexicon)
     roles = role_table(index)
     all_names = [find_names(sentence, gazetteer, cues) for sentence in sentences]
     _join_short_forms(all_names)

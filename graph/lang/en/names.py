@@ -24,7 +24,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
 from typing import TYPE_CHECKING
 
 from graph.canonical import has_size_token, match_key, normalize_surface, slug, strip_org_affixes
@@ -148,6 +147,15 @@ class Gazetteer:
         self.by_key: dict[str, LexiconEntry] = dict(lexicon.by_key)
         self.starts, self.any_case = _word_index(lexicon)
 
+    @classmethod
+    def of(cls, lexicon: Lexicon) -> Gazetteer:
+        """The view of a lexicon, made once per lexicon object (hashing a lexicon of 700
+        entries, as a cache keyed by it does, costs more than reading a sentence)."""
+        cached = _GAZETTEERS.get(id(lexicon))
+        if cached is None or cached[0] is not lexicon:
+            cached = _GAZETTEERS[id(lexicon)] = (lexicon, cls(lexicon))
+        return cached[1]
+
     def lookup(self, surface: str) -> LexiconEntry | None:
         return self.by_key.get(match_key(surface))
 
@@ -178,9 +186,9 @@ class Gazetteer:
 
 
 _WORD = re.compile(r"\w+(?:[.·'’+&]\w+)*")
+_GAZETTEERS: dict[int, tuple[Lexicon, Gazetteer]] = {}
 
 
-@cache
 def _word_index(lexicon: Lexicon) -> tuple[dict[str, int], frozenset[str]]:
     """First word of every Latin surface -> the most words a surface starting with it
     has; and the match keys of the lowercase surfaces."""

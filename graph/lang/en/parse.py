@@ -424,16 +424,17 @@ def parse_documents(
     nlp = nlp or load_pipeline()
     current: list[Document] = []  # documents whose sentences are queued, oldest first
 
-    def jobs() -> Iterator[tuple[str, tuple[int, int, int]]]:
+    def jobs() -> Iterator[tuple[str, tuple[int, int, int, str]]]:
         for number, document in enumerate(documents):
             current.append(document)
             spans = split_sentences(document.text)
             for index, (start, end) in enumerate(spans):
-                yield document.text[start:end], (number, index, start)
+                text = document.text[start:end]
+                yield text, (number, index, start, text)
             if not spans:
-                yield "", (number, -1, 0)  # an empty document still yields its (empty) facts
+                yield "", (number, -1, 0, "")  # an empty document still yields its facts
 
-    parsed: Iterable[tuple[Doc, tuple[int, int, int]]] = nlp.pipe(
+    parsed: Iterable[tuple[Doc, tuple[int, int, int, str]]] = nlp.pipe(
         jobs(), as_tuples=True, n_process=n_process, batch_size=batch_size
     )
     if progress:
@@ -442,11 +443,11 @@ def parse_documents(
         parsed = tqdm(parsed, unit="sent", desc="parsing", leave=False)
     number = 0
     sentences: list[ParsedSentence] = []
-    for doc, (doc_number, index, start) in parsed:
+    for doc, (doc_number, index, start, text) in parsed:
         while doc_number > number:
             yield current.pop(0), sentences
             number, sentences = number + 1, []
-        if index >= 0:
-            sentences.append(ParsedSentence(current[0], index, start, doc, doc.text))
+        if index >= 0:  # the text as read (Doc.text is rebuilt from the tokens each time)
+            sentences.append(ParsedSentence(current[0], index, start, doc, text))
     if current:
         yield current.pop(0), sentences
