@@ -10,7 +10,8 @@ from graph.extraction.facts import decide_document_classes
 from graph.lang.en import load_patterns
 from graph.lang.en.cues import load_cues
 from graph.lang.en.document import sentence_readings
-from graph.lang.en.names import Gazetteer, find_names
+from graph.lang.en.gazetteer import Gazetteer
+from graph.lang.en.names import find_names
 from graph.lang.en.parse import parse_documents
 from graph.lexicon import load_lexicon
 from graph.model import Document

@@ -18,7 +18,8 @@ from graph.extraction.readings import SentenceReading
 from graph.lang.en.attributes import AttributeReader
 from graph.lang.en.cues import Cues
 from graph.lang.en.frames import FrameReader, role_table
-from graph.lang.en.names import Gazetteer, SentenceNames, find_names, short_forms
+from graph.lang.en.gazetteer import Gazetteer
+from graph.lang.en.names import SentenceNames, find_names, short_forms
 from graph.lang.en.parse import ParsedSentence
 from graph.lang.en.references import Antecedents, ArgumentResolver
 from graph.lang.en.rules import add_name_variants

@@ -26,17 +26,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from graph.canonical import has_size_token, match_key, normalize_surface, slug, strip_org_affixes
+from graph.canonical import has_size_token, match_key
 from graph.extraction.readings import Name, Vote
 from graph.lang.en.cues import Cues, word_set
+from graph.lang.en.gazetteer import Gazetteer, canonical_of
 from graph.lang.en.parse import VERSION_WORDS, ParsedSentence, english_words
 from graph.lang.en.syntax import kids, lemma, nominal, noun_words, reduced_relative, tables
-from graph.lexicon import Lexicon, LexiconEntry
+from graph.lang.en.titles import title_runs
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["Gazetteer", "NameSpan", "SentenceNames", "find_names"]
+__all__ = ["NameSpan", "SentenceNames", "find_names", "short_forms"]
 
 # How much each kind of cue weighs (the shared core types a name from 0.9 up).
 LEXICON = 6.0
@@ -133,99 +134,6 @@ class SentenceNames:
         return tuple(s.as_name(self.sentence.start) for s in ordered)
 
 
-# ---------------------------------------------------------------------------- canonical forms
-
-
-class Gazetteer:
-    """The shared lexicon as the reader looks it up: by match key, and as one pattern.
-
-    Built once per document: the lexicon's own look-ups are cached by the lexicon, which
-    costs a hash of every entry on each call.
-    """
-
-    def __init__(self, lexicon: Lexicon) -> None:
-        self.by_key: dict[str, LexiconEntry] = dict(lexicon.by_key)
-        self.starts, self.any_case = _word_index(lexicon)
-
-    @classmethod
-    def of(cls, lexicon: Lexicon) -> Gazetteer:
-        """The view of a lexicon, made once per lexicon object (hashing a lexicon of 700
-        entries, as a cache keyed by it does, costs more than reading a sentence)."""
-        cached = _GAZETTEERS.get(id(lexicon))
-        if cached is None or cached[0] is not lexicon:
-            cached = _GAZETTEERS[id(lexicon)] = (lexicon, cls(lexicon))
-        return cached[1]
-
-    def lookup(self, surface: str) -> LexiconEntry | None:
-        return self.by_key.get(match_key(surface))
-
-    def matches(self, text: str) -> list[tuple[int, int]]:
-        """(start, end) of every gazetteer name in ``text``, longest first at each word.
-
-        Word by word, with a dictionary look-up only where a word can begin a name: one
-        alternation of every surface (1,500 of them) cost more than the rest of the
-        reader. Lowercase entries ("open source") match in any case, the others only
-        where the text capitalises them ("Gemini", not "gemini").
-        """
-        words = [(m.start(), m.end(), m.group(0).casefold()) for m in _WORD.finditer(text)]
-        out: list[tuple[int, int]] = []
-        i = 0
-        while i < len(words):
-            longest = self.starts.get(words[i][2], 0)
-            for n in range(min(longest, len(words) - i), 0, -1):
-                start, end = words[i][0], words[i + n - 1][1]
-                candidate = text[start:end]
-                key = match_key(candidate)
-                if key in self.by_key and (key in self.any_case or not candidate.islower()):
-                    out.append((start, end))
-                    i += n
-                    break
-            else:
-                i += 1
-        return out
-
-
-_WORD = re.compile(r"\w+(?:[.·'’+&]\w+)*")
-_GAZETTEERS: dict[int, tuple[Lexicon, Gazetteer]] = {}
-
-
-def _word_index(lexicon: Lexicon) -> tuple[dict[str, int], frozenset[str]]:
-    """First word of every Latin surface -> the most words a surface starting with it
-    has; and the match keys of the lowercase surfaces."""
-    starts: dict[str, int] = {}
-    any_case: set[str] = set()
-    for entry in lexicon.entries:
-        for surface in entry.surfaces:
-            if not surface.isascii():
-                continue
-            words = _WORD.findall(surface.casefold())
-            if not words:
-                continue
-            starts[words[0]] = max(starts.get(words[0], 0), len(words))
-            if surface == surface.lower():
-                any_case.add(match_key(surface))
-    return starts, frozenset(any_case)
-
-
-def canonical_of(surface: str, lexicon: Gazetteer) -> tuple[str, str, LexiconEntry | None]:
-    """(canonical name, entity key, gazetteer entry) of a surface form.
-
-    The gazetteer's name where it knows the surface (that is what makes ``Meta`` here and
-    ``メタ`` in a Japanese article one entity), else the surface without a leading
-    article or a legal suffix ("Apple Inc." -> "Apple").
-    """
-    text = normalize_surface(surface)
-    text = re.sub(r"^(?:the|The)\s+", "", text)
-    entry = lexicon.lookup(text)
-    if entry is None:
-        stripped = strip_org_affixes(text)
-        entry = lexicon.lookup(stripped)
-        text = stripped
-    if entry is not None:
-        return entry.name, slug(entry.name), entry
-    return text, slug(text), None
-
-
 # ---------------------------------------------------------------------------- the finder
 
 
@@ -311,56 +219,11 @@ class _Finder:
 
     # -- step 1b: titles of works, whose words are not all capitalised
     def titles(self) -> None:
-        """ "On the Dangers of Stochastic Parrots was co-written by …", "Why AI Will Save
-        the World, an essay by …", "a memo titled Compute Is the Moat".
-
-        A run of capitalised words held together by "the", "of", "a" or a capitalised
-        function word ("Is", "Why") is one name when it opens the sentence and a verb or
-        a comma follows it, or when a word that introduces a title stands before it.
-        """
+        """ "On the Dangers of Stochastic Parrots was co-written by …" (see
+        :mod:`graph.lang.en.titles`)."""
         tokens = self.names.tokens
-        lemmas = tables(self.doc).lemmas
-        starts = [0] + [
-            i + 1
-            for i, word in enumerate(lemmas[:-1])
-            if word in _TITLE_INTRODUCERS or tokens[i].text in "\"“'‘"
-        ]
-        taken = 0
-        for start in starts:
-            if start < taken or not _title_word(tokens[start].text):
-                continue
-            end = self._title_end(tokens, start)
-            if end is not None:
-                self._add_title(tokens, start, end)
-                taken = end
-
-    def _title_end(self, tokens: list[Token], start: int) -> int | None:
-        end = start
-        while end < len(tokens):
-            text = tokens[end].text
-            if _title_word(text) or (text.lower() in _TITLE_GLUE and end > start):
-                end += 1
-            else:
-                break
-        while end > start and tokens[end - 1].text.lower() in _TITLE_GLUE:
-            end -= 1  # a title ends in a capitalised word
-        words = [t.text for t in tokens[start:end]]
-        capitals = sum(
-            1
-            for w in words
-            for part in w.split()
-            if part[:1].isupper() and part.lower() not in _TITLE_FUNCTION
-        )
-        glue = any(w.lower() in _TITLE_GLUE | _TITLE_FUNCTION for w in words[1:])
-        opener = words[0].lower() in _TITLE_FUNCTION if words else False
-        if capitals < 2 or not (glue or opener) or end - start < 2:
-            return None
-        if end >= len(tokens) or (tokens[end].is_punct and tokens[end].text != ","):
-            return None  # a whole line in title case is a headline, not a name
-        after = tokens[end]
-        if start == 0 and not (after.text == "," or after.pos_ in ("VERB", "AUX")):
-            return None
-        return end
+        for start, end in title_runs(tokens, tables(self.doc).lemmas):
+            self._add_title(tokens, start, end)
 
     def _add_title(self, tokens: list[Token], start: int, end: int) -> None:
         inside = [s for s in self.names.spans if start <= s.start_token and s.end_token <= end]
@@ -624,32 +487,6 @@ class _Finder:
                 if typed:
                     yield typed[0], typed[1], NAMING, "naming"
 
-
-#: Lowercase words inside a title ("On the Dangers of Stochastic Parrots").
-_TITLE_GLUE = frozenset({"the", "of", "a", "an"})
-#: Function words a title capitalises ("Why AI Will Save the World", "Compute Is the Moat").
-_TITLE_FUNCTION = word_set(
-    "on why how what when where who is are will can could should the a an of to for in with"
-)
-#: Words after which a title begins: naming verbs, writing verbs, kinds of works.
-_TITLE_INTRODUCERS = word_set(
-    """
-    title call name dub write co-write author co-author publish pen book essay paper memo
-    report article study manifesto letter
-    """
-)
-
-
-def _title_word(text: str) -> bool:
-    return text[:1].isupper() and text.lower() not in _MONTHS_AND_DAYS
-
-
-_MONTHS_AND_DAYS = word_set(
-    """
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday
-    """
-)
 
 _FUNCTION_WORDS = word_set(
     """
