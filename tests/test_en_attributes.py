@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from graph.lang.en.attributes import parse_amount, parse_date, parse_money, parse_percent
+from graph.lang.en.values import parse_amount, parse_date, parse_money, parse_percent
 from tests.en_helpers import read_texts
 
 

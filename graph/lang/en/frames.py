@@ -26,15 +26,15 @@ their ``blocked`` reason: they state no fact but still tell what fills each role
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from graph.extraction.patterns import PatternIndex
-from graph.extraction.readings import Argument, Frame, Vote
+from graph.extraction.readings import Frame, Vote
 from graph.lang.en.cues import Cues
 from graph.lang.en.names import SentenceNames
 from graph.lang.en.references import ArgumentResolver, Target
+from graph.lang.en.repairs import CREATE, ParseRepairs
+from graph.lang.en.slots import Slots
 from graph.lang.en.syntax import (
     block_reason,
     contrasted,
@@ -44,7 +44,6 @@ from graph.lang.en.syntax import (
     main_verb_misparsed,
     nominal,
     prep_role,
-    reduced_relative,
     verb_arguments,
 )
 
@@ -83,7 +82,6 @@ ROLES = frozenset(
     }
 )
 _RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
-_CREATE = frozenset({"create", "make", "produce", "build", "yield", "develop", "release"})
 _TERM_CLASSES = frozenset({"Technique", "Concept"})
 #: Labels of a name before a noun it modifies ("OpenAI CEO", "Uber rival", "Nimbus rival").
 _NAME_MODIFIERS = frozenset({"compound", "nmod", "nummod", "amod", "npadvmod"})
@@ -91,39 +89,7 @@ _NAME_MODIFIERS = frozenset({"compound", "nmod", "nummod", "amod", "npadvmod"})
 ROLE_CUE = 2.5
 
 
-@dataclass
-class _Slots:
-    """Arguments gathered for one frame: (role, target) in the order found."""
-
-    items: list[tuple[str, Target]] = field(default_factory=list)
-
-    def add(self, role: str, targets: Iterable[Target], via: str = "", penalty: float = 0.0):
-        for target in targets:
-            how = via or target.via
-            self.items.append((role, Target(target.span, how, target.penalty + penalty)))
-
-    def keys(self) -> set[str]:
-        return {t.span.key for _, t in self.items}
-
-    def arguments(self, offset: int) -> tuple[Argument, ...]:
-        seen: dict[tuple[str, str], Argument] = {}
-        for role, target in self.items:
-            span = target.span
-            argument = Argument(
-                span.key,
-                role,
-                offset + span.start,
-                offset + span.end,
-                target.via,
-                round(target.penalty, 3),
-            )
-            key = (role, span.key)
-            if key not in seen or argument.penalty < seen[key].penalty:
-                seen[key] = argument
-        return tuple(sorted(seen.values(), key=lambda a: (a.start, a.role)))
-
-
-class FrameReader:
+class FrameReader(ParseRepairs):
     """Reads the frames of one parsed sentence."""
 
     def __init__(
@@ -197,7 +163,7 @@ class FrameReader:
         classes, terms = cached
         return self.resolver.targets(token, classes, terms=terms, exclude=frozenset(exclude or ()))
 
-    def _emit(self, trigger: str, anchor: Token, slots: _Slots, blocked: str | None) -> None:
+    def _emit(self, trigger: str, anchor: Token, slots: Slots, blocked: str | None) -> None:
         for role, target in slots.items:
             for single in role.split("|"):
                 cue = self.cues.role_cues.get((trigger, single))
@@ -265,7 +231,7 @@ class FrameReader:
         trigger = self._trigger_of(verb)
         if trigger is None:
             return
-        slots = _Slots()
+        slots = Slots()
         stance = self._stance(verb) if trigger.startswith("@") else None
         complement = stance[2] if stance else None
         passive = is_passive(verb)
@@ -297,93 +263,7 @@ class FrameReader:
         self._result(verb, trigger, slots)
         self._emit(trigger, verb, slots, block_reason(verb, self.cues))
 
-    def _reduced_relative(self, verb: Token, trigger: str) -> bool:
-        """ "Brushwork, the tool Palette Studio released on Tuesday": the parser hangs the
-        verb from the name as a participle; it is a relative clause whose subject the
-        name is and whose object is what the noun before it stands for."""
-        head = verb.head
-        if not reduced_relative(head) or head.i == verb.i or verb.dep_ != "acl":
-            return False
-        slots = _Slots()
-        slots.add("subj", self._resolve(trigger, "subj", head))
-        slots.add("obj", self._resolve(trigger, "obj", head.head, slots.keys()), "relative")
-        for role, token in verb_arguments(verb):
-            if role not in ("subj", "obj"):
-                slots.add(role, self._resolve(trigger, role, token, slots.keys()))
-        self._emit(trigger, verb, slots, block_reason(verb, self.cues))
-        return True
-
-    def _surface_triple(self, token: Token) -> None:
-        """ "Corax-9B beats Ptarmigan-7B": a verb between two names that the parser read
-        as something else (here a plural noun); read from the words when the tree gave
-        the verb no frame."""
-        i = token.i
-        if i == 0 or i + 1 >= len(self.doc) or (token.pos_ == "VERB" and token.dep_ != "dobj"):
-            return
-        trigger = lemma(token)
-        if trigger not in self.triggers or not token.lower_.endswith(("s", "ed")):
-            return
-        left, right = self.doc[i - 1], self.doc[i + 1]
-        if not (self._is_name(left) and self._is_name(right)):
-            return
-        if any(f.start == self.offset + token.idx for f in self.frames):
-            return
-        slots = _Slots()
-        slots.add("subj", self._resolve(trigger, "subj", left), "surface", 0.05)
-        slots.add("obj", self._resolve(trigger, "obj", right), "surface", 0.05)
-        self._emit(trigger, token, slots, None)
-
-    def _misparsed_gerund(self, token: Token) -> None:
-        """ "spent $4.6 million training Tessera-2": a gerund the parser made a noun,
-        with the name after it hanging from the same verb."""
-        word = token.lower_
-        if token.pos_ != "NOUN" or not word.endswith("ing") or token.i + 1 >= len(self.doc):
-            return
-        stem = word[:-3]
-        trigger = next((t for t in (stem, stem + "e") if t in self.triggers), None)
-        after = self.doc[token.i + 1]
-        if trigger is None or not self._is_name(after) or after.head != token.head:
-            return
-        slots = _Slots()
-        slots.add("obj", self._resolve(trigger, "obj", after), "surface", 0.05)
-        for role, argument in verb_arguments(token.head):
-            if role == "subj":
-                found = self._resolve(trigger, "subj", argument, slots.keys())
-                slots.add("subj", found, "control", 0.05)
-        self._emit(trigger, token, slots, block_reason(token.head, self.cues))
-
-    def _misparsed_verb(self, token: Token) -> None:
-        """ "EleutherAI trained GPT-NeoX-20B on the Pile": a verb between two names that
-        the parser made a modifier of the second one ("trained GPT-NeoX-20B")."""
-        if token.dep_ not in ("amod", "compound") or token.tag_ not in ("VBD", "VBN", "JJ"):
-            return
-        trigger = lemma(token)
-        head = token.head
-        if trigger not in self.triggers or head.i <= token.i or not self._is_name(head):
-            return
-        if token.i == 0 or not self._is_name(self.doc[token.i - 1]) or head.i != token.i + 1:
-            return
-        if not self.doc[token.i - 1].whitespace_:
-            return  # "Microsoft-owned LinkedIn" is a participle, read by _participle
-        slots = _Slots()
-        slots.add("subj", self._resolve(trigger, "subj", self.doc[token.i - 1]), "surface", 0.05)
-        slots.add("obj", self._resolve(trigger, "obj", head), "surface", 0.05)
-        for child in kids(head):
-            role = prep_role(child) if child.dep_ == "prep" and child.i > head.i else None
-            if role:
-                for pobj in kids(child):
-                    if pobj.dep_ == "pobj":
-                        slots.add(role, self._resolve(trigger, role, pobj), "surface", 0.05)
-        for later in self.doc[head.i + 1 :]:
-            if lemma(later) in _CREATE and any(c.lower_ == "to" for c in kids(later)):
-                for role, argument in verb_arguments(later):
-                    if role == "obj":
-                        found = self._resolve(trigger, "result", argument)
-                        slots.add("result", found, "purpose", 0.05)
-                break
-        self._emit(trigger, token, slots, None)
-
-    def _relative_head(self, verb: Token, trigger: str, slots: _Slots, passive: bool) -> None:
+    def _relative_head(self, verb: Token, trigger: str, slots: Slots, passive: bool) -> None:
         """The noun a relative clause or a participle modifies fills the missing role."""
         if verb.dep_ not in ("relcl", "acl") or verb.head == verb:
             return
@@ -413,7 +293,7 @@ class FrameReader:
                 return
         slots.add(role, self._resolve(trigger, role, verb.head, slots.keys()), "relative")
 
-    def _inherited_subject(self, verb: Token, trigger: str, slots: _Slots, passive: bool) -> None:
+    def _inherited_subject(self, verb: Token, trigger: str, slots: Slots, passive: bool) -> None:
         """A verb with no subject of its own: "developed X and licenses it", "fine-tuned X
         to create Y" (the governing verb's subject), or a passive participle's noun."""
         roles = {r for r, _ in slots.items}
@@ -433,10 +313,10 @@ class FrameReader:
             if head.dep_ in ("relcl", "acl") and verb.dep_ == "conj":
                 self._relative_head(head, trigger, slots, is_passive(head))
 
-    def _result(self, verb: Token, trigger: str, slots: _Slots) -> None:
+    def _result(self, verb: Token, trigger: str, slots: Slots) -> None:
         """ "fine-tuned X to create Y": Y is what the fine-tuning made."""
         for child in kids(verb):
-            if child.dep_ in ("xcomp", "advcl") and lemma(child) in _CREATE:
+            if child.dep_ in ("xcomp", "advcl") and lemma(child) in CREATE:
                 for role, token in verb_arguments(child):
                     if role == "obj":
                         slots.add("result", self._resolve(trigger, "result", token), "purpose")
@@ -459,7 +339,7 @@ class FrameReader:
         host = noun
         while host.dep_ == "compound" and host.head.pos_ == "NOUN" and not self.names.at(host.head):
             host = host.head
-        slots = _Slots()
+        slots = Slots()
         blocked = block_reason(noun, self.cues) or (
             block_reason(host, self.cues) if host != noun else None
         )
@@ -578,7 +458,7 @@ class FrameReader:
             return
         if token.pos_ not in ("NOUN", "PROPN") and self.names.at(token) is None:
             return
-        slots = _Slots()
+        slots = Slots()
         trigger = "@possessive"
         owned = self._resolve(trigger, "obj", token)
         if not owned:
@@ -604,7 +484,7 @@ class FrameReader:
         ]
         if not prefixes:
             return
-        slots = _Slots()
+        slots = Slots()
         slots.add("prefix", self._resolve(trigger, "prefix", prefixes[0]))
         slots.add("obj", self._resolve(trigger, "obj", token.head, slots.keys()))
         self._emit(trigger, token, slots, None)
@@ -613,7 +493,7 @@ class FrameReader:
         """ "Google Gemini" merged into one token: the leading company and the name."""
         for index, (owner, named) in sorted(self.names.heads.items()):
             token = self.doc[index]
-            slots = _Slots()
+            slots = Slots()
             slots.add("subj", [Target(owner, "compound")])
             slots.add("obj", [Target(named, "compound")])
             self._emit("@compound", token, slots, None)
