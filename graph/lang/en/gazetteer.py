@@ -27,6 +27,7 @@ class Gazetteer:
     def __init__(self, lexicon: Lexicon) -> None:
         self.by_key: dict[str, LexiconEntry] = dict(lexicon.by_key)
         self.starts, self.any_case = _word_index(lexicon)
+        self.canonical: dict[str, tuple[str, str, LexiconEntry | None]] = {}
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> Gazetteer:
@@ -93,8 +94,21 @@ def canonical_of(surface: str, lexicon: Gazetteer) -> tuple[str, str, LexiconEnt
 
     The gazetteer's name where it knows the surface (that is what makes ``Meta`` here and
     ``メタ`` in a Japanese article one entity), else the surface without a leading
-    article or a legal suffix ("Apple Inc." -> "Apple").
+    article or a legal suffix ("Apple Inc." -> "Apple"). Remembered per gazetteer: a
+    document names the same few things again and again.
     """
+    known = lexicon.canonical.get(surface)
+    if known is None:
+        known = lexicon.canonical[surface] = _canonical_of(surface, lexicon)
+        if len(lexicon.canonical) > _MEMORY:
+            lexicon.canonical.clear()
+    return known
+
+
+_MEMORY = 100_000
+
+
+def _canonical_of(surface: str, lexicon: Gazetteer) -> tuple[str, str, LexiconEntry | None]:
     text = normalize_surface(surface)
     text = re.sub(r"^(?:the|The)\s+", "", text)
     entry = lexicon.lookup(text)

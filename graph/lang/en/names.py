@@ -56,6 +56,8 @@ NER = {"ORG": ("Organization", 0.6), "PERSON": ("Person", 0.8), "PRODUCT": ("Pro
 NER_WORK = ("Document", 0.6)
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: The vote each surface's shape gives (the cues data is loaded once per process).
+_SHAPES: dict[tuple[int, str], Vote | None] = {}
 _NOT_NAME_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 _LOCATIVE = frozenset({"in", "across", "near", "throughout", "outside", "around"})
 _VERSION_END = re.compile(r"(?:[\s\-_.]v?\d+(?:\.\d+)*[a-z]?|\d)$", re.IGNORECASE)
@@ -337,35 +339,45 @@ class _Finder:
             self._context_votes(span)
 
     def _shape_votes(self, span: NameSpan) -> None:
-        words = span.surface.split()
-        last = words[-1].lower().rstrip(",")
-        if len(words) > 1 and last in self.cues.org_suffixes:
-            span.votes.append(Vote("Organization", SUFFIX, f"marker:{last}"))
-        elif len(words) > 1 and last in self.cues.weak_org_suffixes:
-            span.votes.append(Vote("Organization", WEAK_SUFFIX, f"marker:{last}"))
-        elif len(words) == 1 and re.search(r"[a-z](?:AI|Labs)$", span.surface):
-            span.votes.append(Vote("Organization", WEAK_SUFFIX, "marker:ai"))  # "EleutherAI"
-        elif has_size_token(span.surface):
-            span.votes.append(Vote("AIModel", SIZE, "name:size"))
-        elif _VERSION_END.search(span.surface) or (
-            len(words) > 1 and words[-1].lower() in VERSION_WORDS
-        ):
-            span.votes.append(Vote("AIModel", VERSION, "name:version"))
-        elif (
-            2 <= len(words) <= 3
-            and all(_person_word(w) for w in words)
-            and not any(w.lower() in self.cues.type_nouns for w in words)
-        ):
-            # A given name is rarely an English word ("Meridian Law" is a firm).
-            common = words[0].lower() in english_words()
-            weight = PERSON_SHAPE_COMMON if common else PERSON_SHAPE
-            span.votes.append(Vote("Person", weight, "name:person"))
+        key = (id(self.cues), span.surface)
+        if key in _SHAPES:
+            shape = _SHAPES[key]
+        else:
+            shape = _SHAPES[key] = self._shape_vote(span.surface)
+            if len(_SHAPES) > 100_000:
+                _SHAPES.clear()
+        if shape is not None:
+            span.votes.append(shape)
         label = self.ner.get(span.start_token)
         if label in NER:
             entity_class, weight = NER[label]
             span.votes.append(Vote(entity_class, weight, f"ner:{label}"))
         elif label == "WORK_OF_ART":
             span.votes.append(Vote(NER_WORK[0], NER_WORK[1], "ner:WORK_OF_ART"))
+
+    def _shape_vote(self, surface: str) -> Vote | None:
+        """What the name's own shape says: a suffix, a size or version, a person's name."""
+        words = surface.split()
+        last = words[-1].lower().rstrip(",")
+        if len(words) > 1 and last in self.cues.org_suffixes:
+            return Vote("Organization", SUFFIX, f"marker:{last}")
+        if len(words) > 1 and last in self.cues.weak_org_suffixes:
+            return Vote("Organization", WEAK_SUFFIX, f"marker:{last}")
+        if len(words) == 1 and re.search(r"[a-z](?:AI|Labs)$", surface):
+            return Vote("Organization", WEAK_SUFFIX, "marker:ai")  # "EleutherAI"
+        if has_size_token(surface):
+            return Vote("AIModel", SIZE, "name:size")
+        if _VERSION_END.search(surface) or (len(words) > 1 and words[-1].lower() in VERSION_WORDS):
+            return Vote("AIModel", VERSION, "name:version")
+        if (
+            2 <= len(words) <= 3
+            and all(_person_word(w) for w in words)
+            and not any(w.lower() in self.cues.type_nouns for w in words)
+        ):
+            # A given name is rarely an English word ("Meridian Law" is a firm).
+            common = words[0].lower() in english_words()
+            return Vote("Person", PERSON_SHAPE_COMMON if common else PERSON_SHAPE, "name:person")
+        return None
 
     def _context_votes(self, span: NameSpan) -> None:
         token = self.doc[span.end_token - 1]
