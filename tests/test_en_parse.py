@@ -79,3 +79,10 @@ def test_the_pinned_model_is_explosions_en_core_web_sm_3_8(nlp) -> None:
     major, minor = (int(p) for p in spacy.__version__.split(".")[:2])
     assert (3, 7) <= (major, minor) < (3, 9)
     assert set(meta["pipeline"]) >= {"tok2vec", "tagger", "parser", "lemmatizer", "ner"}
+
+
+def test_headlines_in_title_case_are_not_merged_into_names(nlp) -> None:
+    doc = nlp("Tessel Systems Buys Brackenfield to Strengthen Its Coding Assistant")
+    assert "Buys" in [t.text for t in doc]
+    assert doc.user_data.get("newskg.headline") is True
+    assert not nlp("Tessel Systems bought Brackenfield.").user_data.get("newskg.headline")

@@ -151,6 +151,10 @@ POSITIVE = [
     ),
     # forms whose parse the small model gets wrong, read all the same
     (
+        "Garrick Ventures said it had invested $10 million in Solvane, the maker of Quip.",
+        ("garrick-ventures", "investedIn", "solvane"),
+    ),
+    (
         "Lumen Health bought Corvid Bio and Tally Labs this year.",
         ("lumen-health", "acquired", "tally-labs"),
     ),

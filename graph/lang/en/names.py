@@ -245,10 +245,13 @@ class _Finder:
 
     # -- step 2: name-shaped tokens
     def shaped(self) -> None:
+        headline = bool(self.doc.user_data.get("newskg.headline"))
         for token in self.names.tokens:
             text = token.text
             if text.islower() or not text[:1].isalnum():
                 continue  # most tokens: no capital, or punctuation
+            if headline and not (any(c.isdigit() for c in text) or _inner_capital(text)):
+                continue  # in a title-case headline only "GPT-4o", "OpenAI" look like names
             if token.i in self.names.by_token or not self._name_shaped(token):
                 continue
             start, end = token.idx, token.idx + len(token)
@@ -512,6 +515,10 @@ _FUNCTION_WORDS = word_set(
 )
 
 _DEMONYMS = re.compile(r"(?:ish|ese|ian|an|ic|i)$")
+
+
+def _inner_capital(text: str) -> bool:
+    return any(c.isupper() for c in text[1:]) and any(c.islower() for c in text)
 
 
 def text_is_demonym(text: str) -> bool:

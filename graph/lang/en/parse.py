@@ -33,6 +33,7 @@ __all__ = [
     "MODEL_DISTRIBUTION",
     "ParsedSentence",
     "english_words",
+    "is_headline",
     "load_pipeline",
     "merge_name_tokens",
     "name_runs",
@@ -276,9 +277,25 @@ def _split_final_period(doc: Doc) -> None:
             retokenizer.split(last, [text[:-1], "."], heads=[(last, 0), (last, 0)])
 
 
+def is_headline(doc: Doc) -> bool:
+    """A line in title case ("Tessel Systems Buys Brackenfield to Strengthen Its Coding
+    Assistant"): every word is capitalised, so capitals say nothing about names."""
+    words = [t.text for t in doc if t.is_alpha and t.lower_ not in _TITLE_SMALL_WORDS]
+    if len(words) < 4:
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return capitalised / len(words) >= 0.85 and doc[-1].text not in (".", "?", "!")
+
+
+_TITLE_SMALL_WORDS = word_set("a an the and or but of in on at to for with by from as vs")
+
+
 def merge_name_tokens(doc: Doc) -> Doc:
     """The pipeline component: merge name-shaped runs and hyphenated verbs into tokens."""
     _split_final_period(doc)
+    if is_headline(doc):
+        doc.user_data["newskg.headline"] = True
+        return doc
     runs = name_runs(doc)
     taken = {t for start, end in runs for t in range(start, end)}
     runs += _prefixed_words(doc, taken)

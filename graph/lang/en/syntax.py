@@ -36,6 +36,7 @@ _PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 _OBJECTS = ("dobj", "obj", "attr", "oprd")
 #: Prepositions that are one word of a longer connective, never an argument's role.
 _REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself"})
+_AMOUNTS = frozenset({"million", "billion", "trillion", "stake", "sum", "amount", "%"})
 _NOT_ROLES = frozenset({"according", "such", "rather", "instead", "because", "due", "including"})
 
 
@@ -217,6 +218,13 @@ def _tree_arguments(verb: Token) -> Iterator[tuple[str, Token]]:
             elif dep in _OBJECTS and holder == verb:
                 if child.lower_ not in _REFLEXIVES:  # "had assembled itself"
                     yield "obj", child
+                if child.pos_ == "NUM" or child.lower_ in _AMOUNTS:
+                    # "invested $10 billion in OpenAI": the parser hangs "in" from the sum
+                    for prep in kids(child):
+                        role = prep_role(prep) if prep.dep_ == "prep" else None
+                        for pobj in kids(prep) if role else ():
+                            if pobj.dep_ == "pobj":
+                                yield role or "", pobj
             elif dep == "dative" and holder == verb:
                 yield ("to" if child.lower_ == "to" else "obj2"), child
             elif dep == "agent" and holder == verb:
