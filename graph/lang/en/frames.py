@@ -282,7 +282,9 @@ class FrameReader(ParseRepairs):
                     if pobj.lower_ in _RELATIVE and pobj.dep_ == "pobj":
                         role = prep_role(child)
         if role is None:
-            roles = {r for r, _ in slots.items}
+            if any(c.lower_ in ("where", "when", "whereby") for c in kids(verb)):
+                return  # "Fernlight, where he led the team": the head is where it happened
+            roles = {r for r, _ in slots.items} | {r for r, _ in verb_arguments(verb)}
             if passive or (verb.dep_ == "relcl" and "subj" in roles and "obj" not in roles):
                 role = "obj"
             elif verb.dep_ == "acl" and verb.tag_ == "VBG":
@@ -412,7 +414,10 @@ class FrameReader(ParseRepairs):
             elif word in self.cues.planning_words:
                 blocked = blocked or "planned"
             blocked = blocked or block_reason(light, self.cues)
-        elif host.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"):
+        elif host.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr") and not any(
+            role == "holder" and target.via != "copula" for role, target in slots.items
+        ):  # an event in a negated clause states nothing; "its chief scientist, X,
+            # previously worked at Y" still names X its chief scientist
             blocked = blocked or _clause_block(host, self.cues)
         self._emit(trigger, noun, slots, blocked)
 

@@ -58,6 +58,9 @@ _DATA_NOUNS = frozenset(
 _LIST_PREPS = frozenset({"including", "like", "such"})
 #: Modifiers before a noun that may be the name it stands for: "its Tern-1 model".
 _MODIFIERS = frozenset({"compound", "nummod", "amod", "nmod", "npadvmod"})
+#: Type nouns for part of a company: "the NovaSky team" names NovaSky, but "the team"
+#: alone is not the company ("he led the team that built X").
+_PARTS = frozenset({"team", "unit", "division", "arm"})
 #: Nouns that stand for what they are "of": "built on top of X".
 _SUPPORTS = frozenset({"top", "basis", "back", "foundation", "base", "version", "form"})
 #: Nouns for a part of something: "owns 90% of Arm Holdings".
@@ -302,7 +305,7 @@ class ArgumentResolver:
             source = self._data_source(token, depth)
             if source:
                 return source
-        if typed and self._definite(token):
+        if typed and self._definite(token) and lemma(token) not in _PARTS:
             found = self._stand_in(token, frozenset({typed[0]}))
             if found:
                 return [found]
