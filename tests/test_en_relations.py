@@ -197,6 +197,27 @@ POSITIVE = [
         "said it had raised money.",
         ("rafferty-cole", "founded", "harrowgate-ai"),
     ),
+    (
+        "It was Brenton Labs that built the Quasar-4 model, not its larger rival Halcyon AI.",
+        ("brenton-labs", "developed", "quasar-4"),
+    ),
+    (
+        "Moravia Capital, a fund based in Prague that has backed forty startups and manages "
+        "about $2 billion, invested in Sable Health last month.",
+        ("moravia-capital", "investedIn", "sable-health"),
+    ),
+    (
+        "Mina Okoro launched Kettle AI in 2020 after leaving Google.",
+        ("mina-okoro", "founded", "kettle-ai"),
+    ),
+    (
+        "Kettle AI struck a partnership with Dorset Foods.",
+        ("kettle-ai", "partneredWith", "dorset-foods"),
+    ),
+    (
+        "Sable Health received an investment from Moravia Capital.",
+        ("moravia-capital", "investedIn", "sable-health"),
+    ),
     # titles of works, whose words are not all capitalised
     (
         "Why Machines Dream, an essay by Odile Fenn, argues for slower research.",
@@ -228,6 +249,8 @@ NEGATIVE = [
     ("Hedda Voss did not found Quillon; she is an adviser.", "founded"),
     ("Orrery-13B uses the Fable architecture rather than a Transformer.", None),
     ("Ines Carvalho no longer works for Nimbus Robotics.", "worksFor"),
+    ("Mina Okoro stepped down as chief executive of Kettle AI in May.", "worksFor"),
+    ("Kettle AI is not owned by Dorset Foods.", "owns"),
     ("Nimbus Robotics never partnered with Ardent Systems.", "partneredWith"),
     ("Rumours that Lumen Health bought Corvid Bio were denied on Monday.", "acquired"),
     ("Lumen Health has agreed to buy Corvid Bio for $90 million.", "acquired"),

@@ -518,7 +518,8 @@ class AttributeReader:
             return None
         passive = is_passive(head)
         word = lemma(head)
-        wanted = "subj" if word in _INTRANSITIVE and not passive else "obj"
+        transitive = any(c.dep_ in ("dobj", "obj") for c in kids(head))
+        wanted = "subj" if word in _INTRANSITIVE and not passive and not transitive else "obj"
         for role, argument in verb_arguments(head):
             if role == wanted:
                 found = self._names_for(argument, _RELEASABLE)

@@ -22,7 +22,7 @@ from graph.lang.en.gazetteer import Gazetteer
 from graph.lang.en.names import SentenceNames, find_names, short_forms
 from graph.lang.en.parse import ParsedSentence
 from graph.lang.en.references import Antecedents, ArgumentResolver
-from graph.lang.en.rules import add_name_variants
+from graph.lang.en.rules import add_name_variants, prefer_stated_sizes
 from graph.lexicon import Lexicon
 from graph.model import Document, DocumentFacts
 
@@ -73,7 +73,7 @@ def sentence_readings(
                 attributes=tuple(attributes),
             )
         )
-    return add_name_variants(readings, all_names)
+    return prefer_stated_sizes(add_name_variants(readings, all_names))
 
 
 def read_document(

@@ -41,7 +41,7 @@ from graph.lang.en.syntax import (
     is_passive,
     kids,
     lemma,
-    main_verb_misparsed,
+    misparsed_subject,
     nominal,
     prep_role,
     verb_arguments,
@@ -265,10 +265,19 @@ class FrameReader(ParseRepairs):
 
     def _relative_head(self, verb: Token, trigger: str, slots: Slots, passive: bool) -> None:
         """The noun a relative clause or a participle modifies fills the missing role."""
+        focus = _cleft_focus(verb)
+        if focus is not None:  # "It was Brenton Labs that built the Quasar-4 model"
+            pronoun, named = focus
+            role = "subj" if pronoun.dep_ == "nsubj" else "obj"
+            if passive and pronoun.dep_ == "nsubjpass":
+                role = "obj"
+            slots.add(role, self._resolve(trigger, role, named, slots.keys()), "cleft")
+            return
         if verb.dep_ not in ("relcl", "acl") or verb.head == verb:
             return
-        if main_verb_misparsed(verb):  # "The company partnered with X"
-            slots.add("subj", self._resolve(trigger, "subj", verb.head, slots.keys()), "tree")
+        subject = misparsed_subject(verb)
+        if subject is not None:  # "The company partnered with X"
+            slots.add("subj", self._resolve(trigger, "subj", subject, slots.keys()), "tree")
             return
         role = None
         for child in kids(verb):
@@ -437,7 +446,7 @@ class FrameReader(ParseRepairs):
         following = self.doc[host.i + 1] if host.i + 1 < len(self.doc) else None
         if following is not None and following.head == host.head and self._is_name(following):
             out.append((following, "beside"))  # "under chief executive Arvind Krishna"
-        if host.dep_ == "appos":
+        if host.dep_ == "appos" and not contrasted(host):
             out.append((host.head, "apposition"))  # "Lexa-8B, a fine-tuned version of X"
         for child in kids(host):
             if child.dep_ == "appos":
@@ -502,6 +511,20 @@ class FrameReader(ParseRepairs):
             slots.add("subj", [Target(owner, "compound")])
             slots.add("obj", [Target(named, "compound")])
             self._emit("@compound", token, slots, None)
+
+
+def _cleft_focus(verb: Token) -> tuple[Token, Token] | None:
+    """(relative pronoun, focused phrase) of "It was X that VERB …" when the parser made
+    the clause a complement of *be* rather than a relative clause of X."""
+    if verb.dep_ != "ccomp" or lemma(verb.head) != "be":
+        return None
+    be = verb.head
+    pronoun = next((c for c in kids(verb) if c.lower_ in ("that", "who", "which")), None)
+    it = next((c for c in kids(be) if c.dep_ == "nsubj" and c.lower_ == "it"), None)
+    focus = next((c for c in kids(be) if c.dep_ == "attr"), None)
+    if pronoun is None or it is None or focus is None:
+        return None
+    return pronoun, focus
 
 
 def _clause_block(token: Token, cues: Cues) -> str | None:

@@ -17,7 +17,7 @@ from graph.extraction.readings import Argument, Frame, SentenceReading
 from graph.lang.en.names import SentenceNames
 from graph.lang.en.parse import VERSION_WORDS
 
-__all__ = ["VARIANT_TRIGGER", "add_name_variants", "variant_base"]
+__all__ = ["VARIANT_TRIGGER", "add_name_variants", "prefer_stated_sizes", "variant_base"]
 
 VARIANT_TRIGGER = "@name-variant"
 _SIZE = r"\d+(?:\.\d+)?[BMK]|\d+x\d+(?:\.\d+)?[BM]"
@@ -76,3 +76,27 @@ def add_name_variants(
         if added:
             out[i] = replace(reading, frames=reading.frames + tuple(added))
     return out
+
+
+def prefer_stated_sizes(readings: Sequence[SentenceReading]) -> list[SentenceReading]:
+    """A size the text states ("has 7.5 billion parameters") over the size a name
+    suggests ("Brisket-7B"): the name's reading is dropped for that model."""
+    stated = {
+        value.subject
+        for reading in readings
+        for value in reading.attributes
+        if value.property == "parameterCount" and not value.method.endswith("/name")
+    }
+    if not stated:
+        return list(readings)
+    return [
+        replace(
+            reading,
+            attributes=tuple(
+                value
+                for value in reading.attributes
+                if not (value.subject in stated and value.method.endswith("/name"))
+            ),
+        )
+        for reading in readings
+    ]

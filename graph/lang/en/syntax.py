@@ -23,6 +23,7 @@ __all__ = [
     "kids",
     "lemma",
     "main_verb_misparsed",
+    "misparsed_subject",
     "nominal",
     "noun_words",
     "prep_role",
@@ -113,19 +114,33 @@ def is_passive(verb: Token) -> bool:
 
 
 def main_verb_misparsed(verb: Token) -> bool:
-    """ "The company partnered with X": the small parser often reads a sentence whose
-    verb could be a participle as one noun phrase (company <-acl- partnered). When that
-    noun is the root of the sentence, the "participle" is the sentence's verb and the
-    noun its subject."""
+    return misparsed_subject(verb) is not None
+
+
+def misparsed_subject(verb: Token) -> Token | None:
+    """The subject of a sentence's verb that the parser took for a participle.
+
+    "The company partnered with X": the small parser often reads a sentence whose verb
+    could be a participle as one noun phrase (company <-acl- partnered); when that noun
+    is the root of the sentence, the "participle" is the sentence's verb and the noun
+    its subject. The same after a long appositive, where the verb hangs from whatever
+    noun came last ("Moravia Capital, a fund that manages about $2 billion, invested
+    in …"): a verbless root, a comma, then the verb.
+    """
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN"):
+        return None
+    if any(c.dep_ in ("auxpass", "agent") for c in kids(verb)):
+        return None
     head = verb.head
-    return (
-        verb.dep_ == "acl"
-        and head.dep_ == "ROOT"
-        and head.pos_ in ("NOUN", "PROPN")
-        and verb.tag_ in ("VBD", "VBN")
-        and head.i < verb.i
-        and not any(c.dep_ in ("auxpass", "agent") for c in kids(verb))
-    )
+    if head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and head.i < verb.i:
+        return head
+    root = head
+    while root.head != root:
+        root = root.head
+    after_comma = verb.i > 0 and verb.doc[verb.i - 1].text == ","
+    if after_comma and root.pos_ in ("NOUN", "PROPN") and root.i < verb.i:
+        return root
+    return None
 
 
 def prep_role(prep: Token) -> str | None:
