@@ -218,6 +218,11 @@ POSITIVE = [
         "Sable Health received an investment from Moravia Capital.",
         ("moravia-capital", "investedIn", "sable-health"),
     ),
+    ("Brisket-7B did better than Orrin-7B in coding.", ("brisket-7b", "outperforms", "orrin-7b")),
+    (
+        "It is Tamsin-9, not the larger Orrin-70B, that performs best on the triage test.",
+        ("tamsin-9", "outperforms", "orrin-70b"),
+    ),
     # titles of works, whose words are not all capitalised
     (
         "Why Machines Dream, an essay by Odile Fenn, argues for slower research.",
@@ -249,6 +254,7 @@ NEGATIVE = [
     ("Hedda Voss did not found Quillon; she is an adviser.", "founded"),
     ("Orrery-13B uses the Fable architecture rather than a Transformer.", None),
     ("Ines Carvalho no longer works for Nimbus Robotics.", "worksFor"),
+    ("Brisket-7B did not perform better than Orrin-7B.", "outperforms"),
     ("Mina Okoro stepped down as chief executive of Kettle AI in May.", "worksFor"),
     ("Kettle AI is not owned by Dorset Foods.", "owns"),
     ("Nimbus Robotics never partnered with Ardent Systems.", "partneredWith"),

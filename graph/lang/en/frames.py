@@ -82,6 +82,9 @@ ROLES = frozenset(
     }
 )
 _RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
+#: "performs best", "did better than", "scores higher than": comparisons of quality.
+_PERFORM = frozenset({"perform", "do", "score", "fare", "rank", "come", "finish"})
+_GOOD = frozenset({"good", "well", "high", "better", "best", "higher", "highest"})
 _TERM_CLASSES = frozenset({"Technique", "Concept"})
 #: Labels of a name before a noun it modifies ("OpenAI CEO", "Uber rival", "Nimbus rival").
 _NAME_MODIFIERS = frozenset({"compound", "nmod", "nummod", "amod", "npadvmod"})
@@ -228,6 +231,8 @@ class FrameReader(ParseRepairs):
     def _clause(self, verb: Token) -> None:
         if lemma(verb) == "be":
             return
+        if lemma(verb) in _PERFORM and self._comparison(verb):
+            return
         trigger = self._trigger_of(verb)
         if trigger is None:
             return
@@ -262,6 +267,30 @@ class FrameReader(ParseRepairs):
         self._inherited_subject(verb, trigger, slots, passive)
         self._result(verb, trigger, slots)
         self._emit(trigger, verb, slots, block_reason(verb, self.cues))
+
+    def _comparison(self, verb: Token) -> bool:
+        """ "X performs better than Y", "X did better than Y", and the cleft "It is X, not
+        Y, that performs best": a ``@better`` frame (subject, and ``than`` for Y)."""
+        degree = next((c for c in kids(verb) if c.dep_ == "advmod" and lemma(c) in _GOOD), None)
+        if degree is None:
+            return False
+        trigger = "@better"
+        slots = Slots()
+        subjects = [t for r, t in verb_arguments(verb, self._is_name) if r == "subj"]
+        if verb.dep_ == "relcl" and any(c.lower_ in _RELATIVE for c in kids(verb)):
+            subjects.append(verb.head)
+        for subject in subjects:
+            slots.add("subj", self._resolve(trigger, "subj", subject))
+            for other in kids(subject):  # "Osprey-13B, not the far larger Condor-70B"
+                if other.dep_ in ("appos", "conj") and contrasted(other):
+                    slots.add("than", self._resolve(trigger, "than", other), "contrast")
+        for holder in (verb, degree):
+            for prep in kids(holder):
+                if prep.dep_ == "prep" and prep.lower_ == "than":
+                    for pobj in kids(prep):
+                        slots.add("than", self._resolve(trigger, "than", pobj))
+        self._emit(trigger, verb, slots, block_reason(verb, self.cues))
+        return True
 
     def _relative_head(self, verb: Token, trigger: str, slots: Slots, passive: bool) -> None:
         """The noun a relative clause or a participle modifies fills the missing role."""
@@ -549,7 +578,7 @@ def _frame_starts(index: PatternIndex, cues: Cues) -> frozenset[str]:
     cached = _STARTS.get(id(index))
     if cached is not None and cached[0] is index:
         return cached[1]
-    words = set(cues.regard_verbs | cues.expect_verbs)
+    words = set(cues.regard_verbs | cues.expect_verbs | _PERFORM)
     for trigger in index.triggers:
         words.add(trigger)
         words.update(trigger.split())

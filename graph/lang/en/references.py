@@ -25,7 +25,7 @@ from graph.canonical import slug
 from graph.extraction.readings import Vote
 from graph.lang.en.cues import Cues, word_set
 from graph.lang.en.names import NameSpan, SentenceNames
-from graph.lang.en.syntax import coordinated, kids, lemma, noun_words
+from graph.lang.en.syntax import contrasted, coordinated, kids, lemma, noun_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -384,7 +384,7 @@ class ArgumentResolver:
                 if term:
                     out.append(term)
         for child in kids(token):
-            if child.dep_ == "appos" and self._name_at(child):
+            if child.dep_ == "appos" and self._name_at(child) and not contrasted(child):
                 span = self._name_at(child)
                 if span is not None and self.cues.type_of([lemma(child)]) is None:
                     out.append(Target(span))
