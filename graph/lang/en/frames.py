@@ -279,6 +279,9 @@ class FrameReader(ParseRepairs):
         subjects = [t for r, t in verb_arguments(verb, self._is_name) if r == "subj"]
         if verb.dep_ == "relcl" and any(c.lower_ in _RELATIVE for c in kids(verb)):
             subjects.append(verb.head)
+        focus = _cleft_focus(verb)
+        if focus is not None:
+            subjects = [s for s in subjects if s.lower_ not in _RELATIVE] + [focus[1]]
         for subject in subjects:
             slots.add("subj", self._resolve(trigger, "subj", subject))
             for other in kids(subject):  # "Osprey-13B, not the far larger Condor-70B"
