@@ -223,6 +223,10 @@ POSITIVE = [
         "It is Tamsin-9, not the larger Orrin-70B, that performs best on the triage test.",
         ("tamsin-9", "outperforms", "orrin-70b"),
     ),
+    (
+        "What Vexa Systems released on Monday was Tinder-2, a model for call centres.",
+        ("vexa-systems", "developed", "tinder-2"),
+    ),
     # titles of works, whose words are not all capitalised
     (
         "Why Machines Dream, an essay by Odile Fenn, argues for slower research.",

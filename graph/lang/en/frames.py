@@ -143,6 +143,7 @@ class FrameReader(ParseRepairs):
             self._misparsed_gerund(token)
             self._surface_triple(token)
         self._merged_parts()
+        self._pseudo_cleft()
         return self.frames
 
     # -- shared helpers

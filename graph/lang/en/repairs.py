@@ -10,7 +10,9 @@ sentence states, with a small penalty for being read off the surface:
 * "Corax-9B beats Ptarmigan-7B" (the verb read as a plural noun);
 * "spent $4.6 million training Tessera-2" (the gerund read as a noun);
 * "EleutherAI trained GPT-NeoX-20B on the Pile" (the verb read as a modifier of the
-  name after it).
+  name after it);
+* "What Vexa Systems released on Monday was Tinder-2" (a pseudo-cleft read as a noun
+  phrase).
 
 They are a mixin of :class:`~graph.lang.en.frames.FrameReader`, whose resolution of
 arguments (``_resolve``) and emission of frames (``_emit``) they use.
@@ -145,3 +147,22 @@ class ParseRepairs:
                         slots.add("result", found, "purpose", 0.05)
                 break
         self._emit(trigger, token, slots, None)
+
+    def _pseudo_cleft(self) -> None:
+        """ "What Vexa Systems released on Monday was Tinder-2": the parser reads the
+        "what" clause as a noun phrase; read from the words (a name, a trigger, then
+        *be* and the name it focuses on)."""
+        tokens = list(self.doc)
+        if len(tokens) < 5 or tokens[0].lower_ != "what" or not self._is_name(tokens[1]):
+            return
+        verb = next((t for t in tokens[2:6] if lemma(t) in self.triggers), None)
+        if verb is None:
+            return
+        be = next((t for t in tokens[verb.i + 1 :] if lemma(t) == "be"), None)
+        if be is None or be.i + 1 >= len(tokens) or not self._is_name(tokens[be.i + 1]):
+            return
+        trigger = lemma(verb)
+        slots = Slots()
+        slots.add("subj", self._resolve(trigger, "subj", tokens[1]), "surface", 0.05)
+        slots.add("obj", self._resolve(trigger, "obj", tokens[be.i + 1]), "cleft", 0.05)
+        self._emit(trigger, verb, slots, block_reason(verb, self.cues))  # type: ignore[arg-type]

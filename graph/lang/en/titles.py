@@ -82,8 +82,12 @@ def _title_end(tokens: list[Token], start: int) -> int | None:
         if part[:1].isupper() and part.lower() not in _TITLE_FUNCTION
     )
     glue = any(w.lower() in _TITLE_GLUE | _TITLE_FUNCTION for w in words[1:])
-    opener = words[0].lower() in _TITLE_FUNCTION if words else False
-    if capitals < 2 or not (glue or opener) or end - start < 2:
+    # A function word inside ("the", "of", "Is") makes it a title; an opening one ("Why")
+    # only when a comma follows ("Why Machines Dream, an essay by …"), not a verb ("What
+    # Vexa Systems released on Monday was …" is a pseudo-cleft).
+    opener = bool(words) and words[0].lower() in _TITLE_FUNCTION
+    comma_after = end < len(tokens) and tokens[end].text == ","
+    if capitals < 2 or not (glue or (opener and comma_after)) or end - start < 2:
         return None
     if end >= len(tokens) or (tokens[end].is_punct and tokens[end].text != ","):
         return None  # a whole line in title case is a headline, not a name
