@@ -75,6 +75,13 @@ def cli() -> None:
     default=None,
     help="Read every document as this language (default: detected per document).",
 )
+@click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Also sync the graph into this Oxigraph store folder (one graph per document).",
+)
 def build(
     paths: tuple[Path, ...],
     out_dir: Path,
@@ -84,6 +91,7 @@ def build(
     lexicon_files: tuple[Path, ...],
     progress: bool | None,
     language: str | None,
+    store_dir: Path | None,
 ) -> None:
     """Build the graph from documents (default: seeds/) into OUT/graph.ttl and graph.html.
 
@@ -103,6 +111,7 @@ def build(
         lexicon_files=lexicon_files,
         formats=formats,
         language=language,
+        store=store_dir,
     )
     for message in summary.skipped:
         click.echo(f"Skipped: {message}", err=True)
@@ -120,7 +129,7 @@ def build(
     type=click.Choice(["table", "csv", "tsv", "json"]),
     default="table",
     show_default=True,
-    help="Output format.",
+    help="Output format (a CONSTRUCT/DESCRIBE graph: table = Turtle, json = JSON-LD).",
 )
 @click.option(
     "--html",
@@ -129,22 +138,28 @@ def build(
     default=None,
     help="Also render the result as an interactive HTML page.",
 )
-def query(graph_file: Path, query: str, fmt: str, html_out: Path | None) -> None:
-    """Run a SPARQL query (a string or a .rq file) against GRAPH.
+@click.option(
+    "--federation",
+    is_flag=True,
+    help="Allow SERVICE clauses, which send requests to other servers (off by default).",
+)
+def query(graph_file: Path, query: str, fmt: str, html_out: Path | None, federation: bool) -> None:
+    """Run a SPARQL query (a string or a .rq file) against GRAPH (a file or store folder).
 
     \b
     Example:
         kg query output/graph.ttl queries/developed.rq --format csv
     """
-    from graph.query import format_result, load_graph, read_query, run_query
+    from graph.query import format_result, open_source, read_query, run_query
 
-    graph = load_graph(graph_file)
-    result = run_query(graph, read_query(query))
+    source = open_source(graph_file)
+    result = run_query(source, read_query(query), federation=federation)
     click.echo(format_result(result, fmt))
     if html_out is not None:
         from graph.html import write_query_html
+        from graph.store import source_to_rdflib
 
-        write_query_html(graph, result, html_out)
+        write_query_html(source_to_rdflib(source), result, html_out)
 
 
 @cli.command("eval")
@@ -178,9 +193,10 @@ def eval_command(graph_file: Path, gold_files: tuple[Path, ...], as_json: bool) 
 @click.option(
     "--format",
     "fmt",
-    required=True,
+    default=None,
     metavar="FORMAT",
-    help="turtle, ntriples, nquads, trig, jsonld, rdfxml, graphml or neo4j (a folder).",
+    help="turtle (ttl), ntriples (nt), nquads (nq), trig, jsonld (json-ld), rdfxml (xml, rdf), "
+    "graphml or neo4j (a folder); default: from the --out file's suffix.",
 )
 @click.option(
     "--out",
@@ -189,19 +205,20 @@ def eval_command(graph_file: Path, gold_files: tuple[Path, ...], as_json: bool) 
     default=None,
     help="File to write (a folder for neo4j); default: standard output.",
 )
-def export_command(graph_file: Path, fmt: str, out: Path | None) -> None:
-    """Export GRAPH for other tools: RDF formats, GraphML or Neo4j import CSV.
+def export_command(graph_file: Path, fmt: str | None, out: Path | None) -> None:
+    """Export GRAPH (a file or store folder) for other tools: RDF, GraphML or Neo4j CSV.
 
     \b
     Examples:
-        kg export output/graph.ttl --format trig --out output/graph.trig
+        kg export output/graph.ttl --out output/graph.trig
         kg export output/graph.ttl --format graphml --out output/graph.graphml
         kg export output/graph.ttl --format neo4j --out output/neo4j
     """
-    from graph.export import export_graph
-    from graph.query import load_graph
+    from graph.export import export_graph, format_for
+    from graph.query import open_source
 
-    result = export_graph(load_graph(graph_file), fmt.lower(), out)
+    chosen = format_for(fmt, out)  # before loading: a typo fails fast
+    result = export_graph(open_source(graph_file), chosen, out)
     if isinstance(result, bytes):
         click.echo(result, nl=False)
     else:
@@ -217,16 +234,18 @@ def export_command(graph_file: Path, fmt: str, out: Path | None) -> None:
     help="SHACL shapes to use instead of the packaged contract (graph/data/shapes.ttl).",
 )
 def validate_command(graph_file: Path, shapes: Path | None) -> None:
-    """Check GRAPH against the SHACL shapes of the contract; exit 1 on any violation.
+    """Check GRAPH (a file or store folder) against the contract's SHACL shapes.
+
+    Exit status 1 on any violation.
 
     \b
     Example:
         kg validate output/graph.ttl
     """
-    from graph.query import load_graph
+    from graph.query import open_source
     from graph.validate import format_report, load_shapes, validate_graph
 
-    report = validate_graph(load_graph(graph_file), load_shapes(shapes))
+    report = validate_graph(open_source(graph_file), load_shapes(shapes))
     click.echo(format_report(report))
     if not report.conforms:
         sys.exit(1)
@@ -238,7 +257,7 @@ def validate_command(graph_file: Path, shapes: Path | None) -> None:
     "--host",
     default="127.0.0.1",
     show_default=True,
-    help="Address to bind; keep loopback unless others must reach it.",
+    help="Address to bind (::1 for IPv6 loopback); keep loopback unless others must reach it.",
 )
 @click.option(
     "--port",
@@ -252,17 +271,70 @@ def validate_command(graph_file: Path, shapes: Path | None) -> None:
     default=30.0,
     show_default=True,
     type=click.FloatRange(min=0.1),
-    help="Seconds a query may run before it is stopped.",
+    help="Seconds a query may run before it is stopped (503).",
 )
 @click.option(
     "--workers",
     default=2,
     show_default=True,
     type=click.IntRange(1, 64),
-    help="Query worker processes (each holds a copy of the graph).",
+    help="Worker processes (each holds a copy of a graph file; a store folder is shared).",
 )
-def serve_command(graph_file: Path, host: str, port: int, timeout: float, workers: int) -> None:
-    """Serve GRAPH as a read-only SPARQL 1.1 endpoint at http://HOST:PORT/sparql.
+@click.option(
+    "--memory-limit",
+    "memory_mb",
+    default=2048,
+    show_default=True,
+    type=click.IntRange(64, 1 << 20),
+    help="MiB a worker may grow above the loaded graph before its queries are stopped (503).",
+)
+@click.option(
+    "--max-rows",
+    default=100_000,
+    show_default=True,
+    type=click.IntRange(1, 1 << 40),
+    help="Rows (or triples) one result may have (503 beyond).",
+)
+@click.option(
+    "--queue-timeout",
+    default=10.0,
+    show_default=True,
+    type=click.FloatRange(min=0.0),
+    help="Seconds a query may wait for a free query thread (503 beyond).",
+)
+@click.option(
+    "--cors-origin",
+    "cors_origins",
+    multiple=True,
+    metavar="ORIGIN",
+    help="A web origin (https://example.org) whose pages may query the endpoint; repeatable.",
+)
+@click.option(
+    "--allow-host",
+    "allowed_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Another Host name clients use to reach this server (e.g. behind a proxy).",
+)
+@click.option(
+    "--federation",
+    is_flag=True,
+    help="Allow SERVICE clauses, which make the server send requests elsewhere (off by default).",
+)
+def serve_command(
+    graph_file: Path,
+    host: str,
+    port: int,
+    timeout: float,
+    workers: int,
+    memory_mb: int,
+    max_rows: int,
+    queue_timeout: float,
+    cors_origins: tuple[str, ...],
+    allowed_hosts: tuple[str, ...],
+    federation: bool,
+) -> None:
+    """Serve GRAPH (a file or store folder) as a read-only SPARQL 1.1 endpoint at /sparql.
 
     \b
     Example:
@@ -270,13 +342,48 @@ def serve_command(graph_file: Path, host: str, port: int, timeout: float, worker
         curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * {?s ?p ?o} LIMIT 3' \\
             http://127.0.0.1:7878/sparql
     """
-    from graph.serve import serve
+    from graph.serve import AccessPolicy, Limits, serve
 
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(
             f"Warning: binding {host}: anyone who can reach it can query the graph.", err=True
         )
-    serve(graph_file, host, port, timeout=timeout, workers=workers)
+    limits = Limits(
+        timeout=timeout, memory_mb=memory_mb, max_rows=max_rows, queue_timeout=queue_timeout
+    )
+    policy = AccessPolicy(
+        cors_origins=cors_origins, allowed_hosts=allowed_hosts, federation=federation
+    )
+    serve(graph_file, host, port, workers=workers, limits=limits, policy=policy)
+
+
+@cli.command("push")
+@click.argument("graph_file", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.argument("url")
+@click.option("--force", is_flag=True, help="Send every graph, even those the server already has.")
+@click.option(
+    "--timeout",
+    default=120.0,
+    show_default=True,
+    type=click.FloatRange(min=1.0),
+    help="Seconds to wait for each request.",
+)
+def push_command(graph_file: Path, url: str, force: bool, timeout: float) -> None:
+    """Load GRAPH into a SPARQL 1.1 Graph Store server at URL, one named graph per document.
+
+    Only graphs that changed since the last push are sent; graphs of removed documents
+    are deleted.
+
+    \b
+    Examples:
+        kg push output/graph.ttl http://127.0.0.1:7878/store
+        kg push output/graph.ttl http://127.0.0.1:8890/sparql-graph-crud
+    """
+    from graph.push import push_graph
+    from graph.query import open_source
+
+    summary = push_graph(open_source(graph_file), url, timeout=timeout, force=force)
+    click.echo(summary.line())
 
 
 # --- end interop commands ---

@@ -3,8 +3,11 @@
 Why so many: the Turtle we build is the source of truth, but people open graphs in triple
 stores (N-Triples, N-Quads, TriG, RDF/XML, JSON-LD), in graph tools (GraphML for Gephi,
 Cytoscape, yEd) and in Neo4j (``neo4j-admin import`` CSV plus a ``LOAD CSV`` script).
-Every writer is deterministic (sorted), so re-exporting an unchanged graph gives the same
-bytes and diffs stay readable.
+
+How: the graph is read once as sorted canonical N-Triples lines (Oxigraph dumps them in
+Rust, see :mod:`graph.ntriples`) and every writer makes one pass over those lines, so
+exports are deterministic (same graph, same bytes) and linear in the graph's size. Literals
+lose the characters XML 1.0 cannot hold, in every format alike (:func:`export_lines`).
 
 Two derived views are defined here once and reused (by ``kg validate``, the notebook, ...):
 
@@ -17,37 +20,57 @@ Two derived views are defined here once and reused (by ``kg validate``, the note
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import re
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from functools import cache
+from itertools import groupby
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
-from rdflib import RDF, RDFS, BNode, Dataset, Graph, Literal, URIRef
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib import RDF, RDFS, Dataset, Graph, URIRef
 from rdflib.namespace import OWL, PROV, SKOS
-from rdflib.plugins.serializers.turtle import _GEN_QNAME_FOR_DT, TurtleSerializer
-from rdflib.term import Node
 
 from graph.errors import ExportError
 from graph.model import ENTITY_CLASSES
 from graph.namespaces import ENTITY, KG, PREFIXES
+from graph.ntriples import (
+    TYPE_MARK,
+    Compactor,
+    drop_xml_illegal,
+    graph_lines,
+    join_line,
+    literal_parts,
+    ntriples_line,
+    split_line,
+    turtle_body,
+    turtle_document,
+    used_prefix_header,
+)
 from graph.ontology import ontology_graph
 from graph.outputs import write_atomic
-from graph.rdf import new_graph
+
+if TYPE_CHECKING:
+    from graph.store import GraphSource
 
 __all__ = [
     "CONTRACT_CLASSES",
     "FORMATS",
+    "FORMAT_ALIASES",
     "ONTOLOGY_IRI",
+    "canonical_format",
     "check_format",
     "contract_relations",
+    "dataset_lines",
     "entity_network",
     "export_graph",
+    "export_lines",
     "jsonld_context",
     "ontology_graph",
     "serialize",
@@ -79,6 +102,22 @@ SUFFIXES: dict[str, str] = {
     "neo4j": "",
 }
 
+#: The other names people give the formats (file suffixes, media-type spellings).
+FORMAT_ALIASES: dict[str, str] = {
+    "ttl": "turtle",
+    "nt": "ntriples",
+    "n-triples": "ntriples",
+    "nq": "nquads",
+    "n-quads": "nquads",
+    "json-ld": "jsonld",
+    "json": "jsonld",
+    "xml": "rdfxml",
+    "rdf": "rdfxml",
+    "rdf/xml": "rdfxml",
+    "rdf-xml": "rdfxml",
+    "owl": "rdfxml",
+}
+
 #: IRIs of the contract classes an entity may have.
 CONTRACT_CLASSES: tuple[URIRef, ...] = tuple(KG[name] for name in ENTITY_CLASSES)
 
@@ -86,6 +125,11 @@ CONTRACT_CLASSES: tuple[URIRef, ...] = tuple(KG[name] for name in ENTITY_CLASSES
 ONTOLOGY_IRI = URIRef(PREFIXES["kg"].rstrip("#"))
 
 _RDF_NS = str(RDF)
+_ALL_PREFIXES = {**PREFIXES, "rdf": _RDF_NS}
+
+
+def _iri_token(iri: str) -> bytes:
+    return f"<{iri}>".encode()
 
 
 @cache
@@ -111,227 +155,393 @@ def contract_relations() -> dict[URIRef, tuple[URIRef, URIRef]]:
 
 def jsonld_context() -> dict[str, str]:
     """The compact JSON-LD ``@context``: our prefixes (plus ``rdf``), nothing remote."""
-    context = dict(PREFIXES)
-    context["rdf"] = _RDF_NS
-    return dict(sorted(context.items()))
+    return dict(sorted(_ALL_PREFIXES.items()))
 
 
-# ---------------------------------------------------------------- helpers
+def _local(iri: object) -> str:
+    return re.split(r"[#/]", str(iri))[-1]
 
 
-def _key(triple: tuple[Node, Node, Node]) -> tuple[str, str, str]:
-    return (triple[0].n3(), triple[1].n3(), triple[2].n3())
+def _iri_of(token: bytes) -> str:
+    return token[1:-1].decode("utf-8")
 
 
-def _sorted_copy(triples: Iterable[tuple[Node, Node, Node]]) -> Graph:
-    """A graph holding ``triples`` inserted in sorted order.
-
-    rdflib's serializers walk the store in insertion order, so sorted insertion is what
-    makes RDF/XML, JSON-LD and TriG byte-stable.
-    """
-    graph = new_graph()
-    for triple in sorted(triples, key=_key):
-        graph.add(triple)
-    return graph
+# ---------------------------------------------------------------- formats
 
 
-def _local(iri: Node) -> str:
-    text = str(iri)
-    return re.split(r"[#/]", text)[-1]
+def canonical_format(fmt: str) -> str:
+    """The format name for ``fmt`` or one of its aliases (``ttl``, ``json-ld``, ``xml`` ...)."""
+    name = fmt.strip().lower()
+    name = FORMAT_ALIASES.get(name, name)
+    check_format(name)
+    return name
 
 
-class _LosslessTurtle(TurtleSerializer):
-    """rdflib's Turtle writer, but numbers keep their exact lexical form.
-
-    rdflib writes ``"600"^^xsd:decimal`` as ``600.0`` and doubles in exponent form, which
-    are different RDF terms; a reader would get a graph that is not isomorphic to ours.
-    Where the shorthand would change the lexical form we write the long form instead.
-    """
-
-    def __init__(self, store: Graph, *, generate_prefixes: bool = True) -> None:
-        super().__init__(store)
-        self._generate_prefixes = generate_prefixes
-
-    def get_pname(self, uri: Node, gen_prefix: bool = True) -> str | None:
-        # TriG bodies share one prefix header, so they must not invent prefixes (ns1:).
-        return super().get_pname(uri, gen_prefix and self._generate_prefixes)
-
-    def label(self, node: Node, position: int) -> str:
-        text = super().label(node, position)
-        changed = isinstance(node, Literal) and not text.startswith('"') and text != str(node)
-        if changed and isinstance(node, Literal) and node.datatype is not None:
-            return node._literal_n3(
-                use_plain=False,
-                qname_callback=lambda dt: self.get_pname(dt, _GEN_QNAME_FOR_DT),
-            )
-        return text
+def check_format(fmt: str) -> None:
+    """Raise :class:`ExportError` listing the valid formats when ``fmt`` is not one."""
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown export format {fmt!r}; use one of: {', '.join(FORMATS)}")
 
 
-def _turtle(graph: Graph, *, generate_prefixes: bool = True) -> bytes:
-    buffer = io.BytesIO()
-    serializer = _LosslessTurtle(_sorted_copy(graph), generate_prefixes=generate_prefixes)
-    serializer.serialize(buffer, encoding="utf-8")
-    return buffer.getvalue()
+def format_for(fmt: str | None, out: str | Path | None) -> str:
+    """The format to write: ``fmt`` (or an alias), else the one ``out``'s suffix names."""
+    if fmt:
+        return canonical_format(fmt)
+    if out is not None:
+        suffix = Path(out).suffix.lower().lstrip(".")
+        if suffix:
+            name = FORMAT_ALIASES.get(suffix, suffix)
+            if name in FORMATS:
+                return name
+        raise ExportError(
+            f"cannot tell the format from {Path(out).name!r}; give --format "
+            f"({', '.join(FORMATS)}) or a name ending in .ttl, .nt, .nq, .trig, .jsonld, "
+            ".rdf or .graphml"
+        )
+    raise ExportError(f"give --format ({', '.join(FORMATS)}) or --out with a file suffix")
 
 
-def _sorted_lines(data: bytes) -> bytes:
-    lines = sorted({line for line in data.decode("utf-8").splitlines() if line.strip()})
-    return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
+# ---------------------------------------------------------------- lines
 
 
-# ---------------------------------------------------------------- dataset view
+def export_lines(graph: Graph | GraphSource) -> list[bytes]:
+    """The sorted lines every export writes: the union graph, XML-illegal characters dropped."""
+    return drop_xml_illegal(graph_lines(graph))
 
 
-def split_by_document(graph: Graph, *, include_ontology: bool = True) -> Dataset:
-    """The graph as a dataset: one named graph per source document.
+@cache
+def _ontology_lines() -> tuple[bytes, ...]:
+    return tuple(graph_lines(ontology_graph()))
+
+
+_EVIDENCE = _iri_token(str(KG.evidence))
+_SOURCE = _iri_token(str(PROV.hadPrimarySource))
+_STATEMENT = _iri_token(str(RDF.Statement))
+_RDF_TYPE = _iri_token(str(RDF.type))
+_REIFIED = {
+    _iri_token(str(RDF.subject)): 0,
+    _iri_token(str(RDF.predicate)): 1,
+    _iri_token(str(RDF.object)): 2,
+}
+
+
+def split_lines(lines: Sequence[bytes], *, include_ontology: bool = True) -> dict[str, list[bytes]]:
+    """Lines by graph name (``""`` = default graph): the dataset view, in two passes.
 
     Each ``rdf:Statement`` goes, with its direct triple and the ``kg:Evidence`` records
     from that document, into the graph named by the document IRI of its evidence
     (``prov:hadPrimarySource``); a statement read from two documents appears in both.
     Entity and document descriptions stay in the default graph, and the ontology gets a
-    graph of its own named by its IRI. The union of the document graphs and the default
-    graph is exactly the input, so nothing is lost.
+    graph of its own named by its IRI. The union of the graphs is exactly the input.
     """
-    per_graph: dict[URIRef | None, set[tuple[Node, Node, Node]]] = {}
-    placed: set[tuple[Node, Node, Node]] = set()
+    statements: set[bytes] = set()
+    evidence_of: dict[bytes, list[bytes]] = defaultdict(list)
+    source_of: dict[bytes, bytes] = {}
+    reified: dict[bytes, list[bytes | None]] = defaultdict(lambda: [None, None, None])
+    for line in lines:  # raw split: rdf:type is the marker byte here (see graph.ntriples)
+        s, p, o = line.split(b" ", 2)
+        if p == _EVIDENCE:
+            evidence_of[s].append(o)
+        elif p == _SOURCE and o.startswith(b"<"):
+            source_of[s] = o
+        elif p == TYPE_MARK and o == _STATEMENT:
+            statements.add(s)
+        elif p in _REIFIED:
+            reified[s][_REIFIED[p]] = o
+    documents_of: dict[bytes, list[bytes]] = {}
+    evidence_graph: dict[bytes, bytes] = {}
+    direct: dict[bytes, set[bytes]] = defaultdict(set)  # by the line of the direct triple
+    for statement in statements:
+        docs: set[bytes] = set()
+        for evidence in evidence_of.get(statement, ()):
+            doc = source_of.get(evidence, b"")
+            evidence_graph[evidence] = doc
+            if doc:
+                docs.add(doc)
+        documents_of[statement] = sorted(docs) or [b""]
+        s, p, o = reified.get(statement, (None, None, None))
+        if s is not None and p is not None and o is not None:
+            direct[join_line(s, p, o)].update(documents_of[statement])
+    graphs: dict[bytes, list[bytes]] = defaultdict(list)
+    evidence_link = b" " + _EVIDENCE + b" "
+    for line in lines:
+        s = line[: line.find(b" ")]
+        target = evidence_graph.get(s)
+        if target is not None:
+            graphs[target].append(line)
+            continue
+        docs_of_statement = documents_of.get(s)
+        if docs_of_statement is not None:
+            if line.startswith(evidence_link, len(s)):
+                target = evidence_graph.get(line[len(s) + len(evidence_link) :])
+                if target is not None:
+                    graphs[target].append(line)
+                    continue
+            for doc in docs_of_statement:
+                graphs[doc].append(line)
+            continue
+        for doc in direct.get(line) or (b"",):
+            graphs[doc].append(line)
+    # Lines arrive sorted and each reaches a graph once, so every graph stays sorted.
+    out = {("" if name == b"" else _iri_of(name)): part for name, part in graphs.items()}
+    if include_ontology:
+        out[str(ONTOLOGY_IRI)] = list(_ontology_lines())
+    return dict(sorted(out.items(), key=lambda kv: (kv[0] != "", kv[0])))
 
-    def put(name: URIRef | None, triple: tuple[Node, Node, Node]) -> None:
-        per_graph.setdefault(name, set()).add(triple)
-        placed.add(triple)
 
-    for statement in set(graph.subjects(RDF.type, RDF.Statement)):
-        evidence_nodes = set(graph.objects(statement, KG.evidence))
-        documents: set[URIRef] = set()
-        for evidence in evidence_nodes:
-            source = graph.value(evidence, PROV.hadPrimarySource)
-            name = source if isinstance(source, URIRef) else None
-            if name is not None:
-                documents.add(name)
-            put(name, (statement, KG.evidence, evidence))
-            for triple in graph.triples((evidence, None, None)):
-                put(name, triple)
-        own = [t for t in graph.triples((statement, None, None)) if t[1] != KG.evidence]
-        subject = graph.value(statement, RDF.subject)
-        predicate = graph.value(statement, RDF.predicate)
-        obj = graph.value(statement, RDF.object)
-        direct = (subject, predicate, obj)
-        if None not in direct and direct in graph:
-            own.append(direct)  # type: ignore[arg-type]
-        for name in sorted(documents) or [None]:
-            for triple in own:
-                put(name, triple)
+def dataset_lines(graph: Graph | GraphSource) -> dict[str, list[bytes]]:
+    """The dataset view of ``graph`` (unchanged literals), as sorted lines per graph name."""
+    return split_lines(graph_lines(graph))
 
-    for triple in graph:
-        if triple not in placed:
-            per_graph.setdefault(None, set()).add(triple)
+
+def split_by_document(graph: Graph | GraphSource, *, include_ontology: bool = True) -> Dataset:
+    """The dataset view (see :func:`split_lines`) as an rdflib :class:`~rdflib.Dataset`."""
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
     dataset = Dataset(default_union=False)
-    for prefix, namespace in PREFIXES.items():
+    for prefix, namespace in _ALL_PREFIXES.items():
         dataset.bind(prefix, namespace)
-    dataset.bind("rdf", _RDF_NS)
-    default = dataset.graph(DATASET_DEFAULT_GRAPH_ID)
-    for triple in sorted(per_graph.get(None, ()), key=_key):
-        default.add(triple)
-    for name in sorted(n for n in per_graph if n is not None):
-        named = dataset.graph(name)
-        for triple in sorted(per_graph[name], key=_key):
-            named.add(triple)
-    if include_ontology:
-        named = dataset.graph(ONTOLOGY_IRI)
-        for triple in sorted(ontology_graph(), key=_key):
-            named.add(triple)
+    for name, lines in split_lines(graph_lines(graph), include_ontology=include_ontology).items():
+        target = dataset.graph(URIRef(name) if name else DATASET_DEFAULT_GRAPH_ID)
+        data = b"".join(ntriples_line(line) for line in lines)
+        if data:
+            target.parse(data=data, format="nt")
     return dataset
 
 
-def _trig(dataset: Dataset) -> bytes:
-    """TriG with sorted graphs and subjects: the default graph first, then by name.
+# ---------------------------------------------------------------- RDF writers
 
-    Written graph by graph through rdflib's Turtle serializer (whose subject order is
-    stable) because rdflib's TriG writer orders graphs by store internals.
-    """
-    lines = [f"@prefix {p}: <{ns}> ." for p, ns in sorted({**PREFIXES, "rdf": _RDF_NS}.items())]
-    lines.append("")
-    contexts = sorted(
-        (g for g in dataset.graphs() if len(g)),
-        key=lambda g: (g.identifier != DATASET_DEFAULT_GRAPH_ID, str(g.identifier)),
-    )
-    for context in contexts:
-        body = _turtle_body(context)
-        if context.identifier == DATASET_DEFAULT_GRAPH_ID:
-            lines.append("{")
+
+def _nquads(graphs: dict[str, list[bytes]]) -> bytes:
+    out = []
+    for name, lines in graphs.items():
+        suffix = b" ." if not name else b" " + _iri_token(name) + b" ."
+        out.extend(ntriples_line(line)[:-3] + suffix for line in lines)
+    out.sort()
+    return b"".join(line + b"\n" for line in out)
+
+
+def _trig(graphs: dict[str, list[bytes]]) -> bytes:
+    """TriG: one prefix header, the default graph first, then the named graphs by name."""
+    compactor = Compactor(_ALL_PREFIXES)
+    blocks = []
+    for name, lines in graphs.items():
+        if not lines:
+            continue
+        opening = b"{" if not name else compactor.iri(_iri_token(name)) + b" {"
+        blocks.append(opening + b"\n" + turtle_body(lines, compactor) + b"}\n")
+    header = used_prefix_header(compactor, _ALL_PREFIXES)
+    return header + b"\n" + b"\n".join(blocks)
+
+
+def _jsonld_value(token: bytes, compactor: Compactor) -> object:
+    if token.startswith(b"<"):
+        return {"@id": _jsonld_iri(token, compactor)}
+    if token.startswith(b"_:"):
+        return {"@id": token.decode("utf-8")}
+    lexical, language, datatype = literal_parts(token)
+    if language:
+        return {"@value": lexical, "@language": language}
+    if datatype is None:
+        return lexical
+    return {"@value": lexical, "@type": _jsonld_iri(_iri_token(datatype), compactor)}
+
+
+def _jsonld_iri(token: bytes, compactor: Compactor) -> str:
+    if token.startswith(b"_:"):
+        return token.decode("utf-8")
+    compact = compactor.iri(token)
+    return (compact[1:-1] if compact.startswith(b"<") else compact).decode("utf-8")
+
+
+def _jsonld(lines: Sequence[bytes]) -> bytes:
+    """Compact JSON-LD with our prefixes as the context: one node per subject, sorted."""
+    compactor = Compactor(_ALL_PREFIXES)
+    nodes = []
+    for subject, group in groupby(map(split_line, lines), key=lambda t: t[0]):
+        node: dict[str, object] = {"@id": _jsonld_iri(subject, compactor)}
+        types: list[str] = []
+        values: dict[str, list[object]] = {}
+        for _, predicate, obj in group:
+            if predicate == _RDF_TYPE and not obj.startswith(b'"'):
+                types.append(_jsonld_iri(obj, compactor))
+            else:
+                key = _jsonld_iri(predicate, compactor)
+                values.setdefault(key, []).append(_jsonld_value(obj, compactor))
+        if types:
+            node["@type"] = types[0] if len(types) == 1 else types
+        for key, items in values.items():
+            node[key] = items[0] if len(items) == 1 else items
+        nodes.append(node)
+    payload = {"@context": jsonld_context(), "@graph": nodes}
+    return (json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
+
+
+_NCNAME = re.compile(r"[A-Za-z_][A-Za-z0-9._-]*")
+
+
+def _xml_names(predicates: Iterable[bytes]) -> tuple[dict[bytes, str], dict[str, str]]:
+    """A qualified XML name for every predicate, and the namespaces they use."""
+    by_namespace = sorted(_ALL_PREFIXES.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    names: dict[bytes, str] = {}
+    used: dict[str, str] = {"rdf": _RDF_NS}
+    extra: dict[str, str] = {}
+    for token in sorted(set(predicates)):
+        iri = _iri_of(token)
+        for prefix, namespace in by_namespace:
+            local = iri[len(namespace) :]
+            if iri.startswith(namespace) and _NCNAME.fullmatch(local):
+                names[token] = f"{prefix}:{local}"
+                used[prefix] = namespace
+                break
         else:
-            lines.append(f"{context.identifier.n3()} {{")
-        lines.append(body)  # not indented: that would alter multi-line string literals
-        lines.append("}")
-        lines.append("")
-    return "\n".join(lines).encode("utf-8")
+            match = re.search(r"[A-Za-z_][A-Za-z0-9._-]*$", iri)
+            if match is None or match.start() == 0:
+                raise ExportError(
+                    f"RDF/XML cannot write the predicate <{iri}> (no XML name for it); "
+                    "export as turtle or ntriples instead"
+                )
+            namespace = iri[: match.start()]
+            prefix = extra.setdefault(namespace, f"ns{len(extra) + 1}")
+            names[token] = f"{prefix}:{match.group(0)}"
+            used[prefix] = namespace
+    return names, used
 
 
-def _nquads(dataset: Dataset) -> bytes:
-    """Sorted N-Quads, built from rdflib's N-Triples lines (its N-Quads writer is deprecated)."""
-    lines: list[str] = []
-    for context in dataset.graphs():
-        plain = Graph()
-        for triple in context:
-            plain.add(triple)
-        suffix = (
-            "" if context.identifier == DATASET_DEFAULT_GRAPH_ID else f" {context.identifier.n3()}"
-        )
-        for line in plain.serialize(format="nt").splitlines():
-            if line.strip():
-                assert line.endswith(" .")
-                lines.append(line[:-2] + suffix + " .")
-    return ("\n".join(sorted(set(lines))) + "\n").encode("utf-8") if lines else b""
+def _rdfxml(lines: Sequence[bytes]) -> bytes:
+    """Flat RDF/XML (one ``rdf:Description`` per subject), in line order."""
+    triples = [split_line(line) for line in lines]
+    names, used = _xml_names(p for _, p, _ in triples)
 
+    def node_attr(token: bytes, about: bool) -> str:
+        if token.startswith(b"_:"):
+            return f"rdf:nodeID={quoteattr(token[2:].decode('utf-8'))}"
+        return f"{'rdf:about' if about else 'rdf:resource'}={quoteattr(_iri_of(token))}"
 
-def _turtle_body(graph: Graph) -> str:
-    """Turtle statements without the prefix header (which only ever uses our prefixes)."""
-    lines = _turtle(graph, generate_prefixes=False).decode("utf-8").splitlines()
-    start = 0
-    while start < len(lines) and (lines[start].startswith("@prefix ") or not lines[start].strip()):
-        declared = lines[start].split()[1:2]
-        if declared and declared[0].rstrip(":") not in {*PREFIXES, "rdf"}:
-            raise ExportError(f"TriG: unexpected prefix {declared[0]}; report this as a bug")
-        start += 1
-    return "\n".join(lines[start:]).strip("\n")
+    out = ['<?xml version="1.0" encoding="utf-8"?>', "<rdf:RDF"]
+    out += [f"   xmlns:{p}={quoteattr(ns)}" for p, ns in sorted(used.items())]
+    out.append(">")
+    for subject, group in groupby(triples, key=lambda t: t[0]):
+        out.append(f"  <rdf:Description {node_attr(subject, about=True)}>")
+        for _, predicate, obj in group:
+            name = names[predicate]
+            if obj.startswith(b'"'):
+                lexical, language, datatype = literal_parts(obj)
+                attrs = ""
+                if language:
+                    attrs = f" xml:lang={quoteattr(language)}"
+                elif datatype is not None:
+                    attrs = f" rdf:datatype={quoteattr(datatype)}"
+                out.append(f"    <{name}{attrs}>{escape(lexical, {chr(13): '&#13;'})}</{name}>")
+            else:
+                out.append(f"    <{name} {node_attr(obj, about=False)}/>")
+        out.append("  </rdf:Description>")
+    out.append("</rdf:RDF>")
+    return ("\n".join(out) + "\n").encode("utf-8")
 
 
 # ---------------------------------------------------------------- network view
 
 
-def _pick_label(graph: Graph, node: URIRef, language: str | None = None) -> str:
-    labels = [o for o in graph.objects(node, SKOS.prefLabel) if isinstance(o, Literal)]
-    labels += [o for o in graph.objects(node, RDFS.label) if isinstance(o, Literal)]
-    if language is not None:
-        for label in sorted(labels):
-            if label.language == language:
-                return str(label)
-        return ""
-    for preferred in ("en", "ja"):
-        for label in sorted(labels):
-            if label.language == preferred:
-                return str(label)
-    return str(sorted(labels)[0]) if labels else _local(node)
+class _Facts:
+    """What the network view needs, gathered in one pass over the lines."""
+
+    def __init__(self, lines: Sequence[bytes]) -> None:
+        classes = {_iri_token(str(c)): _local(c) for c in CONTRACT_CLASSES}
+        self.relations = {_iri_token(str(p)): p for p in contract_relations()}
+        label_predicates = {_iri_token(str(SKOS.prefLabel)), _iri_token(str(RDFS.label))}
+        alt, mentions = _iri_token(str(SKOS.altLabel)), _iri_token(str(KG.mentionCount))
+        same_as, confidence = _iri_token(str(OWL.sameAs)), _iri_token(str(KG.confidence))
+        entity_prefix = b"<" + str(ENTITY).encode()
+        self.classes: dict[bytes, list[str]] = defaultdict(list)
+        self.labels: dict[bytes, set[tuple[str, str]]] = defaultdict(set)
+        self.alt_labels: dict[bytes, set[str]] = defaultdict(set)
+        self.mentions: dict[bytes, int] = {}
+        self.same_as: dict[bytes, list[str]] = defaultdict(list)
+        self.edges: list[tuple[bytes, bytes, bytes]] = []
+        self.confidence: dict[bytes, float] = {}
+        self.evidence: dict[bytes, int] = defaultdict(int)
+        reified: dict[bytes, list[bytes | None]] = defaultdict(lambda: [None, None, None])
+        for line in lines:
+            s, p, o = split_line(line)
+            if p == _RDF_TYPE:
+                if o in classes and s.startswith(entity_prefix):
+                    self.classes[s].append(classes[o])
+            elif p in label_predicates and o.startswith(b'"'):
+                lexical, language, _ = literal_parts(o)
+                self.labels[s].add((lexical, language or ""))
+            elif p == alt and o.startswith(b'"'):
+                self.alt_labels[s].add(literal_parts(o)[0])
+            elif p == mentions and o.startswith(b'"'):
+                with contextlib.suppress(ValueError):
+                    self.mentions[s] = int(literal_parts(o)[0])
+            elif p == same_as and o.startswith(b"<"):
+                self.same_as[s].append(_iri_of(o))
+            elif p in self.relations:
+                self.edges.append((s, p, o))
+            elif p == confidence and o.startswith(b'"'):
+                with contextlib.suppress(ValueError):
+                    self.confidence[s] = float(literal_parts(o)[0])
+            elif p == _EVIDENCE:
+                self.evidence[s] += 1
+            elif p in _REIFIED:
+                reified[s][_REIFIED[p]] = o
+        self.statement: dict[tuple[bytes, bytes, bytes], bytes] = {}
+        for statement in sorted(reified):
+            key = tuple(reified[statement])
+            if None not in key:
+                self.statement.setdefault(key, statement)  # type: ignore[arg-type]
+
+    def label(self, node: bytes, language: str | None = None) -> str:
+        labels = sorted(self.labels.get(node, ()))
+        if language is not None:
+            return next((text for text, lang in labels if lang == language), "")
+        for preferred in ("en", "ja"):
+            for text, lang in labels:
+                if lang == preferred:
+                    return text
+        return labels[0][0] if labels else _local(_iri_of(node))
 
 
-def _entity_class(graph: Graph, node: URIRef) -> str:
-    classes = sorted(_local(c) for c in graph.objects(node, RDF.type) if c in CONTRACT_CLASSES)
-    return classes[0] if classes else "Entity"
+def _network(facts: _Facts) -> nx.MultiDiGraph:
+    onto = ontology_graph()
+    network = nx.MultiDiGraph()
+    for node in sorted(facts.classes):
+        same_as = sorted(facts.same_as.get(node, ()))
+        network.add_node(
+            _iri_of(node),
+            label=facts.label(node),
+            label_ja=facts.label(node, "ja"),
+            label_en=facts.label(node, "en"),
+            **{"class": sorted(facts.classes[node])[0]},
+            mentionCount=facts.mentions.get(node, 0),
+            wikidata=_local(same_as[0]) if same_as else "",
+            iri=_iri_of(node),
+        )
+    relation_labels = {
+        token: next((str(o) for o in onto.objects(p, RDFS.label) if o.language == "en"), "")
+        or _local(p)
+        for token, p in facts.relations.items()
+    }
+    for s, p, o in sorted(facts.edges, key=lambda e: (e[1], e[0], e[2])):
+        if s not in facts.classes or o not in facts.classes:
+            continue
+        statement = facts.statement.get((s, p, o))
+        network.add_edge(
+            _iri_of(s),
+            _iri_of(o),
+            key=_iri_of(statement) if statement else f"{_iri_of(s)}|{_iri_of(p)}|{_iri_of(o)}",
+            type=_local(_iri_of(p)),
+            label=relation_labels[p],
+            predicate=_iri_of(p),
+            confidence=facts.confidence.get(statement, 1.0) if statement else 1.0,
+            evidenceCount=facts.evidence.get(statement, 0) if statement else 0,
+            statement=_iri_of(statement) if statement else "",
+        )
+    return network
 
 
-def _statement_of(graph: Graph, subject: Node, predicate: Node, obj: Node) -> URIRef | None:
-    for statement in sorted(graph.subjects(RDF.subject, subject)):
-        if (statement, RDF.predicate, predicate) in graph and (
-            statement,
-            RDF.object,
-            obj,
-        ) in graph:
-            assert isinstance(statement, URIRef)
-            return statement
-    return None
-
-
-def entity_network(graph: Graph) -> nx.MultiDiGraph:
+def entity_network(graph: Graph | GraphSource) -> nx.MultiDiGraph:
     """Entities as nodes and contract relations between them as edges.
 
     Nodes are keyed by IRI and carry ``label`` (English if known, else Japanese),
@@ -339,59 +549,18 @@ def entity_network(graph: Graph) -> nx.MultiDiGraph:
     ``iri``. Edges are keyed by statement IRI (unique, so GraphML edge ids are too) and
     carry ``type`` (ontology local name), ``label`` (its English label), ``predicate``
     (IRI), ``confidence`` (float, from the reified statement), ``evidenceCount`` and
-    ``statement`` (IRI or ""). All values are
-    plain str/int/float, so the network survives GraphML and CSV unchanged.
+    ``statement`` (IRI or ""). All values are plain str/int/float, so the network survives
+    GraphML and CSV unchanged. Built from one pass over the lines and dictionary joins, so
+    its cost is linear in the graph (a hub with 8,000 relations costs 8,000 edges).
     """
-    relations = contract_relations()
-    onto = ontology_graph()
-    network = nx.MultiDiGraph()
-    entities = sorted(
-        {
-            s
-            for cls in CONTRACT_CLASSES
-            for s in graph.subjects(RDF.type, cls)
-            if isinstance(s, URIRef) and str(s).startswith(str(ENTITY))
-        }
-    )
-    for node in entities:
-        same_as = sorted(str(o) for o in graph.objects(node, OWL.sameAs))
-        mention_count = graph.value(node, KG.mentionCount)
-        network.add_node(
-            str(node),
-            label=_pick_label(graph, node),
-            label_ja=_pick_label(graph, node, "ja"),
-            label_en=_pick_label(graph, node, "en"),
-            **{"class": _entity_class(graph, node)},
-            mentionCount=int(mention_count.toPython()) if isinstance(mention_count, Literal) else 0,
-            wikidata=_local(same_as[0]) if same_as else "",
-            iri=str(node),
-        )
-    members = set(entities)
-    for predicate in relations:
-        relation_label = _pick_label(onto, predicate, "en") or _local(predicate)
-        for subject, obj in sorted(graph.subject_objects(predicate)):
-            if subject not in members or obj not in members:
-                continue
-            statement = _statement_of(graph, subject, predicate, obj)
-            confidence = graph.value(statement, KG.confidence) if statement else None
-            network.add_edge(
-                str(subject),
-                str(obj),
-                key=str(statement) if statement else f"{subject}|{predicate}|{obj}",
-                type=_local(predicate),
-                label=relation_label,
-                predicate=str(predicate),
-                confidence=float(confidence.toPython()) if isinstance(confidence, Literal) else 1.0,
-                evidenceCount=len(set(graph.objects(statement, KG.evidence))) if statement else 0,
-                statement=str(statement) if statement else "",
-            )
-    return network
+    return _network(_Facts(export_lines(graph)))
 
 
-def _graphml(graph: Graph) -> bytes:
+def _graphml(network: nx.MultiDiGraph) -> bytes:
     buffer = io.BytesIO()
-    nx.write_graphml_xml(entity_network(graph), buffer, encoding="utf-8", prettyprint=True)
-    return buffer.getvalue()
+    nx.write_graphml_xml(network, buffer, encoding="utf-8", prettyprint=True)
+    # XML readers turn a raw CR into LF; markup has none, so every CR is data to protect.
+    return buffer.getvalue().replace(b"\r", b"&#13;")
 
 
 # ---------------------------------------------------------------- Neo4j
@@ -476,14 +645,14 @@ WITH a, b, row,
 """
 
 
-def _neo4j_files(graph: Graph) -> dict[str, bytes]:
-    network = entity_network(graph)
+def _neo4j_files(facts: _Facts) -> dict[str, bytes]:
+    network = _network(facts)
     node_rows: list[list[object]] = [list(NEO4J_NODE_HEADER)]
     for node, data in sorted(network.nodes(data=True)):
         alt = sorted(
             {
-                " ".join(str(o).split()).replace(";", ",")
-                for o in graph.objects(URIRef(node), SKOS.altLabel)
+                " ".join(a.split()).replace(";", ",")
+                for a in facts.alt_labels.get(_iri_token(node), ())
             }
         )
         node_rows.append(
@@ -501,7 +670,7 @@ def _neo4j_files(graph: Graph) -> dict[str, bytes]:
         )
     rel_rows: list[list[object]] = [list(NEO4J_RELATIONSHIP_HEADER)]
     for start, end, data in sorted(
-        network.edges(data=True), key=lambda e: (e[0], e[1], e[2]["type"])
+        network.edges(data=True), key=lambda e: (e[0], e[1], e[2]["type"], e[2]["statement"])
     ):
         rel_rows.append(
             [
@@ -521,15 +690,19 @@ def _neo4j_files(graph: Graph) -> dict[str, bytes]:
     }
 
 
-def write_neo4j(graph: Graph, folder: str | Path) -> Path:
+def write_neo4j(graph: Graph | GraphSource, folder: str | Path) -> Path:
     """Write ``nodes.csv``, ``relationships.csv`` and ``import.cypher`` into ``folder``."""
+    return _write_neo4j(_Facts(export_lines(graph)), folder)
+
+
+def _write_neo4j(facts: _Facts, folder: str | Path) -> Path:
     target = Path(folder)
     if target.exists() and not target.is_dir():
         raise ExportError(
             f"{target}: the neo4j export writes a folder, but this is a file; "
             "give a folder path with --out"
         )
-    for name, data in _neo4j_files(graph).items():
+    for name, data in _neo4j_files(facts).items():
         write_atomic(target / name, data)
     return target
 
@@ -537,107 +710,39 @@ def write_neo4j(graph: Graph, folder: str | Path) -> Path:
 # ---------------------------------------------------------------- entry points
 
 
-def _jsonld(graph: Graph) -> bytes:
-    context = jsonld_context()
-    text = _sorted_copy(graph).serialize(format="json-ld", context=context, auto_compact=True)
-    document = json.loads(text)
-    nodes = document.get("@graph", [])
-    if isinstance(document, dict) and "@graph" not in document and "@id" in document:
-        nodes = [{k: v for k, v in document.items() if k != "@context"}]
-
-    def canonical(value: object) -> object:
-        if isinstance(value, list):
-            items = [canonical(v) for v in value]
-            return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
-        if isinstance(value, dict):
-            return {k: canonical(v) for k, v in sorted(value.items())}
-        return value
-
-    ordered = sorted((canonical(n) for n in nodes), key=lambda n: str(n.get("@id", "")))  # type: ignore[union-attr]
-    payload = {"@context": context, "@graph": ordered}
-    return (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+def _serialize_lines(lines: list[bytes], fmt: str) -> bytes:
+    if fmt == "turtle":
+        return turtle_document(lines, _ALL_PREFIXES)
+    if fmt == "ntriples":
+        return b"".join(ntriples_line(line) for line in lines)
+    if fmt == "nquads":
+        return _nquads(split_lines(lines))
+    if fmt == "trig":
+        return _trig(split_lines(lines))
+    if fmt == "jsonld":
+        return _jsonld(lines)
+    if fmt == "rdfxml":
+        return _rdfxml(lines)
+    return _graphml(_network(_Facts(lines)))
 
 
-def _rdfxml(graph: Graph) -> bytes:
-    """Flat RDF/XML (one ``rdf:Description`` per subject), sorted.
-
-    Written by hand because rdflib's XML writer orders subjects by hash, so its bytes
-    change from run to run.
-    """
-    copy = _sorted_copy(graph)
-    manager = copy.namespace_manager
-    qnames: dict[Node, str] = {}
-    used: dict[str, str] = {"rdf": _RDF_NS}
-    for predicate in sorted(set(copy.predicates()), key=str):
-        try:
-            prefix, namespace, local = manager.compute_qname_strict(str(predicate))
-        except ValueError as exc:
-            raise ExportError(
-                f"RDF/XML cannot write the predicate <{predicate}> (no XML name for it); "
-                "export as turtle or ntriples instead"
-            ) from exc
-        used[prefix] = str(namespace)
-        qnames[predicate] = f"{prefix}:{local}"
-
-    def node_attr(node: Node, about: bool) -> str:
-        if isinstance(node, BNode):
-            return f"rdf:nodeID={quoteattr('b' + str(node))}"
-        return f"{'rdf:about' if about else 'rdf:resource'}={quoteattr(str(node))}"
-
-    lines = ['<?xml version="1.0" encoding="utf-8"?>', "<rdf:RDF"]
-    lines += [f"   xmlns:{p}={quoteattr(ns)}" for p, ns in sorted(used.items())]
-    lines.append(">")
-    for subject in sorted(set(copy.subjects()), key=lambda n: n.n3()):
-        lines.append(f"  <rdf:Description {node_attr(subject, about=True)}>")
-        for _, predicate, obj in sorted(copy.triples((subject, None, None)), key=_key):
-            name = qnames[predicate]
-            if isinstance(obj, Literal):
-                attrs = ""
-                if obj.language:
-                    attrs = f" xml:lang={quoteattr(obj.language)}"
-                elif obj.datatype is not None:
-                    attrs = f" rdf:datatype={quoteattr(str(obj.datatype))}"
-                text = escape(str(obj), {"\r": "&#13;"})
-                lines.append(f"    <{name}{attrs}>{text}</{name}>")
-            else:
-                lines.append(f"    <{name} {node_attr(obj, about=False)}/>")
-        lines.append("  </rdf:Description>")
-    lines.append("</rdf:RDF>")
-    return ("\n".join(lines) + "\n").encode("utf-8")
-
-
-def serialize(graph: Graph, fmt: str) -> bytes:
+def serialize(graph: Graph | GraphSource, fmt: str) -> bytes:
     """The graph in one of the single-file :data:`FORMATS`, as bytes (deterministic)."""
-    check_format(fmt)
+    fmt = canonical_format(fmt)
     if fmt == "neo4j":
         raise ExportError("the neo4j export is a folder of CSV files; give a folder with --out")
-    if fmt == "turtle":
-        return _turtle(graph)
-    if fmt == "ntriples":
-        return _sorted_lines(graph.serialize(format="nt", encoding="utf-8"))
-    if fmt == "nquads":
-        return _nquads(split_by_document(graph))
-    if fmt == "trig":
-        return _trig(split_by_document(graph))
-    if fmt == "jsonld":
-        return _jsonld(graph)
-    if fmt == "rdfxml":
-        return _rdfxml(graph)
-    return _graphml(graph)
+    return _serialize_lines(export_lines(graph), fmt)
 
 
-def check_format(fmt: str) -> None:
-    """Raise :class:`ExportError` listing the valid formats when ``fmt`` is not one."""
-    if fmt not in FORMATS:
-        raise ExportError(f"unknown export format {fmt!r}; use one of: {', '.join(FORMATS)}")
+def export_graph(
+    graph: Graph | GraphSource, fmt: str | None, out: str | Path | None = None
+) -> bytes | Path:
+    """Export ``graph`` as ``fmt`` (or the format ``out``'s suffix names).
 
-
-def export_graph(graph: Graph, fmt: str, out: str | Path | None = None) -> bytes | Path:
-    """Export ``graph`` as ``fmt``: bytes when ``out`` is None, else the path written.
-
-    Files are written atomically, so a failed export never leaves half a file behind.
+    Returns the bytes when ``out`` is None, else the path written. Files are written
+    atomically, so a failed export never leaves half a file behind.
     """
-    check_format(fmt)
+    fmt = format_for(fmt, out)
     if fmt == "neo4j":
         if out is None:
             raise ExportError(
@@ -645,12 +750,12 @@ def export_graph(graph: Graph, fmt: str, out: str | Path | None = None) -> bytes
                 "import.cypher); give one with --out, e.g. --out output/neo4j"
             )
         return write_neo4j(graph, out)
-    data = serialize(graph, fmt)
-    if out is None:
-        return data
-    target = Path(out)
-    if target.is_dir():
+    target = Path(out) if out is not None else None
+    if target is not None and target.is_dir():
         raise ExportError(
             f"{target} is a folder; give a file name such as {target}/graph{SUFFIXES[fmt]}"
         )
+    data = serialize(graph, fmt)
+    if target is None:
+        return data
     return write_atomic(target, data)

@@ -794,6 +794,24 @@ def _clean_title(title: str) -> str:
     return unicodedata.normalize("NFC", title).strip() or "Knowledge graph"
 
 
+def _entities_named(graph: Graph, result: QueryResult) -> set[URIRef]:
+    """Entities a SELECT result names in any column: by IRI, or by one of their labels.
+
+    The shipped queries return labels ("Meta", "LLaMA"), not IRIs, so a label that belongs
+    to exactly one entity stands for it; a label shared by several entities names them all.
+    """
+    known = _entity_classes(graph)
+    values = {value for row in result.rows for value in row if value is not None}
+    nodes = {value for value in values if isinstance(value, URIRef) and value in known}
+    texts = {str(value) for value in values if isinstance(value, Literal)}
+    if texts:
+        for predicate in (RDFS.label, SKOS.prefLabel, SKOS.altLabel):
+            for subject, label in graph.subject_objects(predicate):
+                if subject in known and str(label) in texts:
+                    nodes.add(subject)  # type: ignore[arg-type]
+    return nodes
+
+
 def write_query_html(graph: Graph, result: QueryResult, path: str | os.PathLike[str]) -> Path:
     """Draw a query's answer as the same kind of page.
 
@@ -826,16 +844,17 @@ def write_query_html(graph: Graph, result: QueryResult, path: str | os.PathLike[
             only_edges=edges,  # type: ignore[arg-type]
         )
     elif result.kind == "SELECT":
-        known = _entity_classes(graph)
-        nodes = {
-            value
-            for row in result.rows
-            for value in row
-            if isinstance(value, URIRef) and value in known
-        }
+        nodes = _entities_named(graph, result)
+        if not nodes:
+            raise QueryError(
+                "--html has nothing to draw: no column of the result holds an entity of the "
+                "graph (its IRI or one of its labels); select ?entity or its rdfs:label"
+            )
         view = build_view(graph, title="SELECT query result", language=None, only_nodes=nodes)
     else:
+        article = "an" if result.kind[:1] in "AEIOU" else "a"
         raise QueryError(
-            f"--html cannot draw a {result.kind} result; use a SELECT, CONSTRUCT or DESCRIBE query"
+            f"--html cannot draw {article} {result.kind} result; "
+            "use a SELECT, CONSTRUCT or DESCRIBE query"
         )
     return write_atomic(path, _render(view))

@@ -9,8 +9,12 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rdflib import Graph
+if TYPE_CHECKING:
+    from rdflib import Graph
+
+    from graph.store import GraphSource
 
 __all__ = ["serialize_turtle", "write_atomic", "write_turtle"]
 
@@ -34,9 +38,18 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> Path:
     return target
 
 
-def serialize_turtle(graph: Graph) -> bytes:
-    """Turtle with sorted prefixes, subjects and objects: same graph, same bytes."""
-    return graph.serialize(format="turtle", encoding="utf-8")
+def serialize_turtle(graph: Graph | GraphSource) -> bytes:
+    """Turtle with sorted prefixes, subjects, predicates and objects: same graph, same bytes.
+
+    The graph goes through Oxigraph's canonical N-Triples (Rust) and one sort, then a
+    single pass writes the Turtle (see :mod:`graph.ntriples`): linear after the sort, and
+    numbers keep their exact lexical form.
+    """
+    from graph.namespaces import PREFIXES
+    from graph.ntriples import graph_lines, turtle_document
+
+    prefixes = {**PREFIXES, "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"}
+    return turtle_document(graph_lines(graph), prefixes)
 
 
 def write_turtle(graph: Graph, path: str | os.PathLike[str]) -> Path:

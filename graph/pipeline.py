@@ -129,6 +129,7 @@ def build_outputs(
     lexicon_files: Sequence[str | Path] = (),
     formats: Sequence[str] = (),
     language: str | None = None,
+    store: str | Path | None = None,
 ) -> BuildSummary:
     """Extract, then write ``graph.ttl``, ``graph.html`` and ``graph.<ext>`` per extra format.
 
@@ -164,6 +165,11 @@ def build_outputs(
             continue  # graph.ttl is always written
         target = out / ("neo4j" if fmt == "neo4j" else f"graph{SUFFIXES[fmt]}")
         outputs.append(Path(export_graph(graph, fmt, target)))
+    if store is not None:  # the on-disk store: one named graph per document (graph.store)
+        from graph.store import write_store
+
+        write_store(graph, store)
+        outputs.append(Path(store))
     return BuildSummary(
         documents=len(extraction.documents),
         entities=len(extraction.entities),

@@ -580,3 +580,176 @@ def test_foreign_vocabulary_and_tricky_literals_survive_every_rdf_format() -> No
                 for triple in part:
                     union.add(triple)
         assert isomorphic(union, graph), fmt
+
+
+# ---------------------------------------------------------------- hostile literals (#10.7)
+
+#: Characters documents may carry that some formats cannot: XML 1.0 has no way at all to
+#: write U+0000-U+0008, U+000B, U+000C, U+000E-U+001F, U+FFFE, U+FFFF.
+XML_ILLEGAL = "\x00\x01\x08\x0b\x0c\x1b\x1f\ufffe\uffff"
+HOSTILE = f"A{XML_ILLEGAL}B \x7f\x85\u2028 ]]> <!-- & \"'\\ \r\n\t end"
+
+
+def hostile_graph() -> Graph:
+    """Builder output whose titles, labels, sentences and raw texts hold every hostile character."""
+    doc = Document("hostile", "in/hostile.txt", "Title" + HOSTILE, "...", "ja", "c" * 64)
+    entities = (
+        Entity(
+            "a", "A", "Organization", (Label("Org" + HOSTILE, "en"),), (Label(HOSTILE, "ja"),), 1
+        ),
+        Entity("b", "B", "AIModel", (Label("Model" + HOSTILE, "en"),), (), 1),
+    )
+    evidence = Evidence("hostile", "Sentence" + HOSTILE, 0, 0, 3, "p:x", 0.8, raw_text=HOSTILE)
+    relations = (RelationFact("a", "developed", "b", (evidence,), 0.8),)
+    return build_graph(Extraction((doc,), entities, relations, ()))
+
+
+def _without_illegal(graph: Graph) -> Graph:
+    table = str.maketrans("", "", XML_ILLEGAL)
+    cleaned = Graph()
+    for s, p, o in graph:
+        if isinstance(o, Literal):
+            o = Literal(str(o).translate(table), lang=o.language, datatype=o.datatype)
+        cleaned.add((s, p, o))
+    return cleaned
+
+
+@pytest.mark.parametrize("fmt", sorted(RAPPER_SYNTAX))
+def test_rapper_parses_every_export_of_a_hostile_graph(fmt: str, tmp_path: Path) -> None:
+    rapper = _require("rapper")
+    source = hostile_graph()
+    path = tmp_path / f"graph.{fmt}"
+    export_graph(source, fmt, path)
+    proc = subprocess.run(
+        [rapper, "-i", RAPPER_SYNTAX[fmt], "-c", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "error" not in proc.stderr.lower() and "warning" not in proc.stderr.lower()
+    count = re.search(r"returned (\d+) (?:triples|statements)", proc.stderr)
+    assert count and int(count.group(1)) == _quad_count(_without_illegal(source), fmt)
+
+
+@pytest.mark.parametrize("fmt", RDF_FORMATS)
+def test_every_format_drops_the_same_characters(fmt: str) -> None:
+    """One rule for all formats: what XML cannot hold is dropped, everything else kept."""
+    source = hostile_graph()
+    parsed = _oxigraph_dataset(serialize(source, fmt), fmt)
+    union = Graph()
+    for name, part in _graphs(parsed).items():
+        if name != str(ONTOLOGY_IRI):
+            for triple in part:
+                union.add(triple)
+    assert isomorphic(union, _without_illegal(source)), fmt
+    kept = {str(o) for o in union.objects() if isinstance(o, Literal)}
+    assert any("\x7f\x85\u2028 ]]> <!-- &" in text for text in kept)
+
+
+def test_graphml_and_neo4j_of_a_hostile_graph_parse(tmp_path: Path) -> None:
+    source = hostile_graph()
+    path = tmp_path / "graph.graphml"
+    export_graph(source, "graphml", path)
+    ET.parse(path)  # well-formed XML
+    reloaded = nx.read_graphml(path, force_multigraph=True)
+    labels = {data["label"] for _, data in reloaded.nodes(data=True)}
+    assert "Org" + HOSTILE.translate(str.maketrans("", "", XML_ILLEGAL)) in labels
+    folder = export_graph(source, "neo4j", tmp_path / "neo4j")
+    assert isinstance(folder, Path)
+    rows = list(csv.reader(io.StringIO((folder / "nodes.csv").read_text("utf-8"))))
+    assert len(rows) == 3 and not any(c in "".join(rows[1]) for c in XML_ILLEGAL)
+
+
+# ---------------------------------------------------------------- format names (#10.15)
+
+
+@pytest.mark.parametrize(
+    ("alias", "fmt"),
+    [("ttl", "turtle"), ("json-ld", "jsonld"), ("xml", "rdfxml"), ("nt", "ntriples"),
+     ("NQ", "nquads"), ("rdf", "rdfxml")],
+)  # fmt: skip
+def test_cli_export_accepts_the_usual_aliases(alias: str, fmt: str) -> None:
+    result = CliRunner().invoke(cli, ["export", str(SAMPLE), "--format", alias])
+    assert result.exit_code == 0, result.output
+    assert result.stdout_bytes == serialize(_load(SAMPLE), fmt)
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [("g.ttl", "turtle"), ("g.nt", "ntriples"), ("g.nq", "nquads"), ("g.trig", "trig"),
+     ("g.jsonld", "jsonld"), ("g.json", "jsonld"), ("g.rdf", "rdfxml"), ("g.xml", "rdfxml"),
+     ("g.graphml", "graphml")],
+)  # fmt: skip
+def test_cli_export_infers_the_format_from_out(name: str, fmt: str, tmp_path: Path) -> None:
+    out = tmp_path / name
+    result = CliRunner().invoke(cli, ["export", str(SAMPLE), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes() == serialize(_load(SAMPLE), fmt)
+
+
+def test_cli_export_without_a_format_it_can_tell_says_so(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["export", str(SAMPLE), "--out", str(tmp_path / "g.xls")])
+    assert result.exit_code == 2
+    assert "cannot tell the format from 'g.xls'" in result.output and "--format" in result.output
+    assert not (tmp_path / "g.xls").exists()
+
+
+# ---------------------------------------------------------------- big graphs (#11.6)
+
+
+def test_graphml_and_neo4j_of_an_8000_edge_hub(tmp_path: Path) -> None:
+    """Each edge once: the old exporter re-sorted the hub's statements per edge (219 s).
+
+    Run in a child process with a generous bound, so a quadratic exporter fails here
+    instead of stalling the suite; the measured speed is in benchmarks/bench_serve.py.
+    """
+    edges = 8000
+    docs = (Document("hub", "hub.txt", "Hub", "...", "en", "d" * 64),)
+    hub = Entity("hub", "Hub", "Organization", (Label("Hub", "en"),), (), 1)
+    models = [
+        Entity(f"m{i}", f"M{i}", "AIModel", (Label(f"M{i}", "en"),), (), 1) for i in range(edges)
+    ]
+    entities = (hub, *models)
+    relations = tuple(
+        RelationFact("hub", "developed", f"m{i}", (_evidence("hub", i, "p:dev"),), 0.8)
+        for i in range(edges)
+    )
+    source = tmp_path / "hub.nt"
+    source.write_bytes(
+        build_graph(Extraction(docs, entities, relations, ())).serialize(
+            format="nt", encoding="utf-8"
+        )
+    )
+    script = (
+        "import sys\n"
+        "from graph.export import export_graph\n"
+        "from graph.query import open_source\n"
+        "g = open_source(sys.argv[1])\n"
+        "export_graph(g, 'graphml', sys.argv[2])\n"
+        "export_graph(g, 'neo4j', sys.argv[3])\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    subprocess.run(
+        [sys.executable, "-c", script, str(source), str(tmp_path / "hub.graphml"),
+         str(tmp_path / "neo4j")],
+        env=env, timeout=120, check=True,
+    )  # fmt: skip
+    network = nx.read_graphml(tmp_path / "hub.graphml", force_multigraph=True)
+    assert network.out_degree(PREFIXES["kge"] + "hub") == edges
+    rels = (tmp_path / "neo4j" / "relationships.csv").read_text("utf-8").splitlines()
+    assert len(rels) == edges + 1
+
+
+@pytest.mark.parametrize("fmt", DATASET_FORMATS)
+def test_a_dataset_export_exports_back_to_itself(fmt: str, tmp_path: Path) -> None:
+    """Reading a TriG/N-Quads export gives the built graph (the ontology graph is set aside)."""
+    from graph.query import open_source
+
+    path = tmp_path / f"graph{'.trig' if fmt == 'trig' else '.nq'}"
+    export_graph(rich_graph(), fmt, path)
+    again = open_source(path)
+    for other in FORMATS:
+        if other != "neo4j":
+            assert serialize(again, other) == serialize(rich_graph(), other), other

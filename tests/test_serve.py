@@ -6,11 +6,14 @@ are separate processes, so the timeout test really kills a runaway query.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import os
+import re
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -30,12 +33,13 @@ from SPARQLWrapper import CSV, JSON, JSONLD, N3, TSV, TURTLE, XML, SPARQLWrapper
 from graph.errors import ServeError
 from graph.namespaces import PREFIXES
 from graph.query import run_query
-from graph.serve import SparqlServer, is_update, negotiate
+from graph.serve import AccessPolicy, Limits, SparqlServer, is_update, negotiate
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "tests" / "data" / "sample.ttl"
 BUILT = ROOT / "output" / "graph.ttl"
 TIMEOUT = 2.0
+ALLOWED_ORIGIN = "https://yasgui.example.org"
 
 SELECT = """SELECT ?model ?label WHERE {
   ?model a kg:AIModel ; rdfs:label ?label .
@@ -46,7 +50,14 @@ SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[SparqlServer]:
-    srv = SparqlServer(SAMPLE, "127.0.0.1", 0, timeout=TIMEOUT, workers=2)
+    srv = SparqlServer(
+        SAMPLE,
+        "127.0.0.1",
+        0,
+        workers=2,
+        limits=Limits(timeout=TIMEOUT, max_rows=1000),
+        policy=AccessPolicy(cors_origins=(ALLOWED_ORIGIN,)),
+    )
     thread = threading.Thread(target=srv.serve_forever, daemon=True)
     thread.start()
     try:
@@ -242,10 +253,9 @@ def test_updates_are_forbidden(
 ) -> None:
     url = server.url + ("?" + urllib.parse.urlencode(params) if params else "")
     headers = {"Content-Type": content_type} if content_type else {}
-    status, response_headers, body = _http(url, data, headers)
+    status, _, body = _http(url, data, headers)
     assert status == 403, body
     assert b"read-only" in body
-    assert response_headers["Access-Control-Allow-Origin"] == "*"
     # and nothing changed
     status, _, body = _get(server, "text/csv", query="SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")
     assert body.decode().splitlines()[1] == "89"
@@ -279,9 +289,9 @@ def test_default_graph_uri_selects_a_graph(server: SparqlServer) -> None:
 
 
 def test_cors_preflight_and_help_page(server: SparqlServer) -> None:
-    status, headers, _ = _http(server.url, method="OPTIONS")
+    status, headers, _ = _http(server.url, method="OPTIONS", headers={"Origin": ALLOWED_ORIGIN})
     assert status == 204
-    assert headers["Access-Control-Allow-Origin"] == "*"
+    assert headers["Access-Control-Allow-Origin"] == ALLOWED_ORIGIN
     assert "POST" in headers["Access-Control-Allow-Methods"]
     assert "Content-Type" in headers["Access-Control-Allow-Headers"]
     status, headers, body = _http(server.url)
@@ -429,3 +439,316 @@ def test_documented_queries_agree_with_run_query(
         tuple("_:b" if isinstance(t, BNode) else t for t in row) for row in ours.rows
     )
     assert theirs_rows == ours_rows
+
+
+# ---------------------------------------------------------------- no request leaves (#10.1)
+
+
+class _Listener:
+    """A loopback socket that records every connection made to it."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(8)
+        self.sock.settimeout(0.2)
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}/sparql"
+        self.requests: list[bytes] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except TimeoutError:
+                continue
+            with conn:
+                conn.settimeout(2)
+                with contextlib.suppress(OSError):
+                    self.requests.append(conn.recv(65536))
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+        self.sock.close()
+
+
+@pytest.fixture
+def listener() -> Iterator[_Listener]:
+    recorder = _Listener()
+    yield recorder
+    recorder.close()
+
+
+@contextlib.contextmanager
+def _running(**kwargs: object) -> Iterator[SparqlServer]:
+    srv = SparqlServer(SAMPLE, kwargs.pop("host", "127.0.0.1"), 0, **kwargs)  # type: ignore[arg-type]
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield srv
+    finally:
+        srv.shutdown()
+        srv.close()
+        thread.join(timeout=10)
+
+
+@pytest.mark.parametrize("silent", ["", "SILENT "])
+def test_service_is_refused_and_nothing_is_requested(
+    server: SparqlServer, listener: _Listener, silent: str
+) -> None:
+    query = f"SELECT * WHERE {{ SERVICE {silent}<{listener.url}> {{ ?s ?p ?o }} }}"
+    status, _, body = _get(server, None, query=query)
+    assert status == 403 and b"SERVICE" in body and b"--federation" in body
+    escaped = query.replace("SERVICE", "\\u0053ERVICE")
+    assert _get(server, None, query=escaped)[0] == 403
+    time.sleep(0.3)
+    assert listener.requests == []
+
+
+def test_federation_is_an_explicit_opt_in(listener: _Listener) -> None:
+    with _running(workers=1, policy=AccessPolicy(federation=True)) as srv:
+        query = f"SELECT * WHERE {{ SERVICE SILENT <{listener.url}> {{ ?s ?p ?o }} }}"
+        _get(srv, None, query=query)
+    assert listener.requests and listener.requests[0].startswith(b"POST ")
+
+
+def test_cors_only_for_the_origins_named(server: SparqlServer) -> None:
+    status, headers, _ = _get(server, None, query="ASK {}")
+    assert status == 200 and "Access-Control-Allow-Origin" not in headers
+    url = server.url + "?" + urllib.parse.urlencode({"query": "ASK {}"})
+    status, headers, body = _http(url, headers={"Origin": "https://evil.example"})
+    assert status == 403 and b"--cors-origin" in body
+    assert "Access-Control-Allow-Origin" not in headers
+    status, headers, _ = _http(url, headers={"Origin": ALLOWED_ORIGIN})
+    assert status == 200 and headers["Access-Control-Allow-Origin"] == ALLOWED_ORIGIN
+
+
+def _raw(server: SparqlServer, data: bytes, timeout: float = 10.0) -> bytes:
+    """Send raw bytes, return everything the server sends back before closing (or timeout)."""
+    host, port = server.server_address[:2]
+    with socket.create_connection((host, port), timeout=timeout) as sock:
+        sock.sendall(data)
+        chunks = []
+        with contextlib.suppress(TimeoutError):
+            while chunk := sock.recv(65536):
+                chunks.append(chunk)
+                if b"\r\n\r\n" in b"".join(chunks) and b"Connection: close" not in chunks[0]:
+                    head, _, rest = b"".join(chunks).partition(b"\r\n\r\n")
+                    length = re.search(rb"(?i)content-length: (\d+)", head)
+                    if length and len(rest) >= int(length.group(1)):
+                        break
+        return b"".join(chunks)
+
+
+def test_host_header_must_name_this_server(server: SparqlServer) -> None:
+    port = server.server_address[1]
+    for host, status in [("evil.example", b"403"), (f"evil.example:{port}", b"403"),
+                         (f"127.0.0.1:{port}", b"200"), (f"localhost:{port}", b"200")]:  # fmt: skip
+        reply = _raw(
+            server, f"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: {host}\r\n\r\n".encode()
+        )
+        assert reply.split(b" ")[1] == status, (host, reply[:200])
+    assert b"DNS rebinding" in _raw(
+        server, b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: a.b\r\n\r\n"
+    )
+
+
+# ---------------------------------------------------------------- limits (#10.2)
+
+
+CARTESIAN = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+CARTESIAN_SORTED = CARTESIAN + " ORDER BY ?a ?d ?g ?c ?f ?i"
+
+
+def test_too_many_rows_is_503_with_the_reason(server: SparqlServer) -> None:
+    status, _, body = _get(server, None, query=CARTESIAN)
+    assert status == 503 and b"more than 1000 rows" in body and b"--max-rows" in body
+    assert _get(server, None, query="ASK { ?s ?p ?o }")[0] == 200
+
+
+def test_memory_limit_stops_the_worker_with_503_and_service_continues() -> None:
+    with _running(workers=1, limits=Limits(timeout=60, memory_mb=100, max_rows=10**12)) as srv:
+        started = time.monotonic()
+        status, _, body = _get(srv, None, query=CARTESIAN_SORTED)
+        assert status == 503 and b"memory" in body and b"--memory-limit" in body, body
+        assert time.monotonic() - started < 50  # stopped by the memory limit, not the timeout
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:  # a fresh worker takes over
+            with contextlib.suppress(OSError):
+                if _get(srv, None, query="ASK { ?s ?p ?o }")[0] == 200:
+                    break
+            time.sleep(0.2)
+        else:
+            pytest.fail("no worker answered after the memory limit")
+
+
+def test_two_slow_queries_do_not_block_everyone() -> None:
+    limits = Limits(timeout=6, max_rows=10**12)
+    with _running(workers=1, limits=limits) as srv:
+        slow = [threading.Thread(target=_get, args=(srv, None), kwargs={"query": SLOW})
+                for _ in range(2)]  # fmt: skip
+        for thread in slow:
+            thread.start()
+        time.sleep(0.5)
+        started = time.monotonic()
+        status, _, _ = _get(srv, None, query="ASK { ?s ?p ?o }")
+        waited = time.monotonic() - started
+        assert status == 200 and waited < 4, waited  # long before the slow ones time out
+        for thread in slow:
+            thread.join(timeout=30)
+
+
+def test_the_queue_has_its_own_wait_limit() -> None:
+    limits = Limits(timeout=8, query_threads=1, queue_timeout=0.5, max_rows=10**12)
+    with _running(workers=1, limits=limits) as srv:
+        slow = threading.Thread(target=_get, args=(srv, None), kwargs={"query": SLOW})
+        slow.start()
+        time.sleep(0.5)
+        started = time.monotonic()
+        status, _, body = _get(srv, None, query="ASK { ?s ?p ?o }")
+        assert status == 503 and b"busy" in body
+        assert time.monotonic() - started < 4
+        slow.join(timeout=30)
+
+
+def test_listen_backlog_is_large(server: SparqlServer) -> None:
+    port = server.server_address[1]
+    listing = subprocess.run(
+        ["ss", "-ltnH", f"sport = :{port}"], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert int(listing[2]) > 5, listing  # Send-Q of a listening socket is its backlog
+
+
+def test_slowloris_and_idle_connections_are_closed() -> None:
+    with _running(workers=1, limits=Limits(request_timeout=1.0, idle_timeout=1.0)) as srv:
+        host, port = srv.server_address[:2]
+        with socket.create_connection((host, port), timeout=10) as sock:
+            sock.sendall(
+                f"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: {host}:{port}\r\n".encode()
+            )
+            started = time.monotonic()
+            closed = False
+            while time.monotonic() - started < 6:
+                try:
+                    sock.sendall(b"X-a: b\r\n")  # one header line at a time, never the end
+                    sock.settimeout(0.3)
+                    data = sock.recv(4096)
+                    if data == b"" or data.startswith(b"HTTP/1.1 408"):
+                        closed = True
+                        break
+                except TimeoutError:
+                    continue
+                except OSError:
+                    closed = True
+                    break
+            assert closed and time.monotonic() - started < 4
+        with socket.create_connection((host, port), timeout=10) as sock:  # idle keep-alive
+            sock.sendall(
+                f"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: {host}:{port}\r\n\r\n".encode()
+            )
+            first = sock.recv(65536)
+            assert first.startswith(b"HTTP/1.1 200")
+            started = time.monotonic()
+            sock.settimeout(5)
+            assert sock.recv(65536) == b""
+            assert time.monotonic() - started < 4
+
+
+def test_negative_content_length_is_a_quick_400(server: SparqlServer) -> None:
+    host, port = server.server_address[:2]
+    reply = _raw(
+        server,
+        f"POST /sparql HTTP/1.1\r\nHost: {host}:{port}\r\n"
+        "Content-Type: application/sparql-query\r\nContent-Length: -1\r\n\r\nASK {}".encode(),
+        timeout=5,
+    )
+    assert reply.startswith(b"HTTP/1.1 400")
+
+
+def test_big_malformed_bodies_are_refused_cheaply(server: SparqlServer) -> None:
+    host, port = server.server_address[:2]
+    body = b"INSERT DATA { " + b'<urn:a> <urn:b> "x" . ' * 45000 + b" OOPS"
+    assert len(body) < (1 << 20)
+    reply = _raw(
+        server,
+        f"POST /sparql HTTP/1.1\r\nHost: {host}:{port}\r\nContent-Type: application/sparql-query"
+        f"\r\nContent-Length: {len(body)}\r\n\r\n".encode()
+        + body,
+        timeout=5,  # the old front process spent 8 s in a Python parser on such a body
+    )
+    assert reply.split(b" ")[1] in (b"400", b"403"), reply[:200]
+    with socket.create_connection((host, port), timeout=5) as sock:  # over 1 MiB: not read
+        sock.sendall(
+            f"POST /sparql HTTP/1.1\r\nHost: {host}:{port}\r\nContent-Type: application/"
+            f"sparql-query\r\nContent-Length: {2 << 20}\r\n\r\n".encode()
+        )
+        assert sock.recv(65536).startswith(b"HTTP/1.1 413")
+
+
+def test_chunked_post_bodies_work(server: SparqlServer) -> None:
+    host, port = server.server_address[:2]
+    query = b"SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    chunks = b"".join(b"%x\r\n%s\r\n" % (len(part), part) for part in (query[:10], query[10:]))
+    reply = _raw(
+        server,
+        f"POST /sparql HTTP/1.1\r\nHost: {host}:{port}\r\nContent-Type: application/sparql-query"
+        "\r\nAccept: text/csv\r\nTransfer-Encoding: chunked\r\n\r\n".encode()
+        + chunks
+        + b"0\r\n\r\n",
+    )
+    assert reply.startswith(b"HTTP/1.1 200"), reply[:300]
+    assert reply.endswith(b"n\r\n89\r\n")
+
+
+def test_ipv6_loopback() -> None:
+    with _running(host="::1", workers=1) as srv:
+        assert srv.url.startswith("http://[::1]:")
+        status, _, body = _get(srv, None, query="ASK { ?s ?p ?o }")
+        assert status == 200 and json.loads(body)["boolean"] is True
+
+
+def _children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(p) for p in path.read_text().split()] if path.exists() else []
+
+
+def test_sigterm_stops_the_workers_even_mid_query() -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "graph.cli", "serve", str(SAMPLE), "--port", "0", "--timeout", "60"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        start_new_session=True,
+    )
+    try:
+        line = proc.stderr.readline() if proc.stderr else ""
+        assert "Serving" in line, line
+        url = line.split(" at ")[1].split()[0]
+        workers = _children(proc.pid)
+        assert len(workers) == 2
+
+        def slow_query() -> None:
+            with contextlib.suppress(OSError):  # the server goes away mid-query
+                _http(url + "?" + urllib.parse.urlencode({"query": SLOW}))
+
+        busy = threading.Thread(target=slow_query, daemon=True)
+        busy.start()
+        time.sleep(1.0)
+        proc.send_signal(signal.SIGTERM)  # the main process only, as a service manager does
+        assert proc.wait(timeout=20) == 0
+        deadline = time.monotonic() + 10
+        while any(Path(f"/proc/{w}").exists() for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        alive = [w for w in workers if Path(f"/proc/{w}").exists()]
+        assert not alive, f"workers left running: {alive}"
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=10)
+        if proc.stderr:
+            proc.stderr.close()

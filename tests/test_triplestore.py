@@ -106,6 +106,7 @@ class Virtuoso:
     endpoint: str
     graph: Graph
     source: Path
+    graph_store: str = ""  # SPARQL 1.1 Graph Store endpoint (for kg push)
 
 
 def _require(tool: str) -> str:
@@ -206,7 +207,10 @@ def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
     try:
         endpoint = f"http://127.0.0.1:{http_port}/sparql"
         _wait_http(endpoint + "?" + urllib.parse.urlencode({"query": "ASK {}"}), process, log)
-        load = f"DB.DBA.TTLP_MT(file_to_string_output('{data}'), '', '{GRAPH_IRI}', 0); checkpoint;"
+        load = (
+            f"DB.DBA.TTLP_MT(file_to_string_output('{data}'), '', '{GRAPH_IRI}', 0); "
+            'grant SPARQL_UPDATE to "SPARQL"; checkpoint;'  # lets kg push write (test server)
+        )
         proc = subprocess.run(
             [isql, f"127.0.0.1:{sql_port}", "dba", "dba", f"exec={load}"],
             capture_output=True,
@@ -219,7 +223,8 @@ def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
         )
         graph = Graph()
         graph.parse(source)
-        yield Virtuoso(endpoint=endpoint, graph=graph, source=source)
+        graph_store = f"http://127.0.0.1:{http_port}/sparql-graph-crud"
+        yield Virtuoso(endpoint=endpoint, graph=graph, source=source, graph_store=graph_store)
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGTERM)
@@ -355,3 +360,41 @@ def test_same_answers_as_run_query(virtuoso: Virtuoso, query: str) -> None:
         assert ours == theirs
     if virtuoso.source == SAMPLE and kind == "SELECT" and "ancestors" not in query:
         assert ours, "the sample graph should answer every built-in query"
+
+
+# ---------------------------------------------------------------- kg push
+
+
+def _graphs_in_virtuoso(virtuoso: Virtuoso, prefix: str) -> dict[str, int]:
+    client = SPARQLWrapper(virtuoso.endpoint)
+    client.setQuery(
+        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+        f'FILTER(STRSTARTS(STR(?g), "{prefix}")) }} GROUP BY ?g'
+    )
+    client.setReturnFormat(JSON)
+    data = client.queryAndConvert()
+    assert isinstance(data, dict)
+    return {b["g"]["value"]: int(b["n"]["value"]) for b in data["results"]["bindings"]}
+
+
+def test_push_to_virtuoso_replaces_only_the_changed_document(virtuoso: Virtuoso) -> None:
+    """kg push over the Graph Store Protocol, into the real Virtuoso."""
+    from graph.push import push_graph
+    from graph.rdf import build_graph
+    from tests.test_store import DOC_A, DOC_B, _edited, _rich_extraction
+
+    extraction = _rich_extraction()
+    first = push_graph(build_graph(extraction), virtuoso.graph_store)
+    assert {DOC_A, DOC_B} <= set(first.sent)
+    before = _graphs_in_virtuoso(virtuoso, PREFIXES["kgd"])
+    assert set(before) == {DOC_A, DOC_B}
+    edited = _edited(extraction, "doc-b", "書き換えた文。")
+    second = push_graph(build_graph(edited), virtuoso.graph_store)
+    assert second.sent == (DOC_B,)
+    after = _graphs_in_virtuoso(virtuoso, PREFIXES["kgd"])
+    assert after == before  # same shape: the sentence changed, not the triple count
+    client = SPARQLWrapper(virtuoso.endpoint)
+    sentence = f'?e <{PREFIXES["kg"]}sentence> "書き換えた文。"'
+    client.setQuery(f"SELECT ?e WHERE {{ GRAPH <{DOC_B}> {{ {sentence} }} }}")
+    client.setReturnFormat(JSON)
+    assert client.queryAndConvert()["results"]["bindings"]
