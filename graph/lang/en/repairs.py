@@ -152,8 +152,10 @@ class ParseRepairs:
         """ "What Vexa Systems released on Monday was Tinder-2": the parser reads the
         "what" clause as a noun phrase; read from the words (a name, a trigger, then
         *be* and the name it focuses on)."""
+        if len(self.doc) < 5 or self.doc[0].lower_ != "what":
+            return
         tokens = list(self.doc)
-        if len(tokens) < 5 or tokens[0].lower_ != "what" or not self._is_name(tokens[1]):
+        if not self._is_name(tokens[1]):
             return
         verb = next((t for t in tokens[2:6] if lemma(t) in self.triggers), None)
         if verb is None:
