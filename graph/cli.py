@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from graph.errors import KgError
+from graph.lang import LANGUAGES
 
 __all__ = ["cli", "main"]
 
@@ -112,6 +113,12 @@ def cli() -> None:
     help="Progress bar while parsing (default: only on a terminal).",
 )
 @click.option(
+    "--language",
+    type=click.Choice(LANGUAGES),
+    default=None,
+    help="Read every document as this language (default: detected per document).",
+)
+@click.option(
     "--store",
     "store_dir",
     type=click.Path(path_type=Path),
@@ -131,6 +138,7 @@ def build(
     workers: int | None,
     cluster: str | None,
     progress: bool | None,
+    language: str | None,
     store_dir: Path | None,
 ) -> None:
     """Build the graph from documents (default: seeds/) into OUT/graph.ttl and graph.html.
@@ -166,6 +174,7 @@ def build(
         workers=workers,
         cluster=cluster,
         notify=lambda message: click.echo(message, err=True),
+        language=language,
         store=store_dir,
     )
     for message in summary.skipped:

@@ -22,6 +22,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from graph.errors import BadDocumentError, KgError, NoDocumentsError
+from graph.lang.detect import detect_language
 from graph.model import Document
 
 __all__ = [
@@ -358,25 +359,6 @@ def _guess_legacy_encoding(data: bytes) -> str | None:
         if hiragana > 0.1 and (best is None or hiragana > best[0]):
             best = (hiragana, candidate)
     return best[1] if best else None
-
-
-_JAPANESE_CHARS = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uff66-\uff9f]+")
-_SPACE = re.compile(r"\s+")
-
-
-def _japanese_ratio(text: str) -> float:
-    """Share of kana and kanji among the non-space characters (counted in C: documents
-    may be megabytes long)."""
-    letters = len(_SPACE.sub("", text))
-    if not letters:
-        return 0.0
-    japanese = len(text) - len(_JAPANESE_CHARS.sub("", text))
-    return japanese / letters
-
-
-def detect_language(text: str) -> str:
-    """ "ja" when kana or kanji make up a noticeable share of the letters, else "en"."""
-    return "ja" if _japanese_ratio(text) > 0.05 else "en"
 
 
 # --- markup ----------------------------------------------------------------------------

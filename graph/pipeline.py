@@ -107,16 +107,30 @@ def extract(
     lexicon_files: Sequence[str | Path] = (),
     root: str | Path | None = None,
     published: str | None = None,
+    language: str | None = None,
 ) -> Extraction:
     """Read, parse and extract (no cache, one process): the library's simplest entry point.
 
     ``root`` is the folder stored paths are relative to (default: the one holding the
-    given paths); ``published`` is the date of documents that state none (2024-03).
+    given paths); ``published`` is the date of documents that state none (2024-03);
+    ``language`` overrides the detected language of every document (``--language en``).
     """
+    _check_language(language)
     corpus = read_corpus(
         paths, root=root, encoding=encoding, skip_bad=skip_bad, published=published
     )
+    if language is not None:
+        corpus = replace(corpus, documents=tuple(replace(d, language=language) for d in corpus.documents))
     return extract_corpus(corpus, load_lexicon(lexicon_files), progress=progress)
+
+
+def _check_language(language: str | None) -> None:
+    if language is not None and language not in LANGUAGES:
+        from graph.lang import UnsupportedLanguageError
+
+        raise UnsupportedLanguageError(
+            f"--language {language!r} is not one we read; choose one of {', '.join(LANGUAGES)}"
+        )
 
 
 def extract_corpus(corpus: Corpus, lexicon: Lexicon, *, progress: bool = False) -> Extraction:
@@ -255,6 +269,7 @@ def _scan(
     encoding: str | None,
     skip_bad: bool,
     published: str | None,
+    language: str | None = None,
 ) -> _Scan:
     log = ReadLog()
     sources, _ = list_sources(paths, root=root, skip_bad=skip_bad, log=log)
@@ -263,6 +278,8 @@ def _scan(
     for document in iter_documents(
         sources, encoding=encoding, skip_bad=skip_bad, published=published, log=log
     ):
+        if language is not None:
+            document = replace(document, language=language)  # --language: the user knows
         documents.append(without_text(document))
         sizes[document.doc_id] = len(document.text)
     if not documents:
@@ -289,6 +306,7 @@ def build_outputs(
     workers: int | None = None,
     cluster: str | None = None,
     notify: Callable[[str], None] | None = None,
+    language: str | None = None,
     store: str | Path | None = None,
 ) -> BuildSummary:
     """Build ``graph.ttl``, ``graph.html`` and ``graph.<ext>`` per extra format in ``out_dir``.
@@ -309,11 +327,14 @@ def build_outputs(
 
         for fmt in formats:
             check_format(fmt)
+    _check_language(language)
     with OutputFolder.prepare(out_dir, inputs=[Path(p) for p in paths]) as folder:
         if store is not None:
             _check_store(Path(store))
         lexicon = load_lexicon(lexicon_files)
-        scan = _scan(paths, root=root, encoding=encoding, skip_bad=skip_bad, published=published)
+        scan = _scan(
+            paths, root=root, encoding=encoding, skip_bad=skip_bad, published=published, language=language
+        )
         fingerprints = _fingerprints({d.language for d in scan.documents}, lexicon)
         key = _build_key(scan.documents, fingerprints, formats)
         warnings = (*scan.log.warnings, *scan.unread)
@@ -467,7 +488,7 @@ def _reread(
                 "changed while the build was reading it",
                 "run the build again",
             )
-        yield again
+        yield replace(again, language=document.language)
 
 
 @dataclass(frozen=True)
