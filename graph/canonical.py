@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 __all__ = [
     "has_size_token",
+    "iri_name",
     "is_katakana",
     "is_latin_name",
     "match_key",
@@ -40,7 +42,10 @@ _ORG_SUFFIXES = (
     " LLC",
     " Co., Ltd.",
     " Group",
+    " Holdings",
 )
+#: Suffixes that make a name a group or holding company (see strip_org_affixes).
+_GROUP_SUFFIXES = frozenset({"ホールディングス", "グループ", " Group", " Holdings"})
 _SIZE = re.compile(r"(?<![A-Za-z0-9])(\d+(?:\.\d+)?)\s*([BbMmKkTt])(?![A-Za-z0-9])")
 _SIZE_FACTORS = {"k": 10**3, "m": 10**6, "b": 10**9, "t": 10**12}
 
@@ -56,8 +61,15 @@ def match_key(text: str) -> str:
     return _SEPARATORS.sub("", value)
 
 
-def strip_org_affixes(text: str) -> str:
-    """``米OpenAI社`` -> ``OpenAI``; leaves the name alone if stripping would empty it."""
+def strip_org_affixes(text: str, *, known: Callable[[str], object | None] | None = None) -> str:
+    """``米OpenAI社`` -> ``OpenAI``; leaves the name alone if stripping would empty it.
+
+    A group or holding suffix (``グループ``, ``ホールディングス``, `` Group``, `` Holdings``)
+    names a company of its own, not always the one of the bare name: ``known`` (a lexicon
+    lookup, returning an entry or None) keeps it when the bare name is a known company
+    that the full name is not (トヨタグループ stays itself: トヨタ is Toyota Motor). With no
+    such knowledge, ``楽天グループ`` and ``楽天`` are taken for one company.
+    """
     value = text.strip()
     changed = True
     while changed:
@@ -74,8 +86,19 @@ def strip_org_affixes(text: str) -> str:
                 value, changed = rest.strip(), True
         for suffix in _ORG_SUFFIXES:
             if value.endswith(suffix) and len(value) > len(suffix):
-                value, changed = value[: -len(suffix)].strip(), True
+                bare = value[: -len(suffix)].strip()
+                if suffix in _GROUP_SUFFIXES and _another_company(value, bare, known):
+                    continue
+                value, changed = bare, True
     return value
+
+
+def _another_company(name: str, bare: str, known: Callable[[str], object | None] | None) -> bool:
+    """True when ``bare`` is a known company and ``name`` (with its group suffix) is not it."""
+    if known is None:
+        return False
+    bare_entry = known(bare)
+    return bare_entry is not None and known(name) is not bare_entry
 
 
 _EXPERTS = re.compile(r"(?<![A-Za-z0-9])(\d+)x(\d+(?:\.\d+)?)([BbMm])(?![A-Za-z0-9])")
@@ -113,12 +136,49 @@ def is_latin_name(text: str) -> bool:
     return bool(value) and value[0].isascii() and value[0].isalpha()
 
 
-def slug(text: str) -> str:
-    """IRI-safe stable slug of a canonical name: lowercase, '-' between words.
+#: Separators inside an IRI name; ``_`` is kept, as IRIs minted before kept it.
+_NAME_SEPARATORS = re.compile(r"[\s\-・·･‐‑–—]+")
+#: Characters an IRI name keeps as they are: letters, digits and ``_`` in any script.
+_IRI_SAFE = re.compile(r"\w", re.UNICODE)
 
-    Non-Latin letters are kept as they are (IRIs allow them); the serializer escapes
-    nothing else because nothing else remains.
+
+def iri_name(text: str) -> str:
+    """The normalized name an entity IRI is minted from.
+
+    NFKC, case folded, and every run of separators (spaces, hyphens, middle dots) written
+    as one ``-``, none at the ends: ``Vicuna 13B`` and ``vicuna-13b`` are one name, while
+    ``X++``, ``X#``, ``X.`` and ``X`` stay four.
     """
     value = unicodedata.normalize("NFKC", text).casefold()
-    value = re.sub(r"[^\w]+", "-", value).strip("-")
-    return value or "entity"
+    return _NAME_SEPARATORS.sub("-", value).strip("-")
+
+
+def slug(text: str) -> str:
+    """IRI-safe, stable and injective local name for a canonical name.
+
+    Letters, digits and ``_`` (any script: IRIs allow ``楽天``) stay as they are, separator
+    runs become ``-`` and a ``.`` between two of them stays (``mistral-7b-v0.1``); every
+    other character is percent-encoded as UTF-8 (``c%2B%2B``, ``x%2E``), ``%`` itself
+    included. So ``urllib.parse.unquote(slug(x)) == iri_name(x)``: names that differ get
+    different IRIs, and the simple slugs of earlier versions are unchanged. The empty name
+    gets ``-``, which no other name can produce.
+    """
+    name = iri_name(text)
+    if not name:
+        return "-"
+    return "".join(
+        char if _kept(name, i) else "".join(f"%{byte:02X}" for byte in char.encode("utf-8"))
+        for i, char in enumerate(name)
+    )
+
+
+def _kept(name: str, i: int) -> bool:
+    char = name[i]
+    if char == "-" or _IRI_SAFE.match(char):
+        return True
+    inner = 0 < i < len(name) - 1
+    return (
+        char == "."
+        and inner
+        and bool(_IRI_SAFE.match(name[i - 1]) and _IRI_SAFE.match(name[i + 1]))
+    )

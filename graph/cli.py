@@ -6,12 +6,14 @@ Each command parses options, calls one library function and formats its result. 
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import click
 
 from graph.errors import KgError
+from graph.lang import LANGUAGES
 
 __all__ = ["cli", "main"]
 
@@ -25,6 +27,14 @@ class _KgGroup(click.Group):
         except KgError as exc:
             click.echo(f"Error: {exc}", err=True)
             ctx.exit(2)
+        except KeyboardInterrupt:
+            # Every `with` block has unwound by now: the staging folder is gone, the cache
+            # closed. Exit at once: the queue threads of stopped parse workers would
+            # otherwise keep the interpreter waiting at shutdown.
+            click.echo("Interrupted; no output was changed.", err=True)
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(130)
 
 
 @click.group(cls=_KgGroup)
@@ -64,9 +74,49 @@ def cli() -> None:
     help="Extra lexicon YAML (same format as graph/data/lexicon.yaml); may be repeated.",
 )
 @click.option(
+    "--root",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Folder that stored document paths are relative to (default: the folder holding "
+    "the given paths), so builds started from anywhere give the same bytes.",
+)
+@click.option(
+    "--date",
+    "published",
+    default=None,
+    metavar="DATE",
+    help="Publication date (2024-03-21, 2024-03 or 2024) of documents that state none.",
+)
+@click.option(
+    "--cache/--no-cache",
+    "use_cache",
+    default=True,
+    show_default=True,
+    help="Reuse the facts of unchanged documents from OUT/.kg-cache.sqlite (--no-cache: "
+    "read every document again; the cache is refreshed either way).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 256),
+    default=None,
+    help="Parse on a local Dask cluster of N worker processes.",
+)
+@click.option(
+    "--cluster",
+    metavar="ADDRESS",
+    default=None,
+    help="Parse on the Dask scheduler at ADDRESS (tcp://HOST:8786) and its workers.",
+)
+@click.option(
     "--progress/--no-progress",
     default=None,
     help="Progress bar while parsing (default: only on a terminal).",
+)
+@click.option(
+    "--language",
+    type=click.Choice(LANGUAGES),
+    default=None,
+    help="Read every document as this language (default: detected per document).",
 )
 @click.option(
     "--store",
@@ -82,7 +132,13 @@ def build(
     skip_bad: bool,
     formats: tuple[str, ...],
     lexicon_files: tuple[Path, ...],
+    root: Path | None,
+    published: str | None,
+    use_cache: bool,
+    workers: int | None,
+    cluster: str | None,
     progress: bool | None,
+    language: str | None,
     store_dir: Path | None,
 ) -> None:
     """Build the graph from documents (default: seeds/) into OUT/graph.ttl and graph.html.
@@ -91,8 +147,18 @@ def build(
     Example:
         kg build seeds/ --out output/
     """
+    from graph.documents import parse_date
+    from graph.errors import KgError, NoDocumentsError
     from graph.pipeline import build_outputs
 
+    if workers is not None and cluster is not None:
+        raise KgError("give --workers (a local cluster) or --cluster (a running one), not both")
+
+    if not paths and not Path("seeds").is_dir():
+        raise NoDocumentsError(
+            f"no documents given, and no seeds/ folder in {Path.cwd()} to read by default; "
+            "name the documents to read: kg build FILE_OR_FOLDER ..."
+        )
     show_progress = sys.stderr.isatty() if progress is None else progress
     summary = build_outputs(
         list(paths) or [Path("seeds")],
@@ -102,6 +168,13 @@ def build(
         progress=show_progress,
         lexicon_files=lexicon_files,
         formats=formats,
+        root=root,
+        published=parse_date(published) if published else None,
+        use_cache=use_cache,
+        workers=workers,
+        cluster=cluster,
+        notify=lambda message: click.echo(message, err=True),
+        language=language,
         store=store_dir,
     )
     for message in summary.skipped:

@@ -92,11 +92,16 @@ def merge_entities(
         for language in sorted(doc_languages):
             if language in pref:
                 continue
+            # The Japanese label of a gazetteer entry unless the Japanese text itself
+            # writes the name in Latin letters (English documents' spellings don't count).
+            ja_surfaces = {
+                normalize_surface(m.text) for m in group if languages.get(m.doc_id) == "ja"
+            }
             if (
                 language == "ja"
                 and entry is not None
                 and entry.ja
-                and not any(match_key(s) == match_key(entry.name) for s in surfaces)
+                and not any(match_key(s) == match_key(entry.name) for s in ja_surfaces)
             ):
                 pref["ja"] = entry.ja[0]
             else:

@@ -46,7 +46,7 @@ class Document:
     """One decoded source document."""
 
     doc_id: str  # stable slug, minted from the file name
-    path: str  # as given to the reader, POSIX separators
+    path: str  # relative to the corpus root (see graph.documents), POSIX separators
     title: str
     text: str
     language: str  # BCP 47 tag, e.g. "ja"

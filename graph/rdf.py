@@ -5,7 +5,9 @@ Shape of what we write (see ``graph/data/ontology.ttl`` for the terms):
 * each entity ``kge:<key>`` has one contract class, ``rdfs:label``/``skos:prefLabel`` per
   language, ``skos:altLabel`` for every other surface form, ``kg:mentionCount`` and
   ``owl:sameAs wd:Q…`` when the lexicon is certain of the Wikidata item;
-* each source document ``kgd:<id>`` is a ``kg:Document`` with title, path, language, hash;
+* each source document ``kgd:<id>`` is a ``kg:Document`` with title, path (relative to the
+  corpus root), language, hash and, when known, ``dcterms:issued`` (xsd:date, gYearMonth
+  or gYear: as precise as the document says);
 * each relation or attribute is asserted directly (so simple queries stay simple) *and*
   reified as an ``rdf:Statement`` ``kgs:<hash>`` carrying ``kg:confidence`` and one
   ``kg:evidence`` link per supporting sentence; evidence records ``kgv:<hash>`` hold the
@@ -26,7 +28,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 from graph.model import AttributeFact, Document, Entity, Evidence, Extraction, RelationFact
 from graph.namespaces import DOCUMENT, ENTITY, EVIDENCE, KG, PREFIXES, STATEMENT, WD
 
-__all__ = ["build_graph", "document_iri", "entity_iri"]
+__all__ = ["build_graph", "date_literal", "document_iri", "entity_iri"]
 
 
 def entity_iri(key: str) -> URIRef:
@@ -87,6 +89,17 @@ def _add_document(graph: Graph, document: Document) -> None:
     graph.add((node, DCTERMS.language, Literal(document.language)))
     graph.add((node, KG.sourcePath, Literal(document.path)))
     graph.add((node, KG.contentHash, Literal("sha256:" + document.sha256)))
+    if document.published:
+        graph.add((node, DCTERMS.issued, date_literal(document.published)))
+
+
+#: XSD type of an ISO date by its length: "2024-03-21", "2024-03", "2024".
+_DATE_TYPES = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}
+
+
+def date_literal(iso: str) -> Literal:
+    """An ISO date as the XSD literal of its precision (a month stays a month)."""
+    return Literal(iso, datatype=_DATE_TYPES[len(iso)])
 
 
 def _add_entity(graph: Graph, entity: Entity) -> None:

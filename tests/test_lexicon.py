@@ -85,10 +85,6 @@ def entities(*lines: str) -> str:
             r"'zeta-ai' and 'Zeta AI' \(mine.yaml: entities\[0\]\) are one name",
         ),
         (
-            entities("{name: Qux R, class: AIModel}", "{name: Qux R+, class: AIModel}"),
-            r"'Qux R\+' and 'Qux R' \(mine.yaml: entities\[0\]\) would share the IRI kge:qux-r",
-        ),
-        (
             entities("{name: Zeta, class: Organization, ja: ['・']}"),
             r"entities\[0\].ja: an alias is empty",
         ),
@@ -98,6 +94,16 @@ def entities(*lines: str) -> str:
 def test_ambiguous_lexicon_names_both_entries(text: str, message: str) -> None:
     with pytest.raises(ResourceFileError, match=message):
         parse_lexicon(text, "mine.yaml")
+
+
+def test_names_that_differ_in_punctuation_are_two_entries() -> None:
+    """IRIs are minted injectively (issue 10 item 5), so Qux R and Qux R+ no longer clash."""
+    from graph.canonical import slug
+
+    entries = parse_lexicon(
+        entities("{name: Qux R, class: AIModel}", "{name: Qux R+, class: AIModel}"), "mine.yaml"
+    )
+    assert [slug(e.name) for e in entries] == ["qux-r", "qux-r%2B"]
 
 
 def test_a_surface_repeated_within_one_entry_is_harmless() -> None:

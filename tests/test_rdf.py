@@ -121,3 +121,40 @@ def test_turtle_round_trip_is_isomorphic_term_for_term() -> None:
     again = Graph().parse(data=serialize_turtle(graph).decode("utf-8"), format="turtle")
     assert isomorphic(graph, again)
     assert set(graph) == set(again)
+
+
+def test_document_dates_are_dcterms_issued_with_their_precision() -> None:
+    from dataclasses import replace
+
+    from rdflib.namespace import DCTERMS
+
+    base = sample()
+    for published, datatype in (
+        ("2024-03-21", XSD.date),
+        ("2024-03", XSD.gYearMonth),
+        ("2024", XSD.gYear),
+    ):
+        extraction = replace(base, documents=(replace(base.documents[0], published=published),))
+        graph = build_graph(extraction)
+        assert list(graph.objects(DOCUMENT["d"], DCTERMS.issued)) == [
+            Literal(published, datatype=datatype)
+        ]
+    assert not list(build_graph(base).objects(DOCUMENT["d"], DCTERMS.issued))
+
+
+def test_names_that_differ_only_in_punctuation_are_four_entities() -> None:
+    """Issue 10 item 5: X++, X#, X and X. were one IRI, kge:x."""
+    from graph.canonical import slug
+    from graph.entities import merge_entities
+    from graph.lexicon import Lexicon
+    from graph.model import Mention
+
+    names = ("X++", "X#", "X", "X.")
+    mentions = [
+        Mention(name, "d", i, i + len(name), "Product", slug(name), name, "quote")
+        for i, name in enumerate(names)
+    ]
+    entities, _ = merge_entities(mentions, Lexicon(()), {"d": "ja"})
+    graph = build_graph(Extraction(sample().documents, entities, (), ()))
+    subjects = {s for s in graph.subjects(RDF.type, KG.Product)}
+    assert len(entities) == len(subjects) == 4

@@ -63,12 +63,17 @@ def role_votes(
     for frame in frames:
         for pattern in index.for_trigger(frame.trigger):
             subjects, objects = _ends(frame, pattern)
-            if pattern.symmetric and not objects:
-                objects = subjects  # "AとBの争い": a coordinated group, each the other's rival
-            for ends, others, infer, other_classes, role in (
+            passes = [
                 (subjects, objects, pattern.subject_infer, pattern.object_classes, "subject"),
                 (objects, subjects, pattern.object_infer, pattern.subject_classes, "object"),
-            ):
+            ]
+            if pattern.symmetric and not objects:
+                # A coordinated group of a symmetric relation ("the partnership between A
+                # and B"): its members are each other's other end, as match_frame reads them.
+                passes = [
+                    (subjects, subjects, pattern.subject_infer, pattern.subject_classes, "subject")
+                ]
+            for ends, others, infer, other_classes, role in passes:
                 if infer is None or not others:
                     continue
                 for arg in ends:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 import yaml
@@ -74,14 +74,20 @@ class PatternIndex:
     patterns: tuple[Pattern, ...]
 
     def for_trigger(self, trigger: str) -> tuple[Pattern, ...]:
-        return _by_trigger(self).get(trigger, ()) + _by_trigger(self).get("*", ())
+        table = self._by_trigger
+        return table.get(trigger, ()) + table.get("*", ())
 
-    @property
+    @cached_property
     def triggers(self) -> frozenset[str]:
-        return frozenset(_by_trigger(self))
+        return frozenset(self._by_trigger)
+
+    @cached_property
+    def _by_trigger(self) -> dict[str, tuple[Pattern, ...]]:
+        # Kept on the instance: a cache keyed by the index would hash every pattern on
+        # every look-up (thousands per document).
+        return _by_trigger(self)
 
 
-@cache
 def _by_trigger(index: PatternIndex) -> dict[str, tuple[Pattern, ...]]:
     table: dict[str, list[Pattern]] = {}
     for pattern in index.patterns:

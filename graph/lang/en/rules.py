@@ -1,0 +1,102 @@
+"""Document-level rules: relations read from names rather than from one sentence's syntax.
+
+A model named after another with a size or an edition word ("Qwen2-72B" and "Qwen2",
+"Dune-Mini" and "Dune", "GPT-4o mini" and "GPT-4o") is a variant of it when both names
+occur in the document, unless the document says otherwise: a blocked frame between the
+two ("Tundra-Pro is not a variant of Tundra") keeps the rule from firing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from graph.canonical import slug
+from graph.extraction.readings import Argument, Frame, SentenceReading
+from graph.lang.en.names import SentenceNames
+from graph.lang.en.parse import VERSION_WORDS
+
+__all__ = ["VARIANT_TRIGGER", "add_name_variants", "prefer_stated_sizes", "variant_base"]
+
+VARIANT_TRIGGER = "@name-variant"
+_SIZE = r"\d+(?:\.\d+)?[BMK]|\d+x\d+(?:\.\d+)?[BM]"
+_TAIL = re.compile(
+    rf"^(?P<base>.+?)[\s\-_]+(?P<tail>(?:{_SIZE})|(?:{'|'.join(sorted(VERSION_WORDS))}))$",
+    re.IGNORECASE,
+)
+
+
+def variant_base(canonical: str) -> str | None:
+    """The name a variant is named after: ``Qwen2-72B`` -> ``Qwen2``, ``GPT-4o mini`` ->
+    ``GPT-4o``; None for a name with no size or edition word at its end."""
+    match = _TAIL.match(canonical)
+    if not match or not any(c.isalpha() for c in match.group("base")):
+        return None
+    return match.group("base")
+
+
+def add_name_variants(
+    readings: Sequence[SentenceReading], names: Sequence[SentenceNames]
+) -> list[SentenceReading]:
+    """The readings with an ``@name-variant`` frame wherever a name's base is in the
+    document too."""
+    first: dict[str, tuple[int, int, str]] = {}  # key -> (start, end, canonical)
+    for reading in readings:
+        for name in reading.names:
+            if not name.reference:
+                first.setdefault(name.key, (name.start, name.end, name.canonical))
+    blocked = {
+        frozenset(a.key for a in frame.arguments)
+        for reading in readings
+        for frame in reading.frames
+        if frame.blocked
+    }
+    out = list(readings)
+    for i, (reading, sentence_names) in enumerate(zip(readings, names, strict=True)):
+        added = []
+        seen: set[str] = set()
+        for span in sentence_names.spans:
+            if span.reference or span.key in seen:
+                continue
+            seen.add(span.key)
+            base = variant_base(span.canonical)
+            if base is None:
+                continue
+            base_key = slug(base)
+            if base_key == span.key or base_key not in first:
+                continue
+            if any({span.key, base_key} <= pair for pair in blocked):
+                continue
+            start, end, _ = first[base_key]
+            offset = reading.start
+            holder = Argument(span.key, "holder", offset + span.start, offset + span.end, "name")
+            family = Argument(base_key, "of", start, end, "name")
+            added.append(Frame(VARIANT_TRIGGER, holder.start, holder.end, (holder, family)))
+        if added:
+            out[i] = replace(reading, frames=reading.frames + tuple(added))
+    return out
+
+
+def prefer_stated_sizes(readings: Sequence[SentenceReading]) -> list[SentenceReading]:
+    """A size the text states ("has 7.5 billion parameters") over the size a name
+    suggests ("Brisket-7B"): the name's reading is dropped for that model."""
+    stated = {
+        value.subject
+        for reading in readings
+        for value in reading.attributes
+        if value.property == "parameterCount" and not value.method.endswith("/name")
+    }
+    if not stated:
+        return list(readings)
+    return [
+        replace(
+            reading,
+            attributes=tuple(
+                value
+                for value in reading.attributes
+                if not (value.subject in stated and value.method.endswith("/name"))
+            ),
+        )
+        for reading in readings
+    ]
