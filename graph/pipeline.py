@@ -488,7 +488,9 @@ def _reread(
                 "changed while the build was reading it",
                 "run the build again",
             )
-        yield replace(again, language=document.language)
+        if again.language != document.language:
+            again = replace(again, language=document.language)  # --language
+        yield again
 
 
 @dataclass(frozen=True)

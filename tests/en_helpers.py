@@ -19,8 +19,10 @@ def read_texts(texts: Sequence[str]) -> tuple[Extraction, list[set[Triple]], lis
     Returns the extraction, and per text the relation triples and the attribute triples
     (subject key, property, value as text) read from it.
     """
+    # A build reads a text given twice once, so each distinct text is one document.
+    distinct = list(dict.fromkeys(texts))
     with tempfile.TemporaryDirectory() as folder:
-        for i, text in enumerate(texts):
+        for i, text in enumerate(distinct):
             Path(folder, f"t{i:03d}.txt").write_text(text, encoding="utf-8")
         extraction = extract([folder])
     relations: dict[str, set[Triple]] = defaultdict(set)
@@ -31,5 +33,5 @@ def read_texts(texts: Sequence[str]) -> tuple[Extraction, list[set[Triple]], lis
     for fact in extraction.attributes:
         for evidence in fact.evidence:
             attributes[evidence.doc_id].add((fact.subject, fact.property, str(fact.value)))
-    ids = [f"t{i:03d}" for i in range(len(texts))]
+    ids = [f"t{distinct.index(text):03d}" for text in texts]
     return extraction, [relations[i] for i in ids], [attributes[i] for i in ids]

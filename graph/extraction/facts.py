@@ -31,8 +31,11 @@ _ROUNDS = 2
 
 
 def decide_document_classes(
-    readings: Sequence[SentenceReading], index: PatternIndex
+    readings: Sequence[SentenceReading], index: PatternIndex, strong_cue: float | None = None
 ) -> dict[str, Decision]:
+    """Each name's class: its cues, then the roles it fills. With ``strong_cue`` (a reader
+    whose cue weights are on that scale), roles also add to names the cues typed weakly;
+    without it, only to names the cues left untyped."""
     cue_votes: dict[str, list[Vote]] = defaultdict(list)
     inferable: dict[str, frozenset[str]] = {}
     named: set[str] = set()  # keys some occurrence of which looks like a name
@@ -46,12 +49,19 @@ def decide_document_classes(
     by_cue = decide_classes(cue_votes)
     # Roles may add to a class only where the cues are weak: one role never outweighs a
     # gazetteer entry, a marker or a type noun in apposition.
-    untyped = {key for key in cue_votes if _strongest(cue_votes[key]) < STRONG_CUE}
+    if strong_cue is None:
+        untyped = {key for key in cue_votes if key not in by_cue}
+    else:
+        untyped = {key for key in cue_votes if _strongest(cue_votes[key]) < strong_cue}
     frames = [frame for reading in readings for frame in reading.frames]
     # A value only a model has (a parameter count, a quality ratio) is evidence of a model.
     for reading in readings:
         for value in reading.attributes:
-            if value.classes == frozenset({"AIModel"}) and value.subject in untyped:
+            if (
+                value.property in _MODEL_ONLY
+                and value.classes == frozenset({"AIModel"})
+                and value.subject in untyped
+            ):
                 cue_votes[value.subject].append(Vote("AIModel", 1.0, f"attribute:{value.property}"))
     decisions = by_cue
     for _ in range(_ROUNDS):
@@ -63,6 +73,9 @@ def decide_document_classes(
         decisions = decide_classes(votes)
     return decisions
 
+
+#: Values only a model has: a release date or a cost may be a product's or a company's.
+_MODEL_ONLY = frozenset({"parameterCount", "relativeQuality"})
 
 #: Cue weight from which the cues alone decide a class.
 STRONG_CUE = 2.0
@@ -114,8 +127,9 @@ def document_facts(
     readings: Sequence[SentenceReading],
     index: PatternIndex,
     warnings: tuple[str, ...] = (),
+    strong_cue: float | None = None,
 ) -> DocumentFacts:
-    decisions = decide_document_classes(readings, index)
+    decisions = decide_document_classes(readings, index, strong_cue)
     classes = {key: d.entity_class for key, d in decisions.items()}
     mentions: list[Mention] = []
     relations: list[RelationClaim] = []

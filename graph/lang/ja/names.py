@@ -547,6 +547,12 @@ class NameFinder:
                 if self._suffix_at(text, token.idx) is None:
                     continue
                 span = self._name_tokens_before(doc, i, person=False)
+                if span is not None:
+                    # "米Brightwater Labs社": the country is no part of the name.
+                    prefix = next((p for p in self.cues.country_prefixes if text.startswith(p, span[0])), None)
+                    rest = text[span[0] + len(prefix) : span[1]] if prefix else ""
+                    if prefix and rest and (rest[0].isascii() and rest[0].isalpha() or is_katakana(rest[0])):
+                        span = (span[0] + len(prefix), span[1])
                 if span is not None and self._fit_org(text[span[0] : span[1]]):
                     votes = (Vote("Organization", MARKER, f"marker:{word}"),)
                     unit = token.idx + len(word)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from graph.canonical import is_katakana, match_key, normalize_surface, slug
-from graph.extraction.facts import document_facts
+from graph.extraction.facts import STRONG_CUE, document_facts
 from graph.extraction.patterns import PatternIndex
 from graph.extraction.readings import (
     Argument,
@@ -106,7 +106,11 @@ class DocumentReader:
             readings.append(self._read_sentence(sentence, names, memory, attributes))
         readings = _with_variants(readings, self.cues.edition_words)
         return document_facts(
-            document, readings, self.patterns, warnings=tuple(long_run_warnings(document))
+            document,
+            readings,
+            self.patterns,
+            warnings=tuple(long_run_warnings(document)),
+            strong_cue=STRONG_CUE,
         )
 
     # ------------------------------------------------------------------ names, document-wide
