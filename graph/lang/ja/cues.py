@@ -38,6 +38,7 @@ class Cues:
     anaphors: tuple[tuple[str, str], ...]  # (word, class), longest first
     non_name_heads: tuple[str, ...] = ()
     edition_words: frozenset[str] = frozenset()  # Opus, Instruct: a model's editions, by word
+    measure_nouns: frozenset[str] = frozenset()  # スコア, 性能: what a subject scores or shows
 
     def type_of_noun(self, compound: str) -> str | None:
         """Class named by a noun compound's ending: ``AI研究団体`` -> Organization."""
@@ -103,6 +104,7 @@ _FIELDS = {
     "anaphors",
     "non_name_heads",
     "edition_words",
+    "measure_nouns",
 }
 
 
@@ -140,6 +142,7 @@ def parse_cues(text: str, source: str = "<cues>") -> Cues:
         anaphors=anaphors,
         non_name_heads=words("non_name_heads"),
         edition_words=frozenset(w.casefold() for w in words("edition_words")),
+        measure_nouns=frozenset(words("measure_nouns")),
     )
 
 

@@ -67,6 +67,7 @@ def _glued(doc: Doc, i: int) -> bool:
 
 
 _OWN = re.compile(r"(?:自前|自社|自社製|自社開発|独自)の[^、。「」『』はがをにでと]{0,15}[「『]?$")
+_FAMILY_WORDS = ("シリーズ", "ファミリー", "モデル群")
 _QUALIFIER_SUFFIXES = ("向け", "用", "専用", "対応")
 _LEAD_VERBS = frozenset({"主導", "リード", "率いる", "取りまとめる", "引き受ける"})
 _ANAPHOR_PREFIXES = ("同", "この", "その", "本")
@@ -479,6 +480,13 @@ class _FrameBuilder:
             if head.i != anchor.i:
                 self.possessors[head.i].extend(group)
             return
+        family_at = end + len(self.text[end:]) - len(self.text[end:].lstrip("」』"))
+        if marker == "" and self.text.startswith(_FAMILY_WORDS, family_at):
+            # "「Llama-3-ELYZA-JP」シリーズを開発": the series word carries the name's case.
+            carrier = self._token_at(family_at)
+            if carrier is not None and carrier.i not in self.by_token:
+                anchor, end = carrier, carrier.idx + len(carrier.text)
+                marker, head = surface_marker(self.text, end), carrier.head
         if marker == "":
             glued = self._token_at(end)
             if (
@@ -1129,6 +1137,11 @@ class _FrameBuilder:
                 # "「ChatGPT」を開発した米オープンAIとソフトバンク": the clause describes the
                 # name it stands right before, not the whole list.
                 filler = filler[:1]
+            if not filler and phrase_head.text in self.s.cues.measure_nouns and phrase_head.head.i != phrase_head.i:
+                # "70Bモデルは「GPT-4」を上回るスコアを記録した": the score is the subject's.
+                owner = phrase_head.head
+                filler = [n for n, m in self.args.get(owner.i, []) if m in ("が", "は", "も")]
+                filler = filler or self._sentence_topic(before=clause.i, exclude=set())
             if not filler and re.match(r"(?:で、|で|だ|である|です|。)", self.text[self._end(phrase_head) :]):
                 # "xAIはマスク氏が率いる新会社で": a described noun that is the predicate of
                 # the sentence's topic stands for the topic.

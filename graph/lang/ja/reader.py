@@ -71,6 +71,7 @@ class _Memory:
     canonicals: dict[str, str] = field(default_factory=dict)  # key -> canonical name
     # A dated release whose object the sentence did not name: (trigger, (value, type), raw)
     pending_release: tuple[str, tuple[str, str], str] | None = None
+    last_date: tuple[int, int, int] | None = None  # (year, month or 0, day or 0) written last
 
     def hint(self, key: str) -> str | None:
         votes = self.hints.get(key)
@@ -133,7 +134,9 @@ class DocumentReader:
                 if models and len(words) > 2 and len(words[-1]) > 2 and not _VERSIONISH.match(words[-1]):
                     owners.setdefault(match_key(words[-1]), set()).add(name.canonical)
         for short, full in owners.items():
-            if len(full) == 1 and short not in canonical:
+            # ("Opus" may be written before the full name: it still names it, unless the
+            # gazetteer knows "Opus" as something of its own.)
+            if len(full) == 1 and (short not in canonical or self.lexicon.lookup(canonical[short]) is None):
                 canonical[short] = next(iter(full))
         # "Ha氏" after "David Ha氏", "メンシュ氏" after "アーサー・メンシュ氏": a person is
         # named again by the family name, when no other person of the document shares it.
@@ -398,7 +401,9 @@ class DocumentReader:
             if any(s < end and start < e for s, e in taken):
                 continue
             size = re.compile(rf"(?<![0-9.]){re.escape(match.group(1))}(?![0-9a-z])", re.IGNORECASE)
-            for key, _, _ in reversed(memory.recent):
+            # Of the models with that size, the one introduced first: an article presents its
+            # own models before the ones they are compared with or built on.
+            for key in list(memory.canonicals):
                 if memory.hint(key) == "AIModel" and size.search(memory.canonicals.get(key, "")):
                     out.append((Found(start, end, end, match.group(0), memory.canonicals[key]), True))
                     taken.append((start, end))
@@ -676,23 +681,49 @@ class DocumentReader:
         pending = None
         if memory is not None:
             pending, memory.pending_release = memory.pending_release, None
-        for match in DATE.finditer(text):
-            parsed = parse_date(match.group(0))
+        for match, parsed in _dates(text, memory):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-            if parsed is None or span is None:
+            if span is None:
                 continue
-            if text.startswith(("から", "まで", "にかけて", "以降", "以来", "末", "中"), match.end()):
-                continue  # a period, not the day of a release
+            after = text[match.end() :]
+            if after.startswith(("まで", "にかけて", "以降", "以来", "末", "中")) or (
+                after.startswith("から") and re.search(r"まで|にかけて", after)
+            ):
+                continue  # a period, not the day of a release ("同日から公開" is one)
             governor = span.root
             for _ in range(4):
                 if is_predicate(governor) or governor.head.i == governor.i:
                     break
                 governor = governor.head
+            if governor.dep_ == "acl":
+                # "2023年8月に「Llama 2」を基にした「X」を公開する": the parse may hang the date
+                # on the clause describing the released name; the release dates it.
+                described = [governor.head]
+                while len(described) < 3 and described[-1].head.i != described[-1].i and not is_predicate(
+                    described[-1].head
+                ):
+                    described.append(described[-1].head)  # "…を基にした70億パラメータの「X」"
+                for frame in frames:
+                    released = {
+                        a.name.token for a in frame.arguments if set(a.role.split("|")) & {"wo", "poss", "head"}
+                    }
+                    if frame.trigger in _RELEASES and not frame.blocked and released & {t.i for t in described}:
+                        governor = doc[frame.clause]
+                        break
             if text.startswith("、", match.end()):
                 # "楽天グループは2024年3月21日、…を公開した": a date set off by a comma dates the
-                # sentence's main predicate, whatever verb the parse hung it on.
+                # predicate of the clause it opens (the first release after it), whatever verb
+                # the parse hung it on; else the sentence's main predicate.
+                releases = sorted(
+                    f.clause
+                    for f in frames
+                    if f.trigger in _RELEASES
+                    and f.clause > span.root.i
+                    and not f.blocked
+                    and doc[f.clause].dep_ != "acl"  # not "米Metaが公開した「Llama 3」"
+                )
                 roots = [t for t in doc if t.dep_ == "ROOT" and t.i > span.root.i]
-                governor = roots[-1] if roots else governor
+                governor = doc[releases[0]] if releases else roots[-1] if roots else governor
             for number, frame in enumerate(frames):
                 if frame.clause != governor.i or frame.trigger not in _RELEASES or frame.blocked:
                     continue
@@ -858,6 +889,48 @@ def _root_at_last_word(span) -> None:
 
 def slug_of(name: str) -> str:
     return slug(normalize_surface(name))
+
+
+_RELATIVE_DATE = re.compile(
+    r"(?P<same>同日|同月)|同年(?P<sm>\d{1,2})月(?:(?P<sd>\d{1,2})日)?|(?<![年\d])(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
+)
+
+
+def _dates(text: str, memory: _Memory | None) -> list[tuple[re.Match[str], tuple[str, str]]]:
+    """The dates a sentence writes, in order: full ones (``2024年3月21日``) and those that
+    lean on the last one the text gave (``同日``, ``同月``, ``同年9月``, ``3月10日``)."""
+    found: list[tuple[re.Match[str], tuple[str, str]]] = []
+    full = [(m, parse_date(m.group(0))) for m in DATE.finditer(text)]
+    relative = list(_RELATIVE_DATE.finditer(text))
+    events = sorted([*((m.start(), 0, m, p) for m, p in full), *((m.start(), 1, m, None) for m in relative)],
+                    key=lambda e: (e[0], e[1]))
+    taken: list[tuple[int, int]] = []
+    for _, _, match, parsed in events:
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        if parsed is None and memory is not None and memory.last_date is not None:
+            year, month, day = memory.last_date
+            if match.group("same") == "同日" and day:
+                parsed = (f"{year}-{month:02d}-{day:02d}", "date")
+            elif match.group("same") == "同月" and month:
+                parsed = (f"{year}-{month:02d}", "gYearMonth")
+            elif match.group("sm"):
+                sd = match.group("sd")
+                parsed = (
+                    (f"{year}-{int(match.group('sm')):02d}-{int(sd):02d}", "date")
+                    if sd
+                    else (f"{year}-{int(match.group('sm')):02d}", "gYearMonth")
+                )
+            elif match.group("m"):
+                parsed = (f"{year}-{int(match.group('m')):02d}-{int(match.group('d')):02d}", "date")
+        if parsed is None:
+            continue
+        taken.append(match.span())
+        found.append((match, parsed))
+        if memory is not None:
+            parts = [int(p) for p in parsed[0].split("-")]
+            memory.last_date = (parts[0], *(parts[1:] + [0, 0])[:2])  # type: ignore[assignment]
+    return found
 
 
 def _known_employer(frame: ProtoFrame, memory: _Memory) -> ProtoFrame:

@@ -52,6 +52,11 @@ ROLES = frozenset(
 )
 
 _MARKERS = (
+    "を通じて",
+    "を通じ",
+    "を介して",
+    "を経由して",
+    "経由で",
     "について",
     "に関して",
     "をめぐって",
@@ -115,6 +120,8 @@ _ROLE_OF_MARKER: dict[str, str] = {
     **dict.fromkeys(("から", "からの", "からは", "からも"), "kara"),
     **dict.fromkeys(("によって", "により", "による"), "agent"),
     "で": "de",
+    # "Azureを通じて提供": the channel a thing is offered or done through, like で.
+    **dict.fromkeys(("を通じて", "を通じ", "を介して", "を経由して", "経由で"), "de"),
     "として": "as",
     **dict.fromkeys(("について", "に関して", "をめぐって", "をめぐり"), "about"),
     "DATA": "data",  # set by the frame builder for "Xのデータに/で/を…"
