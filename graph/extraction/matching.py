@@ -178,8 +178,8 @@ def match_frame(frame: Frame, index: PatternIndex, classes: Mapping[str, str]) -
                 continue
             if pattern.same_class and _same_family(subject.key, obj.key):
                 continue  # "Claude 3 Opus" is no rival of, nor better than, "Claude 3"
-            if pattern.symmetric and subjects is objects and subject.start > obj.start:
-                continue  # each unordered pair of a coordinated group once
+            if pattern.symmetric and subjects is objects and (subject.start, subject.key) > (obj.start, obj.key):
+                continue  # each unordered pair of a coordinated group once (両社: one place)
             confidence = (
                 pattern.confidence - subject.penalty - obj.penalty - _distance_penalty(subject, obj)
             )

@@ -67,6 +67,7 @@ def _glued(doc: Doc, i: int) -> bool:
 
 
 _OWN = re.compile(r"(?:自前|自社|自社製|自社開発|独自)の[^、。「」『』はがをにでと]{0,15}[「『]?$")
+_NOUN_NEGATION = re.compile(r"(?:に|で|と)?(?:は|も)?(?:ない|なく|なかった|ありません|ございません)")
 _FAMILY_WORDS = ("シリーズ", "ファミリー", "モデル群")
 _QUALIFIER_SUFFIXES = ("向け", "用", "専用", "対応")
 _LEAD_VERBS = frozenset({"主導", "リード", "率いる", "取りまとめる", "引き受ける"})
@@ -979,8 +980,9 @@ class _FrameBuilder:
             if topic:
                 return topic
         if token.lemma_ in _PROPERTIES or token.text in _PROPERTIES:
-            # "Xをしのぐほどの性能を誇る「Vicuna-13B」": the property stands for what has it.
-            owners = self.possessors.get(token.i, [])
+            # "Xをしのぐほどの性能を誇る「Vicuna-13B」": the property stands for what has it
+            # ("MMLUのスコア" is a model's score on a benchmark, not the benchmark's).
+            owners = [o for o in self.possessors.get(token.i, []) if o.hint != "Dataset"]
             if owners:
                 return list(owners)
             holder = token.head
@@ -1490,7 +1492,7 @@ class _FrameBuilder:
         if self.text[end:end + 1] not in ("", " ", "　") or event.pos_ not in ("NOUN", "VERB"):
             return False
         markers = {m for _, m in self.args.get(event.i, [])}
-        return bool(markers & {"を", "と", "が"})
+        return bool(markers & {"を", "と", "が", "に"})
 
     def _headline_opener(self) -> Placed | None:
         first = min(self.by_token.values(), key=lambda p: p.start, default=None)
@@ -1515,6 +1517,8 @@ class _FrameBuilder:
     def _blocked(self, event: Token, clause: Token) -> str | None:
         if is_negated(clause) or (clause is not event and is_negated(event)):
             return "negated"
+        if clause is event and _NOUN_NEGATION.match(self.text, self._end(event)):
+            return "negated"  # "両社は提携関係にはない", "出資ではなく"
         for position in (event, clause):
             for child in position.children:
                 if child.text in _FORMER or child.lemma_ in _FORMER:
@@ -1556,10 +1560,10 @@ class _FrameBuilder:
 
 
 def _unique(arguments: list[ProtoArgument]) -> list[ProtoArgument]:
-    seen: set[tuple[int, str]] = set()
+    seen: set[tuple[int, str, str]] = set()
     out = []
     for argument in arguments:
-        key = (argument.name.token, argument.role)
+        key = (argument.name.token, argument.name.key, argument.role)  # 両社: one token, two names
         if key not in seen:
             seen.add(key)
             out.append(argument)

@@ -47,11 +47,14 @@ ROLES = frozenset(
         "result",
         "about",
         "data",
+        "source",  # who reports a fact (Xによると): read by no pattern
         "round",  # the company whose funding round the clause is about (Xの増資, 同ラウンド)
     }
 )
 
 _MARKERS = (
+    "によると",
+    "によれば",
     "を通じて",
     "を通じ",
     "を介して",
@@ -120,6 +123,8 @@ _ROLE_OF_MARKER: dict[str, str] = {
     **dict.fromkeys(("から", "からの", "からは", "からも"), "kara"),
     **dict.fromkeys(("によって", "により", "による"), "agent"),
     "で": "de",
+    # "ロイター通信によると": who reports it, no party to what is reported.
+    **dict.fromkeys(("によると", "によれば"), "source"),
     # "Azureを通じて提供": the channel a thing is offered or done through, like で.
     **dict.fromkeys(("を通じて", "を通じ", "を介して", "を経由して", "経由で"), "de"),
     "として": "as",
