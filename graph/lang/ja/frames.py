@@ -67,6 +67,7 @@ def _glued(doc: Doc, i: int) -> bool:
 
 
 _OWN = re.compile(r"(?:自前|自社|自社製|自社開発|独自)の[^、。「」『』はがをにでと]{0,15}[「『]?$")
+_REPORTED = re.compile(r"(?:た|る|だ)?と(?:さ|い|み|見|報|考|発表|主張|説明|明か)")
 _NOUN_NEGATION = re.compile(r"(?:に|で|と)?(?:は|も)?(?:ない|なく|なかった|ありません|ございません)")
 _FAMILY_WORDS = ("シリーズ", "ファミリー", "モデル群")
 _QUALIFIER_SUFFIXES = ("向け", "用", "専用", "対応")
@@ -503,6 +504,8 @@ class _FrameBuilder:
         if marker in ("や", "、"):
             return
         governor = self._governor(anchor, adnominal=marker in _ADNOMINAL)
+        if marker in ("が", "は", "も") and governor is not None:
+            governor = self._reported_clause(anchor, governor)
         if marker in _BASIS_MARKERS:
             governor = self._basis_clause(self._basis_owner(governor))
         if marker == "を" and governor is not None:
@@ -830,7 +833,12 @@ class _FrameBuilder:
         if trigger == "@title":
             # 米Appleのティム・クックCEO: the company owns the name the title is glued to.
             possessors += [o for p in prefixes for o in self.possessors.get(p.token, [])]
-            if not possessors and not any(m in ("で", "では") for _, m in self.args.get(clause.i, [])):
+            described = any(
+                c.dep_ == "nmod" and any(g.text == "の" for g in c.children) for c in event.children
+            )  # "ホワイトハウスの…担当責任者": a place the title is at, named or not
+            if not possessors and not described and not any(
+                m in ("で", "では") for _, m in self.args.get(clause.i, [])
+            ):
                 # "現在はボーン氏がCEOを務める": the position is at the company the text is about,
                 # this sentence's topic first ("OpenAIは、X氏がCEOとして復帰すると発表した").
                 topic = [
@@ -847,8 +855,9 @@ class _FrameBuilder:
             arguments.append(ProtoArgument(name, "prefix"))
         arguments += self._heads(event, arguments)
         heads = [a for a in arguments if a.role == "head"]
-        if not verbal and not possessors and not prefixes and (
-            event.i in self.carried or heads and self.text.startswith("の", self._end(event))
+        if (not verbal or self._relational(trigger)) and not possessors and not prefixes and (
+            event.i in self.carried
+            or heads and self.text.startswith(("の", "である", "だった", "となった"), self._end(event))
         ):
             # "GoogleやAppleといったライバル企業に遅れを取った", "Googleは傘下のDeepMind…":
             # whose rivals, whose subsidiary — the company the sentence has as its subject.
@@ -1369,6 +1378,21 @@ class _FrameBuilder:
             return True  # "LLaMAをしのぐほどの性能": an adnominal clause through ほど/ような
         marker = surface_marker(self.text, end)
         return marker == "" and head.pos_ in ("NOUN", "PROPN") and clause.dep_ not in ("advcl",)
+
+    def _reported_clause(self, anchor: Token, governor: Token) -> Token:
+        """``Gemini Ultraが…GPT-4を超えたとされる``: a subject the parse hung on the verb
+        of hearsay belongs to the reported clause after it, when that clause has none."""
+        for child in governor.children:
+            if child.dep_ not in ("advcl", "ccomp") or not anchor.i < child.i < governor.i:
+                continue
+            if self._trigger(child) is None:
+                continue
+            if not _REPORTED.match(self.text, self._clause_end(child)):
+                continue
+            if any(m in ("が", "は") for _, m in self.args.get(child.i, [])):
+                continue
+            return child
+        return governor
 
     def _clause_end(self, clause: Token) -> int:
         """End of the predicate with its auxiliaries (開発|し|て|いる)."""

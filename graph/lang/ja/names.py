@@ -760,6 +760,8 @@ class NameFinder:
                 # A bare katakana compound may be a company's name; a product or model named
                 # in prose is quoted or written in Latin letters.
                 found = replace(found, inferable=_AGENTS)
+            if len(run) >= 2 and self.cues.type_of_noun(run[-1].text) and not found.lexical and not proper:
+                continue  # "生成AIチャットモデル": words ending in a type noun describe, not name
             if self.cues.type_of_noun(surface) and not found.lexical and not votes:
                 # サイバーエージェント may be a company; 業務支援サービス, 施工管理AI describe a
                 # thing in words and name nothing.

@@ -26,9 +26,13 @@ def fold_width(text: str) -> str:
     """NFKC per character where that keeps the length (Ｍｅｔａ -> Meta), so offsets hold."""
     out = []
     for char in text:
-        folded = unicodedata.normalize("NFKC", char)
+        folded = _DASHES.get(char) or unicodedata.normalize("NFKC", char)
         out.append(folded if len(folded) == 1 else char)
     return "".join(out)
+
+
+#: Dashes NFKC leaves alone that news writes inside names (GPT−4 with a minus sign).
+_DASHES = {"\u2212": "-", "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\uff0d": "-"}
 
 
 @dataclass(frozen=True)
