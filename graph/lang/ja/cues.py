@@ -18,7 +18,7 @@ from graph.model import ENTITY_CLASSES
 
 __all__ = ["Cues", "load_cues", "parse_cues"]
 
-_DETERMINERS = ("同", "本", "当該", "この", "その")
+_DETERMINERS = ("同", "本", "当該", "この", "その", "各", "これらの")
 
 
 @dataclass(frozen=True)

@@ -107,7 +107,7 @@ _LINKING = (
 _ADNOMINAL = frozenset({"による", "との", "への", "からの", "に対する", "としての"})
 _JOINERS = ("と", "、", "や", "および", "及び", "並びに", "と、", "や、", "・", "")
 _JOIN_GAP = re.compile(
-    r"[」』]?(?:氏|さん|社)?\s?(?:と、?|、|や|および|及び|並びに|・|のほか、?|に加え、?|に加えて、?)?"
+    r"[」』]?(?:氏|さん|社)?\s?(?:と、?|、|,\s?|や|および|及び|並びに|・|のほか、?|に加え、?|に加えて、?)?"
     r"(?:(?<=[、やか])[^、。「」『』]{1,30}?の)?(?:米国|中国|韓国|台湾|英国|[米英仏独中韓台印加豪])?[「『]?"
 )
 #: Nouns a case passes through to the name they qualify: Armの株式の約9割を保有 -> Arm.
@@ -124,7 +124,7 @@ _COUNTER = re.compile(
     r"(?:社|人|氏|者|団体|機関|モデル|種類|つ|カ国)(?![\u4e00-\u9fff])(?:の[^\s、。はがをにのでとや「」]{1,8})?"
 )
 _LIST_TAIL = re.compile(
-    r"[」』]?(?:など|といった|のような|をはじめとする|、?その他|、?ほか)(?:の)?(?!から|まで|より|へ|も)[^\s、。はがをにのでとや「」]{0,10}"
+    r"[」』]?(?:など|等|といった|のような|をはじめとする|、?その他|、?ほか)(?:の)?(?!から|まで|より|へ|も)[^\s、。はがをにのでとや「」]{0,10}"
     r"(?:の[^\s、。はがをにのでとやも「」]{1,8}(?=[はがもをにで]))?"
 )
 _NOMINALIZERS = frozenset({"こと", "の", "旨", "点", "もの"})
@@ -449,6 +449,13 @@ class _FrameBuilder:
             end = tail.end()  # "AやBなどを": the list carries the case after など
         marker = surface_marker(self.text, end)
         head = anchor.head
+        if marker == "の" and head.i < anchor.i:
+            # "先駆的論文「X」の執筆": the parse hung the name on a word before it; what it
+            # is written before の is the noun right after.
+            after = re.match(r"[」』 ]*の", self.text[end:])
+            following = self._token_at(end + after.end()) if after else None
+            if following is not None and following.i > anchor.i:
+                head = following
         data = False
         while marker == "の" and head.i > anchor.i and self._through(head) is not None:
             through = self._through(head)

@@ -78,10 +78,10 @@ _COUNTED_LIST = re.compile(
     r"(?:など)?の(?:計)?(?:\d+|[二三四五六七八九十])(?:種類|社|人|団体|機関|つ|件|カ国)"
 )
 _LIST_TAIL = re.compile(
-    r"[」』]?(?:など|といった|のような|をはじめとする|をはじめ)(?:の)?(?:[\u4e00-\u9fff]{1,4}の)?"
+    r"[」』]?(?:など|等|といった|のような|をはじめとする|をはじめ)(?:の)?(?:[\u4e00-\u9fff]{1,4}の)?"
     r"(?P<noun>[\u30a0-\u30ff\u4e00-\u9fffA-Za-z]+)"
 )
-_JOINER = re.compile(r"[」』]?(?:、|と|や|および|及び|並びに|・)?[「『]?|[」』]")
+_JOINER = re.compile(r"[」』]?(?:、|,\s?|と|や|および|及び|並びに|・)?[「『]?|[」』]")
 _ORG_WORDS = re.compile(
     r"(?:^|\s)(?:Inc|Corp|Corporation|Co|Ltd|LLC|GmbH|AG|SA|Labs?|Lab|Technologies|Technology|"
     r"Systems|Ventures|Capital|Partners|Research|Robotics|Networks|Semiconductors?|Holdings|"
@@ -367,6 +367,8 @@ class NameFinder:
                 continue
             if re.fullmatch(r"\d+(?:\.\d+)?[BbMmKkTt]", surface):
                 continue  # a bare size (13B): an attribute value, not a name
+            if surface.islower() and surface.casefold() in self.cues.edition_words:
+                continue  # "Llama-2のbase モデル": an edition word alone names nothing
             out.append(self._latin_name(text, start, end))
         return out
 
@@ -897,18 +899,20 @@ def _sibling_votes(text: str, chosen: list[Found]) -> list[Found]:
         if len(run) < 2:
             continue
         kinds = set()
+        strength: dict[int, float] = {}
         for i in run:
-            if chosen[i].votes:
-                weights: dict[str, float] = {}
-                for vote in chosen[i].votes:
-                    weights[vote.entity_class] = weights.get(vote.entity_class, 0) + vote.weight
+            weights: dict[str, float] = {}
+            for vote in chosen[i].votes:
+                weights[vote.entity_class] = weights.get(vote.entity_class, 0) + vote.weight
+            strength[i] = max(weights.values(), default=0.0)
+            if strength[i] >= TYPE_NOUN:  # a gazetteer entry, a marker, a type noun
                 kinds.add(max(weights, key=lambda c: weights[c]))
         if len(kinds) != 1:
             continue
         kind = kinds.pop()
         for i in run:
-            if not chosen[i].votes:
-                out[i] = chosen[i].with_votes(Vote(kind, SIBLING, "list:sibling"))
+            if strength[i] < TYPE_NOUN:  # no cue, or only a weak one (a version number)
+                out[i] = chosen[i].with_votes(Vote(kind, SIBLING * 2, "list:sibling"))
     return out
 
 

@@ -812,20 +812,29 @@ def _with_variants(readings: list[SentenceReading], editions: frozenset[str]) ->
         for name in reading.names:
             if not name.reference:
                 first.setdefault(name.canonical, (i, name))
+    # Every written form of each name: "JSLM Beta 70B" is a variant of "Japanese Stable LM
+    # Beta (JSLM Beta)" through the short form the aside gave it.
+    forms: dict[str, tuple[str, Name]] = {}
+    for canonical, (_, name) in first.items():
+        forms.setdefault(canonical, (canonical, name))
+    for reading in readings:
+        for name in reading.names:
+            if name.surface not in forms and name.canonical in first:
+                forms[name.surface] = (name.canonical, first[name.canonical][1])
     out = list(readings)
     for canonical, (i, name) in sorted(first.items()):
         families = [
-            family
-            for family, (_, base) in first.items()
-            if family != canonical
-            and canonical.startswith(family)
-            and canonical[len(family) : len(family) + 1] in (" ", "-", "_")
+            form
+            for form, (_, base) in forms.items()
+            if form != canonical
+            and canonical.startswith(form)
+            and canonical[len(form) : len(form) + 1] in (" ", "-", "_")
             and base.key != name.key
         ]
         if not families:
             continue
         family = max(families, key=len)
-        base = first[family][1]
+        base = forms[family][1]
         pieces = [p for p in re.split(r"[ \-_]+", canonical[len(family) :]) if p]
         editions_only = all(_VERSION_PIECE.fullmatch(p) or p.casefold() in editions for p in pieces)
         own_word = any(re.fullmatch(r"[A-Za-z][A-Za-z0-9]+", p) and not _VERSION_PIECE.fullmatch(p)

@@ -109,7 +109,7 @@ _MARKERS = (
     "で",
     "、",
 )
-_SKIP = re.compile(r"[」』]*(?:など|等|ら)?")
+_SKIP = re.compile(r"[ \u3000]?[」』]*(?:など|等|ら)?[ \u3000]?")  # "Stability AI Japan は": spaced Latin
 _MARKER = re.compile("|".join(re.escape(m) for m in _MARKERS))
 
 _ROLE_OF_MARKER: dict[str, str] = {
@@ -195,6 +195,9 @@ LIGHT_VERBS = frozenset(
         "約束",
         "確約",
         "繰り広げる",
+        "携わる",  # 執筆に携わる, 開発に携わる: take part in the event
+        "関わる",
+        "取り組む",
         "築く",
         "構築",
         "陥る",
