@@ -82,6 +82,8 @@ def role_votes(
                     )
                     if not open_to_vote or arg.penalty > _MAX_VOTING_PENALTY:
                         continue
+                    if arg.key in weak and arg.penalty > 0:
+                        continue  # a bare noun phrase becomes a name only where the syntax says so
                     partners = [o for o in others if o.key != arg.key]
                     if not partners:
                         continue

@@ -107,7 +107,7 @@ _LINKING = (
 _ADNOMINAL = frozenset({"による", "との", "への", "からの", "に対する", "としての"})
 _JOINERS = ("と", "、", "や", "および", "及び", "並びに", "と、", "や、", "・", "")
 _JOIN_GAP = re.compile(
-    r"[」』]?(?:氏|さん|社)?\s?(?:と、?|、|,\s?|や|および|及び|並びに|・|のほか、?|に加え、?|に加えて、?)?"
+    r"[」』]?(?:氏|さん|社)?\s?(?:と、?|、|,\s?|のみならず、?|だけでなく、?|や|および|及び|並びに|・|のほか、?|に加え、?|に加えて、?)?"
     r"(?:(?<=[、やか])[^、。「」『』]{1,30}?の)?(?:米国|中国|韓国|台湾|英国|[米英仏独中韓台印加豪])?[「『]?"
 )
 #: Nouns a case passes through to the name they qualify: Armの株式の約9割を保有 -> Arm.
@@ -117,6 +117,8 @@ _THROUGH = frozenset(
      # people and teams speak and act for their organization: Googleの研究者らは…
      "研究者", "研究者ら", "研究チーム", "開発チーム", "チーム", "研究陣", "開発陣", "幹部", "社員", "従業員",
      "エンジニア", "担当者", "広報", "関係者", "首脳", "経営陣", "研究グループ", "研究部門",
+     # units of an organization: MetaのAI研究所の所長 works for Meta
+     "研究所", "AI研究所", "部門", "事業部", "研究開発部門", "開発部門", "研究開発センター", "研究センター",
      "シリーズAラウンド", "シリーズBラウンド", "シリーズCラウンド", "シリーズDラウンド", "資金調達ラウンド"}
 )
 _COUNTER = re.compile(
@@ -404,7 +406,15 @@ class _FrameBuilder:
         if left.token == right.token:
             return False
         _, end = self._anchor(left)
-        return self.text[end : right.start] in ("の", "の「", "の『")
+        gap = self.text[end : right.start]
+        if gap in ("の", "の「", "の『"):
+            return True
+        # "MicrosoftのクラウドサービスAzure": the owner, a type noun, then the name.
+        noun = gap[1:].rstrip("「『") if gap.startswith("の") else ""
+        return (
+            re.fullmatch(r"[\u30a0-\u30ff\u4e00-\u9fffA-Za-z]{1,12}", noun) is not None
+            and self.s.cues.type_of_noun(noun) is not None
+        )
 
     def _joined(self, left: Placed, right: Placed) -> bool:
         if left.token == right.token:
@@ -432,7 +442,7 @@ class _FrameBuilder:
             )
             return left.key != right.key and whole
         return marker in ("と", "、", "や", "および", "及び", "並びに", "", "の") and (
-            marker != "の" or self.text.startswith(("のほか", "に加え"), end)
+            marker != "の" or self.text.startswith(("のほか", "に加え", "のみならず"), end)
         ) or gap.startswith("・")
 
     def _attach(self, group: list[Placed]) -> None:
@@ -981,8 +991,9 @@ class _FrameBuilder:
             gap = self.text[token.idx + len(token.text) : other.start]
             gap = re.sub(r"^(、?)(?:株式会社|有限会社|合同会社)", r"\1", gap)
             if other.start >= token.idx + len(token.text) and gap in ("", "「", "『", "・", "の「", "の", "、"):
-                if gap in ("の", "、") and not self.s.cues.type_of_noun(token.text):
-                    continue
+                kind = self.s.cues.type_of_noun(token.text)
+                if gap in ("の", "、") and (not kind or other.hint is not None and other.hint != kind):
+                    continue  # "AI研究所のYann LeCun": an institute's person, not the institute
                 return list(self.group_of.get(other.token, [other]))
         if token.text in _STANDS_FOR or token.lemma_ in _STANDS_FOR:
             owners = self.possessors.get(token.i, [])
@@ -1151,7 +1162,9 @@ class _FrameBuilder:
         if self._is_relative(clause):
             phrase_head = self._phrase_head(clause.head)
             filler, via = self._named(phrase_head), "relative"
-            if len(filler) > 1 and self._end(clause) <= min(n.start for n in filler) <= self._end(clause) + 3:
+            gap = self.text[self._clause_end(clause) : min((n.start for n in filler), default=0)]
+            gap = gap.lstrip("たるだ").rstrip("「『")
+            if len(filler) > 1 and (len(gap) <= 1 or self.s.cues.type_of_noun(gap)):
                 # "「ChatGPT」を開発した米オープンAIとソフトバンク": the clause describes the
                 # name it stands right before, not the whole list.
                 filler = filler[:1]

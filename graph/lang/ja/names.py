@@ -656,6 +656,9 @@ class NameFinder:
                 self.cues.type_of_noun(prefix)
                 and not run[cut - 1].text.isascii()
                 and not (len(run) - cut == 1 and self.cues.org_head(" " + rest))
+                # "大規模言語モデル研究開発センター" is one name: what follows the type noun must
+                # look like a name of its own (Latin, katakana, a proper noun).
+                and any(t.text.isascii() or is_katakana(t.text) or t.pos_ == "PROPN" for t in run[cut:])
             ):
                 run = run[cut:]
                 break
