@@ -38,6 +38,7 @@ class Cues:
     anaphors: tuple[tuple[str, str], ...]  # (word, class), longest first
     non_name_heads: tuple[str, ...] = ()
     edition_words: frozenset[str] = frozenset()  # Opus, Instruct: a model's editions, by word
+    occupations: frozenset[str] = frozenset()  # 研究者, エンジニア: titles that name no post
     measure_nouns: frozenset[str] = frozenset()  # スコア, 性能: what a subject scores or shows
 
     def type_of_noun(self, compound: str) -> str | None:
@@ -105,6 +106,7 @@ _FIELDS = {
     "non_name_heads",
     "edition_words",
     "measure_nouns",
+    "occupations",
 }
 
 
@@ -143,6 +145,7 @@ def parse_cues(text: str, source: str = "<cues>") -> Cues:
         non_name_heads=words("non_name_heads"),
         edition_words=frozenset(w.casefold() for w in words("edition_words")),
         measure_nouns=frozenset(words("measure_nouns")),
+        occupations=frozenset(words("occupations")),
     )
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -254,7 +254,10 @@ class TriggerTable:
         words, idioms = set(), []
         for trigger in triggers:
             match = re.fullmatch(r"(.+?)(を|に|と|が|で)([^をにとがで]+)", trigger)
-            if match and len(trigger) > 3 and not trigger.startswith("@"):
+            # (手がける is one verb, not 手 + が + ける: an idiom with が needs a longer noun.)
+            if match and len(trigger) > 3 and not trigger.startswith("@") and not (
+                match.group(2) == "が" and len(match.group(1)) < 2
+            ):
                 noun, particle, verb = match.groups()
                 idioms.append((trigger, noun, particle, verb))
                 if verb.endswith("する") and len(verb) > 2:  # 評する is also written 評す
@@ -853,7 +856,8 @@ class _FrameBuilder:
             described = any(
                 c.dep_ == "nmod" and any(g.text == "の" for g in c.children) for c in event.children
             )  # "ホワイトハウスの…担当責任者": a place the title is at, named or not
-            if not possessors and not described and not any(
+            occupation = event.text in self.s.cues.occupations  # "AI研究者であるX氏"
+            if not possessors and not described and not occupation and not any(
                 m in ("で", "では") for _, m in self.args.get(clause.i, [])
             ):
                 # "現在はボーン氏がCEOを務める": the position is at the company the text is about,
@@ -871,6 +875,10 @@ class _FrameBuilder:
         for name in prefixes:
             arguments.append(ProtoArgument(name, "prefix"))
         arguments += self._heads(event, arguments)
+        if trigger == "@title" and any(a.role == "head" for a in arguments):
+            # "Quora CEOのAdam D'Angelo氏": with its holder named, a name before the title is
+            # the organization (ティム・クックCEO, with no holder after it, is the person).
+            arguments = [replace(a, role="poss") if a.role == "prefix" else a for a in arguments]
         heads = [a for a in arguments if a.role == "head"]
         if (not verbal or self._relational(trigger)) and not possessors and not prefixes and (
             event.i in self.carried
@@ -906,7 +914,7 @@ class _FrameBuilder:
         arguments += self._round_owners(clause, arguments)
         if not arguments:
             return None
-        blocked = suffix_block or self._blocked(event, clause)
+        blocked = suffix_block or self._blocked(event, clause, {a.name.token for a in arguments})
         if trigger == "@title" and any(
             self.text[max(0, a.name.start - 1) : a.name.start] in ("元", "前", "旧")
             for a in arguments
@@ -1558,14 +1566,19 @@ class _FrameBuilder:
         )
 
     # ------------------------------------------------------------------ blocking
-    def _blocked(self, event: Token, clause: Token) -> str | None:
+    def _blocked(self, event: Token, clause: Token, parties: set[int] = frozenset()) -> str | None:
         if is_negated(clause) or (clause is not event and is_negated(event)):
             return "negated"
         if clause is event and _NOUN_NEGATION.match(self.text, self._end(event)):
             return "negated"  # "両社は提携関係にはない", "出資ではなく"
         for position in (event, clause):
             for child in position.children:
-                if child.text in _FORMER or child.lemma_ in _FORMER:
+                # "元OpenAI サツケヴァー氏、…設立": 元 before another name is that name's.
+                # ("元セールスフォースCEOのX氏": it is, when that name is a party to the frame.)
+                before_name = child.i + 1 in self.by_token and child.i + 1 != position.i
+                if (child.text in _FORMER or child.lemma_ in _FORMER) and (
+                    not before_name or child.i + 1 in parties
+                ):
                     return "former"
             if position.i > 0 and self.doc[position.i - 1].text in ("元", "前", "旧"):
                 return "former"

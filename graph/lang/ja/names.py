@@ -446,6 +446,8 @@ class NameFinder:
                 entry = self._entry(norm)
                 assert entry is not None
                 start, end = token.idx, token.idx + len(token.text)
+                if self._inside_word(doc, start, end):
+                    continue  # 「マイクロソフトAI」 is a name of its own, not Microsoft
                 out.append(
                     Found(
                         start,

@@ -95,6 +95,7 @@ class DocumentReader:
         self.patterns = patterns
         self.triggers = TriggerTable.of(patterns.triggers, cues.titles)
         self.finder = NameFinder(lexicon, cues, self.triggers.words)
+        self._doc = None  # the sentence being read (for the frame post-processing)
 
     def read(self, document: Document, sentences: Sequence[ParsedSentence]) -> DocumentFacts:
         found = [self.finder.find(s.clean.text, s.doc) for s in sentences]
@@ -221,6 +222,7 @@ class DocumentReader:
             memory.canonicals.setdefault(name.key, name.canonical)
         references = self._references(clean.text, found, memory)
         placed = self._merge_tokens(doc, found, references, memory)
+        self._doc = doc
         memory.round_age += 1
         if memory.round_age > 2:
             memory.round_owner = None  # a round is spoken of for a sentence or two
@@ -572,6 +574,8 @@ class DocumentReader:
                 continue  # a round is spoken of as a round (同ラウンド), not left out
             subject_roles = set(pattern.subject_role.split("|"))
             object_roles = pattern.object_role.split("|")
+            if object_roles[0] == "ni" and frame.clause >= 0 and self._has_ni(frame):
+                continue  # "アルトマン氏復帰の動きに加わった": joined something, named or not
             if not any(set(a.role.split("|")) & subject_roles for a in people):
                 continue
             if any(set(a.role.split("|")) & set(object_roles) for a in frame.arguments):
@@ -579,6 +583,15 @@ class DocumentReader:
             added = ProtoArgument(company, object_roles[0], "previous", 0.2)
             return replace(frame, arguments=(*frame.arguments, added))
         return frame
+
+    def _has_ni(self, frame: ProtoFrame) -> bool:
+        doc = self._doc
+        if doc is None or frame.clause >= len(doc):
+            return False
+        return any(
+            any(g.dep_ == "case" and g.text in ("に", "へ") for g in child.children)
+            for child in doc[frame.clause].children
+        )
 
     def _fitting_topic(self, frame: ProtoFrame, memory: _Memory) -> ProtoFrame:
         """The subject a sentence leaves out is the latest topic *that can do the act*:
@@ -951,6 +964,8 @@ def _known_employer(frame: ProtoFrame, memory: _Memory) -> ProtoFrame:
     people = [a.name for a in frame.arguments if a.role in ("head", "prefix", "ga") and a.name.hint == "Person"]
     stated = [a for a in frame.arguments if a.role == "poss" and a.via == "tree"]
     if stated:
+        if frame.blocked is not None:
+            return frame  # "元セールスフォースCEOのX氏": no longer there
         for person in people:
             memory.employers.setdefault(person.key, stated[0].name)
         return frame
