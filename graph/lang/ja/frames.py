@@ -1172,7 +1172,9 @@ class _FrameBuilder:
             filler, via = self._named(phrase_head), "relative"
             gap = self.text[self._clause_end(clause) : min((n.start for n in filler), default=0)]
             gap = gap.lstrip("たるだ").rstrip("「『")
-            if len(filler) > 1 and (len(gap) <= 1 or self.s.cues.type_of_noun(gap)):
+            quoted = all(self.text[n.start - 1 : n.start] in ("「", "『") for n in filler)
+            if len(filler) > 1 and not quoted and (len(gap) <= 1 or self.s.cues.type_of_noun(gap)):
+                # (AIチップ「Trainium」と「Inferentia」: a quoted list is introduced as one.)
                 # "「ChatGPT」を開発した米オープンAIとソフトバンク": the clause describes the
                 # name it stands right before, not the whole list.
                 filler = filler[:1]
