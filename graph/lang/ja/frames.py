@@ -838,7 +838,9 @@ class _FrameBuilder:
                     role = active_role(marker, passive=passive, receiving=receiving)
                 if role is not None:
                     arguments.append(ProtoArgument(name, role))
-        arguments = self._topic_beside_subject(arguments, positions, passive=passive)
+        arguments = self._topic_beside_subject(
+            arguments, positions, passive=passive, relational=self._relational(trigger)
+        )
         arguments += self._gapped_subjects(arguments)
         possessors = [n for t in (event, *idiom_nouns, *extent) for n in self.possessors.get(t.i, [])]
         if not possessors and (self._relational(trigger) or trigger in _RELATIONAL):
@@ -853,9 +855,8 @@ class _FrameBuilder:
         if trigger == "@title":
             # 米Appleのティム・クックCEO: the company owns the name the title is glued to.
             possessors += [o for p in prefixes for o in self.possessors.get(p.token, [])]
-            described = any(
-                c.dep_ == "nmod" and any(g.text == "の" for g in c.children) for c in event.children
-            )  # "ホワイトハウスの…担当責任者": a place the title is at, named or not
+            # "ホワイトハウスのAIおよび暗号資産担当責任者": a place the title is at, named or not.
+            described = any(t.dep_ == "case" and t.text == "の" and t.i < event.i for t in event.subtree)
             occupation = event.text in self.s.cues.occupations  # "AI研究者であるX氏"
             if not possessors and not described and not occupation and not any(
                 m in ("で", "では") for _, m in self.args.get(clause.i, [])
@@ -903,7 +904,15 @@ class _FrameBuilder:
                 before=event.i, exclude={a.name.token for a in arguments}
             )
             arguments += [ProtoArgument(n, "ga", "chain", 0.1) for n in subjects]
-        arguments += self._gaps(clause, event, arguments, passive=passive, verbal=verbal)
+        gaps = self._gaps(clause, event, arguments, passive=passive, verbal=verbal)
+        if self._relational(trigger):
+            # "SSIは、A氏とB氏の3人が共同創業者として関わっている": the topic a relational noun
+            # leaves out is whose founders (subsidiary, rival…) they are.
+            gaps = [
+                replace(a, role="poss") if a.via == "topic" and {"wo", "ni"} & set(a.role.split("|")) else a
+                for a in gaps
+            ]
+        arguments += gaps
         if passive and idiom_nouns and not any("poss" in a.role for a in arguments):
             # "学習には…DPOが使われている": the training is the last topic's (the model's).
             if self.s.previous_topic is not None:
@@ -943,7 +952,12 @@ class _FrameBuilder:
         return out if len(out) + sum(a.role == "ga" for a in arguments) == len(objects) else []
 
     def _topic_beside_subject(
-        self, arguments: list[ProtoArgument], positions: list[Token | None], *, passive: bool
+        self,
+        arguments: list[ProtoArgument],
+        positions: list[Token | None],
+        *,
+        passive: bool,
+        relational: bool = False,
     ) -> list[ProtoArgument]:
         """``「Tessera-40B」は、アイリス情報システムが開発した``: with a が-subject present, the
         は-topic is another argument (most often the object), not a second subject."""
@@ -966,6 +980,8 @@ class _FrameBuilder:
             return [a for a in arguments if a.name.token not in drop]
         present = {r for a in arguments for r in a.role.split("|")}
         gap = "|".join(r for r in ("wo", "ni") if r not in present) or "to"
+        if relational:
+            gap = "poss"  # "SSIは、A氏ら3人が共同創業者として関わる": SSI's co-founders
         return [
             ProtoArgument(a.name, gap, "topic", 0.05)
             if a.role == "ga" and markers.get(a.name.token) in ("は", "では")

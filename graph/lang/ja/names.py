@@ -369,6 +369,9 @@ class NameFinder:
                 continue  # a bare size (13B): an attribute value, not a name
             if surface.islower() and surface.casefold() in self.cues.edition_words:
                 continue  # "Llama-2のbase モデル": an edition word alone names nothing
+            quoted = text[start - 1 : start] in ("「", "『")
+            if re.fullmatch(r"[A-Z]{1,2}", surface) and not quoted and self._entry(surface) is None:
+                continue  # "大規模なDC", "EV大手": an abbreviation of a common noun
             out.append(self._latin_name(text, start, end))
         return out
 
@@ -729,8 +732,16 @@ class NameFinder:
     def _proper_nouns(self, text: str, doc: Doc) -> list[Found]:
         """Proper nouns and katakana compounds: candidates a role or cue may type."""
         out = []
-        for run in self._noun_runs(doc):
-            run = self._trim(run)
+        for whole in self._noun_runs(doc):
+            run = self._trim(whole)
+            # "米アルファベット": a country prefix makes a name of a word the dictionary knows.
+            countried = (
+                len(run) == 1
+                and whole[0].text in self.cues.country_prefixes
+                and run[0].i > whole[0].i
+                and is_katakana(run[0].text)
+                and len(run[0].text) >= 3
+            )
             while len(run) > 1 and self.cues.type_of_noun(run[-1].text) and run[-2].text.isascii():
                 run = run[:-1]  # "Gemmaモデル": the name and a type noun glued to it
             if not run:
@@ -748,7 +759,7 @@ class NameFinder:
                 continue
             if all(_PLACE_TAG in t for t in tags):
                 continue  # a place: 東京, 大阪市北区
-            proper = any("固有名詞" in t or tok.pos_ == "PROPN" for t, tok in zip(tags, run, strict=True))
+            proper = countried or any("固有名詞" in t or tok.pos_ == "PROPN" for t, tok in zip(tags, run, strict=True))
             # A katakana word then common kanji (パラメータ規模, ユーザー数) is a common compound.
             katakana = any(is_katakana(t.text) and len(t.text) >= 2 for t in run) and (
                 is_katakana(run[-1].text) or run[-1].text.isascii()

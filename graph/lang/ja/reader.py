@@ -561,7 +561,7 @@ class DocumentReader:
     def _company_of_discourse(self, frame: ProtoFrame, memory: _Memory) -> ProtoFrame:
         """``伊藤錬氏も共同創業に加わった``, ``X氏は2020年に入社した``: what a person does
         toward a company the sentence leaves unnamed is toward the company the text is about."""
-        if frame.blocked is not None:
+        if frame.blocked is not None or self._unplaced_title(frame):
             return frame
         people = [a for a in frame.arguments if a.name.hint == "Person"]
         company = next((t for t in memory.topics if t.hint == "Organization"), None)
@@ -583,6 +583,19 @@ class DocumentReader:
             added = ProtoArgument(company, object_roles[0], "previous", 0.2)
             return replace(frame, arguments=(*frame.arguments, added))
         return frame
+
+    def _unplaced_title(self, frame: ProtoFrame) -> bool:
+        """``AI研究者であるX氏``, ``ホワイトハウスの…責任者``: an occupation, or a post at a
+        place the text names without a name we read, says nothing of the text's company."""
+        doc = self._doc
+        if frame.trigger != "@title" or doc is None:
+            return False
+        if doc.text[frame.start : frame.end] in self.cues.occupations:
+            return True
+        title = doc.char_span(frame.start, frame.end, alignment_mode="expand")
+        return title is not None and any(
+            t.dep_ == "case" and t.text == "の" and t.i < title.root.i for t in title.root.subtree
+        )
 
     def _has_ni(self, frame: ProtoFrame) -> bool:
         doc = self._doc
