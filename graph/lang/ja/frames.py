@@ -424,6 +424,9 @@ class _FrameBuilder:
             return True  # 両社: one word standing for two names
         _, end = self._anchor(left)
         gap = self.text[end : right.start]
+        rest = gap.lstrip("」』")
+        if rest.startswith("、") and rest[1:].rstrip("「『") in self.s.cues.descriptors:
+            return True  # "ジャーン・タリン、新興リスク研究センター": a list, a descriptor
         if gap.lstrip("」』").startswith("、") and self._opens_headline(left):
             return False  # "Microsoft、仏Mistral AIと提携": the headline's subject, then its news
         honorific = ("氏", "さん")
@@ -1594,7 +1597,16 @@ class _FrameBuilder:
                 # "元OpenAI サツケヴァー氏、…設立": 元 before another name is that name's.
                 # ("元セールスフォースCEOのX氏": it is, when that name is a party to the frame.)
                 before_name = child.i + 1 in self.by_token and child.i + 1 != position.i
-                if (child.text in _FORMER or child.lemma_ in _FORMER) and (
+                # 元/前/旧 are prefixes: they make the noun they are written on a former one
+                # ("アラメダ・リサーチの元CEO キャロライン・エリソン氏などから資金調達" is no
+                # former fund-raising); かつて, 以前 date a whole clause.
+                between = self.doc[child.i + 1 : position.i]
+                compound = all(
+                    t.pos_ in ("NOUN", "PROPN") and t.i not in self.by_token and _glued(self.doc, t.i - 1)
+                    for t in between
+                ) and _glued(self.doc, position.i - 1)  # 元AI部門トップ: one compound
+                prefix = child.text in ("元", "前", "旧") and not compound and not before_name
+                if (child.text in _FORMER or child.lemma_ in _FORMER) and not prefix and (
                     not before_name or child.i + 1 in parties
                 ):
                     return "former"

@@ -170,7 +170,7 @@ def _is_noun(token: Token) -> bool:
         and not token.tag_.startswith("名詞-数詞")
         or token.pos_ in ("NOUN", "PROPN")
         or is_katakana(text)
-        or (token.pos_ == "SYM" and text in ("・", "-"))
+        or (token.pos_ == "SYM" and text in ("・", "-", "=", "＝"))  # バンクマン=フリード
     )
 
 
@@ -518,6 +518,7 @@ class NameFinder:
             after_name = j > 0 and _PERSON_TAG in tokens[j - 1].tag_
             ok = (
                 is_katakana(text)
+                or (text in ("=", "＝") and j > 0 and is_katakana(tokens[j - 1].text))  # バンクマン=フリード
                 or (person and _PERSON_TAG in t.tag_)
                 or (person and after_name and len(text) <= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", text))
                 or (not person and _is_noun(t) and text not in self.cues.descriptors)
@@ -839,7 +840,10 @@ class NameFinder:
                     # company that makes it, so that apposition is weak evidence.
                     weak = joiner == "の" and entity_class in ("AIModel", "Product") and not quoted
                     weight = WEAK_APPOSITION if weak else TYPE_NOUN
-                    votes.append(Vote(entity_class, weight, f"type-noun:{compound}"))
+                    # "Research部門の近江崇宏", "AI研究所のYann LeCun": a unit's person, not the unit.
+                    personal = any(v.entity_class == "Person" for v in found.votes)
+                    if not (joiner == "の" and entity_class == "Organization" and personal):
+                        votes.append(Vote(entity_class, weight, f"type-noun:{compound}"))
         end = found.unit_end
         after = text[end:]
         after = after[1:] if after[:1] in "」』" else after
