@@ -67,6 +67,7 @@ def _glued(doc: Doc, i: int) -> bool:
 
 
 _OWN = re.compile(r"(?:自前|自社|自社製|自社開発|独自)の[^、。「」『』はがをにでと]{0,15}[「『]?$")
+_HEADLINE_ENDS = ("", " ", "\u3000", "…", "―", "—", "：", ":", "！", "？")  # where a headline phrase ends
 _REPORTED = re.compile(r"(?:た|る|だ)?と(?:さ|い|み|見|報|考|発表|主張|説明|明か)")
 _NOUN_NEGATION = re.compile(r"(?:に|で|と)?(?:は|も)?(?:ない|なく|なかった|ありません|ございません)")
 _FAMILY_WORDS = ("シリーズ", "ファミリー", "モデル群")
@@ -243,6 +244,8 @@ class TriggerTable:
     words: frozenset[str]  # lemmas of verbs and nouns, and @constructions
     idioms: tuple[tuple[str, str, str, str], ...]  # (trigger, noun, particle, verb)
     titles: frozenset[str]
+    # Nouns naming a relation, read with a head (軽量版, 出資先, 開発元): no one "does" them.
+    relational: frozenset[str] = frozenset()
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -250,7 +253,9 @@ class TriggerTable:
         return _trigger_pattern(self)
 
     @classmethod
-    def of(cls, triggers: Iterable[str], titles: Iterable[str]) -> TriggerTable:
+    def of(
+        cls, triggers: Iterable[str], titles: Iterable[str], relational: Iterable[str] = ()
+    ) -> TriggerTable:
         words, idioms = set(), []
         for trigger in triggers:
             match = re.fullmatch(r"(.+?)(を|に|と|が|で)([^をにとがで]+)", trigger)
@@ -264,7 +269,7 @@ class TriggerTable:
                     idioms.append((trigger, noun, particle, verb[:-2] + "す"))
             else:
                 words.add(trigger)
-        return cls(frozenset(words), tuple(sorted(idioms)), frozenset(titles))
+        return cls(frozenset(words), tuple(sorted(idioms)), frozenset(titles), frozenset(relational))
 
     def noun_trigger(self, text: str) -> tuple[str, str | None] | None:
         """The trigger an event noun stands for, and a blocking reason its suffix gives:
@@ -821,6 +826,12 @@ class _FrameBuilder:
     ) -> ProtoFrame | None:
         first = first if first is not None else event
         carrier = self._carrier(event, trigger)
+        if carrier is None and event.dep_ == "compound" and event.head.i < event.i and _glued(self.doc, event.i - 1):
+            # "戦略的パートナーシップを結ぶ": the parse made the compound's first word its head;
+            # Japanese compounds end on their head, so the event takes that word's place.
+            carrier = self._carrier(event.head, trigger)
+            if carrier is not None:
+                first = event.head
         clause = carrier if carrier is not None else event
         verbal = is_predicate(clause) or carrier is not None or self._headline_predicate(event)
         passive = is_passive(clause) if verbal else False
@@ -914,6 +925,8 @@ class _FrameBuilder:
             gaps = [
                 replace(a, role="poss") if a.via == "topic" and {"wo", "ni"} & set(a.role.split("|")) else a
                 for a in gaps
+                # no one "does" a 軽量版 (a title, though, is held: X氏がCEOを務める)
+                if trigger == "@title" or not (a.via in ("chain", "previous") and a.role == "ga")
             ]
         arguments += gaps
         if passive and idiom_nouns and not any("poss" in a.role for a in arguments):
@@ -997,7 +1010,7 @@ class _FrameBuilder:
 
     def _relational(self, trigger: str) -> bool:
         """Relational nouns (傘下, 創業者, CEO) name a role, not an event someone does."""
-        return trigger == "@title" or trigger in _RELATIONAL
+        return trigger == "@title" or trigger in _RELATIONAL or trigger in self.s.triggers.relational
 
     def _idiom_nouns(self, verb: Token, trigger: str) -> list[Token]:
         """The fixed noun of an idiom (傘下 in 傘下に持つ): names hung on it are the verb's."""
@@ -1141,9 +1154,12 @@ class _FrameBuilder:
                 if re.fullmatch(r"(?:[^、。はがをにで]*?(?:である|の))?[「『]?", between):
                     names = list(self.group_of.get(other.token, [other]))
                 break
-        if not names and marker == "として" and event.text in self.s.triggers.titles:
-            # "伊藤錬氏もCOOとして加わった": the title is the clause's subject's.
-            names = [n for n, m in self.args.get(head.i, []) if m in ("が", "は", "も")]
+        if not names and marker == "として":
+            # "XをCEOとして迎える", "Yを競合企業として挙げる": what the verb takes as the noun;
+            # "伊藤錬氏もCOOとして加わった": else the clause's subject, for a title.
+            names = [n for n, m in self.args.get(head.i, []) if m == "を"]
+            if not names and event.text in self.s.triggers.titles:
+                names = [n for n, m in self.args.get(head.i, []) if m in ("が", "は", "も")]
         if not names and marker == "は" and event.text in self.s.triggers.titles:
             # "CEOはHa氏、CTOはJones氏が務める": the title is the topic, its holder follows.
             after = end + len(marker)
@@ -1562,10 +1578,10 @@ class _FrameBuilder:
         """``…「EvoLLM-JP」を公開``, ``仏Mistral AIと複数年の提携``: a headline ends a phrase
         on an event noun that takes an object, and it reads as the verb."""
         end = event.idx + len(event.text)
-        if self.text[end:end + 1] not in ("", " ", "　") or event.pos_ not in ("NOUN", "VERB"):
+        if self.text[end : end + 1] not in _HEADLINE_ENDS or event.pos_ not in ("NOUN", "VERB"):
             return False
         markers = {m for _, m in self.args.get(event.i, [])}
-        return bool(markers & {"を", "と", "が", "に"})
+        return bool(markers & {"を", "と", "が", "に", "から"})
 
     def _headline_opener(self) -> Placed | None:
         first = min(self.by_token.values(), key=lambda p: p.start, default=None)

@@ -152,7 +152,8 @@ def is_name_like(token: Token) -> bool:
 
 
 _NOT_IN_NAMES = frozenset(
-    {"氏", "社", "さん", "ら", "等", "たち", "など", "向け", "製", "系", "的", "担当", "担当者", "担当幹部"}
+    {"氏", "社", "さん", "ら", "等", "たち", "など", "向け", "製", "系", "的", "担当", "担当者", "担当幹部",
+     "傘下", "出身", "発"}  # 米アルファベット傘下グーグル, 東大発ベンチャー: relations, not name parts
 )
 _HIRAGANA = re.compile(r"[\u3041-\u309f]+")
 
@@ -735,6 +736,16 @@ class NameFinder:
         out = []
         for whole in self._noun_runs(doc):
             run = self._trim(whole)
+            # "半導体会社アーム", "米新興企業アンソロピック": a word right after a company type
+            # noun is the company's name, even one the dictionary knows as a common word.
+            introduced = (
+                len(run) == 1
+                and run[0].i > whole[0].i
+                and is_katakana(run[0].text)
+                and len(run[0].text) >= 3
+                and self.cues.type_of_noun(text[whole[0].idx : run[0].idx]) == "Organization"
+                and not self.cues.type_of_noun(run[0].text)
+            )
             # "米アルファベット": a country prefix makes a name of a word the dictionary knows.
             countried = (
                 len(run) == 1
@@ -760,7 +771,7 @@ class NameFinder:
                 continue
             if all(_PLACE_TAG in t for t in tags):
                 continue  # a place: 東京, 大阪市北区
-            proper = countried or any("固有名詞" in t or tok.pos_ == "PROPN" for t, tok in zip(tags, run, strict=True))
+            proper = countried or introduced or any("固有名詞" in t or tok.pos_ == "PROPN" for t, tok in zip(tags, run, strict=True))
             # A katakana word then common kanji (パラメータ規模, ユーザー数) is a common compound.
             katakana = any(is_katakana(t.text) and len(t.text) >= 2 for t in run) and (
                 is_katakana(run[-1].text) or run[-1].text.isascii()

@@ -93,7 +93,17 @@ class DocumentReader:
         self.lexicon = lexicon
         self.cues = cues
         self.patterns = patterns
-        self.triggers = TriggerTable.of(patterns.triggers, cues.titles)
+        # Triggers only read with a head (軽量版, 出資先): nouns of a relation, not events.
+        with_head: dict[str, bool] = {}
+        for pattern in patterns.patterns:
+            ends = [set(pattern.subject_role.split("|")), set(pattern.object_role.split("|"))]
+            # one end is what the noun describes, the other only its possessor or prefix
+            headed = any("head" in end for end in ends) and any(not end & {"ga", "wo"} for end in ends)
+            for trigger in pattern.triggers:
+                if not trigger.startswith("@") and trigger != "*":
+                    with_head[trigger] = with_head.get(trigger, True) and headed
+        relational = {trigger for trigger, headed in with_head.items() if headed}
+        self.triggers = TriggerTable.of(patterns.triggers, cues.titles, relational)
         self.finder = NameFinder(lexicon, cues, self.triggers.words)
         self._doc = None  # the sentence being read (for the frame post-processing)
 
@@ -139,6 +149,22 @@ class DocumentReader:
             # gazetteer knows "Opus" as something of its own.)
             if len(full) == 1 and (short not in canonical or self.lexicon.lookup(canonical[short]) is None):
                 canonical[short] = next(iter(full))
+        # "ソフトバンク" in an article about "ソフトバンクグループ": news shortens a group's
+        # name; the two are one company there unless a sentence names both side by side.
+        groups: dict[str, str] = {}
+        for names in found:
+            for name in names:
+                stem = re.sub(r"(?: ?Group| ?Holdings|グループ|ホールディングス)$", "", name.canonical)
+                if stem != name.canonical and stem:
+                    groups.setdefault(match_key(stem), name.canonical)
+        together = {
+            match_key(n.canonical) for names in found for n in names
+            if any(match_key(m.canonical) != match_key(n.canonical) and groups.get(match_key(n.canonical)) == m.canonical
+                   for m in names)
+        }
+        for short, group in groups.items():
+            if short not in together and short in canonical:
+                canonical[short] = group
         # "Ha氏" after "David Ha氏", "メンシュ氏" after "アーサー・メンシュ氏": a person is
         # named again by the family name, when no other person of the document shares it.
         family: dict[str, set[str]] = {}
@@ -800,7 +826,10 @@ class DocumentReader:
             marker = surface_marker(text, name.unit_end)
             memory.recent.append((name.key, memory.hint(name.key), _is_subject(text, name)))
             headline = "。" not in text and not text[: name.start].strip() and text.startswith("、", name.unit_end)
-            if topic is None and (marker in ("は", "では") or headline):
+            # ("Form 10-Kでは": a document or a place is where something is said, not who.)
+            if topic is None and (
+                marker == "は" or headline or marker == "では" and memory.hint(name.key) in ("Organization", "Person", None)
+            ):
                 topic = next((p for p in placed if p.key == name.key), None)
             before = text[: name.start]
             written = re.search(r"([\u30a0-\u30ff\u4e00-\u9fffA-Za-z0-9]+)[「『]$", before)
