@@ -647,6 +647,7 @@ class NameFinder:
         while run and (
             run[0].text in self.cues.descriptors
             or run[0].text in self.cues.country_prefixes
+            or run[0].text == "・" and len(run) > 1  # アメリカ・プリンストン大学
             or run[0].text in self.cues.org_prefixes
             or run[0].text in type_nouns
             and len(run) > 1
