@@ -120,7 +120,9 @@ def extract(
         paths, root=root, encoding=encoding, skip_bad=skip_bad, published=published
     )
     if language is not None:
-        corpus = replace(corpus, documents=tuple(replace(d, language=language) for d in corpus.documents))
+        corpus = replace(
+            corpus, documents=tuple(replace(d, language=language) for d in corpus.documents)
+        )
     return extract_corpus(corpus, load_lexicon(lexicon_files), progress=progress)
 
 
@@ -333,7 +335,12 @@ def build_outputs(
             _check_store(Path(store))
         lexicon = load_lexicon(lexicon_files)
         scan = _scan(
-            paths, root=root, encoding=encoding, skip_bad=skip_bad, published=published, language=language
+            paths,
+            root=root,
+            encoding=encoding,
+            skip_bad=skip_bad,
+            published=published,
+            language=language,
         )
         fingerprints = _fingerprints({d.language for d in scan.documents}, lexicon)
         key = _build_key(scan.documents, fingerprints, formats)

@@ -48,7 +48,9 @@ def test_a_role_types_a_name_no_cue_marks(read_facts) -> None:
 
 
 def test_gazetteer_gives_one_key_in_every_script(read_facts) -> None:
-    found = entities(read_facts, "メタとMetaとMeta社は同じ会社だとされる。Metaは新モデルを発表した。")
+    found = entities(
+        read_facts, "メタとMetaとMeta社は同じ会社だとされる。Metaは新モデルを発表した。"
+    )
     assert found["メタ"][1] == found["Meta"][1] == "meta"
 
 
@@ -73,7 +75,9 @@ def test_an_untyped_name_stays_out(read_facts) -> None:
 
 
 def test_compounds_and_type_noun_uses_are_not_names(read_facts) -> None:
-    found = entities(read_facts, "オープンソースコミュニティが画像生成AIを使う。Metaは「Lumen」を公開した。")
+    found = entities(
+        read_facts, "オープンソースコミュニティが画像生成AIを使う。Metaは「Lumen」を公開した。"
+    )
     assert "オープンソース" not in found
     assert "生成AI" not in found
 
@@ -98,13 +102,17 @@ def test_a_list_ending_in_a_counter_types_its_members(read_facts) -> None:
 
 
 def test_descriptions_in_apposition_are_not_names(read_facts) -> None:
-    found = entities(read_facts, "ビジネスチャットの米Slacklyは、買収された。Acme社がSlacklyを買収した。")
+    found = entities(
+        read_facts, "ビジネスチャットの米Slacklyは、買収された。Acme社がSlacklyを買収した。"
+    )
     assert "ビジネスチャット" not in found
     assert found["Slackly"][0] == "Organization"
 
 
 def test_an_event_word_in_the_gazetteer_is_not_a_technique_name(read_facts) -> None:
-    found = entities(read_facts, "Zorbix社は「Qux-7B」を微調整し、新モデル「Qux-7B-Chat」を開発した。")
+    found = entities(
+        read_facts, "Zorbix社は「Qux-7B」を微調整し、新モデル「Qux-7B-Chat」を開発した。"
+    )
     assert "微調整" not in found
 
 

@@ -142,9 +142,7 @@ def _pairs(subjects: list[Argument], objects: list[Argument]) -> list[tuple[Argu
         and len(runs) == 2 * blocks
         and all(runs[2 * i][0] and not runs[2 * i + 1][0] for i in range(blocks))
     ):
-        return [
-            (s, o) for i in range(blocks) for s in runs[2 * i][1] for o in runs[2 * i + 1][1]
-        ]
+        return [(s, o) for i in range(blocks) for s in runs[2 * i][1] for o in runs[2 * i + 1][1]]
     return [(s, o) for s in subjects for o in objects]
 
 
@@ -180,7 +178,11 @@ def match_frame(frame: Frame, index: PatternIndex, classes: Mapping[str, str]) -
                 continue
             if pattern.same_class and _same_family(subject.key, obj.key):
                 continue  # "Claude 3 Opus" is no rival of, nor better than, "Claude 3"
-            if pattern.symmetric and subjects is objects and (subject.start, subject.key) > (obj.start, obj.key):
+            if (
+                pattern.symmetric
+                and subjects is objects
+                and (subject.start, subject.key) > (obj.start, obj.key)
+            ):
                 continue  # each unordered pair of a coordinated group once (両社: one place)
             confidence = (
                 pattern.confidence - subject.penalty - obj.penalty - _distance_penalty(subject, obj)

@@ -100,7 +100,9 @@ def _end(raw: object, where: str, roles: Collection[str]) -> tuple[str, frozense
     role = raw.get("role") if isinstance(raw, dict) else None
     names = role if isinstance(role, list) else [role]
     if not isinstance(raw, dict) or not names or any(r not in roles for r in names):
-        raise ResourceFileError(f"{where}: needs a role (or list of roles) among {', '.join(sorted(roles))}")
+        raise ResourceFileError(
+            f"{where}: needs a role (or list of roles) among {', '.join(sorted(roles))}"
+        )
     unknown = set(raw) - {"role", "classes", "infer"}
     if unknown:
         raise ResourceFileError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")

@@ -22,6 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from graph.lang.ja.cues import Cues
@@ -43,49 +44,215 @@ __all__ = ["Placed", "ProtoArgument", "ProtoFrame", "TriggerTable", "build_frame
 
 _BASIS_VERBS = frozenset({"基づく", "もとづく", "基", "もと", "ベース", "元"})
 _BASIS_MARKERS = frozenset(
-    {"を基に", "をもとに", "を元に", "をベースに", "を基盤に", "に基づき", "に基づいて", "に基づく", "を土台に"}
+    {
+        "を基に",
+        "をもとに",
+        "を元に",
+        "をベースに",
+        "を基盤に",
+        "に基づき",
+        "に基づいて",
+        "に基づく",
+        "を土台に",
+    }
 )
-_MODEL_NOUNS = frozenset({"モデル", "ベースモデル", "基盤モデル", "元モデル", "原型", "オリジナル版"})
+_MODEL_NOUNS = frozenset(
+    {"モデル", "ベースモデル", "基盤モデル", "元モデル", "原型", "オリジナル版"}
+)
 _DATA_NOUNS = frozenset(
-    {"データ", "会話データ", "学習データ", "テキスト", "テキストデータ", "対話データ", "コーパス", "データセット",
-     "投稿", "文章", "記事"}
+    {
+        "データ",
+        "会話データ",
+        "学習データ",
+        "テキスト",
+        "テキストデータ",
+        "対話データ",
+        "コーパス",
+        "データセット",
+        "投稿",
+        "文章",
+        "記事",
+    }
 )
 _FORMAL_NOUNS = frozenset({"ばかり", "ほど", "ところ", "よう", "直後", "まま", "ほか"})
 _PROPERTIES = frozenset(
-    {"性能", "品質", "能力", "スコア", "精度", "性能水準", "成績", "水準", "実力", "得点", "正答率", "評価"}
+    {
+        "性能",
+        "品質",
+        "能力",
+        "スコア",
+        "精度",
+        "性能水準",
+        "成績",
+        "水準",
+        "実力",
+        "得点",
+        "正答率",
+        "評価",
+    }
 )
 _THINKING = frozenset(
-    {"みる", "見る", "予想", "考える", "見込む", "予測", "評価", "述べる", "語る", "指摘", "主張", "強調",
-     "説明", "分析", "期待", "確信", "信じる", "思う", "認識", "位置づける", "呼ぶ", "示す", "見方", "警告",
-     "懸念", "言う", "話す", "発言", "表明", "断言", "予言", "みなす", "見なす", "捉える", "とらえる",
-     "記す", "書く", "記載", "明記", "記述", "述べる", "語る", "結論づける", "警鐘"}
+    {
+        "みる",
+        "見る",
+        "予想",
+        "考える",
+        "見込む",
+        "予測",
+        "評価",
+        "述べる",
+        "語る",
+        "指摘",
+        "主張",
+        "強調",
+        "説明",
+        "分析",
+        "期待",
+        "確信",
+        "信じる",
+        "思う",
+        "認識",
+        "位置づける",
+        "呼ぶ",
+        "示す",
+        "見方",
+        "警告",
+        "懸念",
+        "言う",
+        "話す",
+        "発言",
+        "表明",
+        "断言",
+        "予言",
+        "みなす",
+        "見なす",
+        "捉える",
+        "とらえる",
+        "記す",
+        "書く",
+        "記載",
+        "明記",
+        "記述",
+        "結論づける",
+        "警鐘",
+    }
 )
 _PURPOSE_EVENTS = frozenset({"開発", "学習", "訓練", "構築", "設計", "事前学習"})
+
+
 def _glued(doc: Doc, i: int) -> bool:
     """Token ``i`` is written right before the next one, with no space between."""
     return i + 1 < len(doc) and doc[i].idx + len(doc[i].text) == doc[i + 1].idx
 
 
 _OWN = re.compile(r"(?:自前|自社|自社製|自社開発|独自)の[^、。「」『』はがをにでと]{0,15}[「『]?$")
-_HEADLINE_ENDS = ("", " ", "\u3000", "…", "―", "—", "：", ":", "！", "？")  # where a headline phrase ends
+_HEADLINE_ENDS = (
+    "",
+    " ",
+    "\u3000",
+    "…",
+    "―",
+    "—",
+    "：",
+    ":",
+    "！",
+    "？",
+)  # where a headline phrase ends
 _REPORTED = re.compile(r"(?:た|る|だ)?と(?:さ|い|み|見|報|考|発表|主張|説明|明か)")
-_NOUN_NEGATION = re.compile(r"(?:に|で|と)?(?:は|も)?(?:ない|なく|なかった|ありません|ございません)")
+_NOUN_NEGATION = re.compile(
+    r"(?:に|で|と)?(?:は|も)?(?:ない|なく|なかった|ありません|ございません)"
+)
 _FAMILY_WORDS = ("シリーズ", "ファミリー", "モデル群")
 _QUALIFIER_SUFFIXES = ("向け", "用", "専用", "対応")
 _LEAD_VERBS = frozenset({"主導", "リード", "率いる", "取りまとめる", "引き受ける"})
 _ANAPHOR_PREFIXES = ("同", "この", "その", "本")
 _ROUNDS = ("増資", "ラウンド", "資金調達", "調達", "第三者割当増資", "割当増資", "出資枠")
 _PEOPLE = frozenset(
-    {"研究者", "研究者ら", "研究チーム", "開発チーム", "チーム", "研究陣", "開発陣", "幹部", "社員", "従業員",
-     "エンジニア", "担当者", "広報", "関係者", "首脳", "経営陣", "研究グループ", "研究部門", "ら"}
+    {
+        "研究者",
+        "研究者ら",
+        "研究チーム",
+        "開発チーム",
+        "チーム",
+        "研究陣",
+        "開発陣",
+        "幹部",
+        "社員",
+        "従業員",
+        "エンジニア",
+        "担当者",
+        "広報",
+        "関係者",
+        "首脳",
+        "経営陣",
+        "研究グループ",
+        "研究部門",
+        "ら",
+    }
 )
 _RELATIONAL = frozenset(
-    {"傘下", "子会社", "完全子会社", "連結子会社", "孫会社", "グループ会社", "傘下企業", "関連会社", "系列",
-     "親会社", "運営会社", "運営元", "所有者", "オーナー", "持ち主", "大株主", "筆頭株主", "開発元", "開発者",
-     "開発企業", "開発会社", "提供元", "生みの親", "出資先", "投資先", "支援先", "出資者", "株主", "投資家",
-     "出資元", "提携先", "提携相手", "パートナー", "協業先", "連携先", "創業者", "共同創業者", "設立者", "創設者",
-     "著者", "共著者", "筆頭著者", "執筆者", "筆者", "著書", "ライバル", "競合", "競争相手", "対抗馬", "競合相手",
-     "買収先", "基盤", "土台", "ベース", "ベースモデル", "微調整版", "派生モデル", "軽量版", "小型版", "後継"}
+    {
+        "傘下",
+        "子会社",
+        "完全子会社",
+        "連結子会社",
+        "孫会社",
+        "グループ会社",
+        "傘下企業",
+        "関連会社",
+        "系列",
+        "親会社",
+        "運営会社",
+        "運営元",
+        "所有者",
+        "オーナー",
+        "持ち主",
+        "大株主",
+        "筆頭株主",
+        "開発元",
+        "開発者",
+        "開発企業",
+        "開発会社",
+        "提供元",
+        "生みの親",
+        "出資先",
+        "投資先",
+        "支援先",
+        "出資者",
+        "株主",
+        "投資家",
+        "出資元",
+        "提携先",
+        "提携相手",
+        "パートナー",
+        "協業先",
+        "連携先",
+        "創業者",
+        "共同創業者",
+        "設立者",
+        "創設者",
+        "著者",
+        "共著者",
+        "筆頭著者",
+        "執筆者",
+        "筆者",
+        "著書",
+        "ライバル",
+        "競合",
+        "競争相手",
+        "対抗馬",
+        "競合相手",
+        "買収先",
+        "基盤",
+        "土台",
+        "ベース",
+        "ベースモデル",
+        "微調整版",
+        "派生モデル",
+        "軽量版",
+        "小型版",
+        "後継",
+    }
 )
 _INSTRUMENT_VERBS = frozenset({"用いる", "使う", "使用", "利用", "活用", "使える"})
 _LINKING = (
@@ -113,14 +280,61 @@ _JOIN_GAP = re.compile(
 )
 #: Nouns a case passes through to the name they qualify: Armの株式の約9割を保有 -> Arm.
 _THROUGH = frozenset(
-    {"株式", "株", "全株式", "発行済み株式", "発行済株式", "過半数", "持ち分", "持分", "権利", "経営権",
-     "支配権", "議決権", "割", "%", "大半", "過半", "一部", "全部", "株式会社", "ラウンド",
-     # people and teams speak and act for their organization: Googleの研究者らは…
-     "研究者", "研究者ら", "研究チーム", "開発チーム", "チーム", "研究陣", "開発陣", "幹部", "社員", "従業員",
-     "エンジニア", "担当者", "広報", "関係者", "首脳", "経営陣", "研究グループ", "研究部門",
-     # units of an organization: MetaのAI研究所の所長 works for Meta
-     "研究所", "AI研究所", "部門", "事業部", "研究開発部門", "開発部門", "研究開発センター", "研究センター",
-     "シリーズAラウンド", "シリーズBラウンド", "シリーズCラウンド", "シリーズDラウンド", "資金調達ラウンド"}
+    {
+        "株式",
+        "株",
+        "全株式",
+        "発行済み株式",
+        "発行済株式",
+        "過半数",
+        "持ち分",
+        "持分",
+        "権利",
+        "経営権",
+        "支配権",
+        "議決権",
+        "割",
+        "%",
+        "大半",
+        "過半",
+        "一部",
+        "全部",
+        "株式会社",
+        "ラウンド",
+        # people and teams speak and act for their organization: Googleの研究者らは…
+        "研究者",
+        "研究者ら",
+        "研究チーム",
+        "開発チーム",
+        "チーム",
+        "研究陣",
+        "開発陣",
+        "幹部",
+        "社員",
+        "従業員",
+        "エンジニア",
+        "担当者",
+        "広報",
+        "関係者",
+        "首脳",
+        "経営陣",
+        "研究グループ",
+        "研究部門",
+        # units of an organization: MetaのAI研究所の所長 works for Meta
+        "研究所",
+        "AI研究所",
+        "部門",
+        "事業部",
+        "研究開発部門",
+        "開発部門",
+        "研究開発センター",
+        "研究センター",
+        "シリーズAラウンド",
+        "シリーズBラウンド",
+        "シリーズCラウンド",
+        "シリーズDラウンド",
+        "資金調達ラウンド",
+    }
 )
 _COUNTER = re.compile(
     r"[」』]?(?:氏|さん|社)?(?:など|ら)?(?:の|ら)?(?:計)?(?:\d+|[一二三四五六七八九十両]+|双方|両方|両者|いずれ)"
@@ -132,7 +346,20 @@ _LIST_TAIL = re.compile(
 )
 _NOMINALIZERS = frozenset({"こと", "の", "旨", "点", "もの"})
 _STANDS_FOR = frozenset(
-    {"普及", "台頭", "登場", "存在", "成長", "躍進", "参入", "攻勢", "動向", "勢い", "一人勝ち", "独走"}
+    {
+        "普及",
+        "台頭",
+        "登場",
+        "存在",
+        "成長",
+        "躍進",
+        "参入",
+        "攻勢",
+        "動向",
+        "勢い",
+        "一人勝ち",
+        "独走",
+    }
 )
 _BLOCKERS: dict[str, str] = {
     **dict.fromkeys(
@@ -160,7 +387,9 @@ _BLOCKERS: dict[str, str] = {
         "planned",
     ),
     # What someone thinks or expects: no fact, but the stance patterns read it.
-    **dict.fromkeys(("予想", "予測", "見込む", "見込み", "期待", "みる", "見る", "考える", "思う"), "opinion"),
+    **dict.fromkeys(
+        ("予想", "予測", "見込む", "見込み", "期待", "みる", "見る", "考える", "思う"), "opinion"
+    ),
     **dict.fromkeys(("否定", "否認", "訂正"), "denied"),
     **dict.fromkeys(
         ("断念", "見送る", "見送り", "打ち切る", "中止", "撤回", "白紙", "破談", "無関係", "解消"),
@@ -202,7 +431,20 @@ _EVENT_SUFFIXES = (
 _FORMER = frozenset({"元", "前", "旧", "かつて", "出身", "以前"})
 # Stance verbs that keep the clause they report: "Xが勝者になるとみている" is the view itself.
 _REPORTERS = frozenset(
-    {"発表", "明らか", "説明", "述べる", "語る", "公表", "発言", "言う", "話す", "示す", "強調", "表明"}
+    {
+        "発表",
+        "明らか",
+        "説明",
+        "述べる",
+        "語る",
+        "公表",
+        "発言",
+        "言う",
+        "話す",
+        "示す",
+        "強調",
+        "表明",
+    }
 )
 
 
@@ -260,8 +502,11 @@ class TriggerTable:
         for trigger in triggers:
             match = re.fullmatch(r"(.+?)(を|に|と|が|で)([^をにとがで]+)", trigger)
             # (手がける is one verb, not 手 + が + ける: an idiom with が needs a longer noun.)
-            if match and len(trigger) > 3 and not trigger.startswith("@") and not (
-                match.group(2) == "が" and len(match.group(1)) < 2
+            if (
+                match
+                and len(trigger) > 3
+                and not trigger.startswith("@")
+                and not (match.group(2) == "が" and len(match.group(1)) < 2)
             ):
                 noun, particle, verb = match.groups()
                 idioms.append((trigger, noun, particle, verb))
@@ -269,7 +514,9 @@ class TriggerTable:
                     idioms.append((trigger, noun, particle, verb[:-2] + "す"))
             else:
                 words.add(trigger)
-        return cls(frozenset(words), tuple(sorted(idioms)), frozenset(titles), frozenset(relational))
+        return cls(
+            frozenset(words), tuple(sorted(idioms)), frozenset(titles), frozenset(relational)
+        )
 
     def noun_trigger(self, text: str) -> tuple[str, str | None] | None:
         """The trigger an event noun stands for, and a blocking reason its suffix gives:
@@ -289,7 +536,9 @@ class TriggerTable:
 
 @cache
 def _trigger_pattern(table: TriggerTable) -> re.Pattern[str]:
-    words = sorted((w for w in table.words if not w.startswith("@") and len(w) > 1), key=len, reverse=True)
+    words = sorted(
+        (w for w in table.words if not w.startswith("@") and len(w) > 1), key=len, reverse=True
+    )
     return re.compile("|".join(re.escape(w) for w in words))
 
 
@@ -348,14 +597,17 @@ class _FrameBuilder:
         self.anchored = {self._anchor(p)[0].i: p for p in sentence.names}
         # Quoted speech or writing: 「…」 spans longer than a name.
         self.quotes = [
-            m.span() for m in re.finditer(r"「[^「」]*」", self.text) if len(m.group(0)) > 12
-            or re.search(r"[はがをに]", m.group(0))
+            m.span()
+            for m in re.finditer(r"「[^「」]*」", self.text)
+            if len(m.group(0)) > 12 or re.search(r"[はがをに]", m.group(0))
         ]
         self._attach_all()
         for i, args in list(self.args.items()):
             token = self.doc[i]
-            if i not in self.events and is_predicate(token) and any(
-                m in _BASIS_MARKERS or m == "DATA" for _, m in args
+            if (
+                i not in self.events
+                and is_predicate(token)
+                and any(m in _BASIS_MARKERS or m == "DATA" for _, m in args)
             ):
                 self.events[i] = (token.lemma_, None, i)  # read by the patterns for any predicate
 
@@ -372,9 +624,13 @@ class _FrameBuilder:
         head = token.head
         if head.i != token.i and token.dep_ in ("compound", "nmod", "appos", "dep", "amod"):
             gap_before = self.text[head.idx + len(head.text) : name.start]
-            if head.i < token.i and gap_before in ("", "「", "『", "・", "の「", "の『"):
-                if self.s.cues.type_of_noun(head.text) and head.i not in self.by_token:
-                    return head, end
+            if (
+                head.i < token.i
+                and gap_before in ("", "「", "『", "・", "の「", "の『")
+                and self.s.cues.type_of_noun(head.text)
+                and head.i not in self.by_token
+            ):
+                return head, end
             if (
                 head.i > token.i
                 and head.idx == end
@@ -382,7 +638,11 @@ class _FrameBuilder:
                 and self._trigger(head) is None
             ):
                 return head, head.idx + len(head.text)
-            if head.i > token.i and head.idx == end and head.text in ("シリーズ", "ファミリー", "群"):
+            if (
+                head.i > token.i
+                and head.idx == end
+                and head.text in ("シリーズ", "ファミリー", "群")
+            ):
                 return head, head.idx + len(head.text)
         return token, end
 
@@ -390,7 +650,7 @@ class _FrameBuilder:
         ordered = sorted(self.s.names, key=lambda p: p.start)
         # "OpenAIの「GPT-4」やGoogleの「Gemini」": a possessor in front of a name is no member
         # of the list the names form; it is attached on its own (to the name it qualifies).
-        pairs = [(p, q) for p, q in zip(ordered, ordered[1:], strict=False) if self._owns(p, q)]
+        pairs = [(p, q) for p, q in pairwise(ordered) if self._owns(p, q)]
         names = [p for p in ordered if p not in {owner for owner, _ in pairs}]
         for owner, owned in pairs:
             self._attach([owner])  # where the parse hangs it (a title: MicrosoftのAzure担当幹部)
@@ -436,7 +696,7 @@ class _FrameBuilder:
             return False  # "Microsoft、仏Mistral AIと提携": the headline's subject, then its news
         honorific = ("氏", "さん")
         if self.text.startswith(honorific, left.end) != self.text.startswith(honorific, right.end):
-            return False  # people listed are each written with 氏: "A氏、Quora CEOのB氏" 
+            return False  # people listed are each written with 氏: "A氏、Quora CEOのB氏"
         if self.text.startswith("と、", end) and len(gap) <= 40 and "。" not in gap:
             # "Silo AIと、サーバーを設計する米ZT Systemsを": と then a comma joins the next
             # name that carries a case, past the clause describing it.
@@ -448,12 +708,14 @@ class _FrameBuilder:
         if gap.strip("」』「『") == "" and marker == "":
             # 「A」「B」: two quoted names side by side (not the ends of two quoted clauses)
             whole = all(
-                self.text[p.start - 1 : p.start] in "「『" and self.text[self._anchor(p)[1] - 1] in "」』"
+                self.text[p.start - 1 : p.start] in "「『"
+                and self.text[self._anchor(p)[1] - 1] in "」』"
                 for p in (left, right)
             )
             return left.key != right.key and whole
-        return marker in ("と", "、", "や", "および", "及び", "並びに", "", "の") and (
-            marker != "の" or self.text.startswith(("のほか", "に加え", "のみならず"), end)
+        return (
+            marker in ("と", "、", "や", "および", "及び", "並びに", "", "の")
+            and (marker != "の" or self.text.startswith(("のほか", "に加え", "のみならず"), end))
         ) or gap.startswith("・")
 
     def _attach(self, group: list[Placed]) -> None:
@@ -482,9 +744,18 @@ class _FrameBuilder:
             through = self._through(head)
             assert through is not None
             after = surface_marker(self.text, through.idx + len(through.text))
-            if through.text in _PEOPLE or through.lemma_ in _PEOPLE:
-                if after not in ("は", "が", "も", "を", "に", "から", "によって", "と", "により"):
-                    break  # "OpenAIの研究者であるY": a title, not the company acting
+            if (through.text in _PEOPLE or through.lemma_ in _PEOPLE) and after not in (
+                "は",
+                "が",
+                "も",
+                "を",
+                "に",
+                "から",
+                "によって",
+                "と",
+                "により",
+            ):
+                break  # "OpenAIの研究者であるY": a title, not the company acting
             anchor = through
             data = data or anchor.text in _DATA_NOUNS
             end = anchor.idx + len(anchor.text)
@@ -585,7 +856,10 @@ class _FrameBuilder:
     def _next_predicate(self, clause: Token) -> Token | None:
         """The predicate a て-clause leads on to (before the relative-clause machinery)."""
         end = clause.idx + len(clause.text)
-        if not re.match(r"(?:し)?て[、,]?|[、,]", self.text[end:end + 3]) and clause.dep_ != "advcl":
+        if (
+            not re.match(r"(?:し)?て[、,]?|[、,]", self.text[end : end + 3])
+            and clause.dep_ != "advcl"
+        ):
             return None
         head = clause.head
         if head.i > clause.i and (is_predicate(head) or head.lemma_ in LIGHT_VERBS):
@@ -609,12 +883,12 @@ class _FrameBuilder:
             if compound in _THROUGH:
                 return noun  # "研究者|ら": the compound ending here
         after = self.text[noun.idx + len(noun.text) :]
-        if (noun.text in _MODEL_NOUNS or noun.text in _DATA_NOUNS) and not after.startswith(("「", "『", "・")):
+        if (noun.text in _MODEL_NOUNS or noun.text in _DATA_NOUNS) and not after.startswith(
+            ("「", "『", "・")
+        ):
             return noun  # "LLaMAのベースモデルを微調整": the model stands for LLaMA
         head = noun.head
-        glued = all(
-            t.idx + len(t.text) == self.doc[t.i + 1].idx for t in self.doc[noun.i : head.i]
-        )
+        glued = all(t.idx + len(t.text) == self.doc[t.i + 1].idx for t in self.doc[noun.i : head.i])
         if head.i > noun.i and glued and (head.text in _THROUGH or head.lemma_ in _THROUGH):
             return head
         return None
@@ -626,7 +900,9 @@ class _FrameBuilder:
         if number is None:
             return group
         digits = "一二三四五六七八九十"
-        count = int(number.group(0)) if number.group(0).isdigit() else digits.index(number.group(0)) + 1
+        count = (
+            int(number.group(0)) if number.group(0).isdigit() else digits.index(number.group(0)) + 1
+        )
         members = list(group)
         for name in sorted(self.by_token.values(), key=lambda p: -p.start):
             if len(members) >= count:
@@ -679,7 +955,9 @@ class _FrameBuilder:
             return None
         if token.pos_ in ("ADP", "AUX", "PUNCT", "SCONJ", "CCONJ", "NUM", "SYM"):
             return None
-        if token.tag_.startswith("接尾辞") and not (token.i - 1 in self.by_token and _glued(self.doc, token.i - 1)):
+        if token.tag_.startswith("接尾辞") and not (
+            token.i - 1 in self.by_token and _glued(self.doc, token.i - 1)
+        ):
             return None  # "GPT-4超え" compares a name; "1億ドル超" only rounds an amount
         triggers = self.s.triggers
         lemma = token.lemma_
@@ -707,8 +985,9 @@ class _FrameBuilder:
         ):
             # 買収|手続き, 出資|額, 買収|計画: the suffix noun carries the syntax
             self.extent[token.i] = following.i
-            return token.lemma_ if token.lemma_ in triggers.words else token.text, _BLOCKING_SUFFIXES.get(
-                following.text
+            return (
+                token.lemma_ if token.lemma_ in triggers.words else token.text,
+                _BLOCKING_SUFFIXES.get(following.text),
             )
         if lemma in ("化", "化する") and token.i > 0:
             joined = self.doc[token.i - 1].text + "化"
@@ -747,7 +1026,10 @@ class _FrameBuilder:
                 continue
             owners = self._sentence_topic(before=name.token, exclude={name.token})
             if owners:
-                arguments = (ProtoArgument(name, "head"), *(ProtoArgument(o, "poss", "topic", 0.1) for o in owners))
+                arguments = (
+                    ProtoArgument(name, "head"),
+                    *(ProtoArgument(o, "poss", "topic", 0.1) for o in owners),
+                )
                 out.append(ProtoFrame("@possessive", name.start, name.end, arguments))
         return out
 
@@ -760,8 +1042,13 @@ class _FrameBuilder:
                 continue
             owners = self.possessors.get(name.token, [])
             if owners:
-                arguments = (ProtoArgument(name, "head"), *(ProtoArgument(o, "poss") for o in owners))
-                out.append(ProtoFrame("@title", name.end, name.unit_end, arguments, None, name.token))
+                arguments = (
+                    ProtoArgument(name, "head"),
+                    *(ProtoArgument(o, "poss") for o in owners),
+                )
+                out.append(
+                    ProtoFrame("@title", name.end, name.unit_end, arguments, None, name.token)
+                )
         return out
 
     def _possessives(self) -> list[ProtoFrame]:
@@ -780,7 +1067,9 @@ class _FrameBuilder:
                 continue
             arguments = [ProtoArgument(n, "poss") for n in owners]
             arguments += [ProtoArgument(n, "head") for n in owned]
-            out.append(ProtoFrame("@possessive", head.idx, head.idx + len(head.text), tuple(arguments)))
+            out.append(
+                ProtoFrame("@possessive", head.idx, head.idx + len(head.text), tuple(arguments))
+            )
         return out
 
     def _paired_run(self, owned: Placed) -> list[Placed]:
@@ -800,8 +1089,10 @@ class _FrameBuilder:
         """The verb that carries an event noun (出資を行う, 買収が完了した, CEOを務める)."""
         head = event.head
         end = event.idx + len(event.text)
-        if event.pos_ in ("NOUN", "PROPN") and surface_marker(self.text, end) in ("は", "が") and (
-            head.i == event.i or not is_predicate(head)
+        if (
+            event.pos_ in ("NOUN", "PROPN")
+            and surface_marker(self.text, end) in ("は", "が")
+            and (head.i == event.i or not is_predicate(head))
         ):
             # "基盤モデルの開発は、…学習することで行われた": where the parse lost the link,
             # a topic event noun is carried by the sentence's final light verb.
@@ -826,7 +1117,12 @@ class _FrameBuilder:
     ) -> ProtoFrame | None:
         first = first if first is not None else event
         carrier = self._carrier(event, trigger)
-        if carrier is None and event.dep_ == "compound" and event.head.i < event.i and _glued(self.doc, event.i - 1):
+        if (
+            carrier is None
+            and event.dep_ == "compound"
+            and event.head.i < event.i
+            and _glued(self.doc, event.i - 1)
+        ):
             # "戦略的パートナーシップを結ぶ": the parse made the compound's first word its head;
             # Japanese compounds end on their head, so the event takes that word's place.
             carrier = self._carrier(event.head, trigger)
@@ -856,7 +1152,9 @@ class _FrameBuilder:
             arguments, positions, passive=passive, relational=self._relational(trigger)
         )
         arguments += self._gapped_subjects(arguments)
-        possessors = [n for t in (event, *idiom_nouns, *extent) for n in self.possessors.get(t.i, [])]
+        possessors = [
+            n for t in (event, *idiom_nouns, *extent) for n in self.possessors.get(t.i, [])
+        ]
         if not possessors and (self._relational(trigger) or trigger in _RELATIONAL):
             # "OpenAIの共同創業者": the name written right before の, wherever the parse hung it
             before = next(
@@ -870,19 +1168,29 @@ class _FrameBuilder:
             # 米Appleのティム・クックCEO: the company owns the name the title is glued to.
             possessors += [o for p in prefixes for o in self.possessors.get(p.token, [])]
             # "ホワイトハウスのAIおよび暗号資産担当責任者": a place the title is at, named or not.
-            described = any(t.dep_ == "case" and t.text == "の" and t.i < event.i for t in event.subtree)
+            described = any(
+                t.dep_ == "case" and t.text == "の" and t.i < event.i for t in event.subtree
+            )
             occupation = event.text in self.s.cues.occupations  # "AI研究者であるX氏"
-            if not possessors and not described and not occupation and not any(
-                m in ("で", "では") for _, m in self.args.get(clause.i, [])
+            if (
+                not possessors
+                and not described
+                and not occupation
+                and not any(m in ("で", "では") for _, m in self.args.get(clause.i, []))
             ):
                 # "現在はボーン氏がCEOを務める": the position is at the company the text is about,
                 # this sentence's topic first ("OpenAIは、X氏がCEOとして復帰すると発表した").
                 topic = [
-                    n for n in self._sentence_topic(before=event.i, exclude=set()) if n.hint == "Organization"
+                    n
+                    for n in self._sentence_topic(before=event.i, exclude=set())
+                    if n.hint == "Organization"
                 ]
                 if topic:
                     arguments += [ProtoArgument(n, "poss", "topic", 0.1) for n in topic]
-                elif self.s.previous_topic is not None and self.s.previous_topic.hint == "Organization":
+                elif (
+                    self.s.previous_topic is not None
+                    and self.s.previous_topic.hint == "Organization"
+                ):
                     arguments.append(ProtoArgument(self.s.previous_topic, "poss", "previous", 0.15))
         for name in possessors:
             role = "ga" if prefixes and trigger != "@title" else "poss"
@@ -895,24 +1203,43 @@ class _FrameBuilder:
             # the organization (ティム・クックCEO, with no holder after it, is the person).
             arguments = [replace(a, role="poss") if a.role == "prefix" else a for a in arguments]
         heads = [a for a in arguments if a.role == "head"]
-        if (not verbal or self._relational(trigger)) and not possessors and not prefixes and (
-            event.i in self.carried
-            or heads and self.text.startswith(("の", "である", "だった", "となった"), self._end(event))
+        if (
+            (not verbal or self._relational(trigger))
+            and not possessors
+            and not prefixes
+            and (
+                event.i in self.carried
+                or (
+                    heads
+                    and self.text.startswith(
+                        ("の", "である", "だった", "となった"), self._end(event)
+                    )
+                )
+            )
         ):
             # "GoogleやAppleといったライバル企業に遅れを取った", "Googleは傘下のDeepMind…":
             # whose rivals, whose subsidiary — the company the sentence has as its subject.
             owner = self._preceding_subject(event, {a.name.token for a in arguments})
             if owner is not None:
                 arguments.append(ProtoArgument(owner, "poss", "topic", 0.1))
-        if not verbal and not heads and (possessors or prefixes) and re.match(
-            r"(?:の(?:1人|一人|ひとり|一社|1社)|として|でもある|であり)", self.text[self._end(event) :]
+        if (
+            not verbal
+            and not heads
+            and (possessors or prefixes)
+            and re.match(
+                r"(?:の(?:1人|一人|ひとり|一社|1社)|として|でもある|であり)",
+                self.text[self._end(event) :],
+            )
         ):
             # "ジョーンズ氏は、論文「X」の共著者の1人として知られる": the topic is the one.
             topic = self._sentence_topic(before=event.i, exclude={a.name.token for a in arguments})
             arguments += [ProtoArgument(n, "head", "topic", 0.05) for n in topic]
-        if not verbal and event.dep_ in ("obj", "obl") and not any(
-            "ga" in a.role.split("|") for a in arguments
-        ) and not self._relational(trigger):
+        if (
+            not verbal
+            and event.dep_ in ("obj", "obl")
+            and not any("ga" in a.role.split("|") for a in arguments)
+            and not self._relational(trigger)
+        ):
             # "Amazonは、Anthropicへの出資額を引き上げた": the verb's subject did the event.
             subjects = self._direct_subjects(event.head) or self._sentence_topic(
                 before=event.i, exclude={a.name.token for a in arguments}
@@ -923,16 +1250,22 @@ class _FrameBuilder:
             # "SSIは、A氏とB氏の3人が共同創業者として関わっている": the topic a relational noun
             # leaves out is whose founders (subsidiary, rival…) they are.
             gaps = [
-                replace(a, role="poss") if a.via == "topic" and {"wo", "ni"} & set(a.role.split("|")) else a
+                replace(a, role="poss")
+                if a.via == "topic" and {"wo", "ni"} & set(a.role.split("|"))
+                else a
                 for a in gaps
                 # no one "does" a 軽量版 (a title, though, is held: X氏がCEOを務める)
                 if trigger == "@title" or not (a.via in ("chain", "previous") and a.role == "ga")
             ]
         arguments += gaps
-        if passive and idiom_nouns and not any("poss" in a.role for a in arguments):
+        if (
+            passive
+            and idiom_nouns
+            and not any("poss" in a.role for a in arguments)
+            and self.s.previous_topic is not None
+        ):
             # "学習には…DPOが使われている": the training is the last topic's (the model's).
-            if self.s.previous_topic is not None:
-                arguments.append(ProtoArgument(self.s.previous_topic, "poss", "previous", 0.2))
+            arguments.append(ProtoArgument(self.s.previous_topic, "poss", "previous", 0.2))
         arguments += self._speakers(clause, arguments)
         arguments += self._results(clause, arguments)
         arguments += self._chained_objects(clause, arguments)
@@ -958,7 +1291,9 @@ class _FrameBuilder:
         taken = {a.name.token for a in arguments}
         out = []
         for obj in objects:
-            start = obj.name.start - (1 if self.text[obj.name.start - 1 : obj.name.start] in "「『" else 0)
+            start = obj.name.start - (
+                1 if self.text[obj.name.start - 1 : obj.name.start] in "「『" else 0
+            )
             for name in self.by_token.values():
                 _, end = self._anchor(name)
                 if name.token in taken or end > start:
@@ -988,7 +1323,9 @@ class _FrameBuilder:
         subjects = [a for a in arguments if a.role == "ga" and markers.get(a.name.token) == "が"]
         if not subjects:
             return arguments
-        topics = [a for a in arguments if a.role == "ga" and markers.get(a.name.token) in ("は", "では")]
+        topics = [
+            a for a in arguments if a.role == "ga" and markers.get(a.name.token) in ("は", "では")
+        ]
         if topics and all(s.name.start < t.name.start for s in subjects for t in topics):
             # "曽根岡氏がCEOを務める…ELYZAは新モデルを発表した": a が-phrase before the topic
             # belongs to a clause describing the topic; the topic is the subject here.
@@ -1010,11 +1347,13 @@ class _FrameBuilder:
 
     def _relational(self, trigger: str) -> bool:
         """Relational nouns (傘下, 創業者, CEO) name a role, not an event someone does."""
-        return trigger == "@title" or trigger in _RELATIONAL or trigger in self.s.triggers.relational
+        return (
+            trigger == "@title" or trigger in _RELATIONAL or trigger in self.s.triggers.relational
+        )
 
     def _idiom_nouns(self, verb: Token, trigger: str) -> list[Token]:
         """The fixed noun of an idiom (傘下 in 傘下に持つ): names hung on it are the verb's."""
-        for name, noun, _, verb_text in self.s.triggers.idioms:
+        for name, noun, _, _verb in self.s.triggers.idioms:
             if name == trigger:
                 return [c for c in verb.children if c.text.endswith(noun)]
         return []
@@ -1030,9 +1369,19 @@ class _FrameBuilder:
         for other in sorted(self.by_token.values(), key=lambda p: p.start):
             gap = self.text[token.idx + len(token.text) : other.start]
             gap = re.sub(r"^(、?)(?:株式会社|有限会社|合同会社)", r"\1", gap)
-            if other.start >= token.idx + len(token.text) and gap in ("", "「", "『", "・", "の「", "の", "、"):
+            if other.start >= token.idx + len(token.text) and gap in (
+                "",
+                "「",
+                "『",
+                "・",
+                "の「",
+                "の",
+                "、",
+            ):
                 kind = self.s.cues.type_of_noun(token.text)
-                if gap in ("の", "、") and (not kind or other.hint is not None and other.hint != kind):
+                if gap in ("の", "、") and (
+                    not kind or (other.hint is not None and other.hint != kind)
+                ):
                     continue  # "AI研究所のYann LeCun": an institute's person, not the institute
                 return list(self.group_of.get(other.token, [other]))
         if token.text in _STANDS_FOR or token.lemma_ in _STANDS_FOR:
@@ -1069,7 +1418,7 @@ class _FrameBuilder:
         end = self._clause_end(clause)
         following = self._token_at(end)
         if following is not None and following.idx == end and following.pos_ in ("NOUN", "PROPN"):
-            return following if following.i not in self.by_token else following
+            return following
         return None
 
     def _compound_possessors(self, noun: Token) -> list[Placed]:
@@ -1105,7 +1454,8 @@ class _FrameBuilder:
 
     def _heads(self, event: Token, present: list[ProtoArgument]) -> list[ProtoArgument]:
         """What a relational or event noun describes: ``X傘下のPayPay``, ``Xの出資先である
-        Kestrel``, ``Xの子会社Vistara``, ``Meta開発のモデル「SAM」``, ``Xの土台となったのは、Yだ``."""
+        Kestrel``, ``Xの子会社Vistara``, ``Meta開発のモデル「SAM」``,
+        ``Xの土台となったのは、Yだ``."""
         if event.pos_ == "VERB" and not any(c.dep_ == "cop" for c in event.children):
             return []
         last = event
@@ -1148,7 +1498,9 @@ class _FrameBuilder:
             following = re.match(r"(?:である|だった|となった)?(?:かつ|兼)?", self.text[end:])
             after = end + (following.end() if following else 0)
             for other in sorted(self.by_token.values(), key=lambda p: p.start):
-                if other.start < after or coordinated and self.text.startswith("の", self._anchor(other)[1]):
+                if other.start < after or (
+                    coordinated and self.text.startswith("の", self._anchor(other)[1])
+                ):
                     continue
                 between = self.text[after : other.start]
                 if re.fullmatch(r"(?:[^、。はがをにで]*?(?:である|の))?[「『]?", between):
@@ -1164,7 +1516,9 @@ class _FrameBuilder:
             # "CEOはHa氏、CTOはJones氏が務める": the title is the topic, its holder follows.
             after = end + len(marker)
             for other in self.by_token.values():
-                if other.start == after and re.match(r"(?:が務め|が就|、|。|だ|で)", self.text[other.unit_end :]):
+                if other.start == after and re.match(
+                    r"(?:が務め|が就|、|。|だ|で)", self.text[other.unit_end :]
+                ):
                     names = [other]
         if not names and event.i in self.carried:
             names = list(self.carried[event.i])  # "GoogleやAppleといったライバル企業"
@@ -1213,12 +1567,18 @@ class _FrameBuilder:
                 # "「ChatGPT」を開発した米オープンAIとソフトバンク": the clause describes the
                 # name it stands right before, not the whole list.
                 filler = filler[:1]
-            if not filler and phrase_head.text in self.s.cues.measure_nouns and phrase_head.head.i != phrase_head.i:
+            if (
+                not filler
+                and phrase_head.text in self.s.cues.measure_nouns
+                and phrase_head.head.i != phrase_head.i
+            ):
                 # "70Bモデルは「GPT-4」を上回るスコアを記録した": the score is the subject's.
                 owner = phrase_head.head
                 filler = [n for n, m in self.args.get(owner.i, []) if m in ("が", "は", "も")]
                 filler = filler or self._sentence_topic(before=clause.i, exclude=set())
-            if not filler and re.match(r"(?:で、|で|だ|である|です|。)", self.text[self._end(phrase_head) :]):
+            if not filler and re.match(
+                r"(?:で、|で|だ|である|です|。)", self.text[self._end(phrase_head) :]
+            ):
                 # "xAIはマスク氏が率いる新会社で": a described noun that is the predicate of
                 # the sentence's topic stands for the topic.
                 filler = self._sentence_topic(before=clause.i, exclude=set())
@@ -1235,14 +1595,21 @@ class _FrameBuilder:
             taken |= {n.token for n in filler}
         if "ga" in roles:
             opener = self._headline_opener()
-            if opener is not None and "wo" not in roles and not passive and opener.token not in taken:
+            if (
+                opener is not None
+                and "wo" not in roles
+                and not passive
+                and opener.token not in taken
+            ):
                 # "AIモデル「Llama 3.3 Swallow」、東京科学大などのチームが公開": with a subject
                 # of its own, the headline's opening name is what was done.
                 out.append(ProtoArgument(opener, "wo", "topic", 0.1))
             return out
         inherited = self._chained_subjects(clause)
         if inherited:
-            out += [ProtoArgument(n, "ga", "chain", 0.05) for n in inherited if n.token not in taken]
+            out += [
+                ProtoArgument(n, "ga", "chain", 0.05) for n in inherited if n.token not in taken
+            ]
             return out
         topic = self._sentence_topic(before=clause.i, exclude=taken)
         if topic:
@@ -1356,13 +1723,19 @@ class _FrameBuilder:
             quoted = self.text.startswith(("と", "との", "ように", "ことを", "ことも", "こと"), end)
             if quoted and (head.lemma_ in _THINKING or head.text in _THINKING):
                 taken = {a.name.token for a in present}
-                speakers = self._direct_subjects(head) or self._sentence_topic(before=head.i, exclude=taken)
+                speakers = self._direct_subjects(head) or self._sentence_topic(
+                    before=head.i, exclude=taken
+                )
                 modified = self._modified_noun(head)
                 if not speakers and modified is not None:
                     # "…と記されたGoogleの内部文書": the document speaks for its owner.
                     document = self._phrase_head(modified)
                     speakers = self._compound_possessors(document) or self._named(document)
-                return [ProtoArgument(n, "speaker", "speaker", 0.0) for n in speakers if n.token not in taken]
+                return [
+                    ProtoArgument(n, "speaker", "speaker", 0.0)
+                    for n in speakers
+                    if n.token not in taken
+                ]
             if head.lemma_ in _NOMINALIZERS or head.lemma_ in ("見方", "考え", "認識", "見解"):
                 current = head
                 continue
@@ -1404,25 +1777,35 @@ class _FrameBuilder:
                         continue
                     subjects = [n for n, m in self.args.get(grandchild.i, []) if m in ("が", "は")]
                     leads = grandchild.lemma_ in _LEAD_VERBS or grandchild.text in _LEAD_VERBS
-                    out += [ProtoArgument(n, "kara" if leads else "round", "round", 0.05) for n in subjects]
+                    out += [
+                        ProtoArgument(n, "kara" if leads else "round", "round", 0.05)
+                        for n in subjects
+                    ]
                 owners = list(self.possessors.get(child.i, []))
                 if not owners and self.s.previous_round is not None and self._anaphoric(child):
                     out.append(ProtoArgument(self.s.previous_round, "round", "previous", 0.15))
                 out += [ProtoArgument(n, "round", "round", 0.05) for n in owners]
-            elif child.lemma_ in _PURPOSE_EVENTS and "ga" not in roles and surface_marker(
-                self.text, child.idx + len(child.text)
-            ) in ("で", "では", "に", "には"):
+            elif (
+                child.lemma_ in _PURPOSE_EVENTS
+                and "ga" not in roles
+                and surface_marker(self.text, child.idx + len(child.text))
+                in ("で", "では", "に", "には")
+            ):
                 owners = list(self.possessors.get(child.i, []))
                 for grandchild in child.children:
                     if grandchild.dep_ == "acl":
-                        owners += [n for n, m in self.args.get(grandchild.i, []) if m in ("が", "は")]
+                        owners += [
+                            n for n, m in self.args.get(grandchild.i, []) if m in ("が", "は")
+                        ]
                 out += [ProtoArgument(n, "ga", "round", 0.05) for n in owners]
         return out
 
     def _anaphoric(self, noun: Token) -> bool:
         """``同ラウンド``, ``このラウンド``, ``今回の増資``: a noun pointing back in the text."""
         before = self.text[max(0, noun.idx - 3) : noun.idx]
-        return noun.text.startswith(_ANAPHOR_PREFIXES) or before.endswith(_ANAPHOR_PREFIXES + ("今回の",))
+        return noun.text.startswith(_ANAPHOR_PREFIXES) or before.endswith(
+            (*_ANAPHOR_PREFIXES, "今回の")
+        )
 
     def _modifies_topic(self, clause: Token) -> bool:
         if not self._is_relative(clause):
@@ -1437,8 +1820,10 @@ class _FrameBuilder:
         if clause.dep_ == "acl" or head.lemma_ in _FORMAL_NOUNS:
             return True
         end = self._clause_end(clause)
-        if self.doc[clause.i + 1 : clause.i + 3] and self.text[end - 2 : end] in ("ほど", "ような") and (
-            self.text.startswith("の", end) and head.pos_ in ("NOUN", "PROPN")
+        if (
+            self.doc[clause.i + 1 : clause.i + 3]
+            and self.text[end - 2 : end] in ("ほど", "ような")
+            and (self.text.startswith("の", end) and head.pos_ in ("NOUN", "PROPN"))
         ):
             return True  # "LLaMAをしのぐほどの性能": an adnominal clause through ほど/ような
         marker = surface_marker(self.text, end)
@@ -1465,7 +1850,14 @@ class _FrameBuilder:
         for token in self.doc[clause.i + 1 :]:
             if token.idx != end or token.pos_ not in ("AUX", "SCONJ", "PART", "VERB"):
                 break
-            if token.pos_ in ("VERB", "SCONJ") and token.lemma_ not in ("いる", "てる", "て", "ある", "おる", "しまう"):
+            if token.pos_ in ("VERB", "SCONJ") and token.lemma_ not in (
+                "いる",
+                "てる",
+                "て",
+                "ある",
+                "おる",
+                "しまう",
+            ):
                 break
             end = token.idx + len(token.text)
         return end
@@ -1553,7 +1945,11 @@ class _FrameBuilder:
     def _preceding_subject(self, token: Token, exclude: set[int]) -> Placed | None:
         scope = self._quote_of(token.idx)
         for name in sorted(self.by_token.values(), key=lambda p: -p.start):
-            if name.token >= token.i or name.token in exclude or self._quote_of(name.start) != scope:
+            if (
+                name.token >= token.i
+                or name.token in exclude
+                or self._quote_of(name.start) != scope
+            ):
                 continue
             _, end = self._anchor(name)
             if surface_marker(self.text, end) in ("が", "は") and name.hint != "Person":
@@ -1618,12 +2014,16 @@ class _FrameBuilder:
                 # former fund-raising); かつて, 以前 date a whole clause.
                 between = self.doc[child.i + 1 : position.i]
                 compound = all(
-                    t.pos_ in ("NOUN", "PROPN") and t.i not in self.by_token and _glued(self.doc, t.i - 1)
+                    t.pos_ in ("NOUN", "PROPN")
+                    and t.i not in self.by_token
+                    and _glued(self.doc, t.i - 1)
                     for t in between
                 ) and _glued(self.doc, position.i - 1)  # 元AI部門トップ: one compound
                 prefix = child.text in ("元", "前", "旧") and not compound and not before_name
-                if (child.text in _FORMER or child.lemma_ in _FORMER) and not prefix and (
-                    not before_name or child.i + 1 in parties
+                if (
+                    (child.text in _FORMER or child.lemma_ in _FORMER)
+                    and not prefix
+                    and (not before_name or child.i + 1 in parties)
                 ):
                     return "former"
             if position.i > 0 and self.doc[position.i - 1].text in ("元", "前", "旧"):
@@ -1646,9 +2046,12 @@ class _FrameBuilder:
             if "と" in marks or "との" in marks or head.lemma_ in _NOMINALIZERS:
                 through_quote = True
             reason = _BLOCKERS.get(head.lemma_) or _BLOCKERS.get(head.text)
-            if reason is not None and head.lemma_ not in _REPORTERS:
-                if reason != "reported" or through_quote or current.dep_ in ("acl", "ccomp"):
-                    return reason
+            if (
+                reason is not None
+                and head.lemma_ not in _REPORTERS
+                and (reason != "reported" or through_quote or current.dep_ in ("acl", "ccomp"))
+            ):
+                return reason
             found = self.s.triggers.noun_trigger(head.text) if head.pos_ == "NOUN" else None
             if found is None:
                 suffix = next((s for s in _BLOCKING_SUFFIXES if head.text.endswith(s)), None)

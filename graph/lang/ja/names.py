@@ -20,7 +20,7 @@ No class is decided here: :mod:`graph.extraction.typing` does that once per docu
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -97,7 +97,9 @@ _PERSON_TAG = "人名"
 #: can end in a common word; a product described by common words is no name).
 _AGENTS = frozenset({"Organization", "Person"})
 _PLACE_TAG = "地名"
-_DATEISH = re.compile(r"^(?:\d+|[一二三四五六七八九十百千]+)(?:年|月|日|時|分|期|度|%|割|倍|人|社|件|億|万|兆)?")
+_DATEISH = re.compile(
+    r"^(?:\d+|[一二三四五六七八九十百千]+)(?:年|月|日|時|分|期|度|%|割|倍|人|社|件|億|万|兆)?"
+)
 
 
 @dataclass(frozen=True)
@@ -152,8 +154,25 @@ def is_name_like(token: Token) -> bool:
 
 
 _NOT_IN_NAMES = frozenset(
-    {"氏", "社", "さん", "ら", "等", "たち", "など", "向け", "製", "系", "的", "担当", "担当者", "担当幹部",
-     "傘下", "出身", "発"}  # 米アルファベット傘下グーグル, 東大発ベンチャー: relations, not name parts
+    {
+        "氏",
+        "社",
+        "さん",
+        "ら",
+        "等",
+        "たち",
+        "など",
+        "向け",
+        "製",
+        "系",
+        "的",
+        "担当",
+        "担当者",
+        "担当幹部",
+        "傘下",
+        "出身",
+        "発",
+    }  # 米アルファベット傘下グーグル, 東大発ベンチャー: relations, not name parts
 )
 _HIRAGANA = re.compile(r"[\u3041-\u309f]+")
 
@@ -167,8 +186,7 @@ def _is_noun(token: Token) -> bool:
     if token.tag_.startswith("接尾辞") and _HIRAGANA.fullmatch(text):
         return False  # "Mistral AIとも手を組んだ": とも is a particle-like suffix, not a name part
     return (
-        token.tag_.startswith(("名詞", "接頭辞"))
-        and not token.tag_.startswith("名詞-数詞")
+        (token.tag_.startswith(("名詞", "接頭辞")) and not token.tag_.startswith("名詞-数詞"))
         or token.pos_ in ("NOUN", "PROPN")
         or is_katakana(text)
         or (token.pos_ == "SYM" and text in ("・", "-", "=", "＝"))  # バンクマン=フリード
@@ -178,7 +196,9 @@ def _is_noun(token: Token) -> bool:
 class NameFinder:
     """Finds the candidate names of one sentence (see the module docstring)."""
 
-    def __init__(self, lexicon: Lexicon, cues: Cues, relational: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self, lexicon: Lexicon, cues: Cues, relational: frozenset[str] = frozenset()
+    ) -> None:
         self.lexicon = lexicon
         self.cues = cues
         # Trigger nouns and titles: never the last word of a name (LINEヤフー|傘下, AI|開発).
@@ -187,7 +207,7 @@ class NameFinder:
     # ------------------------------------------------------------------ entry point
     def find(self, text: str, doc: Doc) -> list[Found]:
         candidates: list[Found] = []
-        if _KANA.search(text) or _CJK.search(text[:1] or " ") and not text.isascii():
+        if _KANA.search(text) or (_CJK.search(text[:1] or " ") and not text.isascii()):
             candidates += self._latin(text)
         candidates += self._quoted(text)
         candidates += self._lexicon_words(text, doc)
@@ -220,9 +240,11 @@ class NameFinder:
         for found in chosen:
             if not found.votes and not found.lexical and text.startswith("の", found.unit_end):
                 position = found.unit_end + 1
-                prefix = next((p for p in self.cues.country_prefixes if text.startswith(p, position)), "")
+                prefix = next(
+                    (p for p in self.cues.country_prefixes if text.startswith(p, position)), ""
+                )
                 position += len(prefix)
-                if position in starts or position + 1 in starts and text[position] in "「『":
+                if position in starts or (position + 1 in starts and text[position] in "「『"):
                     continue
             out.append(found)
         return out
@@ -303,7 +325,14 @@ class NameFinder:
         if strip_org:
             canonical = self._strip_org(canonical)
         return Found(
-            start, end, unit_end or end, surface, canonical, votes, None, priority,
+            start,
+            end,
+            unit_end or end,
+            surface,
+            canonical,
+            votes,
+            None,
+            priority,
             role_only=role_only,
         )
 
@@ -361,8 +390,10 @@ class NameFinder:
             if (
                 surface in self.cues.generic_latin
                 or len(surface) < 2
-                or re.fullmatch(r"[\d.,:/\-]+[A-Za-z]{0,2}", surface)
-                and not has_size_token(surface)
+                or (
+                    re.fullmatch(r"[\d.,:/\-]+[A-Za-z]{0,2}", surface)
+                    and not has_size_token(surface)
+                )
                 or _DATEISH.fullmatch(surface)
             ):
                 continue
@@ -385,19 +416,16 @@ class NameFinder:
             suffix, entity_class = marker
             votes.append(Vote(entity_class, MARKER, f"marker:{suffix}"))
             unit_end = end + len(suffix)
-        if any(text.startswith(p, max(0, start - len(p))) for p in self.cues.org_prefixes):
-            if text[:start].endswith(tuple(self.cues.org_prefixes)):
-                votes.append(Vote("Organization", MARKER, "marker:株式会社"))
-        prefix = next(
-            (p for p in self.cues.country_prefixes if text[:start].endswith(p)), None
-        )
+        if text[:start].endswith(tuple(self.cues.org_prefixes)):
+            votes.append(Vote("Organization", MARKER, "marker:株式会社"))
+        prefix = next((p for p in self.cues.country_prefixes if text[:start].endswith(p)), None)
         if prefix is not None and not re.search(r"[\u4e00-\u9fff]$", text[: start - len(prefix)]):
             votes.append(Vote("Organization", COUNTRY, f"country:{prefix}"))
         if has_size_token(surface):
             votes.append(Vote("AIModel", SIZE, "name:size"))
         elif re.search(r"\d", surface) and re.search(rf"[{_L}]", surface):
             votes.append(Vote("AIModel", VERSION, "name:version"))
-        if _ORG_WORDS.search(surface) and " " in surface or re.search(
+        if (_ORG_WORDS.search(surface) and " " in surface) or re.search(
             r"(?:Labs?|Inc\.?|Corp\.?|LLC|Ltd\.?|GmbH)$", surface
         ):
             votes.append(Vote("Organization", ORG_WORD, "name:org-word"))
@@ -498,7 +526,11 @@ class NameFinder:
         """``新興企業|アンソロピック``: the glued nouns before token ``i`` are a type noun
         in apposition, which introduces a name rather than being part of a word with it."""
         j = i
-        while j > 0 and doc[j - 1].idx + len(doc[j - 1].text) == doc[j].idx and doc[j - 1].pos_ in ("NOUN", "PROPN"):
+        while (
+            j > 0
+            and doc[j - 1].idx + len(doc[j - 1].text) == doc[j].idx
+            and doc[j - 1].pos_ in ("NOUN", "PROPN")
+        ):
             j -= 1
             if self.cues.type_of_noun(doc.text[doc[j].idx : doc[i].idx]):
                 return True
@@ -519,9 +551,16 @@ class NameFinder:
             after_name = j > 0 and _PERSON_TAG in tokens[j - 1].tag_
             ok = (
                 is_katakana(text)
-                or (text in ("=", "＝") and j > 0 and is_katakana(tokens[j - 1].text))  # バンクマン=フリード
+                or (
+                    text in ("=", "＝") and j > 0 and is_katakana(tokens[j - 1].text)
+                )  # バンクマン=フリード
                 or (person and _PERSON_TAG in t.tag_)
-                or (person and after_name and len(text) <= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", text))
+                or (
+                    person
+                    and after_name
+                    and len(text) <= 2
+                    and re.fullmatch(r"[\u4e00-\u9fff]+", text)
+                )
                 or (not person and _is_noun(t) and text not in self.cues.descriptors)
                 or (not person and re.fullmatch(rf"[{_L}0-9.\-&]+", text) is not None)
             )
@@ -551,21 +590,35 @@ class NameFinder:
                 span = self._name_tokens_before(doc, i, person=True)
                 if span is not None and self._fit_person(text[span[0] : span[1]]):
                     votes = (Vote("Person", MARKER, f"marker:{word}"),)
-                    out.append(self._make(text, *span, votes, unit_end=token.idx + len(word), priority=6))
-            elif word in ("社", "株式会社") and i > 0 and token.idx == tokens[i - 1].idx + len(tokens[i - 1].text):
+                    out.append(
+                        self._make(text, *span, votes, unit_end=token.idx + len(word), priority=6)
+                    )
+            elif (
+                word in ("社", "株式会社")
+                and i > 0
+                and token.idx == tokens[i - 1].idx + len(tokens[i - 1].text)
+            ):
                 if self._suffix_at(text, token.idx) is None:
                     continue
                 span = self._name_tokens_before(doc, i, person=False)
                 if span is not None:
                     # "米Brightwater Labs社": the country is no part of the name.
-                    prefix = next((p for p in self.cues.country_prefixes if text.startswith(p, span[0])), None)
+                    prefix = next(
+                        (p for p in self.cues.country_prefixes if text.startswith(p, span[0])), None
+                    )
                     rest = text[span[0] + len(prefix) : span[1]] if prefix else ""
-                    if prefix and rest and (rest[0].isascii() and rest[0].isalpha() or is_katakana(rest[0])):
+                    if (
+                        prefix
+                        and rest
+                        and ((rest[0].isascii() and rest[0].isalpha()) or is_katakana(rest[0]))
+                    ):
                         span = (span[0] + len(prefix), span[1])
                 if span is not None and self._fit_org(text[span[0] : span[1]]):
                     votes = (Vote("Organization", MARKER, f"marker:{word}"),)
                     unit = token.idx + len(word)
-                    out.append(self._make(text, *span, votes, unit_end=unit, priority=6, strip_org=True))
+                    out.append(
+                        self._make(text, *span, votes, unit_end=unit, priority=6, strip_org=True)
+                    )
             elif word in self.cues.org_prefixes or (
                 word == "株式" and i + 1 < len(tokens) and tokens[i + 1].text == "会社"
             ):
@@ -574,7 +627,11 @@ class NameFinder:
                 if end > start and self._fit_org(text[start:end]):
                     votes = (Vote("Organization", MARKER, "marker:株式会社"),)
                     out.append(self._make(text, start, end, votes, priority=6, strip_org=True))
-            if self.cues.title_at(text, token.idx) == word and i > 0 and word not in ("代表", "トップ"):
+            if (
+                self.cues.title_at(text, token.idx) == word
+                and i > 0
+                and word not in ("代表", "トップ")
+            ):
                 # ティム・クックCEO: a katakana or kanji person name glued to a title.
                 span = self._name_tokens_before(doc, i, person=True)
                 if span is not None and self._fit_person(text[span[0] : span[1]]):
@@ -594,7 +651,7 @@ class NameFinder:
                 break
             if not (_is_noun(token) or re.fullmatch(rf"[{_L}0-9.\-&]+", token.text)):
                 break
-            if token.text in ("社", "氏") or self.cues.type_of_noun(token.text) and end > start:
+            if token.text in ("社", "氏") or (self.cues.type_of_noun(token.text) and end > start):
                 break
             end = token.idx + len(token.text)
         return end
@@ -628,7 +685,11 @@ class NameFinder:
             spaced = gap == " " and not current[-1].text.isascii() and not token.text.isascii()
             glued = bool(current) and (gap == "" or spaced)
             if _is_noun(token) and not _DATEISH.fullmatch(token.text):
-                if current and not glued and not (current[-1].text.isascii() and token.text.isascii()):
+                if (
+                    current
+                    and not glued
+                    and not (current[-1].text.isascii() and token.text.isascii())
+                ):
                     runs.append(current)
                     current = []
                 current.append(token)
@@ -647,13 +708,10 @@ class NameFinder:
         while run and (
             run[0].text in self.cues.descriptors
             or run[0].text in self.cues.country_prefixes
-            or run[0].text == "・" and len(run) > 1  # アメリカ・プリンストン大学
+            or (run[0].text == "・" and len(run) > 1)  # アメリカ・プリンストン大学
             or run[0].text in self.cues.org_prefixes
-            or run[0].text in type_nouns
-            and len(run) > 1
-            or run[0].text == "株式"
-            and len(run) > 1
-            and run[1].text == "会社"
+            or (run[0].text in type_nouns and len(run) > 1)
+            or (run[0].text == "株式" and len(run) > 1 and run[1].text == "会社")
         ):
             run = run[2:] if run[0].text == "株式" else run[1:]
         # "AI研究企業DeepMind", "AIスタートアップCohere": a type noun in apposition, then the name.
@@ -666,7 +724,9 @@ class NameFinder:
                 and not (len(run) - cut == 1 and self.cues.org_head(" " + rest))
                 # "大規模言語モデル研究開発センター" is one name: what follows the type noun must
                 # look like a name of its own (Latin, katakana, a proper noun).
-                and any(t.text.isascii() or is_katakana(t.text) or t.pos_ == "PROPN" for t in run[cut:])
+                and any(
+                    t.text.isascii() or is_katakana(t.text) or t.pos_ == "PROPN" for t in run[cut:]
+                )
             ):
                 run = run[cut:]
                 break
@@ -697,13 +757,14 @@ class NameFinder:
                 # ヨツバシステムズ, 楽天グループ: a word the dictionary does not know, ending in a
                 # company-name word (ナノテクノロジー is a word, hence not テクノロジー).
                 single = head is not None and (
-                    head[0] in ("グループ", "ホールディングス", "HD")
-                    and len(modifier) > 1
-                    or head[1]
-                    and is_katakana(modifier)
-                    and len(modifier) >= 3
-                    and head[0] not in ("テクノロジー", "テクノロジーズ", "バイオ", "ジャパン")
-                    and "固有名詞" not in token.tag_
+                    (head[0] in ("グループ", "ホールディングス", "HD") and len(modifier) > 1)
+                    or (
+                        head[1]
+                        and is_katakana(modifier)
+                        and len(modifier) >= 3
+                        and head[0] not in ("テクノロジー", "テクノロジーズ", "バイオ", "ジャパン")
+                        and "固有名詞" not in token.tag_
+                    )
                 )
                 if single and modifier not in self.cues.descriptors:
                     start, end = token.idx, token.idx + len(token.text)
@@ -718,15 +779,24 @@ class NameFinder:
                     continue
                 word, strong = head
                 modifier = surface[: -len(word)]
-                if not modifier or modifier in self.cues.descriptors or self.cues.type_of_noun(modifier):
+                if (
+                    not modifier
+                    or modifier in self.cues.descriptors
+                    or self.cues.type_of_noun(modifier)
+                ):
                     continue
                 first = piece[0]
                 if not strong and not is_name_like(first):
                     continue
-                if self.cues.type_of_noun(surface) == "Organization" and word not in surface[-len(word):]:
+                if (
+                    self.cues.type_of_noun(surface) == "Organization"
+                    and word not in surface[-len(word) :]
+                ):
                     continue
                 start, end = piece[0].idx, piece[-1].idx + len(piece[-1].text)
-                vote = Vote("Organization", STRONG_HEAD if strong else WEAK_HEAD, f"org-head:{word}")
+                vote = Vote(
+                    "Organization", STRONG_HEAD if strong else WEAK_HEAD, f"org-head:{word}"
+                )
                 out.append(self._make(text, start, end, (vote,), priority=2))
                 break
         return out
@@ -767,17 +837,29 @@ class NameFinder:
                 continue
             tags = [t.tag_ for t in run]
             persons = sum(_PERSON_TAG in t for t in tags)
-            if persons >= 2 and all(_PERSON_TAG in t or is_katakana(tok.text) for t, tok in zip(tags, run, strict=True)):
-                out.append(self._make(text, start, end, (Vote("Person", PERSON_TAGS, "tag:人名"),), priority=1))
+            if persons >= 2 and all(
+                _PERSON_TAG in t or is_katakana(tok.text) for t, tok in zip(tags, run, strict=True)
+            ):
+                out.append(
+                    self._make(
+                        text, start, end, (Vote("Person", PERSON_TAGS, "tag:人名"),), priority=1
+                    )
+                )
                 continue
             if all(_PLACE_TAG in t for t in tags):
                 continue  # a place: 東京, 大阪市北区
-            proper = countried or introduced or any("固有名詞" in t or tok.pos_ == "PROPN" for t, tok in zip(tags, run, strict=True))
+            proper = (
+                countried
+                or introduced
+                or any(
+                    "固有名詞" in t or tok.pos_ == "PROPN" for t, tok in zip(tags, run, strict=True)
+                )
+            )
             # A katakana word then common kanji (パラメータ規模, ユーザー数) is a common compound.
             katakana = any(is_katakana(t.text) and len(t.text) >= 2 for t in run) and (
                 is_katakana(run[-1].text) or run[-1].text.isascii()
             )
-            if not (proper or katakana and (len(run) >= 2 or "・" in surface)):
+            if not (proper or (katakana and (len(run) >= 2 or "・" in surface))):
                 if not self._role_candidate(run):
                     continue
                 found = self._make(text, start, end, priority=-1, role_only=True)
@@ -791,7 +873,12 @@ class NameFinder:
                 # A bare katakana compound may be a company's name; a product or model named
                 # in prose is quoted or written in Latin letters.
                 found = replace(found, inferable=_AGENTS)
-            if len(run) >= 2 and self.cues.type_of_noun(run[-1].text) and not found.lexical and not proper:
+            if (
+                len(run) >= 2
+                and self.cues.type_of_noun(run[-1].text)
+                and not found.lexical
+                and not proper
+            ):
                 continue  # "生成AIチャットモデル": words ending in a type noun describe, not name
             if self.cues.type_of_noun(surface) and not found.lexical and not votes:
                 # サイバーエージェント may be a company; 業務支援サービス, 施工管理AI describe a
@@ -827,8 +914,7 @@ class NameFinder:
         proper_first = "固有名詞" in run[0].tag_ or run[0].pos_ == "PROPN"
         return not (
             self.cues.type_of_noun(surface)
-            or self.cues.org_head(surface) is None
-            and not proper_first
+            or (self.cues.org_head(surface) is None and not proper_first)
             or any(t.pos_ == "NUM" for t in run)
             or _KANA.search(surface)
         )
@@ -840,22 +926,38 @@ class NameFinder:
             start -= 1
         compound, joiner = compound_before(text, start)
         votes: list[Vote] = []
-        if compound and joiner in ("「", "『", "・", "の", "の「", "の『", "", "、", " ", "である", "であり"):
+        if compound and joiner in (
+            "「",
+            "『",
+            "・",
+            "の",
+            "の「",
+            "の『",
+            "",
+            "、",
+            " ",
+            "である",
+            "であり",
+        ):
             compound = self._trim_descriptor_compound(compound)
             entity_class = self.cues.type_of_noun(compound)
             quoted = text[start : start + 1] in "「『"
-            if entity_class and (quoted or not (joiner == "" and compound == text[:start])):
-                if joiner != "" or not any(
-                    other.end == start for other in chosen if other is not found
-                ):
-                    # "翻訳AIのLinguaBridge": a product category before の often describes the
-                    # company that makes it, so that apposition is weak evidence.
-                    weak = joiner == "の" and entity_class in ("AIModel", "Product") and not quoted
-                    weight = WEAK_APPOSITION if weak else TYPE_NOUN
-                    # "Research部門の近江崇宏", "AI研究所のYann LeCun": a unit's person, not the unit.
-                    personal = any(v.entity_class == "Person" for v in found.votes)
-                    if not (joiner == "の" and entity_class == "Organization" and personal):
-                        votes.append(Vote(entity_class, weight, f"type-noun:{compound}"))
+            if (
+                entity_class
+                and (quoted or not (joiner == "" and compound == text[:start]))
+                and (
+                    joiner != ""
+                    or not any(other.end == start for other in chosen if other is not found)
+                )
+            ):
+                # "翻訳AIのLinguaBridge": a product category before の often describes the
+                # company that makes it, so that apposition is weak evidence.
+                weak = joiner == "の" and entity_class in ("AIModel", "Product") and not quoted
+                weight = WEAK_APPOSITION if weak else TYPE_NOUN
+                # "Research部門の近江崇宏", "AI研究所のYann LeCun": the unit's person.
+                personal = any(v.entity_class == "Person" for v in found.votes)
+                if not (joiner == "の" and entity_class == "Organization" and personal):
+                    votes.append(Vote(entity_class, weight, f"type-noun:{compound}"))
         end = found.unit_end
         after = text[end:]
         after = after[1:] if after[:1] in "」』" else after
@@ -866,7 +968,11 @@ class NameFinder:
                 if word.startswith(series):
                     votes.append(Vote("AIModel", TYPE_NOUN, f"type-noun:{series}"))
             entity_class = self.cues.type_of_noun(word)
-            if entity_class and word in dict(self.cues.type_nouns) and text[found.end : found.end + 1] in "」』":
+            if (
+                entity_class
+                and word in dict(self.cues.type_nouns)
+                and text[found.end : found.end + 1] in "」』"
+            ):
                 votes.append(Vote(entity_class, TYPE_NOUN, f"type-noun:{word}"))
         if text[found.start - 1 : found.start] in "「『":
             inner = re.sub(r"\s*(?:\d{4}|\d+(?:\.\d+)?)$", "", found.surface)
@@ -897,8 +1003,15 @@ class NameFinder:
             listed = _LIST_TAIL.match(tail)
             if counted:
                 unit = counted.group("unit")
-                tail_class = {"社": "Organization", "団体": "Organization", "機関": "Organization",
-                              "人": "Person", "氏": "Person", "者": "Person", "モデル": "AIModel"}.get(unit)
+                tail_class = {
+                    "社": "Organization",
+                    "団体": "Organization",
+                    "機関": "Organization",
+                    "人": "Person",
+                    "氏": "Person",
+                    "者": "Person",
+                    "モデル": "AIModel",
+                }.get(unit)
                 weight, cue = COUNTED, f"list:{unit}"
             elif listed:
                 tail_class = self.cues.type_of_noun(listed.group("noun"))
@@ -917,9 +1030,19 @@ class NameFinder:
         return _sibling_votes(text, out)
 
 
-def _sibling_votes(text: str, chosen: list[Found]) -> list[Found]:
+def sibling_votes(text: str, chosen: list[Found], known: Mapping[str, str]) -> list[Found]:
+    """:func:`_sibling_votes` with what the whole document says of each name (``known``:
+    key -> class its strong cues give anywhere in the text): "キャロライン・エリソン氏" once
+    makes her a person wherever she is listed."""
+    return _sibling_votes(text, chosen, known)
+
+
+def _sibling_votes(
+    text: str, chosen: list[Found], known: Mapping[str, str] | None = None
+) -> list[Found]:
     """``ツイッター、セールスフォースが続く``: names listed together are of one kind, so a
     member with no cue of its own leans to the class its cued siblings agree on."""
+    known = known or {}
     out = list(chosen)
     runs: list[list[int]] = [[0]] if chosen else []
     for i in range(1, len(chosen)):
@@ -939,6 +1062,9 @@ def _sibling_votes(text: str, chosen: list[Found]) -> list[Found]:
             strength[i] = max(weights.values(), default=0.0)
             if strength[i] >= TYPE_NOUN:  # a gazetteer entry, a marker, a type noun
                 kinds.add(max(weights, key=lambda c: weights[c]))
+            elif chosen[i].key in known:
+                strength[i] = TYPE_NOUN
+                kinds.add(known[chosen[i].key])
         if len(kinds) != 1:
             continue
         kind = kinds.pop()

@@ -29,14 +29,14 @@ from graph.extraction.readings import (
     SentenceReading,
     Vote,
 )
-from graph.lang.ja.values import DATE, Value, ValueReader, parse_date
-from graph.lang.ja.values import NameView as ValueView
 from graph.lang.ja.cues import Cues
 from graph.lang.ja.frames import Placed, ProtoArgument, ProtoFrame, TriggerTable, build_frames
-from graph.lang.ja.names import Found, NameFinder, introduces_a_name
+from graph.lang.ja.names import Found, NameFinder, introduces_a_name, sibling_votes
 from graph.lang.ja.parse import ParsedSentence, load_pipeline, long_run_warnings
-from graph.lang.ja.text import CleanSentence
 from graph.lang.ja.syntax import is_predicate, surface_marker
+from graph.lang.ja.text import CleanSentence
+from graph.lang.ja.values import DATE, Value, ValueReader, parse_date
+from graph.lang.ja.values import NameView as ValueView
 from graph.lexicon import Lexicon
 from graph.model import Document, DocumentFacts
 
@@ -45,13 +45,35 @@ __all__ = ["DocumentReader"]
 _ALIAS = re.compile(r"[\u30a0-\u30ffA-Za-z0-9][\u30a0-\u30ffA-Za-z0-9\u4e00-\u9fff .\-・&]{0,39}")
 _MODEL_CLASSES = frozenset({"AIModel", "Product"})
 _RELEASES = frozenset(
-    {"公開", "発表", "リリース", "発売", "登場", "提供", "公表", "商用化", "提供開始", "投入", "披露", "ローンチ",
-     "一般公開", "無償公開", "正式発表", "配信", "搭載開始", "お披露目"}
+    {
+        "公開",
+        "発表",
+        "リリース",
+        "発売",
+        "登場",
+        "提供",
+        "公表",
+        "商用化",
+        "提供開始",
+        "投入",
+        "披露",
+        "ローンチ",
+        "一般公開",
+        "無償公開",
+        "正式発表",
+        "配信",
+        "搭載開始",
+        "お披露目",
+    }
 )
 _VERSIONISH = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[bmkt])$", re.IGNORECASE)
 _SIZE_REFERENCE = re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?[BM])(?:版)?(?:の)?(?:モデル|版)")
 _CLAUSE_ASIDE = re.compile(r"[がにをで]|傘下|設立|創業|買収|開発|公開|発表|リリース|発売")
-_PERSON = re.compile(r"[\u4e00-\u9fff\u3005]{2,6}|[\u30a0-\u30ff]{2,}(?:・[\u30a0-\u30ff]+)+|[A-Z][a-z]+(?: [A-Z][a-z]+)+")
+_PERSON = re.compile(
+    r"[\u4e00-\u9fff\u3005]{2,6}"  # kanji
+    r"|[\u30a0-\u30ff]{2,}(?:・[\u30a0-\u30ff]+)+"  # katakana, dotted
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)+"  # Latin
+)
 
 
 @dataclass
@@ -98,7 +120,9 @@ class DocumentReader:
         for pattern in patterns.patterns:
             ends = [set(pattern.subject_role.split("|")), set(pattern.object_role.split("|"))]
             # one end is what the noun describes, the other only its possessor or prefix
-            headed = any("head" in end for end in ends) and any(not end & {"ga", "wo"} for end in ends)
+            headed = any("head" in end for end in ends) and any(
+                not end & {"ga", "wo"} for end in ends
+            )
             for trigger in pattern.triggers:
                 if not trigger.startswith("@") and trigger != "*":
                     with_head[trigger] = with_head.get(trigger, True) and headed
@@ -111,6 +135,11 @@ class DocumentReader:
         found = [self.finder.find(s.clean.text, s.doc) for s in sentences]
         found = self._unify_keys(found)
         found = self._propagate(sentences, found)
+        known = _strongly_typed(found)
+        found = [
+            sibling_votes(s.clean.text, names, known)
+            for s, names in zip(sentences, found, strict=True)
+        ]
         memory = _Memory()
         attributes = ValueReader()
         readings = []
@@ -142,28 +171,47 @@ class DocumentReader:
             for name in names:
                 words = re.split(r"[ \-_・·]+", name.canonical)
                 models = any(v.entity_class == "AIModel" for v in name.votes)
-                if models and len(words) > 2 and len(words[-1]) > 2 and not _VERSIONISH.match(words[-1]):
+                if (
+                    models
+                    and len(words) > 2
+                    and len(words[-1]) > 2
+                    and not _VERSIONISH.match(words[-1])
+                ):
                     owners.setdefault(match_key(words[-1]), set()).add(name.canonical)
         for short, full in owners.items():
             # ("Opus" may be written before the full name: it still names it, unless the
             # gazetteer knows "Opus" as something of its own.)
-            if len(full) == 1 and (short not in canonical or self.lexicon.lookup(canonical[short]) is None):
+            if len(full) == 1 and (
+                short not in canonical or self.lexicon.lookup(canonical[short]) is None
+            ):
                 canonical[short] = next(iter(full))
         # "ソフトバンク" in an article about "ソフトバンクグループ": news shortens a group's
         # name; the two are one company there unless a sentence names both side by side.
         groups: dict[str, str] = {}
         for names in found:
             for name in names:
-                stem = re.sub(r"(?: ?Group| ?Holdings|グループ|ホールディングス)$", "", name.canonical)
+                stem = re.sub(
+                    r"(?: ?Group| ?Holdings|グループ|ホールディングス)$", "", name.canonical
+                )
                 if stem != name.canonical and stem:
                     groups.setdefault(match_key(stem), name.canonical)
         together = {
-            match_key(n.canonical) for names in found for n in names
-            if any(match_key(m.canonical) != match_key(n.canonical) and groups.get(match_key(n.canonical)) == m.canonical
-                   for m in names)
+            match_key(n.canonical)
+            for names in found
+            for n in names
+            if any(
+                match_key(m.canonical) != match_key(n.canonical)
+                and groups.get(match_key(n.canonical)) == m.canonical
+                for m in names
+            )
         }
         for short, group in groups.items():
-            if short not in together and short in canonical:
+            # (A gazetteer entry of its own, ソフトバンク, stays itself: issue 10 item 20.)
+            if (
+                short not in together
+                and short in canonical
+                and self.lexicon.lookup(canonical[short]) is None
+            ):
                 canonical[short] = group
         # "Ha氏" after "David Ha氏", "メンシュ氏" after "アーサー・メンシュ氏": a person is
         # named again by the family name, when no other person of the document shares it.
@@ -178,11 +226,17 @@ class DocumentReader:
         def person(name: Found) -> str | None:
             full = family.get(match_key(name.canonical))
             single = len(re.split(r"[ ・·]+", name.canonical)) == 1
-            return next(iter(full)) if full and len(full) == 1 and single and _is_person(name) else None
+            return (
+                next(iter(full))
+                if full and len(full) == 1 and single and _is_person(name)
+                else None
+            )
 
         return [
             [
-                replace(n, canonical=person(n) or canonical.get(match_key(n.canonical), n.canonical))
+                replace(
+                    n, canonical=person(n) or canonical.get(match_key(n.canonical), n.canonical)
+                )
                 for n in names
             ]
             for names in found
@@ -196,7 +250,7 @@ class DocumentReader:
         known: dict[str, Found] = {}
         for sentence, names in zip(sentences, found, strict=True):
             for name in names:
-                if name.role_only or not name.votes and not name.lexical:
+                if name.role_only or (not name.votes and not name.lexical):
                     continue
                 if not name.surface.isascii() and len(name.surface) >= 2:
                     known.setdefault(name.surface, name)
@@ -301,7 +355,16 @@ class DocumentReader:
         for reference, _ in references:
             start, end = self._doc_span(sentence, reference.start, reference.end)
             out.append(
-                Name(start, end, reference.surface, reference.key, reference.canonical, (), None, True)
+                Name(
+                    start,
+                    end,
+                    reference.surface,
+                    reference.key,
+                    reference.canonical,
+                    (),
+                    None,
+                    True,
+                )
             )
         return out
 
@@ -392,7 +455,9 @@ class DocumentReader:
             inner = ParsedSentence(sentence.document, sentence.index, sentence.start, doc, clean)
             inner_found = [n for n in self.finder.find(synthetic, doc) if n.surface]
             inner_found = [
-                replace(n, canonical=owner.canonical, votes=()) if n.start == len(text) + len(glue) else n
+                replace(n, canonical=owner.canonical, votes=())
+                if n.start == len(text) + len(glue)
+                else n
                 for n in inner_found
             ]
             placed = self._merge_tokens(doc, inner_found, [], memory)
@@ -433,7 +498,9 @@ class DocumentReader:
             # own models before the ones they are compared with or built on.
             for key in list(memory.canonicals):
                 if memory.hint(key) == "AIModel" and size.search(memory.canonicals.get(key, "")):
-                    out.append((Found(start, end, end, match.group(0), memory.canonicals[key]), True))
+                    out.append(
+                        (Found(start, end, end, match.group(0), memory.canonicals[key]), True)
+                    )
                     taken.append((start, end))
                     break
         # A bare type noun used before to introduce a name stands for it: "基盤モデルの開発は".
@@ -467,7 +534,13 @@ class DocumentReader:
         memory: _Memory,
     ) -> list[str]:
         """Canonical names of what an anaphor stands for (two for 両社), or none."""
-        noun = word[1:] if word[:1] in "同本当" else word[2:] if word[:2] in ("この", "その", "当該") else ""
+        noun = (
+            word[1:]
+            if word[:1] in "同本当"
+            else word[2:]
+            if word[:2] in ("この", "その", "当該")
+            else ""
+        )
         if noun in memory.type_nouns:
             # "同モデル": of the names introduced as a モデル, the one the text is about (a
             # recent topic), else the last one.
@@ -478,7 +551,9 @@ class DocumentReader:
             return []  # "その技術" points back only to something introduced as a 技術
         before = [n for n in found if n.end <= position]
         topic_now = [n.key for n in before if _is_topic(text, n)]
-        earlier = memory.recent + [(n.key, memory.hint(n.key), _is_subject(text, n)) for n in before]
+        earlier = memory.recent + [
+            (n.key, memory.hint(n.key), _is_subject(text, n)) for n in before
+        ]
         # The order a reader resolves 同社 in: this sentence's topic, the previous sentence's
         # topic, the last subject, the last name of the class. As an object (同社に出資) it
         # is another company than the sentence's own subject: the last one named.
@@ -500,9 +575,11 @@ class DocumentReader:
                 if strict:
                     fits = hint == entity_class and (word != "それ" or hint in _MODEL_CLASSES)
                 else:
-                    fits = hint is None and entity_class == "Organization" and key in topic_now + [
-                        k for k, _, subject in earlier if subject
-                    ]
+                    fits = (
+                        hint is None
+                        and entity_class == "Organization"
+                        and key in topic_now + [k for k, _, subject in earlier if subject]
+                    )
                 if fits and key not in out:
                     out.append(key)
                 if len(out) == wanted:
@@ -594,7 +671,10 @@ class DocumentReader:
         if not people or company is None or company.key in {a.name.key for a in frame.arguments}:
             return frame
         for pattern in self.patterns.for_trigger(frame.trigger):
-            if pattern.object_classes != {"Organization"} or "Person" not in pattern.subject_classes:
+            if (
+                pattern.object_classes != {"Organization"}
+                or "Person" not in pattern.subject_classes
+            ):
                 continue
             if "round" in pattern.object_role.split("|"):
                 continue  # a round is spoken of as a round (同ラウンド), not left out
@@ -654,7 +734,9 @@ class DocumentReader:
                 continue
             fitting = next((t for t in memory.topics[1:] if t.hint in classes), None)
             if fitting is not None and fitting.key not in {a.name.key for a in arguments}:
-                arguments[position] = replace(argument, name=fitting, penalty=argument.penalty + 0.05)
+                arguments[position] = replace(
+                    argument, name=fitting, penalty=argument.penalty + 0.05
+                )
         return replace(frame, arguments=tuple(arguments))
 
     def _frame(self, sentence: ParsedSentence, frame: ProtoFrame) -> Frame:
@@ -751,15 +833,23 @@ class DocumentReader:
                 # "2023年8月に「Llama 2」を基にした「X」を公開する": the parse may hang the date
                 # on the clause describing the released name; the release dates it.
                 described = [governor.head]
-                while len(described) < 3 and described[-1].head.i != described[-1].i and not is_predicate(
-                    described[-1].head
+                while (
+                    len(described) < 3
+                    and described[-1].head.i != described[-1].i
+                    and not is_predicate(described[-1].head)
                 ):
                     described.append(described[-1].head)  # "…を基にした70億パラメータの「X」"
                 for frame in frames:
                     released = {
-                        a.name.token for a in frame.arguments if set(a.role.split("|")) & {"wo", "poss", "head"}
+                        a.name.token
+                        for a in frame.arguments
+                        if set(a.role.split("|")) & {"wo", "poss", "head"}
                     }
-                    if frame.trigger in _RELEASES and not frame.blocked and released & {t.i for t in described}:
+                    if (
+                        frame.trigger in _RELEASES
+                        and not frame.blocked
+                        and released & {t.i for t in described}
+                    ):
                         governor = doc[frame.clause]
                         break
             if text.startswith("、", match.end()):
@@ -783,8 +873,16 @@ class DocumentReader:
                 released = self._released(frame, by_key)
                 for view in released:
                     out.append(
-                        Value(view, "releaseDate", parsed[0], parsed[1], match.group(0),
-                              "attribute:release-date", 0.75, match.span())
+                        Value(
+                            view,
+                            "releaseDate",
+                            parsed[0],
+                            parsed[1],
+                            match.group(0),
+                            "attribute:release-date",
+                            0.75,
+                            match.span(),
+                        )
                     )
                 if not released and memory is not None:
                     memory.pending_release = (frame.trigger, parsed, match.group(0))
@@ -796,8 +894,16 @@ class DocumentReader:
                 for view in self._released(frame, by_key):
                     span = (view.start, view.end)
                     out.append(
-                        Value(view, "releaseDate", parsed[0], parsed[1], raw,
-                              "attribute:release-date/previous-sentence", 0.6, span)
+                        Value(
+                            view,
+                            "releaseDate",
+                            parsed[0],
+                            parsed[1],
+                            raw,
+                            "attribute:release-date/previous-sentence",
+                            0.6,
+                            span,
+                        )
                     )
         return out
 
@@ -825,19 +931,28 @@ class DocumentReader:
         for name in sorted([*found, *(r for r, _ in references)], key=lambda n: n.start):
             marker = surface_marker(text, name.unit_end)
             memory.recent.append((name.key, memory.hint(name.key), _is_subject(text, name)))
-            headline = "。" not in text and not text[: name.start].strip() and text.startswith("、", name.unit_end)
+            headline = (
+                "。" not in text
+                and not text[: name.start].strip()
+                and text.startswith("、", name.unit_end)
+            )
             # ("Form 10-Kでは": a document or a place is where something is said, not who.)
             if topic is None and (
-                marker == "は" or headline or marker == "では" and memory.hint(name.key) in ("Organization", "Person", None)
+                marker == "は"
+                or headline
+                or (marker == "では" and memory.hint(name.key) in ("Organization", "Person", None))
             ):
                 topic = next((p for p in placed if p.key == name.key), None)
             before = text[: name.start]
             written = re.search(r"([\u30a0-\u30ff\u4e00-\u9fffA-Za-z0-9]+)[「『]$", before)
             if written and self.cues.type_of_noun(written.group(1)):  # "AIモデル「X」" as written
                 memory.type_nouns[written.group(1)] = name.key
-            for noun, _ in self.cues.type_nouns:  # every ending: 大規模言語モデル, 言語モデル, モデル
-                if before.endswith((noun + "「", noun + "『", noun + "・")) or before.endswith(noun) and (
-                    name.lexical or name.votes
+            for (
+                noun,
+                _,
+            ) in self.cues.type_nouns:  # every ending: 大規模言語モデル, 言語モデル, モデル
+                if before.endswith((noun + "「", noun + "『", noun + "・")) or (
+                    before.endswith(noun) and (name.lexical or name.votes)
                 ):
                     memory.type_nouns[noun] = name.key
                     introduced = memory.introduced.setdefault(noun, [])
@@ -856,7 +971,9 @@ _VERSION_PIECE = re.compile(
 _UNRELATED = re.compile(r"無関係|別物|関係(?:が|は)?ない|異なる|別の")
 
 
-def _with_variants(readings: list[SentenceReading], editions: frozenset[str]) -> list[SentenceReading]:
+def _with_variants(
+    readings: list[SentenceReading], editions: frozenset[str]
+) -> list[SentenceReading]:
     """``Llama 3.1 70B``, ``Claude 3 Opus``, ``Hibari-2-Lite``: a name that is another name
     of the document plus a size, version or edition word is a variant of it (frame
     ``@variant``); plus a word of its own (``Llama 3.3 Swallow``) it is a new model built on
@@ -892,8 +1009,12 @@ def _with_variants(readings: list[SentenceReading], editions: frozenset[str]) ->
         base = forms[family][1]
         pieces = [p for p in re.split(r"[ \-_]+", canonical[len(family) :]) if p]
         editions_only = all(_VERSION_PIECE.fullmatch(p) or p.casefold() in editions for p in pieces)
-        own_word = any(re.fullmatch(r"[A-Za-z][A-Za-z0-9]+", p) and not _VERSION_PIECE.fullmatch(p)
-                       and p.casefold() not in editions for p in pieces)
+        own_word = any(
+            re.fullmatch(r"[A-Za-z][A-Za-z0-9]+", p)
+            and not _VERSION_PIECE.fullmatch(p)
+            and p.casefold() not in editions
+            for p in pieces
+        )
         if editions_only:
             trigger = "@variant"
         elif own_word and all(re.fullmatch(r"[A-Za-z0-9.]+", p) for p in pieces):
@@ -966,8 +1087,10 @@ def _dates(text: str, memory: _Memory | None) -> list[tuple[re.Match[str], tuple
     found: list[tuple[re.Match[str], tuple[str, str]]] = []
     full = [(m, parse_date(m.group(0))) for m in DATE.finditer(text)]
     relative = list(_RELATIVE_DATE.finditer(text))
-    events = sorted([*((m.start(), 0, m, p) for m, p in full), *((m.start(), 1, m, None) for m in relative)],
-                    key=lambda e: (e[0], e[1]))
+    events = sorted(
+        [*((m.start(), 0, m, p) for m, p in full), *((m.start(), 1, m, None) for m in relative)],
+        key=lambda e: (e[0], e[1]),
+    )
     taken: list[tuple[int, int]] = []
     for _, _, match, parsed in events:
         if any(s < match.end() and match.start() < e for s, e in taken):
@@ -993,7 +1116,8 @@ def _dates(text: str, memory: _Memory | None) -> list[tuple[re.Match[str], tuple
         found.append((match, parsed))
         if memory is not None:
             parts = [int(p) for p in parsed[0].split("-")]
-            memory.last_date = (parts[0], *(parts[1:] + [0, 0])[:2])  # type: ignore[assignment]
+            month, day = [*parts[1:], 0, 0][:2]
+            memory.last_date = (parts[0], month, day)
     return found
 
 
@@ -1003,7 +1127,11 @@ def _known_employer(frame: ProtoFrame, memory: _Memory) -> ProtoFrame:
     whichever company the text is about."""
     if frame.trigger != "@title":
         return frame
-    people = [a.name for a in frame.arguments if a.role in ("head", "prefix", "ga") and a.name.hint == "Person"]
+    people = [
+        a.name
+        for a in frame.arguments
+        if a.role in ("head", "prefix", "ga") and a.name.hint == "Person"
+    ]
     stated = [a for a in frame.arguments if a.role == "poss" and a.via == "tree"]
     if stated:
         if frame.blocked is not None:
@@ -1019,6 +1147,20 @@ def _known_employer(frame: ProtoFrame, memory: _Memory) -> ProtoFrame:
         if known is not None and known.key != argument.name.key:
             arguments[position] = replace(argument, name=known, via="previous", penalty=0.15)
     return replace(frame, arguments=tuple(arguments))
+
+
+def _strongly_typed(found: list[list[Found]]) -> dict[str, str]:
+    """Key -> class for names some occurrence of which has a strong cue (gazetteer,
+    marker, type noun), when all such occurrences agree."""
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for names in found:
+        for name in names:
+            weights: dict[str, float] = defaultdict(float)
+            for vote in name.votes:
+                weights[vote.entity_class] += vote.weight
+            if weights and max(weights.values()) >= 3.0:
+                kinds[name.key].add(max(weights, key=lambda c: weights[c]))
+    return {key: next(iter(k)) for key, k in kinds.items() if len(k) == 1}
 
 
 def _is_person(name: Found) -> bool:
@@ -1052,5 +1194,6 @@ def _is_subject(text: str, name: Found) -> bool:
 
 
 def _model_shaped(surface: str) -> bool:
-    return bool(re.search(r"[A-Za-z]", surface) and re.search(r"\d", surface)) or is_katakana(surface)
-
+    return bool(re.search(r"[A-Za-z]", surface) and re.search(r"\d", surface)) or is_katakana(
+        surface
+    )

@@ -109,7 +109,9 @@ _MARKERS = (
     "で",
     "、",
 )
-_SKIP = re.compile(r"[ \u3000]?[」』]*(?:など|等|ら)?[ \u3000]?")  # "Stability AI Japan は": spaced Latin
+_SKIP = re.compile(
+    r"[ \u3000]?[」』]*(?:など|等|ら)?[ \u3000]?"
+)  # "Stability AI Japan は": spaced Latin
 _MARKER = re.compile("|".join(re.escape(m) for m in _MARKERS))
 
 _ROLE_OF_MARKER: dict[str, str] = {

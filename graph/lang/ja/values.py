@@ -119,7 +119,9 @@ class Value:
     baseline: NameView | None = None
 
 
-_COUNT = rf"(?:約|およそ|最大)?(?P<num>\d+(?:\.\d+)?[BMT](?![A-Za-z])|(?:{_NUMBER}[兆億万]?)+)(?:個)?"
+_COUNT = (
+    rf"(?:約|およそ|最大)?(?P<num>\d+(?:\.\d+)?[BMT](?![A-Za-z])|(?:{_NUMBER}[兆億万]?)+)(?:個)?"
+)
 _PARAMS = r"(?:パラメーター|パラメータ)"
 _PARAMETER_FORMS = (
     # Xのパラメータ数は130億 / Xは…パラメータ規模が7B
@@ -134,12 +136,18 @@ _TRAINED = re.compile(r"ドルで(?:学習|訓練|トレーニング|開発)")
 _MONEY_IN_TEXT = re.compile(
     rf"(?:(?:US)?\$\s*{_NUMBER}[兆億万]?|(?:{_NUMBER}[兆億万]?)+\s*(?:米ドル|ドル))"
 )
-_COST_WORDS = re.compile(r"(?:学習|訓練|トレーニング|開発|計算)(?:に|の)?(?:かかった|要した|かけた|必要な)?(?:費用|コスト)|(?:計算|学習|訓練)(?:費用|コスト)")
-_NOT_COST = re.compile(r"月額|価格|料金|売上|評価額|出資|投資|調達|買収|時価総額|収益|資金|利用料|年収|報酬")
+_COST_WORDS = re.compile(
+    r"(?:学習|訓練|トレーニング|開発|計算)(?:に|の)?(?:かかった|要した|かけた|必要な)?(?:費用|コスト)|(?:計算|学習|訓練)(?:費用|コスト)"
+)
+_NOT_COST = re.compile(
+    r"月額|価格|料金|売上|評価額|出資|投資|調達|買収|時価総額|収益|資金|利用料|年収|報酬"
+)
 _PERCENT = r"(?:約|およそ)?(?P<pct>\d+(?:\.\d+)?\s*[%％]|\d+(?:\.\d+)?\s*割)"
 _QUALITY_NOUNS = r"(?:品質|性能|精度|スコア|水準|能力|回答精度|正答率|性能水準)"
 # Xは「Y」の92%の品質に達した / Xの性能はYの約9割に相当する / XがYの8割程度の性能を示した
-_OF_BASELINE = re.compile(rf"^[」』]?の{_PERCENT}(?:程度|前後|ほど)?(?:の{_QUALITY_NOUNS}|に(?:達|相当|到達|迫)|を(?:達成|記録|実現))")
+_OF_BASELINE = re.compile(
+    rf"^[」』]?の{_PERCENT}(?:程度|前後|ほど)?(?:の{_QUALITY_NOUNS}|に(?:達|相当|到達|迫)|を(?:達成|記録|実現))"
+)
 # 「Y」比で95%の回答精度を持つ…「X」
 _RATIO_TO = re.compile(rf"^[」』]?比で?{_PERCENT}")
 _MODEL_CLASSES = ("AIModel", "Product")
@@ -196,8 +204,16 @@ class ValueReader:
             size = size_of(model.canonical)
             if size:
                 out.append(
-                    Value(model, "parameterCount", size, "integer", model.surface,
-                          "attribute:parameter-count/name", 0.9, (model.start, model.end))
+                    Value(
+                        model,
+                        "parameterCount",
+                        size,
+                        "integer",
+                        model.surface,
+                        "attribute:parameter-count/name",
+                        0.9,
+                        (model.start, model.end),
+                    )
                 )
         return out
 
@@ -217,14 +233,28 @@ class ValueReader:
                         owner = self._topic(models, text, match.start()) or owner
                 else:
                     after = text[match.end() :]
-                    owner = self._after(models, text, match.end()) if after.startswith("の") else None
-                    if owner is None and re.match(r"を(?:持つ|持ち|備える|備え|有する|誇る)", after):
-                        owner = self._topic(models, text, match.start()) or self._before(models, match.start())
+                    owner = (
+                        self._after(models, text, match.end()) if after.startswith("の") else None
+                    )
+                    if owner is None and re.match(
+                        r"を(?:持つ|持ち|備える|備え|有する|誇る)", after
+                    ):
+                        owner = self._topic(models, text, match.start()) or self._before(
+                            models, match.start()
+                        )
                 if owner is None:
                     continue
                 out.append(
-                    Value(owner, "parameterCount", int(value), "integer", match.group(0),
-                          f"attribute:parameter-count/{form}", 0.8, match.span("num"))
+                    Value(
+                        owner,
+                        "parameterCount",
+                        int(value),
+                        "integer",
+                        match.group(0),
+                        f"attribute:parameter-count/{form}",
+                        0.8,
+                        match.span("num"),
+                    )
                 )
         return out
 
@@ -244,7 +274,9 @@ class ValueReader:
             words = _COST_WORDS.search(before[-25:])
             if words:  # Xの学習にかかった費用は約300ドル
                 owner = self._before(models, match.start())
-            elif re.match(r"(?:ほど|程度|前後|以下|未満)?の(?:計算|学習|訓練)?(?:費用|コスト)で", after):
+            elif re.match(
+                r"(?:ほど|程度|前後|以下|未満)?の(?:計算|学習|訓練)?(?:費用|コスト)で", after
+            ):
                 owner = self._after(models, text, match.end(), limit=40, clause=True)
             elif re.match(r"(?:ほど|程度)?で(?:学習|訓練|トレーニング|開発)", after):
                 # "「TinyLlama-1.1B」は300ドルで学習できた"
@@ -259,8 +291,17 @@ class ValueReader:
             if owner is None:
                 continue
             out.append(
-                Value(owner, "trainingCost", value, "decimal", match.group(0), "attribute:cost",
-                      0.75, match.span(), unit="USD")
+                Value(
+                    owner,
+                    "trainingCost",
+                    value,
+                    "decimal",
+                    match.group(0),
+                    "attribute:cost",
+                    0.75,
+                    match.span(),
+                    unit="USD",
+                )
             )
         return out
 
@@ -270,14 +311,26 @@ class ValueReader:
         out: list[Value] = []
         # "Yを100%とした場合…Xは92%": the baseline is named as such, the models after it are rated.
         baseline = next(
-            (m for m in models if re.match(r"[」』]?(?:を|が)100\s*[%％]\s*と(?:した|する|して)", text[m.end :])),
+            (
+                m
+                for m in models
+                if re.match(r"[」』]?(?:を|が)100\s*[%％]\s*と(?:した|する|して)", text[m.end :])
+            ),
             None,
         )
         if baseline is not None:
             out.append(
-                Value(baseline, "relativeQuality", Decimal("1.0"), "decimal", "100%",
-                      "attribute:relative-quality/baseline", 0.7, (baseline.start, baseline.end),
-                      baseline=baseline)
+                Value(
+                    baseline,
+                    "relativeQuality",
+                    Decimal("1.0"),
+                    "decimal",
+                    "100%",
+                    "attribute:relative-quality/baseline",
+                    0.7,
+                    (baseline.start, baseline.end),
+                    baseline=baseline,
+                )
             )
             for model in models:
                 if model.start <= baseline.start:
@@ -319,5 +372,14 @@ class ValueReader:
         value = parse_percent(match.group("pct"))
         assert value is not None
         start, end = offset + match.start("pct"), offset + match.end("pct")
-        return Value(model, "relativeQuality", value, "decimal", match.group("pct"),
-                     "attribute:relative-quality", 0.8, (start, end), baseline=base)
+        return Value(
+            model,
+            "relativeQuality",
+            value,
+            "decimal",
+            match.group("pct"),
+            "attribute:relative-quality",
+            0.8,
+            (start, end),
+            baseline=base,
+        )
