@@ -325,6 +325,20 @@ SPLIT_DEVELOPED_LATIN = (
 SPLIT_INVESTED = (
     "ヒスイキャピタルはミカゲ技研に、Thistle CapitalはTovrin AIとFennick Labsにそれぞれ出資した。"
 )
+SPLIT_ACQUIRED_3 = (
+    "丸星銀行は夕凪通信とイナホ量子社を、Brisco CapitalはQuenby Roboticsをそれぞれ買収した。"
+)
+SPLIT_INVESTED_2 = (
+    "ヒスイキャピタルはモエギ技研に、Cedar VenturesはFennick Labsとミカゲ技研にそれぞれ出資した。"
+)
+SPLIT_DEVELOPED_2 = (
+    "Quenby Roboticsは「Dorsa Arm」を、モエギ技研は「Nami-2」と「Nami-3」をそれぞれ発表した。"
+)
+SPLIT_DEVELOPED_2_READ = (
+    "「Dorsa Arm」 is not found and quenby-robotics takes the later objects: read "
+    "(quenby-robotics, developed, nami-2), (quenby-robotics, developed, nami-3) beside "
+    "(モエギ技研, developed, nami-2), (モエギ技研, developed, nami-3)"
+)
 SPLIT_DEVELOPED_READ = (
     "read (northwind-ai, developed, kagerou-xl) and (モエギ技研, developed, kagerou-xl), "
     "nothing for the Tamago models"
@@ -364,6 +378,20 @@ FORM_5_READS = [
     case("05-invested-a-x", SPLIT_INVESTED, ("ヒスイキャピタル", "investedIn", "ミカゲ技研")),
     case("05-invested-b-y", SPLIT_INVESTED, ("thistle-capital", "investedIn", "tovrin-ai")),
     case("05-invested-b-z", SPLIT_INVESTED, ("thistle-capital", "investedIn", "fennick-labs")),
+    case("05-acquired-3-a-x", SPLIT_ACQUIRED_3, ("丸星銀行", "acquired", "夕凪通信")),
+    case("05-acquired-3-a-y", SPLIT_ACQUIRED_3, ("丸星銀行", "acquired", "イナホ量子")),
+    case("05-acquired-3-b-z", SPLIT_ACQUIRED_3, ("brisco-capital", "acquired", "quenby-robotics")),
+    case("05-invested-2-a-x", SPLIT_INVESTED_2, ("ヒスイキャピタル", "investedIn", "モエギ技研")),
+    case("05-invested-2-b-y", SPLIT_INVESTED_2, ("cedar-ventures", "investedIn", "fennick-labs")),
+    case("05-invested-2-b-z", SPLIT_INVESTED_2, ("cedar-ventures", "investedIn", "ミカゲ技研")),
+    case(
+        "05-developed-2-a-x",
+        SPLIT_DEVELOPED_2,
+        ("quenby-robotics", "developed", "dorsa-arm"),
+        gap=SPLIT_DEVELOPED_2_READ,
+    ),
+    case("05-developed-2-b-y", SPLIT_DEVELOPED_2, ("モエギ技研", "developed", "nami-2")),
+    case("05-developed-2-b-z", SPLIT_DEVELOPED_2, ("モエギ技研", "developed", "nami-3")),
 ]
 FORM_5_SILENT = [
     case("05-acquired-no-b-x", SPLIT_ACQUIRED, ("tovrin-ai", "acquired", "ミカゲ技研")),
@@ -390,6 +418,24 @@ FORM_5_SILENT = [
     ),
     case("05-invested-no-b-x", SPLIT_INVESTED, ("thistle-capital", "investedIn", "ミカゲ技研")),
     case("05-invested-no-a-y", SPLIT_INVESTED, ("ヒスイキャピタル", "investedIn", "tovrin-ai")),
+    case("05-acquired-3-no-b-x", SPLIT_ACQUIRED_3, ("brisco-capital", "acquired", "夕凪通信")),
+    case("05-acquired-3-no-a-z", SPLIT_ACQUIRED_3, ("丸星銀行", "acquired", "quenby-robotics")),
+    case("05-invested-2-no-b-x", SPLIT_INVESTED_2, ("cedar-ventures", "investedIn", "モエギ技研")),
+    case(
+        "05-invested-2-no-a-y", SPLIT_INVESTED_2, ("ヒスイキャピタル", "investedIn", "fennick-labs")
+    ),
+    case(
+        "05-developed-2-no-a-y",
+        SPLIT_DEVELOPED_2,
+        ("quenby-robotics", "developed", "nami-2"),
+        gap=SPLIT_DEVELOPED_2_READ,
+    ),
+    case(
+        "05-developed-2-no-a-z",
+        SPLIT_DEVELOPED_2,
+        ("quenby-robotics", "developed", "nami-3"),
+        gap=SPLIT_DEVELOPED_2_READ,
+    ),
 ]
 
 # --------------------------------------------------------------------------------------
