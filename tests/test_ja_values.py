@@ -107,3 +107,101 @@ def test_release_date_carries_to_a_cleft_in_the_next_sentence(read_facts) -> Non
         "サイバーエージェントは2024年7月1日、新しいモデルを公開した。公開したのは「CyberAgentLM3-22B」だ。"
     )
     assert ("cyberagentlm3-22b", "releaseDate", "2024-07-01") in attributes(facts)
+
+
+# --------------------------------------------------------------------------------------
+# Relative dates (tests/test_ja_forms.py, form 9): 同日, 同年9月 and a bare 3月3日 take
+# what they lack from the last full date before them; 同日から公開 is a release, a period
+# (…から…まで) is not. Invented names, wording of our own.
+# --------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "subject", "date"),
+    [
+        pytest.param(
+            "ハヤブサ電機は2024年5月10日、新工場の稼働を発表した。"
+            "同日、Tovrin AIは「Kite-13B」を公開した。",
+            "kite-13b",
+            "2024-05-10",
+            id="same-day-other-company",
+        ),
+        pytest.param(
+            "ミカゲ技研は2022年10月4日に設立された。同日、最初のモデル「Hotaru-7B」をリリースした。",
+            "hotaru-7b",
+            "2022-10-04",
+            id="same-day-after-founding",
+        ),
+        pytest.param(
+            "モエギ技研は2023年2月に「Nami-1」を発表した。同年9月には後継の「Nami-2」を公開した。",
+            "nami-2",
+            "2023-09",
+            id="same-year-month",
+        ),
+        pytest.param(
+            "Larchmere Forgeは2021年3月に設立された。同年11月、同社は「Beacon-3B」を公開した。",
+            "beacon-3b",
+            "2021-11",
+            id="same-year-month-fronted",
+        ),
+        pytest.param(
+            "Fennick Labsは2022年4月に設立された。2023年6月2日に初の製品を発表した。"
+            "同年10月には「Scrivo-2」を公開した。",
+            "scrivo-2",
+            "2023-10",
+            id="same-year-is-the-last-year",
+        ),
+        pytest.param(
+            "モエギ技研は2025年1月20日に新体制を発表した。3月3日には画像モデル「Kagerou-XL」を公開した。",
+            "kagerou-xl",
+            "2025-03-03",
+            id="month-day-takes-the-year",
+        ),
+        pytest.param(
+            "モエギ技研は2023年11月1日に設立された。2024年1月15日に資金調達を発表した。3月3日には「Nami-3」を公開した。",
+            "nami-3",
+            "2024-03-03",
+            id="month-day-takes-the-last-year",
+        ),
+        pytest.param(
+            "Northwind AIは2024年8月1日に新戦略を発表した。「Tamago-3B」は同日から公開されている。",
+            "tamago-3b",
+            "2024-08-01",
+            id="released-from-the-same-day",
+        ),
+    ],
+)
+def test_relative_date_is_a_release_date(read_facts, text, subject, date) -> None:
+    assert (subject, "releaseDate", date) in attributes(read_facts(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        pytest.param(
+            "Tovrin AIは2024年6月1日に計画を発表した。"
+            "「Kite-13B」は6月10日から6月30日まで試験公開された。",
+            "kite-13b",
+            id="period-of-days",
+        ),
+        pytest.param(
+            "ミカゲ技研は2022年に設立された。「Hotaru-7B」は同年9月から12月まで限定公開された。",
+            "hotaru-7b",
+            id="period-of-months",
+        ),
+        pytest.param(
+            "同日、Tovrin AIは「Kite-13B」を公開した。", "kite-13b", id="same-day-of-nothing"
+        ),
+        pytest.param(
+            "モエギ技研は2023年2月に「Nami-1」を発表した。同年9月には後継の「Nami-2」の公開を延期した。",
+            "nami-2",
+            id="postponed",
+        ),
+        pytest.param(
+            "モエギ技研は2024年5月10日、計画を発表した。同日から「Nami-3」の公開を延期する。",
+            "nami-3",
+            id="postponed-from-the-same-day",
+        ),
+    ],
+)
+def test_relative_date_without_a_release_stays_silent(read_facts, text, subject) -> None:
+    found = {a for a in read_facts(text).attributes if a.property == "releaseDate"}
+    assert not [a for a in found if a.subject == subject], sorted(str(a.value) for a in found)
