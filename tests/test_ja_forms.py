@@ -255,13 +255,11 @@ FORM_4_READS = [
         "04-family-name-kanji-ga",
         "蒼井美咲氏はミカゲ技研を創業した。現在は蒼井氏が同社の社長を務める。",
         ("蒼井美咲", "worksFor", "ミカゲ技研"),
-        gap="蒼井氏 becomes a person of its own: read (蒼井, worksFor, ミカゲ技研)",
     ),
     case(
         "04-family-name-kanji-topic",
         "仁科真由氏はモエギ技研の創業者だ。仁科氏は同社のCEOを務めている。",
         ("仁科真由", "worksFor", "モエギ技研"),
-        gap="仁科氏 becomes a person of its own: read (仁科, worksFor, モエギ技研)",
     ),
     case("04-title-topic-kanji-first", TITLES_KANJI, ("蒼井美咲", "worksFor", "ハヤブサ電機")),
     case("04-title-topic-kanji-second", TITLES_KANJI, ("黒田健", "worksFor", "ハヤブサ電機")),
@@ -457,7 +455,6 @@ FORM_6_READS = [
         "06-jisha-spaced-name",
         "夕凪通信は自社の翻訳エンジン「Yuzuki Net」を店舗で使っている。",
         ("夕凪通信", "developed", "yuzuki-net"),
-        gap="read nothing: 「Yuzuki Net」 after 翻訳エンジン is not found as an entity",
     ),
 ]
 FORM_6_SILENT = [
@@ -470,13 +467,11 @@ FORM_6_SILENT = [
         "06-muke-quoted-model",
         "ミカゲ技研の「Tamago-7B」向け調整ツールが公開された。",
         ("ミカゲ技研", "developed", "tamago-7b"),
-        gap="a quoted name before 向け is taken as the owner's: (ミカゲ技研, developed, tamago-7b)",
     ),
     case(
         "06-you-quoted-model",
         "夕凪通信の「Kite-13B」用の推論基盤が稼働した。",
         ("夕凪通信", "developed", "kite-13b"),
-        gap="a quoted name before 用 is taken as the owner's: (夕凪通信, developed, kite-13b)",
     ),
 ]
 
@@ -604,7 +599,6 @@ FORM_10_SILENT = [
         "10-could-not-record",
         "「Nami-2」は「Hotaru-7B」を上回るスコアを記録できなかった。",
         ("nami-2", "outperforms", "hotaru-7b"),
-        gap="記録できなかった is not taken as negation: read (nami-2, outperforms, hotaru-7b)",
     ),
 ]
 
@@ -673,7 +667,6 @@ FORM_12_SILENT = [
         "12-unknown-whether",
         "「Nami-2」が「Kagerou-XL」を超えたかどうかは分かっていない。",
         ("nami-2", "outperforms", "kagerou-xl"),
-        gap="…かどうかは分かっていない is read as a fact: (nami-2, outperforms, kagerou-xl)",
     ),
     case(
         "12-denied-report",
@@ -747,7 +740,6 @@ FORM_14_READS = [
         "14-division-head-latin",
         "Tovrin AIのロボティクス部門のMaya Lin部長が登壇した。",
         ("maya-lin", "worksFor", "tovrin-ai"),
-        gap="read nothing: 'Maya Lin部長' is typed Organization",
     ),
 ]
 FORM_14_SILENT = [
@@ -848,7 +840,6 @@ FORM_17_READS = [
         "17-spaced-to-coordination",
         "Fennick Labs と Larchmere Forge は提携した。",
         ("fennick-labs", "partneredWith", "larchmere-forge"),
-        gap="read nothing: 'Larchmere Forge は' after ' と ' is not found as an entity",
     ),
 ]
 FORM_17_SILENT = [

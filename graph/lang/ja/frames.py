@@ -276,7 +276,7 @@ _ADNOMINAL = frozenset({"による", "との", "への", "からの", "に対す
 _JOINERS = ("と", "、", "や", "および", "及び", "並びに", "と、", "や、", "・", "")
 _JOIN_GAP = re.compile(
     r"[」』]?(?:氏|さん|社)?\s?(?:と、?|、|,\s?|のみならず、?|だけでなく、?|や|および|及び|並びに|・|のほか、?|に加え、?|に加えて、?)?"
-    r"(?:(?<=[、やか])[^、。「」『』]{1,30}?の)?(?:米国|中国|韓国|台湾|英国|[米英仏独中韓台印加豪])?[「『]?"
+    r"(?:(?<=[、やか])[^、。「」『』]{1,30}?の)?(?:米国|中国|韓国|台湾|英国|[米英仏独中韓台印加豪])?\s?[「『]?"
 )
 #: Nouns a case passes through to the name they qualify: Armの株式の約9割を保有 -> Arm.
 _THROUGH = frozenset(
@@ -1062,7 +1062,11 @@ class _FrameBuilder:
                 owned = [n for n in self._named(head) if n not in owners]
             # "エヌビディアのクロード向け技術": a name glued to 向け/用 qualifies the noun after
             # it, which is what the possessor has.
-            owned = [n for n in owned if not self.text.startswith(_QUALIFIER_SUFFIXES, n.unit_end)]
+            owned = [
+                n
+                for n in owned
+                if not self.text[n.unit_end :].lstrip("」』").startswith(_QUALIFIER_SUFFIXES)
+            ]
             if not owned:
                 continue
             arguments = [ProtoArgument(n, "poss") for n in owners]
@@ -2004,6 +2008,14 @@ class _FrameBuilder:
             return "negated"
         if clause is event and _NOUN_NEGATION.match(self.text, self._end(event)):
             return "negated"  # "両社は提携関係にはない", "出資ではなく"
+        if re.match(r"(?:た|る|だ)?か?どうか", self.text[self._clause_end(clause) :]):
+            return "hedged"  # "…を超えたかどうかは分かっていない"
+        if (
+            clause.dep_ == "acl"
+            and clause.head.text in self.s.cues.measure_nouns
+            and is_negated(clause.head.head)
+        ):
+            return "negated"  # "…を上回るスコアを記録できなかった"
         for position in (event, clause):
             for child in position.children:
                 # "元OpenAI サツケヴァー氏、…設立": 元 before another name is that name's.

@@ -81,7 +81,7 @@ _LIST_TAIL = re.compile(
     r"[」』]?(?:など|等|といった|のような|をはじめとする|をはじめ)(?:の)?(?:[\u4e00-\u9fff]{1,4}の)?"
     r"(?P<noun>[\u30a0-\u30ff\u4e00-\u9fffA-Za-z]+)"
 )
-_JOINER = re.compile(r"[」』]?(?:、|,\s?|と|や|および|及び|並びに|・)?[「『]?|[」』]")
+_JOINER = re.compile(r"[」』]?\s?(?:、|,\s?|と|や|および|及び|並びに|・)?\s?[「『]?|[」』]")
 _ORG_WORDS = re.compile(
     r"(?:^|\s)(?:Inc|Corp|Corporation|Co|Ltd|LLC|GmbH|AG|SA|Labs?|Lab|Technologies|Technology|"
     r"Systems|Ventures|Capital|Partners|Research|Robotics|Networks|Semiconductors?|Holdings|"
@@ -172,6 +172,15 @@ _NOT_IN_NAMES = frozenset(
         "傘下",
         "出身",
         "発",
+        # 現在ミカゲ技研に在籍: a time word glued to a name is no part of it
+        "現在",
+        "当時",
+        "今回",
+        "今後",
+        "昨年",
+        "今年",
+        "同日",
+        "同年",
     }  # 米アルファベット傘下グーグル, 東大発ベンチャー: relations, not name parts
 )
 _HIRAGANA = re.compile(r"[\u3041-\u309f]+")
@@ -418,6 +427,10 @@ class NameFinder:
             unit_end = end + len(suffix)
         if text[:start].endswith(tuple(self.cues.org_prefixes)):
             votes.append(Vote("Organization", MARKER, "marker:株式会社"))
+        title = self.cues.title_at(text, end)
+        if title is not None and not title.isascii() and marker is None:
+            # "Maya Lin所長": a Latin name glued to a kanji title is a person's.
+            votes.append(Vote("Person", TITLE, f"title:{title}"))
         prefix = next((p for p in self.cues.country_prefixes if text[:start].endswith(p)), None)
         if prefix is not None and not re.search(r"[\u4e00-\u9fff]$", text[: start - len(prefix)]):
             votes.append(Vote("Organization", COUNTRY, f"country:{prefix}"))

@@ -223,6 +223,25 @@ class DocumentReader:
                     if _is_person(name) and len(words) >= 2 and len(words[-1]) >= 2:
                         family.setdefault(match_key(words[-1]), set()).add(name.canonical)
 
+        # "蒼井氏" after "蒼井美咲氏": a kanji name is written surname first.
+        kanji_people = {
+            n.surface: n.canonical
+            for names in found
+            for n in names
+            if _is_person(n) and re.fullmatch(r"[\u4e00-\u9fff\u3005]{3,6}", n.surface)
+        }
+        for names in found:
+            for name in names:
+                surname = name.surface
+                if _is_person(name) and re.fullmatch(r"[\u4e00-\u9fff\u3005]{1,3}", surname):
+                    fuller = {
+                        full
+                        for written, full in kanji_people.items()
+                        if written.startswith(surname) and written != surname
+                    }
+                    if len(fuller) == 1:
+                        family.setdefault(match_key(surname), set()).update(fuller)
+
         def person(name: Found) -> str | None:
             full = family.get(match_key(name.canonical))
             single = len(re.split(r"[ ・·]+", name.canonical)) == 1
