@@ -857,10 +857,6 @@ FORM_17_SILENT = [
 PAIRS_YA = "ハヤブサ電機の「Korin-7B」やTovrin AIの「Kite-13B」が候補に挙がった。"
 PAIRS_TO = "モエギ技研の「Nami-2」とNorthwind AIの「Tamago-7B」を比較した。"
 PAIRS_UNTYPED = "ハヤブサ電機の「Hibiki」やTovrin AIの「Kite-13B」が候補に挙がった。"
-PAIRS_YA_READ = (
-    "the first owner takes both names: read (ハヤブサ電機, developed, korin-7b) and "
-    "(ハヤブサ電機, developed, kite-13b); Tovrin AI is not found"
-)
 PAIRS_UNTYPED_READ = (
     "read only (ハヤブサ電機, developed, kite-13b); Hibiki and Tovrin AI are not found"
 )
@@ -881,14 +877,12 @@ FORM_18_READS = [
         "18-pairs-ya-b-y",
         PAIRS_YA,
         ("tovrin-ai", "developed", "kite-13b"),
-        gap=PAIRS_YA_READ,
     ),
     case("18-pairs-to-a-x", PAIRS_TO, ("モエギ技研", "developed", "nami-2")),
     case(
         "18-pairs-to-b-y",
         PAIRS_TO,
         ("northwind-ai", "developed", "tamago-7b"),
-        gap="read only (モエギ技研, developed, nami-2); Northwind AI is not found",
     ),
     case(
         "18-pairs-untyped-a-x",
@@ -900,7 +894,6 @@ FORM_18_READS = [
         "18-pairs-untyped-b-y",
         PAIRS_UNTYPED,
         ("tovrin-ai", "developed", "kite-13b"),
-        gap=PAIRS_UNTYPED_READ,
     ),
 ]
 FORM_18_SILENT = [
@@ -908,7 +901,6 @@ FORM_18_SILENT = [
         "18-pairs-ya-no-a-y",
         PAIRS_YA,
         ("ハヤブサ電機", "developed", "kite-13b"),
-        gap=PAIRS_YA_READ,
     ),
     case("18-pairs-ya-no-b-x", PAIRS_YA, ("tovrin-ai", "developed", "korin-7b")),
     case("18-pairs-to-no-a-y", PAIRS_TO, ("モエギ技研", "developed", "tamago-7b")),
@@ -917,7 +909,6 @@ FORM_18_SILENT = [
         "18-pairs-untyped-no-a-y",
         PAIRS_UNTYPED,
         ("ハヤブサ電機", "developed", "kite-13b"),
-        gap=PAIRS_UNTYPED_READ,
     ),
 ]
 

@@ -146,6 +146,7 @@ def _glued(doc: Doc, i: int) -> bool:
 
 
 _OWN = re.compile(r"(?:自前|自社|自社製|自社開発|独自)の[^、。「」『』はがをにでと]{0,15}[「『]?$")
+_MATCHES = ("勝負", "対局", "対戦", "試合", "戦い", "決戦", "対決")
 _HEADLINE_ENDS = (
     "",
     " ",
@@ -338,7 +339,7 @@ _THROUGH = frozenset(
 )
 _COUNTER = re.compile(
     r"[」』]?(?:氏|さん|社)?(?:など|ら)?(?:の|ら)?(?:計)?(?:\d+|[一二三四五六七八九十両]+|双方|両方|両者|いずれ)"
-    r"(?:社|人|氏|者|団体|機関|モデル|種類|つ|カ国)(?![\u4e00-\u9fff])(?:の[^\s、。はがをにのでとや「」]{1,8})?"
+    r"(?:社|人|氏|者|団体|機関|モデル|種類|つ|カ国|(?<=双方|両方|両者))(?![\u4e00-\u9fff])(?:の[^\s、。はがをにのでとや「」]{1,8})?"
 )
 _LIST_TAIL = re.compile(
     r"[」』]?(?:など|等|といった|という|と呼ばれる|のような|をはじめとする|、?その他|、?ほか)(?:の)?(?!から|まで|より|へ|も)[^\s、。はがをにのでとや「」]{0,10}"
@@ -488,6 +489,8 @@ class TriggerTable:
     titles: frozenset[str]
     # Nouns naming a relation, read with a head (軽量版, 出資先, 開発元): no one "does" them.
     relational: frozenset[str] = frozenset()
+    # Triggers some pattern reads with a を-object (用意する, not 加わる).
+    transitive: frozenset[str] = frozenset()
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -496,7 +499,11 @@ class TriggerTable:
 
     @classmethod
     def of(
-        cls, triggers: Iterable[str], titles: Iterable[str], relational: Iterable[str] = ()
+        cls,
+        triggers: Iterable[str],
+        titles: Iterable[str],
+        relational: Iterable[str] = (),
+        transitive: Iterable[str] = (),
     ) -> TriggerTable:
         words, idioms = set(), []
         for trigger in triggers:
@@ -515,7 +522,11 @@ class TriggerTable:
             else:
                 words.add(trigger)
         return cls(
-            frozenset(words), tuple(sorted(idioms)), frozenset(titles), frozenset(relational)
+            frozenset(words),
+            tuple(sorted(idioms)),
+            frozenset(titles),
+            frozenset(relational),
+            frozenset(transitive),
         )
 
     def noun_trigger(self, text: str) -> tuple[str, str | None] | None:
@@ -596,10 +607,12 @@ class _FrameBuilder:
         # The token carrying each name's syntax (a type noun in apposition: モデル「FLUX.1」).
         self.anchored = {self._anchor(p)[0].i: p for p in sentence.names}
         # Quoted speech or writing: 「…」 spans longer than a name.
+        named = {(p.start - 1, p.end + 1) for p in sentence.names}  # 「Mochi-Small」 is a name
         self.quotes = [
             m.span()
             for m in re.finditer(r"「[^「」]*」", self.text)
-            if len(m.group(0)) > 12 or re.search(r"[はがをに]", m.group(0))
+            if (len(m.group(0)) > 12 or re.search(r"[はがをに]", m.group(0)))
+            and m.span() not in named
         ]
         self._attach_all()
         for i, args in list(self.args.items()):
@@ -802,6 +815,22 @@ class _FrameBuilder:
             return
         if marker in ("や", "、"):
             return
+        match = self._token_at(self.text.find("との", end) + 2) if marker == "との" else None
+        while (
+            match is not None
+            and match.i + 1 < len(self.doc)
+            and _glued(self.doc, match.i)
+            and (self.doc[match.i + 1].pos_ in ("NOUN", "NUM"))
+        ):
+            match = self.doc[match.i + 1]  # the compound's last word (五|番勝負)
+        if match is not None and match.text.endswith(_MATCHES) and match.head.i != match.i:
+            # "イ・セドル九段との五番勝負に勝利": the opponent of the match is the other party
+            # of what is done in it.
+            match_governor = self._governor(match)
+            if match_governor is not None and self._trigger(match_governor) is not None:
+                for member in group:
+                    self.args[match_governor.i].append((member, "と"))
+                return
         governor = self._governor(anchor, adnominal=marker in _ADNOMINAL)
         if marker in ("が", "は", "も") and governor is not None:
             governor = self._reported_clause(anchor, governor)
@@ -1152,6 +1181,8 @@ class _FrameBuilder:
                     role = active_role(marker, passive=passive, receiving=receiving)
                 if role is not None:
                     arguments.append(ProtoArgument(name, role))
+        if trigger in self.s.triggers.transitive:
+            arguments = self._lone_mo(arguments, positions, passive=passive)
         arguments = self._topic_beside_subject(
             arguments, positions, passive=passive, relational=self._relational(trigger)
         )
@@ -1224,6 +1255,10 @@ class _FrameBuilder:
             # "GoogleやAppleといったライバル企業に遅れを取った", "Googleは傘下のDeepMind…":
             # whose rivals, whose subsidiary — the company the sentence has as its subject.
             owner = self._preceding_subject(event, {a.name.token for a in arguments})
+            if owner is None and self._relational(trigger):
+                # "開発元のイズモ・ラボは、「Izumo-13B」が…": the developer of the model the
+                # sentence goes on to speak of.
+                owner = self._model_after(event, {a.name.token for a in arguments})
             if owner is not None:
                 arguments.append(ProtoArgument(owner, "poss", "topic", 0.1))
         if (
@@ -1305,6 +1340,28 @@ class _FrameBuilder:
                 if self.text[end:start] == "が" and surface_marker(self.text, end) == "が":
                     out.append(ProtoArgument(name, "ga"))
         return out if len(out) + sum(a.role == "ga" for a in arguments) == len(objects) else []
+
+    def _lone_mo(
+        self, arguments: list[ProtoArgument], positions: list[Token | None], *, passive: bool
+    ) -> list[ProtoArgument]:
+        """``同時に、小型版「Hibari-2-Lite」も用意した``: も stands for が or を; alone, with
+        no subject or object beside it, it may be either (for a verb that takes a を-object),
+        and the patterns' classes choose."""
+        if passive:
+            return arguments
+        markers = {
+            name.token: marker
+            for position in positions
+            if position is not None
+            for name, marker in self.args.get(position.i, [])
+        }
+        core = {a.name.token: a for a in arguments if set(a.role.split("|")) & {"ga", "wo"}}
+        if len(core) != 1:
+            return arguments
+        ((token, lone),) = core.items()
+        if lone.role != "ga" or markers.get(token) != "も":
+            return arguments
+        return [replace(a, role="ga|wo") if a.name.token == token else a for a in arguments]
 
     def _topic_beside_subject(
         self,
@@ -1539,7 +1596,12 @@ class _FrameBuilder:
         passive: bool,
         verbal: bool,
     ) -> list[ProtoArgument]:
-        roles = {r for a in present for r in a.role.split("|")}
+        # ("「X」も用意した": a lone も-phrase may be the object; the subject is still sought.)
+        roles = {
+            r
+            for a in present
+            for r in (["wo"] if a.role == "ga|wo" and a.via == "tree" else a.role.split("|"))
+        }
         taken = {a.name.token for a in present}
         out: list[ProtoArgument] = []
         if not verbal:
@@ -1944,6 +2006,16 @@ class _FrameBuilder:
         for start, end in self.quotes:
             if start < offset < end:
                 return start, end
+        return None
+
+    def _model_after(self, token: Token, exclude: set[int]) -> Placed | None:
+        for name in sorted(self.by_token.values(), key=lambda p: p.start):
+            if (
+                name.token > token.i
+                and name.token not in exclude
+                and name.hint in ("AIModel", "Product")
+            ):
+                return name
         return None
 
     def _preceding_subject(self, token: Token, exclude: set[int]) -> Placed | None:

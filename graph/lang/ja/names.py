@@ -227,7 +227,13 @@ class NameFinder:
         candidates = [
             c
             for c in candidates
-            if not (introduces_a_name(text, c.unit_end) and self.cues.type_of_noun(c.surface))
+            # (a type noun introducing the next name, "AIスタートアップの「X」", is no name;
+            # "ミナセ計算研究所の「Kagami」", a name with a company ending, is)
+            if not (
+                introduces_a_name(text, c.unit_end)
+                and self.cues.type_of_noun(c.surface)
+                and not any(v.cue.startswith("org-head:") for v in c.votes)
+            )
             and not self._event_word(text, c)
             and not (
                 c.surface.endswith(self.cues.non_name_heads)
@@ -939,18 +945,28 @@ class NameFinder:
             start -= 1
         compound, joiner = compound_before(text, start)
         votes: list[Vote] = []
-        if compound and joiner in (
-            "「",
-            "『",
-            "・",
-            "の",
-            "の「",
-            "の『",
-            "",
-            "、",
-            " ",
-            "である",
-            "であり",
+        # "ミナセ計算研究所の「Kagami」": a name before の owns the next one; it is no type noun.
+        compound_end = start - len(joiner)
+        named = any(
+            o.end == compound_end or o.unit_end == compound_end for o in chosen if o is not found
+        )
+        if (
+            compound
+            and not named
+            and joiner
+            in (
+                "「",
+                "『",
+                "・",
+                "の",
+                "の「",
+                "の『",
+                "",
+                "、",
+                " ",
+                "である",
+                "であり",
+            )
         ):
             compound = self._trim_descriptor_compound(compound)
             entity_class = self.cues.type_of_noun(compound)

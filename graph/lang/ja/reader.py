@@ -117,6 +117,7 @@ class DocumentReader:
         self.patterns = patterns
         # Triggers only read with a head (軽量版, 出資先): nouns of a relation, not events.
         with_head: dict[str, bool] = {}
+        transitive: set[str] = set()  # triggers some pattern reads with a を-object
         for pattern in patterns.patterns:
             ends = [set(pattern.subject_role.split("|")), set(pattern.object_role.split("|"))]
             # one end is what the noun describes, the other only its possessor or prefix
@@ -126,8 +127,10 @@ class DocumentReader:
             for trigger in pattern.triggers:
                 if not trigger.startswith("@") and trigger != "*":
                     with_head[trigger] = with_head.get(trigger, True) and headed
+                    if "wo" in ends[0] | ends[1]:
+                        transitive.add(trigger)
         relational = {trigger for trigger, headed in with_head.items() if headed}
-        self.triggers = TriggerTable.of(patterns.triggers, cues.titles, relational)
+        self.triggers = TriggerTable.of(patterns.triggers, cues.titles, relational, transitive)
         self.finder = NameFinder(lexicon, cues, self.triggers.words)
         self._doc = None  # the sentence being read (for the frame post-processing)
 
