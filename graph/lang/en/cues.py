@@ -30,6 +30,7 @@ class Cues:
     weak_org_suffixes: frozenset[str]
     org_prefixes: frozenset[str]
     affiliated_people: frozenset[str]
+    topic_relatives: frozenset[str]
     not_names: frozenset[str]
     places: frozenset[str]
     anaphor_determiners: frozenset[str]
@@ -94,6 +95,7 @@ _FIELDS = {
     "weak_org_suffixes",
     "org_prefixes",
     "affiliated_people",
+    "topic_relatives",
     "not_names",
     "places",
     "anaphor_determiners",

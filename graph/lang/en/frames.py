@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from graph.extraction.patterns import PatternIndex
 from graph.extraction.readings import Frame, Vote
 from graph.lang.en.cues import Cues
+from graph.lang.en.holders import RelationalNouns
 from graph.lang.en.names import SentenceNames
 from graph.lang.en.references import ArgumentResolver, Target
 from graph.lang.en.repairs import CREATE, ParseRepairs
@@ -92,7 +93,7 @@ _NAME_MODIFIERS = frozenset({"compound", "nmod", "nummod", "amod", "npadvmod"})
 ROLE_CUE = 2.5
 
 
-class FrameReader(ParseRepairs):
+class FrameReader(ParseRepairs, RelationalNouns):
     """Reads the frames of one parsed sentence."""
 
     def __init__(
@@ -136,7 +137,9 @@ class FrameReader(ParseRepairs):
                 verbal = {"nsubj", "dobj"} <= deps
                 if token.pos_ in ("VERB", "AUX", "ADJ") or token.tag_ == "VBN" or verbal:
                     self._clause(token)
-                if nominal(token) and self.names.at(token) is None:
+                if (nominal(token) or self._relational_modifier(token)) and not self.names.at(
+                    token
+                ):
                     self._nominal(token)
             self._participle(token)
             self._misparsed_verb(token)
@@ -145,6 +148,14 @@ class FrameReader(ParseRepairs):
         self._merged_parts()
         self._pseudo_cleft()
         return self.frames
+
+    def _relational_modifier(self, token: Token) -> bool:
+        """ "rival Anthropic", "rival labs A and B": a relational adjective before a name."""
+        if (lemma(token), "holder") not in self.roles:
+            return False
+        # "rival Anthropic"; "president and co-founder Greg Brockman" with the second
+        # title tagged a verb
+        return token.dep_ == "amod" or len(self.title_chain(token)) > 1
 
     # -- shared helpers
     def _is_name(self, token: Token) -> bool:
@@ -422,6 +433,7 @@ class FrameReader(ParseRepairs):
                         slots.add("subj", found, "participle", 0.05)
         for holder, via in self._holders(noun, host):
             slots.add("holder", self._resolve(trigger, "holder", holder, slots.keys()), via)
+        self._chained_owners(noun, trigger, slots)
         if (
             host.dep_ == "pobj"
             and host.head.lower_ == "under"
@@ -457,45 +469,70 @@ class FrameReader(ParseRepairs):
                 blocked = blocked or "planned"
             blocked = blocked or block_reason(light, self.cues)
         elif host.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr") and not any(
-            role == "holder" and target.via != "copula" for role, target in slots.items
+            role == "holder" and target.via not in ("copula", "as") for role, target in slots.items
         ):  # an event in a negated clause states nothing; "its chief scientist, X,
             # previously worked at Y" still names X its chief scientist
             blocked = blocked or _clause_block(host, self.cues)
+        for group in self._implicit_ends(noun, host, trigger, slots):
+            self._emit(trigger, noun, group, blocked)
         self._emit(trigger, noun, slots, blocked)
 
-    def _holders(self, noun: Token, host: Token) -> list[tuple[Token, str]]:
-        out: list[tuple[Token, str]] = []
-        if noun.dep_ in ("compound", "nmod") and self.names.at(noun.head):
-            out.append((noun.head, "compound"))  # "Uber rival Lyft"
-        start = min([c.i for c in kids(host) if c.i < host.i] + [host.i])
-        doc = self.doc
-        after_comma = start >= 2 and doc[start - 1].text == "," and host.dep_ != "appos"
-        if (
-            after_comma
-            and doc[start].lower_ in ("a", "an", "the")
-            and self._is_name(doc[start - 2])
-        ):
-            out.append((doc[start - 2], "apposition"))  # "Selma Haug, the author of …"
-        following = self.doc[host.i + 1] if host.i + 1 < len(self.doc) else None
-        if following is not None and following.head == host.head and self._is_name(following):
-            out.append((following, "beside"))  # "under chief executive Arvind Krishna"
-        if host.dep_ == "appos" and not contrasted(host):
-            out.append((host.head, "apposition"))  # "Lexa-8B, a fine-tuned version of X"
-        for child in kids(host):
-            if child.dep_ == "appos":
-                out.append((child, "apposition"))  # "co-founder Ramin Hasani"
-        copula = host
-        if host.dep_ == "pobj" and host.head.lower_ == "of" and host.head.head.dep_ == "attr":
-            copula = host.head.head  # "he is one of its early investors"
-        if copula.dep_ in ("attr", "acomp") and lemma(copula.head) == "be":
-            be = copula.head
-            for child in kids(be):
-                if child.dep_ in ("nsubj", "nsubjpass"):
-                    if child.lower_ in _RELATIVE and be.dep_ == "relcl":
-                        out.append((be.head, "copula"))  # "X, which is a variant of Y"
-                    else:
-                        out.append((child, "copula"))  # "X is a version of Y"
-        return out
+    def _chained_owners(self, noun: Token, trigger: str, slots: Slots) -> None:
+        """ "OpenAI president and co-founder Greg Brockman": the company before the first
+        title is the company of every title in the row; "company CEO Sam Altman": a type
+        noun before the title stands for the company the text is about."""
+        for title in self.title_chain(noun):
+            for child in kids(title):
+                if child.i >= title.i or child.dep_ not in (*_NAME_MODIFIERS, "poss"):
+                    continue
+                if title != noun and self._is_name(child):
+                    slots.add("of", self._resolve(trigger, "of", child, slots.keys()), "chain")
+                elif child.dep_ == "compound" and not self._is_name(child) and nominal(child):
+                    typed = self.cues.type_of([lemma(child)])
+                    if typed and typed[0] == "Organization" and not _filled(slots, "of"):
+                        found = self.resolver.implicit(child, frozenset({"Organization"}))
+                        if found is not None:
+                            slots.add("of", [found], "type-noun")
+
+    def _implicit_ends(self, noun: Token, host: Token, trigger: str, slots: Slots) -> list[Slots]:
+        """Ends of a relational noun the sentence leaves to the context.
+
+        "the ChatGPT owner" (a definite noun with no holder: the nearest fitting name
+        before it); "rival Anthropic", "Other investors include …" (a noun of
+        ``topic_relatives`` with no other end: the document's topic); "rival labs A and
+        B" (several holders and no other end: each other's).
+        """
+        holder_classes = self.roles.get((trigger, "holder"))
+        if holder_classes is None:
+            return []
+        holders = [t for role, t in slots.items if role == "holder"]
+        others = [t for role, t in slots.items if role != "holder"]
+        if not holders and others and _determined(host):
+            found = self.resolver.implicit(
+                noun, holder_classes, frozenset(slots.keys()), closest=True
+            )
+            if found is not None:
+                slots.add("holder", [found], "anaphor")
+            return []
+        if others or not holders or lemma(noun) not in self.cues.topic_relatives:
+            return []
+        keys = {t.span.key for t in holders}
+        alike = all(p.same_class for p in self.index.for_trigger(trigger))
+        if len(keys) > 1 and alike:  # "rival labs Anthropic and OpenAI": one frame each
+            groups = []
+            for member in holders:
+                group = Slots()
+                group.add("holder", [member])
+                group.add("of", [t for t in holders if t.span.key != member.span.key], "group")
+                groups.append(group)
+            slots.items.clear()
+            return groups
+        kind = self.resolver.class_of(holders[0].span) if alike else None
+        classes = frozenset({kind}) if kind else self.roles.get((trigger, "of"))
+        found = self.resolver.implicit(noun, classes, frozenset(keys))
+        if found is not None:
+            slots.add("of", [found], "topic", 0.05)
+        return []
 
     # -- noun-phrase constructions
     def _possessive(self, token: Token) -> None:
@@ -560,12 +597,25 @@ def _cleft_focus(verb: Token) -> tuple[Token, Token] | None:
     return pronoun, focus
 
 
+def _filled(slots: Slots, role: str) -> bool:
+    return any(role in r.split("|") for r, _ in slots.items)
+
+
+def _determined(noun: Token) -> bool:
+    """ "the ChatGPT owner", "this startup's backer" (not "a backer", not a bare noun)."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in kids(noun))
+
+
 def _clause_block(token: Token, cues: Cues) -> str | None:
     """The block of the clause a noun phrase sits in ("did not see X's ...")."""
     head = token.head
     steps = 0
     while head != token and steps < 4:
         if head.pos_ in ("VERB", "AUX"):
+            particles = [c.lower_ for c in kids(head) if c.dep_ in ("prt", "advmod")]
+            phrasal = {lemma(head), *(f"{lemma(head)} {p}" for p in particles)}
+            if phrasal & cues.former_words:
+                return "former"  # "stepped down as chief executive of X", "sold its stake"
             return block_reason(head, cues)
         token, head = head, head.head
         steps += 1

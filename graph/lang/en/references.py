@@ -456,6 +456,61 @@ class ArgumentResolver:
             return Target(local, "anaphor", 0.05)
         if found is None:
             return None
+        return self._reference(token, found)
+
+    def implicit(
+        self,
+        token: Token,
+        classes: frozenset[str] | None,
+        exclude: frozenset[str] = frozenset(),
+        *,
+        closest: bool = False,
+    ) -> Target | None:
+        """The name a relational noun leaves to the context, as a reference at ``token``.
+
+        "value the ChatGPT owner at $830bn" (``closest``: the nearest fitting name before
+        it in the sentence, else the document's topic); "has left for rival Anthropic",
+        "Other investors include …" (the topic: the fitting name met most often so far).
+        """
+        before = self.offset + token.idx
+        if closest:
+            local = [
+                span
+                for span in self.names.spans
+                if span.end <= token.idx
+                and span.key not in exclude
+                and (classes is None or self.class_of(span) in classes)
+            ]
+            if local:
+                return Target(max(local, key=lambda s: s.start), "anaphor", 0.1)
+        mentions: Counter[str] = Counter()
+        last: dict[str, _Seen] = {}
+        kinds: dict[str, str | None] = {}
+        for seen in self.antecedents.seen:
+            if seen.start < before:
+                mentions[seen.key] += 1
+                last[seen.key] = seen
+                kinds[seen.key] = self.antecedents.provisional(seen.key)
+        for span in self.names.spans:
+            if span.end <= token.idx:
+                mentions[span.key] += 1
+                last[span.key] = _Seen(span.key, span.canonical, self.sentence_index, before)
+                kinds[span.key] = kinds.get(span.key) or self.class_of(span)
+        fitting = [
+            key
+            for key in mentions
+            if key not in exclude and (classes is None or kinds[key] in classes)
+        ]
+        if not fitting:
+            return None
+        best = max(fitting, key=lambda k: (mentions[k], last[k].sentence, last[k].start))
+        return self._reference(token, last[best])
+
+    def class_of(self, span: NameSpan) -> str | None:
+        """The class a name seems to have so far (its cues here or before)."""
+        return self.antecedents.provisional(span.key) or _class_of(span)
+
+    def _reference(self, token: Token, found: _Seen) -> Target:
         end = token.idx + len(token)
         span = NameSpan(
             token.i,
