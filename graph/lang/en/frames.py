@@ -44,6 +44,7 @@ from graph.lang.en.syntax import (
     lemma,
     misparsed_subject,
     nominal,
+    own_possessor,
     prep_role,
     verb_arguments,
 )
@@ -128,6 +129,8 @@ class FrameReader(ParseRepairs, RelationalNouns):
             word = token.lemma_.lower()
             if token.i in possessed:
                 self._possessive(token)
+            elif token.dep_ in ("case", "dep") and token.head.dep_ != "poss":
+                self._surface_possessive(token)
             if word not in starts and not token.lower_.endswith("ing"):
                 continue
             if self.names.at(token) is None or token.i in self.names.heads:
@@ -481,7 +484,17 @@ class FrameReader(ParseRepairs, RelationalNouns):
         """ "OpenAI president and co-founder Greg Brockman": the company before the first
         title is the company of every title in the row; "company CEO Sam Altman": a type
         noun before the title stands for the company the text is about."""
-        for title in self.title_chain(noun):
+        chain = self.title_chain(noun)
+        if noun.dep_ == "conj" and self._is_title(noun.head) and noun.head not in chain:
+            chain.insert(0, noun.head)  # "EVP and CEO of Microsoft AI", as the tree has it
+        for title in chain:
+            if title != noun:  # "president and CEO of X": the first title's "of"
+                for prep in kids(title):
+                    if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i > noun.i:
+                        for pobj in kids(prep):
+                            if pobj.dep_ == "pobj":
+                                found = self._resolve(trigger, "of", pobj, slots.keys())
+                                slots.add("of", found, "chain")
             for child in kids(title):
                 if child.i >= title.i or child.dep_ not in (*_NAME_MODIFIERS, "poss"):
                     continue
@@ -570,7 +583,10 @@ class FrameReader(ParseRepairs, RelationalNouns):
             return
         slots = Slots()
         slots.add("prefix", self._resolve(trigger, "prefix", prefixes[0]))
-        slots.add("obj", self._resolve(trigger, "obj", token.head, slots.keys()))
+        owned = self._resolve(trigger, "obj", token.head, slots.keys())
+        # "Microsoft-backed OpenAI and Google’s DeepMind": the modifier is not DeepMind's
+        owned = [t for t in owned if not own_possessor(self.doc[t.span.end_token - 1])]
+        slots.add("obj", owned)
         self._emit(trigger, token, slots, None)
 
     def _merged_parts(self) -> None:

@@ -125,6 +125,8 @@ class RelationalNouns:
         out: list[tuple[Token, str]] = []
         if noun.dep_ in ("compound", "nmod") and self.names.at(noun.head):
             out.append((noun.head, "compound"))  # "Uber rival Lyft"
+        while host.dep_ == "conj" and self._is_title(host.head):
+            host = host.head  # "who will serve as EVP and CEO of X": the first title's place
         part = _partitive(host)  # "A and B, two of the founders of X": the group
         place = part if part is not None else host
         out.extend(self._after_comma(place))
@@ -209,9 +211,11 @@ class RelationalNouns:
         if i + 1 < len(doc) and (
             doc[i].lower_ in _LIST_WORDS or (doc[i].lower_ == "such" and doc[i + 1].lower_ == "as")
         ):
-            first = i + (2 if doc[i].lower_ == "such" else 1)
-            if first < len(doc) and self._is_name(doc[first]):
-                out.append((doc[first], "listed"))
+            word = doc[i + 1] if doc[i].lower_ == "such" else doc[i]
+            objects = [c for c in kids(word) if c.dep_ == "pobj"]  # the phrase's head
+            first = objects[0] if objects else doc[word.i + 1]
+            if self._is_name(first):
+                out.append((first, "listed"))
         if host.dep_ == "nsubj" and lemma(host.head) in ("include", "comprise"):
             for child in kids(host.head):
                 if child.dep_ in ("dobj", "attr") and child.i > host.head.i:

@@ -50,6 +50,8 @@ SUFFIX = 2.5
 WEAK_SUFFIX = 1.2
 SIZE = 2.0
 VERSION = 1.0
+LISTED = 2.0  # "models like X, Y and Z"
+COORDINATED = 1.0  # "Meta, Uber and Airtable": one member's clear cue
 PERSON_SHAPE = 0.7
 PERSON_SHAPE_COMMON = 0.4
 NER = {"ORG": ("Organization", 0.6), "PERSON": ("Person", 0.8), "PRODUCT": ("Product", 0.5)}
@@ -60,6 +62,7 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _SHAPES: dict[tuple[int, str], Vote | None] = {}
 _NOT_NAME_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 _LOCATIVE = frozenset({"in", "across", "near", "throughout", "outside", "around"})
+_VERSION_TOKEN = re.compile(r"^[vV]\d+(?:\.\d+)*$")
 _VERSION_END = re.compile(r"(?:[\s\-_.]v?\d+(?:\.\d+)*[a-z]?|\d)$", re.IGNORECASE)
 
 
@@ -201,8 +204,8 @@ class _Finder:
         if rest_start >= rest_end or token.i in self.names.by_token:
             return True
         rest = self.sentence.text[rest_start:rest_end]
-        if rest.lower() in VERSION_WORDS or rest[:1].isdigit():
-            return True  # "GPT-4o mini" is one name, not GPT-4o and "mini"
+        if rest.lower() in VERSION_WORDS or rest[:1].isdigit() or _VERSION_TOKEN.match(rest):
+            return True  # "GPT-4o mini", "DeepSeek v3" are one name, not two
         if rest.lower().rstrip(".") in self.cues.org_suffixes | self.cues.weak_org_suffixes:
             whole = self._span(token.i, token.i + 1, token.idx, rest_end)
             if whole is not None:  # "SoftBank Group" is SoftBank
@@ -210,6 +213,8 @@ class _Finder:
             return True
         owner = self._span(token.i, token.i + 1, match[0], match[1])
         named = self._span(token.i, token.i + 1, rest_start, rest_end)
+        if named is not None:  # "Stanford CRFM", "Amazon SageMaker": the whole is its name too
+            named.surface = self.sentence.text[token.idx : rest_end]
         if owner is None or named is None or not owner.votes:
             return True
         if owner.votes[0].entity_class != "Organization":
@@ -340,6 +345,67 @@ class _Finder:
             self._shape_votes(span)
         for span in list(self.names.spans):
             self._context_votes(span)
+        self._group_votes()
+
+    def _group_votes(self) -> None:
+        """Members of one list are of one kind: "models like LLaMA, Alpaca and Koala" (the
+        type noun the list hangs from), "Meta, Uber, and Airtable" (a member whose cues
+        are clear speaks for the others, weakly)."""
+        own: dict[int, tuple[str, float] | None] = {}
+        for span in self.names.spans:
+            totals: dict[str, float] = {}
+            for vote in span.votes:
+                if not vote.cue.startswith("ner:"):
+                    totals[vote.entity_class] = totals.get(vote.entity_class, 0.0) + vote.weight
+            best = max(sorted(totals), key=lambda c: totals[c]) if totals else None
+            own[id(span)] = (best, totals[best]) if best else None
+        for run in self._name_runs():
+            tokens = [self.doc[s.end_token - 1] for s in run]
+            listed = self._list_type(tokens[0])
+            clear = [cue for cue in (own[id(s)] for s in run) if cue and cue[1] >= SUFFIX]
+            kinds = {cue[0] for cue in clear}
+            for span in run:
+                if listed is not None:
+                    span.votes.append(Vote(listed[0], LISTED, f"listed:{listed[1]}"))
+                if len(kinds) == 1 and len(run) > 1:
+                    span.votes.append(Vote(next(iter(kinds)), COORDINATED, "coordination"))
+
+    def _name_runs(self) -> list[list[NameSpan]]:
+        """Names listed one after another: "A, B, C and D" (by the words: the parser
+        often hangs the later members elsewhere)."""
+        doc = self.doc
+        spans = sorted(
+            (
+                s
+                for s in self.names.spans
+                if not s.reference  # a possessor is no member: "A and B's C"
+                and not (s.end_token < len(doc) and doc[s.end_token].text in ("'s", "’s"))
+            ),
+            key=lambda s: s.start_token,
+        )
+        runs: list[list[NameSpan]] = []
+        for span in spans:
+            if runs:
+                last = runs[-1][-1]
+                between = [t.lower_ for t in self.doc[last.end_token : span.start_token]]
+                if 0 < len(between) <= 2 and all(w in (",", "and", "or") for w in between):
+                    runs[-1].append(span)
+                    continue
+            runs.append([span])
+        return [
+            run for run in runs if len(run) > 1 or self._list_type(self.doc[run[0].end_token - 1])
+        ]
+
+    def _list_type(self, first: Token) -> tuple[str, str] | None:
+        """The type noun a list is introduced by: "models like X", "companies such as X",
+        "startups including X"."""
+        prep = first.head
+        if first.dep_ != "pobj" or prep.lower_ not in ("like", "including", "as"):
+            return None
+        if prep.lower_ == "as" and not any(c.lower_ == "such" for c in kids(prep)):
+            return None
+        noun = prep.head
+        return self._type(noun) if noun.pos_ in ("NOUN", "PROPN") else None
 
     def _shape_votes(self, span: NameSpan) -> None:
         key = (id(self.cues), span.surface)

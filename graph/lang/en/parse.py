@@ -143,7 +143,7 @@ _NOT_NAME = word_set(
     former ex formerly why how what who whom which where there here then now
     january february march april may june july august september october november
     december monday tuesday wednesday thursday friday saturday sunday
-    ceo cto cfo coo cmo cso cpo ciso chief president chairman chairwoman chair vice vp
+    ceo cto cfo coo cmo cso cpo ciso evp svp chief president chairman chairwoman chair vice vp
     director founder cofounder co-founder executive head mr mrs ms dr prof sir
     """
 )

@@ -38,7 +38,9 @@ _TERM_CLASSES = frozenset({"Technique", "Concept"})
 #: How many sentences back a stand-in may reach.
 _REACH = 3
 #: Nouns that stand for the name compounded with them: "the Nimbus-4 weights".
-_STAND_FOR = frozenset({"weights", "weight", "series", "line", "lineup", "brand", "code"})
+_STAND_FOR = frozenset(
+    {"weights", "weight", "series", "line", "lineup", "brand", "code", "system", "systems"}
+)
 #: Nouns for data whose source is the dataset: "3.5 trillion tokens drawn from RefinedWeb".
 _DATA_NOUNS = frozenset(
     {

@@ -26,6 +26,7 @@ __all__ = [
     "misparsed_subject",
     "nominal",
     "noun_words",
+    "own_possessor",
     "prep_role",
     "reduced_relative",
     "tables",
@@ -173,9 +174,20 @@ def coordinated(token: Token) -> list[Token]:
     out = [token]
     for other in token.conjuncts:
         low, high = sorted((token.i, other.i))
-        if not any(t.lower_ in _CONTRAST for t in doc[low + 1 : high]):
-            out.append(other)
+        if any(t.lower_ in _CONTRAST for t in doc[low + 1 : high]):
+            continue
+        if any(c.dep_ == "case" for c in kids(other)):
+            continue  # "OpenAI and Google’s DeepMind": Google is DeepMind's owner
+        out.append(other)
     return sorted(out, key=lambda t: t.i)
+
+
+def own_possessor(token: Token) -> bool:
+    """ "Google’s DeepMind" (whatever the parser made of the possessive)."""
+    if any(c.dep_ == "poss" for c in kids(token)):
+        return True
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return before is not None and before.text in ("'s", "’s")
 
 
 #: Labels the small parser gives a name it failed to attach ("Qualcomm" as a compound of
