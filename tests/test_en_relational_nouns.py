@@ -116,3 +116,40 @@ def test_reads_the_holder(read, text, wanted) -> None:
 def test_states_nothing_it_does_not_say(read, text, silent) -> None:
     subject, predicate = silent
     assert not [t for t in read[text] if t[0] == subject and t[1] == predicate], read[text]
+
+
+STAND_INS = [
+    # a person noun with an employer before it stands for a person, and "the start-up"
+    # is no name of its own clause
+    (
+        "Nell Varga, Fennick AI's chief executive, spoke on Monday. The former Ostrava "
+        "researcher founded the start-up with Ivo Marsh and Uma Reyes.",
+        {
+            ("nell-varga", "founded", "fennick-ai"),
+            ("ivo-marsh", "founded", "fennick-ai"),
+            ("uma-reyes", "founded", "fennick-ai"),
+        },
+        {("nell-varga", "founded", "ostrava")},
+    ),
+    # a plural definite noun is a group, not the last company ("the funds raised")
+    (
+        "Pellory Labs raised $40 million, according to Corvane Capital. "
+        "Brisk Robotics values the funds at little.",
+        set(),
+        {("brisk-robotics", "investedIn", "corvane-capital")},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "wrong"), STAND_INS, ids=[t[:40] for t, *_ in STAND_INS]
+)
+def test_stand_ins(text, wanted, wrong) -> None:
+    _, (triples,), _ = read_texts([text])
+    assert wanted <= triples, triples
+    assert not wrong & triples, triples
+
+
+def test_nationality_words_are_not_names() -> None:
+    extraction, _, _ = read_texts(["A French start-up and a Dutch lab hired Ines Marr."])
+    assert not {"french", "dutch"} & {e.key for e in extraction.entities}

@@ -62,6 +62,11 @@ class Cues:
                 found = self.type_nouns.get(noun)
                 if found:
                     return found, noun
+                if size == 2:  # "start - up", split by the tokenizer: "start-up"
+                    joined = "-".join(words[-2:])
+                    found = self.type_nouns.get(joined)
+                    if found:
+                        return found, joined
         return None
 
 

@@ -580,7 +580,7 @@ _FUNCTION_WORDS = word_set(
     """
 )
 
-_DEMONYMS = re.compile(r"(?:ish|ese|ian|an|ic|i)$")
+_DEMONYMS = re.compile(r"(?:ish|ese|ian|an|ic|i|ch|ss|ek)$")
 
 
 def _inner_capital(text: str) -> bool:

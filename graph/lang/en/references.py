@@ -267,6 +267,19 @@ class ArgumentResolver:
         compound = [
             c for c in kids(token) if c.dep_ in _MODIFIERS and c.i < token.i and self._name_at(c)
         ]
+        if (
+            compound
+            and typed
+            and typed[0] == "Person"
+            and token.tag_ == "NN"
+            and self._definite(token)
+        ):
+            employer = self._name_at(compound[-1])
+            if employer is not None and _class_of(employer) not in (None, "Person"):
+                # "the former DeepMind researcher": a person, not DeepMind (but "Marrow Labs
+                # analysts" speak for Marrow Labs)
+                found = self._stand_in(token, frozenset({"Person"}))
+                return [found] if found else []
         if compound and (typed or lemma(token) in _STAND_FOR):
             return [Target(self._name_at(compound[-1]), "type-noun")]  # type: ignore[arg-type]
         if compound and terms and classes:
@@ -307,7 +320,9 @@ class ArgumentResolver:
             source = self._data_source(token, depth)
             if source:
                 return source
-        if typed and self._definite(token) and lemma(token) not in _PARTS:
+        # a plural stands for a group, not for one name ("the funds raised", "the companies")
+        plural = token.tag_ == "NNS" and token.lower_ != "data"
+        if typed and self._definite(token) and lemma(token) not in _PARTS and not plural:
             found = self._stand_in(token, frozenset({typed[0]}))
             if found:
                 return [found]
@@ -401,6 +416,8 @@ class ArgumentResolver:
             return []
         for child in token.subtree:
             if child.dep_ == "prep" and child.lower_ in _LIST_PREPS and child.head.i >= token.i:
+                if _through_other_noun(child, token):
+                    continue  # "X's comeback and a race with rivals, including A": the race's
                 for pobj in kids(child):
                     if pobj.dep_ == "pobj":
                         found = self._direct(pobj, classes, terms, depth + 1)
@@ -538,6 +555,8 @@ class ArgumentResolver:
         for span in self.names.spans:
             if span.end > token.idx or span.key in self._exclude or span.start_token == token.i:
                 continue
+            if token.pos_ != "PRON" and _same_clause(self.doc[span.end_token - 1], token):
+                continue  # "The former DeepMind researcher founded the start-up": not DeepMind
             if self.antecedents.provisional(span.key) is None and not span.votes:
                 untyped.append(span)
             entity_class = self.antecedents.provisional(span.key) or _class_of(span)
@@ -602,6 +621,38 @@ class ArgumentResolver:
             return None
         self.names.add(span)
         return Target(span, "term", 0.05)
+
+
+_CLAUSE_LINKS = frozenset({"relcl", "ccomp", "advcl", "xcomp", "acl", "conj", "parataxis"})
+
+
+def _clause_of(token: Token) -> Token | None:
+    """The verb of the clause a token belongs to (None past a clause link)."""
+    for _ in range(12):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.dep_ in _CLAUSE_LINKS or token.head == token:
+            return None
+        token = token.head
+    return None
+
+
+def _same_clause(name: Token, stand_in: Token) -> bool:
+    """A stand-in never means a name of its own clause ("Google bought the company")."""
+    verb, other = _clause_of(stand_in), _clause_of(name)
+    return verb is not None and other is not None and verb.i == other.i
+
+
+def _through_other_noun(child: Token, token: Token) -> bool:
+    """Whether ``child`` hangs from ``token`` through another noun."""
+    head = child.head
+    for _ in range(12):
+        if head == token or head.head == head:
+            return False
+        if head.pos_ in ("NOUN", "PROPN"):
+            return True
+        head = head.head
+    return False
 
 
 def _class_of(span: NameSpan) -> str | None:

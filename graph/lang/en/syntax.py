@@ -245,6 +245,11 @@ def _tree_arguments(verb: Token) -> Iterator[tuple[str, Token]]:
             elif dep in _OBJECTS and holder == verb:
                 if child.lower_ not in _REFLEXIVES:  # "had assembled itself"
                     yield "obj", child
+                for prep in kids(child):  # "founded the start-up with X": X is the verb's
+                    if prep.dep_ == "prep" and prep.lower_ == "with" and child.i < prep.i:
+                        for pobj in kids(prep):
+                            if pobj.dep_ == "pobj":
+                                yield "with", pobj
                 if child.pos_ == "NUM" or child.lower_ in _AMOUNTS:
                     # "invested $10 billion in OpenAI": the parser hangs "in" from the sum
                     for prep in kids(child):
