@@ -370,6 +370,17 @@ class FrameReader(ParseRepairs, RelationalNouns):
                     slots.add("obj", self._resolve(trigger, "obj", token), "conj", 0.05)
             if head.dep_ in ("relcl", "acl") and verb.dep_ == "conj":
                 self._relative_head(head, trigger, slots, is_passive(head))
+        elif (
+            passive
+            and verb.dep_ == "advcl"
+            and verb.tag_ == "VBN"
+            and verb.i < head.i
+            and not any(c.dep_ in ("auxpass", "mark") for c in kids(verb))
+        ):  # "Founded in 2021 by X, Anthropic has …": the participle is about the subject
+            for role, token in verb_arguments(head):
+                if role == ("obj" if is_passive(head) else "subj"):
+                    found = self._resolve(trigger, "obj", token, slots.keys())
+                    slots.add("obj", found, "participle", 0.05)
 
     def _result(self, verb: Token, trigger: str, slots: Slots) -> None:
         """ "fine-tuned X to create Y": Y is what the fine-tuning made."""
@@ -517,6 +528,7 @@ class FrameReader(ParseRepairs, RelationalNouns):
         """
         holder_classes = self.roles.get((trigger, "holder"))
         if holder_classes is None:
+            self._implicit_event_end(noun, host, trigger, slots)
             return []
         holders = [t for role, t in slots.items if role == "holder"]
         others = [t for role, t in slots.items if role != "holder"]
@@ -546,6 +558,28 @@ class FrameReader(ParseRepairs, RelationalNouns):
         if found is not None:
             slots.add("of", [found], "topic", 0.05)
         return []
+
+    def _implicit_event_end(self, noun: Token, host: Token, trigger: str, slots: Slots) -> None:
+        """ "Anthropic closed a round. The round was led by Coatue": a definite event noun
+        with one end stated and the other left to the context (the document's topic)."""
+        if not _determined(host) or noun.tag_ == "NNS":
+            return
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in (*kids(noun), *kids(host))):
+            return  # "the release of ChatGPT", "the formation of a division": said in place
+        filled = {single for role, _ in slots.items for single in role.split("|")}
+        if filled & {"of", "obj", "poss"}:
+            return  # only the agent is stated ("The round was led by X")
+        for pattern in self.index.for_trigger(trigger):
+            has_subject = not filled.isdisjoint(pattern.subject_role.split("|"))
+            has_object = not filled.isdisjoint(pattern.object_role.split("|"))
+            if has_subject == has_object:
+                continue
+            role = pattern.object_role if has_subject else pattern.subject_role
+            classes = pattern.object_classes if has_subject else pattern.subject_classes
+            found = self.resolver.implicit(noun, classes, frozenset(slots.keys()))
+            if found is not None:
+                slots.add(role.split("|")[0], [found], "topic", 0.1)
+            return
 
     # -- noun-phrase constructions
     def _possessive(self, token: Token) -> None:

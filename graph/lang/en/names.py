@@ -384,17 +384,27 @@ class _Finder:
             key=lambda s: s.start_token,
         )
         runs: list[list[NameSpan]] = []
+        closed: list[bool] = []  # whether "and"/"or" came before the run's last member
         for span in spans:
             if runs:
                 last = runs[-1][-1]
+                if span.start_token < last.end_token:  # two parts of one merged token
+                    runs[-1][-1] = span
+                    continue
                 between = [t.lower_ for t in self.doc[last.end_token : span.start_token]]
                 if 0 < len(between) <= 2 and all(w in (",", "and", "or") for w in between):
                     runs[-1].append(span)
+                    closed[-1] = "and" in between or "or" in between
                     continue
             runs.append([span])
-        return [
-            run for run in runs if len(run) > 1 or self._list_type(self.doc[run[0].end_token - 1])
-        ]
+            closed.append(False)
+        out = []
+        for run, ends_in_and in zip(runs, closed, strict=True):
+            if len(run) > 1 and not ends_in_and:
+                run = run[:1]  # "… Nadia Perrin, Vellum AI is new": a comma alone lists nothing
+            if len(run) > 1 or self._list_type(self.doc[run[0].end_token - 1]):
+                out.append(run)
+        return out
 
     def _list_type(self, first: Token) -> tuple[str, str] | None:
         """The type noun a list is introduced by: "models like X", "companies such as X",

@@ -263,7 +263,15 @@ class ArgumentResolver:
         for child in kids(token):
             if child.dep_ == "appos" and self._name_at(child):
                 return self._direct(child, classes, terms, depth + 1)
+        if token.dep_ == "attr" and lemma(token.head) == "be":
+            for child in kids(token.head):  # "Falcon is a model released by TII"
+                if child.dep_ in ("nsubj", "nsubjpass") and self._name_at(child):
+                    return [Target(self._name_at(child), "copula")]  # type: ignore[arg-type]
         typed = self.cues.type_of(noun_words(token))
+        if typed and typed[0] == "Person":  # "researchers including Dario Amodei"
+            listed = self._including(token, classes, terms, depth)
+            if listed:
+                return listed
         compound = [
             c for c in kids(token) if c.dep_ in _MODIFIERS and c.i < token.i and self._name_at(c)
         ]
