@@ -51,6 +51,8 @@ WEAK_SUFFIX = 1.2
 SIZE = 2.0
 VERSION = 1.0
 LISTED = 2.0  # "models like X, Y and Z"
+SOURCE = 0.6  # "Reuters reported": with the entity label, enough to type the name
+UNLABELLED_SOURCE = 0.9  # "the Wall Street Journal reported", no entity label
 COORDINATED = 1.0  # "Meta, Uber and Airtable": one member's clear cue
 PERSON_SHAPE = 0.7
 PERSON_SHAPE_COMMON = 0.4
@@ -78,6 +80,8 @@ def _person_word(word: str) -> bool:
 _IN_ARGUMENTS = frozenset({"invest", "investment", "stake", "interest", "participate", "round"})
 _EMBEDDING = frozenset({"relcl", "acl", "advcl", "ccomp", "pcomp"})
 _NAMING_VERBS = frozenset({"call", "name", "dub", "title", "brand", "christen", "know"})
+#: Verbs whose subject (or "by" agent) is a source of news: "Reuters reported".
+_REPORTING = frozenset({"report", "say", "tell", "write", "note", "reveal", "confirm", "add"})
 
 
 @dataclass
@@ -260,6 +264,9 @@ class _Finder:
             if token.i in self.names.by_token or not self._name_shaped(token):
                 continue
             start, end = token.idx, token.idx + len(token)
+            before = self.doc[token.i - 1] if token.i > 1 else None
+            if before is not None and before.text == "The" and before.whitespace_:
+                start = before.idx  # "reported by The Information": "The" is in the name
             span = self._span(token.i, token.i + 1, start, end)
             if span is not None:
                 self.names.add(span)
@@ -450,6 +457,7 @@ class _Finder:
             return Vote("AIModel", VERSION, "name:version")
         if (
             2 <= len(words) <= 3
+            and words[0] != "The"  # "The Information" is a publication
             and all(_person_word(w) for w in words)
             and not any(w.lower() in self.cues.type_nouns for w in words)
         ):
@@ -465,6 +473,33 @@ class _Finder:
             found.extend(self._surface_apposition(span))
         for entity_class, noun, weight, how in found:
             span.votes.append(Vote(entity_class, weight, f"{how}:{noun}"))
+        source = self._source_vote(token, span)
+        if source is not None:
+            span.votes.append(source)
+
+    def _source_vote(self, token: Token, span: NameSpan) -> Vote | None:
+        """ "Reuters reported", "reported by The Information", "according to X": a source
+        of news is an organization or a person, whichever the entity label says (the
+        label alone is too weak a cue to type a name)."""
+        head = token.head
+        if token.dep_ == "nsubj" and lemma(head) in _REPORTING:
+            how = lemma(head)
+        elif token.dep_ == "pobj" and head.lower_ == "by" and lemma(head.head) in _REPORTING:
+            how = lemma(head.head)
+        elif token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
+            how = "according"
+        else:
+            return None
+        label = NER.get(self.ner.get(token.i, ""))
+        if label is not None and label[0] != "Product":
+            return Vote(label[0], SOURCE, f"source:{how}")
+        shape = max((v.weight for v in span.votes if v.cue == "name:person"), default=0.0)
+        words = span.surface.split()
+        publication = words[0] == "The" or (len(words) >= 3 and shape < PERSON_SHAPE)
+        if label is None and len(words) > 1 and (shape == 0.0 or publication):
+            # "the Wall Street Journal reported": a source whose name is no person's
+            return Vote("Organization", UNLABELLED_SOURCE, f"source:{how}")
+        return None
 
     def _surface_apposition(self, span: NameSpan) -> Iterable[tuple[str, str, float, str]]:
         """ "Ask Vantly, a customer-support chatbot, …" read from the words alone, for
@@ -631,7 +666,9 @@ def short_forms(spans: Iterable[NameSpan]) -> dict[str, NameSpan]:
         if top == "Organization" or words[-1].lower() in _ORG_WORDS:
             forms.append(words[0])
         if top == "Person" and totals["Person"] >= PERSON_SHAPE:
-            forms.append(words[-1])  # joined only to a one-word name that is no other kind
+            # joined only to a one-word name that is no other kind: "Altman"; and the
+            # given name a quote uses ("I've known Mustafa for years")
+            forms.extend((words[-1], words[0]))
         for form in forms:
             if len(form) > 2 and form[0].isupper():
                 owners.setdefault(match_key(form), {})[span.key] = span
