@@ -32,7 +32,46 @@ POSITIVE = [
     ),
 ]
 
+# shares, alarms, building on a method, data drawn through a participle, a passive
+# coordinated with a copula
+POSITIVE += [
+    (
+        "Tamber Capital already owns about 11 per cent of Vireo Labs.",
+        {("tamber-capital", "investedIn", "vireo-labs"), ("tamber-capital", "owns", "vireo-labs")},
+    ),
+    (
+        "Coldwater Group holds 40% of Brinemark Labs.",
+        {("coldwater", "investedIn", "brinemark-labs")},
+    ),
+    (
+        "Two years ago, Harrow Systems sounded a “Code Red” over Quill-3, a chatbot.",
+        {("harrow-systems", "viewsAsThreat", "quill-3")},
+    ),
+    (
+        "Ashgrove Labs raised a red flag about Pell Systems’s rise.",
+        {("ashgrove-labs", "viewsAsThreat", "pell-systems")},
+    ),
+    (
+        "Tessel-40B is a version of Tessel-7B and builds on its innovations such as "
+        "grouped-query attention.",
+        {("tessel-40b", "uses", "grouped-query-attention")},
+    ),
+    (
+        "Orrin-9B is a model. It is the largest open model, and was trained on 2 trillion "
+        "tokens using Pell Labs's ForumMix dataset.",
+        {("orrin-9b", "trainedOn", "forummix")},
+    ),
+]
+
 NEGATIVE = [
+    (
+        "Coldwater Group sold its 40% of Brinemark Labs.",
+        ("coldwater", "investedIn", "brinemark-labs"),
+    ),
+    (
+        "Harrow Systems did not sound the alarm over Quill-3, a chatbot.",
+        ("harrow-systems", "viewsAsThreat", "quill-3"),
+    ),
     # an event noun with its complement said in place takes nothing from the topic
     (
         "Harlan Robotics sells robots. The release of Tessel-2 surprised Harlan Robotics.",

@@ -47,6 +47,8 @@ class Cues:
     win_verbs: frozenset[str]
     expect_verbs: frozenset[str]
     fear_nouns: frozenset[str]
+    alarm_nouns: frozenset[str]
+    alarm_verbs: frozenset[str]
     technique_heads: frozenset[str]
     role_cues: dict[tuple[str, str], tuple[str, str]]  # (trigger, role) -> (class, cue name)
 
@@ -117,6 +119,8 @@ _FIELDS = {
     "win_verbs",
     "expect_verbs",
     "fear_nouns",
+    "alarm_nouns",
+    "alarm_verbs",
     "technique_heads",
     "role_cues",
 }

@@ -78,6 +78,7 @@ ROLES = frozenset(
         "among",
         "under",
         "behind",
+        "about",
         "via",
         "prefix",
         "result",
@@ -281,7 +282,11 @@ class FrameReader(ParseRepairs, RelationalNouns):
         self._relative_head(verb, trigger, slots, passive)
         self._inherited_subject(verb, trigger, slots, passive)
         self._result(verb, trigger, slots)
-        self._emit(trigger, verb, slots, block_reason(verb, self.cues))
+        blocked = block_reason(verb, self.cues)
+        self._emit(trigger, verb, slots, blocked)
+        if any(role == "obj" and target.via == "share" for role, target in slots.items):
+            # "owns 11 per cent of OpenAI": a shareholder, so an investor
+            self._emit("@stake", verb, slots, blocked)
 
     def _comparison(self, verb: Token) -> bool:
         """ "X performs better than Y", "X did better than Y", and the cleft "It is X, not
@@ -367,6 +372,9 @@ class FrameReader(ParseRepairs, RelationalNouns):
                     found = self._resolve(trigger, "subj", token, slots.keys())
                     slots.add("subj", found, via, 0.05)
                 elif role == "obj" and passive and head_passive and verb.dep_ == "conj":
+                    slots.add("obj", self._resolve(trigger, "obj", token), "conj", 0.05)
+                elif role == "subj" and passive and not head_passive and verb.dep_ == "conj":
+                    # "It is the largest model … and was trained on X": the subject
                     slots.add("obj", self._resolve(trigger, "obj", token), "conj", 0.05)
             if head.dep_ in ("relcl", "acl") and verb.dep_ == "conj":
                 self._relative_head(head, trigger, slots, is_passive(head))
@@ -462,17 +470,18 @@ class FrameReader(ParseRepairs, RelationalNouns):
         light = host.head if host.dep_ in ("dobj", "pobj", "nsubjpass") else None
         if light is not None and host.dep_ == "pobj":
             light = light.head if light.head != light else None
-        if (
-            light is not None
-            and lemma(light)
+        alarm = trigger in self.cues.alarm_nouns and light is not None
+        if light is not None and (
+            lemma(light)
             in self.cues.light_verbs | self.cues.planning_words | self.cues.former_words
+            or (alarm and lemma(light) in self.cues.alarm_verbs)  # "sounded the alarm over X"
         ):
             for role, token in verb_arguments(light):
                 if role == "subj":
                     slots.add(
                         "subj", self._resolve(trigger, "subj", token, slots.keys()), "light", 0.05
                     )
-                elif role in ("with", "in", "between") and token != host:
+                elif role in ("with", "in", "between", "over", "about") and token != host:
                     slots.add(
                         role, self._resolve(trigger, role, token, slots.keys()), "light", 0.05
                     )

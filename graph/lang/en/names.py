@@ -278,7 +278,9 @@ class _Finder:
         if self.ner.get(token.i) in _NOT_NAME_LABELS and not any(c.isupper() for c in text[1:]):
             return False
         words = text.lower().split()
-        if len(words) == 1 and (words[0] in self.cues.not_names or words[0] in _FUNCTION_WORDS):
+        if " ".join(words) in self.cues.not_names:
+            return False  # "Code Red"
+        if len(words) == 1 and words[0] in _FUNCTION_WORDS:
             return False
         if text.lower() in self.cues.places or self._is_place(token):
             return False

@@ -39,7 +39,24 @@ _TERM_CLASSES = frozenset({"Technique", "Concept"})
 _REACH = 3
 #: Nouns that stand for the name compounded with them: "the Nimbus-4 weights".
 _STAND_FOR = frozenset(
-    {"weights", "weight", "series", "line", "lineup", "brand", "code", "system", "systems"}
+    {
+        "weights",
+        "weight",
+        "series",
+        "line",
+        "lineup",
+        "brand",
+        "code",
+        "system",
+        "systems",
+        "comeback",
+        "rise",
+        "success",
+        "surge",
+        "popularity",
+        "momentum",
+        "dominance",
+    }
 )
 #: Nouns for data whose source is the dataset: "3.5 trillion tokens drawn from RefinedWeb".
 _DATA_NOUNS = frozenset(
@@ -58,6 +75,8 @@ _DATA_NOUNS = frozenset(
     }
 )
 _LIST_PREPS = frozenset({"including", "like", "such"})
+#: Participles that name where data comes from: "tokens using X", "posts drawn from X".
+_SOURCING = frozenset({"use", "draw", "take", "source", "collect", "scrape", "pull"})
 #: Modifiers before a noun that may be the name it stands for: "its Tern-1 model".
 _MODIFIERS = frozenset({"compound", "nummod", "amod", "nmod", "npadvmod"})
 #: Type nouns for part of a company: "the NovaSky team" names NovaSky, but "the team"
@@ -70,6 +89,7 @@ _SHARES = frozenset(
     {
         "%",
         "percent",
+        "cent",
         "majority",
         "stake",
         "share",
@@ -288,6 +308,10 @@ class ArgumentResolver:
                 # analysts" speak for Marrow Labs)
                 found = self._stand_in(token, frozenset({"Person"}))
                 return [found] if found else []
+        if lemma(token) in _STAND_FOR and not compound:  # "Pell Labs’s rise": Pell Labs
+            owner = next((c for c in kids(token) if c.dep_ == "poss" and self._name_at(c)), None)
+            if owner is not None:
+                return [Target(self._name_at(owner), "type-noun", 0.05)]  # type: ignore[arg-type]
         if compound and (typed or lemma(token) in _STAND_FOR):
             return [Target(self._name_at(compound[-1]), "type-noun")]  # type: ignore[arg-type]
         if compound and terms and classes:
@@ -423,7 +447,10 @@ class ArgumentResolver:
         if not self._lists:
             return []
         for child in token.subtree:
-            if child.dep_ == "prep" and child.lower_ in _LIST_PREPS and child.head.i >= token.i:
+            listing = child.lower_ in _LIST_PREPS or (
+                child.lower_ == "as" and any(c.lower_ == "such" for c in kids(child))
+            )  # "its innovations such as X", with "such" hung from "as"
+            if child.dep_ == "prep" and listing and child.head.i >= token.i:
                 if _through_other_noun(child, token):
                     continue  # "X's comeback and a race with rivals, including A": the race's
                 for pobj in kids(child):
@@ -433,6 +460,12 @@ class ArgumentResolver:
         return []
 
     def _data_source(self, token: Token, depth: int) -> list[Target]:
+        for child in kids(token):  # "3.5 trillion tokens using TII's RefinedWeb dataset"
+            if child.dep_ == "acl" and lemma(child) in _SOURCING and child.i > token.i:
+                for obj in kids(child):
+                    if obj.dep_ == "dobj":
+                        found = self._direct(obj, frozenset({"Dataset"}), False, depth + 1)
+                        return [Target(t.span, "source", 0.05) for t in found]
         for child in token.subtree:
             if child.dep_ == "prep" and child.lower_ in ("from", "of") and child.head != token:
                 for pobj in kids(child):
