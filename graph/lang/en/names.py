@@ -64,6 +64,7 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _SHAPES: dict[tuple[int, str], Vote | None] = {}
 _NOT_NAME_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 _LOCATIVE = frozenset({"in", "across", "near", "throughout", "outside", "around"})
+_AMOUNT = re.compile(r"^\d+(?:\.\d+)?[BMKT]$")
 _VERSION_TOKEN = re.compile(r"^[vV]\d+(?:\.\d+)*$")
 _VERSION_END = re.compile(r"(?:[\s\-_.]v?\d+(?:\.\d+)*[a-z]?|\d)$", re.IGNORECASE)
 
@@ -280,6 +281,9 @@ class _Finder:
         words = text.lower().split()
         if " ".join(words) in self.cues.not_names:
             return False  # "Code Red"
+        following = self.names.tokens[token.i + 1] if token.i + 1 < len(self.names.tokens) else None
+        if following is not None and _AMOUNT.match(text) and lemma(following) == "parameter":
+            return False  # "DeepSeek v3's 685B parameters": an amount, not a model
         if len(words) == 1 and words[0] in _FUNCTION_WORDS:
             return False
         if text.lower() in self.cues.places or self._is_place(token):
