@@ -46,6 +46,7 @@ from graph.lang.en.syntax import (
     nominal,
     own_possessor,
     prep_role,
+    tables,
     verb_arguments,
 )
 
@@ -124,16 +125,19 @@ class FrameReader(ParseRepairs, RelationalNouns):
         looked at closely (a trigger, a stance verb, the base of a phrasal trigger, the
         head of a possessor): the rest of the sentence costs one look each."""
         tokens = self.names.tokens
-        possessed = {t.head.i for t in tokens if t.dep_ == "poss"}
+        table = tables(self.doc)
+        labels, heads, texts = table.deps, table.heads, table.texts
+        possessed = {heads[i] for i, dep in enumerate(labels) if dep == "poss"}
         starts = _frame_starts(self.index, self.cues)
-        for token in tokens:
-            word = token.lemma_.lower()
-            if token.i in possessed:
-                self._possessive(token)
-            elif token.dep_ in ("case", "dep") and token.head.dep_ != "poss":
-                self._surface_possessive(token)
-            if word not in starts and not token.lower_.endswith("ing"):
+        for i, word in enumerate(table.lemmas):
+            dep = labels[i]
+            if i in possessed:
+                self._possessive(tokens[i])
+            elif (dep == "case" or dep == "dep") and labels[heads[i]] != "poss":
+                self._surface_possessive(tokens[i])
+            if word not in starts and not texts[i].lower().endswith("ing"):
                 continue
+            token = tokens[i]
             if self.names.at(token) is None or token.i in self.names.heads:
                 # A noun with a subject and an object is a verb the tagger missed
                 # ("Analysts at X view Y as the winner").

@@ -49,7 +49,14 @@ class Gazetteer:
         reader. Lowercase entries ("open source") match in any case, the others only
         where the text capitalises them ("Gemini", not "gemini").
         """
-        words = [_without_possessive(m.start(), m.group(0)) for m in _WORD.finditer(text)]
+        words = [(m.start(), m.end(), m.group(0).casefold()) for m in _WORD.finditer(text)]
+        if "'" in text or "’" in text:  # "Google DeepMind’s" is "Google DeepMind"
+            words = [
+                (start, end - 2, word[:-2])
+                if len(word) > 2 and word[-1] == "s" and word[-2] in "'’"
+                else (start, end, word)
+                for start, end, word in words
+            ]
         out: list[tuple[int, int]] = []
         i = 0
         while i < len(words):
@@ -68,17 +75,6 @@ class Gazetteer:
 
 
 _WORD = re.compile(r"\w+(?:[.·'’+&]\w+)*")
-_POSSESSIVE = ("'s", "’s", "'S", "’S")
-
-
-def _without_possessive(start: int, word: str) -> tuple[int, int, str]:
-    """(start, end, casefolded word) of a word, a possessive ending left out: "Google
-    DeepMind’s" is the gazetteer's "Google DeepMind", not "Google" and "DeepMind’s"."""
-    if word.endswith(_POSSESSIVE) and len(word) > 2:
-        word = word[:-2]
-    return start, start + len(word), word.casefold()
-
-
 _GAZETTEERS: dict[int, tuple[Lexicon, Gazetteer]] = {}
 
 

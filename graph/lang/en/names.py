@@ -234,7 +234,8 @@ class _Finder:
         """ "On the Dangers of Stochastic Parrots was co-written by …" (see
         :mod:`graph.lang.en.titles`)."""
         tokens = self.names.tokens
-        for start, end in title_runs(tokens, tables(self.doc).lemmas):
+        table = tables(self.doc)
+        for start, end in title_runs(tokens, table.lemmas, table.texts):
             self._add_title(tokens, start, end)
 
     def _add_title(self, tokens: list[Token], start: int, end: int) -> None:
@@ -256,10 +257,11 @@ class _Finder:
     # -- step 2: name-shaped tokens
     def shaped(self) -> None:
         headline = bool(self.doc.user_data.get("newskg.headline"))
-        for token in self.names.tokens:
-            text = token.text
+        tokens = self.names.tokens
+        for i, text in enumerate(tables(self.doc).texts):
             if text.islower() or not text[:1].isalnum():
                 continue  # most tokens: no capital, or punctuation
+            token = tokens[i]
             if headline and not (any(c.isdigit() for c in text) or _inner_capital(text)):
                 continue  # in a title-case headline only "GPT-4o", "OpenAI" look like names
             if token.i in self.names.by_token or not self._name_shaped(token):

@@ -143,27 +143,37 @@ class Antecedents:
 
     seen: list[_Seen] = field(default_factory=list)
     votes: dict[str, list[Vote]] = field(default_factory=lambda: defaultdict(list))
+    # Kept as names are remembered (stand-ins are resolved often, documents are long):
+    mentions: Counter[str] = field(default_factory=Counter)  # key -> occurrences so far
+    last: dict[str, _Seen] = field(default_factory=dict)  # key -> its latest occurrence
+    _classes: dict[str, str | None] = field(default_factory=dict)  # provisional, by key
 
     def remember(self, names: SentenceNames, sentence: int, offset: int) -> None:
         for span in sorted(names.spans, key=lambda s: s.start):
             # Stand-ins count too: "The startup develops models. Its first model …"
             seen = _Seen(span.key, span.canonical, sentence, offset + span.start, span.subject)
             self.seen.append(seen)
+            self.mentions[span.key] += 1
+            self.last[span.key] = seen
             self.votes[span.key].extend(span.votes)
+            self._classes.pop(span.key, None)
 
     def learn(self, key: str, entity_class: str) -> None:
         """A class learnt from a stand-in: "the company developed X" makes X's maker,
         if untyped, a company in the eyes of later stand-ins."""
         self.votes[key].append(Vote(entity_class, 0.5, "anaphor"))
+        self._classes.pop(key, None)
 
     def provisional(self, key: str) -> str | None:
+        if key in self._classes:
+            return self._classes[key]
         totals: dict[str, float] = defaultdict(float)
         for vote in self.votes.get(key, ()):
             totals[vote.entity_class] += vote.weight
-        if not totals:
-            return None
-        best = max(sorted(totals), key=lambda c: totals[c])
-        return best if totals[best] >= _PROVISIONAL else None
+        best = max(sorted(totals), key=lambda c: totals[c]) if totals else None
+        found = best if best is not None and totals[best] >= _PROVISIONAL else None
+        self._classes[key] = found
+        return found
 
     def find(
         self,
@@ -198,9 +208,9 @@ class Antecedents:
             # A pronoun takes the subject; "the company" (or a pronoun with no subject to
             # take) the document's topic, the fitting name met most often so far.
             subject = next((s for s in fitting if s.subject), None)
-            mentions = Counter(seen.key for seen in self.seen if seen.start < before)
+            # every remembered name comes from an earlier sentence, so from before ``before``
+            mentions, ranked = self.mentions, self.last
             if topic_first:
-                ranked = {s.key: s for s in self.seen if s.start < before}
                 candidates = [
                     ranked[key]
                     for key in mentions
@@ -543,14 +553,9 @@ class ArgumentResolver:
             ]
             if local:
                 return Target(max(local, key=lambda s: s.start), "anaphor", 0.1)
-        mentions: Counter[str] = Counter()
-        last: dict[str, _Seen] = {}
-        kinds: dict[str, str | None] = {}
-        for seen in self.antecedents.seen:
-            if seen.start < before:
-                mentions[seen.key] += 1
-                last[seen.key] = seen
-                kinds[seen.key] = self.antecedents.provisional(seen.key)
+        mentions: Counter[str] = Counter(self.antecedents.mentions)
+        last: dict[str, _Seen] = dict(self.antecedents.last)
+        kinds: dict[str, str | None] = {k: self.antecedents.provisional(k) for k in mentions}
         for span in self.names.spans:
             if span.end <= token.idx:
                 mentions[span.key] += 1

@@ -62,6 +62,14 @@ class SentenceTables:
             if head != i:
                 self.children[head].append(self.tokens[i])
         self.lemmas = [t.lemma_.lower() for t in self.tokens]
+        self.texts = [t.text for t in self.tokens]
+        self.deps = [t.dep_ for t in self.tokens]
+        # answers that depend on the parse alone, remembered per token index
+        self.arguments: dict[int, list[tuple[str, Token]]] = {}
+        self.passive: dict[int, bool] = {}
+
+    def head(self, token: Token) -> Token:
+        return self.tokens[self.heads[token.i]]
 
     def embedded(self, i: int) -> bool:
         """Some ancestor of token ``i`` heads a relative or reported clause."""
@@ -89,15 +97,30 @@ def tables(doc: Doc) -> SentenceTables:
 
 def kids(token: Token) -> list[Token]:
     """``token.children``, from the sentence's tables."""
-    return tables(token.doc).children[token.i]
+    doc = token.doc
+    if _LAST[0] is doc:  # the sentence being read: no call to tables() (the hottest path)
+        return _LAST[1].children[token.i]
+    return tables(doc).children[token.i]
 
 
 def lemma(token: Token) -> str:
     """The lowercase lemma, from the sentence's tables."""
-    return tables(token.doc).lemmas[token.i]
+    doc = token.doc
+    if _LAST[0] is doc:
+        return _LAST[1].lemmas[token.i]
+    return tables(doc).lemmas[token.i]
 
 
 def is_passive(verb: Token) -> bool:
+    """See :func:`_is_passive` (remembered per token)."""
+    table = tables(verb.doc)
+    found = table.passive.get(verb.i)
+    if found is None:
+        found = table.passive[verb.i] = _is_passive(verb)
+    return found
+
+
+def _is_passive(verb: Token) -> bool:
     """A passive clause, a passive participle modifying a noun, or ``was fine-tuned``.
 
     The small model tags some participles as adjectives ("was fine-tuned from X" is an
@@ -208,7 +231,10 @@ def verb_arguments(
     a name hanging from the verb by a label no argument has fills the subject or the
     object, whichever is missing on its side of the verb.
     """
-    found = list(_tree_arguments(verb))
+    table = tables(verb.doc)
+    found = table.arguments.get(verb.i)
+    if found is None:
+        found = table.arguments[verb.i] = list(_tree_arguments(verb))
     yield from found
     if is_name is None:
         return
@@ -313,13 +339,13 @@ def noun_words(token: Token) -> list[str]:
 
 def _chain(token: Token) -> Iterator[Token]:
     """The token and the heads it hangs from through clause links (up to the root)."""
-    seen = 0
-    while seen < 12:
-        yield token
-        if token.head == token:
+    table = tables(token.doc)
+    i = token.i
+    for _ in range(12):
+        yield table.tokens[i]
+        if table.heads[i] == i:
             return
-        token = token.head
-        seen += 1
+        i = table.heads[i]
 
 
 def _negated(token: Token, cues: Cues) -> bool:
