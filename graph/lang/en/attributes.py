@@ -33,6 +33,7 @@ from graph.lang.en.values import (
     MONEY,
     PARAMETERS,
     PERCENT,
+    dateline,
     dates_in,
     parse_amount,
     parse_money,
@@ -136,7 +137,37 @@ class AttributeReader:
             out.extend(self._qualities())
         if _YEAR_ANYWHERE.search(text):
             out.extend(self._release_dates())
+        elif "today" in lowered:
+            out.extend(self._released_today())
         return out
+
+    def _released_today(self) -> Iterator[AttributeReading]:
+        """ "Today, Vexa released Tinder-2" in a document whose dateline gives the day: the
+        release date is the document's."""
+        document = self.sentence.document
+        published = document.published or dateline(document.text)
+        if not published or len(published) != 10:
+            return
+        for token in self.names.tokens:
+            if token.lower_ != "today" or token.dep_ not in ("npadvmod", "advmod", "tmod"):
+                continue
+            verb = token.head
+            if not self._is_release(verb) or block_reason(verb, self.cues):
+                continue
+            for role, argument in verb_arguments(verb):
+                if role == ("obj" if lemma(verb) not in _INTRANSITIVE else "subj"):
+                    for span in self._names_for(argument, _RELEASABLE):
+                        yield self._reading(
+                            span,
+                            "releaseDate",
+                            published,
+                            "date",
+                            (token.idx, token.idx + len(token)),
+                            "attribute:release-date/today",
+                            0.7,
+                            _RELEASABLE,
+                        )
+                        return
 
     # -- helpers
     def _reading(
@@ -227,6 +258,12 @@ class AttributeReader:
 
     def _parameter_owner(self, token: Token) -> Iterator[tuple[NameSpan, str]]:
         """The model a "… parameters" phrase describes."""
+        for owner in kids(token):  # "DeepSeek v3's 685B parameters"
+            if owner.dep_ == "poss":
+                found = self._names_for(owner, _MODELS)
+                if found:
+                    yield found[0], "possessive"
+                    return
         node = token
         for _ in range(6):
             head = node.head
@@ -313,6 +350,20 @@ class AttributeReader:
         verb = head.head if node.dep_ == "pobj" else head
         if lemma(verb) in _NOT_COST or block_reason(verb, self.cues):
             return None
+        holder = verb.head  # "X trained on … at an estimated cost of $5.6 million"
+        if (
+            node.dep_ == "pobj"
+            and head.lower_ == "of"
+            and lemma(verb) in _COST_NOUNS
+            and verb.dep_ == "pobj"
+            and holder.lower_ in ("at", "for")
+            and lemma(holder.head) in _TRAIN
+            and not block_reason(holder.head, self.cues)
+        ):
+            train = holder.head
+            models = self._trained(train) or self._clause_subjects(train, _MODELS)
+            if models:
+                return models[0], "cost-of"
         following = self._trained_after(money)
         if following is not None and lemma(verb) in _COST_VERBS:
             return following, "surface"  # "spent about $4.6 million training Tessera-2"

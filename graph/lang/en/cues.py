@@ -30,6 +30,7 @@ class Cues:
     weak_org_suffixes: frozenset[str]
     org_prefixes: frozenset[str]
     affiliated_people: frozenset[str]
+    topic_relatives: frozenset[str]
     not_names: frozenset[str]
     places: frozenset[str]
     anaphor_determiners: frozenset[str]
@@ -46,6 +47,8 @@ class Cues:
     win_verbs: frozenset[str]
     expect_verbs: frozenset[str]
     fear_nouns: frozenset[str]
+    alarm_nouns: frozenset[str]
+    alarm_verbs: frozenset[str]
     technique_heads: frozenset[str]
     role_cues: dict[tuple[str, str], tuple[str, str]]  # (trigger, role) -> (class, cue name)
 
@@ -61,6 +64,11 @@ class Cues:
                 found = self.type_nouns.get(noun)
                 if found:
                     return found, noun
+                if size == 2:  # "start - up", split by the tokenizer: "start-up"
+                    joined = "-".join(words[-2:])
+                    found = self.type_nouns.get(joined)
+                    if found:
+                        return found, joined
         return None
 
 
@@ -94,6 +102,7 @@ _FIELDS = {
     "weak_org_suffixes",
     "org_prefixes",
     "affiliated_people",
+    "topic_relatives",
     "not_names",
     "places",
     "anaphor_determiners",
@@ -110,6 +119,8 @@ _FIELDS = {
     "win_verbs",
     "expect_verbs",
     "fear_nouns",
+    "alarm_nouns",
+    "alarm_verbs",
     "technique_heads",
     "role_cues",
 }

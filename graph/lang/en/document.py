@@ -41,7 +41,7 @@ def _join_short_forms(all_names: Sequence[SentenceNames]) -> None:
             full = forms.get(match_key(span.surface))
             if full is None or full is span or full.key == span.key:
                 continue
-            own = {v.entity_class for v in span.votes if not v.cue.startswith("ner:")}
+            own = {v.entity_class for v in span.votes if not v.cue.startswith(("ner:", "source:"))}
             if own and not own & {v.entity_class for v in full.votes}:
                 continue  # "Mamba architecture" is not "Codestral Mamba"
             span.key, span.canonical = full.key, full.canonical

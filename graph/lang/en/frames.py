@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from graph.extraction.patterns import PatternIndex
 from graph.extraction.readings import Frame, Vote
 from graph.lang.en.cues import Cues
+from graph.lang.en.holders import RelationalNouns
 from graph.lang.en.names import SentenceNames
 from graph.lang.en.references import ArgumentResolver, Target
 from graph.lang.en.repairs import CREATE, ParseRepairs
@@ -43,7 +44,9 @@ from graph.lang.en.syntax import (
     lemma,
     misparsed_subject,
     nominal,
+    own_possessor,
     prep_role,
+    tables,
     verb_arguments,
 )
 
@@ -76,6 +79,7 @@ ROLES = frozenset(
         "among",
         "under",
         "behind",
+        "about",
         "via",
         "prefix",
         "result",
@@ -92,7 +96,7 @@ _NAME_MODIFIERS = frozenset({"compound", "nmod", "nummod", "amod", "npadvmod"})
 ROLE_CUE = 2.5
 
 
-class FrameReader(ParseRepairs):
+class FrameReader(ParseRepairs, RelationalNouns):
     """Reads the frames of one parsed sentence."""
 
     def __init__(
@@ -121,14 +125,19 @@ class FrameReader(ParseRepairs):
         looked at closely (a trigger, a stance verb, the base of a phrasal trigger, the
         head of a possessor): the rest of the sentence costs one look each."""
         tokens = self.names.tokens
-        possessed = {t.head.i for t in tokens if t.dep_ == "poss"}
+        table = tables(self.doc)
+        labels, heads, texts = table.deps, table.heads, table.texts
+        possessed = {heads[i] for i, dep in enumerate(labels) if dep == "poss"}
         starts = _frame_starts(self.index, self.cues)
-        for token in tokens:
-            word = token.lemma_.lower()
-            if token.i in possessed:
-                self._possessive(token)
-            if word not in starts and not token.lower_.endswith("ing"):
+        for i, word in enumerate(table.lemmas):
+            dep = labels[i]
+            if i in possessed:
+                self._possessive(tokens[i])
+            elif (dep == "case" or dep == "dep") and labels[heads[i]] != "poss":
+                self._surface_possessive(tokens[i])
+            if word not in starts and not texts[i].lower().endswith("ing"):
                 continue
+            token = tokens[i]
             if self.names.at(token) is None or token.i in self.names.heads:
                 # A noun with a subject and an object is a verb the tagger missed
                 # ("Analysts at X view Y as the winner").
@@ -136,7 +145,9 @@ class FrameReader(ParseRepairs):
                 verbal = {"nsubj", "dobj"} <= deps
                 if token.pos_ in ("VERB", "AUX", "ADJ") or token.tag_ == "VBN" or verbal:
                     self._clause(token)
-                if nominal(token) and self.names.at(token) is None:
+                if (nominal(token) or self._relational_modifier(token)) and not self.names.at(
+                    token
+                ):
                     self._nominal(token)
             self._participle(token)
             self._misparsed_verb(token)
@@ -145,6 +156,14 @@ class FrameReader(ParseRepairs):
         self._merged_parts()
         self._pseudo_cleft()
         return self.frames
+
+    def _relational_modifier(self, token: Token) -> bool:
+        """ "rival Anthropic", "rival labs A and B": a relational adjective before a name."""
+        if (lemma(token), "holder") not in self.roles:
+            return False
+        # "rival Anthropic"; "president and co-founder Greg Brockman" with the second
+        # title tagged a verb
+        return token.dep_ == "amod" or len(self.title_chain(token)) > 1
 
     # -- shared helpers
     def _is_name(self, token: Token) -> bool:
@@ -267,7 +286,11 @@ class FrameReader(ParseRepairs):
         self._relative_head(verb, trigger, slots, passive)
         self._inherited_subject(verb, trigger, slots, passive)
         self._result(verb, trigger, slots)
-        self._emit(trigger, verb, slots, block_reason(verb, self.cues))
+        blocked = block_reason(verb, self.cues)
+        self._emit(trigger, verb, slots, blocked)
+        if any(role == "obj" and target.via == "share" for role, target in slots.items):
+            # "owns 11 per cent of OpenAI": a shareholder, so an investor
+            self._emit("@stake", verb, slots, blocked)
 
     def _comparison(self, verb: Token) -> bool:
         """ "X performs better than Y", "X did better than Y", and the cleft "It is X, not
@@ -354,8 +377,22 @@ class FrameReader(ParseRepairs):
                     slots.add("subj", found, via, 0.05)
                 elif role == "obj" and passive and head_passive and verb.dep_ == "conj":
                     slots.add("obj", self._resolve(trigger, "obj", token), "conj", 0.05)
+                elif role == "subj" and passive and not head_passive and verb.dep_ == "conj":
+                    # "It is the largest model … and was trained on X": the subject
+                    slots.add("obj", self._resolve(trigger, "obj", token), "conj", 0.05)
             if head.dep_ in ("relcl", "acl") and verb.dep_ == "conj":
                 self._relative_head(head, trigger, slots, is_passive(head))
+        elif (
+            passive
+            and verb.dep_ == "advcl"
+            and verb.tag_ == "VBN"
+            and verb.i < head.i
+            and not any(c.dep_ in ("auxpass", "mark") for c in kids(verb))
+        ):  # "Founded in 2021 by X, Anthropic has …": the participle is about the subject
+            for role, token in verb_arguments(head):
+                if role == ("obj" if is_passive(head) else "subj"):
+                    found = self._resolve(trigger, "obj", token, slots.keys())
+                    slots.add("obj", found, "participle", 0.05)
 
     def _result(self, verb: Token, trigger: str, slots: Slots) -> None:
         """ "fine-tuned X to create Y": Y is what the fine-tuning made."""
@@ -422,6 +459,7 @@ class FrameReader(ParseRepairs):
                         slots.add("subj", found, "participle", 0.05)
         for holder, via in self._holders(noun, host):
             slots.add("holder", self._resolve(trigger, "holder", holder, slots.keys()), via)
+        self._chained_owners(noun, trigger, slots)
         if (
             host.dep_ == "pobj"
             and host.head.lower_ == "under"
@@ -436,17 +474,18 @@ class FrameReader(ParseRepairs):
         light = host.head if host.dep_ in ("dobj", "pobj", "nsubjpass") else None
         if light is not None and host.dep_ == "pobj":
             light = light.head if light.head != light else None
-        if (
-            light is not None
-            and lemma(light)
+        alarm = trigger in self.cues.alarm_nouns and light is not None
+        if light is not None and (
+            lemma(light)
             in self.cues.light_verbs | self.cues.planning_words | self.cues.former_words
+            or (alarm and lemma(light) in self.cues.alarm_verbs)  # "sounded the alarm over X"
         ):
             for role, token in verb_arguments(light):
                 if role == "subj":
                     slots.add(
                         "subj", self._resolve(trigger, "subj", token, slots.keys()), "light", 0.05
                     )
-                elif role in ("with", "in", "between") and token != host:
+                elif role in ("with", "in", "between", "over", "about") and token != host:
                     slots.add(
                         role, self._resolve(trigger, role, token, slots.keys()), "light", 0.05
                     )
@@ -457,45 +496,103 @@ class FrameReader(ParseRepairs):
                 blocked = blocked or "planned"
             blocked = blocked or block_reason(light, self.cues)
         elif host.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr") and not any(
-            role == "holder" and target.via != "copula" for role, target in slots.items
+            role == "holder" and target.via not in ("copula", "as") for role, target in slots.items
         ):  # an event in a negated clause states nothing; "its chief scientist, X,
             # previously worked at Y" still names X its chief scientist
             blocked = blocked or _clause_block(host, self.cues)
+        for group in self._implicit_ends(noun, host, trigger, slots):
+            self._emit(trigger, noun, group, blocked)
         self._emit(trigger, noun, slots, blocked)
 
-    def _holders(self, noun: Token, host: Token) -> list[tuple[Token, str]]:
-        out: list[tuple[Token, str]] = []
-        if noun.dep_ in ("compound", "nmod") and self.names.at(noun.head):
-            out.append((noun.head, "compound"))  # "Uber rival Lyft"
-        start = min([c.i for c in kids(host) if c.i < host.i] + [host.i])
-        doc = self.doc
-        after_comma = start >= 2 and doc[start - 1].text == "," and host.dep_ != "appos"
-        if (
-            after_comma
-            and doc[start].lower_ in ("a", "an", "the")
-            and self._is_name(doc[start - 2])
-        ):
-            out.append((doc[start - 2], "apposition"))  # "Selma Haug, the author of …"
-        following = self.doc[host.i + 1] if host.i + 1 < len(self.doc) else None
-        if following is not None and following.head == host.head and self._is_name(following):
-            out.append((following, "beside"))  # "under chief executive Arvind Krishna"
-        if host.dep_ == "appos" and not contrasted(host):
-            out.append((host.head, "apposition"))  # "Lexa-8B, a fine-tuned version of X"
-        for child in kids(host):
-            if child.dep_ == "appos":
-                out.append((child, "apposition"))  # "co-founder Ramin Hasani"
-        copula = host
-        if host.dep_ == "pobj" and host.head.lower_ == "of" and host.head.head.dep_ == "attr":
-            copula = host.head.head  # "he is one of its early investors"
-        if copula.dep_ in ("attr", "acomp") and lemma(copula.head) == "be":
-            be = copula.head
-            for child in kids(be):
-                if child.dep_ in ("nsubj", "nsubjpass"):
-                    if child.lower_ in _RELATIVE and be.dep_ == "relcl":
-                        out.append((be.head, "copula"))  # "X, which is a variant of Y"
-                    else:
-                        out.append((child, "copula"))  # "X is a version of Y"
-        return out
+    def _chained_owners(self, noun: Token, trigger: str, slots: Slots) -> None:
+        """ "OpenAI president and co-founder Greg Brockman": the company before the first
+        title is the company of every title in the row; "company CEO Sam Altman": a type
+        noun before the title stands for the company the text is about."""
+        chain = self.title_chain(noun)
+        if noun.dep_ == "conj" and self._is_title(noun.head) and noun.head not in chain:
+            chain.insert(0, noun.head)  # "EVP and CEO of Microsoft AI", as the tree has it
+        for title in chain:
+            if title != noun:  # "president and CEO of X": the first title's "of"
+                for prep in kids(title):
+                    if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i > noun.i:
+                        for pobj in kids(prep):
+                            if pobj.dep_ == "pobj":
+                                found = self._resolve(trigger, "of", pobj, slots.keys())
+                                slots.add("of", found, "chain")
+            for child in kids(title):
+                if child.i >= title.i or child.dep_ not in (*_NAME_MODIFIERS, "poss"):
+                    continue
+                if title != noun and self._is_name(child):
+                    slots.add("of", self._resolve(trigger, "of", child, slots.keys()), "chain")
+                elif child.dep_ == "compound" and not self._is_name(child) and nominal(child):
+                    typed = self.cues.type_of([lemma(child)])
+                    if typed and typed[0] == "Organization" and not _filled(slots, "of"):
+                        found = self.resolver.implicit(child, frozenset({"Organization"}))
+                        if found is not None:
+                            slots.add("of", [found], "type-noun")
+
+    def _implicit_ends(self, noun: Token, host: Token, trigger: str, slots: Slots) -> list[Slots]:
+        """Ends of a relational noun the sentence leaves to the context.
+
+        "the ChatGPT owner" (a definite noun with no holder: the nearest fitting name
+        before it); "rival Anthropic", "Other investors include …" (a noun of
+        ``topic_relatives`` with no other end: the document's topic); "rival labs A and
+        B" (several holders and no other end: each other's).
+        """
+        holder_classes = self.roles.get((trigger, "holder"))
+        if holder_classes is None:
+            self._implicit_event_end(noun, host, trigger, slots)
+            return []
+        holders = [t for role, t in slots.items if role == "holder"]
+        others = [t for role, t in slots.items if role != "holder"]
+        if not holders and others and _determined(host):
+            found = self.resolver.implicit(
+                noun, holder_classes, frozenset(slots.keys()), closest=True
+            )
+            if found is not None:
+                slots.add("holder", [found], "anaphor")
+            return []
+        if others or not holders or lemma(noun) not in self.cues.topic_relatives:
+            return []
+        keys = {t.span.key for t in holders}
+        alike = all(p.same_class for p in self.index.for_trigger(trigger))
+        if len(keys) > 1 and alike:  # "rival labs Anthropic and OpenAI": one frame each
+            groups = []
+            for member in holders:
+                group = Slots()
+                group.add("holder", [member])
+                group.add("of", [t for t in holders if t.span.key != member.span.key], "group")
+                groups.append(group)
+            slots.items.clear()
+            return groups
+        kind = self.resolver.class_of(holders[0].span) if alike else None
+        classes = frozenset({kind}) if kind else self.roles.get((trigger, "of"))
+        found = self.resolver.implicit(noun, classes, frozenset(keys))
+        if found is not None:
+            slots.add("of", [found], "topic", 0.05)
+        return []
+
+    def _implicit_event_end(self, noun: Token, host: Token, trigger: str, slots: Slots) -> None:
+        """ "Anthropic closed a round. The round was led by Coatue": a definite event noun
+        with one end stated and the other left to the context (the document's topic)."""
+        if not _determined(host) or noun.tag_ == "NNS":
+            return
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in (*kids(noun), *kids(host))):
+            return  # "the release of ChatGPT", "the formation of a division": said in place
+        filled = {single for role, _ in slots.items for single in role.split("|")}
+        if filled & {"of", "obj", "poss"}:
+            return  # only the agent is stated ("The round was led by X")
+        for pattern in self.index.for_trigger(trigger):
+            has_subject = not filled.isdisjoint(pattern.subject_role.split("|"))
+            has_object = not filled.isdisjoint(pattern.object_role.split("|"))
+            if has_subject == has_object:
+                continue
+            role = pattern.object_role if has_subject else pattern.subject_role
+            classes = pattern.object_classes if has_subject else pattern.subject_classes
+            found = self.resolver.implicit(noun, classes, frozenset(slots.keys()))
+            if found is not None:
+                slots.add(role.split("|")[0], [found], "topic", 0.1)
+            return
 
     # -- noun-phrase constructions
     def _possessive(self, token: Token) -> None:
@@ -533,7 +630,10 @@ class FrameReader(ParseRepairs):
             return
         slots = Slots()
         slots.add("prefix", self._resolve(trigger, "prefix", prefixes[0]))
-        slots.add("obj", self._resolve(trigger, "obj", token.head, slots.keys()))
+        owned = self._resolve(trigger, "obj", token.head, slots.keys())
+        # "Microsoft-backed OpenAI and Google’s DeepMind": the modifier is not DeepMind's
+        owned = [t for t in owned if not own_possessor(self.doc[t.span.end_token - 1])]
+        slots.add("obj", owned)
         self._emit(trigger, token, slots, None)
 
     def _merged_parts(self) -> None:
@@ -560,12 +660,25 @@ def _cleft_focus(verb: Token) -> tuple[Token, Token] | None:
     return pronoun, focus
 
 
+def _filled(slots: Slots, role: str) -> bool:
+    return any(role in r.split("|") for r, _ in slots.items)
+
+
+def _determined(noun: Token) -> bool:
+    """ "the ChatGPT owner", "this startup's backer" (not "a backer", not a bare noun)."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in kids(noun))
+
+
 def _clause_block(token: Token, cues: Cues) -> str | None:
     """The block of the clause a noun phrase sits in ("did not see X's ...")."""
     head = token.head
     steps = 0
     while head != token and steps < 4:
         if head.pos_ in ("VERB", "AUX"):
+            particles = [c.lower_ for c in kids(head) if c.dep_ in ("prt", "advmod")]
+            phrasal = {lemma(head), *(f"{lemma(head)} {p}" for p in particles)}
+            if phrasal & cues.former_words:
+                return "former"  # "stepped down as chief executive of X", "sold its stake"
             return block_reason(head, cues)
         token, head = head, head.head
         steps += 1

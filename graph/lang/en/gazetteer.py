@@ -50,6 +50,13 @@ class Gazetteer:
         where the text capitalises them ("Gemini", not "gemini").
         """
         words = [(m.start(), m.end(), m.group(0).casefold()) for m in _WORD.finditer(text)]
+        if "'" in text or "’" in text:  # "Google DeepMind’s" is "Google DeepMind"
+            words = [
+                (start, end - 2, word[:-2])
+                if len(word) > 2 and word[-1] == "s" and word[-2] in "'’"
+                else (start, end, word)
+                for start, end, word in words
+            ]
         out: list[tuple[int, int]] = []
         i = 0
         while i < len(words):

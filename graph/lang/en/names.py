@@ -50,6 +50,10 @@ SUFFIX = 2.5
 WEAK_SUFFIX = 1.2
 SIZE = 2.0
 VERSION = 1.0
+LISTED = 2.0  # "models like X, Y and Z"
+SOURCE = 0.6  # "Reuters reported": with the entity label, enough to type the name
+UNLABELLED_SOURCE = 0.9  # "the Wall Street Journal reported", no entity label
+COORDINATED = 1.0  # "Meta, Uber and Airtable": one member's clear cue
 PERSON_SHAPE = 0.7
 PERSON_SHAPE_COMMON = 0.4
 NER = {"ORG": ("Organization", 0.6), "PERSON": ("Person", 0.8), "PRODUCT": ("Product", 0.5)}
@@ -60,6 +64,8 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _SHAPES: dict[tuple[int, str], Vote | None] = {}
 _NOT_NAME_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 _LOCATIVE = frozenset({"in", "across", "near", "throughout", "outside", "around"})
+_AMOUNT = re.compile(r"^\d+(?:\.\d+)?[BMKT]$")
+_VERSION_TOKEN = re.compile(r"^[vV]\d+(?:\.\d+)*$")
 _VERSION_END = re.compile(r"(?:[\s\-_.]v?\d+(?:\.\d+)*[a-z]?|\d)$", re.IGNORECASE)
 
 
@@ -75,6 +81,8 @@ def _person_word(word: str) -> bool:
 _IN_ARGUMENTS = frozenset({"invest", "investment", "stake", "interest", "participate", "round"})
 _EMBEDDING = frozenset({"relcl", "acl", "advcl", "ccomp", "pcomp"})
 _NAMING_VERBS = frozenset({"call", "name", "dub", "title", "brand", "christen", "know"})
+#: Verbs whose subject (or "by" agent) is a source of news: "Reuters reported".
+_REPORTING = frozenset({"report", "say", "tell", "write", "note", "reveal", "confirm", "add"})
 
 
 @dataclass
@@ -201,8 +209,8 @@ class _Finder:
         if rest_start >= rest_end or token.i in self.names.by_token:
             return True
         rest = self.sentence.text[rest_start:rest_end]
-        if rest.lower() in VERSION_WORDS or rest[:1].isdigit():
-            return True  # "GPT-4o mini" is one name, not GPT-4o and "mini"
+        if rest.lower() in VERSION_WORDS or rest[:1].isdigit() or _VERSION_TOKEN.match(rest):
+            return True  # "GPT-4o mini", "DeepSeek v3" are one name, not two
         if rest.lower().rstrip(".") in self.cues.org_suffixes | self.cues.weak_org_suffixes:
             whole = self._span(token.i, token.i + 1, token.idx, rest_end)
             if whole is not None:  # "SoftBank Group" is SoftBank
@@ -210,6 +218,8 @@ class _Finder:
             return True
         owner = self._span(token.i, token.i + 1, match[0], match[1])
         named = self._span(token.i, token.i + 1, rest_start, rest_end)
+        if named is not None:  # "Stanford CRFM", "Amazon SageMaker": the whole is its name too
+            named.surface = self.sentence.text[token.idx : rest_end]
         if owner is None or named is None or not owner.votes:
             return True
         if owner.votes[0].entity_class != "Organization":
@@ -224,7 +234,8 @@ class _Finder:
         """ "On the Dangers of Stochastic Parrots was co-written by …" (see
         :mod:`graph.lang.en.titles`)."""
         tokens = self.names.tokens
-        for start, end in title_runs(tokens, tables(self.doc).lemmas):
+        table = tables(self.doc)
+        for start, end in title_runs(tokens, table.lemmas, table.texts):
             self._add_title(tokens, start, end)
 
     def _add_title(self, tokens: list[Token], start: int, end: int) -> None:
@@ -246,15 +257,19 @@ class _Finder:
     # -- step 2: name-shaped tokens
     def shaped(self) -> None:
         headline = bool(self.doc.user_data.get("newskg.headline"))
-        for token in self.names.tokens:
-            text = token.text
+        tokens = self.names.tokens
+        for i, text in enumerate(tables(self.doc).texts):
             if text.islower() or not text[:1].isalnum():
                 continue  # most tokens: no capital, or punctuation
+            token = tokens[i]
             if headline and not (any(c.isdigit() for c in text) or _inner_capital(text)):
                 continue  # in a title-case headline only "GPT-4o", "OpenAI" look like names
             if token.i in self.names.by_token or not self._name_shaped(token):
                 continue
             start, end = token.idx, token.idx + len(token)
+            before = self.doc[token.i - 1] if token.i > 1 else None
+            if before is not None and before.text == "The" and before.whitespace_:
+                start = before.idx  # "reported by The Information": "The" is in the name
             span = self._span(token.i, token.i + 1, start, end)
             if span is not None:
                 self.names.add(span)
@@ -266,7 +281,12 @@ class _Finder:
         if self.ner.get(token.i) in _NOT_NAME_LABELS and not any(c.isupper() for c in text[1:]):
             return False
         words = text.lower().split()
-        if len(words) == 1 and (words[0] in self.cues.not_names or words[0] in _FUNCTION_WORDS):
+        if " ".join(words) in self.cues.not_names:
+            return False  # "Code Red"
+        following = self.names.tokens[token.i + 1] if token.i + 1 < len(self.names.tokens) else None
+        if following is not None and _AMOUNT.match(text) and lemma(following) == "parameter":
+            return False  # "DeepSeek v3's 685B parameters": an amount, not a model
+        if len(words) == 1 and words[0] in _FUNCTION_WORDS:
             return False
         if text.lower() in self.cues.places or self._is_place(token):
             return False
@@ -340,6 +360,77 @@ class _Finder:
             self._shape_votes(span)
         for span in list(self.names.spans):
             self._context_votes(span)
+        self._group_votes()
+
+    def _group_votes(self) -> None:
+        """Members of one list are of one kind: "models like LLaMA, Alpaca and Koala" (the
+        type noun the list hangs from), "Meta, Uber, and Airtable" (a member whose cues
+        are clear speaks for the others, weakly)."""
+        own: dict[int, tuple[str, float] | None] = {}
+        for span in self.names.spans:
+            totals: dict[str, float] = {}
+            for vote in span.votes:
+                if not vote.cue.startswith("ner:"):
+                    totals[vote.entity_class] = totals.get(vote.entity_class, 0.0) + vote.weight
+            best = max(sorted(totals), key=lambda c: totals[c]) if totals else None
+            own[id(span)] = (best, totals[best]) if best else None
+        for run in self._name_runs():
+            tokens = [self.doc[s.end_token - 1] for s in run]
+            listed = self._list_type(tokens[0])
+            clear = [cue for cue in (own[id(s)] for s in run) if cue and cue[1] >= SUFFIX]
+            kinds = {cue[0] for cue in clear}
+            for span in run:
+                if listed is not None:
+                    span.votes.append(Vote(listed[0], LISTED, f"listed:{listed[1]}"))
+                if len(kinds) == 1 and len(run) > 1:
+                    span.votes.append(Vote(next(iter(kinds)), COORDINATED, "coordination"))
+
+    def _name_runs(self) -> list[list[NameSpan]]:
+        """Names listed one after another: "A, B, C and D" (by the words: the parser
+        often hangs the later members elsewhere)."""
+        doc = self.doc
+        spans = sorted(
+            (
+                s
+                for s in self.names.spans
+                if not s.reference  # a possessor is no member: "A and B's C"
+                and not (s.end_token < len(doc) and doc[s.end_token].text in ("'s", "’s"))
+            ),
+            key=lambda s: s.start_token,
+        )
+        runs: list[list[NameSpan]] = []
+        closed: list[bool] = []  # whether "and"/"or" came before the run's last member
+        for span in spans:
+            if runs:
+                last = runs[-1][-1]
+                if span.start_token < last.end_token:  # two parts of one merged token
+                    runs[-1][-1] = span
+                    continue
+                between = [t.lower_ for t in self.doc[last.end_token : span.start_token]]
+                if 0 < len(between) <= 2 and all(w in (",", "and", "or") for w in between):
+                    runs[-1].append(span)
+                    closed[-1] = "and" in between or "or" in between
+                    continue
+            runs.append([span])
+            closed.append(False)
+        out = []
+        for run, ends_in_and in zip(runs, closed, strict=True):
+            if len(run) > 1 and not ends_in_and:
+                run = run[:1]  # "… Nadia Perrin, Vellum AI is new": a comma alone lists nothing
+            if len(run) > 1 or self._list_type(self.doc[run[0].end_token - 1]):
+                out.append(run)
+        return out
+
+    def _list_type(self, first: Token) -> tuple[str, str] | None:
+        """The type noun a list is introduced by: "models like X", "companies such as X",
+        "startups including X"."""
+        prep = first.head
+        if first.dep_ != "pobj" or prep.lower_ not in ("like", "including", "as"):
+            return None
+        if prep.lower_ == "as" and not any(c.lower_ == "such" for c in kids(prep)):
+            return None
+        noun = prep.head
+        return self._type(noun) if noun.pos_ in ("NOUN", "PROPN") else None
 
     def _shape_votes(self, span: NameSpan) -> None:
         key = (id(self.cues), span.surface)
@@ -374,6 +465,7 @@ class _Finder:
             return Vote("AIModel", VERSION, "name:version")
         if (
             2 <= len(words) <= 3
+            and words[0] != "The"  # "The Information" is a publication
             and all(_person_word(w) for w in words)
             and not any(w.lower() in self.cues.type_nouns for w in words)
         ):
@@ -389,6 +481,33 @@ class _Finder:
             found.extend(self._surface_apposition(span))
         for entity_class, noun, weight, how in found:
             span.votes.append(Vote(entity_class, weight, f"{how}:{noun}"))
+        source = self._source_vote(token, span)
+        if source is not None:
+            span.votes.append(source)
+
+    def _source_vote(self, token: Token, span: NameSpan) -> Vote | None:
+        """ "Reuters reported", "reported by The Information", "according to X": a source
+        of news is an organization or a person, whichever the entity label says (the
+        label alone is too weak a cue to type a name)."""
+        head = token.head
+        if token.dep_ == "nsubj" and lemma(head) in _REPORTING:
+            how = lemma(head)
+        elif token.dep_ == "pobj" and head.lower_ == "by" and lemma(head.head) in _REPORTING:
+            how = lemma(head.head)
+        elif token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
+            how = "according"
+        else:
+            return None
+        label = NER.get(self.ner.get(token.i, ""))
+        if label is not None and label[0] != "Product":
+            return Vote(label[0], SOURCE, f"source:{how}")
+        shape = max((v.weight for v in span.votes if v.cue == "name:person"), default=0.0)
+        words = span.surface.split()
+        publication = words[0] == "The" or (len(words) >= 3 and shape < PERSON_SHAPE)
+        if label is None and len(words) > 1 and (shape == 0.0 or publication):
+            # "the Wall Street Journal reported": a source whose name is no person's
+            return Vote("Organization", UNLABELLED_SOURCE, f"source:{how}")
+        return None
 
     def _surface_apposition(self, span: NameSpan) -> Iterable[tuple[str, str, float, str]]:
         """ "Ask Vantly, a customer-support chatbot, …" read from the words alone, for
@@ -514,7 +633,7 @@ _FUNCTION_WORDS = word_set(
     """
 )
 
-_DEMONYMS = re.compile(r"(?:ish|ese|ian|an|ic|i)$")
+_DEMONYMS = re.compile(r"(?:ish|ese|ian|an|ic|i|ch|ss|ek)$")
 
 
 def _inner_capital(text: str) -> bool:
@@ -555,7 +674,9 @@ def short_forms(spans: Iterable[NameSpan]) -> dict[str, NameSpan]:
         if top == "Organization" or words[-1].lower() in _ORG_WORDS:
             forms.append(words[0])
         if top == "Person" and totals["Person"] >= PERSON_SHAPE:
-            forms.append(words[-1])  # joined only to a one-word name that is no other kind
+            # joined only to a one-word name that is no other kind: "Altman"; and the
+            # given name a quote uses ("I've known Mustafa for years")
+            forms.extend((words[-1], words[0]))
         for form in forms:
             if len(form) > 2 and form[0].isupper():
                 owners.setdefault(match_key(form), {})[span.key] = span

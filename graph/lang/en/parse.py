@@ -14,6 +14,7 @@ the token boundaries changes: the text and every character offset stay as they w
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -143,7 +144,7 @@ _NOT_NAME = word_set(
     former ex formerly why how what who whom which where there here then now
     january february march april may june july august september october november
     december monday tuesday wednesday thursday friday saturday sunday
-    ceo cto cfo coo cmo cso cpo ciso chief president chairman chairwoman chair vice vp
+    ceo cto cfo coo cmo cso cpo ciso evp svp chief president chairman chairwoman chair vice vp
     director founder cofounder co-founder executive head mr mrs ms dr prof sir
     """
 )
@@ -384,6 +385,10 @@ def load_pipeline(model: str = MODEL) -> Language:
         ) from exc
     nlp.add_pipe(MERGE_COMPONENT, first=True)
     nlp.add_pipe(LEMMA_COMPONENT, after="lemmatizer")
+    # The model's hundreds of thousands of objects live as long as the process: moved out
+    # of the collector's sight, so that the many small objects reading allocates do not
+    # make every collection walk them too (measured: a third of the reader's own cost).
+    gc.freeze()
     return nlp
 
 

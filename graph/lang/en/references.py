@@ -38,7 +38,26 @@ _TERM_CLASSES = frozenset({"Technique", "Concept"})
 #: How many sentences back a stand-in may reach.
 _REACH = 3
 #: Nouns that stand for the name compounded with them: "the Nimbus-4 weights".
-_STAND_FOR = frozenset({"weights", "weight", "series", "line", "lineup", "brand", "code"})
+_STAND_FOR = frozenset(
+    {
+        "weights",
+        "weight",
+        "series",
+        "line",
+        "lineup",
+        "brand",
+        "code",
+        "system",
+        "systems",
+        "comeback",
+        "rise",
+        "success",
+        "surge",
+        "popularity",
+        "momentum",
+        "dominance",
+    }
+)
 #: Nouns for data whose source is the dataset: "3.5 trillion tokens drawn from RefinedWeb".
 _DATA_NOUNS = frozenset(
     {
@@ -56,6 +75,8 @@ _DATA_NOUNS = frozenset(
     }
 )
 _LIST_PREPS = frozenset({"including", "like", "such"})
+#: Participles that name where data comes from: "tokens using X", "posts drawn from X".
+_SOURCING = frozenset({"use", "draw", "take", "source", "collect", "scrape", "pull"})
 #: Modifiers before a noun that may be the name it stands for: "its Tern-1 model".
 _MODIFIERS = frozenset({"compound", "nummod", "amod", "nmod", "npadvmod"})
 #: Type nouns for part of a company: "the NovaSky team" names NovaSky, but "the team"
@@ -68,6 +89,7 @@ _SHARES = frozenset(
     {
         "%",
         "percent",
+        "cent",
         "majority",
         "stake",
         "share",
@@ -121,27 +143,37 @@ class Antecedents:
 
     seen: list[_Seen] = field(default_factory=list)
     votes: dict[str, list[Vote]] = field(default_factory=lambda: defaultdict(list))
+    # Kept as names are remembered (stand-ins are resolved often, documents are long):
+    mentions: Counter[str] = field(default_factory=Counter)  # key -> occurrences so far
+    last: dict[str, _Seen] = field(default_factory=dict)  # key -> its latest occurrence
+    _classes: dict[str, str | None] = field(default_factory=dict)  # provisional, by key
 
     def remember(self, names: SentenceNames, sentence: int, offset: int) -> None:
         for span in sorted(names.spans, key=lambda s: s.start):
             # Stand-ins count too: "The startup develops models. Its first model …"
             seen = _Seen(span.key, span.canonical, sentence, offset + span.start, span.subject)
             self.seen.append(seen)
+            self.mentions[span.key] += 1
+            self.last[span.key] = seen
             self.votes[span.key].extend(span.votes)
+            self._classes.pop(span.key, None)
 
     def learn(self, key: str, entity_class: str) -> None:
         """A class learnt from a stand-in: "the company developed X" makes X's maker,
         if untyped, a company in the eyes of later stand-ins."""
         self.votes[key].append(Vote(entity_class, 0.5, "anaphor"))
+        self._classes.pop(key, None)
 
     def provisional(self, key: str) -> str | None:
+        if key in self._classes:
+            return self._classes[key]
         totals: dict[str, float] = defaultdict(float)
         for vote in self.votes.get(key, ()):
             totals[vote.entity_class] += vote.weight
-        if not totals:
-            return None
-        best = max(sorted(totals), key=lambda c: totals[c])
-        return best if totals[best] >= _PROVISIONAL else None
+        best = max(sorted(totals), key=lambda c: totals[c]) if totals else None
+        found = best if best is not None and totals[best] >= _PROVISIONAL else None
+        self._classes[key] = found
+        return found
 
     def find(
         self,
@@ -176,9 +208,9 @@ class Antecedents:
             # A pronoun takes the subject; "the company" (or a pronoun with no subject to
             # take) the document's topic, the fitting name met most often so far.
             subject = next((s for s in fitting if s.subject), None)
-            mentions = Counter(seen.key for seen in self.seen if seen.start < before)
+            # every remembered name comes from an earlier sentence, so from before ``before``
+            mentions, ranked = self.mentions, self.last
             if topic_first:
-                ranked = {s.key: s for s in self.seen if s.start < before}
                 candidates = [
                     ranked[key]
                     for key in mentions
@@ -261,10 +293,35 @@ class ArgumentResolver:
         for child in kids(token):
             if child.dep_ == "appos" and self._name_at(child):
                 return self._direct(child, classes, terms, depth + 1)
+        if token.dep_ == "attr" and lemma(token.head) == "be":
+            for child in kids(token.head):  # "Falcon is a model released by TII"
+                if child.dep_ in ("nsubj", "nsubjpass") and self._name_at(child):
+                    return [Target(self._name_at(child), "copula")]  # type: ignore[arg-type]
         typed = self.cues.type_of(noun_words(token))
+        if typed and typed[0] == "Person":  # "researchers including Dario Amodei"
+            listed = self._including(token, classes, terms, depth)
+            if listed:
+                return listed
         compound = [
             c for c in kids(token) if c.dep_ in _MODIFIERS and c.i < token.i and self._name_at(c)
         ]
+        if (
+            compound
+            and typed
+            and typed[0] == "Person"
+            and token.tag_ == "NN"
+            and self._definite(token)
+        ):
+            employer = self._name_at(compound[-1])
+            if employer is not None and _class_of(employer) not in (None, "Person"):
+                # "the former DeepMind researcher": a person, not DeepMind (but "Marrow Labs
+                # analysts" speak for Marrow Labs)
+                found = self._stand_in(token, frozenset({"Person"}))
+                return [found] if found else []
+        if lemma(token) in _STAND_FOR and not compound:  # "Pell Labs’s rise": Pell Labs
+            owner = next((c for c in kids(token) if c.dep_ == "poss" and self._name_at(c)), None)
+            if owner is not None:
+                return [Target(self._name_at(owner), "type-noun", 0.05)]  # type: ignore[arg-type]
         if compound and (typed or lemma(token) in _STAND_FOR):
             return [Target(self._name_at(compound[-1]), "type-noun")]  # type: ignore[arg-type]
         if compound and terms and classes:
@@ -305,7 +362,9 @@ class ArgumentResolver:
             source = self._data_source(token, depth)
             if source:
                 return source
-        if typed and self._definite(token) and lemma(token) not in _PARTS:
+        # a plural stands for a group, not for one name ("the funds raised", "the companies")
+        plural = token.tag_ == "NNS" and token.lower_ != "data"
+        if typed and self._definite(token) and lemma(token) not in _PARTS and not plural:
             found = self._stand_in(token, frozenset({typed[0]}))
             if found:
                 return [found]
@@ -398,7 +457,12 @@ class ArgumentResolver:
         if not self._lists:
             return []
         for child in token.subtree:
-            if child.dep_ == "prep" and child.lower_ in _LIST_PREPS and child.head.i >= token.i:
+            listing = child.lower_ in _LIST_PREPS or (
+                child.lower_ == "as" and any(c.lower_ == "such" for c in kids(child))
+            )  # "its innovations such as X", with "such" hung from "as"
+            if child.dep_ == "prep" and listing and child.head.i >= token.i:
+                if _through_other_noun(child, token):
+                    continue  # "X's comeback and a race with rivals, including A": the race's
                 for pobj in kids(child):
                     if pobj.dep_ == "pobj":
                         found = self._direct(pobj, classes, terms, depth + 1)
@@ -406,6 +470,12 @@ class ArgumentResolver:
         return []
 
     def _data_source(self, token: Token, depth: int) -> list[Target]:
+        for child in kids(token):  # "3.5 trillion tokens using TII's RefinedWeb dataset"
+            if child.dep_ == "acl" and lemma(child) in _SOURCING and child.i > token.i:
+                for obj in kids(child):
+                    if obj.dep_ == "dobj":
+                        found = self._direct(obj, frozenset({"Dataset"}), False, depth + 1)
+                        return [Target(t.span, "source", 0.05) for t in found]
         for child in token.subtree:
             if child.dep_ == "prep" and child.lower_ in ("from", "of") and child.head != token:
                 for pobj in kids(child):
@@ -456,6 +526,56 @@ class ArgumentResolver:
             return Target(local, "anaphor", 0.05)
         if found is None:
             return None
+        return self._reference(token, found)
+
+    def implicit(
+        self,
+        token: Token,
+        classes: frozenset[str] | None,
+        exclude: frozenset[str] = frozenset(),
+        *,
+        closest: bool = False,
+    ) -> Target | None:
+        """The name a relational noun leaves to the context, as a reference at ``token``.
+
+        "value the ChatGPT owner at $830bn" (``closest``: the nearest fitting name before
+        it in the sentence, else the document's topic); "has left for rival Anthropic",
+        "Other investors include …" (the topic: the fitting name met most often so far).
+        """
+        before = self.offset + token.idx
+        if closest:
+            local = [
+                span
+                for span in self.names.spans
+                if span.end <= token.idx
+                and span.key not in exclude
+                and (classes is None or self.class_of(span) in classes)
+            ]
+            if local:
+                return Target(max(local, key=lambda s: s.start), "anaphor", 0.1)
+        mentions: Counter[str] = Counter(self.antecedents.mentions)
+        last: dict[str, _Seen] = dict(self.antecedents.last)
+        kinds: dict[str, str | None] = {k: self.antecedents.provisional(k) for k in mentions}
+        for span in self.names.spans:
+            if span.end <= token.idx:
+                mentions[span.key] += 1
+                last[span.key] = _Seen(span.key, span.canonical, self.sentence_index, before)
+                kinds[span.key] = kinds.get(span.key) or self.class_of(span)
+        fitting = [
+            key
+            for key in mentions
+            if key not in exclude and (classes is None or kinds[key] in classes)
+        ]
+        if not fitting:
+            return None
+        best = max(fitting, key=lambda k: (mentions[k], last[k].sentence, last[k].start))
+        return self._reference(token, last[best])
+
+    def class_of(self, span: NameSpan) -> str | None:
+        """The class a name seems to have so far (its cues here or before)."""
+        return self.antecedents.provisional(span.key) or _class_of(span)
+
+    def _reference(self, token: Token, found: _Seen) -> Target:
         end = token.idx + len(token)
         span = NameSpan(
             token.i,
@@ -481,6 +601,8 @@ class ArgumentResolver:
         for span in self.names.spans:
             if span.end > token.idx or span.key in self._exclude or span.start_token == token.i:
                 continue
+            if token.pos_ != "PRON" and _same_clause(self.doc[span.end_token - 1], token):
+                continue  # "The former DeepMind researcher founded the start-up": not DeepMind
             if self.antecedents.provisional(span.key) is None and not span.votes:
                 untyped.append(span)
             entity_class = self.antecedents.provisional(span.key) or _class_of(span)
@@ -545,6 +667,38 @@ class ArgumentResolver:
             return None
         self.names.add(span)
         return Target(span, "term", 0.05)
+
+
+_CLAUSE_LINKS = frozenset({"relcl", "ccomp", "advcl", "xcomp", "acl", "conj", "parataxis"})
+
+
+def _clause_of(token: Token) -> Token | None:
+    """The verb of the clause a token belongs to (None past a clause link)."""
+    for _ in range(12):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.dep_ in _CLAUSE_LINKS or token.head == token:
+            return None
+        token = token.head
+    return None
+
+
+def _same_clause(name: Token, stand_in: Token) -> bool:
+    """A stand-in never means a name of its own clause ("Google bought the company")."""
+    verb, other = _clause_of(stand_in), _clause_of(name)
+    return verb is not None and other is not None and verb.i == other.i
+
+
+def _through_other_noun(child: Token, token: Token) -> bool:
+    """Whether ``child`` hangs from ``token`` through another noun."""
+    head = child.head
+    for _ in range(12):
+        if head == token or head.head == head:
+            return False
+        if head.pos_ in ("NOUN", "PROPN"):
+            return True
+        head = head.head
+    return False
 
 
 def _class_of(span: NameSpan) -> str | None:

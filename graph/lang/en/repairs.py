@@ -37,8 +37,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from graph.extraction.readings import Frame
+    from graph.lang.en.names import SentenceNames
 
 __all__ = ["ParseRepairs"]
+
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
 #: Verbs of a purpose clause that creates something ("fine-tuned X to create Y").
 CREATE = frozenset({"create", "make", "produce", "build", "yield", "develop", "release"})
@@ -48,6 +51,7 @@ class ParseRepairs:
     """Frames read from the words where the tree is known to go wrong."""
 
     doc: Doc
+    names: SentenceNames
     offset: int
     triggers: frozenset[str]
     frames: list[Frame]
@@ -147,6 +151,31 @@ class ParseRepairs:
                         slots.add("result", found, "purpose", 0.05)
                 break
         self._emit(trigger, token, slots, None)
+
+    def _surface_possessive(self, marker: Token) -> None:
+        """ "Google DeepMind’s previous AlphaFold 2 system", "A and Google’s DeepMind": a
+        possessive ending the parser did not make a possessor (a conjunct, a stray
+        dependent); the owner is the name before it, the owned the noun phrase after."""
+        i = marker.i
+        if marker.text not in _POSSESSIVE or i == 0 or i + 1 >= len(self.doc):
+            return
+        owner = self.doc[i - 1]
+        if owner.dep_ == "poss" or not self._is_name(owner) or owner.whitespace_:
+            return
+        owned = self.doc[i + 1]
+        for _ in range(3):  # "’s previous AlphaFold 2 system": the noun the words lead to
+            if self._is_name(owned) or owned.head.i <= owned.i:
+                break
+            owned = owned.head
+        if not (self._is_name(owned) or owned.pos_ in ("NOUN", "PROPN")):
+            return
+        slots = Slots()
+        trigger = "@possessive"
+        named = self.names.at(owned)  # the name itself, not the names coordinated with it
+        found = [Target(named)] if named else self._resolve(trigger, "obj", owned)
+        slots.add("obj", found, "surface", 0.05)
+        slots.add("subj", [Target(self.names.at(owner))], "surface", 0.05)  # type: ignore[arg-type]
+        self._emit(trigger, owner, slots, None)
 
     def _pseudo_cleft(self) -> None:
         """ "What Vexa Systems released on Monday was Tinder-2": the parser reads the

@@ -26,6 +26,7 @@ __all__ = [
     "misparsed_subject",
     "nominal",
     "noun_words",
+    "own_possessor",
     "prep_role",
     "reduced_relative",
     "tables",
@@ -61,6 +62,14 @@ class SentenceTables:
             if head != i:
                 self.children[head].append(self.tokens[i])
         self.lemmas = [t.lemma_.lower() for t in self.tokens]
+        self.texts = [t.text for t in self.tokens]
+        self.deps = [t.dep_ for t in self.tokens]
+        # answers that depend on the parse alone, remembered per token index
+        self.arguments: dict[int, list[tuple[str, Token]]] = {}
+        self.passive: dict[int, bool] = {}
+
+    def head(self, token: Token) -> Token:
+        return self.tokens[self.heads[token.i]]
 
     def embedded(self, i: int) -> bool:
         """Some ancestor of token ``i`` heads a relative or reported clause."""
@@ -88,15 +97,30 @@ def tables(doc: Doc) -> SentenceTables:
 
 def kids(token: Token) -> list[Token]:
     """``token.children``, from the sentence's tables."""
-    return tables(token.doc).children[token.i]
+    doc = token.doc
+    if _LAST[0] is doc:  # the sentence being read: no call to tables() (the hottest path)
+        return _LAST[1].children[token.i]
+    return tables(doc).children[token.i]
 
 
 def lemma(token: Token) -> str:
     """The lowercase lemma, from the sentence's tables."""
-    return tables(token.doc).lemmas[token.i]
+    doc = token.doc
+    if _LAST[0] is doc:
+        return _LAST[1].lemmas[token.i]
+    return tables(doc).lemmas[token.i]
 
 
 def is_passive(verb: Token) -> bool:
+    """See :func:`_is_passive` (remembered per token)."""
+    table = tables(verb.doc)
+    found = table.passive.get(verb.i)
+    if found is None:
+        found = table.passive[verb.i] = _is_passive(verb)
+    return found
+
+
+def _is_passive(verb: Token) -> bool:
     """A passive clause, a passive participle modifying a noun, or ``was fine-tuned``.
 
     The small model tags some participles as adjectives ("was fine-tuned from X" is an
@@ -173,9 +197,20 @@ def coordinated(token: Token) -> list[Token]:
     out = [token]
     for other in token.conjuncts:
         low, high = sorted((token.i, other.i))
-        if not any(t.lower_ in _CONTRAST for t in doc[low + 1 : high]):
-            out.append(other)
+        if any(t.lower_ in _CONTRAST for t in doc[low + 1 : high]):
+            continue
+        if any(c.dep_ == "case" for c in kids(other)):
+            continue  # "OpenAI and Google’s DeepMind": Google is DeepMind's owner
+        out.append(other)
     return sorted(out, key=lambda t: t.i)
+
+
+def own_possessor(token: Token) -> bool:
+    """ "Google’s DeepMind" (whatever the parser made of the possessive)."""
+    if any(c.dep_ == "poss" for c in kids(token)):
+        return True
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return before is not None and before.text in ("'s", "’s")
 
 
 #: Labels the small parser gives a name it failed to attach ("Qualcomm" as a compound of
@@ -196,7 +231,10 @@ def verb_arguments(
     a name hanging from the verb by a label no argument has fills the subject or the
     object, whichever is missing on its side of the verb.
     """
-    found = list(_tree_arguments(verb))
+    table = tables(verb.doc)
+    found = table.arguments.get(verb.i)
+    if found is None:
+        found = table.arguments[verb.i] = list(_tree_arguments(verb))
     yield from found
     if is_name is None:
         return
@@ -233,6 +271,11 @@ def _tree_arguments(verb: Token) -> Iterator[tuple[str, Token]]:
             elif dep in _OBJECTS and holder == verb:
                 if child.lower_ not in _REFLEXIVES:  # "had assembled itself"
                     yield "obj", child
+                for prep in kids(child):  # "founded the start-up with X": X is the verb's
+                    if prep.dep_ == "prep" and prep.lower_ == "with" and child.i < prep.i:
+                        for pobj in kids(prep):
+                            if pobj.dep_ == "pobj":
+                                yield "with", pobj
                 if child.pos_ == "NUM" or child.lower_ in _AMOUNTS:
                     # "invested $10 billion in OpenAI": the parser hangs "in" from the sum
                     for prep in kids(child):
@@ -296,13 +339,13 @@ def noun_words(token: Token) -> list[str]:
 
 def _chain(token: Token) -> Iterator[Token]:
     """The token and the heads it hangs from through clause links (up to the root)."""
-    seen = 0
-    while seen < 12:
-        yield token
-        if token.head == token:
+    table = tables(token.doc)
+    i = token.i
+    for _ in range(12):
+        yield table.tokens[i]
+        if table.heads[i] == i:
             return
-        token = token.head
-        seen += 1
+        i = table.heads[i]
 
 
 def _negated(token: Token, cues: Cues) -> bool:

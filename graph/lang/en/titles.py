@@ -35,6 +35,9 @@ _TITLE_INTRODUCERS = word_set(
 )
 
 
+_QUOTES = frozenset({'"', "“", "'", "‘"})
+
+
 def _title_word(text: str) -> bool:
     return text[:1].isupper() and text.lower() not in _MONTHS_AND_DAYS
 
@@ -47,16 +50,20 @@ _MONTHS_AND_DAYS = word_set(
 )
 
 
-def title_runs(tokens: list[Token], lemmas: list[str]) -> Iterator[tuple[int, int]]:
+def title_runs(
+    tokens: list[Token], lemmas: list[str], texts: list[str]
+) -> Iterator[tuple[int, int]]:
     """Token ranges [start, end) of the titles of a sentence."""
+    if sum(1 for text in texts if text[:1].isupper()) < 2:
+        return  # a title has two capitalised words at least
     starts = [0] + [
         i + 1
         for i, word in enumerate(lemmas[:-1])
-        if word in _TITLE_INTRODUCERS or tokens[i].text in "\"“'‘"
+        if word in _TITLE_INTRODUCERS or texts[i] in _QUOTES
     ]
     taken = 0
     for start in starts:
-        if start < taken or not _title_word(tokens[start].text):
+        if start < taken or not _title_word(texts[start]):
             continue
         end = _title_end(tokens, start)
         if end is not None:

@@ -141,3 +141,26 @@ def dates_in(text: str) -> Iterator[tuple[int, int, str, str]]:
             taken.append(match.span())
             value, datatype = _date_value(match)
             yield match.start(), match.end(), value, datatype
+
+
+#: Words a dateline may hold besides its date: "Published September 6, 2023", "December
+#: 2, 2025, 11:43 AM ET", "Updated: April 17, 2023".
+_DATELINE_WORDS = frozenset(
+    {"published", "updated", "posted", "on", "am", "pm", "et", "pt", "gmt", "utc"}
+)
+
+
+def dateline(text: str, window: int = 5) -> str | None:
+    """The day of a line near the top that is only a date ("April 17, 2023"): when a
+    document was published, for "today" in its sentences."""
+    lines = [line for line in text[:4096].splitlines() if line.strip()][:window]
+    for line in lines:
+        for start, end, value, datatype in dates_in(line):
+            if datatype != "date":
+                break
+            rest = (line[:start] + " " + line[end:]).lower()
+            words = re.findall(r"[a-z]+", rest)
+            if all(w in _DATELINE_WORDS for w in words):
+                return value
+            break
+    return None

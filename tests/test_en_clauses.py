@@ -1,0 +1,106 @@
+"""Clause forms of real news: a type noun in a copula standing for its subject, an opening
+participle about the main subject, people listed after a plural noun, a definite event
+noun whose other end is the document's topic. Invented names; negatives state nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.en_helpers import read_texts
+
+POSITIVE = [
+    # "X is a model released by Y": the type noun stands for X
+    (
+        "Brisket-70B is a model released by Corvane Labs that follows earlier releases.",
+        {("corvane-labs", "developed", "brisket-70b")},
+    ),
+    # "Founded in 2021 by ..., X has ...": the participle is about the main subject
+    (
+        "Founded in 2019 by Ilse Marrow and Teo Vance, Quillon Labs has grown fast.",
+        {("ilse-marrow", "founded", "quillon-labs"), ("teo-vance", "founded", "quillon-labs")},
+    ),
+    # people listed after a plural noun are the agents, not their former employer
+    (
+        "Founded by former Ostrava Labs researchers including Nadia Perrin, Vellum AI is new.",
+        {("nadia-perrin", "founded", "vellum-ai")},
+    ),
+    # "Vellum closed a round. The round was led by X": the round is Vellum's
+    (
+        "Harlan Robotics closed a $50 million round on Monday. The round was led by "
+        "Corvin Capital.",
+        {("corvin-capital", "investedIn", "harlan-robotics")},
+    ),
+]
+
+# shares, alarms, building on a method, data drawn through a participle, a passive
+# coordinated with a copula
+POSITIVE += [
+    (
+        "Tamber Capital already owns about 11 per cent of Vireo Labs.",
+        {("tamber-capital", "investedIn", "vireo-labs"), ("tamber-capital", "owns", "vireo-labs")},
+    ),
+    (
+        "Coldwater Group holds 40% of Brinemark Labs.",
+        {("coldwater", "investedIn", "brinemark-labs")},
+    ),
+    (
+        "Two years ago, Harrow Systems sounded a “Code Red” over Quill-3, a chatbot.",
+        {("harrow-systems", "viewsAsThreat", "quill-3")},
+    ),
+    (
+        "Ashgrove Labs raised a red flag about Pell Systems’s rise.",
+        {("ashgrove-labs", "viewsAsThreat", "pell-systems")},
+    ),
+    (
+        "Tessel-40B is a version of Tessel-7B and builds on its innovations such as "
+        "grouped-query attention.",
+        {("tessel-40b", "uses", "grouped-query-attention")},
+    ),
+    (
+        "Orrin-9B is a model. It is the largest open model, and was trained on 2 trillion "
+        "tokens using Pell Labs's ForumMix dataset.",
+        {("orrin-9b", "trainedOn", "forummix")},
+    ),
+]
+
+NEGATIVE = [
+    (
+        "Coldwater Group sold its 40% of Brinemark Labs.",
+        ("coldwater", "investedIn", "brinemark-labs"),
+    ),
+    (
+        "Harrow Systems did not sound the alarm over Quill-3, a chatbot.",
+        ("harrow-systems", "viewsAsThreat", "quill-3"),
+    ),
+    # an event noun with its complement said in place takes nothing from the topic
+    (
+        "Harlan Robotics sells robots. The release of Tessel-2 surprised Harlan Robotics.",
+        ("harlan-robotics", "developed", "tessel-2"),
+    ),
+    (
+        "Founded by former Ostrava Labs researchers including Nadia Perrin, Vellum AI is new.",
+        ("ostrava-labs", "founded", "vellum-ai"),
+    ),
+    (
+        "Founded by former Ostrava Labs researchers including Nadia Perrin, Vellum AI is new.",
+        ("nadia-perrin", "worksFor", "ostrava-labs"),
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def read():
+    texts = list(dict.fromkeys([t for t, _ in POSITIVE] + [t for t, _ in NEGATIVE]))
+    _, relations, _ = read_texts(texts)
+    return dict(zip(texts, relations, strict=True))
+
+
+@pytest.mark.parametrize(("text", "wanted"), POSITIVE, ids=[t[:40] for t, _ in POSITIVE])
+def test_reads_the_clause(read, text, wanted) -> None:
+    missing = wanted - read[text]
+    assert not missing, f"missing {missing}; read {read[text]}"
+
+
+@pytest.mark.parametrize(("text", "wrong"), NEGATIVE, ids=[t[:40] for t, _ in NEGATIVE])
+def test_states_nothing_it_does_not_say(read, text, wrong) -> None:
+    assert wrong not in read[text]

@@ -1,0 +1,103 @@
+"""Noun-phrase forms of real news: possessives the parser did not attach, modifiers that
+do not reach a conjunct with its own owner, joint projects, names with a version word, a
+product named after a model, and the class a list gives its members. Invented names;
+negatives must state nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.en_helpers import read_texts
+
+PAIR = "Fund managers like Ferrow-backed Glimmer AI and Harlan Systems’s Nox chatbot."
+
+POSITIVE = [
+    # a possessive the parser left as a stray dependent or a conjunct
+    (
+        "The new software goes far beyond Quorra Labs’s previous Talon-2 system.",
+        {("quorra-labs", "owns", "talon-2")},
+    ),
+    (
+        PAIR,
+        {("ferrow", "investedIn", "glimmer-ai"), ("harlan-systems", "owns", "nox")},
+    ),
+    # joint projects: every member made the thing
+    (
+        "Brindle-7B is a collaboration between Corvin Labs, Ostrava Research and Pell Systems.",
+        {
+            ("corvin-labs", "developed", "brindle-7b"),
+            ("ostrava-research", "developed", "brindle-7b"),
+            ("pell-systems", "developed", "brindle-7b"),
+        },
+    ),
+    (
+        "Quillfeather-9B, a project by Marrow Labs, is now open.",
+        {("marrow-labs", "developed", "quillfeather-9b")},
+    ),
+]
+
+NEGATIVE = [
+    # the modifier of the first conjunct says nothing of the owner of the second
+    (
+        PAIR,
+        ("ferrow", "investedIn", "harlan-systems"),
+    ),
+    (
+        PAIR,
+        ("ferrow", "investedIn", "nox"),
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def read():
+    texts = list(dict.fromkeys([t for t, _ in POSITIVE] + [t for t, _ in NEGATIVE]))
+    _, relations, _ = read_texts(texts)
+    return dict(zip(texts, relations, strict=True))
+
+
+@pytest.mark.parametrize(("text", "wanted"), POSITIVE, ids=[t[:40] for t, _ in POSITIVE])
+def test_reads_the_phrase(read, text, wanted) -> None:
+    missing = wanted - read[text]
+    assert not missing, f"missing {missing}; read {read[text]}"
+
+
+@pytest.mark.parametrize(("text", "wrong"), NEGATIVE, ids=[t[:40] for t, _ in NEGATIVE])
+def test_states_nothing_it_does_not_say(read, text, wrong) -> None:
+    assert wrong not in read[text]
+
+
+def test_a_product_named_after_a_model_is_no_variant_of_it() -> None:
+    text = (
+        "Sable is a language model made by Corvid Labs. Its coding assistant, Sable Code, "
+        "writes tests. The Sable Code app runs on laptops."
+    )
+    _, (relations,), _ = read_texts([text])
+    assert ("sable-code", "variantOf", "sable") not in relations
+
+
+def test_a_version_word_after_a_known_name_is_part_of_the_name() -> None:
+    # "DeepSeek v3": a gazetteer company followed by a version is one model, not the
+    # company's product "v3"
+    extraction, (relations,), _ = read_texts(["DeepSeek v3 is out, and DeepSeek v3 is fast."])
+    keys = {e.key for e in extraction.entities}
+    assert "deepseek-v3" in keys and "v3" not in keys
+    assert not relations
+
+
+def test_a_split_name_keeps_its_whole_form_as_a_label() -> None:
+    # "Stanford CRFM" holds the gazetteer's Stanford and a name of its own
+    extraction, _, _ = read_texts(["Stanford Trellis and Hazy Research built Ossia-2."])
+    labels = {label.text for e in extraction.entities for label in (*e.pref_labels, *e.alt_labels)}
+    assert "Stanford Trellis" in labels
+
+
+def test_members_of_a_list_take_the_class_of_the_list() -> None:
+    text = (
+        "The wave began with open models like Ruskin, Vellum-Chat and Ossia. "
+        "Nadia Roe led products at Brindle Labs, Quade and Fennimore."
+    )
+    extraction, _, _ = read_texts([text])
+    classes = {e.key: e.entity_class for e in extraction.entities}
+    assert classes.get("ruskin") == classes.get("ossia") == "AIModel"
+    assert classes.get("quade") == classes.get("fennimore") == "Organization"
