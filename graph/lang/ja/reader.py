@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -106,6 +106,15 @@ class _Memory:
         table = self.hints[key]
         for vote in votes:
             table[vote.entity_class] = table.get(vote.entity_class, 0.0) + vote.weight
+
+
+def _occurrences(word: str, text: str) -> Iterator[tuple[int, int]]:
+    """Spans of ``word`` in ``text``, left to right, not overlapping (as re.finditer, but
+    without compiling a pattern per word: the anaphors and type nouns are many)."""
+    start = text.find(word)
+    while start >= 0:
+        yield start, start + len(word)
+        start = text.find(word, start + len(word))
 
 
 class DocumentReader:
@@ -497,8 +506,7 @@ class DocumentReader:
         out: list[tuple[Found, bool]] = []
         taken = [(n.start, n.unit_end) for n in found]
         for word, entity_class in self.cues.anaphors:
-            for match in re.finditer(re.escape(word), text):
-                start, end = match.span()
+            for start, end in _occurrences(word, text):
                 if any(s < end and start < e for s, e in taken):
                     continue
                 if text[end : end + 1] in ("「", "『", "・"):
@@ -529,8 +537,7 @@ class DocumentReader:
         for noun, key in sorted(memory.type_nouns.items(), key=lambda kv: -len(kv[0])):
             if len(noun) < 4:
                 continue  # モデル, AI alone are too common to stand for one name
-            for match in re.finditer(re.escape(noun), text):
-                start, end = match.span()
+            for start, end in _occurrences(noun, text):
                 if any(s < end and start < e for s, e in taken) or introduces_a_name(text, end):
                     continue
                 predicate = re.match(r"(?:。|$|だ|である|です)", text[end:]) is not None
