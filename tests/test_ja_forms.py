@@ -912,6 +912,90 @@ FORM_18_SILENT = [
     ),
 ]
 
+# --------------------------------------------------------------------------------------
+# 19. Affiliation: a person named right after Xの belongs to X (OpenAIのGreg Brockman氏),
+#     unless the sentence hires or moves them (ディープマインドのスレイマン氏起用).
+# --------------------------------------------------------------------------------------
+FORM_19_READS = [
+    case(
+        "19-affiliation-latin",
+        "ミカゲ技研のNora Vance氏が、新しい研究方針を説明した。",
+        ("nora-vance", "worksFor", "ミカゲ技研"),
+    ),
+    case(
+        "19-affiliation-kanji",
+        "8日、Tovrin AIの仁科真由氏は講演で事業計画を語った。",
+        ("仁科真由", "worksFor", "tovrin-ai"),
+    ),
+]
+FORM_19_SILENT = [
+    case(
+        "19-affiliation-hired-away",
+        "ヒノデ電機、ミカゲ技研のNora Vance氏を起用",
+        ("nora-vance", "worksFor", "ミカゲ技研"),
+    ),
+    case(
+        "19-affiliation-through-title",
+        "ミカゲ技研の元社長、Nora Vance氏が講演した。",
+        ("nora-vance", "worksFor", "ミカゲ技研"),
+    ),
+]
+
+# --------------------------------------------------------------------------------------
+# 20. The subject of a verb whose object is an event noun: the parse hangs a が-subject
+#     on the name that follows it, or the sentence ends on the verbal noun (体言止め).
+# --------------------------------------------------------------------------------------
+FORM_20_READS = [
+    case(
+        "20-subject-on-next-name",
+        "モエギ技研がハヤブサ電機の買収を表明した。",
+        ("モエギ技研", "acquired", "ハヤブサ電機"),
+    ),
+    case(
+        "20-noun-ending-sentence",
+        "同日、Nora Vance氏がTovrin AIへの移籍を表明。",
+        ("nora-vance", "worksFor", "tovrin-ai"),
+    ),
+]
+
+# --------------------------------------------------------------------------------------
+# 21. A time word glued before a name is no part of it (その後アルトマン氏, 今のところX).
+# --------------------------------------------------------------------------------------
+FORM_21_READS = [
+    case(
+        "21-time-word-before-person",
+        "その後ヴァンス氏はミカゲ技研に入社した。",
+        ("ヴァンス", "worksFor", "ミカゲ技研"),
+    ),
+    case(
+        "21-time-word-before-latin",
+        "今のところTovrin AIは「Kite-13B」を開発している。",
+        ("tovrin-ai", "developed", "kite-13b"),
+    ),
+]
+
+# --------------------------------------------------------------------------------------
+# 22. Yを[relational noun]として: Y is the subject's rival, partner, subsidiary.
+# --------------------------------------------------------------------------------------
+FORM_22_READS = [
+    case(
+        "22-as-rival",
+        "モエギ技研は年次報告書で、AIスタートアップTovrin AIを競合企業として挙げた。",
+        ("モエギ技研", "competesWith", "tovrin-ai"),
+    ),
+]
+
+# --------------------------------------------------------------------------------------
+# 23. Verbal nouns joined by ・ share their arguments (製造・販売する「X」).
+# --------------------------------------------------------------------------------------
+FORM_23_READS = [
+    case(
+        "23-conjoined-relative",
+        "ハヤブサ電機が開発・販売する「Korin-7B」は好調だ。",
+        ("ハヤブサ電機", "developed", "korin-7b"),
+    ),
+]
+
 READS = [
     *FORM_1_READS,
     *FORM_2_READS,
@@ -930,6 +1014,11 @@ READS = [
     *FORM_16_READS,
     *FORM_17_READS,
     *FORM_18_READS,
+    *FORM_19_READS,
+    *FORM_20_READS,
+    *FORM_21_READS,
+    *FORM_22_READS,
+    *FORM_23_READS,
 ]
 SILENT = [
     *FORM_1_SILENT,
@@ -949,6 +1038,7 @@ SILENT = [
     *FORM_16_SILENT,
     *FORM_17_SILENT,
     *FORM_18_SILENT,
+    *FORM_19_SILENT,
 ]
 
 

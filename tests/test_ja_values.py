@@ -72,6 +72,18 @@ def test_parameter_count_from_text_and_name(read_facts) -> None:
     assert ("qwen-72b", "parameterCount", "72000000000") in attributes(facts)
 
 
+@pytest.mark.parametrize(
+    ("text", "subject", "value"),
+    [
+        ("ヒノデ研究所の「Kaede-2」は340億パラメータであるが、軽い。", "kaede-2", "34000000000"),
+        ("モデル「Suzu」は約80億パラメータとなっている。", "suzu", "8000000000"),
+        ("「Kaede-2」が120億パラメータで、「Suzu」は30億パラメータだ。", "suzu", "3000000000"),
+    ],
+)
+def test_parameter_count_as_the_predicate_of_its_topic(read_facts, text, subject, value) -> None:
+    assert (subject, "parameterCount", value) in attributes(read_facts(text))
+
+
 def test_parameter_count_needs_a_model_owner(read_facts) -> None:
     facts = read_facts("私たちは5400億のパラメーターで運用している。")
     assert not [a for a in facts.attributes if a.property == "parameterCount"]

@@ -491,6 +491,8 @@ class TriggerTable:
     relational: frozenset[str] = frozenset()
     # Triggers some pattern reads with a を-object (用意する, not 加わる).
     transitive: frozenset[str] = frozenset()
+    # Triggers of worksFor (採用, 移籍, 就任): a person they speak of is changing employer.
+    employing: frozenset[str] = frozenset()
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -504,6 +506,7 @@ class TriggerTable:
         titles: Iterable[str],
         relational: Iterable[str] = (),
         transitive: Iterable[str] = (),
+        employing: Iterable[str] = (),
     ) -> TriggerTable:
         words, idioms = set(), []
         for trigger in triggers:
@@ -527,6 +530,7 @@ class TriggerTable:
             frozenset(titles),
             frozenset(relational),
             frozenset(transitive),
+            frozenset(employing),
         )
 
     def noun_trigger(self, text: str) -> tuple[str, str | None] | None:
@@ -950,13 +954,24 @@ class _FrameBuilder:
         (による, との, への) modifies an event noun further right in the noun phrase, through
         whatever the parse hung it on (``XによるモデルYの開発``)."""
         current = token
+        through_name = False
         for _ in range(6 if adnominal else 4):
             head = current.head
             if head.i == current.i:
                 return None
+            if through_name and head.pos_ in ("NOUN", "PROPN"):
+                current = head
+                continue
             if is_predicate(head) or self._trigger(head) is not None:
                 return head
             if head.i in self.by_token and not adnominal:
+                if current.i == token.i and surface_marker(
+                    self.text, token.idx + len(token.text)
+                ).startswith(("が", "は")):
+                    # "ミカゲ技研がヒノデ電機の買収を表明": a subject hung on another name is a
+                    # misparse; its clause is the verb further up, past the noun phrase.
+                    current, through_name = head, True
+                    continue
                 return None
             current = head
         return None
@@ -1038,13 +1053,41 @@ class _FrameBuilder:
         # A trigger written as two words (インストラクション|チューニング, 微調整|版) has its
         # syntax on the last word, the compound's head.
         for last, (trigger, suffix_block, first) in sorted(self.events.items()):
-            frame = self._frame(self.doc[last], trigger, suffix_block, first=self.doc[first])
+            # "サムスンが製造・販売する「Galaxy」": a verbal noun joined by ・ to the next
+            # one shares its arguments, which the parse gives to the last.
+            syntax = self._conjoined_head(self.doc[last])
+            frame = self._frame(syntax, trigger, suffix_block, first=self.doc[first])
             if frame is not None:
                 frames.append(frame)
         frames += self._possessives()
         frames += self._own_names()
         frames += self._glued_titles()
-        return frames
+        # "ディープマインドのスレイマン氏起用": Xの before a person hired or moving in the same
+        # sentence names where they come from, not where they work.
+        moving = {
+            a.name.token
+            for f in frames
+            if f.trigger in self.s.triggers.employing
+            for a in f.arguments
+        }
+        return [
+            f
+            for f in frames
+            if not (f.trigger == "@affiliation" and f.arguments[0].name.token in moving)
+        ]
+
+    def _conjoined_head(self, token: Token) -> Token:
+        following = token.i + 1
+        if (
+            following + 1 < len(self.doc)
+            and self.doc[following].text == "・"
+            and token.head.i == following + 1
+            and token.dep_ == "compound"
+            and token.head.pos_ in ("VERB", "NOUN")
+            and token.head.i not in self.by_token
+        ):
+            return token.head
+        return token
 
     def _own_names(self) -> list[ProtoFrame]:
         """``アンソロピックは自前の対話型生成AI「クロード」``: 自社の, 自前の say the name is
@@ -1103,6 +1146,14 @@ class _FrameBuilder:
             out.append(
                 ProtoFrame("@possessive", head.idx, head.idx + len(head.text), tuple(arguments))
             )
+            # "OpenAIのGreg Brockman氏": a name right after Xの, with no noun between them to
+            # say what X is to it, belongs to X (the patterns' classes decide: a person works
+            # there); "OpenAIの共同創業者X氏" says more and is read through its title.
+            for name in owned:
+                direct = [o for o in owners if self.text[o.unit_end : name.start] == "の"]
+                if direct:
+                    affiliation = (ProtoArgument(name, "head"), ProtoArgument(direct[0], "poss"))
+                    out.append(ProtoFrame("@affiliation", name.start, name.end, affiliation))
         return out
 
     def _paired_run(self, owned: Placed) -> list[Placed]:
@@ -1237,6 +1288,11 @@ class _FrameBuilder:
             # "Quora CEOのAdam D'Angelo氏": with its holder named, a name before the title is
             # the organization (ティム・クックCEO, with no holder after it, is the person).
             arguments = [replace(a, role="poss") if a.role == "prefix" else a for a in arguments]
+        if (not verbal or self._relational(trigger)) and self.text.startswith(
+            "として", self._end(event)
+        ):
+            # "Tovrin AIを競合企業として挙げた": what is taken as the noun is what it describes.
+            arguments = [replace(a, role="head") if a.role == "wo" else a for a in arguments]
         heads = [a for a in arguments if a.role == "head"]
         if (
             (not verbal or self._relational(trigger))
@@ -1247,13 +1303,14 @@ class _FrameBuilder:
                 or (
                     heads
                     and self.text.startswith(
-                        ("の", "である", "だった", "となった"), self._end(event)
+                        ("の", "である", "だった", "となった", "として"), self._end(event)
                     )
                 )
             )
         ):
-            # "GoogleやAppleといったライバル企業に遅れを取った", "Googleは傘下のDeepMind…":
-            # whose rivals, whose subsidiary — the company the sentence has as its subject.
+            # "GoogleやAppleといったライバル企業に遅れを取った", "Googleは傘下のDeepMind…",
+            # "XはYを競合企業として挙げた": whose rivals, whose subsidiary — the company the
+            # sentence has as its subject.
             owner = self._preceding_subject(event, {a.name.token for a in arguments})
             if owner is None and self._relational(trigger):
                 # "開発元のイズモ・ラボは、「Izumo-13B」が…": the developer of the model the

@@ -186,6 +186,25 @@ _NOT_IN_NAMES = frozenset(
 _HIRAGANA = re.compile(r"[\u3041-\u309f]+")
 
 
+def _only_org_head(cues: Cues, word: str) -> bool:
+    head = cues.org_head(" " + word)
+    return head is not None and head[0] == word
+
+
+def _adverbial_before_name(run: list[Token]) -> bool:
+    """``その後アルトマン氏``, ``今のところOpenAIを``: a time or adverbial noun (Sudachi's
+    副詞可能) glued before a proper, katakana or Latin word is no part of the name
+    (毎日新聞 keeps 毎日: a common kanji noun follows it)."""
+    if len(run) < 2 or not run[0].tag_.endswith("副詞可能"):
+        return False
+    following = run[1]
+    return (
+        "固有名詞" in following.tag_
+        or is_katakana(following.text)
+        or bool(re.match(r"[A-Za-z]", following.text))
+    )
+
+
 def _is_noun(token: Token) -> bool:
     """A word a name can be made of: a noun by its dictionary tag (the tagger's POS calls
     カナメ an adverb), any katakana word, a middle dot or hyphen inside a name."""
@@ -731,6 +750,7 @@ class NameFinder:
             or run[0].text in self.cues.org_prefixes
             or (run[0].text in type_nouns and len(run) > 1)
             or (run[0].text == "株式" and len(run) > 1 and run[1].text == "会社")
+            or _adverbial_before_name(run)
         ):
             run = run[2:] if run[0].text == "株式" else run[1:]
         # "AI研究企業DeepMind", "AIスタートアップCohere": a type noun in apposition, then the name.
@@ -740,7 +760,8 @@ class NameFinder:
             if (
                 self.cues.type_of_noun(prefix)
                 and not run[cut - 1].text.isascii()
-                and not (len(run) - cut == 1 and self.cues.org_head(" " + rest))
+                # ("モエギ技研": the rest is only a company-name ending; "OpenAI" is a name)
+                and not (len(run) - cut == 1 and _only_org_head(self.cues, rest))
                 # "大規模言語モデル研究開発センター" is one name: what follows the type noun must
                 # look like a name of its own (Latin, katakana, a proper noun).
                 and any(

@@ -127,6 +127,7 @@ class DocumentReader:
         # Triggers only read with a head (軽量版, 出資先): nouns of a relation, not events.
         with_head: dict[str, bool] = {}
         transitive: set[str] = set()  # triggers some pattern reads with a を-object
+        employing: set[str] = set()  # triggers of worksFor (採用, 移籍, 就任)
         for pattern in patterns.patterns:
             ends = [set(pattern.subject_role.split("|")), set(pattern.object_role.split("|"))]
             # one end is what the noun describes, the other only its possessor or prefix
@@ -138,8 +139,12 @@ class DocumentReader:
                     with_head[trigger] = with_head.get(trigger, True) and headed
                     if "wo" in ends[0] | ends[1]:
                         transitive.add(trigger)
+                    if pattern.relation == "worksFor":
+                        employing.add(trigger)
         relational = {trigger for trigger, headed in with_head.items() if headed}
-        self.triggers = TriggerTable.of(patterns.triggers, cues.titles, relational, transitive)
+        self.triggers = TriggerTable.of(
+            patterns.triggers, cues.titles, relational, transitive, employing
+        )
         self.finder = NameFinder(lexicon, cues, self.triggers.words)
         self._doc = None  # the sentence being read (for the frame post-processing)
 

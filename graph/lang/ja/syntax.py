@@ -252,10 +252,20 @@ def is_negated(predicate: Token) -> bool:
 
 
 def is_predicate(token: Token) -> bool:
-    return token.pos_ in ("VERB", "ADJ") or (
-        token.pos_ in ("NOUN", "PROPN")
-        and any(
-            c.dep_ in ("aux", "cop") and c.lemma_ in ("する", "だ", "です", "である")
-            for c in token.children
+    """A verb or adjective, a noun with する/だ, or a verbal noun ending its sentence
+    with its arguments (体言止め: ``X氏がAnthropicへの移籍を表明。``)."""
+    return (
+        token.pos_ in ("VERB", "ADJ")
+        or (
+            token.pos_ in ("NOUN", "PROPN")
+            and any(
+                c.dep_ in ("aux", "cop") and c.lemma_ in ("する", "だ", "です", "である")
+                for c in token.children
+            )
+        )
+        or (
+            token.dep_ == "ROOT"
+            and token.tag_.endswith("サ変可能")
+            and any(c.dep_ in ("obj", "nsubj") for c in token.children)
         )
     )

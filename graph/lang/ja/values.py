@@ -132,6 +132,10 @@ _PARAMETER_FORMS = (
     ("leading", re.compile(rf"{_PARAMS}(?:数|規模)\s*{_COUNT}(?=の|を|で)")),
 )
 _PARAMS_RE = re.compile(_PARAMS)
+# A count that ends its clause as its predicate: …パラメータだ/である/で、/となっている/。
+_PREDICATE_END = re.compile(
+    r"(?:規模)?(?:だ|で|です|である|となる|となっ|となり|になる|になっ|に上る|に達する|、|。|$)"
+)
 _TRAINED = re.compile(r"ドルで(?:学習|訓練|トレーニング|開発)")
 _MONEY_IN_TEXT = re.compile(
     rf"(?:(?:US)?\$\s*{_NUMBER}[兆億万]?|(?:{_NUMBER}[兆億万]?)+\s*(?:米ドル|ドル))"
@@ -191,6 +195,16 @@ class ValueReader:
         return None
 
     @staticmethod
+    def _subject_right_before(models: list[NameView], text: str, position: int) -> NameView | None:
+        """The model whose は/が/も the value follows at once (``Xは70億パラメータ``)."""
+        for model in models:
+            if model.end <= position and re.fullmatch(
+                r"[」』]?(?:は|が|も)、?\s*", text[model.end : position]
+            ):
+                return model
+        return None
+
+    @staticmethod
     def _topic(models: list[NameView], text: str, position: int) -> NameView | None:
         for model in models:
             if model.end <= position and re.match(r"[」』]?(?:は|が|も)", text[model.end :]):
@@ -242,6 +256,9 @@ class ValueReader:
                         owner = self._topic(models, text, match.start()) or self._before(
                             models, match.start()
                         )
+                    if owner is None and _PREDICATE_END.match(after):
+                        # "GPT-3は1750億パラメータであるが": the count is what the topic is.
+                        owner = self._subject_right_before(models, text, match.start())
                 if owner is None:
                     continue
                 out.append(
