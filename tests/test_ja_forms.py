@@ -996,6 +996,40 @@ FORM_23_READS = [
     ),
 ]
 
+# --------------------------------------------------------------------------------------
+# 24. A clause dated in the past (以前, かつて): an event still happened, a tie is former.
+# --------------------------------------------------------------------------------------
+FORM_24_READS = [
+    case(
+        "24-past-investment",
+        "Tovrin AIは以前、シリーズAの資金調達ラウンドで、ハヤブサ電機などから資金調達を行った。",
+        ("ハヤブサ電機", "investedIn", "tovrin-ai"),
+    ),
+    case(
+        "24-past-acquisition",
+        "モエギ技研はかつてハヤブサ電機を買収した。",
+        ("モエギ技研", "acquired", "ハヤブサ電機"),
+    ),
+    case(
+        "24-round-members-in-quote",
+        '"Tovrin AIは以前、シリーズBラウンドで資金を調達した。このラウンドには、'
+        'ハヤブサ電機、モエギ技研も参加した。"',
+        ("モエギ技研", "investedIn", "tovrin-ai"),
+    ),
+]
+FORM_24_SILENT = [
+    case(
+        "24-past-tie",
+        "仁科真由氏は以前、モエギ技研に勤めていた。",
+        ("仁科真由", "worksFor", "モエギ技研"),
+    ),
+    case(
+        "24-past-partnership",
+        "モエギ技研はかつてハヤブサ電機と提携していた。",
+        ("モエギ技研", "partneredWith", "ハヤブサ電機"),
+    ),
+]
+
 READS = [
     *FORM_1_READS,
     *FORM_2_READS,
@@ -1019,6 +1053,7 @@ READS = [
     *FORM_21_READS,
     *FORM_22_READS,
     *FORM_23_READS,
+    *FORM_24_READS,
 ]
 SILENT = [
     *FORM_1_SILENT,
@@ -1039,6 +1074,7 @@ SILENT = [
     *FORM_17_SILENT,
     *FORM_18_SILENT,
     *FORM_19_SILENT,
+    *FORM_24_SILENT,
 ]
 
 

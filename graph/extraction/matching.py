@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from graph.extraction.patterns import Pattern, PatternIndex
+from graph.extraction.patterns import EVENT_RELATIONS, Pattern, PatternIndex
 from graph.extraction.readings import Argument, Frame, Vote
 
 __all__ = ["Match", "match_frame", "role_votes"]
@@ -154,11 +154,19 @@ def _closest(args: list[Argument]) -> list[Argument]:
     return [a for a in args if a.penalty == best]
 
 
+def _blocked_for(frame: Frame, pattern: Pattern) -> bool:
+    """Whether the frame's block stops the pattern: a pattern accepts some reasons, and a
+    past frame still states an event (see EVENT_RELATIONS)."""
+    if not frame.blocked or frame.blocked in pattern.accepts:
+        return False
+    return not (frame.blocked == "past" and pattern.relation in EVENT_RELATIONS)
+
+
 def match_frame(frame: Frame, index: PatternIndex, classes: Mapping[str, str]) -> list[Match]:
     """The relations a frame states, given the decided classes (none if it is blocked)."""
     out: list[Match] = []
     for pattern in index.for_trigger(frame.trigger):
-        if frame.blocked and frame.blocked not in pattern.accepts:
+        if _blocked_for(frame, pattern):
             continue
         subjects, objects = _ends(frame, pattern)
         subjects = [a for a in subjects if classes.get(a.key) in pattern.subject_classes]

@@ -21,7 +21,14 @@ import yaml
 from graph.errors import ResourceFileError
 from graph.model import ENTITY_CLASSES
 
-__all__ = ["RELATIONS", "Pattern", "PatternIndex", "load_patterns", "parse_patterns"]
+__all__ = [
+    "EVENT_RELATIONS",
+    "RELATIONS",
+    "Pattern",
+    "PatternIndex",
+    "load_patterns",
+    "parse_patterns",
+]
 
 #: The contract's relations (see ../shared/eval/README.md and data/ontology.ttl).
 RELATIONS = frozenset(
@@ -42,6 +49,23 @@ RELATIONS = frozenset(
         "worksFor",
         "founded",
         "uses",
+        "authoredBy",
+    }
+)
+
+#: Relations that record something done: once it happened it stays true, so a frame set in
+#: the past ("以前、…から資金調達を行った", "previously raised") still states them, while a
+#: past tie (worksFor, owns, partneredWith, competesWith, uses, views) is a former one.
+EVENT_RELATIONS = frozenset(
+    {
+        "developed",
+        "fineTunedFrom",
+        "basedOn",
+        "trainedOn",
+        "variantOf",
+        "acquired",
+        "investedIn",
+        "founded",
         "authoredBy",
     }
 )

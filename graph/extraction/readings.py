@@ -89,8 +89,9 @@ class Frame:
 
     ``trigger`` is the predicate's lemma (開発, acquire) or a construction's name
     starting with ``@`` (``@possessive``). ``blocked`` says why the frame states no
-    fact ("negated", "planned", "reported", "former", "denied"); a blocked frame still
-    tells what kind of thing fills each role.
+    fact ("negated", "planned", "reported", "former", "denied"; "past": set in the past,
+    which blocks a tie but not an event); a blocked frame still tells what kind of thing
+    fills each role.
     """
 
     trigger: str

@@ -430,6 +430,7 @@ _EVENT_SUFFIXES = (
     "資金",
 )
 _FORMER = frozenset({"元", "前", "旧", "かつて", "出身", "以前"})
+_PAST = frozenset({"かつて", "以前"})
 # Stance verbs that keep the clause they report: "Xが勝者になるとみている" is the view itself.
 _REPORTERS = frozenset(
     {
@@ -2166,7 +2167,9 @@ class _FrameBuilder:
                     and not prefix
                     and (not before_name or child.i + 1 in parties)
                 ):
-                    return "former"
+                    # かつて, 以前 date the clause: a past tie is a former one, a past event
+                    # still happened (the patterns' relations decide).
+                    return "past" if child.text in _PAST else "former"
             if position.i > 0 and self.doc[position.i - 1].text in ("元", "前", "旧"):
                 return "former"
         current = clause

@@ -184,6 +184,7 @@ _NOT_IN_NAMES = frozenset(
     }  # 米アルファベット傘下グーグル, 東大発ベンチャー: relations, not name parts
 )
 _HIRAGANA = re.compile(r"[\u3041-\u309f]+")
+_QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "«", "»"})  # the tagger calls " a noun
 
 
 def _only_org_head(cues: Cues, word: str) -> bool:
@@ -209,7 +210,7 @@ def _is_noun(token: Token) -> bool:
     """A word a name can be made of: a noun by its dictionary tag (the tagger's POS calls
     カナメ an adverb), any katakana word, a middle dot or hyphen inside a name."""
     text = token.text
-    if text in _NOT_IN_NAMES:
+    if text in _NOT_IN_NAMES or text in _QUOTE_MARKS:
         return False
     if token.tag_.startswith("接尾辞") and _HIRAGANA.fullmatch(text):
         return False  # "Mistral AIとも手を組んだ": とも is a particle-like suffix, not a name part

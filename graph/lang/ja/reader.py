@@ -679,11 +679,11 @@ class DocumentReader:
         out = []
         for frame in sorted(frames, key=lambda f: f.start):
             roles = {r for a in frame.arguments for r in a.role.split("|")}
-            if frame.blocked is None and frame.trigger in raising:
+            if frame.blocked in (None, "past") and frame.trigger in raising:
                 subject = next((a.name for a in frame.arguments if a.role == "ga"), None)
                 if subject is not None:
                     memory.round_owner, memory.round_age = subject, 0
-            elif frame.blocked is None and frame.trigger in investing:
+            elif frame.blocked in (None, "past") and frame.trigger in investing:
                 target = next((a.name for a in frame.arguments if a.role in ("ni", "round")), None)
                 if target is not None:
                     memory.round_owner, memory.round_age = target, 0
