@@ -1030,6 +1030,27 @@ FORM_24_SILENT = [
     ),
 ]
 
+# --------------------------------------------------------------------------------------
+# 25. A partnership with one party named, done by no one in the sentence, is the company
+#     the text is about's (この開発は…との共同研究の一環で行われた); a legal form written in
+#     several words (国立研究開発法人) is no part of the name.
+# --------------------------------------------------------------------------------------
+FORM_25_READS = [
+    case(
+        "25-partner-of-discourse",
+        "ハヤブサ電機は新モデルを公開した。この開発は国立研究開発法人モエギ技研との共同研究の"
+        "一環で行われた。",
+        ("ハヤブサ電機", "partneredWith", "モエギ技研"),
+    ),
+]
+FORM_25_SILENT = [
+    case(
+        "25-rival-needs-its-subject",
+        "ハヤブサ電機は新モデルを公開した。モエギ技研が販売する「Kite」と直接競合していた。",
+        ("ハヤブサ電機", "competesWith", "kite"),
+    ),
+]
+
 READS = [
     *FORM_1_READS,
     *FORM_2_READS,
@@ -1054,6 +1075,7 @@ READS = [
     *FORM_22_READS,
     *FORM_23_READS,
     *FORM_24_READS,
+    *FORM_25_READS,
 ]
 SILENT = [
     *FORM_1_SILENT,
@@ -1075,6 +1097,7 @@ SILENT = [
     *FORM_18_SILENT,
     *FORM_19_SILENT,
     *FORM_24_SILENT,
+    *FORM_25_SILENT,
 ]
 
 

@@ -754,6 +754,11 @@ class NameFinder:
             or _adverbial_before_name(run)
         ):
             run = run[2:] if run[0].text == "株式" else run[1:]
+        # "国立|研究|開発|法人産業技術総合研究所": a legal form written in several words.
+        for size in range(min(len(run) - 1, 5), 1, -1):
+            if "".join(t.text for t in run[:size]) in self.cues.org_prefixes:
+                run = run[size:]
+                break
         # "AI研究企業DeepMind", "AIスタートアップCohere": a type noun in apposition, then the name.
         for cut in range(len(run) - 1, 0, -1):
             prefix = "".join(t.text for t in run[:cut])

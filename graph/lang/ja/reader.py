@@ -347,6 +347,7 @@ class DocumentReader:
         )
         frames = [self._fitting_topic(frame, memory) for frame in frames]
         frames = [self._company_of_discourse(frame, memory) for frame in frames]
+        frames = [self._partner_of_discourse(frame, memory) for frame in frames]
         frames = [_known_employer(frame, memory) for frame in frames]
         frames = self._round_investments(frames, memory)
         names = self._names(sentence, found, references)
@@ -723,6 +724,29 @@ class DocumentReader:
             added = ProtoArgument(company, object_roles[0], "previous", 0.2)
             return replace(frame, arguments=(*frame.arguments, added))
         return frame
+
+    def _partner_of_discourse(self, frame: ProtoFrame, memory: _Memory) -> ProtoFrame:
+        """``この開発は産業技術総合研究所との共同研究の一環で行われた``: a partnership
+        with one party named and none doing it is the company the text is about's."""
+        if frame.blocked is not None:
+            return frame
+        roles = [r for a in frame.arguments for r in a.role.split("|")]
+        partners = [a for a in frame.arguments if a.role == "to"]
+        company = next((t for t in memory.topics if t.hint == "Organization"), None)
+        if (
+            len(partners) != 1
+            or any(r in ("ga", "poss", "prefix") for r in roles)
+            or company is None
+            or company.key == partners[0].name.key
+            or not any(
+                p.relation == "partneredWith"
+                and "to" in p.subject_role.split("|") + p.object_role.split("|")
+                for p in self.patterns.for_trigger(frame.trigger)
+            )
+        ):
+            return frame
+        added = ProtoArgument(company, "ga", "previous", 0.2)
+        return replace(frame, arguments=(*frame.arguments, added))
 
     def _unplaced_title(self, frame: ProtoFrame) -> bool:
         """``AI研究者であるX氏``, ``ホワイトハウスの…責任者``: an occupation, or a post at a
