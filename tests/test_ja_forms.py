@@ -1051,6 +1051,24 @@ FORM_25_SILENT = [
     ),
 ]
 
+# --------------------------------------------------------------------------------------
+# 26. A list carried by the noun after 等の/などの, with coordinated modifiers before it
+#     (X, Y等の日本語と英語のデータ), and a data noun making its members training data.
+# --------------------------------------------------------------------------------------
+FORM_26_READS = [
+    case(
+        "26-list-coordinated-modifiers",
+        "「Kite-13B」の事前学習にはKotoba Corpus, OpenTexts等の日本語と英語のデータを利用した。",
+        ("kite-13b", "trainedOn", "opentexts"),
+    ),
+    case(
+        "26-list-data-noun-training-topic",
+        "「Kite-13B」は新しいモデルだ。継続事前学習はKotoba Corpus, OpenTexts(一部を除く)"
+        "等の日本語と英語データを利用し、約1000億トークンで行われた。",
+        ("kite-13b", "trainedOn", "kotoba-corpus"),
+    ),
+]
+
 READS = [
     *FORM_1_READS,
     *FORM_2_READS,
@@ -1076,6 +1094,7 @@ READS = [
     *FORM_23_READS,
     *FORM_24_READS,
     *FORM_25_READS,
+    *FORM_26_READS,
 ]
 SILENT = [
     *FORM_1_SILENT,

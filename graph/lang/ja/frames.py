@@ -342,7 +342,10 @@ _COUNTER = re.compile(
     r"(?:社|人|氏|者|団体|機関|モデル|種類|つ|カ国|(?<=双方|両方|両者))(?![\u4e00-\u9fff])(?:の[^\s、。はがをにのでとや「」]{1,8})?"
 )
 _LIST_TAIL = re.compile(
-    r"[」』]?(?:など|等|といった|という|と呼ばれる|のような|をはじめとする|、?その他|、?ほか)(?:の)?(?!から|まで|より|へ|も)[^\s、。はがをにのでとや「」]{0,10}"
+    r"[」』]?(?:など|等|といった|という|と呼ばれる|のような|をはじめとする|、?その他|、?ほか)(?:の)?(?!から|まで|より|へ|も)"
+    # "…等の日本語と英語データ": the noun after the list may have coordinated modifiers
+    r"(?:[^\s、。はがをにのでとや「」]{1,6}[とや](?=[^\s、。はがをにのでとや「」]{1,10}))?"
+    r"[^\s、。はがをにのでとや「」]{0,10}"
     r"(?:の[^\s、。はがをにのでとやも「」]{1,8}(?=[はがもをにで]))?"
 )
 _NOMINALIZERS = frozenset({"こと", "の", "旨", "点", "もの"})
@@ -742,7 +745,9 @@ class _FrameBuilder:
         tail = _COUNTER.match(self.text, end) or _LIST_TAIL.match(self.text, end)
         if tail and re.search(r"[\u30a0-\u30ff\u4e00-\u9fffA-Za-z0-9]$", tail.group(0)):
             carrier = self._token_ending_at(tail.end()) or self._token_at(tail.end() - 1)
-            if carrier is not None and carrier.i not in self.by_token:
+            if carrier is not None and (
+                carrier.i not in self.by_token or self.by_token[carrier.i].hint is None
+            ):
                 anchor, end = carrier, tail.end()
                 group = self._counted_group(group, tail.group(0))
                 self.carried[carrier.i] = group
@@ -757,7 +762,8 @@ class _FrameBuilder:
             following = self._token_at(end + after.end()) if after else None
             if following is not None and following.i > anchor.i:
                 head = following
-        data = False
+        # "Wikipedia, OSCAR等の日本語と英語データを利用": a list carried by a data noun
+        data = anchor.i in self.carried and anchor.text.endswith(tuple(_DATA_NOUNS))
         while marker == "の" and head.i > anchor.i and self._through(head) is not None:
             through = self._through(head)
             assert through is not None
