@@ -1069,6 +1069,18 @@ FORM_26_READS = [
     ),
 ]
 
+# --------------------------------------------------------------------------------------
+# 27. A name owning the title after it is no member of the list before it
+#     (A氏、Quora CEOのB氏: Quora is the company, not one more person).
+# --------------------------------------------------------------------------------------
+FORM_27_READS = [
+    case(
+        "27-title-owner-after-list",
+        "取締役会には、元財務長官の仁科真由氏、Tovrin CEOのNora Vance氏が加わる。",
+        ("nora-vance", "worksFor", "tovrin"),
+    ),
+]
+
 READS = [
     *FORM_1_READS,
     *FORM_2_READS,
@@ -1095,6 +1107,7 @@ READS = [
     *FORM_24_READS,
     *FORM_25_READS,
     *FORM_26_READS,
+    *FORM_27_READS,
 ]
 SILENT = [
     *FORM_1_SILENT,

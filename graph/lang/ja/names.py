@@ -1093,6 +1093,9 @@ def sibling_votes(text: str, chosen: list[Found], known: Mapping[str, str]) -> l
     return _sibling_votes(text, chosen, known)
 
 
+_POSSESSOR_TAIL = re.compile(r" ?[A-Za-z\u4e00-\u9fff\u30a0-\u30ff]{1,8}の(?!ほか|[、。])")
+
+
 def _sibling_votes(
     text: str, chosen: list[Found], known: Mapping[str, str] | None = None
 ) -> list[Found]:
@@ -1102,7 +1105,10 @@ def _sibling_votes(
     out = list(chosen)
     runs: list[list[int]] = [[0]] if chosen else []
     for i in range(1, len(chosen)):
-        if _JOINER.fullmatch(text[chosen[i - 1].unit_end : chosen[i].start]):
+        # "ラリー・サマーズ氏、Quora CEOのAdam D'Angelo氏": a name owning the noun after it
+        # is no member of the list; the noun's holder is.
+        owner = _POSSESSOR_TAIL.match(text, chosen[i].unit_end)
+        if not owner and _JOINER.fullmatch(text[chosen[i - 1].unit_end : chosen[i].start]):
             runs[-1].append(i)
         else:
             runs.append([i])
