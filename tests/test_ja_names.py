@@ -101,6 +101,13 @@ def test_a_list_ending_in_a_counter_types_its_members(read_facts) -> None:
     assert {found[n][0] for n in ("Qux", "Zorb", "Vanti")} == {"Organization"}
 
 
+def test_a_count_of_a_type_noun_types_the_names_before_it(read_facts) -> None:
+    found = entities(
+        read_facts, "ハヤブサ電機の「ソフィア・ローレン」「マリア・カラス」の両システムを採用した。"
+    )
+    assert {found[n][0] for n in ("ソフィア・ローレン", "マリア・カラス")} == {"Product"}
+
+
 def test_descriptions_in_apposition_are_not_names(read_facts) -> None:
     found = entities(
         read_facts, "ビジネスチャットの米Slacklyは、買収された。Acme社がSlacklyを買収した。"

@@ -73,6 +73,10 @@ _COUNTED = re.compile(
     r"[」』]?(?:の|ら)?(?:計)?(?P<n>\d+|[一二三四五六七八九十両]+)"
     r"(?P<unit>社|人|氏|者|団体|機関|モデル|種類)(?![\u4e00-\u9fff])"
 )
+# A count of a type noun: "の両システム", "の2プラットフォーム" (社, 人 are _COUNTED's units)
+_COUNTED_TYPE = re.compile(
+    r"[」』]?の(?:計)?(?:\d+|[二三四五六七八九十両]+)(?P<noun>[\u30a0-\u30ff\u4e00-\u9fffA-Za-z]{2,10})"
+)
 _COUNTED_LIST = re.compile(
     r"(?P<members>(?:[^、。「」『』はがをにのでと]{2,20}、){1,8}[^、。「」『』はがをにのでと]{2,20})"
     r"(?:など)?の(?:計)?(?:\d+|[二三四五六七八九十])(?:種類|社|人|団体|機関|つ|件|カ国)"
@@ -1069,6 +1073,11 @@ class NameFinder:
                     "モデル": "AIModel",
                 }.get(unit)
                 weight, cue = COUNTED, f"list:{unit}"
+            elif counted_type := _COUNTED_TYPE.match(tail):
+                # "「グレース・ブラックウェル」「ベラ・ルービン」の両システム"
+                counted = counted_type
+                tail_class = self.cues.type_of_noun(counted_type.group("noun"))
+                weight, cue = COUNTED, f"list:{counted_type.group('noun')}"
             elif listed:
                 tail_class = self.cues.type_of_noun(listed.group("noun"))
                 weight, cue = LIST, f"list:{listed.group('noun')}"
