@@ -1081,6 +1081,36 @@ FORM_27_READS = [
     ),
 ]
 
+# --------------------------------------------------------------------------------------
+# 28. A continuative clause shares its object with the verb it leads on to
+#     (Yの全株式を取得し、完全子会社化した), unless that verb has an object of its own or the
+#     clause is reported (…を買収したと発表した); triggers written in three words.
+# --------------------------------------------------------------------------------------
+FORM_28_READS = [
+    case(
+        "28-chained-object",
+        "モエギ技研は、ハヤブサ電機の全株式を取得し、完全子会社化した。",
+        ("モエギ技研", "owns", "ハヤブサ電機"),
+    ),
+    case(
+        "28-split-person-suffix",
+        "囲碁AI「Kaede」は、プロ棋士の仁科真由九段との三番勝負に勝利を収めた。",
+        ("kaede", "outperforms", "仁科真由"),
+    ),
+]
+FORM_28_SILENT = [
+    case(
+        "28-chained-own-object",
+        "仁科真由氏は2021年にモエギ技研を退社し、自身の会社を設立した。",
+        ("仁科真由", "founded", "モエギ技研"),
+    ),
+    case(
+        "28-reported-no-object",
+        "モエギ技研は、AI企業ハヤブサ電機を買収したと発表した。",
+        ("モエギ技研", "founded", "ハヤブサ電機"),
+    ),
+]
+
 READS = [
     *FORM_1_READS,
     *FORM_2_READS,
@@ -1108,6 +1138,7 @@ READS = [
     *FORM_25_READS,
     *FORM_26_READS,
     *FORM_27_READS,
+    *FORM_28_READS,
 ]
 SILENT = [
     *FORM_1_SILENT,
@@ -1130,6 +1161,7 @@ SILENT = [
     *FORM_19_SILENT,
     *FORM_24_SILENT,
     *FORM_25_SILENT,
+    *FORM_28_SILENT,
 ]
 
 

@@ -605,13 +605,15 @@ class _FrameBuilder:
         self.carried: dict[int, list[Placed]] = {}  # counter noun (3モデル) -> its list
         # Syntactic token of each trigger -> (trigger, blocking reason, first word).
         self.events: dict[int, tuple[str, str | None, int]] = {}
+        covered: set[int] = set()  # words inside a longer trigger found first (完全|子会社|化)
         for token in self.doc:
-            if token.i in self.events:
+            if token.i in self.events or token.i in covered:
                 continue
             found = self._find_trigger(token)
             if found is not None:
                 last = self.extent.get(token.i, token.i)
                 self.events[last] = (*found, token.i)
+                covered.update(range(token.i, last + 1))
         # The token carrying each name's syntax (a type noun in apposition: モデル「FLUX.1」).
         self.anchored = {self._anchor(p)[0].i: p for p in sentence.names}
         # Quoted speech or writing: 「…」 spans longer than a name.
@@ -642,6 +644,10 @@ class _FrameBuilder:
         end = name.unit_end
         if self.text[end : end + 1] in "」』":
             end += 1
+        # "イ・セドル九段との": a person's suffix the tokenizer split (九|段) ends the unit
+        suffix = next((s for s in self.s.cues.person_suffixes if self.text.startswith(s, end)), "")
+        if suffix and name.hint == "Person":
+            end += len(suffix)
         head = token.head
         if head.i != token.i and token.dep_ in ("compound", "nmod", "appos", "dep", "amod"):
             gap_before = self.text[head.idx + len(head.text) : name.start]
@@ -838,6 +844,16 @@ class _FrameBuilder:
             # "イ・セドル九段との五番勝負に勝利": the opponent of the match is the other party
             # of what is done in it.
             match_governor = self._governor(match)
+            if match_governor is not None and self._trigger(match_governor) is None:
+                # "…との五番勝負に勝利を収めた": a light verb's event noun is what is done
+                match_governor = next(
+                    (
+                        c
+                        for c in match_governor.children
+                        if c.dep_ == "obj" and self._trigger(c) is not None
+                    ),
+                    None,
+                )
             if match_governor is not None and self._trigger(match_governor) is not None:
                 for member in group:
                     self.args[match_governor.i].append((member, "と"))
@@ -1020,6 +1036,17 @@ class _FrameBuilder:
                     ).startswith(particle):
                         return trigger, None
         following = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
+        if (
+            token.i + 2 < len(self.doc)
+            and _glued(self.doc, token.i)
+            and _glued(self.doc, token.i + 1)
+        ):
+            # 完全|子会社|化, 継続|事前|学習: three words written as one trigger
+            third = self.doc[token.i + 2]
+            joined = token.text + self.doc[token.i + 1].text + third.text
+            if joined in triggers.words and third.pos_ in ("NOUN", "PROPN", "PART", "VERB"):
+                self.extent[token.i] = third.i
+                return joined, None
         if (
             following is not None
             and following.idx == token.idx + len(token.text)
@@ -1754,6 +1781,16 @@ class _FrameBuilder:
             out.append(ProtoArgument(self.s.previous_topic, "ga", "previous", 0.2))
         return out
 
+    def _continuative(self, clause: Token) -> bool:
+        """``…を取得し、``: the predicate's last word is in its continuative form (連用形),
+        which no relative clause ends in, whatever the parse calls it."""
+        last = clause
+        for token in self.doc[clause.i + 1 :]:
+            if token.head.i != clause.i or token.dep_ not in ("aux", "cop"):
+                break
+            last = token
+        return any("連用形" in form for form in last.morph.get("Inflection"))
+
     def _chain_head(self, clause: Token) -> Token | None:
         """The predicate a continuative clause (``…し、``, ``…して、``) leads on to: its head in
         the parse, or, when the parse hung it elsewhere, the next main predicate."""
@@ -1761,8 +1798,10 @@ class _FrameBuilder:
         if clause.dep_ in ("advcl", "conj") and head.i > clause.i:
             return head
         end = self._clause_end(clause)
-        if clause.dep_ == "acl" or not self.text.startswith(("、", "て、", "で、"), end):
+        if not self.text.startswith(("、", "て、", "で、"), end):
             return None
+        if clause.dep_ == "acl" and not self._continuative(clause):
+            return None  # a relative clause (…を開発した、新しい会社) leads on to no verb
         for token in self.doc[clause.i + 1 :]:
             if is_predicate(token) and token.dep_ in ("ROOT", "advcl", "conj", "ccomp"):
                 return token
@@ -1880,8 +1919,20 @@ class _FrameBuilder:
         acts on the object of the clause chained before it."""
         if any(a.name and set(a.role.split("|")) & {"wo", "ni"} for a in present):
             return []
+        if any(
+            c.dep_ == "obj" or any(g.dep_ == "case" and g.text == "を" for g in c.children)
+            for c in clause.children
+        ):
+            return []  # "同社を退社し、自身の会社を設立した": an object of its own, unnamed
         for child in clause.children:
-            if child.i < clause.i and is_predicate(child) and self._chain_head(child) is clause:
+            chained = self._chain_head(child) if child.i < clause.i else None
+            # (continuative only: "…を買収したと発表した" reports, it does not share objects)
+            if (
+                is_predicate(child)
+                and chained is not None
+                and chained.i == clause.i
+                and self._continuative(child)
+            ):
                 objects = [
                     name
                     for position in (child, *[c for c in child.children if c.dep_ == "obj"])
