@@ -1111,6 +1111,23 @@ FORM_28_SILENT = [
     ),
 ]
 
+# --------------------------------------------------------------------------------------
+# 29. Idioms whose noun the tokenizer splits (提携|相手に選ぶ) and kana verbs that only look
+#     like idioms (まとめる is no ま+と+める), in clefts.
+# --------------------------------------------------------------------------------------
+FORM_29_READS = [
+    case(
+        "29-split-idiom-noun-cleft",
+        "モエギ技研が新たな提携相手に選んだのは、台湾のTovrin社だった。",
+        ("モエギ技研", "partneredWith", "tovrin"),
+    ),
+    case(
+        "29-kana-verb-cleft",
+        "業界の動向を調べた「AI導入白書2026」をまとめたのは、調査会社のカスミ総研だ。",
+        ("ai導入白書2026", "authoredBy", "カスミ総研"),
+    ),
+]
+
 READS = [
     *FORM_1_READS,
     *FORM_2_READS,
@@ -1139,6 +1156,7 @@ READS = [
     *FORM_26_READS,
     *FORM_27_READS,
     *FORM_28_READS,
+    *FORM_29_READS,
 ]
 SILENT = [
     *FORM_1_SILENT,

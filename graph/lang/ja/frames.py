@@ -521,6 +521,8 @@ class TriggerTable:
                 and len(trigger) > 3
                 and not trigger.startswith("@")
                 and not (match.group(2) == "が" and len(match.group(1)) < 2)
+                # (まとめる is a verb, not ま + と + める; しのぎを削る is an idiom)
+                and not re.fullmatch(r"[\u3041-\u309f]", match.group(1))
             ):
                 noun, particle, verb = match.groups()
                 idioms.append((trigger, noun, particle, verb))
@@ -1031,7 +1033,7 @@ class _FrameBuilder:
         for trigger, noun, particle, verb in triggers.idioms:
             if lemma == verb or token.text == verb:
                 for child in token.children:
-                    if child.text.endswith(noun) and surface_marker(
+                    if self._compound_text(child).endswith(noun) and surface_marker(
                         self.text, child.idx + len(child.text)
                     ).startswith(particle):
                         return trigger, None
@@ -1109,6 +1111,19 @@ class _FrameBuilder:
             for f in frames
             if not (f.trigger == "@affiliation" and f.arguments[0].name.token in moving)
         ]
+
+    def _compound_text(self, token: Token) -> str:
+        """A noun with the words glued before it that the parse hangs on it as a compound
+        (提携|相手 of 提携相手に選ぶ)."""
+        first = token
+        while (
+            first.i > 0
+            and self.doc[first.i - 1].dep_ == "compound"
+            and self.doc[first.i - 1].head.i == token.i
+            and _glued(self.doc, first.i - 1)
+        ):
+            first = self.doc[first.i - 1]
+        return self.text[first.idx : token.idx + len(token.text)]
 
     def _conjoined_head(self, token: Token) -> Token:
         following = token.i + 1
