@@ -1128,6 +1128,26 @@ FORM_29_READS = [
     ),
 ]
 
+# --------------------------------------------------------------------------------------
+# 30. について marks the theme of the predicate a chain of clauses ends in, and による
+#     inside a clause is its noun's agent, not the subject of the chain.
+# --------------------------------------------------------------------------------------
+FORM_30_READS = [
+    case(
+        "30-about-through-chain",
+        "モエギ技研は、昨年合意を発表していた米Tovrinについて、当局による審査を経て、"
+        "約10億ドルでの買収を完了した。",
+        ("モエギ技研", "acquired", "tovrin"),
+    ),
+]
+FORM_30_SILENT = [
+    case(
+        "30-agent-of-noun-is-no-subject",
+        "モエギ技研は、米Tovrinについて、ハヤブサ電機による審査を経て、買収を完了した。",
+        ("ハヤブサ電機", "acquired", "tovrin"),
+    ),
+]
+
 READS = [
     *FORM_1_READS,
     *FORM_2_READS,
@@ -1157,6 +1177,7 @@ READS = [
     *FORM_27_READS,
     *FORM_28_READS,
     *FORM_29_READS,
+    *FORM_30_READS,
 ]
 SILENT = [
     *FORM_1_SILENT,
@@ -1180,6 +1201,7 @@ SILENT = [
     *FORM_24_SILENT,
     *FORM_25_SILENT,
     *FORM_28_SILENT,
+    *FORM_30_SILENT,
 ]
 
 

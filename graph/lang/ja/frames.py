@@ -863,6 +863,15 @@ class _FrameBuilder:
         governor = self._governor(anchor, adnominal=marker in _ADNOMINAL)
         if marker in ("が", "は", "も") and governor is not None:
             governor = self._reported_clause(anchor, governor)
+        while (
+            marker in ("について", "に関して", "については", "に関しては")
+            and governor is not None
+            and self._trigger(governor) is None
+            and (chained := self._chain_head(governor)) is not None
+        ):
+            # "HashiCorpについて、審査を経て、買収を完了した": the theme of the sentence's
+            # chain of clauses is the theme of the predicate it ends in.
+            governor = chained
         if marker in _BASIS_MARKERS:
             governor = self._basis_clause(self._basis_owner(governor))
         if marker == "を" and governor is not None:
@@ -2080,6 +2089,12 @@ class _FrameBuilder:
     def _direct_subjects(self, predicate: Token) -> list[Placed]:
         found = []
         for name, marker in self.args.get(predicate.i, []):
+            if (
+                marker in ("による", "によって", "により")
+                and predicate.pos_ == "VERB"
+                and not is_passive(predicate)
+            ):
+                continue  # "規制当局による審査を経て": the agent of the noun, not of 経る
             if active_role(marker, passive=is_passive(predicate)) == "ga":
                 found.append(name)
         for child in predicate.children:
