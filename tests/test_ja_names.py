@@ -33,6 +33,8 @@ def entities(read_facts, text: str) -> dict[str, tuple[str, str]]:
         ("霧ヶ峰ソリューションズは新製品を発表した。", "霧ヶ峰ソリューションズ", "Organization"),
         ("ゲーム大手の米Brightforgeは黒字を確保した。", "Brightforge", "Organization"),
         ("東京大学と理化学研究所が連携する。", "理化学研究所", "Organization"),
+        ("この数字はミカゲ・タイムズが報じた。", "ミカゲ・タイムズ", "Organization"),
+        ("その件は英ハヤテ通信が伝えた。", "ハヤテ通信", "Organization"),
     ],
 )
 def test_cues_find_and_type_names(read_facts, text, surface, entity_class) -> None:

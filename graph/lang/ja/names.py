@@ -73,6 +73,12 @@ _COUNTED = re.compile(
     r"[」』]?(?:の|ら)?(?:計)?(?P<n>\d+|[一二三四五六七八九十両]+)"
     r"(?P<unit>社|人|氏|者|団体|機関|モデル|種類)(?![\u4e00-\u9fff])"
 )
+# What follows a news outlet's name: it reports (が報じた, の報道によると, によれば).
+_NEWS_SOURCE = re.compile(
+    r"(?:が|は)(?:[^、。]{0,12}と)?(?:報じ|伝え|報道|スクープ|特報)"
+    r"|の(?:報道|取材|記事|調査|分析|報告|試算|集計|推計)(?:によると|によれば|では|で)"
+    r"|(?:によると|によれば)"
+)
 # A count of a type noun: "の両システム", "の2プラットフォーム" (社, 人 are _COUNTED's units)
 _COUNTED_TYPE = re.compile(
     r"[」』]?の(?:計)?(?:\d+|[二三四五六七八九十両]+)(?P<noun>[\u30a0-\u30ff\u4e00-\u9fffA-Za-z]{2,10})"
@@ -1046,6 +1052,13 @@ class NameFinder:
                     entity_class = self.cues.type_of_noun(noun.group(0))
                     assert entity_class is not None
                     votes.append(Vote(entity_class, TYPE_NOUN - 0.5, f"type-noun:{noun.group(0)}"))
+        quoted = text[found.start - 1 : found.start] in "「『"
+        if not quoted and not any(v.entity_class == "Person" for v in found.votes):
+            source = _NEWS_SOURCE.match(after)
+            if source:
+                # "フィナンシャル・タイムズが報じた", "クランチベースの報道によると": who
+                # reports news is an outlet (a quoted title reporting it is a document).
+                votes.append(Vote("Organization", TYPE_NOUN - 0.5, f"source:{source.group(0)}"))
         return found.with_votes(*votes) if votes else found
 
     def _trim_descriptor_compound(self, compound: str) -> str:
