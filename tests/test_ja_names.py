@@ -72,6 +72,17 @@ def test_generic_words_and_english_lines_are_not_names(read_facts) -> None:
     assert "AI" not in found and "企業" not in found and "モデル" not in found
 
 
+def test_a_core_role_types_a_name_when_the_other_end_is_left_out(read_facts) -> None:
+    found = entities(
+        read_facts, "今年に入ってからも画像検索のZorvexやボット基盤のQuillaを買収した。"
+    )
+    assert found["Zorvex"][0] == found["Quilla"][0] == "Organization"
+    # で, と, から say too little alone: the place a training ran is no dataset
+    assert "Zorvexクラスター" not in entities(
+        read_facts, "事前学習は内製のZorvexクラスターで行われた。"
+    )
+
+
 def test_an_untyped_name_stays_out(read_facts) -> None:
     assert "Zorble" not in entities(read_facts, "昨日Zorbleについて話した。")
 

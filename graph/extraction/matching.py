@@ -21,6 +21,11 @@ __all__ = ["Match", "match_frame", "role_votes"]
 _ROLE_WEIGHT = 1.0
 #: A role whose other end is a name with no class yet.
 _UNTYPED_PARTNER = 0.9
+# A role whose other end the text leaves out ("…を買収した" with no buyer in the sentence).
+_LONE_ROLE = 0.9
+_CORE_ROLES = frozenset(
+    {"ga", "wo"}
+)  # (the Japanese core cases; English frames vote only in pairs)
 #: Arguments found this indirectly (a topic two sentences back…) never type a name.
 _MAX_VOTING_PENALTY = 0.15
 _KINDS = {"AIModel": "model", "Product": "model"}
@@ -55,12 +60,18 @@ def role_votes(
 ) -> Iterator[tuple[str, Vote]]:
     """Class votes for names with no class from a cue (``eligible``, default: untyped ones).
 
-    A role votes when the frame also has the other end: fully when that end's class
+    A role votes fully when the frame also has the other end and that end's class
     fits the pattern; when the other end has no class yet either, enough to type the name
     if that end looks like a name (``蒼天テクノロジーズはHelix Visionを買収した``), half if
-    it is a bare noun phrase (``weak``) that only its role could make a name.
+    it is a bare noun phrase (``weak``) that only its role could make a name; weakly
+    when the text leaves the other end out (:func:`_lone_role_votes`).
     """
     for frame in frames:
+        open_keys = {
+            a.key
+            for a in frame.arguments
+            if (a.key not in classes if eligible is None else a.key in eligible)
+        }
         for pattern in index.for_trigger(frame.trigger):
             subjects, objects = _ends(frame, pattern)
             passes = [
@@ -74,7 +85,13 @@ def role_votes(
                     (subjects, subjects, pattern.subject_infer, pattern.subject_classes, "subject")
                 ]
             for ends, others, infer, other_classes, role in passes:
-                if infer is None or not others:
+                if infer is None:
+                    continue
+                if not others:
+                    # (same: only the other end's class could tell; a frame with other
+                    # roles filled has its other end, only read otherwise)
+                    if infer != "same" and len({a.role for a in frame.arguments}) == 1:
+                        yield from _lone_role_votes(ends, infer, pattern, role, open_keys, weak)
                     continue
                 for arg in ends:
                     open_to_vote = (
@@ -111,6 +128,26 @@ def role_votes(
                         weight *= 1 - arg.penalty
                         cue = f"role:{pattern.id}.{role}"
                         yield arg.key, Vote(entity_class, round(weight, 3), cue)
+
+
+def _lone_role_votes(
+    ends: list[Argument],
+    infer: str,
+    pattern: Pattern,
+    role: str,
+    open_keys: set[str],
+    weak: frozenset[str],
+) -> Iterator[tuple[str, Vote]]:
+    """``画像検索のMoodstockやボットプラットフォームのApi.aiを買収した``: a name in the
+    parse's own slot of a pattern whose other end the text leaves out still plays that role;
+    a weak vote, enough to type a name no cue types, never to outvote a cue."""
+    for arg in ends:
+        if arg.key not in open_keys or arg.key in weak or arg.penalty > 0:
+            continue
+        if not set(arg.role.split("|")) & _CORE_ROLES:
+            continue  # "…クラスターで行われた": で, と, から say too little alone
+            continue
+        yield arg.key, Vote(infer, _LONE_ROLE, f"role:{pattern.id}.{role}-alone")
 
 
 def _same_family(left: str, right: str) -> bool:
