@@ -1148,6 +1148,17 @@ FORM_30_SILENT = [
     ),
 ]
 
+# --------------------------------------------------------------------------------------
+# 31. A company known for a product made it (「X」で知られるY, 知られる = passive 知る).
+# --------------------------------------------------------------------------------------
+FORM_31_READS = [
+    case(
+        "31-known-for",
+        "対話AI「Kite」で知られる米Tovrinは新モデルを発表した。",
+        ("tovrin", "developed", "kite"),
+    ),
+]
+
 READS = [
     *FORM_1_READS,
     *FORM_2_READS,
@@ -1178,6 +1189,7 @@ READS = [
     *FORM_28_READS,
     *FORM_29_READS,
     *FORM_30_READS,
+    *FORM_31_READS,
 ]
 SILENT = [
     *FORM_1_SILENT,
