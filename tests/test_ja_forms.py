@@ -1159,6 +1159,32 @@ FORM_31_READS = [
     ),
 ]
 
+# --------------------------------------------------------------------------------------
+# 32. A sentence's theme (Xをめぐっては) is what an event in it with no object is about;
+#     making something with another company (Yと共同開発) is working with it, while
+#     companies each releasing their own model are no partners.
+# --------------------------------------------------------------------------------------
+FORM_32_READS = [
+    case(
+        "32-sentence-theme",
+        "Tovrinをめぐっては、今年4月、モエギ技研が約10億ドルの追加出資を発表するなど、"
+        "関係が深まっている。",
+        ("モエギ技研", "investedIn", "tovrin"),
+    ),
+    case(
+        "32-co-developed",
+        "ハヤブサ電機は30日、カナダのスタートアップ、Tovrinと共同開発したLLMの提供を始めた。",
+        ("ハヤブサ電機", "partneredWith", "tovrin"),
+    ),
+]
+FORM_32_SILENT = [
+    case(
+        "32-each-their-own",
+        "Tovrinが「Kite」を、モエギ技研が「Nami」を発表するなど、開発競争が激化した。",
+        ("tovrin", "partneredWith", "モエギ技研"),
+    ),
+]
+
 READS = [
     *FORM_1_READS,
     *FORM_2_READS,
@@ -1190,6 +1216,7 @@ READS = [
     *FORM_29_READS,
     *FORM_30_READS,
     *FORM_31_READS,
+    *FORM_32_READS,
 ]
 SILENT = [
     *FORM_1_SILENT,
@@ -1214,6 +1241,7 @@ SILENT = [
     *FORM_25_SILENT,
     *FORM_28_SILENT,
     *FORM_30_SILENT,
+    *FORM_32_SILENT,
 ]
 
 

@@ -273,6 +273,8 @@ _LINKING = (
     "と言われ",
     "といわれ",
 )
+# A sentence's theme: "Xをめぐっては、…", "Xについては、…" (with は: the whole sentence's).
+_THEMES = ("をめぐっては", "については", "に関しては", "を巡っては")
 _ADNOMINAL = frozenset({"による", "との", "への", "からの", "に対する", "としての"})
 _JOINERS = ("と", "、", "や", "および", "及び", "並びに", "と、", "や、", "・", "")
 _JOIN_GAP = re.compile(
@@ -605,6 +607,7 @@ class _FrameBuilder:
         self.group_of: dict[int, list[Placed]] = {}
         self.extent: dict[int, int] = {}  # first word of a two-word trigger -> its last word
         self.carried: dict[int, list[Placed]] = {}  # counter noun (3モデル) -> its list
+        self.themes: list[Placed] = []  # "Xをめぐっては、…": what the whole sentence is about
         # Syntactic token of each trigger -> (trigger, blocking reason, first word).
         self.events: dict[int, tuple[str, str | None, int]] = {}
         covered: set[int] = set()  # words inside a longer trigger found first (完全|子会社|化)
@@ -860,6 +863,8 @@ class _FrameBuilder:
                 for member in group:
                     self.args[match_governor.i].append((member, "と"))
                 return
+        if self.text.startswith(_THEMES, end):
+            self.themes.extend(group)
         governor = self._governor(anchor, adnominal=marker in _ADNOMINAL)
         if marker in ("が", "は", "も") and governor is not None:
             governor = self._reported_clause(anchor, governor)
@@ -1292,6 +1297,7 @@ class _FrameBuilder:
                     arguments.append(ProtoArgument(name, role))
         if trigger in self.s.triggers.transitive:
             arguments = self._lone_mo(arguments, positions, passive=passive)
+        arguments += self._theme(event, arguments)
         arguments = self._topic_beside_subject(
             arguments, positions, passive=passive, relational=self._relational(trigger)
         )
@@ -1455,6 +1461,20 @@ class _FrameBuilder:
                 if self.text[end:start] == "が" and surface_marker(self.text, end) == "が":
                     out.append(ProtoArgument(name, "ga"))
         return out if len(out) + sum(a.role == "ga" for a in arguments) == len(objects) else []
+
+    def _theme(self, event: Token, arguments: list[ProtoArgument]) -> list[ProtoArgument]:
+        """``オープンAIをめぐっては、…ソフトバンクグループが…追加出資を発表する``: a
+        sentence's theme (Xをめぐっては, Xについては) is what an event in it with no object of
+        its own is about."""
+        roles = {r for a in arguments for r in a.role.split("|")}
+        if roles & {"wo", "ni", "about", "to", "poss", "head", "de"}:
+            return []
+        taken = {a.name.token for a in arguments}
+        return [
+            ProtoArgument(theme, "about", "theme", 0.1)
+            for theme in self.themes
+            if theme.token not in taken and theme.end <= event.idx
+        ]
 
     def _lone_mo(
         self, arguments: list[ProtoArgument], positions: list[Token | None], *, passive: bool
