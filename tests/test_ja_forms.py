@@ -1185,6 +1185,23 @@ FORM_32_SILENT = [
     ),
 ]
 
+# --------------------------------------------------------------------------------------
+# 33. A bare Latin family name names the one person of the text it belongs to
+#     (Alexandr Wang … Wang は); business relations are partnerships (Yとの商業関係).
+# --------------------------------------------------------------------------------------
+FORM_33_READS = [
+    case(
+        "33-bare-family-name",
+        "モエギ技研はCEOのNora Vance氏を招いた。Vance は Tovrin に移籍する。",
+        ("nora-vance", "worksFor", "tovrin"),
+    ),
+    case(
+        "33-business-relation",
+        "Tovrin は独立性を維持しながら モエギ技研 との商業関係を大幅に拡大する。",
+        ("tovrin", "partneredWith", "モエギ技研"),
+    ),
+]
+
 READS = [
     *FORM_1_READS,
     *FORM_2_READS,
@@ -1217,6 +1234,7 @@ READS = [
     *FORM_30_READS,
     *FORM_31_READS,
     *FORM_32_READS,
+    *FORM_33_READS,
 ]
 SILENT = [
     *FORM_1_SILENT,

@@ -262,9 +262,12 @@ class DocumentReader:
         def person(name: Found) -> str | None:
             full = family.get(match_key(name.canonical))
             single = len(re.split(r"[ ・·]+", name.canonical)) == 1
+            # ("Wang は…" after "Alexandr Wang": a bare Latin family name with no cue of its
+            # own names the one person of the document it is the family name of.)
+            bare = not name.votes and not name.lexical and _FAMILY_NAME.fullmatch(name.canonical)
             return (
                 next(iter(full))
-                if full and len(full) == 1 and single and _is_person(name)
+                if full and len(full) == 1 and single and (_is_person(name) or bare)
                 else None
             )
 
@@ -1219,6 +1222,9 @@ def _strongly_typed(found: list[list[Found]]) -> dict[str, str]:
             if weights and max(weights.values()) >= 3.0:
                 kinds[name.key].add(max(weights, key=lambda c: weights[c]))
     return {key: next(iter(k)) for key, k in kinds.items() if len(k) == 1}
+
+
+_FAMILY_NAME = re.compile(r"[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?")
 
 
 def _is_person(name: Found) -> bool:
