@@ -1202,6 +1202,24 @@ FORM_33_READS = [
     ),
 ]
 
+# --------------------------------------------------------------------------------------
+# 34. A model called the tuned model of another (Xの日本語継続事前学習モデル「Y」).
+# --------------------------------------------------------------------------------------
+FORM_34_READS = [
+    case(
+        "34-tuned-model-of",
+        "ハヤブサ電機、Tovrinの言語モデル「Kite-13B」の日本語追加学習モデル「Suzu 13B」を公開",
+        ("suzu-13b", "fineTunedFrom", "kite-13b"),
+    ),
+]
+FORM_34_SILENT = [
+    case(
+        "34-plain-possessive",
+        "ハヤブサ電機、Tovrinの言語モデル「Kite-13B」の軽量モデル「Suzu 13B」を公開",
+        ("suzu-13b", "fineTunedFrom", "kite-13b"),
+    ),
+]
+
 READS = [
     *FORM_1_READS,
     *FORM_2_READS,
@@ -1235,6 +1253,7 @@ READS = [
     *FORM_31_READS,
     *FORM_32_READS,
     *FORM_33_READS,
+    *FORM_34_READS,
 ]
 SILENT = [
     *FORM_1_SILENT,
@@ -1260,6 +1279,7 @@ SILENT = [
     *FORM_28_SILENT,
     *FORM_30_SILENT,
     *FORM_32_SILENT,
+    *FORM_34_SILENT,
 ]
 
 

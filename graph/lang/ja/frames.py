@@ -499,6 +499,8 @@ class TriggerTable:
     transitive: frozenset[str] = frozenset()
     # Triggers of worksFor (採用, 移籍, 就任): a person they speak of is changing employer.
     employing: frozenset[str] = frozenset()
+    # Triggers of fineTunedFrom: "Xの継続事前学習モデル「Y」" names Y a tuned X.
+    tuning: frozenset[str] = frozenset()
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -513,6 +515,7 @@ class TriggerTable:
         relational: Iterable[str] = (),
         transitive: Iterable[str] = (),
         employing: Iterable[str] = (),
+        tuning: Iterable[str] = (),
     ) -> TriggerTable:
         words, idioms = set(), []
         for trigger in triggers:
@@ -539,6 +542,7 @@ class TriggerTable:
             frozenset(relational),
             frozenset(transitive),
             frozenset(employing),
+            frozenset(tuning),
         )
 
     def noun_trigger(self, text: str) -> tuple[str, str | None] | None:
@@ -1213,11 +1217,28 @@ class _FrameBuilder:
             # say what X is to it, belongs to X (the patterns' classes decide: a person works
             # there); "OpenAIの共同創業者X氏" says more and is read through its title.
             for name in owned:
+                tuned = self._tuned_from(name, owners)
+                if tuned is not None:
+                    pair = (ProtoArgument(name, "ga"), ProtoArgument(tuned, "wo"))
+                    out.append(ProtoFrame("@tuned", name.start, name.end, pair))
                 direct = [o for o in owners if self.text[o.unit_end : name.start] == "の"]
                 if direct:
                     affiliation = (ProtoArgument(name, "head"), ProtoArgument(direct[0], "poss"))
                     out.append(ProtoFrame("@affiliation", name.start, name.end, affiliation))
         return out
+
+    def _tuned_from(self, name: Placed, owners: list[Placed]) -> Placed | None:
+        """``Llama 2の日本語継続事前学習モデル「Youri 7B」``: a model called the tuned model
+        of another (a fine-tuning word in the noun between them) is tuned from it."""
+        words = [w for w in self.s.triggers.tuning if not w.startswith("@") and len(w) > 1]
+        for owner in owners:
+            between = self.text[owner.unit_end : name.start]
+            match = re.fullmatch(
+                r"[」』]?の([^、。「」『』はがを]{2,20}?)(?:モデル|版)[「『]?", between
+            )
+            if match and any(w in match.group(1) for w in words):
+                return owner
+        return None
 
     def _paired_run(self, owned: Placed) -> list[Placed]:
         """``NVIDIAの「A」「B」の両システム``: the name after the possessor and the names

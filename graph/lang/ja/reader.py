@@ -128,6 +128,7 @@ class DocumentReader:
         with_head: dict[str, bool] = {}
         transitive: set[str] = set()  # triggers some pattern reads with a を-object
         employing: set[str] = set()  # triggers of worksFor (採用, 移籍, 就任)
+        tuning: set[str] = set()  # triggers of fineTunedFrom (継続事前学習, 微調整)
         for pattern in patterns.patterns:
             ends = [set(pattern.subject_role.split("|")), set(pattern.object_role.split("|"))]
             # one end is what the noun describes, the other only its possessor or prefix
@@ -141,9 +142,11 @@ class DocumentReader:
                         transitive.add(trigger)
                     if pattern.relation == "worksFor":
                         employing.add(trigger)
+                    if pattern.relation == "fineTunedFrom":
+                        tuning.add(trigger)
         relational = {trigger for trigger, headed in with_head.items() if headed}
         self.triggers = TriggerTable.of(
-            patterns.triggers, cues.titles, relational, transitive, employing
+            patterns.triggers, cues.titles, relational, transitive, employing, tuning
         )
         self.finder = NameFinder(lexicon, cues, self.triggers.words)
         self._doc = None  # the sentence being read (for the frame post-processing)
