@@ -1220,6 +1220,35 @@ FORM_34_SILENT = [
     ),
 ]
 
+# --------------------------------------------------------------------------------------
+# 35. Shares bought are an investment (Xの株を取得, 49%), control is an acquisition or
+#     ownership (全株式, 過半数, 約9割).
+# --------------------------------------------------------------------------------------
+FORM_35_READS = [
+    case(
+        "35-shares-bought",
+        "ハヤブサ電機は、Tovrinの株を1株あたり87ドルで取得した。",
+        ("ハヤブサ電機", "investedIn", "tovrin"),
+    ),
+    case(
+        "35-minority-percent",
+        "モエギ技研は、Tovrinの株式の49%を取得した。",
+        ("モエギ技研", "investedIn", "tovrin"),
+    ),
+    case(
+        "35-majority-held",
+        "モエギ技研は、英半導体設計大手Tovrinの株式の約9割を保有している。",
+        ("モエギ技研", "owns", "tovrin"),
+    ),
+]
+FORM_35_SILENT = [
+    case(
+        "35-shares-are-no-acquisition",
+        "ハヤブサ電機は、Tovrinの株を1株あたり87ドルで取得した。",
+        ("ハヤブサ電機", "acquired", "tovrin"),
+    ),
+]
+
 READS = [
     *FORM_1_READS,
     *FORM_2_READS,
@@ -1254,6 +1283,7 @@ READS = [
     *FORM_32_READS,
     *FORM_33_READS,
     *FORM_34_READS,
+    *FORM_35_READS,
 ]
 SILENT = [
     *FORM_1_SILENT,
@@ -1280,6 +1310,7 @@ SILENT = [
     *FORM_30_SILENT,
     *FORM_32_SILENT,
     *FORM_34_SILENT,
+    *FORM_35_SILENT,
 ]
 
 

@@ -282,6 +282,27 @@ _JOIN_GAP = re.compile(
     r"(?:(?<=[、やか])[^、。「」『』]{1,30}?の)?(?:米国|中国|韓国|台湾|英国|[米英仏独中韓台印加豪])?\s?[「『]?"
 )
 #: Nouns a case passes through to the name they qualify: Armの株式の約9割を保有 -> Arm.
+# Through-nouns that make a share of a company, and ones that make it control of it.
+_STAKES = frozenset({"株式", "株", "持ち分", "持分", "一部", "議決権"})
+_CONTROL = frozenset(
+    {"全株式", "発行済み株式", "発行済株式", "過半数", "経営権", "支配権", "大半", "過半", "全部"}
+)
+
+
+def _fraction_before(text: str, unit: str) -> float:
+    """The share written before 割 or % (``約9割`` -> 0.9, ``49%`` -> 0.49; unknown: 0)."""
+    number = re.search(r"(\d+(?:\.\d+)?|[一二三四五六七八九十])\s*$", text)
+    if number is None:
+        return 0.0
+    digits = number.group(1)
+    value = (
+        float("一二三四五六七八九十".index(digits) + 1)
+        if not digits[0].isdigit()
+        else float(digits)
+    )
+    return value / 10 if unit == "割" else value / 100
+
+
 _THROUGH = frozenset(
     {
         "株式",
@@ -779,6 +800,7 @@ class _FrameBuilder:
                 head = following
         # "Wikipedia, OSCAR等の日本語と英語データを利用": a list carried by a data noun
         data = anchor.i in self.carried and anchor.text.endswith(tuple(_DATA_NOUNS))
+        stake: bool | None = None  # "Xの株を取得": shares bought; "Xの全株式を": the company
         while marker == "の" and head.i > anchor.i and self._through(head) is not None:
             through = self._through(head)
             assert through is not None
@@ -797,6 +819,12 @@ class _FrameBuilder:
                 break  # "OpenAIの研究者であるY": a title, not the company acting
             anchor = through
             data = data or anchor.text in _DATA_NOUNS
+            if anchor.text in ("割", "%", "％"):
+                stake = _fraction_before(self.text[: anchor.idx], anchor.text) < 0.5
+            elif anchor.text in _STAKES and stake is None:
+                stake = not re.search(r"全$", self.text[: anchor.idx])
+            elif anchor.text in _CONTROL:
+                stake = False
             end = anchor.idx + len(anchor.text)
             marker, head = surface_marker(self.text, end), anchor.head
         if data and marker not in ("の", ""):
@@ -893,6 +921,8 @@ class _FrameBuilder:
                     for member in group:
                         self.args[following.i].append((member, marker))
         if governor is not None:
+            if stake and marker == "を":
+                marker = "STAKE"  # a share of a company is an investment in it
             for member in group:
                 self.args[governor.i].append((member, marker))
             if marker == "を" and governor.lemma_ in _INSTRUMENT_VERBS:

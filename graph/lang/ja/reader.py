@@ -717,8 +717,8 @@ class DocumentReader:
                 or "Person" not in pattern.subject_classes
             ):
                 continue
-            if "round" in pattern.object_role.split("|"):
-                continue  # a round is spoken of as a round (同ラウンド), not left out
+            if {"round", "stake"} & set(pattern.object_role.split("|")):
+                continue  # a round or a share is spoken of as such (同ラウンド, 株), not left out
             subject_roles = set(pattern.subject_role.split("|"))
             object_roles = pattern.object_role.split("|")
             if object_roles[0] == "ni" and frame.clause >= 0 and self._has_ni(frame):

@@ -47,6 +47,7 @@ ROLES = frozenset(
         "result",
         "about",
         "data",
+        "stake",  # the company a share of which is bought (Xの株を取得): set by the frames
         "source",  # who reports a fact (Xによると): read by no pattern
         "round",  # the company whose funding round the clause is about (Xの増資, 同ラウンド)
     }
@@ -132,6 +133,7 @@ _ROLE_OF_MARKER: dict[str, str] = {
     "として": "as",
     **dict.fromkeys(("について", "に関して", "をめぐって", "をめぐり"), "about"),
     "DATA": "data",  # set by the frame builder for "Xのデータに/で/を…"
+    "STAKE": "stake",  # set by the frame builder for "Xの株式を…" (not 全株式, 過半数)
     "の": "poss",
     **dict.fromkeys(("とともに", "と共に"), "with"),
     **dict.fromkeys(
