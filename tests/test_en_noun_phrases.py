@@ -37,6 +37,24 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    # a possessor owns the name it is attached to, not the names coordinated with it
+    (
+        "Tovin followed Harlix's Quarry and Benmore's Stilt in skipping demos.",
+        ("harlix", "owns", "stilt"),
+    ),
+    (
+        "Tovin followed Harlix's Quarry and Benmore's Stilt in skipping demos.",
+        ("benmore", "owns", "quarry"),
+    ),
+    (
+        "The models are not tied to providers like Ostrava or Pellin's Dunmore.",
+        ("pellin", "owns", "ostrava"),
+    ),
+    # a sister company is no property
+    (
+        "Harlix's Quarry Labs and its sister company Stilt Labs built a model.",
+        ("quarry-labs", "owns", "stilt-labs"),
+    ),
     # the modifier of the first conjunct says nothing of the owner of the second
     (
         PAIR,

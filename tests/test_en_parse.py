@@ -29,6 +29,15 @@ def test_abbreviations_and_initials_do_not_end_a_sentence() -> None:
     ]
 
 
+def test_a_company_suffix_may_end_a_sentence() -> None:
+    text = "He set up a lab named Vellacort Inc. Brenner said it will hire. Ovis Corp. CEO Ann Ek"
+    assert spans(text) == [
+        "He set up a lab named Vellacort Inc.",
+        "Brenner said it will hire.",
+        "Ovis Corp. CEO Ann Ek",
+    ]
+
+
 def test_quotes_stay_with_their_speaker() -> None:
     text = '"It works. It is fast," said Hedda Voss. Then she left.'
     assert spans(text) == ['"It works. It is fast," said Hedda Voss.', "Then she left."]

@@ -74,6 +74,19 @@ POSITIVE = [
         "Calloway Labs makes robots. Late last year, company CEO Ansel Pryor was fired.",
         {("ansel-pryor", "worksFor", "calloway-labs")},
     ),
+    # a capitalised title between two names, of one word or several, and "chief"
+    (
+        "Quenby Systems President Ilario Vance said the deal was important.",
+        {("ilario-vance", "worksFor", "quenby-systems")},
+    ),
+    (
+        "Tarrow Labs Chief Executive Officer Mirela Stoyan said the deal was important.",
+        {("mirela-stoyan", "worksFor", "tarrow-labs")},
+    ),
+    (
+        "Pellam Data chief Oskar Vint said the deal was important.",
+        {("oskar-vint", "worksFor", "pellam-data")},
+    ),
 ]
 
 NEGATIVE = [
@@ -83,6 +96,11 @@ NEGATIVE = [
     ),
     ("Rowan Pike resigned as president of Halden Labs on Friday.", ("rowan-pike", "worksFor")),
     ("Other investors include former Vantor chief Ilse Brand.", ("ilse-brand", "worksFor")),
+    # one title before a list names the first name only
+    (
+        "Backers include Harwick chief Ebbe Lund, Danish billionaire Sune Kjaer and Lommel.",
+        ("sune-kjaer", "worksFor"),
+    ),
     # investors listed together are not each other's investors
     (
         "Other investors include Corvin Capital, Lark Partners and Fennick Ventures.",

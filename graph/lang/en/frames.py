@@ -33,6 +33,7 @@ from graph.extraction.readings import Frame, Vote
 from graph.lang.en.cues import Cues
 from graph.lang.en.holders import RelationalNouns
 from graph.lang.en.names import SentenceNames
+from graph.lang.en.parse import TITLE_WORDS
 from graph.lang.en.references import ArgumentResolver, Target
 from graph.lang.en.repairs import CREATE, ParseRepairs
 from graph.lang.en.slots import Slots
@@ -91,6 +92,8 @@ _PERFORM = frozenset({"perform", "do", "score", "fare", "rank", "come", "finish"
 _GOOD = frozenset({"good", "well", "high", "better", "best", "higher", "highest"})
 _TERM_CLASSES = frozenset({"Technique", "Concept"})
 #: Labels of a name before a noun it modifies ("OpenAI CEO", "Uber rival", "Nimbus rival").
+#: Nouns of kinship between companies (see FrameReader._kin_noun).
+_KIN_WORDS = frozenset({"sister", "sibling", "peer", "fellow"})
 _NAME_MODIFIERS = frozenset({"compound", "nmod", "nummod", "amod", "npadvmod"})
 #: Weight of a class implied by a role beyond doubt ("trained on X": X is data).
 ROLE_CUE = 2.5
@@ -443,13 +446,9 @@ class FrameReader(ParseRepairs, RelationalNouns):
         for child in kids(noun):
             if child.dep_ in _NAME_MODIFIERS and child.i < noun.i and self.names.at(child):
                 slots.add("of", self._resolve(trigger, "of", child))
-        before = self.doc[noun.i - 1] if noun.i > 0 else None
-        if (
-            noun.dep_ == "compound"
-            and before is not None
-            and before.head == noun.head
-            and self._is_name(before)
-        ):  # "Tessel CEO Marguerite Olsen", both compounds of the name
+        before = self._before_title(noun)
+        if noun.dep_ == "compound" and before is not None:
+            # "Tessel CEO Marguerite Olsen", "Tessel Chief Executive Officer M. Olsen"
             slots.add("of", self._resolve(trigger, "of", before))
         for participle in kids(host):  # "a funding round led by Garrick Ventures"
             if participle.dep_ == "acl" and is_passive(participle):
@@ -458,6 +457,15 @@ class FrameReader(ParseRepairs, RelationalNouns):
                         found = self._resolve(trigger, "subj", token, slots.keys())
                         slots.add("subj", found, "participle", 0.05)
         for holder, via in self._holders(noun, host):
+            named = self.names.at(holder)
+            plural = any(t.tag_ in ("NNS", "NNPS") for t in self.doc[noun.i : holder.i])
+            if via == "beside" and named is not None and not plural:
+                # "former Google chief Eric Schmidt, French billionaire Xavier Niel": one
+                # title, one name ("co-founders A and B" name both)
+                slots.add("holder", [Target(named)], via)
+                if any(self._former(c) for c in kids(holder) if c.i < noun.i):
+                    blocked = blocked or "former"
+                continue
             slots.add("holder", self._resolve(trigger, "holder", holder, slots.keys()), via)
         self._chained_owners(noun, trigger, slots)
         if (
@@ -503,6 +511,28 @@ class FrameReader(ParseRepairs, RelationalNouns):
         for group in self._implicit_ends(noun, host, trigger, slots):
             self._emit(trigger, noun, group, blocked)
         self._emit(trigger, noun, slots, blocked)
+
+    def _former(self, modifier: Token) -> bool:
+        """ "former" before a title, which the parser hangs on the name after it."""
+        words = self.cues.former_words
+        return modifier.dep_ == "amod" and (modifier.lower_ in words or lemma(modifier) in words)
+
+    def _before_title(self, noun: Token) -> Token | None:
+        """The name right before a title compounded with the name after it: "Tessel CEO
+        Marguerite Olsen" (both compounds of the name), or before a capitalised title of
+        several words, which the parser often cuts from the company ("Tessel Chief
+        Executive Officer Marguerite Olsen", with Tessel left hanging)."""
+        doc = self.doc
+        i = noun.i
+        last = max(noun.i, noun.head.i)
+        while i > 0 and doc[i - 1].lower_ in TITLE_WORDS and i <= doc[i - 1].head.i <= last:
+            i -= 1
+        if i == 0 or not self._is_name(doc[i - 1]):
+            return None
+        before = doc[i - 1]
+        if before.head == noun.head or (i < noun.i and self._beside(noun) is not None):
+            return before
+        return None
 
     def _chained_owners(self, noun: Token, trigger: str, slots: Slots) -> None:
         """ "OpenAI president and co-founder Greg Brockman": the company before the first
@@ -604,13 +634,31 @@ class FrameReader(ParseRepairs, RelationalNouns):
             return
         slots = Slots()
         trigger = "@possessive"
-        owned = self._resolve(trigger, "obj", token)
+        # A possessed name is owned alone: "Microsoft's Bing and Google's Bard", "Microsoft
+        # or Alphabet's Google", "Meta's Llama and Mistral" do not share the owner.
+        if self._kin_noun(token):
+            return
+        named = self.names.at(token)
+        owned = [Target(named)] if named else self._resolve(trigger, "obj", token)
         if not owned:
             return
         slots.add("obj", owned)
         for owner in owners:
             slots.add("subj", self._resolve(trigger, "subj", owner, slots.keys()))
         self._emit(trigger, owners[0], slots, None)  # its model is its model, said or denied
+
+    def _kin_noun(self, token: Token) -> bool:
+        """ "its sister company Isomorphic Labs", "its rival Anthropic": a noun of kinship
+        before the possessed name says the two are peers, not owner and owned."""
+        stack = [c for c in kids(token) if c.dep_ in ("compound", "amod") and c.i < token.i]
+        while stack:
+            word = stack.pop()
+            if lemma(word) in _KIN_WORDS or (
+                word.pos_ == "NOUN" and (self._noun_trigger(word), "holder") in self.roles
+            ):
+                return True
+            stack.extend(c for c in kids(word) if c.dep_ in ("compound", "amod"))
+        return False
 
     def _participle(self, token: Token) -> None:
         """ "Microsoft-owned LinkedIn", "Tencent-backed Zhipu AI", "Vireo-based assistant"."""

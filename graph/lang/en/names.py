@@ -30,7 +30,7 @@ from graph.canonical import has_size_token, match_key
 from graph.extraction.readings import Name, Vote
 from graph.lang.en.cues import Cues, word_set
 from graph.lang.en.gazetteer import Gazetteer, canonical_of
-from graph.lang.en.parse import VERSION_WORDS, ParsedSentence, english_words
+from graph.lang.en.parse import TITLE_WORDS, VERSION_WORDS, ParsedSentence, english_words
 from graph.lang.en.syntax import kids, lemma, nominal, noun_words, reduced_relative, tables
 from graph.lang.en.titles import title_runs
 
@@ -283,6 +283,8 @@ class _Finder:
         words = text.lower().split()
         if " ".join(words) in self.cues.not_names:
             return False  # "Code Red"
+        if all(w in TITLE_WORDS for w in words):
+            return False  # "Microsoft President Brad Smith": a title between two names
         following = self.names.tokens[token.i + 1] if token.i + 1 < len(self.names.tokens) else None
         if following is not None and _AMOUNT.match(text) and lemma(following) == "parameter":
             return False  # "DeepSeek v3's 685B parameters": an amount, not a model

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MODEL",
     "MODEL_DISTRIBUTION",
+    "TITLE_WORDS",
     "ParsedSentence",
     "english_words",
     "is_headline",
@@ -73,6 +74,27 @@ def _is_abbreviation(text: str, period: int) -> bool:
     if len(word) == 1 and word.isalpha():  # "Emily M. Bender", "J. Doe"
         return True
     return word in _ABBREVIATIONS or word.rstrip(".") in _ABBREVIATIONS
+
+
+#: Company suffixes whose period may also end the sentence.
+_COMPANY_SUFFIXES = word_set("inc corp ltd co plc llc")
+_NEXT_WORDS = re.compile(r"([^\s]+)\s+([^\s]+)")
+
+
+def _company_suffix_ends(line: str, period: int, after: str) -> bool:
+    """ "… a venture dubbed Safe Superintelligence Inc. Sutskever said …": after a company
+    suffix, one capitalised word and then a lowercase one open a new sentence ("Apple Inc.
+    CEO Tim Cook" and "Microsoft Corp. will invest" do not)."""
+    start = period
+    while start > 0 and line[start - 1].isalpha():
+        start -= 1
+    if line[start:period].lower() not in _COMPANY_SUFFIXES or not line[start : start + 1].isupper():
+        return False
+    words = _NEXT_WORDS.match(after)
+    if words is None:
+        return False
+    first, second = words.group(1), words.group(2)
+    return first[:1].isupper() and first.isalpha() and second[:1].islower() and second.isalpha()
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -118,7 +140,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                 if (
                     boundary
                     and (not quoted or too_long)
-                    and not (char == "." and _is_abbreviation(line, i))
+                    and not (
+                        char == "."
+                        and _is_abbreviation(line, i)
+                        and not _company_suffix_ends(line, i, after)
+                    )
                 ):
                     close(start, line_start + end)
                     start, quoted = line_start + end, False
@@ -132,10 +158,18 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 # ---------------------------------------------------------------------------- name runs
 
+#: Job titles, capitalised before a name ("Microsoft President Brad Smith", "G42 Chief
+#: Executive Officer Peng Xiao"): a title, never a name or a part of one.
+TITLE_WORDS = word_set(
+    """
+    ceo cto cfo coo cmo cso cpo ciso evp svp chief president chairman chairwoman chair vice vp
+    director founder cofounder co-founder executive head officer chairperson
+    """
+)
 #: Capitalised words that do not start or continue a name: function words that open
 #: sentences, months and weekdays (dates are read as dates), and titles, which stand
 #: before a name ("OpenAI CEO Sam Altman" is two names and a title, not one name).
-_NOT_NAME = word_set(
+_NOT_NAME = TITLE_WORDS | word_set(
     """
     a an the this that these those it its they their them he she his her we our i you
     in on at by for with from to of and but or nor so yet as if when while after before
@@ -144,8 +178,7 @@ _NOT_NAME = word_set(
     former ex formerly why how what who whom which where there here then now
     january february march april may june july august september october november
     december monday tuesday wednesday thursday friday saturday sunday
-    ceo cto cfo coo cmo cso cpo ciso evp svp chief president chairman chairwoman chair vice vp
-    director founder cofounder co-founder executive head mr mrs ms dr prof sir
+    mr mrs ms dr prof sir
     """
 )
 _VERSION = re.compile(
