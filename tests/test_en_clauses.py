@@ -63,6 +63,18 @@ POSITIVE += [
     ),
 ]
 
+# a second light verb coordinated with the first joins its event
+POSITIVE += [
+    (
+        "Quenby AI's funding was led by Harrow Capital and joined by other investors such as "
+        "Pell Partners and Brisk Ventures.",
+        {
+            ("pell-partners", "investedIn", "quenby-ai"),
+            ("brisk-ventures", "investedIn", "quenby-ai"),
+        },
+    ),
+]
+
 NEGATIVE = [
     (
         "Coldwater Group sold its 40% of Brinemark Labs.",

@@ -236,6 +236,24 @@ POSITIVE = [
         "On the Limits of Scale was co-written by Rune Abel and Hedda Voss.",
         ("on-the-limits-of-scale", "authoredBy", "hedda-voss"),
     ),
+    # trigger synonyms: money pumped into a company, a challenger or an answer to a rival
+    (
+        "Harwell Group said it will pump 400 million euros into the startup Lindqvist AI.",
+        ("harwell", "investedIn", "lindqvist-ai"),
+    ),
+    (
+        "Brisa Chat, its long-awaited answer to Quillon's Sparrow assistant, is out.",
+        ("brisa-chat", "competesWith", "sparrow"),
+    ),
+    (
+        "Tolland Labs is a young challenger to Merrow AI.",
+        ("tolland-labs", "competesWith", "merrow-ai"),
+    ),
+    # a name ending in s takes a bare apostrophe as its possessive
+    (
+        "Corvid Systems’ purchase of Pellam Data was approved on Friday.",
+        ("corvid-systems", "acquired", "pellam-data"),
+    ),
 ]
 
 #: Objects the shared gazetteer may know under its own name ("open weights").

@@ -445,7 +445,18 @@ class FrameReader(ParseRepairs, RelationalNouns):
                     slots.add(joined, self._resolve(trigger, joined, pobj, slots.keys()))
         for child in kids(noun):
             if child.dep_ in _NAME_MODIFIERS and child.i < noun.i and self.names.at(child):
-                slots.add("of", self._resolve(trigger, "of", child))
+                # "Databricks’ purchase of X": a bare apostrophe the parser left as
+                # punctuation still makes the name a possessor
+                role = "poss|of" if _apostrophe_after(child) else "of"
+                slots.add(role, self._resolve(trigger, role, child))
+        edge = noun.left_edge.i
+        if (
+            edge >= 2
+            and _apostrophe_after(self.doc[edge - 2])
+            and self._is_name(self.doc[edge - 2])
+        ):
+            # "Corvid Systems’ purchase of X", the apostrophe left outside the phrase
+            slots.add("poss|of", self._resolve(trigger, "poss|of", self.doc[edge - 2]))
         before = self._before_title(noun)
         if noun.dep_ == "compound" and before is not None:
             # "Tessel CEO Marguerite Olsen", "Tessel Chief Executive Officer M. Olsen"
@@ -479,6 +490,7 @@ class FrameReader(ParseRepairs, RelationalNouns):
                     slots.add("of", self._resolve(trigger, "of", token, slots.keys()), "under")
             if governor.dep_ == "relcl":
                 slots.add("of", self._resolve(trigger, "of", governor.head, slots.keys()), "under")
+        joined: Slots | None = None
         light = host.head if host.dep_ in ("dobj", "pobj", "nsubjpass") else None
         if light is not None and host.dep_ == "pobj":
             light = light.head if light.head != light else None
@@ -497,6 +509,7 @@ class FrameReader(ParseRepairs, RelationalNouns):
                     slots.add(
                         role, self._resolve(trigger, role, token, slots.keys()), "light", 0.05
                     )
+            joined = self._coordinated_light_subjects(light, trigger, slots)
             word = lemma(light)
             if word in self.cues.former_words:
                 blocked = blocked or "former"
@@ -510,7 +523,29 @@ class FrameReader(ParseRepairs, RelationalNouns):
             blocked = blocked or _clause_block(host, self.cues)
         for group in self._implicit_ends(noun, host, trigger, slots):
             self._emit(trigger, noun, group, blocked)
+        if joined is not None and joined.items:
+            self._emit(trigger, noun, joined, blocked)
         self._emit(trigger, noun, slots, blocked)
+
+    def _coordinated_light_subjects(self, light: Token, trigger: str, slots: Slots) -> Slots:
+        """ "The round was led by A and joined by B": a second light verb coordinated with
+        the first shares its event noun, and its subject takes part in the event too (a
+        frame of its own, so that A, read more directly, does not hide B)."""
+        joined = Slots()
+        for verb in light.conjuncts:
+            if verb.i < light.i or lemma(verb) not in self.cues.light_verbs:
+                continue
+            if any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in kids(verb)):
+                continue  # a clause of its own
+            if block_reason(verb, self.cues):
+                continue
+            for role, token in verb_arguments(verb):
+                if role == "subj":
+                    found = self._resolve(trigger, "subj", token, slots.keys())
+                    joined.add("subj", found, "light", 0.05)
+        if joined.items:
+            joined.items.extend(item for item in slots.items if item[0] != "subj")
+        return joined
 
     def _former(self, modifier: Token) -> bool:
         """ "former" before a title, which the parser hangs on the name after it."""
@@ -706,6 +741,18 @@ def _cleft_focus(verb: Token) -> tuple[Token, Token] | None:
     if pronoun is None or it is None or focus is None:
         return None
     return pronoun, focus
+
+
+def _apostrophe_after(token: Token) -> bool:
+    """ "Databricks’", "Jones'": the possessive of a name ending in *s*."""
+    doc = token.doc
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (
+        following is not None
+        and following.text in ("'", "’")
+        and not token.whitespace_
+        and token.text[-1:].lower() == "s"
+    )
 
 
 def _filled(slots: Slots, role: str) -> bool:

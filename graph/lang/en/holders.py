@@ -61,6 +61,7 @@ _SUBJECT_AS = frozenset(
     }
 )
 _LIST_WORDS = frozenset({"including", "like"})
+_OPENERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our"})
 _RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
 _CHAIN_GLUE = frozenset({"and", ",", "&"})
 
@@ -152,7 +153,9 @@ class RelationalNouns:
         if place.dep_ == "appos" and not _partitive_word(place):
             return []  # the tree's apposition, read by the caller
         opener = doc[start]
-        described = opener.lower_ in ("a", "an", "the") or _partitive_word(opener)
+        # "Ernie Bot, its answer to ChatGPT", "Zed, Tessel's rival": a possessor opens a
+        # description as an article does
+        described = opener.lower_ in _OPENERS or _partitive_word(opener) or opener.dep_ == "poss"
         if described and self._is_name(doc[start - 2]):
             return [(doc[start - 2], "apposition")]
         return []
