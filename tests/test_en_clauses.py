@@ -80,6 +80,16 @@ NEGATIVE = [
         "Coldwater Group sold its 40% of Brinemark Labs.",
         ("coldwater", "investedIn", "brinemark-labs"),
     ),
+    # a relative clause between two conjuncts is of the one before it
+    (
+        "Its founders include Ansel Roe, who helped set up Pellucid Labs, and Mira Tan.",
+        ("mira-tan", "founded", "pellucid-labs"),
+    ),
+    # an end date makes a tie a former one
+    (
+        "Oren Vale, an engineer who worked at Tessaract Labs until 2019, spoke.",
+        ("oren-vale", "worksFor", "tessaract-labs"),
+    ),
     (
         "Harrow Systems did not sound the alarm over Quill-3, a chatbot.",
         ("harrow-systems", "viewsAsThreat", "quill-3"),

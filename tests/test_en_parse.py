@@ -38,6 +38,16 @@ def test_a_company_suffix_may_end_a_sentence() -> None:
     ]
 
 
+def test_a_wire_credit_is_a_sentence_of_its_own() -> None:
+    assert spans("(Wirecast) -- Orla Systems will invest.\nLYON (Dispatch) - It grew.") == [
+        "(Wirecast) --",
+        "Orla Systems will invest.",
+        "LYON (Dispatch) -",
+        "It grew.",
+    ]
+    assert spans("[OSLO] Vessel bought Brin.") == ["[OSLO]", "Vessel bought Brin."]
+
+
 def test_quotes_stay_with_their_speaker() -> None:
     text = '"It works. It is fast," said Hedda Voss. Then she left.'
     assert spans(text) == ['"It works. It is fast," said Hedda Voss.', "Then she left."]

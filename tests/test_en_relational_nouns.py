@@ -96,6 +96,11 @@ NEGATIVE = [
     ),
     ("Rowan Pike resigned as president of Halden Labs on Friday.", ("rowan-pike", "worksFor")),
     ("Other investors include former Vantor chief Ilse Brand.", ("ilse-brand", "worksFor")),
+    # "an investor and engineer" is a trade, not a stake in the company of the text
+    (
+        "Quellin AI hired staff. Its chief is Ivo Brandt, an investor and engineer.",
+        ("ivo-brandt", "investedIn"),
+    ),
     # one title before a list names the first name only
     (
         "Backers include Harwick chief Ebbe Lund, Danish billionaire Sune Kjaer and Lommel.",

@@ -361,7 +361,14 @@ class FrameReader(ParseRepairs, RelationalNouns):
                 role = "subj"
             else:
                 return
-        slots.add(role, self._resolve(trigger, role, verb.head, slots.keys()), "relative")
+        head = verb.head
+        named = self.names.at(head)
+        if named is not None and any(c.i > verb.i for c in head.conjuncts):
+            # "include Ha, who helped set up X, and Llion Jones": a relative clause between
+            # two conjuncts is of the one before it
+            slots.add(role, [Target(named)], "relative")
+            return
+        slots.add(role, self._resolve(trigger, role, head, slots.keys()), "relative")
 
     def _inherited_subject(self, verb: Token, trigger: str, slots: Slots, passive: bool) -> None:
         """A verb with no subject of its own: "developed X and licenses it", "fine-tuned X
@@ -619,6 +626,8 @@ class FrameReader(ParseRepairs, RelationalNouns):
             return []
         if others or not holders or lemma(noun) not in self.cues.topic_relatives:
             return []
+        if self._profession(noun):
+            return []
         keys = {t.span.key for t in holders}
         alike = all(p.same_class for p in self.index.for_trigger(trigger))
         if len(keys) > 1 and alike:  # "rival labs Anthropic and OpenAI": one frame each
@@ -636,6 +645,16 @@ class FrameReader(ParseRepairs, RelationalNouns):
         if found is not None:
             slots.add("of", [found], "topic", 0.05)
         return []
+
+    def _profession(self, noun: Token) -> bool:
+        """ "Daniel Gross, an investor and engineer": coordinated with a word for a trade,
+        "investor" names a trade too, not a stake in the company the text is about."""
+        words = [c for c in (*noun.conjuncts, *self.title_chain(noun)) if c != noun]
+        for word in words:
+            typed = self.cues.type_of([lemma(word)])
+            if lemma(word) not in self.cues.topic_relatives and typed and typed[0] == "Person":
+                return True
+        return False
 
     def _implicit_event_end(self, noun: Token, host: Token, trigger: str, slots: Slots) -> None:
         """ "Anthropic closed a round. The round was led by Coatue": a definite event noun

@@ -76,6 +76,12 @@ def _is_abbreviation(text: str, period: int) -> bool:
     return word in _ABBREVIATIONS or word.rstrip(".") in _ABBREVIATIONS
 
 
+#: A wire credit or dateline opening a story: "(Bloomberg) --", "TORONTO (Reuters) -",
+#: "[SAN FRANCISCO]".
+_DATELINE = re.compile(
+    r"^\s*(?:(?:[A-Z][A-Za-z.,' ]{0,40}?\s)?\([A-Z][\w.&' ]{0,40}\)\s*(?:--|-|—|–)"
+    r"|\[[A-Z][A-Za-z.,' ]{0,40}\])\s+"
+)
 #: Company suffixes whose period may also end the sentence.
 _COMPANY_SUFFIXES = word_set("inc corp ltd co plc llc")
 _NEXT_WORDS = re.compile(r"([^\s]+)\s+([^\s]+)")
@@ -118,6 +124,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         start, quoted = line_start, False
         i = 0
+        credit = _DATELINE.match(line)
+        if credit:  # "(Bloomberg) -- Microsoft will …": the credit is no part of the clause
+            close(line_start, line_start + credit.end())
+            start = line_start + credit.end()
+            i = credit.end()
         while i < len(line):
             char = line[i]
             if char in '"“”':

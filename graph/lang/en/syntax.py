@@ -362,6 +362,18 @@ def _negated(token: Token, cues: Cues) -> bool:
     return False
 
 
+#: Prepositions that put an end date on a tie: "worked at Apple until 2017".
+_ENDED_BY = frozenset({"until", "till", "til"})
+
+
+def _dated(prep: Token) -> bool:
+    """The object of ``prep`` is a date: a year, or a month ("until March")."""
+    for pobj in kids(prep):
+        if pobj.dep_ == "pobj" and (pobj.ent_type_ == "DATE" or pobj.like_num):
+            return True
+    return False
+
+
 _CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "acl", "relcl", "advcl", "pcomp", "conj", "prep"})
 
 
@@ -387,6 +399,8 @@ def block_reason(trigger: Token, cues: Cues) -> str | None:
             return "former"
         if child.dep_ in ("amod", "compound") and lemma(child) in cues.planning_words:
             return "planned"
+        if child.dep_ == "prep" and child.lower_ in _ENDED_BY and _dated(child):
+            return "former"  # "worked on AI at Apple till 2017"
     for link, head in zip(_chain(trigger), list(_chain(trigger))[1:], strict=False):
         if link.dep_ not in _CLAUSE_LINKS:
             break
