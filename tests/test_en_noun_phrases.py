@@ -85,6 +85,11 @@ def test_states_nothing_it_does_not_say(read, text, wrong) -> None:
     assert wrong not in read[text]
 
 
+def test_an_ordinary_word_after_a_company_is_an_edition_of_one_name() -> None:
+    _, relations, _ = read_texts(["Tovin Chat can use Cohere Pilot (a prototype model)."])
+    assert ("tovin-chat", "uses", "cohere-pilot") in relations[0], relations[0]
+
+
 def test_a_product_named_after_a_model_is_no_variant_of_it() -> None:
     text = (
         "Sable is a language model made by Corvid Labs. Its coding assistant, Sable Code, "

@@ -249,6 +249,17 @@ POSITIVE = [
         "Tolland Labs is a young challenger to Merrow AI.",
         ("tolland-labs", "competesWith", "merrow-ai"),
     ),
+    # a noun named by a naming verb is the name, even a term the gazetteer knows
+    (
+        "Pellam Labs has unleashed its latest large language model – named Orvik 2 – today.",
+        ("pellam-labs", "developed", "orvik-2"),
+    ),
+    # "can" states an ability; a named maker's claim is how results are reported
+    ("Brisa Chat can use Orvik-7B for long documents.", ("brisa-chat", "uses", "orvik-7b")),
+    (
+        "Pellam Labs claims Orvik-9B can outperform Tansy-30B on coding tests.",
+        ("orvik-9b", "outperforms", "tansy-30b"),
+    ),
     # a name ending in s takes a bare apostrophe as its possessive
     (
         "Corvid Systems’ purchase of Pellam Data was approved on Friday.",
@@ -283,6 +294,7 @@ NEGATIVE = [
     ("Rumours that Lumen Health bought Corvid Bio were denied on Monday.", "acquired"),
     ("Lumen Health has agreed to buy Corvid Bio for $90 million.", "acquired"),
     ("Corax-9B might outperform Ptarmigan-7B, the researchers speculated.", "outperforms"),
+    ("Reports claim that Corax-9B can outperform Ptarmigan-7B.", "outperforms"),
 ]
 
 

@@ -211,6 +211,8 @@ class _Finder:
         rest = self.sentence.text[rest_start:rest_end]
         if rest.lower() in VERSION_WORDS or rest[:1].isdigit() or _VERSION_TOKEN.match(rest):
             return True  # "GPT-4o mini", "DeepSeek v3" are one name, not two
+        if " " not in rest and rest.lower() in english_words() and not self.lexicon.lookup(rest):
+            return True  # "Mistral Next": an ordinary word names an edition, not a product
         if rest.lower().rstrip(".") in self.cues.org_suffixes | self.cues.weak_org_suffixes:
             whole = self._span(token.i, token.i + 1, token.idx, rest_end)
             if whole is not None:  # "SoftBank Group" is SoftBank

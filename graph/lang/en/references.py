@@ -277,6 +277,10 @@ class ArgumentResolver:
         if depth > 3:
             return []
         span = self._name_at(token)
+        if span is not None and token.pos_ == "NOUN" and token.text.islower():
+            named = self._named(token)  # "its latest large language model, named Llama 3"
+            if named is not None:
+                return [Target(named, "naming")]
         if span is not None:
             return [Target(span), *self._listed_with(token, classes, terms, depth)]
         if token.pos_ == "PRON" or token.lower_ in self.cues.pronouns:

@@ -362,6 +362,14 @@ def _negated(token: Token, cues: Cues) -> bool:
     return False
 
 
+def _own_claim(verb: Token) -> bool:
+    """ "Meta claims Llama 3 can outperform X": a named maker's claim about its own work is
+    how news states results (not "reports claim that …", nor a rumour's "claims")."""
+    if verb.pos_ != "VERB" or lemma(verb) != "claim":
+        return False
+    return any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in kids(verb))
+
+
 #: Prepositions that put an end date on a tie: "worked at Apple until 2017".
 _ENDED_BY = frozenset({"until", "till", "til"})
 
@@ -411,7 +419,7 @@ def block_reason(trigger: Token, cues: Cues) -> str | None:
             return "negated"
         if word in cues.planning_words and link.dep_ in ("xcomp", "acl", "pcomp", "prep"):
             return "planned"
-        if word in cues.denial_words:
+        if word in cues.denial_words and not _own_claim(head):
             return "denied"
         if link.dep_ in ("xcomp",) and word in cues.former_words:
             return "former"
