@@ -74,6 +74,12 @@ POSITIVE = [
         "Calloway Labs makes robots. Late last year, company CEO Ansel Pryor was fired.",
         {("ansel-pryor", "worksFor", "calloway-labs")},
     ),
+    # a definite type noun with a name set off by commas is that name, however parsed
+    (
+        "Harwell Group is buying a startup. The startup, Quillmark, is a young challenger "
+        "to Tessiva.",
+        {("quillmark", "competesWith", "tessiva")},
+    ),
     # a capitalised title between two names, of one word or several, and "chief"
     (
         "Quenby Systems President Ilario Vance said the deal was important.",

@@ -260,6 +260,13 @@ POSITIVE = [
         "Pellam Labs claims Orvik-9B can outperform Tansy-30B on coding tests.",
         ("orvik-9b", "outperforms", "tansy-30b"),
     ),
+    # a known lowercase term modifying a type noun is no name for it: the noun's referent
+    (
+        "Ferrow Labs makes tools. On Monday, Harwell Group said it will pump two billion "
+        "euros, or about $2.1 billion, into the fast-growing open source AI vendor in the "
+        "form of cloud credits.",
+        ("harwell", "investedIn", "ferrow-labs"),
+    ),
     # a name ending in s takes a bare apostrophe as its possessive
     (
         "Corvid Systems’ purchase of Pellam Data was approved on Friday.",

@@ -281,6 +281,13 @@ class ArgumentResolver:
             named = self._named(token)  # "its latest large language model, named Llama 3"
             if named is not None:
                 return [Target(named, "naming")]
+            head = self._modified_noun(token)
+            if head is not None:  # "into the open source AI vendor": the vendor
+                typed = self.cues.type_of(noun_words(head))
+                found = None
+                if typed is not None and self._definite(token):
+                    found = self._stand_in(head, frozenset({typed[0]}))
+                return [found] if found else []
         if span is not None:
             return [Target(span), *self._listed_with(token, classes, terms, depth)]
         if token.pos_ == "PRON" or token.lower_ in self.cues.pronouns:
@@ -326,8 +333,10 @@ class ArgumentResolver:
             owner = next((c for c in kids(token) if c.dep_ == "poss" and self._name_at(c)), None)
             if owner is not None:
                 return [Target(self._name_at(owner), "type-noun", 0.05)]  # type: ignore[arg-type]
-        if compound and (typed or lemma(token) in _STAND_FOR):
-            return [Target(self._name_at(compound[-1]), "type-noun")]  # type: ignore[arg-type]
+        proper = [c for c in compound if not c.text[:1].islower()]
+        if proper and (typed or lemma(token) in _STAND_FOR):
+            # "the Llama 3 model" is Llama 3; "the open source AI vendor" is no open source
+            return [Target(self._name_at(proper[-1]), "type-noun")]  # type: ignore[arg-type]
         if compound and terms and classes:
             known = self._name_at(compound[-1])
             if known is not None and _class_of(known) in classes & _TERM_CLASSES:
@@ -369,6 +378,9 @@ class ArgumentResolver:
         # a plural stands for a group, not for one name ("the funds raised", "the companies")
         plural = token.tag_ == "NNS" and token.lower_ != "data"
         if typed and self._definite(token) and lemma(token) not in _PARTS and not plural:
+            commas = self._comma_apposition(token)
+            if commas is not None:  # "The startup, MosaicML, is …" (parsed as no apposition)
+                return [Target(commas, "apposition")]
             found = self._stand_in(token, frozenset({typed[0]}))
             if found:
                 return [found]
@@ -419,6 +431,27 @@ class ArgumentResolver:
             if span is not None and typed is not None:
                 return [Target(span, "apposition", 0.05)]
         return []
+
+    def _modified_noun(self, token: Token) -> Token | None:
+        """The type noun a lowercase term modifies, which the parser made its apposition:
+        "the open source AI vendor" (the term is an adjective of "vendor")."""
+        for child in kids(token):
+            if child.dep_ != "appos" or child.i <= token.i:
+                continue
+            between = token.doc[token.i + 1 : child.i]
+            if any(t.dep_ != "compound" for t in between):
+                return None  # a comma, a real apposition
+            if self.cues.type_of([lemma(child)]) is not None:
+                return child
+        return None
+
+    def _comma_apposition(self, token: Token) -> NameSpan | None:
+        """The name set off by commas right after a noun: "the startup, MosaicML, is"."""
+        doc = token.doc
+        i = token.i
+        if i + 3 >= len(doc) or doc[i + 1].text != "," or doc[i + 3].text not in (",", ")"):
+            return None
+        return self._name_at(doc[i + 2])
 
     def _named(self, token: Token) -> NameSpan | None:
         """ "a dataset it calls ForumMix", "a memo titled The Inference Squeeze"."""
