@@ -74,6 +74,17 @@ def test_name_runs_become_one_token(nlp) -> None:
     assert doc.text == "Hugging Face and ServiceNow released Zephyr-7B-beta and GPT-5o mini."
 
 
+def test_lowercase_model_names_are_one_token(nlp) -> None:
+    texts = [t.text for t in nlp("Vexo's orca-mini-013 beat a state-of-the-art top-10 rival.")]
+    assert "orca-mini-013" in texts and "top-10" not in texts[:4]
+    assert "state-of-the-art" not in texts
+
+
+def test_a_size_word_before_a_noun_is_not_part_of_a_name(nlp) -> None:
+    texts = [t.text for t in nlp("Vexo's Orvik-4 large language model and Orvik-4o mini.")]
+    assert "Orvik-4" in texts and "Orvik-4o mini" in texts
+
+
 def test_titles_and_dates_are_not_merged_into_names(nlp) -> None:
     doc = nlp("Corvatech CEO Lionel Petrakis spoke in March 2024.")
     assert [t.text for t in doc][:3] == ["Corvatech", "CEO", "Lionel Petrakis"]

@@ -267,6 +267,11 @@ POSITIVE = [
         "form of cloud credits.",
         ("harwell", "investedIn", "ferrow-labs"),
     ),
+    # a model named in lowercase
+    (
+        "Brisket-7B behaves similarly to Pellam Labs’s orvik-chat-002, while being small.",
+        ("pellam-labs", "owns", "orvik-chat-002"),
+    ),
     # a name ending in s takes a bare apostrophe as its possessive
     (
         "Corvid Systems’ purchase of Pellam Data was approved on Friday.",

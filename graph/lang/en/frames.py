@@ -136,7 +136,9 @@ class FrameReader(ParseRepairs, RelationalNouns):
             dep = labels[i]
             if i in possessed:
                 self._possessive(tokens[i])
-            elif (dep == "case" or dep == "dep") and labels[heads[i]] != "poss":
+            elif (
+                dep == "case" or dep == "dep" or (dep == "punct" and texts[i] in ("'s", "’s"))
+            ) and labels[heads[i]] != "poss":  # a possessive the parser took for punctuation
                 self._surface_possessive(tokens[i])
             if word not in starts and not texts[i].lower().endswith("ing"):
                 continue

@@ -30,7 +30,13 @@ from graph.canonical import has_size_token, match_key
 from graph.extraction.readings import Name, Vote
 from graph.lang.en.cues import Cues, word_set
 from graph.lang.en.gazetteer import Gazetteer, canonical_of
-from graph.lang.en.parse import TITLE_WORDS, VERSION_WORDS, ParsedSentence, english_words
+from graph.lang.en.parse import (
+    TITLE_WORDS,
+    VERSION_WORDS,
+    ParsedSentence,
+    english_words,
+    lowercase_model,
+)
 from graph.lang.en.syntax import kids, lemma, nominal, noun_words, reduced_relative, tables
 from graph.lang.en.titles import title_runs
 
@@ -261,7 +267,7 @@ class _Finder:
         headline = bool(self.doc.user_data.get("newskg.headline"))
         tokens = self.names.tokens
         for i, text in enumerate(tables(self.doc).texts):
-            if text.islower() or not text[:1].isalnum():
+            if (text.islower() and not lowercase_model(text)) or not text[:1].isalnum():
                 continue  # most tokens: no capital, or punctuation
             token = tokens[i]
             if headline and not (any(c.isdigit() for c in text) or _inner_capital(text)):
@@ -294,6 +300,8 @@ class _Finder:
             return False
         if text.lower() in self.cues.places or self._is_place(token):
             return False
+        if lowercase_model(text):
+            return True  # "text-davinci-003"
         mixed = text[:1].islower() and any(c.isupper() for c in text[1:])
         digits_first = text[:1].isdigit() and any(c.isupper() for c in text)
         if not (text[:1].isupper() or mixed or digits_first):

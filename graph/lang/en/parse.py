@@ -37,6 +37,7 @@ __all__ = [
     "english_words",
     "is_headline",
     "load_pipeline",
+    "lowercase_model",
     "merge_name_tokens",
     "name_runs",
     "parse_documents",
@@ -234,6 +235,47 @@ def _glued(doc: Doc, index: int) -> bool:
     return not doc[index].whitespace_
 
 
+#: A model named in lowercase, in parts joined by hyphens, one with a digit:
+#: "text-davinci-003", "gpt-3.5-turbo", "code-davinci-002" (not "top-10", "state-of-the-art").
+LOWERCASE_MODEL = re.compile(r"^[a-z][a-z0-9.]*(?:-[a-z0-9.]+){2,}$")
+
+
+def lowercase_model(text: str) -> bool:
+    """``text`` has the shape of a model named in lowercase (see :data:`LOWERCASE_MODEL`)."""
+    return (
+        bool(LOWERCASE_MODEL.match(text))
+        and any(c.isdigit() for c in text)
+        and text.split("-")[0] not in _NOT_NAME
+    )
+
+
+def _lowercase_model_end(doc: Doc, i: int) -> int | None:
+    """The end of a lowercase model name starting at token ``i``, glued by hyphens."""
+    j = i + 1
+    while (
+        j + 1 < len(doc)
+        and doc[j].text == "-"
+        and _glued(doc, j - 1)
+        and _glued(doc, j)
+        and doc[j + 1].text[:1].isalnum()
+    ):
+        j += 2
+    return j if j - i > 1 and lowercase_model(doc[i:j].text) else None
+
+
+#: Size words that, before a noun, describe it: "the GPT-4 large language model".
+_SIZE_ADJECTIVES = word_set("large small medium base")
+_DESCRIBED_NOUNS = word_set("language model models multimodal vision version variant")
+
+
+def _describes_noun(doc: Doc, j: int) -> bool:
+    return (
+        doc[j].lower_ in _SIZE_ADJECTIVES
+        and j + 1 < len(doc)
+        and doc[j + 1].lower_ in _DESCRIBED_NOUNS
+    )
+
+
 def name_runs(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges [start, end) of name-shaped runs of two or more tokens.
 
@@ -247,6 +289,12 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
     i = 0
     while i < n:
         text = doc[i].text
+        if text.islower() and text[:1].isalpha():
+            end = _lowercase_model_end(doc, i)
+            if end is not None:  # "OpenAI's text-davinci-003"
+                runs.append((i, end))
+                i = end
+                continue
         if text.islower() or not text[:1].isalnum() or not _starts_name(doc[i]):
             i += 1
             continue
@@ -254,7 +302,9 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
         while j < n:
             token = doc[j]
             versioned = any(c.isdigit() for c in doc[j - 1].text)
-            edition = token.lower_ in VERSION_WORDS and versioned  # "GPT-4o mini"
+            edition = (
+                token.lower_ in VERSION_WORDS and versioned and not _describes_noun(doc, j)
+            )  # "GPT-4o mini", not "GPT-4 large language model"
             if _starts_name(token) or _VERSION.match(token.text) or edition:
                 j += 1
             elif token.text in ("-", ".", "&") and j + 1 < n:
