@@ -21,6 +21,17 @@ POSITIVE = [
         PAIR,
         {("ferrow", "investedIn", "glimmer-ai"), ("harlan-systems", "owns", "nox")},
     ),
+    # "A and B's C" read by the parser as one owner's model: A is listed too; and a
+    # possessor of a model with no class of its own is its company
+    (
+        "Vexo claims Orvik-9B can outperform larger models including Tansy Pro and "
+        "Brellic's Corax-40B.",
+        {
+            ("orvik-9b", "outperforms", "tansy-pro"),
+            ("orvik-9b", "outperforms", "corax-40b"),
+            ("brellic", "owns", "corax-40b"),
+        },
+    ),
     # joint projects: every member made the thing
     (
         "Brindle-7B is a collaboration between Corvin Labs, Ostrava Research and Pell Systems.",

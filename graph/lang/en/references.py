@@ -480,6 +480,11 @@ class ArgumentResolver:
                 if term:
                     out.append(term)
         for child in kids(token):
+            if child.dep_ in ("nmod", "compound") and child.i < token.i and self._name_at(child):
+                between = token.doc[child.i + 1 : token.i]
+                if any(t.dep_ == "cc" for t in between):
+                    # "Gemini Pro and Anthropic's Claude 3", parsed as one owner's model
+                    out.append(Target(self._name_at(child)))  # type: ignore[arg-type]
             if child.dep_ == "appos" and self._name_at(child) and not contrasted(child):
                 span = self._name_at(child)
                 if span is not None and self.cues.type_of([lemma(child)]) is None:
