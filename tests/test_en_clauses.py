@@ -63,6 +63,27 @@ POSITIVE += [
     ),
 ]
 
+# a round: who raises it (a raising verb's subject, a relative clause's head) and who
+# is in it (led by, included)
+POSITIVE += [
+    (
+        "Vexo Labs closed a funding round led by Harrow Capital.",
+        {("harrow-capital", "investedIn", "vexo-labs")},
+    ),
+    (
+        "Quenby AI raised $20 million. The round included Pell Partners and Brisk Ventures.",
+        {
+            ("pell-partners", "investedIn", "quenby-ai"),
+            ("brisk-ventures", "investedIn", "quenby-ai"),
+        },
+    ),
+    (
+        "Tessiva Labs makes chips. Interest is rising in the Lyon-based startup, which "
+        "recently announced a funding round that includes Orrin Capital.",
+        {("orrin-capital", "investedIn", "tessiva-labs")},
+    ),
+]
+
 # a second light verb coordinated with the first joins its event
 POSITIVE += [
     (

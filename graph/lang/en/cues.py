@@ -41,6 +41,7 @@ class Cues:
     modal_words: frozenset[str]
     former_words: frozenset[str]
     light_verbs: frozenset[str]
+    raising_verbs: frozenset[str]
     regard_verbs: frozenset[str]
     threat_nouns: frozenset[str]
     winner_nouns: frozenset[str]
@@ -113,6 +114,7 @@ _FIELDS = {
     "modal_words",
     "former_words",
     "light_verbs",
+    "raising_verbs",
     "regard_verbs",
     "threat_nouns",
     "winner_nouns",

@@ -92,6 +92,8 @@ _PERFORM = frozenset({"perform", "do", "score", "fare", "rank", "come", "finish"
 _GOOD = frozenset({"good", "well", "high", "better", "best", "higher", "highest"})
 _TERM_CLASSES = frozenset({"Technique", "Concept"})
 #: Labels of a name before a noun it modifies ("OpenAI CEO", "Uber rival", "Nimbus rival").
+#: Verbs whose object is a participant of the event that is their subject.
+_INCLUDE_VERBS = frozenset({"include", "feature", "involve"})
 #: Nouns of kinship between companies (see FrameReader._kin_noun).
 _KIN_WORDS = frozenset({"sister", "sibling", "peer", "fellow"})
 _NAME_MODIFIERS = frozenset({"compound", "nmod", "nummod", "amod", "npadvmod"})
@@ -499,6 +501,7 @@ class FrameReader(ParseRepairs, RelationalNouns):
                     slots.add("of", self._resolve(trigger, "of", token, slots.keys()), "under")
             if governor.dep_ == "relcl":
                 slots.add("of", self._resolve(trigger, "of", governor.head, slots.keys()), "under")
+        self._included(host, trigger, slots)
         joined: Slots | None = None
         light = host.head if host.dep_ in ("dobj", "pobj", "nsubjpass") else None
         if light is not None and host.dep_ == "pobj":
@@ -509,11 +512,13 @@ class FrameReader(ParseRepairs, RelationalNouns):
             in self.cues.light_verbs | self.cues.planning_words | self.cues.former_words
             or (alarm and lemma(light) in self.cues.alarm_verbs)  # "sounded the alarm over X"
         ):
+            raiser = self._raised(trigger, light)
             for role, token in verb_arguments(light):
+                if role == "subj" and token.lower_ in _RELATIVE and light.dep_ == "relcl":
+                    token = light.head  # "the startup, which announced a round": the startup
                 if role == "subj":
-                    slots.add(
-                        "subj", self._resolve(trigger, "subj", token, slots.keys()), "light", 0.05
-                    )
+                    end = "poss" if raiser else "subj"
+                    slots.add(end, self._resolve(trigger, end, token, slots.keys()), "light", 0.05)
                 elif role in ("with", "in", "between", "over", "about") and token != host:
                     slots.add(
                         role, self._resolve(trigger, role, token, slots.keys()), "light", 0.05
@@ -535,6 +540,33 @@ class FrameReader(ParseRepairs, RelationalNouns):
         if joined is not None and joined.items:
             self._emit(trigger, noun, joined, blocked)
         self._emit(trigger, noun, slots, blocked)
+
+    def _raised(self, trigger: str, light: Token) -> bool:
+        """ "Vexo closed a round": the subject of a raising verb is the company a round is
+        for (the possessor: "its round"), where the event's subject is the investor."""
+        if lemma(light) not in self.cues.raising_verbs:
+            return False
+        return any(
+            p.subject_role == "subj" and p.object_role == "poss"
+            for p in self.index.for_trigger(trigger)
+        )
+
+    def _included(self, host: Token, trigger: str, slots: Slots) -> None:
+        """ "a funding round that includes Nvidia", "The round included A and B": what an
+        event includes takes part in it (its subject)."""
+        if (trigger, "subj") not in self.roles or (trigger, "holder") in self.roles:
+            return
+        verbs = [c for c in kids(host) if c.dep_ == "relcl" and lemma(c) in _INCLUDE_VERBS]
+        verbs = [v for v in verbs if any(c.lower_ in ("that", "which") for c in kids(v))]
+        if host.dep_ == "nsubj" and lemma(host.head) in _INCLUDE_VERBS:
+            verbs.append(host.head)
+        for verb in verbs:
+            if block_reason(verb, self.cues):
+                continue
+            for child in kids(verb):
+                if child.dep_ == "dobj":
+                    found = self._resolve(trigger, "subj", child, slots.keys())
+                    slots.add("subj", found, "included", 0.05)
 
     def _coordinated_light_subjects(self, light: Token, trigger: str, slots: Slots) -> Slots:
         """ "The round was led by A and joined by B": a second light verb coordinated with
