@@ -337,3 +337,17 @@ def test_states_nothing_it_does_not_say(built, index, case) -> None:
         assert not any(o == "transformer" for _, _, o in triples), sorted(triples)
     else:
         assert not any(p == predicate for _, p, _ in triples), f"{text!r}: {sorted(triples)}"
+
+
+def test_an_author_line_under_a_title_names_the_authors() -> None:
+    texts = [
+        "Quiet Gradients: Training Small Models Well\n\n"
+        "Authors: Ines Marlowe* and Tomas B. Ek and Rhea Oduya\n\n"
+        "We introduce Quill-2, a small model.",
+        "The report is out. Authors: Ines Marlowe and Tomas Ek wrote nothing else.",
+    ]
+    _, relations, _ = read_texts(texts)
+    title = "quiet-gradients%3A-training-small-models-well"
+    for author in ("ines-marlowe", "tomas-b%2E-ek", "rhea-oduya"):
+        assert (title, "authoredBy", author) in relations[0], sorted(relations[0])
+    assert not any(p == "authoredBy" for _, p, _ in relations[1]), sorted(relations[1])
