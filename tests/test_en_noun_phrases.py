@@ -21,6 +21,7 @@ POSITIVE = [
         PAIR,
         {("ferrow", "investedIn", "glimmer-ai"), ("harlan-systems", "owns", "nox")},
     ),
+    ("Vexo Labs released an LLM called Orvik.", {("vexo-labs", "developed", "orvik")}),
     # "A and B's C" read by the parser as one owner's model: A is listed too; and a
     # possessor of a model with no class of its own is its company
     (
@@ -48,6 +49,12 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    # a type noun the gazetteer knows, used as a common noun, is a kind, not a thing
+    ("Brellic, which is developing an LLM for lawyers, grew.", ("brellic", "developed", "llm")),
+    (
+        "Brellic, which is developing an LLM for lawyers, grew.",
+        ("brellic", "developed", "large-language-model"),
+    ),
     # a possessor owns the name it is attached to, not the names coordinated with it
     (
         "Tovin followed Harlix's Quarry and Benmore's Stilt in skipping demos.",

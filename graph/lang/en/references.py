@@ -288,6 +288,10 @@ class ArgumentResolver:
                 if typed is not None and self._definite(token):
                     found = self._stand_in(head, frozenset({typed[0]}))
                 return [found] if found else []
+        if span is not None and self._generic_kind(token):
+            # "is developing an LLM": a kind of thing, no named one ("an LLM called X": X)
+            named = self._named(token)
+            return [Target(named, "naming")] if named is not None else []
         if span is not None:
             return [Target(span), *self._listed_with(token, classes, terms, depth)]
         if token.pos_ == "PRON" or token.lower_ in self.cues.pronouns:
@@ -444,6 +448,14 @@ class ArgumentResolver:
             if self.cues.type_of([lemma(child)]) is not None:
                 return child
         return None
+
+    def _generic_kind(self, token: Token) -> bool:
+        """A type noun the gazetteer knows as a term, used as a common noun: "an LLM",
+        "LLMs" (an indefinite article or a bare plural)."""
+        if self.cues.type_of([lemma(token)]) is None and self.cues.type_of([token.lower_]) is None:
+            return False
+        dets = [c.lower_ for c in kids(token) if c.dep_ == "det"]
+        return bool(set(dets) & {"a", "an"}) or (token.tag_ in ("NNS", "NNPS") and not dets)
 
     def _comma_apposition(self, token: Token) -> NameSpan | None:
         """The name set off by commas right after a noun: "the startup, MosaicML, is"."""
