@@ -80,6 +80,12 @@ POSITIVE = [
         "to Tessiva.",
         {("quillmark", "competesWith", "tessiva")},
     ),
+    # "the two companies": the two last named
+    (
+        "Harwell Group will invest $1 billion in Tessiva Labs. The deal, an expansion of an "
+        "existing partnership between the two companies, was announced on Monday.",
+        {("harwell", "partneredWith", "tessiva-labs")},
+    ),
     # a capitalised title between two names, of one word or several, and "chief"
     (
         "Quenby Systems President Ilario Vance said the deal was important.",

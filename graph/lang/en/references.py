@@ -381,6 +381,10 @@ class ArgumentResolver:
                 return source
         # a plural stands for a group, not for one name ("the funds raised", "the companies")
         plural = token.tag_ == "NNS" and token.lower_ != "data"
+        if plural and typed and self._definite(token) and _counted_two(token):
+            pair = self._last_two(token, frozenset({typed[0]}))
+            if pair:  # "a partnership between the two companies"
+                return pair
         if typed and self._definite(token) and lemma(token) not in _PARTS and not plural:
             commas = self._comma_apposition(token)
             if commas is not None:  # "The startup, MosaicML, is …" (parsed as no apposition)
@@ -448,6 +452,26 @@ class ArgumentResolver:
             if self.cues.type_of([lemma(child)]) is not None:
                 return child
         return None
+
+    def _last_two(self, token: Token, classes: frozenset[str]) -> list[Target]:
+        """The two names of ``classes`` met last before ``token``, this sentence first."""
+        out: list[Target] = []
+        keys: set[str] = set()
+        local = [s for s in self.names.spans if s.end <= token.idx and _class_of(s) in classes]
+        for span in sorted(local, key=lambda s: -s.start):
+            if span.key not in keys and len(out) < 2:
+                out.append(Target(span, "anaphor", 0.05))
+                keys.add(span.key)
+        before = self.offset + token.idx
+        for seen in reversed(self.antecedents.seen):
+            if len(out) == 2 or self.sentence_index - seen.sentence > 2:
+                break
+            if seen.key in keys or seen.start >= before:
+                continue
+            if self.antecedents.provisional(seen.key) in (*classes, None):  # untyped will do
+                out.append(self._reference(token, seen))
+                keys.add(seen.key)
+        return out if len(out) == 2 else []
 
     def _generic_kind(self, token: Token) -> bool:
         """A type noun the gazetteer knows as a term, used as a common noun: "an LLM",
@@ -735,6 +759,13 @@ def _clause_of(token: Token) -> Token | None:
             return None
         token = token.head
     return None
+
+
+def _counted_two(token: Token) -> bool:
+    """ "the two companies", "both firms"."""
+    return any(
+        (c.dep_ == "nummod" and c.lower_ in ("two", "2")) or c.lower_ == "both" for c in kids(token)
+    )
 
 
 def _same_clause(name: Token, stand_in: Token) -> bool:
