@@ -108,6 +108,13 @@ def test_an_ordinary_word_after_a_company_is_an_edition_of_one_name() -> None:
     assert ("tovin-chat", "uses", "cohere-pilot") in relations[0], relations[0]
 
 
+def test_a_sized_name_written_without_a_space_and_a_bare_size_are_variants() -> None:
+    text = "Vexo released Orvik 3 today. Vexo claims Orvik3-8B and 70B beat larger models."
+    _, relations, _ = read_texts([text])
+    assert ("orvik3-8b", "variantOf", "orvik-3") in relations[0], relations[0]
+    assert ("70b", "variantOf", "orvik-3") in relations[0], relations[0]
+
+
 def test_a_product_named_after_a_model_is_no_variant_of_it() -> None:
     text = (
         "Sable is a language model made by Corvid Labs. Its coding assistant, Sable Code, "
