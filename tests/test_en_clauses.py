@@ -67,6 +67,15 @@ POSITIVE += [
 # is in it (led by, included)
 POSITIVE += [
     (
+        "The round, which values Tessiva Labs at $2 billion, was led by Orrin Capital.",
+        {("orrin-capital", "investedIn", "tessiva-labs")},
+    ),
+    # leaving one employer to join another is a purpose, not a former tie
+    (
+        "Ansel Roe left Pellucid Labs to join Quorra AI as chief scientist.",
+        {("ansel-roe", "worksFor", "quorra-ai")},
+    ),
+    (
         "Vexo Labs closed a funding round led by Harrow Capital.",
         {("harrow-capital", "investedIn", "vexo-labs")},
     ),
@@ -106,6 +115,7 @@ NEGATIVE = [
         "Its founders include Ansel Roe, who helped set up Pellucid Labs, and Mira Tan.",
         ("mira-tan", "founded", "pellucid-labs"),
     ),
+    ("Ansel Roe stopped using Brisa Chat in May.", ("ansel-roe", "uses", "brisa-chat")),
     # an end date makes a tie a former one
     (
         "Oren Vale, an engineer who worked at Tessaract Labs until 2019, spoke.",

@@ -80,6 +80,15 @@ POSITIVE = [
         "to Tessiva.",
         {("quillmark", "competesWith", "tessiva")},
     ),
+    # "among its investors": the object, or the subject of a copula
+    (
+        "Quellin AI counts Harrow Capital among its investors.",
+        {("harrow-capital", "investedIn", "quellin-ai")},
+    ),
+    (
+        "Pell Partners is among the investors in Quellin AI.",
+        {("pell-partners", "investedIn", "quellin-ai")},
+    ),
     # "the two companies": the two last named
     (
         "Harwell Group will invest $1 billion in Tessiva Labs. The deal, an expansion of an "

@@ -553,9 +553,15 @@ class FrameReader(ParseRepairs, RelationalNouns):
 
     def _included(self, host: Token, trigger: str, slots: Slots) -> None:
         """ "a funding round that includes Nvidia", "The round included A and B": what an
-        event includes takes part in it (its subject)."""
+        event includes takes part in it (its subject); what a round values is the company
+        it is for."""
         if (trigger, "subj") not in self.roles or (trigger, "holder") in self.roles:
             return
+        for verb in kids(host):  # "the round, which values Vexo at $1 billion": Vexo's
+            if verb.dep_ == "relcl" and lemma(verb) == "value" and (trigger, "poss") in self.roles:
+                for child in kids(verb):
+                    if child.dep_ == "dobj":
+                        slots.add("poss", self._resolve(trigger, "poss", child, slots.keys()))
         verbs = [c for c in kids(host) if c.dep_ == "relcl" and lemma(c) in _INCLUDE_VERBS]
         verbs = [v for v in verbs if any(c.lower_ in ("that", "which") for c in kids(v))]
         if host.dep_ == "nsubj" and lemma(host.head) in _INCLUDE_VERBS:

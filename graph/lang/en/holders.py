@@ -141,6 +141,7 @@ class RelationalNouns:
                 out.append((child, "apposition"))  # "co-founder Ramin Hasani"
         out.extend(self._copula_subjects(place))
         out.extend(self._as_holders(place))
+        out.extend(self._among_holders(place))
         out.extend(self._listed_holders(host))
         return out
 
@@ -203,6 +204,22 @@ class RelationalNouns:
             else:
                 out.append((subject, "as"))
         return out
+
+    def _among_holders(self, place: Token) -> list[tuple[Token, str]]:
+        """ "Vexo counts Harrow among its investors", "Harrow is among its backers"."""
+        prep = place.head
+        if place.dep_ != "pobj" or prep.lower_ != "among" or prep.dep_ != "prep":
+            return []
+        verb = prep.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return []
+        arguments = list(verb_arguments(verb))
+        objects = [t for role, t in arguments if role == "obj"]
+        if objects:
+            return [(objects[0], "among")]
+        if lemma(verb) in _COPULAS:
+            return [(t, "among") for role, t in arguments if role == "subj"]
+        return []
 
     def _listed_holders(self, host: Token) -> list[tuple[Token, str]]:
         """ "OpenAI's rivals, including A and B"; "Other investors include A, B and C"."""

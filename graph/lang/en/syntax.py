@@ -362,6 +362,10 @@ def _negated(token: Token, cues: Cues) -> bool:
     return False
 
 
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(verb))
+
+
 def _own_claim(verb: Token) -> bool:
     """ "Meta claims Llama 3 can outperform X": a named maker's claim about its own work is
     how news states results (not "reports claim that …", nor a rumour's "claims")."""
@@ -421,8 +425,8 @@ def block_reason(trigger: Token, cues: Cues) -> str | None:
             return "planned"
         if word in cues.denial_words and not _own_claim(head):
             return "denied"
-        if link.dep_ in ("xcomp",) and word in cues.former_words:
-            return "former"
+        if link.dep_ in ("xcomp",) and word in cues.former_words and not _infinitive(link):
+            return "former"  # "stopped using X"; not "left OpenAI to join X" (a purpose)
         for child in kids(head):
             if child.dep_ == "mark" and child.lower_ in cues.denial_words:
                 return "denied"
