@@ -116,6 +116,20 @@ NEGATIVE = [
         ("mira-tan", "founded", "pellucid-labs"),
     ),
     ("Ansel Roe stopped using Brisa Chat in May.", ("ansel-roe", "uses", "brisa-chat")),
+    (
+        "Ansel Roe worked at Pellucid Labs until he joined Quorra AI.",
+        ("ansel-roe", "worksFor", "pellucid-labs"),
+    ),
+    # "can" is an ability: a fact of what a thing uses or beats, no event
+    (
+        "Tessiva Labs can acquire Brinmoor Systems only with approval.",
+        ("tessiva-labs", "acquired", "brinmoor-systems"),
+    ),
+    # a company's claim reports a benchmark result, not a deal
+    (
+        "Wirecast claims Tessiva Labs bought Brinmoor Systems.",
+        ("tessiva-labs", "acquired", "brinmoor-systems"),
+    ),
     # an end date makes a tie a former one
     (
         "Oren Vale, an engineer who worked at Tessaract Labs until 2019, spoke.",

@@ -108,6 +108,15 @@ POSITIVE = [
         "Pellam Data chief Oskar Vint said the deal was important.",
         {("oskar-vint", "worksFor", "pellam-data")},
     ),
+    # company, title, name: however the parser hangs them
+    (
+        "Quenby Systems CEO Lise Aron, who previously worked at Tarrow Labs, spoke.",
+        {("lise-aron", "worksFor", "quenby-systems")},
+    ),
+    (
+        "Tarrow Labs President Ines Varga and Quenby Systems chief Lise Aron met on Monday.",
+        {("ines-varga", "worksFor", "tarrow-labs"), ("lise-aron", "worksFor", "quenby-systems")},
+    ),
 ]
 
 NEGATIVE = [

@@ -39,6 +39,7 @@ class Cues:
     planning_words: frozenset[str]
     denial_words: frozenset[str]
     modal_words: frozenset[str]
+    ability_words: frozenset[str]
     former_words: frozenset[str]
     light_verbs: frozenset[str]
     raising_verbs: frozenset[str]
@@ -112,6 +113,7 @@ _FIELDS = {
     "planning_words",
     "denial_words",
     "modal_words",
+    "ability_words",
     "former_words",
     "light_verbs",
     "raising_verbs",

@@ -469,7 +469,7 @@ class FrameReader(ParseRepairs, RelationalNouns):
             # "Corvid Systems’ purchase of X", the apostrophe left outside the phrase
             slots.add("poss|of", self._resolve(trigger, "poss|of", self.doc[edge - 2]))
         before = self._before_title(noun)
-        if noun.dep_ == "compound" and before is not None:
+        if before is not None:
             # "Tessel CEO Marguerite Olsen", "Tessel Chief Executive Officer M. Olsen"
             slots.add("of", self._resolve(trigger, "of", before))
         for participle in kids(host):  # "a funding round led by Garrick Ventures"
@@ -601,9 +601,9 @@ class FrameReader(ParseRepairs, RelationalNouns):
 
     def _before_title(self, noun: Token) -> Token | None:
         """The name right before a title compounded with the name after it: "Tessel CEO
-        Marguerite Olsen" (both compounds of the name), or before a capitalised title of
-        several words, which the parser often cuts from the company ("Tessel Chief
-        Executive Officer Marguerite Olsen", with Tessel left hanging)."""
+        Marguerite Olsen" (both compounds of the name), or before a title of one or more
+        words right before a name, which the parser often cuts from the company ("Tessel
+        Chief Executive Officer Marguerite Olsen", with Tessel left hanging)."""
         doc = self.doc
         i = noun.i
         last = max(noun.i, noun.head.i)
@@ -612,8 +612,11 @@ class FrameReader(ParseRepairs, RelationalNouns):
         if i == 0 or not self._is_name(doc[i - 1]):
             return None
         before = doc[i - 1]
-        if before.head == noun.head or (i < noun.i and self._beside(noun) is not None):
+        if noun.dep_ == "compound" and before.head == noun.head:
             return before
+        beside = self._beside(noun)
+        if beside is not None and beside.i == noun.i + 1:
+            return before  # name, title, name: however the parser hung them
         return None
 
     def _chained_owners(self, noun: Token, trigger: str, slots: Slots) -> None:
