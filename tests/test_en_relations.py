@@ -267,6 +267,23 @@ POSITIVE = [
         "form of cloud credits.",
         ("harwell", "investedIn", "ferrow-labs"),
     ),
+    # data named as the source of tokens; a stake owned or acquired; a model's weights
+    (
+        "Corax-9B was trained on 2 trillion tokens from the Brinwell dataset.",
+        ("corax-9b", "trainedOn", "brinwell"),
+    ),
+    (
+        "Harwell Group owns a majority stake in Tessiva Labs.",
+        ("harwell", "investedIn", "tessiva-labs"),
+    ),
+    (
+        "Harwell Group acquired a 10% stake in Brinmoor Systems.",
+        ("harwell", "investedIn", "brinmoor-systems"),
+    ),
+    (
+        "Tessiva Labs released the weights of Corax-9B under an open license.",
+        ("tessiva-labs", "developed", "corax-9b"),
+    ),
     # a model named in lowercase
     (
         "Brisket-7B behaves similarly to Pellam Labs’s orvik-chat-002, while being small.",

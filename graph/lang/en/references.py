@@ -82,8 +82,11 @@ _MODIFIERS = frozenset({"compound", "nummod", "amod", "nmod", "npadvmod"})
 #: Type nouns for part of a company: "the NovaSky team" names NovaSky, but "the team"
 #: alone is not the company ("he led the team that built X").
 _PARTS = frozenset({"team", "unit", "division", "arm"})
-#: Nouns that stand for what they are "of": "built on top of X".
-_SUPPORTS = frozenset({"top", "basis", "back", "foundation", "base", "version", "form"})
+#: Nouns that stand for what they are "of": "built on top of X", "released the weights
+#: of X" (a model's parts released are the model released).
+_SUPPORTS = frozenset(
+    {"top", "basis", "back", "foundation", "base", "version", "form", "weight", "code"}
+)
 #: Nouns for a part of something: "owns 90% of Arm Holdings".
 _SHARES = frozenset(
     {
@@ -555,7 +558,12 @@ class ArgumentResolver:
                         found = self._direct(obj, frozenset({"Dataset"}), False, depth + 1)
                         return [Target(t.span, "source", 0.05) for t in found]
         for child in token.subtree:
-            if child.dep_ == "prep" and child.lower_ in ("from", "of") and child.head != token:
+            direct = child.head == token and child.lower_ == "from"  # "tokens from X"
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in ("from", "of")
+                and (child.head != token or direct)
+            ):
                 for pobj in kids(child):
                     if pobj.dep_ == "pobj":
                         found = self._direct(pobj, frozenset({"Dataset"}), False, depth + 1)
