@@ -397,8 +397,21 @@ def block_reason(trigger: Token, cues: Cues) -> str | None:
     Negation and modality belong to the trigger's own clause (its children, and those
     of the verb it is the complement of: "decided not to use"); plans, denials and
     questions are inherited from any clause the trigger is embedded in ("plans to
-    acquire", "denied reports that it owns", "asked whether X could").
+    acquire", "denied reports that it owns", "asked whether X could"). A partial block
+    ("ability", "claimed") gives way to a full one found elsewhere: "reports claim that X
+    can beat Y" is denied.
     """
+    own = _own_block(trigger, cues)
+    if own is not None and own != "ability":
+        return own
+    embedding = _embedding_block(trigger, cues)
+    if embedding is not None and embedding != "claimed":
+        return embedding
+    return own or embedding
+
+
+def _own_block(trigger: Token, cues: Cues) -> str | None:
+    """What the trigger's own clause says: negation, modality, a former or planned tie."""
     if _negated(trigger, cues):
         return "negated"
     for child in kids(trigger):
@@ -421,6 +434,11 @@ def block_reason(trigger: Token, cues: Cues) -> str | None:
             m.dep_ == "mark" and m.lower_ in _ENDED_BY for m in kids(child)
         ):
             return "former"  # "worked at X until she joined Y"
+    return None
+
+
+def _embedding_block(trigger: Token, cues: Cues) -> str | None:
+    """What the clauses the trigger is embedded in say: plans, denials, claims."""
     for link, head in zip(_chain(trigger), list(_chain(trigger))[1:], strict=False):
         if link.dep_ not in _CLAUSE_LINKS:
             break
