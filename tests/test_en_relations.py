@@ -267,6 +267,24 @@ POSITIVE = [
         "form of cloud credits.",
         ("harwell", "investedIn", "ferrow-labs"),
     ),
+    # agreements and deals with a company; competition faced; a product built with a model
+    (
+        "Tessiva Labs signed a multi-year agreement with Brinmoor Systems.",
+        ("tessiva-labs", "partneredWith", "brinmoor-systems"),
+    ),
+    (
+        "Tessiva Labs struck a deal with Brinmoor Systems to supply chips.",
+        ("tessiva-labs", "partneredWith", "brinmoor-systems"),
+    ),
+    (
+        "Tessiva Labs faces competition from Brinmoor Systems.",
+        ("tessiva-labs", "competesWith", "brinmoor-systems"),
+    ),
+    ("Brisa Chat is built with Corax-9B.", ("brisa-chat", "uses", "corax-9b")),
+    (
+        "Tessiva Labs received funding from Harwell Group.",
+        ("harwell", "investedIn", "tessiva-labs"),
+    ),
     # data named as the source of tokens; a stake owned or acquired; a model's weights
     (
         "Corax-9B was trained on 2 trillion tokens from the Brinwell dataset.",

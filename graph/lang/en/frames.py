@@ -519,7 +519,7 @@ class FrameReader(ParseRepairs, RelationalNouns):
                 if role == "subj":
                     end = "poss" if raiser else "subj"
                     slots.add(end, self._resolve(trigger, end, token, slots.keys()), "light", 0.05)
-                elif role in ("with", "in", "between", "over", "about") and token != host:
+                elif role in ("with", "in", "between", "over", "about", "from") and token != host:
                     slots.add(
                         role, self._resolve(trigger, role, token, slots.keys()), "light", 0.05
                     )
