@@ -273,7 +273,7 @@ POSITIVE = [
         ("tessiva-labs", "partneredWith", "brinmoor-systems"),
     ),
     (
-        "Tessiva Labs struck a deal with Brinmoor Systems to supply chips.",
+        "Tessiva Labs struck a licensing deal with Brinmoor Systems.",
         ("tessiva-labs", "partneredWith", "brinmoor-systems"),
     ),
     (
@@ -342,6 +342,8 @@ NEGATIVE = [
     ("Lumen Health has agreed to buy Corvid Bio for $90 million.", "acquired"),
     ("Corax-9B might outperform Ptarmigan-7B, the researchers speculated.", "outperforms"),
     ("Reports claim that Corax-9B can outperform Ptarmigan-7B.", "outperforms"),
+    # a deal may be a sale: only agreements and licensing deals are partnerships
+    ("The deal between Hollis Group and Brackenfield values it at $1 billion.", "partneredWith"),
 ]
 
 
