@@ -80,6 +80,14 @@ POSITIVE = [
         "to Tessiva.",
         {("quillmark", "competesWith", "tessiva")},
     ),
+    # "whose investors include X": the relative clause's head
+    (
+        "Quellin AI, whose backers include Harrow Capital and Pell Partners, makes chips.",
+        {
+            ("harrow-capital", "investedIn", "quellin-ai"),
+            ("pell-partners", "investedIn", "quellin-ai"),
+        },
+    ),
     # "among its investors": the object, or the subject of a copula
     (
         "Quellin AI counts Harrow Capital among its investors.",

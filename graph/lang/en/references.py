@@ -297,6 +297,11 @@ class ArgumentResolver:
             return [Target(named, "naming")] if named is not None else []
         if span is not None:
             return [Target(span), *self._listed_with(token, classes, terms, depth)]
+        if token.lower_ == "whose":  # "Vexo, whose investors include X": Vexo
+            clause = _clause_of(token)
+            if clause is not None and clause.dep_ == "relcl":
+                return self._direct(clause.head, classes, terms, depth + 1)
+            return []
         if token.pos_ == "PRON" or token.lower_ in self.cues.pronouns:
             if token.lower_ in _RELATIVE_PRONOUNS:
                 return []
