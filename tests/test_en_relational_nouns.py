@@ -80,6 +80,11 @@ POSITIVE = [
         "to Tessiva.",
         {("quillmark", "competesWith", "tessiva")},
     ),
+    # "the company behind X": its maker
+    (
+        "Tarrow Labs, the startup behind the Brisa chatbot, raised money.",
+        {("tarrow-labs", "developed", "brisa")},
+    ),
     # "whose investors include X": the relative clause's head
     (
         "Quellin AI, whose backers include Harrow Capital and Pell Partners, makes chips.",
