@@ -285,6 +285,11 @@ POSITIVE = [
         "Tessiva Labs received funding from Harwell Group.",
         ("harwell", "investedIn", "tessiva-labs"),
     ),
+    # leading a team at a company
+    (
+        "Odile Fenn, who leads the research team at Tessiva Labs, spoke.",
+        ("odile-fenn", "worksFor", "tessiva-labs"),
+    ),
     # data named as the source of tokens; a stake owned or acquired; a model's weights
     (
         "Corax-9B was trained on 2 trillion tokens from the Brinwell dataset.",
