@@ -76,6 +76,25 @@ POSITIVE += [
         {("ansel-roe", "worksFor", "quorra-ai")},
     ),
     (
+        "Tessiva Labs raised $50 million in a round co-led by Orrin Capital and Pell Partners.",
+        {
+            ("orrin-capital", "investedIn", "tessiva-labs"),
+            ("pell-partners", "investedIn", "tessiva-labs"),
+        },
+    ),
+    (
+        "Tessiva Labs raised $50 million. Orrin Capital participated in the round.",
+        {("orrin-capital", "investedIn", "tessiva-labs")},
+    ),
+    (
+        "Orrin Capital co-led Tessiva Labs' $50 million Series B round.",
+        {("orrin-capital", "investedIn", "tessiva-labs")},
+    ),
+    (
+        "Tessiva Labs closed a $50 million Series C led by Orrin Capital.",
+        {("orrin-capital", "investedIn", "tessiva-labs")},
+    ),
+    (
         "Vexo Labs closed a funding round led by Harrow Capital.",
         {("harrow-capital", "investedIn", "vexo-labs")},
     ),

@@ -509,7 +509,10 @@ class FrameReader(ParseRepairs, RelationalNouns):
         alarm = trigger in self.cues.alarm_nouns and light is not None
         if light is not None and (
             lemma(light)
-            in self.cues.light_verbs | self.cues.planning_words | self.cues.former_words
+            in self.cues.light_verbs
+            | self.cues.raising_verbs
+            | self.cues.planning_words
+            | self.cues.former_words
             or (alarm and lemma(light) in self.cues.alarm_verbs)  # "sounded the alarm over X"
         ):
             raiser = self._raised(trigger, light)

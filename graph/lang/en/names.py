@@ -70,6 +70,7 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _SHAPES: dict[tuple[int, str], Vote | None] = {}
 _NOT_NAME_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 _LOCATIVE = frozenset({"in", "across", "near", "throughout", "outside", "around"})
+_ROUND_NAME = re.compile(r"^Series [A-H]\d?$")
 _AMOUNT = re.compile(r"^\d+(?:\.\d+)?[BMKT]$")
 _VERSION_TOKEN = re.compile(r"^[vV]\d+(?:\.\d+)*$")
 _VERSION_END = re.compile(r"(?:[\s\-_.]v?\d+(?:\.\d+)*[a-z]?|\d)$", re.IGNORECASE)
@@ -293,6 +294,8 @@ class _Finder:
             return False  # "Code Red"
         if all(w in TITLE_WORDS for w in words):
             return False  # "Microsoft President Brad Smith": a title between two names
+        if _ROUND_NAME.match(text):
+            return False  # "a $50 million Series B": a funding round, not a thing
         following = self.names.tokens[token.i + 1] if token.i + 1 < len(self.names.tokens) else None
         if following is not None and _AMOUNT.match(text) and lemma(following) == "parameter":
             return False  # "DeepSeek v3's 685B parameters": an amount, not a model
