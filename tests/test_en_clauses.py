@@ -87,8 +87,8 @@ POSITIVE += [
         {("orrin-capital", "investedIn", "tessiva-labs")},
     ),
     (
-        "Orrin Capital co-led Tessiva Labs' $50 million Series B round.",
-        {("orrin-capital", "investedIn", "tessiva-labs")},
+        "Harrow Capital co-led Vexo Labs' $50 million Series B round.",
+        {("harrow-capital", "investedIn", "vexo-labs")},
     ),
     (
         "Tessiva Labs closed a $50 million Series C led by Orrin Capital.",
