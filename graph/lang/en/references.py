@@ -358,7 +358,8 @@ class ArgumentResolver:
         if named is not None:
             return [Target(named, "naming")]
         if lemma(token) in _SUPPORTS:  # "built on top of X", "on the basis of X"
-            for prep in kids(token):
+            # "the weights and architecture of X": the "of" of the last conjunct too
+            for prep in (p for part in (token, *token.conjuncts) for p in kids(part)):
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     for pobj in kids(prep):
                         if pobj.dep_ == "pobj":
