@@ -285,6 +285,12 @@ POSITIVE = [
         "Tessiva Labs received funding from Harwell Group.",
         ("harwell", "investedIn", "tessiva-labs"),
     ),
+    # a hyphenated participle the tagger calls an adjective is still a passive
+    (
+        "Pellam Labs introduced Corax-9B, a model fine-tuned from Tansy-30B on 50K examples.",
+        ("corax-9b", "fineTunedFrom", "tansy-30b"),
+    ),
+    ("Corax-9B was distilled from Tansy-30B.", ("corax-9b", "basedOn", "tansy-30b")),
     # leading a team at a company
     (
         "Odile Fenn, who leads the research team at Tessiva Labs, spoke.",

@@ -134,6 +134,8 @@ def _is_passive(verb: Token) -> bool:
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "advcl"):
         return True
     participle = verb.tag_ in ("VBN", "JJ") and verb.lower_.endswith(("ed", "en", "lt"))
+    if participle and verb.dep_ == "acl" and "-" in verb.text:
+        return True  # "a model fine-tuned from X", the participle tagged an adjective
     return participle and verb.dep_ == "acomp" and lemma(verb.head) == "be"
 
 
