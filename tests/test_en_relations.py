@@ -291,6 +291,11 @@ POSITIVE = [
         ("corax-9b", "fineTunedFrom", "tansy-30b"),
     ),
     ("Corax-9B was distilled from Tansy-30B.", ("corax-9b", "basedOn", "tansy-30b")),
+    # data a model generated: the model stays a model, and the data is from it
+    (
+        "We train Corax-9B on 50K demonstrations generated using Tansy-30B.",
+        ("corax-9b", "trainedOn", "tansy-30b"),
+    ),
     # leading a team at a company
     (
         "Odile Fenn, who leads the research team at Tessiva Labs, spoke.",

@@ -198,7 +198,12 @@ class FrameReader(ParseRepairs, RelationalNouns):
             for single in role.split("|"):
                 cue = self.cues.role_cues.get((trigger, single))
                 span = target.span
-                if cue and not span.reference and all(v.cue != cue[1] for v in span.votes):
+                if (
+                    cue
+                    and not span.reference
+                    and target.via != "source"  # data from a model leaves it a model
+                    and all(v.cue != cue[1] for v in span.votes)
+                ):
                     span.votes.append(Vote(cue[0], ROLE_CUE, cue[1]))
         arguments = slots.arguments(self.offset)
         if len({a.key for a in arguments}) < 2 and not any(

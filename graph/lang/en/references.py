@@ -72,8 +72,15 @@ _DATA_NOUNS = frozenset(
         "sample",
         "page",
         "record",
+        "demonstration",
+        "conversation",
+        "output",
+        "response",
+        "instruction",
     }
 )
+#: Verbs that make data from a model: "demonstrations generated using X" is data from X.
+_GENERATING = frozenset({"generate", "produce", "create", "synthesize", "synthesise"})
 _LIST_PREPS = frozenset({"including", "like", "such"})
 #: Participles that name where data comes from: "tokens using X", "posts drawn from X".
 _SOURCING = frozenset({"use", "draw", "take", "source", "collect", "scrape", "pull"})
@@ -563,6 +570,14 @@ class ArgumentResolver:
                     if obj.dep_ == "dobj":
                         found = self._direct(obj, frozenset({"Dataset"}), False, depth + 1)
                         return [Target(t.span, "source", 0.05) for t in found]
+            if child.dep_ == "acl" and lemma(child) in _GENERATING and child.i > token.i:
+                # "52K demonstrations generated using text-davinci-003": the model's output
+                for tool in kids(child):
+                    if tool.dep_ in ("xcomp", "advcl") and lemma(tool) == "use":
+                        for obj in kids(tool):
+                            if obj.dep_ == "dobj":
+                                found = self._direct(obj, None, False, depth + 1)
+                                return [Target(t.span, "source", 0.05) for t in found]
         for child in token.subtree:
             direct = child.head == token and child.lower_ == "from"  # "tokens from X"
             if (
