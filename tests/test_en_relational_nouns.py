@@ -80,6 +80,11 @@ POSITIVE = [
         "to Tessiva.",
         {("quillmark", "competesWith", "tessiva")},
     ),
+    # "who" is said of people, whatever the entity label says
+    (
+        "Lise Aron, who became CEO of Quenby Systems in 2020, said it works.",
+        {("lise-aron", "worksFor", "quenby-systems")},
+    ),
     # "the company behind X": its maker
     (
         "Tarrow Labs, the startup behind the Brisa chatbot, raised money.",

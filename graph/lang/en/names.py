@@ -60,6 +60,7 @@ LISTED = 2.0  # "models like X, Y and Z"
 SOURCE = 0.6  # "Reuters reported": with the entity label, enough to type the name
 UNLABELLED_SOURCE = 0.9  # "the Wall Street Journal reported", no entity label
 COORDINATED = 1.0  # "Meta, Uber and Airtable": one member's clear cue
+RELATIVE_WHO = 1.0  # "Ann Lee, who became CEO": "who" is said of people
 PERSON_SHAPE = 0.7
 PERSON_SHAPE_COMMON = 0.4
 NER = {"ORG": ("Organization", 0.6), "PERSON": ("Person", 0.8), "PRODUCT": ("Product", 0.5)}
@@ -499,6 +500,8 @@ class _Finder:
         source = self._source_vote(token, span)
         if source is not None:
             span.votes.append(source)
+        if _who_clause(token):
+            span.votes.append(Vote("Person", RELATIVE_WHO, "relative:who"))
 
     def _source_vote(self, token: Token, span: NameSpan) -> Vote | None:
         """ "Reuters reported", "reported by The Information", "according to X": a source
@@ -649,6 +652,14 @@ _FUNCTION_WORDS = word_set(
 )
 
 _DEMONYMS = re.compile(r"(?:ish|ese|ian|an|ic|i|ch|ss|ek)$")
+
+
+def _who_clause(token: Token) -> bool:
+    """A relative clause on the name whose pronoun is "who" or "whom"."""
+    for clause in kids(token):
+        if clause.dep_ == "relcl" and clause.i > token.i:
+            return any(c.lower_ in ("who", "whom") and c.i < clause.i for c in kids(clause))
+    return False
 
 
 def _inner_capital(text: str) -> bool:
