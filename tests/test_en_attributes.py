@@ -66,6 +66,12 @@ CASES = [
         ("corax-9b", "releaseDate", "2024-04"),
     ),
     ("Training Corax-9B cost roughly $3 million.", ("corax-9b", "trainingCost", "3000000")),
+    # a post announcing its own release, under its date
+    (
+        "Open Release of Pellow-4\n\nMarch 3, 2025\n\nWe are releasing the weights of "
+        "Pellow-4, our new model.",
+        ("pellow-4", "releaseDate", "2025-03-03"),
+    ),
 ]
 NOT_ATTRIBUTES = [
     ("Marrow Labs raised $50 million to train Veldt-3.", "trainingCost"),
@@ -73,6 +79,7 @@ NOT_ATTRIBUTES = [
     ("Quillon was founded in March 2021 and has yet to release a model.", "releaseDate"),
     ("Veldt-2 scored 88% on the Tindle benchmark.", "relativeQuality"),
     ("Veldt-2 was trained on 15 trillion tokens.", "parameterCount"),
+    ("March 3, 2025\n\nWe were releasing Pellow-5 slowly.", "releaseDate"),
 ]
 
 

@@ -63,10 +63,96 @@ POSITIVE += [
     ),
 ]
 
+# a round: who raises it (a raising verb's subject, a relative clause's head) and who
+# is in it (led by, included)
+POSITIVE += [
+    (
+        "The round, which values Tessiva Labs at $2 billion, was led by Orrin Capital.",
+        {("orrin-capital", "investedIn", "tessiva-labs")},
+    ),
+    # leaving one employer to join another is a purpose, not a former tie
+    (
+        "Ansel Roe left Pellucid Labs to join Quorra AI as chief scientist.",
+        {("ansel-roe", "worksFor", "quorra-ai")},
+    ),
+    (
+        "Tessiva Labs raised $50 million in a round co-led by Orrin Capital and Pell Partners.",
+        {
+            ("orrin-capital", "investedIn", "tessiva-labs"),
+            ("pell-partners", "investedIn", "tessiva-labs"),
+        },
+    ),
+    (
+        "Tessiva Labs raised $50 million. Orrin Capital participated in the round.",
+        {("orrin-capital", "investedIn", "tessiva-labs")},
+    ),
+    (
+        "Harrow Capital co-led Vexo Labs' $50 million Series B round.",
+        {("harrow-capital", "investedIn", "vexo-labs")},
+    ),
+    (
+        "Tessiva Labs closed a $50 million Series C led by Orrin Capital.",
+        {("orrin-capital", "investedIn", "tessiva-labs")},
+    ),
+    (
+        "Vexo Labs closed a funding round led by Harrow Capital.",
+        {("harrow-capital", "investedIn", "vexo-labs")},
+    ),
+    (
+        "Quenby AI raised $20 million. The round included Pell Partners and Brisk Ventures.",
+        {
+            ("pell-partners", "investedIn", "quenby-ai"),
+            ("brisk-ventures", "investedIn", "quenby-ai"),
+        },
+    ),
+    (
+        "Tessiva Labs makes chips. Interest is rising in the Lyon-based startup, which "
+        "recently announced a funding round that includes Orrin Capital.",
+        {("orrin-capital", "investedIn", "tessiva-labs")},
+    ),
+]
+
+# a second light verb coordinated with the first joins its event
+POSITIVE += [
+    (
+        "Quenby AI's funding was led by Harrow Capital and joined by other investors such as "
+        "Pell Partners and Brisk Ventures.",
+        {
+            ("pell-partners", "investedIn", "quenby-ai"),
+            ("brisk-ventures", "investedIn", "quenby-ai"),
+        },
+    ),
+]
+
 NEGATIVE = [
     (
         "Coldwater Group sold its 40% of Brinemark Labs.",
         ("coldwater", "investedIn", "brinemark-labs"),
+    ),
+    # a relative clause between two conjuncts is of the one before it
+    (
+        "Its founders include Ansel Roe, who helped set up Pellucid Labs, and Mira Tan.",
+        ("mira-tan", "founded", "pellucid-labs"),
+    ),
+    ("Ansel Roe stopped using Brisa Chat in May.", ("ansel-roe", "uses", "brisa-chat")),
+    (
+        "Ansel Roe worked at Pellucid Labs until he joined Quorra AI.",
+        ("ansel-roe", "worksFor", "pellucid-labs"),
+    ),
+    # "can" is an ability: a fact of what a thing uses or beats, no event
+    (
+        "Tessiva Labs can acquire Brinmoor Systems only with approval.",
+        ("tessiva-labs", "acquired", "brinmoor-systems"),
+    ),
+    # a company's claim reports a benchmark result, not a deal
+    (
+        "Wirecast claims Tessiva Labs bought Brinmoor Systems.",
+        ("tessiva-labs", "acquired", "brinmoor-systems"),
+    ),
+    # an end date makes a tie a former one
+    (
+        "Oren Vale, an engineer who worked at Tessaract Labs until 2019, spoke.",
+        ("oren-vale", "worksFor", "tessaract-labs"),
     ),
     (
         "Harrow Systems did not sound the alarm over Quill-3, a chatbot.",

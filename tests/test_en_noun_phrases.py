@@ -21,6 +21,18 @@ POSITIVE = [
         PAIR,
         {("ferrow", "investedIn", "glimmer-ai"), ("harlan-systems", "owns", "nox")},
     ),
+    ("Vexo Labs released an LLM called Orvik.", {("vexo-labs", "developed", "orvik")}),
+    # "A and B's C" read by the parser as one owner's model: A is listed too; and a
+    # possessor of a model with no class of its own is its company
+    (
+        "Vexo claims Orvik-9B can outperform larger models including Tansy Pro and "
+        "Brellic's Corax-40B.",
+        {
+            ("orvik-9b", "outperforms", "tansy-pro"),
+            ("orvik-9b", "outperforms", "corax-40b"),
+            ("brellic", "owns", "corax-40b"),
+        },
+    ),
     # joint projects: every member made the thing
     (
         "Brindle-7B is a collaboration between Corvin Labs, Ostrava Research and Pell Systems.",
@@ -37,6 +49,30 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    # a type noun the gazetteer knows, used as a common noun, is a kind, not a thing
+    ("Brellic, which is developing an LLM for lawyers, grew.", ("brellic", "developed", "llm")),
+    (
+        "Brellic, which is developing an LLM for lawyers, grew.",
+        ("brellic", "developed", "large-language-model"),
+    ),
+    # a possessor owns the name it is attached to, not the names coordinated with it
+    (
+        "Tovin followed Harlix's Quarry and Benmore's Stilt in skipping demos.",
+        ("harlix", "owns", "stilt"),
+    ),
+    (
+        "Tovin followed Harlix's Quarry and Benmore's Stilt in skipping demos.",
+        ("benmore", "owns", "quarry"),
+    ),
+    (
+        "The models are not tied to providers like Ostrava or Pellin's Dunmore.",
+        ("pellin", "owns", "ostrava"),
+    ),
+    # a sister company is no property
+    (
+        "Harlix's Quarry Labs and its sister company Stilt Labs built a model.",
+        ("quarry-labs", "owns", "stilt-labs"),
+    ),
     # the modifier of the first conjunct says nothing of the owner of the second
     (
         PAIR,
@@ -65,6 +101,18 @@ def test_reads_the_phrase(read, text, wanted) -> None:
 @pytest.mark.parametrize(("text", "wrong"), NEGATIVE, ids=[t[:40] for t, _ in NEGATIVE])
 def test_states_nothing_it_does_not_say(read, text, wrong) -> None:
     assert wrong not in read[text]
+
+
+def test_an_ordinary_word_after_a_company_is_an_edition_of_one_name() -> None:
+    _, relations, _ = read_texts(["Tovin Chat can use Cohere Pilot (a prototype model)."])
+    assert ("tovin-chat", "uses", "cohere-pilot") in relations[0], relations[0]
+
+
+def test_a_sized_name_written_without_a_space_and_a_bare_size_are_variants() -> None:
+    text = "Vexo released Orvik 3 today. Vexo claims Orvik3-8B and 70B beat larger models."
+    _, relations, _ = read_texts([text])
+    assert ("orvik3-8b", "variantOf", "orvik-3") in relations[0], relations[0]
+    assert ("70b", "variantOf", "orvik-3") in relations[0], relations[0]
 
 
 def test_a_product_named_after_a_model_is_no_variant_of_it() -> None:

@@ -29,6 +29,25 @@ def test_abbreviations_and_initials_do_not_end_a_sentence() -> None:
     ]
 
 
+def test_a_company_suffix_may_end_a_sentence() -> None:
+    text = "He set up a lab named Vellacort Inc. Brenner said it will hire. Ovis Corp. CEO Ann Ek"
+    assert spans(text) == [
+        "He set up a lab named Vellacort Inc.",
+        "Brenner said it will hire.",
+        "Ovis Corp. CEO Ann Ek",
+    ]
+
+
+def test_a_wire_credit_is_a_sentence_of_its_own() -> None:
+    assert spans("(Wirecast) -- Orla Systems will invest.\nLYON (Dispatch) - It grew.") == [
+        "(Wirecast) --",
+        "Orla Systems will invest.",
+        "LYON (Dispatch) -",
+        "It grew.",
+    ]
+    assert spans("[OSLO] Vessel bought Brin.") == ["[OSLO]", "Vessel bought Brin."]
+
+
 def test_quotes_stay_with_their_speaker() -> None:
     text = '"It works. It is fast," said Hedda Voss. Then she left.'
     assert spans(text) == ['"It works. It is fast," said Hedda Voss.', "Then she left."]
@@ -53,6 +72,17 @@ def test_name_runs_become_one_token(nlp) -> None:
     verb = next(t for t in doc if t.lemma_ == "release")
     assert any(c.dep_ == "nsubj" and c.text == "Hugging Face" for c in verb.children)
     assert doc.text == "Hugging Face and ServiceNow released Zephyr-7B-beta and GPT-5o mini."
+
+
+def test_lowercase_model_names_are_one_token(nlp) -> None:
+    texts = [t.text for t in nlp("Vexo's orca-mini-013 beat a state-of-the-art top-10 rival.")]
+    assert "orca-mini-013" in texts and "top-10" not in texts[:4]
+    assert "state-of-the-art" not in texts
+
+
+def test_a_size_word_before_a_noun_is_not_part_of_a_name(nlp) -> None:
+    texts = [t.text for t in nlp("Vexo's Orvik-4 large language model and Orvik-4o mini.")]
+    assert "Orvik-4" in texts and "Orvik-4o mini" in texts
 
 
 def test_titles_and_dates_are_not_merged_into_names(nlp) -> None:

@@ -74,6 +74,67 @@ POSITIVE = [
         "Calloway Labs makes robots. Late last year, company CEO Ansel Pryor was fired.",
         {("ansel-pryor", "worksFor", "calloway-labs")},
     ),
+    # a definite type noun with a name set off by commas is that name, however parsed
+    (
+        "Harwell Group is buying a startup. The startup, Quillmark, is a young challenger "
+        "to Tessiva.",
+        {("quillmark", "competesWith", "tessiva")},
+    ),
+    # "who" is said of people, whatever the entity label says
+    (
+        "Lise Aron, who became CEO of Quenby Systems in 2020, said it works.",
+        {("lise-aron", "worksFor", "quenby-systems")},
+    ),
+    # "the company behind X": its maker
+    (
+        "Tarrow Labs, the startup behind the Brisa chatbot, raised money.",
+        {("tarrow-labs", "developed", "brisa")},
+    ),
+    # "whose investors include X": the relative clause's head
+    (
+        "Quellin AI, whose backers include Harrow Capital and Pell Partners, makes chips.",
+        {
+            ("harrow-capital", "investedIn", "quellin-ai"),
+            ("pell-partners", "investedIn", "quellin-ai"),
+        },
+    ),
+    # "among its investors": the object, or the subject of a copula
+    (
+        "Quellin AI counts Harrow Capital among its investors.",
+        {("harrow-capital", "investedIn", "quellin-ai")},
+    ),
+    (
+        "Pell Partners is among the investors in Quellin AI.",
+        {("pell-partners", "investedIn", "quellin-ai")},
+    ),
+    # "the two companies": the two last named
+    (
+        "Harwell Group will invest $1 billion in Tessiva Labs. The deal, an expansion of an "
+        "existing partnership between the two companies, was announced on Monday.",
+        {("harwell", "partneredWith", "tessiva-labs")},
+    ),
+    # a capitalised title between two names, of one word or several, and "chief"
+    (
+        "Quenby Systems President Ilario Vance said the deal was important.",
+        {("ilario-vance", "worksFor", "quenby-systems")},
+    ),
+    (
+        "Tarrow Labs Chief Executive Officer Mirela Stoyan said the deal was important.",
+        {("mirela-stoyan", "worksFor", "tarrow-labs")},
+    ),
+    (
+        "Pellam Data chief Oskar Vint said the deal was important.",
+        {("oskar-vint", "worksFor", "pellam-data")},
+    ),
+    # company, title, name: however the parser hangs them
+    (
+        "Quenby Systems CEO Lise Aron, who previously worked at Tarrow Labs, spoke.",
+        {("lise-aron", "worksFor", "quenby-systems")},
+    ),
+    (
+        "Tarrow Labs President Ines Varga and Quenby Systems chief Lise Aron met on Monday.",
+        {("ines-varga", "worksFor", "tarrow-labs"), ("lise-aron", "worksFor", "quenby-systems")},
+    ),
 ]
 
 NEGATIVE = [
@@ -83,6 +144,16 @@ NEGATIVE = [
     ),
     ("Rowan Pike resigned as president of Halden Labs on Friday.", ("rowan-pike", "worksFor")),
     ("Other investors include former Vantor chief Ilse Brand.", ("ilse-brand", "worksFor")),
+    # "an investor and engineer" is a trade, not a stake in the company of the text
+    (
+        "Quellin AI hired staff. Its chief is Ivo Brandt, an investor and engineer.",
+        ("ivo-brandt", "investedIn"),
+    ),
+    # one title before a list names the first name only
+    (
+        "Backers include Harwick chief Ebbe Lund, Danish billionaire Sune Kjaer and Lommel.",
+        ("sune-kjaer", "worksFor"),
+    ),
     # investors listed together are not each other's investors
     (
         "Other investors include Corvin Capital, Lark Partners and Fennick Ventures.",

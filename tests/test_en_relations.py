@@ -236,6 +236,98 @@ POSITIVE = [
         "On the Limits of Scale was co-written by Rune Abel and Hedda Voss.",
         ("on-the-limits-of-scale", "authoredBy", "hedda-voss"),
     ),
+    # trigger synonyms: money pumped into a company, a challenger or an answer to a rival
+    (
+        "Harwell Group said it will pump 400 million euros into the startup Lindqvist AI.",
+        ("harwell", "investedIn", "lindqvist-ai"),
+    ),
+    (
+        "Brisa Chat, its long-awaited answer to Quillon's Sparrow assistant, is out.",
+        ("brisa-chat", "competesWith", "sparrow"),
+    ),
+    (
+        "Tolland Labs is a young challenger to Merrow AI.",
+        ("tolland-labs", "competesWith", "merrow-ai"),
+    ),
+    # a noun named by a naming verb is the name, even a term the gazetteer knows
+    (
+        "Pellam Labs has unleashed its latest large language model – named Orvik 2 – today.",
+        ("pellam-labs", "developed", "orvik-2"),
+    ),
+    # "can" states an ability; a named maker's claim is how results are reported
+    ("Brisa Chat can use Orvik-7B for long documents.", ("brisa-chat", "uses", "orvik-7b")),
+    (
+        "Pellam Labs claims Orvik-9B can outperform Tansy-30B on coding tests.",
+        ("orvik-9b", "outperforms", "tansy-30b"),
+    ),
+    # a known lowercase term modifying a type noun is no name for it: the noun's referent
+    (
+        "Ferrow Labs makes tools. On Monday, Harwell Group said it will pump two billion "
+        "euros, or about $2.1 billion, into the fast-growing open source AI vendor in the "
+        "form of cloud credits.",
+        ("harwell", "investedIn", "ferrow-labs"),
+    ),
+    # agreements and deals with a company; competition faced; a product built with a model
+    (
+        "Tessiva Labs signed a multi-year agreement with Brinmoor Systems.",
+        ("tessiva-labs", "partneredWith", "brinmoor-systems"),
+    ),
+    (
+        "Tessiva Labs struck a licensing deal with Brinmoor Systems.",
+        ("tessiva-labs", "partneredWith", "brinmoor-systems"),
+    ),
+    (
+        "Tessiva Labs faces competition from Brinmoor Systems.",
+        ("tessiva-labs", "competesWith", "brinmoor-systems"),
+    ),
+    ("Brisa Chat is built with Corax-9B.", ("brisa-chat", "uses", "corax-9b")),
+    (
+        "Tessiva Labs received funding from Harwell Group.",
+        ("harwell", "investedIn", "tessiva-labs"),
+    ),
+    # a hyphenated participle the tagger calls an adjective is still a passive
+    (
+        "Pellam Labs introduced Corax-9B, a model fine-tuned from Tansy-30B on 50K examples.",
+        ("corax-9b", "fineTunedFrom", "tansy-30b"),
+    ),
+    ("Corax-9B was distilled from Tansy-30B.", ("corax-9b", "basedOn", "tansy-30b")),
+    # data a model generated: the model stays a model, and the data is from it
+    (
+        "We train Corax-9B on 50K demonstrations generated using Tansy-30B.",
+        ("corax-9b", "trainedOn", "tansy-30b"),
+    ),
+    # leading a team at a company
+    (
+        "Odile Fenn, who leads the research team at Tessiva Labs, spoke.",
+        ("odile-fenn", "worksFor", "tessiva-labs"),
+    ),
+    # data named as the source of tokens; a stake owned or acquired; a model's weights
+    (
+        "Corax-9B was trained on 2 trillion tokens from the Brinwell dataset.",
+        ("corax-9b", "trainedOn", "brinwell"),
+    ),
+    (
+        "Harwell Group owns a majority stake in Tessiva Labs.",
+        ("harwell", "investedIn", "tessiva-labs"),
+    ),
+    (
+        "Harwell Group acquired a 10% stake in Brinmoor Systems.",
+        ("harwell", "investedIn", "brinmoor-systems"),
+    ),
+    (
+        "Tessiva Labs released the weights of Corax-9B under an open license.",
+        ("tessiva-labs", "developed", "corax-9b"),
+    ),
+    # a model named in lowercase
+    (
+        "Brisket-7B behaves similarly to Pellam Labs’s orvik-chat-002, while being small.",
+        ("pellam-labs", "owns", "orvik-chat-002"),
+    ),
+    # a name ending in s takes a bare apostrophe as its possessive
+    (
+        "Corvid Systems’ purchase of Pellam Data was approved on Friday.",
+        ("corvid-systems", "acquired", "pellam-data"),
+    ),
 ]
 
 #: Objects the shared gazetteer may know under its own name ("open weights").
@@ -265,6 +357,9 @@ NEGATIVE = [
     ("Rumours that Lumen Health bought Corvid Bio were denied on Monday.", "acquired"),
     ("Lumen Health has agreed to buy Corvid Bio for $90 million.", "acquired"),
     ("Corax-9B might outperform Ptarmigan-7B, the researchers speculated.", "outperforms"),
+    ("Reports claim that Corax-9B can outperform Ptarmigan-7B.", "outperforms"),
+    # a deal may be a sale: only agreements and licensing deals are partnerships
+    ("The deal between Hollis Group and Brackenfield values it at $1 billion.", "partneredWith"),
 ]
 
 
@@ -295,3 +390,17 @@ def test_states_nothing_it_does_not_say(built, index, case) -> None:
         assert not any(o == "transformer" for _, _, o in triples), sorted(triples)
     else:
         assert not any(p == predicate for _, p, _ in triples), f"{text!r}: {sorted(triples)}"
+
+
+def test_an_author_line_under_a_title_names_the_authors() -> None:
+    texts = [
+        "Quiet Gradients: Training Small Models Well\n\n"
+        "Authors: Ines Marlowe* and Tomas B. Ek and Rhea Oduya\n\n"
+        "We introduce Quill-2, a small model.",
+        "The report is out. Authors: Ines Marlowe and Tomas Ek wrote nothing else.",
+    ]
+    _, relations, _ = read_texts(texts)
+    title = "quiet-gradients%3A-training-small-models-well"
+    for author in ("ines-marlowe", "tomas-b%2E-ek", "rhea-oduya"):
+        assert (title, "authoredBy", author) in relations[0], sorted(relations[0])
+    assert not any(p == "authoredBy" for _, p, _ in relations[1]), sorted(relations[1])

@@ -111,6 +111,18 @@ def _vote(span: NameSpan, entity_class: str, weight: float, cue: str) -> None:
         span.votes.append(Vote(entity_class, weight, cue))
 
 
+def _announced_now(verb: Token) -> bool:
+    """ "We are releasing …", "We release …": the announcement of the text itself."""
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBG", "VBP"):
+        return False
+    subjects = [c for c in kids(verb) if c.dep_ == "nsubj"]
+    if not subjects or subjects[0].lower_ != "we":
+        return False
+    return verb.tag_ == "VBP" or any(
+        c.dep_ == "aux" and c.lower_ in ("are", "'re") for c in kids(verb)
+    )
+
+
 class AttributeReader:
     """Typed values of one sentence, attached to the names they describe."""
 
@@ -137,21 +149,25 @@ class AttributeReader:
             out.extend(self._qualities())
         if _YEAR_ANYWHERE.search(text):
             out.extend(self._release_dates())
-        elif "today" in lowered:
+        elif "today" in lowered or lowered.startswith("we "):
             out.extend(self._released_today())
         return out
 
     def _released_today(self) -> Iterator[AttributeReading]:
-        """ "Today, Vexa released Tinder-2" in a document whose dateline gives the day: the
-        release date is the document's."""
+        """ "Today, Vexa released Tinder-2", "We are releasing Tinder-2" (a post's own
+        announcement) in a document whose dateline gives the day: the release date is the
+        document's."""
         document = self.sentence.document
         published = document.published or dateline(document.text)
         if not published or len(published) != 10:
             return
         for token in self.names.tokens:
-            if token.lower_ != "today" or token.dep_ not in ("npadvmod", "advmod", "tmod"):
+            if _announced_now(token):
+                verb = token  # "We are releasing Grok-1" under the post's date
+            elif token.lower_ != "today" or token.dep_ not in ("npadvmod", "advmod", "tmod"):
                 continue
-            verb = token.head
+            else:
+                verb = token.head
             if not self._is_release(verb) or block_reason(verb, self.cues):
                 continue
             for role, argument in verb_arguments(verb):

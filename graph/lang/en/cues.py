@@ -39,8 +39,10 @@ class Cues:
     planning_words: frozenset[str]
     denial_words: frozenset[str]
     modal_words: frozenset[str]
+    ability_words: frozenset[str]
     former_words: frozenset[str]
     light_verbs: frozenset[str]
+    raising_verbs: frozenset[str]
     regard_verbs: frozenset[str]
     threat_nouns: frozenset[str]
     winner_nouns: frozenset[str]
@@ -111,8 +113,10 @@ _FIELDS = {
     "planning_words",
     "denial_words",
     "modal_words",
+    "ability_words",
     "former_words",
     "light_verbs",
+    "raising_verbs",
     "regard_verbs",
     "threat_nouns",
     "winner_nouns",

@@ -16,6 +16,7 @@ from graph.extraction.facts import document_facts
 from graph.extraction.patterns import PatternIndex
 from graph.extraction.readings import SentenceReading
 from graph.lang.en.attributes import AttributeReader
+from graph.lang.en.bylines import byline_frames
 from graph.lang.en.cues import Cues
 from graph.lang.en.frames import FrameReader, role_table
 from graph.lang.en.gazetteer import Gazetteer
@@ -54,12 +55,15 @@ def sentence_readings(
     gazetteer = Gazetteer.of(lexicon)
     roles = role_table(index)
     all_names = [find_names(sentence, gazetteer, cues) for sentence in sentences]
+    bylines = byline_frames([(s.start, s.text) for s in sentences], all_names, gazetteer)
     _join_short_forms(all_names)
     antecedents = Antecedents()
     readings: list[SentenceReading] = []
     for i, (sentence, names) in enumerate(zip(sentences, all_names, strict=True)):
         resolver = ArgumentResolver(names, cues, antecedents, i)
         frames = FrameReader(names, cues, index, resolver, roles).read()
+        if i in bylines:
+            frames.append(bylines[i])
         attributes = AttributeReader(names, cues, resolver).read()
         resolver.stand_ins()
         antecedents.remember(names, i, sentence.start)

@@ -33,6 +33,7 @@ from graph.extraction.readings import Frame, Vote
 from graph.lang.en.cues import Cues
 from graph.lang.en.holders import RelationalNouns
 from graph.lang.en.names import SentenceNames
+from graph.lang.en.parse import TITLE_WORDS
 from graph.lang.en.references import ArgumentResolver, Target
 from graph.lang.en.repairs import CREATE, ParseRepairs
 from graph.lang.en.slots import Slots
@@ -91,6 +92,10 @@ _PERFORM = frozenset({"perform", "do", "score", "fare", "rank", "come", "finish"
 _GOOD = frozenset({"good", "well", "high", "better", "best", "higher", "highest"})
 _TERM_CLASSES = frozenset({"Technique", "Concept"})
 #: Labels of a name before a noun it modifies ("OpenAI CEO", "Uber rival", "Nimbus rival").
+#: Verbs whose object is a participant of the event that is their subject.
+_INCLUDE_VERBS = frozenset({"include", "feature", "involve"})
+#: Nouns of kinship between companies (see FrameReader._kin_noun).
+_KIN_WORDS = frozenset({"sister", "sibling", "peer", "fellow"})
 _NAME_MODIFIERS = frozenset({"compound", "nmod", "nummod", "amod", "npadvmod"})
 #: Weight of a class implied by a role beyond doubt ("trained on X": X is data).
 ROLE_CUE = 2.5
@@ -133,7 +138,9 @@ class FrameReader(ParseRepairs, RelationalNouns):
             dep = labels[i]
             if i in possessed:
                 self._possessive(tokens[i])
-            elif (dep == "case" or dep == "dep") and labels[heads[i]] != "poss":
+            elif (
+                dep == "case" or dep == "dep" or (dep == "punct" and texts[i] in ("'s", "’s"))
+            ) and labels[heads[i]] != "poss":  # a possessive the parser took for punctuation
                 self._surface_possessive(tokens[i])
             if word not in starts and not texts[i].lower().endswith("ing"):
                 continue
@@ -191,7 +198,12 @@ class FrameReader(ParseRepairs, RelationalNouns):
             for single in role.split("|"):
                 cue = self.cues.role_cues.get((trigger, single))
                 span = target.span
-                if cue and not span.reference and all(v.cue != cue[1] for v in span.votes):
+                if (
+                    cue
+                    and not span.reference
+                    and target.via != "source"  # data from a model leaves it a model
+                    and all(v.cue != cue[1] for v in span.votes)
+                ):
                     span.votes.append(Vote(cue[0], ROLE_CUE, cue[1]))
         arguments = slots.arguments(self.offset)
         if len({a.key for a in arguments}) < 2 and not any(
@@ -358,7 +370,14 @@ class FrameReader(ParseRepairs, RelationalNouns):
                 role = "subj"
             else:
                 return
-        slots.add(role, self._resolve(trigger, role, verb.head, slots.keys()), "relative")
+        head = verb.head
+        named = self.names.at(head)
+        if named is not None and any(c.i > verb.i for c in head.conjuncts):
+            # "include Ha, who helped set up X, and Llion Jones": a relative clause between
+            # two conjuncts is of the one before it
+            slots.add(role, [Target(named)], "relative")
+            return
+        slots.add(role, self._resolve(trigger, role, head, slots.keys()), "relative")
 
     def _inherited_subject(self, verb: Token, trigger: str, slots: Slots, passive: bool) -> None:
         """A verb with no subject of its own: "developed X and licenses it", "fine-tuned X
@@ -442,14 +461,21 @@ class FrameReader(ParseRepairs, RelationalNouns):
                     slots.add(joined, self._resolve(trigger, joined, pobj, slots.keys()))
         for child in kids(noun):
             if child.dep_ in _NAME_MODIFIERS and child.i < noun.i and self.names.at(child):
-                slots.add("of", self._resolve(trigger, "of", child))
-        before = self.doc[noun.i - 1] if noun.i > 0 else None
+                # "Databricks’ purchase of X": a bare apostrophe the parser left as
+                # punctuation still makes the name a possessor
+                role = "poss|of" if _apostrophe_after(child) else "of"
+                slots.add(role, self._resolve(trigger, role, child))
+        edge = noun.left_edge.i
         if (
-            noun.dep_ == "compound"
-            and before is not None
-            and before.head == noun.head
-            and self._is_name(before)
-        ):  # "Tessel CEO Marguerite Olsen", both compounds of the name
+            edge >= 2
+            and _apostrophe_after(self.doc[edge - 2])
+            and self._is_name(self.doc[edge - 2])
+        ):
+            # "Corvid Systems’ purchase of X", the apostrophe left outside the phrase
+            slots.add("poss|of", self._resolve(trigger, "poss|of", self.doc[edge - 2]))
+        before = self._before_title(noun)
+        if before is not None:
+            # "Tessel CEO Marguerite Olsen", "Tessel Chief Executive Officer M. Olsen"
             slots.add("of", self._resolve(trigger, "of", before))
         for participle in kids(host):  # "a funding round led by Garrick Ventures"
             if participle.dep_ == "acl" and is_passive(participle):
@@ -458,6 +484,15 @@ class FrameReader(ParseRepairs, RelationalNouns):
                         found = self._resolve(trigger, "subj", token, slots.keys())
                         slots.add("subj", found, "participle", 0.05)
         for holder, via in self._holders(noun, host):
+            named = self.names.at(holder)
+            plural = any(t.tag_ in ("NNS", "NNPS") for t in self.doc[noun.i : holder.i])
+            if via == "beside" and named is not None and not plural:
+                # "former Google chief Eric Schmidt, French billionaire Xavier Niel": one
+                # title, one name ("co-founders A and B" name both)
+                slots.add("holder", [Target(named)], via)
+                if any(self._former(c) for c in kids(holder) if c.i < noun.i):
+                    blocked = blocked or "former"
+                continue
             slots.add("holder", self._resolve(trigger, "holder", holder, slots.keys()), via)
         self._chained_owners(noun, trigger, slots)
         if (
@@ -471,24 +506,32 @@ class FrameReader(ParseRepairs, RelationalNouns):
                     slots.add("of", self._resolve(trigger, "of", token, slots.keys()), "under")
             if governor.dep_ == "relcl":
                 slots.add("of", self._resolve(trigger, "of", governor.head, slots.keys()), "under")
+        self._included(host, trigger, slots)
+        joined: Slots | None = None
         light = host.head if host.dep_ in ("dobj", "pobj", "nsubjpass") else None
         if light is not None and host.dep_ == "pobj":
             light = light.head if light.head != light else None
         alarm = trigger in self.cues.alarm_nouns and light is not None
         if light is not None and (
             lemma(light)
-            in self.cues.light_verbs | self.cues.planning_words | self.cues.former_words
+            in self.cues.light_verbs
+            | self.cues.raising_verbs
+            | self.cues.planning_words
+            | self.cues.former_words
             or (alarm and lemma(light) in self.cues.alarm_verbs)  # "sounded the alarm over X"
         ):
+            raiser = self._raised(trigger, light)
             for role, token in verb_arguments(light):
+                if role == "subj" and token.lower_ in _RELATIVE and light.dep_ == "relcl":
+                    token = light.head  # "the startup, which announced a round": the startup
                 if role == "subj":
-                    slots.add(
-                        "subj", self._resolve(trigger, "subj", token, slots.keys()), "light", 0.05
-                    )
-                elif role in ("with", "in", "between", "over", "about") and token != host:
+                    end = "poss" if raiser else "subj"
+                    slots.add(end, self._resolve(trigger, end, token, slots.keys()), "light", 0.05)
+                elif role in ("with", "in", "between", "over", "about", "from") and token != host:
                     slots.add(
                         role, self._resolve(trigger, role, token, slots.keys()), "light", 0.05
                     )
+            joined = self._coordinated_light_subjects(light, trigger, slots)
             word = lemma(light)
             if word in self.cues.former_words:
                 blocked = blocked or "former"
@@ -502,7 +545,87 @@ class FrameReader(ParseRepairs, RelationalNouns):
             blocked = blocked or _clause_block(host, self.cues)
         for group in self._implicit_ends(noun, host, trigger, slots):
             self._emit(trigger, noun, group, blocked)
+        if joined is not None and joined.items:
+            self._emit(trigger, noun, joined, blocked)
         self._emit(trigger, noun, slots, blocked)
+
+    def _raised(self, trigger: str, light: Token) -> bool:
+        """ "Vexo closed a round": the subject of a raising verb is the company a round is
+        for (the possessor: "its round"), where the event's subject is the investor."""
+        if lemma(light) not in self.cues.raising_verbs:
+            return False
+        return any(
+            p.subject_role == "subj" and p.object_role == "poss"
+            for p in self.index.for_trigger(trigger)
+        )
+
+    def _included(self, host: Token, trigger: str, slots: Slots) -> None:
+        """ "a funding round that includes Nvidia", "The round included A and B": what an
+        event includes takes part in it (its subject); what a round values is the company
+        it is for."""
+        if (trigger, "subj") not in self.roles or (trigger, "holder") in self.roles:
+            return
+        for verb in kids(host):  # "the round, which values Vexo at $1 billion": Vexo's
+            if verb.dep_ == "relcl" and lemma(verb) == "value" and (trigger, "poss") in self.roles:
+                for child in kids(verb):
+                    if child.dep_ == "dobj":
+                        slots.add("poss", self._resolve(trigger, "poss", child, slots.keys()))
+        verbs = [c for c in kids(host) if c.dep_ == "relcl" and lemma(c) in _INCLUDE_VERBS]
+        verbs = [v for v in verbs if any(c.lower_ in ("that", "which") for c in kids(v))]
+        if host.dep_ == "nsubj" and lemma(host.head) in _INCLUDE_VERBS:
+            verbs.append(host.head)
+        for verb in verbs:
+            if block_reason(verb, self.cues):
+                continue
+            for child in kids(verb):
+                if child.dep_ == "dobj":
+                    found = self._resolve(trigger, "subj", child, slots.keys())
+                    slots.add("subj", found, "included", 0.05)
+
+    def _coordinated_light_subjects(self, light: Token, trigger: str, slots: Slots) -> Slots:
+        """ "The round was led by A and joined by B": a second light verb coordinated with
+        the first shares its event noun, and its subject takes part in the event too (a
+        frame of its own, so that A, read more directly, does not hide B)."""
+        joined = Slots()
+        for verb in light.conjuncts:
+            if verb.i < light.i or lemma(verb) not in self.cues.light_verbs:
+                continue
+            if any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in kids(verb)):
+                continue  # a clause of its own
+            if block_reason(verb, self.cues):
+                continue
+            for role, token in verb_arguments(verb):
+                if role == "subj":
+                    found = self._resolve(trigger, "subj", token, slots.keys())
+                    joined.add("subj", found, "light", 0.05)
+        if joined.items:
+            joined.items.extend(item for item in slots.items if item[0] != "subj")
+        return joined
+
+    def _former(self, modifier: Token) -> bool:
+        """ "former" before a title, which the parser hangs on the name after it."""
+        words = self.cues.former_words
+        return modifier.dep_ == "amod" and (modifier.lower_ in words or lemma(modifier) in words)
+
+    def _before_title(self, noun: Token) -> Token | None:
+        """The name right before a title compounded with the name after it: "Tessel CEO
+        Marguerite Olsen" (both compounds of the name), or before a title of one or more
+        words right before a name, which the parser often cuts from the company ("Tessel
+        Chief Executive Officer Marguerite Olsen", with Tessel left hanging)."""
+        doc = self.doc
+        i = noun.i
+        last = max(noun.i, noun.head.i)
+        while i > 0 and doc[i - 1].lower_ in TITLE_WORDS and i <= doc[i - 1].head.i <= last:
+            i -= 1
+        if i == 0 or not self._is_name(doc[i - 1]):
+            return None
+        before = doc[i - 1]
+        if noun.dep_ == "compound" and before.head == noun.head:
+            return before
+        beside = self._beside(noun)
+        if beside is not None and beside.i == noun.i + 1:
+            return before  # name, title, name: however the parser hung them
+        return None
 
     def _chained_owners(self, noun: Token, trigger: str, slots: Slots) -> None:
         """ "OpenAI president and co-founder Greg Brockman": the company before the first
@@ -554,6 +677,8 @@ class FrameReader(ParseRepairs, RelationalNouns):
             return []
         if others or not holders or lemma(noun) not in self.cues.topic_relatives:
             return []
+        if self._profession(noun):
+            return []
         keys = {t.span.key for t in holders}
         alike = all(p.same_class for p in self.index.for_trigger(trigger))
         if len(keys) > 1 and alike:  # "rival labs Anthropic and OpenAI": one frame each
@@ -571,6 +696,16 @@ class FrameReader(ParseRepairs, RelationalNouns):
         if found is not None:
             slots.add("of", [found], "topic", 0.05)
         return []
+
+    def _profession(self, noun: Token) -> bool:
+        """ "Daniel Gross, an investor and engineer": coordinated with a word for a trade,
+        "investor" names a trade too, not a stake in the company the text is about."""
+        words = [c for c in (*noun.conjuncts, *self.title_chain(noun)) if c != noun]
+        for word in words:
+            typed = self.cues.type_of([lemma(word)])
+            if lemma(word) not in self.cues.topic_relatives and typed and typed[0] == "Person":
+                return True
+        return False
 
     def _implicit_event_end(self, noun: Token, host: Token, trigger: str, slots: Slots) -> None:
         """ "Anthropic closed a round. The round was led by Coatue": a definite event noun
@@ -604,13 +739,31 @@ class FrameReader(ParseRepairs, RelationalNouns):
             return
         slots = Slots()
         trigger = "@possessive"
-        owned = self._resolve(trigger, "obj", token)
+        # A possessed name is owned alone: "Microsoft's Bing and Google's Bard", "Microsoft
+        # or Alphabet's Google", "Meta's Llama and Mistral" do not share the owner.
+        if self._kin_noun(token):
+            return
+        named = self.names.at(token)
+        owned = [Target(named)] if named else self._resolve(trigger, "obj", token)
         if not owned:
             return
         slots.add("obj", owned)
         for owner in owners:
             slots.add("subj", self._resolve(trigger, "subj", owner, slots.keys()))
         self._emit(trigger, owners[0], slots, None)  # its model is its model, said or denied
+
+    def _kin_noun(self, token: Token) -> bool:
+        """ "its sister company Isomorphic Labs", "its rival Anthropic": a noun of kinship
+        before the possessed name says the two are peers, not owner and owned."""
+        stack = [c for c in kids(token) if c.dep_ in ("compound", "amod") and c.i < token.i]
+        while stack:
+            word = stack.pop()
+            if lemma(word) in _KIN_WORDS or (
+                word.pos_ == "NOUN" and (self._noun_trigger(word), "holder") in self.roles
+            ):
+                return True
+            stack.extend(c for c in kids(word) if c.dep_ in ("compound", "amod"))
+        return False
 
     def _participle(self, token: Token) -> None:
         """ "Microsoft-owned LinkedIn", "Tencent-backed Zhipu AI", "Vireo-based assistant"."""
@@ -658,6 +811,18 @@ def _cleft_focus(verb: Token) -> tuple[Token, Token] | None:
     if pronoun is None or it is None or focus is None:
         return None
     return pronoun, focus
+
+
+def _apostrophe_after(token: Token) -> bool:
+    """ "Databricks’", "Jones'": the possessive of a name ending in *s*."""
+    doc = token.doc
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (
+        following is not None
+        and following.text in ("'", "’")
+        and not token.whitespace_
+        and token.text[-1:].lower() == "s"
+    )
 
 
 def _filled(slots: Slots, role: str) -> bool:

@@ -61,6 +61,7 @@ _SUBJECT_AS = frozenset(
     }
 )
 _LIST_WORDS = frozenset({"including", "like"})
+_OPENERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our"})
 _RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
 _CHAIN_GLUE = frozenset({"and", ",", "&"})
 
@@ -140,6 +141,7 @@ class RelationalNouns:
                 out.append((child, "apposition"))  # "co-founder Ramin Hasani"
         out.extend(self._copula_subjects(place))
         out.extend(self._as_holders(place))
+        out.extend(self._among_holders(place))
         out.extend(self._listed_holders(host))
         return out
 
@@ -152,7 +154,9 @@ class RelationalNouns:
         if place.dep_ == "appos" and not _partitive_word(place):
             return []  # the tree's apposition, read by the caller
         opener = doc[start]
-        described = opener.lower_ in ("a", "an", "the") or _partitive_word(opener)
+        # "Ernie Bot, its answer to ChatGPT", "Zed, Tessel's rival": a possessor opens a
+        # description as an article does
+        described = opener.lower_ in _OPENERS or _partitive_word(opener) or opener.dep_ == "poss"
         if described and self._is_name(doc[start - 2]):
             return [(doc[start - 2], "apposition")]
         return []
@@ -200,6 +204,22 @@ class RelationalNouns:
             else:
                 out.append((subject, "as"))
         return out
+
+    def _among_holders(self, place: Token) -> list[tuple[Token, str]]:
+        """ "Vexo counts Harrow among its investors", "Harrow is among its backers"."""
+        prep = place.head
+        if place.dep_ != "pobj" or prep.lower_ != "among" or prep.dep_ != "prep":
+            return []
+        verb = prep.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return []
+        arguments = list(verb_arguments(verb))
+        objects = [t for role, t in arguments if role == "obj"]
+        if objects:
+            return [(objects[0], "among")]
+        if lemma(verb) in _COPULAS:
+            return [(t, "among") for role, t in arguments if role == "subj"]
+        return []
 
     def _listed_holders(self, host: Token) -> list[tuple[Token, str]]:
         """ "OpenAI's rivals, including A and B"; "Other investors include A, B and C"."""

@@ -30,7 +30,13 @@ from graph.canonical import has_size_token, match_key
 from graph.extraction.readings import Name, Vote
 from graph.lang.en.cues import Cues, word_set
 from graph.lang.en.gazetteer import Gazetteer, canonical_of
-from graph.lang.en.parse import VERSION_WORDS, ParsedSentence, english_words
+from graph.lang.en.parse import (
+    TITLE_WORDS,
+    VERSION_WORDS,
+    ParsedSentence,
+    english_words,
+    lowercase_model,
+)
 from graph.lang.en.syntax import kids, lemma, nominal, noun_words, reduced_relative, tables
 from graph.lang.en.titles import title_runs
 
@@ -54,6 +60,7 @@ LISTED = 2.0  # "models like X, Y and Z"
 SOURCE = 0.6  # "Reuters reported": with the entity label, enough to type the name
 UNLABELLED_SOURCE = 0.9  # "the Wall Street Journal reported", no entity label
 COORDINATED = 1.0  # "Meta, Uber and Airtable": one member's clear cue
+RELATIVE_WHO = 1.0  # "Ann Lee, who became CEO": "who" is said of people
 PERSON_SHAPE = 0.7
 PERSON_SHAPE_COMMON = 0.4
 NER = {"ORG": ("Organization", 0.6), "PERSON": ("Person", 0.8), "PRODUCT": ("Product", 0.5)}
@@ -64,6 +71,7 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _SHAPES: dict[tuple[int, str], Vote | None] = {}
 _NOT_NAME_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 _LOCATIVE = frozenset({"in", "across", "near", "throughout", "outside", "around"})
+_ROUND_NAME = re.compile(r"^Series [A-H]\d?$")
 _AMOUNT = re.compile(r"^\d+(?:\.\d+)?[BMKT]$")
 _VERSION_TOKEN = re.compile(r"^[vV]\d+(?:\.\d+)*$")
 _VERSION_END = re.compile(r"(?:[\s\-_.]v?\d+(?:\.\d+)*[a-z]?|\d)$", re.IGNORECASE)
@@ -211,6 +219,8 @@ class _Finder:
         rest = self.sentence.text[rest_start:rest_end]
         if rest.lower() in VERSION_WORDS or rest[:1].isdigit() or _VERSION_TOKEN.match(rest):
             return True  # "GPT-4o mini", "DeepSeek v3" are one name, not two
+        if " " not in rest and rest.lower() in english_words() and not self.lexicon.lookup(rest):
+            return True  # "Mistral Next": an ordinary word names an edition, not a product
         if rest.lower().rstrip(".") in self.cues.org_suffixes | self.cues.weak_org_suffixes:
             whole = self._span(token.i, token.i + 1, token.idx, rest_end)
             if whole is not None:  # "SoftBank Group" is SoftBank
@@ -259,7 +269,7 @@ class _Finder:
         headline = bool(self.doc.user_data.get("newskg.headline"))
         tokens = self.names.tokens
         for i, text in enumerate(tables(self.doc).texts):
-            if text.islower() or not text[:1].isalnum():
+            if (text.islower() and not lowercase_model(text)) or not text[:1].isalnum():
                 continue  # most tokens: no capital, or punctuation
             token = tokens[i]
             if headline and not (any(c.isdigit() for c in text) or _inner_capital(text)):
@@ -283,6 +293,10 @@ class _Finder:
         words = text.lower().split()
         if " ".join(words) in self.cues.not_names:
             return False  # "Code Red"
+        if all(w in TITLE_WORDS for w in words):
+            return False  # "Microsoft President Brad Smith": a title between two names
+        if _ROUND_NAME.match(text):
+            return False  # "a $50 million Series B": a funding round, not a thing
         following = self.names.tokens[token.i + 1] if token.i + 1 < len(self.names.tokens) else None
         if following is not None and _AMOUNT.match(text) and lemma(following) == "parameter":
             return False  # "DeepSeek v3's 685B parameters": an amount, not a model
@@ -290,6 +304,8 @@ class _Finder:
             return False
         if text.lower() in self.cues.places or self._is_place(token):
             return False
+        if lowercase_model(text):
+            return True  # "text-davinci-003"
         mixed = text[:1].islower() and any(c.isupper() for c in text[1:])
         digits_first = text[:1].isdigit() and any(c.isupper() for c in text)
         if not (text[:1].isupper() or mixed or digits_first):
@@ -484,6 +500,8 @@ class _Finder:
         source = self._source_vote(token, span)
         if source is not None:
             span.votes.append(source)
+        if _who_clause(token):
+            span.votes.append(Vote("Person", RELATIVE_WHO, "relative:who"))
 
     def _source_vote(self, token: Token, span: NameSpan) -> Vote | None:
         """ "Reuters reported", "reported by The Information", "according to X": a source
@@ -634,6 +652,14 @@ _FUNCTION_WORDS = word_set(
 )
 
 _DEMONYMS = re.compile(r"(?:ish|ese|ian|an|ic|i|ch|ss|ek)$")
+
+
+def _who_clause(token: Token) -> bool:
+    """A relative clause on the name whose pronoun is "who" or "whom"."""
+    for clause in kids(token):
+        if clause.dep_ == "relcl" and clause.i > token.i:
+            return any(c.lower_ in ("who", "whom") and c.i < clause.i for c in kids(clause))
+    return False
 
 
 def _inner_capital(text: str) -> bool:

@@ -32,10 +32,12 @@ if TYPE_CHECKING:
 __all__ = [
     "MODEL",
     "MODEL_DISTRIBUTION",
+    "TITLE_WORDS",
     "ParsedSentence",
     "english_words",
     "is_headline",
     "load_pipeline",
+    "lowercase_model",
     "merge_name_tokens",
     "name_runs",
     "parse_documents",
@@ -75,6 +77,33 @@ def _is_abbreviation(text: str, period: int) -> bool:
     return word in _ABBREVIATIONS or word.rstrip(".") in _ABBREVIATIONS
 
 
+#: A wire credit or dateline opening a story: "(Bloomberg) --", "TORONTO (Reuters) -",
+#: "[SAN FRANCISCO]".
+_DATELINE = re.compile(
+    r"^\s*(?:(?:[A-Z][A-Za-z.,' ]{0,40}?\s)?\([A-Z][\w.&' ]{0,40}\)\s*(?:--|-|—|–)"
+    r"|\[[A-Z][A-Za-z.,' ]{0,40}\])\s+"
+)
+#: Company suffixes whose period may also end the sentence.
+_COMPANY_SUFFIXES = word_set("inc corp ltd co plc llc")
+_NEXT_WORDS = re.compile(r"([^\s]+)\s+([^\s]+)")
+
+
+def _company_suffix_ends(line: str, period: int, after: str) -> bool:
+    """ "… a venture dubbed Safe Superintelligence Inc. Sutskever said …": after a company
+    suffix, one capitalised word and then a lowercase one open a new sentence ("Apple Inc.
+    CEO Tim Cook" and "Microsoft Corp. will invest" do not)."""
+    start = period
+    while start > 0 and line[start - 1].isalpha():
+        start -= 1
+    if line[start:period].lower() not in _COMPANY_SUFFIXES or not line[start : start + 1].isupper():
+        return False
+    words = _NEXT_WORDS.match(after)
+    if words is None:
+        return False
+    first, second = words.group(1), words.group(2)
+    return first[:1].isupper() and first.isalpha() and second[:1].islower() and second.isalpha()
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) character spans of the sentences of ``text``, stripped of whitespace.
 
@@ -96,6 +125,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         start, quoted = line_start, False
         i = 0
+        credit = _DATELINE.match(line)
+        if credit:  # "(Bloomberg) -- Microsoft will …": the credit is no part of the clause
+            close(line_start, line_start + credit.end())
+            start = line_start + credit.end()
+            i = credit.end()
         while i < len(line):
             char = line[i]
             if char in '"“”':
@@ -118,7 +152,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                 if (
                     boundary
                     and (not quoted or too_long)
-                    and not (char == "." and _is_abbreviation(line, i))
+                    and not (
+                        char == "."
+                        and _is_abbreviation(line, i)
+                        and not _company_suffix_ends(line, i, after)
+                    )
                 ):
                     close(start, line_start + end)
                     start, quoted = line_start + end, False
@@ -132,10 +170,18 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 # ---------------------------------------------------------------------------- name runs
 
+#: Job titles, capitalised before a name ("Microsoft President Brad Smith", "G42 Chief
+#: Executive Officer Peng Xiao"): a title, never a name or a part of one.
+TITLE_WORDS = word_set(
+    """
+    ceo cto cfo coo cmo cso cpo ciso evp svp chief president chairman chairwoman chair vice vp
+    director founder cofounder co-founder executive head officer chairperson
+    """
+)
 #: Capitalised words that do not start or continue a name: function words that open
 #: sentences, months and weekdays (dates are read as dates), and titles, which stand
 #: before a name ("OpenAI CEO Sam Altman" is two names and a title, not one name).
-_NOT_NAME = word_set(
+_NOT_NAME = TITLE_WORDS | word_set(
     """
     a an the this that these those it its they their them he she his her we our i you
     in on at by for with from to of and but or nor so yet as if when while after before
@@ -144,8 +190,7 @@ _NOT_NAME = word_set(
     former ex formerly why how what who whom which where there here then now
     january february march april may june july august september october november
     december monday tuesday wednesday thursday friday saturday sunday
-    ceo cto cfo coo cmo cso cpo ciso evp svp chief president chairman chairwoman chair vice vp
-    director founder cofounder co-founder executive head mr mrs ms dr prof sir
+    mr mrs ms dr prof sir
     """
 )
 _VERSION = re.compile(
@@ -190,6 +235,47 @@ def _glued(doc: Doc, index: int) -> bool:
     return not doc[index].whitespace_
 
 
+#: A model named in lowercase, in parts joined by hyphens, one with a digit:
+#: "text-davinci-003", "gpt-3.5-turbo", "code-davinci-002" (not "top-10", "state-of-the-art").
+LOWERCASE_MODEL = re.compile(r"^[a-z][a-z0-9.]*(?:-[a-z0-9.]+){2,}$")
+
+
+def lowercase_model(text: str) -> bool:
+    """``text`` has the shape of a model named in lowercase (see :data:`LOWERCASE_MODEL`)."""
+    return (
+        bool(LOWERCASE_MODEL.match(text))
+        and any(c.isdigit() for c in text)
+        and text.split("-")[0] not in _NOT_NAME
+    )
+
+
+def _lowercase_model_end(doc: Doc, i: int) -> int | None:
+    """The end of a lowercase model name starting at token ``i``, glued by hyphens."""
+    j = i + 1
+    while (
+        j + 1 < len(doc)
+        and doc[j].text == "-"
+        and _glued(doc, j - 1)
+        and _glued(doc, j)
+        and doc[j + 1].text[:1].isalnum()
+    ):
+        j += 2
+    return j if j - i > 1 and lowercase_model(doc[i:j].text) else None
+
+
+#: Size words that, before a noun, describe it: "the GPT-4 large language model".
+_SIZE_ADJECTIVES = word_set("large small medium base")
+_DESCRIBED_NOUNS = word_set("language model models multimodal vision version variant")
+
+
+def _describes_noun(doc: Doc, j: int) -> bool:
+    return (
+        doc[j].lower_ in _SIZE_ADJECTIVES
+        and j + 1 < len(doc)
+        and doc[j + 1].lower_ in _DESCRIBED_NOUNS
+    )
+
+
 def name_runs(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges [start, end) of name-shaped runs of two or more tokens.
 
@@ -203,6 +289,12 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
     i = 0
     while i < n:
         text = doc[i].text
+        if text.islower() and text[:1].isalpha():
+            end = _lowercase_model_end(doc, i)
+            if end is not None:  # "OpenAI's text-davinci-003"
+                runs.append((i, end))
+                i = end
+                continue
         if text.islower() or not text[:1].isalnum() or not _starts_name(doc[i]):
             i += 1
             continue
@@ -210,7 +302,9 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
         while j < n:
             token = doc[j]
             versioned = any(c.isdigit() for c in doc[j - 1].text)
-            edition = token.lower_ in VERSION_WORDS and versioned  # "GPT-4o mini"
+            edition = (
+                token.lower_ in VERSION_WORDS and versioned and not _describes_noun(doc, j)
+            )  # "GPT-4o mini", not "GPT-4 large language model"
             if _starts_name(token) or _VERSION.match(token.text) or edition:
                 j += 1
             elif token.text in ("-", ".", "&") and j + 1 < n:

@@ -72,8 +72,15 @@ _DATA_NOUNS = frozenset(
         "sample",
         "page",
         "record",
+        "demonstration",
+        "conversation",
+        "output",
+        "response",
+        "instruction",
     }
 )
+#: Verbs that make data from a model: "demonstrations generated using X" is data from X.
+_GENERATING = frozenset({"generate", "produce", "create", "synthesize", "synthesise"})
 _LIST_PREPS = frozenset({"including", "like", "such"})
 #: Participles that name where data comes from: "tokens using X", "posts drawn from X".
 _SOURCING = frozenset({"use", "draw", "take", "source", "collect", "scrape", "pull"})
@@ -82,8 +89,11 @@ _MODIFIERS = frozenset({"compound", "nummod", "amod", "nmod", "npadvmod"})
 #: Type nouns for part of a company: "the NovaSky team" names NovaSky, but "the team"
 #: alone is not the company ("he led the team that built X").
 _PARTS = frozenset({"team", "unit", "division", "arm"})
-#: Nouns that stand for what they are "of": "built on top of X".
-_SUPPORTS = frozenset({"top", "basis", "back", "foundation", "base", "version", "form"})
+#: Nouns that stand for what they are "of": "built on top of X", "released the weights
+#: of X" (a model's parts released are the model released).
+_SUPPORTS = frozenset(
+    {"top", "basis", "back", "foundation", "base", "version", "form", "weight", "code"}
+)
 #: Nouns for a part of something: "owns 90% of Arm Holdings".
 _SHARES = frozenset(
     {
@@ -277,8 +287,28 @@ class ArgumentResolver:
         if depth > 3:
             return []
         span = self._name_at(token)
+        if span is not None and token.pos_ == "NOUN" and token.text.islower():
+            named = self._named(token)  # "its latest large language model, named Llama 3"
+            if named is not None:
+                return [Target(named, "naming")]
+            head = self._modified_noun(token)
+            if head is not None:  # "into the open source AI vendor": the vendor
+                typed = self.cues.type_of(noun_words(head))
+                found = None
+                if typed is not None and self._definite(token):
+                    found = self._stand_in(head, frozenset({typed[0]}))
+                return [found] if found else []
+        if span is not None and self._generic_kind(token):
+            # "is developing an LLM": a kind of thing, no named one ("an LLM called X": X)
+            named = self._named(token)
+            return [Target(named, "naming")] if named is not None else []
         if span is not None:
             return [Target(span), *self._listed_with(token, classes, terms, depth)]
+        if token.lower_ == "whose":  # "Vexo, whose investors include X": Vexo
+            clause = _clause_of(token)
+            if clause is not None and clause.dep_ == "relcl":
+                return self._direct(clause.head, classes, terms, depth + 1)
+            return []
         if token.pos_ == "PRON" or token.lower_ in self.cues.pronouns:
             if token.lower_ in _RELATIVE_PRONOUNS:
                 return []
@@ -322,8 +352,10 @@ class ArgumentResolver:
             owner = next((c for c in kids(token) if c.dep_ == "poss" and self._name_at(c)), None)
             if owner is not None:
                 return [Target(self._name_at(owner), "type-noun", 0.05)]  # type: ignore[arg-type]
-        if compound and (typed or lemma(token) in _STAND_FOR):
-            return [Target(self._name_at(compound[-1]), "type-noun")]  # type: ignore[arg-type]
+        proper = [c for c in compound if not c.text[:1].islower()]
+        if proper and (typed or lemma(token) in _STAND_FOR):
+            # "the Llama 3 model" is Llama 3; "the open source AI vendor" is no open source
+            return [Target(self._name_at(proper[-1]), "type-noun")]  # type: ignore[arg-type]
         if compound and terms and classes:
             known = self._name_at(compound[-1])
             if known is not None and _class_of(known) in classes & _TERM_CLASSES:
@@ -333,7 +365,8 @@ class ArgumentResolver:
         if named is not None:
             return [Target(named, "naming")]
         if lemma(token) in _SUPPORTS:  # "built on top of X", "on the basis of X"
-            for prep in kids(token):
+            # "the weights and architecture of X": the "of" of the last conjunct too
+            for prep in (p for part in (token, *token.conjuncts) for p in kids(part)):
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     for pobj in kids(prep):
                         if pobj.dep_ == "pobj":
@@ -364,7 +397,14 @@ class ArgumentResolver:
                 return source
         # a plural stands for a group, not for one name ("the funds raised", "the companies")
         plural = token.tag_ == "NNS" and token.lower_ != "data"
+        if plural and typed and self._definite(token) and _counted_two(token):
+            pair = self._last_two(token, frozenset({typed[0]}))
+            if pair:  # "a partnership between the two companies"
+                return pair
         if typed and self._definite(token) and lemma(token) not in _PARTS and not plural:
+            commas = self._comma_apposition(token)
+            if commas is not None:  # "The startup, MosaicML, is …" (parsed as no apposition)
+                return [Target(commas, "apposition")]
             found = self._stand_in(token, frozenset({typed[0]}))
             if found:
                 return [found]
@@ -416,6 +456,55 @@ class ArgumentResolver:
                 return [Target(span, "apposition", 0.05)]
         return []
 
+    def _modified_noun(self, token: Token) -> Token | None:
+        """The type noun a lowercase term modifies, which the parser made its apposition:
+        "the open source AI vendor" (the term is an adjective of "vendor")."""
+        for child in kids(token):
+            if child.dep_ != "appos" or child.i <= token.i:
+                continue
+            between = token.doc[token.i + 1 : child.i]
+            if any(t.dep_ != "compound" for t in between):
+                return None  # a comma, a real apposition
+            if self.cues.type_of([lemma(child)]) is not None:
+                return child
+        return None
+
+    def _last_two(self, token: Token, classes: frozenset[str]) -> list[Target]:
+        """The two names of ``classes`` met last before ``token``, this sentence first."""
+        out: list[Target] = []
+        keys: set[str] = set()
+        local = [s for s in self.names.spans if s.end <= token.idx and _class_of(s) in classes]
+        for span in sorted(local, key=lambda s: -s.start):
+            if span.key not in keys and len(out) < 2:
+                out.append(Target(span, "anaphor", 0.05))
+                keys.add(span.key)
+        before = self.offset + token.idx
+        for seen in reversed(self.antecedents.seen):
+            if len(out) == 2 or self.sentence_index - seen.sentence > 2:
+                break
+            if seen.key in keys or seen.start >= before:
+                continue
+            if self.antecedents.provisional(seen.key) in (*classes, None):  # untyped will do
+                out.append(self._reference(token, seen))
+                keys.add(seen.key)
+        return out if len(out) == 2 else []
+
+    def _generic_kind(self, token: Token) -> bool:
+        """A type noun the gazetteer knows as a term, used as a common noun: "an LLM",
+        "LLMs" (an indefinite article or a bare plural)."""
+        if self.cues.type_of([lemma(token)]) is None and self.cues.type_of([token.lower_]) is None:
+            return False
+        dets = [c.lower_ for c in kids(token) if c.dep_ == "det"]
+        return bool(set(dets) & {"a", "an"}) or (token.tag_ in ("NNS", "NNPS") and not dets)
+
+    def _comma_apposition(self, token: Token) -> NameSpan | None:
+        """The name set off by commas right after a noun: "the startup, MosaicML, is"."""
+        doc = token.doc
+        i = token.i
+        if i + 3 >= len(doc) or doc[i + 1].text != "," or doc[i + 3].text not in (",", ")"):
+            return None
+        return self._name_at(doc[i + 2])
+
     def _named(self, token: Token) -> NameSpan | None:
         """ "a dataset it calls ForumMix", "a memo titled The Inference Squeeze"."""
         for child in kids(token):
@@ -443,6 +532,11 @@ class ArgumentResolver:
                 if term:
                     out.append(term)
         for child in kids(token):
+            if child.dep_ in ("nmod", "compound") and child.i < token.i and self._name_at(child):
+                between = token.doc[child.i + 1 : token.i]
+                if any(t.dep_ == "cc" for t in between):
+                    # "Gemini Pro and Anthropic's Claude 3", parsed as one owner's model
+                    out.append(Target(self._name_at(child)))  # type: ignore[arg-type]
             if child.dep_ == "appos" and self._name_at(child) and not contrasted(child):
                 span = self._name_at(child)
                 if span is not None and self.cues.type_of([lemma(child)]) is None:
@@ -476,8 +570,21 @@ class ArgumentResolver:
                     if obj.dep_ == "dobj":
                         found = self._direct(obj, frozenset({"Dataset"}), False, depth + 1)
                         return [Target(t.span, "source", 0.05) for t in found]
+            if child.dep_ == "acl" and lemma(child) in _GENERATING and child.i > token.i:
+                # "52K demonstrations generated using text-davinci-003": the model's output
+                for tool in kids(child):
+                    if tool.dep_ in ("xcomp", "advcl") and lemma(tool) == "use":
+                        for obj in kids(tool):
+                            if obj.dep_ == "dobj":
+                                found = self._direct(obj, None, False, depth + 1)
+                                return [Target(t.span, "source", 0.05) for t in found]
         for child in token.subtree:
-            if child.dep_ == "prep" and child.lower_ in ("from", "of") and child.head != token:
+            direct = child.head == token and child.lower_ == "from"  # "tokens from X"
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in ("from", "of")
+                and (child.head != token or direct)
+            ):
                 for pobj in kids(child):
                     if pobj.dep_ == "pobj":
                         found = self._direct(pobj, frozenset({"Dataset"}), False, depth + 1)
@@ -681,6 +788,13 @@ def _clause_of(token: Token) -> Token | None:
             return None
         token = token.head
     return None
+
+
+def _counted_two(token: Token) -> bool:
+    """ "the two companies", "both firms"."""
+    return any(
+        (c.dep_ == "nummod" and c.lower_ in ("two", "2")) or c.lower_ == "both" for c in kids(token)
+    )
 
 
 def _same_clause(name: Token, stand_in: Token) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from graph.canonical import slug
 from graph.extraction.readings import Argument, Frame, SentenceReading
-from graph.lang.en.names import SentenceNames
+from graph.lang.en.names import NameSpan, SentenceNames
 from graph.lang.en.parse import VERSION_WORDS
 
 __all__ = ["VARIANT_TRIGGER", "add_name_variants", "prefer_stated_sizes", "variant_base"]
@@ -36,6 +36,20 @@ def variant_base(canonical: str) -> str | None:
     return match.group("base")
 
 
+_BARE_SIZE = re.compile(rf"^(?:{_SIZE})$", re.IGNORECASE)
+
+
+def _elided_base(span: NameSpan, names: SentenceNames) -> str | None:
+    """ "Llama3-8B and 70B": a bare size after a sized name shares its family."""
+    if not _BARE_SIZE.match(span.canonical):
+        return None
+    text = names.sentence.text
+    for other in names.spans:
+        if other.end <= span.start and text[other.end : span.start].strip() in ("and", ",", "or"):
+            return variant_base(other.canonical)
+    return None
+
+
 def add_name_variants(
     readings: Sequence[SentenceReading], names: Sequence[SentenceNames]
 ) -> list[SentenceReading]:
@@ -52,6 +66,7 @@ def add_name_variants(
         for frame in reading.frames
         if frame.blocked
     }
+    compact = {key.replace("-", ""): key for key in first}  # "Llama3-8B" beside "Llama 3"
     out = list(readings)
     for i, (reading, sentence_names) in enumerate(zip(readings, names, strict=True)):
         added = []
@@ -60,10 +75,11 @@ def add_name_variants(
             if span.reference or span.key in seen:
                 continue
             seen.add(span.key)
-            base = variant_base(span.canonical)
+            base = variant_base(span.canonical) or _elided_base(span, sentence_names)
             if base is None:
                 continue
             base_key = slug(base)
+            base_key = compact.get(base_key.replace("-", ""), base_key)
             if base_key == span.key or base_key not in first:
                 continue
             if any({span.key, base_key} <= pair for pair in blocked):

@@ -134,6 +134,8 @@ def _is_passive(verb: Token) -> bool:
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "advcl"):
         return True
     participle = verb.tag_ in ("VBN", "JJ") and verb.lower_.endswith(("ed", "en", "lt"))
+    if participle and verb.dep_ == "acl" and "-" in verb.text:
+        return True  # "a model fine-tuned from X", the participle tagged an adjective
     return participle and verb.dep_ == "acomp" and lemma(verb.head) == "be"
 
 
@@ -362,23 +364,64 @@ def _negated(token: Token, cues: Cues) -> bool:
     return False
 
 
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(verb))
+
+
+def _own_claim(verb: Token) -> bool:
+    """ "Meta claims Llama 3 outperforms X": a named company's claim is how news states
+    benchmark results (patterns that take it say accepts: [claimed]); "reports claim
+    that …" and a rumour's "claims" stay denials."""
+    if verb.pos_ != "VERB" or lemma(verb) != "claim":
+        return False
+    return any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in kids(verb))
+
+
+#: Prepositions that put an end date on a tie: "worked at Apple until 2017".
+_ENDED_BY = frozenset({"until", "till", "til"})
+
+
+def _dated(prep: Token) -> bool:
+    """The object of ``prep`` is a date: a year, or a month ("until March")."""
+    for pobj in kids(prep):
+        if pobj.dep_ == "pobj" and (pobj.ent_type_ == "DATE" or pobj.like_num):
+            return True
+    return False
+
+
 _CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "acl", "relcl", "advcl", "pcomp", "conj", "prep"})
 
 
 def block_reason(trigger: Token, cues: Cues) -> str | None:
-    """Why a trigger states no fact: "negated", "planned", "denied", "modal", "former".
+    """Why a trigger states no fact: "negated", "planned", "denied", "modal", "former"
+    (or a fact only for some relations: "ability", "claimed").
 
     Negation and modality belong to the trigger's own clause (its children, and those
     of the verb it is the complement of: "decided not to use"); plans, denials and
     questions are inherited from any clause the trigger is embedded in ("plans to
-    acquire", "denied reports that it owns", "asked whether X could").
+    acquire", "denied reports that it owns", "asked whether X could"). A partial block
+    ("ability", "claimed") gives way to a full one found elsewhere: "reports claim that X
+    can beat Y" is denied.
     """
+    own = _own_block(trigger, cues)
+    if own is not None and own != "ability":
+        return own
+    embedding = _embedding_block(trigger, cues)
+    if embedding is not None and embedding != "claimed":
+        return embedding
+    return own or embedding
+
+
+def _own_block(trigger: Token, cues: Cues) -> str | None:
+    """What the trigger's own clause says: negation, modality, a former or planned tie."""
     if _negated(trigger, cues):
         return "negated"
     for child in kids(trigger):
         word = child.lower_
         if child.dep_ == "aux" and word in cues.modal_words:
             return "modal"
+        if child.dep_ == "aux" and word in cues.ability_words:
+            return "ability"
         if child.dep_ == "mark" and word in cues.denial_words:
             return "denied"
         if child.dep_ in ("amod", "advmod", "npadvmod") and (
@@ -387,6 +430,17 @@ def block_reason(trigger: Token, cues: Cues) -> str | None:
             return "former"
         if child.dep_ in ("amod", "compound") and lemma(child) in cues.planning_words:
             return "planned"
+        if child.dep_ == "prep" and child.lower_ in _ENDED_BY and _dated(child):
+            return "former"  # "worked on AI at Apple till 2017"
+        if child.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in _ENDED_BY for m in kids(child)
+        ):
+            return "former"  # "worked at X until she joined Y"
+    return None
+
+
+def _embedding_block(trigger: Token, cues: Cues) -> str | None:
+    """What the clauses the trigger is embedded in say: plans, denials, claims."""
     for link, head in zip(_chain(trigger), list(_chain(trigger))[1:], strict=False):
         if link.dep_ not in _CLAUSE_LINKS:
             break
@@ -398,9 +452,9 @@ def block_reason(trigger: Token, cues: Cues) -> str | None:
         if word in cues.planning_words and link.dep_ in ("xcomp", "acl", "pcomp", "prep"):
             return "planned"
         if word in cues.denial_words:
-            return "denied"
-        if link.dep_ in ("xcomp",) and word in cues.former_words:
-            return "former"
+            return "claimed" if _own_claim(head) else "denied"
+        if link.dep_ in ("xcomp",) and word in cues.former_words and not _infinitive(link):
+            return "former"  # "stopped using X"; not "left OpenAI to join X" (a purpose)
         for child in kids(head):
             if child.dep_ == "mark" and child.lower_ in cues.denial_words:
                 return "denied"
