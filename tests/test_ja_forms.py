@@ -1249,6 +1249,18 @@ FORM_35_SILENT = [
     ),
 ]
 
+# --------------------------------------------------------------------------------------
+# 36. 日本X is X's Japanese company; 同社 after a subject of the same sentence is it.
+# --------------------------------------------------------------------------------------
+FORM_36_READS = [
+    case(
+        "36-japan-subsidiary-and-same-sentence-anaphor",
+        "日本IBMとハヤブサ電機は協業を発表した。同日、日本IBMが開催したイベントで同社の"
+        "仁科真由社長は意気込みを語った。",
+        ("仁科真由", "worksFor", "日本ibm"),
+    ),
+]
+
 READS = [
     *FORM_1_READS,
     *FORM_2_READS,
@@ -1284,6 +1296,7 @@ READS = [
     *FORM_33_READS,
     *FORM_34_READS,
     *FORM_35_READS,
+    *FORM_36_READS,
 ]
 SILENT = [
     *FORM_1_SILENT,

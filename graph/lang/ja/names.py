@@ -197,6 +197,17 @@ _HIRAGANA = re.compile(r"[\u3041-\u309f]+")
 _QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "«", "»"})  # the tagger calls " a noun
 
 
+def _japan_subsidiary(run: list[Token]) -> bool:
+    """``日本IBM``, ``日本マイクロソフト``: 日本 glued to a Latin or katakana company name is
+    the name of its Japanese company, not a descriptor (日本企業, 日本のIBM are not)."""
+    return (
+        len(run) > 1
+        and run[0].text == "日本"
+        and run[0].idx + 2 == run[1].idx
+        and (bool(re.match(r"[A-Za-z]", run[1].text)) or is_katakana(run[1].text))
+    )
+
+
 def _only_org_head(cues: Cues, word: str) -> bool:
     head = cues.org_head(" " + word)
     return head is not None and head[0] == word
@@ -446,10 +457,18 @@ class NameFinder:
                 continue  # a bare size (13B): an attribute value, not a name
             if surface.islower() and surface.casefold() in self.cues.edition_words:
                 continue  # "Llama-2のbase モデル": an edition word alone names nothing
+            if text[max(0, start - 2) : start] == "日本" and not re.match(
+                r"[\u4e00-\u9fff]", text[max(0, start - 3) : max(0, start - 2)]
+            ):
+                start -= 2  # "日本IBM": the Japanese company of IBM is a company of its own
             quoted = text[start - 1 : start] in ("「", "『")
             if re.fullmatch(r"[A-Z]{1,2}", surface) and not quoted and self._entry(surface) is None:
                 continue  # "大規模なDC", "EV大手": an abbreviation of a common noun
-            out.append(self._latin_name(text, start, end))
+            found = self._latin_name(text, start, end)
+            parent = self._entry(text[start + 2 : end]) if text.startswith("日本", start) else None
+            if parent is not None and parent.entity_class == "Organization":
+                found = found.with_votes(Vote("Organization", TYPE_NOUN, "subsidiary:日本"))
+            out.append(found)
         return out
 
     def _latin_name(self, text: str, start: int, end: int) -> Found:
@@ -755,7 +774,7 @@ class NameFinder:
         prefixes (米), legal forms (株式会社) and a leading type noun (スタートアップ)."""
         type_nouns = dict(self.cues.type_nouns)
         while run and (
-            run[0].text in self.cues.descriptors
+            (run[0].text in self.cues.descriptors and not _japan_subsidiary(run))
             or run[0].text in self.cues.country_prefixes
             or (run[0].text == "・" and len(run) > 1)  # アメリカ・プリンストン大学
             or run[0].text in self.cues.org_prefixes

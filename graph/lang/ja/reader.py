@@ -600,6 +600,9 @@ class DocumentReader:
         # is another company than the sentence's own subject: the last one named.
         as_subject = surface_marker(text, position + len(word)) in ("は", "が", "も", "では", "の")
         ranked: list[str] = topic_now[:1] if as_subject else []
+        if as_subject and not topic_now:
+            # "日本IBMが開催したイベントで同社の山口社長は": this sentence's own subject first
+            ranked += [n.key for n in reversed(before) if _is_subject(text, n)][:1]
         if memory.topic is not None and as_subject:
             ranked.append(memory.topic.key)
         if not as_subject:

@@ -1,0 +1,37 @@
+"""The Japanese construction matrix of ../shared/eval, built as one corpus: the bar of the
+Japanese recall issue (one small document per syntactic form of each relation, negatives
+included)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from graph.pipeline import build_outputs
+from tests.conftest import EVAL, require_shared
+
+
+def test_construction_matrix_bar(tmp_path) -> None:
+    """At least 95% of the items pass, at least 95% of the negatives stay clean, and every
+    relation passes at least 6 of its 7 forms (proportionally where it has more or fewer)."""
+    require_shared()
+    build_outputs([EVAL / "constructions" / "ja"], tmp_path)
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(EVAL / "constructions.py"),
+            str(tmp_path / "graph.ttl"),
+            str(EVAL / "gold" / "constructions.ja.gold.tsv"),
+            str(EVAL / "constructions" / "ja-index.tsv"),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    report = json.loads(result.stdout)
+    assert report["pass_rate"] >= 0.95, report
+    assert report["polarity"]["neg"]["rate"] >= 0.95, report["polarity"]
+    for relation, counts in report["relation"].items():
+        assert counts["passed"] * 7 >= counts["items"] * 6, (relation, counts)
