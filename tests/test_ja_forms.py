@@ -1261,6 +1261,26 @@ FORM_36_READS = [
     ),
 ]
 
+# --------------------------------------------------------------------------------------
+# 37. Coordinated event nouns share their doer and object (Xの開発と提供を行っており), and a
+#     state asserted before the sentence turns to plans is no plan (…ており、今後も…予定).
+# --------------------------------------------------------------------------------------
+FORM_37_READS = [
+    case(
+        "37-coordinated-events-before-plan",
+        "ハヤブサ電機は、日本語能力に優れた「Kite-13B」の開発と提供を行っており、今後も"
+        "特化型LLMの開発を強化していく予定である。",
+        ("ハヤブサ電機", "developed", "kite-13b"),
+    ),
+]
+FORM_37_SILENT = [
+    case(
+        "37-plan-stays-a-plan",
+        "ハヤブサ電機は、今後「Kite-13B」の開発を強化していく予定である。",
+        ("ハヤブサ電機", "developed", "kite-13b"),
+    ),
+]
+
 READS = [
     *FORM_1_READS,
     *FORM_2_READS,
@@ -1297,6 +1317,7 @@ READS = [
     *FORM_34_READS,
     *FORM_35_READS,
     *FORM_36_READS,
+    *FORM_37_READS,
 ]
 SILENT = [
     *FORM_1_SILENT,
@@ -1324,6 +1345,7 @@ SILENT = [
     *FORM_32_SILENT,
     *FORM_34_SILENT,
     *FORM_35_SILENT,
+    *FORM_37_SILENT,
 ]
 
 

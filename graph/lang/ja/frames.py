@@ -1143,6 +1143,7 @@ class _FrameBuilder:
             frame = self._frame(syntax, trigger, suffix_block, first=self.doc[first])
             if frame is not None:
                 frames.append(frame)
+        frames = self._share_coordinated_events(frames)
         frames += self._possessives()
         frames += self._own_names()
         frames += self._glued_titles()
@@ -1159,6 +1160,38 @@ class _FrameBuilder:
             for f in frames
             if not (f.trigger == "@affiliation" and f.arguments[0].name.token in moving)
         ]
+
+    def _share_coordinated_events(self, frames: list[ProtoFrame]) -> list[ProtoFrame]:
+        """``「Fugaku-LLM」の開発と提供を行っており``: event nouns joined by と/や share
+        their doer and what they are of (the parse gives each only one of them)."""
+        by_token = {}
+        for frame in frames:
+            token = self._token_at(frame.start)
+            if token is not None:
+                by_token[token.i] = frame
+        out = {id(f): f for f in frames}
+        for i, first in by_token.items():
+            token = self.doc[i]
+            joined = any(c.dep_ == "case" and c.text in ("と", "や") for c in token.children)
+            second = by_token.get(token.head.i)
+            if not joined or second is None or token.head.i == i:
+                continue
+            if token.pos_ != "NOUN" or token.head.pos_ != "NOUN" or is_predicate(token):
+                continue  # "…を買収したと発表した": a quoted clause, not a coordinated noun
+            a, b = out[id(first)], out[id(second)]
+            for receiver, giver, roles in ((a, b, ("ga",)), (b, a, ("poss", "wo"))):
+                have = {r for arg in receiver.arguments for r in arg.role.split("|")}
+                if have & set(roles):
+                    continue
+                shared = tuple(
+                    replace(arg, via="chain", penalty=max(arg.penalty, 0.05))
+                    for arg in giver.arguments
+                    if arg.role in roles
+                )
+                if shared:
+                    out[id(receiver)] = replace(receiver, arguments=(*receiver.arguments, *shared))
+                    a, b = out[id(first)], out[id(second)]
+        return [out[id(f)] for f in frames]
 
     def _compound_text(self, token: Token) -> str:
         """A noun with the words glued before it that the parse hangs on it as a compound
@@ -2344,6 +2377,17 @@ class _FrameBuilder:
                 and current.dep_ in ("nsubj", "obl", "iobj", "dislocated")
             ):
                 break  # a participant of the governing verb, not what it says or plans
+            end = self._clause_end(current)
+            if (
+                is_predicate(current)
+                and self.text.startswith("、", end)
+                and re.search(
+                    r"(?:て|で)(?:おり|いて|いるが|きており)$", self.text[current.idx : end]
+                )
+            ):
+                # "「X」の開発と提供を行っており、今後も…強化していく予定": a state the
+                # sentence asserts before it turns to plans is no plan.
+                break
             marks = {c.lemma_ for c in current.children if c.dep_ in ("mark", "case")}
             if "と" in marks or "との" in marks or head.lemma_ in _NOMINALIZERS:
                 through_quote = True
