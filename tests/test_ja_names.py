@@ -83,6 +83,19 @@ def test_a_core_role_types_a_name_when_the_other_end_is_left_out(read_facts) -> 
     )
 
 
+def test_a_quoted_bare_size_is_no_name(read_facts) -> None:
+    assert "7B" not in entities(read_facts, "「7B」はパラメータ数が70億のモデルとなる。")
+
+
+def test_a_headline_tag_does_not_hide_the_headline_subject(read_facts) -> None:
+    facts = read_facts(
+        "【ITニュース解説】ハヤブサ電機、Kite-13Bに日本語で追加学習を施したLLMを公開"
+    )
+    # the company is the headline's subject, not a list member beside the base model
+    assert not [r for r in facts.relations if r.object == "ハヤブサ電機"]
+    assert "ハヤブサ電機" in {e.key for e in facts.entities}
+
+
 def test_an_untyped_name_stays_out(read_facts) -> None:
     assert "Zorble" not in entities(read_facts, "昨日Zorbleについて話した。")
 

@@ -2315,6 +2315,9 @@ class _FrameBuilder:
     def _opens_headline(self, name: Placed) -> bool:
         """The name opens a headline (a line with no full stop) and a comma follows it."""
         opening = self.text[: name.start].strip().rstrip("「『")
+        opening = re.sub(
+            r"^[【\[][^】\]]{0,20}[】\]]\s*", "", opening
+        )  # 【ITニュース解説】, [速報]
         if self.s.cues.type_of_noun(opening):
             opening = ""  # "AIモデル「Llama 3.3 Swallow」、…"
         return (

@@ -520,8 +520,10 @@ class NameFinder:
             )
             if speech and entity_class is None and after_class is None:
                 continue  # a quoted phrase, not a name
-            if re.fullmatch(r"[\d,.]+", stripped):
-                continue
+            if re.fullmatch(r"[\d,.]+", stripped) or re.fullmatch(
+                r"\d+(?:\.\d+)?[BbMmKkTt]", stripped
+            ):
+                continue  # a number or a bare size (「7B」): a value, not a name
             if "の" in inner and any(inner.endswith(w) for w in self.relational if len(w) > 1):
                 continue  # 「生成AI時代の最大の勝者」: a characterization, not a name
             out.append(self._make(text, start, end, priority=4))
