@@ -41,6 +41,7 @@ from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDFS
 
 from graph.errors import KgError
+from graph.model import RELATIONS
 from graph.namespaces import KG
 
 __all__ = [
@@ -72,25 +73,7 @@ __all__ = [
 ]
 
 #: Relations of the graph contract, in the contract's order (what the gold may state).
-CONTRACT_RELATIONS: tuple[str, ...] = (
-    "developed",
-    "owns",
-    "fineTunedFrom",
-    "basedOn",
-    "trainedOn",
-    "variantOf",
-    "outperforms",
-    "competesWith",
-    "viewsAsThreat",
-    "viewsAsWinner",
-    "acquired",
-    "investedIn",
-    "partneredWith",
-    "worksFor",
-    "founded",
-    "uses",
-    "authoredBy",
-)
+CONTRACT_RELATIONS: tuple[str, ...] = RELATIONS
 #: Relations that hold in both directions: a gold ``A competesWith B`` accepts ``B … A``.
 SYMMETRIC_RELATIONS: frozenset[str] = frozenset({"competesWith", "partneredWith"})
 #: Attributes of the graph contract (literal values).

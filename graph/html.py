@@ -46,7 +46,7 @@ from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 
 from graph.errors import QueryError
-from graph.model import ENTITY_CLASSES
+from graph.model import ENTITY_CLASSES, RELATIONS
 from graph.namespaces import KG, WD
 from graph.ontology import symmetric_relations, term_labels
 from graph.outputs import write_atomic
@@ -75,26 +75,6 @@ LARGE_GRAPH_THRESHOLD = 300
 #: OpenAI floods the view. The side panel still lists every fact.
 NEIGHBOUR_LIMIT = 60
 
-#: Relation predicates drawn as edges (local names in the ontology), in legend order.
-RELATIONS: tuple[str, ...] = (
-    "developed",
-    "owns",
-    "fineTunedFrom",
-    "basedOn",
-    "trainedOn",
-    "variantOf",
-    "outperforms",
-    "competesWith",
-    "viewsAsThreat",
-    "viewsAsWinner",
-    "acquired",
-    "investedIn",
-    "partneredWith",
-    "worksFor",
-    "founded",
-    "uses",
-    "authoredBy",
-)
 
 #: Attribute predicates shown in the side panel (literal values, never nodes).
 ATTRIBUTES: tuple[str, ...] = ("parameterCount", "trainingCost", "relativeQuality", "releaseDate")

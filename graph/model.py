@@ -15,6 +15,7 @@ from decimal import Decimal
 
 __all__ = [
     "ENTITY_CLASSES",
+    "RELATIONS",
     "AttributeClaim",
     "AttributeFact",
     "Document",
@@ -38,6 +39,28 @@ ENTITY_CLASSES: tuple[str, ...] = (
     "Dataset",
     "Concept",
     "Document",
+)
+
+#: The contract's relations, in the contract's order (local names in the ontology; see
+#: ../shared/eval/README.md and data/ontology.ttl).
+RELATIONS: tuple[str, ...] = (
+    "developed",
+    "owns",
+    "fineTunedFrom",
+    "basedOn",
+    "trainedOn",
+    "variantOf",
+    "outperforms",
+    "competesWith",
+    "viewsAsThreat",
+    "viewsAsWinner",
+    "acquired",
+    "investedIn",
+    "partneredWith",
+    "worksFor",
+    "founded",
+    "uses",
+    "authoredBy",
 )
 
 

@@ -20,6 +20,7 @@ import yaml
 
 from graph.errors import ResourceFileError
 from graph.model import ENTITY_CLASSES
+from graph.model import RELATIONS as CONTRACT_RELATIONS  # (here: a set, for membership)
 
 __all__ = [
     "EVENT_RELATIONS",
@@ -30,28 +31,8 @@ __all__ = [
     "parse_patterns",
 ]
 
-#: The contract's relations (see ../shared/eval/README.md and data/ontology.ttl).
-RELATIONS = frozenset(
-    {
-        "developed",
-        "owns",
-        "fineTunedFrom",
-        "basedOn",
-        "trainedOn",
-        "variantOf",
-        "outperforms",
-        "competesWith",
-        "viewsAsThreat",
-        "viewsAsWinner",
-        "acquired",
-        "investedIn",
-        "partneredWith",
-        "worksFor",
-        "founded",
-        "uses",
-        "authoredBy",
-    }
-)
+#: The contract's relations (a pattern may state no other).
+RELATIONS = frozenset(CONTRACT_RELATIONS)
 
 #: Relations that record something done: once it happened it stays true, so a frame set in
 #: the past ("以前、…から資金調達を行った", "previously raised") still states them, while a
