@@ -303,62 +303,34 @@ def _fraction_before(text: str, unit: str) -> float:
     return value / 10 if unit == "割" else value / 100
 
 
-_THROUGH = frozenset(
-    {
-        "株式",
-        "株",
-        "全株式",
-        "発行済み株式",
-        "発行済株式",
-        "過半数",
-        "持ち分",
-        "持分",
-        "権利",
-        "経営権",
-        "支配権",
-        "議決権",
-        "割",
-        "%",
-        "大半",
-        "過半",
-        "一部",
-        "全部",
-        "株式会社",
-        "ラウンド",
-        # people and teams speak and act for their organization: Googleの研究者らは…
-        "研究者",
-        "研究者ら",
-        "研究チーム",
-        "開発チーム",
-        "チーム",
-        "研究陣",
-        "開発陣",
-        "幹部",
-        "社員",
-        "従業員",
-        "エンジニア",
-        "担当者",
-        "広報",
-        "関係者",
-        "首脳",
-        "経営陣",
-        "研究グループ",
-        "研究部門",
-        # units of an organization: MetaのAI研究所の所長 works for Meta
-        "研究所",
-        "AI研究所",
-        "部門",
-        "事業部",
-        "研究開発部門",
-        "開発部門",
-        "研究開発センター",
-        "研究センター",
-        "シリーズAラウンド",
-        "シリーズBラウンド",
-        "シリーズCラウンド",
-        "シリーズDラウンド",
-        "資金調達ラウンド",
-    }
+# Nouns a name acts through (Xの株式を取得, Googleの研究者らは, MetaのAI研究所の所長): shares,
+# the people and teams who speak and act for an organization, its units and rounds.
+_THROUGH = (
+    _STAKES
+    | _CONTROL
+    | (_PEOPLE - {"ら"})
+    | frozenset(
+        {
+            "権利",
+            "割",
+            "%",
+            "株式会社",
+            "ラウンド",
+            "研究所",
+            "AI研究所",
+            "部門",
+            "事業部",
+            "研究開発部門",
+            "開発部門",
+            "研究開発センター",
+            "研究センター",
+            "シリーズAラウンド",
+            "シリーズBラウンド",
+            "シリーズCラウンド",
+            "シリーズDラウンド",
+            "資金調達ラウンド",
+        }
+    )
 )
 _COUNTER = re.compile(
     r"[」』]?(?:氏|さん|社)?(?:など|ら)?(?:の|ら)?(?:計)?(?:\d+|[一二三四五六七八九十両]+|双方|両方|両者|いずれ)"
