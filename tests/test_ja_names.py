@@ -96,6 +96,15 @@ def test_a_headline_tag_does_not_hide_the_headline_subject(read_facts) -> None:
     assert "ハヤブサ電機" in {e.key for e in facts.entities}
 
 
+def test_latin_names_listed_with_middle_dots_are_each_a_name(read_facts) -> None:
+    found = entities(
+        read_facts, "ハヤブサ電機は、Zorb・Quilla・Vantix Netなどの基盤モデルを公開してきた。"
+    )
+    assert {found[n][0] for n in ("Zorb", "Quilla", "Vantix Net")} == {"AIModel"}
+    # one dot may belong to a name
+    assert "DALL・E 2" in entities(read_facts, "OpenAIは画像生成AI「DALL・E 2」を公開した。")
+
+
 def test_an_untyped_name_stays_out(read_facts) -> None:
     assert "Zorble" not in entities(read_facts, "昨日Zorbleについて話した。")
 

@@ -20,7 +20,7 @@ No class is decided here: :mod:`graph.extraction.typing` does that once per docu
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -197,6 +197,21 @@ _HIRAGANA = re.compile(r"[\u3041-\u309f]+")
 _QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "«", "»"})  # the tagger calls " a noun
 
 
+_LATIN_LIST = re.compile(r"[A-Za-z0-9]・[A-Za-z][^・]*・[A-Za-z]")
+
+
+def _latin_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Latin-script name runs; a run with two or more ・ is a list (GPT・BERT・CLIP), split at
+    them, while one ・ may be part of a name (DALL・E 2)."""
+    for match in _LATIN_NAME.finditer(text):
+        start, end = match.span()
+        if text.count("・", start, end) < 2:
+            yield start, end
+            continue
+        for part in re.finditer(r"[^・]+", text[start:end]):
+            yield start + part.start(), start + part.end()
+
+
 def _japan_subsidiary(run: list[Token]) -> bool:
     """``日本IBM``, ``日本マイクロソフト``: 日本 glued to a Latin or katakana company name is
     the name of its Japanese company, not a descriptor (日本企業, 日本のIBM are not)."""
@@ -276,6 +291,7 @@ class NameFinder:
                 and not any(v.cue.startswith("org-head:") for v in c.votes)
             )
             and not self._event_word(text, c)
+            and not (_LATIN_LIST.search(c.surface) and not c.lexical)  # GPT・BERT・CLIP
             and not (
                 c.surface.endswith(self.cues.non_name_heads)
                 and not c.lexical
@@ -424,8 +440,7 @@ class NameFinder:
     # ------------------------------------------------------------------ Latin names
     def _latin(self, text: str) -> list[Found]:
         out = []
-        for match in _LATIN_NAME.finditer(text):
-            start, end = match.span()
+        for start, end in _latin_spans(text):
             surface = text[start:end].rstrip(".'/ -")
             end = start + len(surface)
             # Generic leading words written apart ("GPU Nexa" is Nexa); "AI Labs" and
