@@ -1281,6 +1281,32 @@ FORM_37_SILENT = [
     ),
 ]
 
+# --------------------------------------------------------------------------------------
+# 38. が marks the subject of the nearest clause: a relative clause's verb with no subject
+#     of its own (X氏がCEOを務める…Yは), unless a comma sets the subject apart (Xが、…).
+# --------------------------------------------------------------------------------------
+FORM_38_READS = [
+    case(
+        "38-subject-of-relative-clause",
+        "仁科真由氏が代表取締役CEOを務める東京大学発のAIスタートアップ、株式会社モエギは"
+        "6月26日、新モデル「Kite」を開発したと発表した。",
+        ("仁科真由", "worksFor", "モエギ"),
+    ),
+    case(
+        "38-main-subject-keeps-its-verb",
+        "仁科真由氏が代表取締役CEOを務める東京大学発のAIスタートアップ、株式会社モエギは"
+        "6月26日、新モデル「Kite」を開発したと発表した。",
+        ("モエギ", "developed", "kite"),
+    ),
+]
+FORM_38_SILENT = [
+    case(
+        "38-comma-sets-the-subject-apart",
+        "自動車メーカーのハヤブサ電機が、自動運転AIを開発するTovrinへの出資を検討している。",
+        ("ハヤブサ電機", "developed", "tovrin"),
+    ),
+]
+
 READS = [
     *FORM_1_READS,
     *FORM_2_READS,
@@ -1318,6 +1344,7 @@ READS = [
     *FORM_35_READS,
     *FORM_36_READS,
     *FORM_37_READS,
+    *FORM_38_READS,
 ]
 SILENT = [
     *FORM_1_SILENT,
@@ -1346,6 +1373,7 @@ SILENT = [
     *FORM_34_SILENT,
     *FORM_35_SILENT,
     *FORM_37_SILENT,
+    *FORM_38_SILENT,
 ]
 
 

@@ -870,6 +870,8 @@ class _FrameBuilder:
         if self.text.startswith(_THEMES, end):
             self.themes.extend(group)
         governor = self._governor(anchor, adnominal=marker in _ADNOMINAL)
+        if marker == "が" and governor is not None:
+            governor = self._nearer_relative_clause(anchor, governor)
         if marker in ("が", "は", "も") and governor is not None:
             governor = self._reported_clause(anchor, governor)
         while (
@@ -1164,6 +1166,21 @@ class _FrameBuilder:
                     out[id(receiver)] = replace(receiver, arguments=(*receiver.arguments, *shared))
                     a, b = out[id(first)], out[id(second)]
         return [out[id(f)] for f in frames]
+
+    def _nearer_relative_clause(self, anchor: Token, governor: Token) -> Token:
+        """``曽根岡侑也氏が代表取締役CEOを務める…株式会社ELYZAは…発表した``: the parse hung a
+        が-subject on a verb far to the right; a relative clause's verb between them with
+        no subject of its own is the one it belongs to (が marks the subject of the nearest
+        clause; the sentence's own subject is written with は)."""
+        for token in self.doc[anchor.i + 1 : governor.i]:
+            if token.text == "、":
+                return governor  # "瑞穂自動車が、…を開発するSableへの出資を": the main subject
+            if token.dep_ != "acl" or token.pos_ != "VERB" or token.head.i <= token.i:
+                continue
+            if any(c.dep_ in ("nsubj", "csubj") for c in token.children):
+                return governor
+            return token
+        return governor
 
     def _compound_text(self, token: Token) -> str:
         """A noun with the words glued before it that the parse hangs on it as a compound
