@@ -105,6 +105,13 @@ def test_latin_names_listed_with_middle_dots_are_each_a_name(read_facts) -> None
     assert "DALL・E 2" in entities(read_facts, "OpenAIは画像生成AI「DALL・E 2」を公開した。")
 
 
+def test_a_quoted_kana_name_with_a_version_is_a_model(read_facts) -> None:
+    found = entities(
+        read_facts, "ハヤブサ電機は昨年の「ツバメ3.5」に続き、「ツバメ・パス2.0」を発表した。"
+    )
+    assert found["ツバメ3.5"][0] == found["ツバメ・パス2.0"][0] == "AIModel"
+
+
 def test_an_untyped_name_stays_out(read_facts) -> None:
     assert "Zorble" not in entities(read_facts, "昨日Zorbleについて話した。")
 

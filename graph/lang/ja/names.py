@@ -197,6 +197,9 @@ _HIRAGANA = re.compile(r"[\u3041-\u309f]+")
 _QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "«", "»"})  # the tagger calls " a noun
 
 
+_KANA_VERSION = re.compile(
+    r"[\u30a0-\u30ff][\u30a0-\u30ff・ー()A-Za-z ]*[\u30a0-\u30ff)]\s?\d+(?:\.\d+)*"
+)
 _LATIN_LIST = re.compile(r"[A-Za-z0-9]・[A-Za-z][^・]*・[A-Za-z]")
 
 
@@ -541,7 +544,12 @@ class NameFinder:
                 continue  # a number or a bare size (「7B」): a value, not a name
             if "の" in inner and any(inner.endswith(w) for w in self.relational if len(w) > 1):
                 continue  # 「生成AI時代の最大の勝者」: a characterization, not a name
-            out.append(self._make(text, start, end, priority=4))
+            votes = []
+            if _KANA_VERSION.fullmatch(stripped):
+                # 「エクサワン4.0」, 「ツバメ2」: a kana name with a version number is a model's
+                # (Latin ones get this vote from _latin_name)
+                votes.append(Vote("AIModel", VERSION, "name:version"))
+            out.append(self._make(text, start, end, votes, priority=4))
         return out
 
     # ------------------------------------------------------------------ gazetteer
