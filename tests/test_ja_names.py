@@ -35,6 +35,7 @@ def entities(read_facts, text: str) -> dict[str, tuple[str, str]]:
         ("東京大学と理化学研究所が連携する。", "理化学研究所", "Organization"),
         ("この数字はミカゲ・タイムズが報じた。", "ミカゲ・タイムズ", "Organization"),
         ("その件は英ハヤテ通信が伝えた。", "ハヤテ通信", "Organization"),
+        ("台湾の富士康科技集団なども参加する。", "富士康科技集団", "Organization"),
     ],
 )
 def test_cues_find_and_type_names(read_facts, text, surface, entity_class) -> None:
@@ -110,6 +111,18 @@ def test_a_quoted_kana_name_with_a_version_is_a_model(read_facts) -> None:
         read_facts, "ハヤブサ電機は昨年の「ツバメ3.5」に続き、「ツバメ・パス2.0」を発表した。"
     )
     assert found["ツバメ3.5"][0] == found["ツバメ・パス2.0"][0] == "AIModel"
+
+
+def test_a_known_name_with_a_sequel_number_is_its_own_entity(read_facts) -> None:
+    found = entities(
+        read_facts,
+        "ソフトバンクグループは新ファンド「ソフトバンク・ビジョン・ファンド2」の設立を発表した。"
+        "2017年に設立した「ソフトバンク・ビジョン・ファンド」に続く。",
+    )
+    assert (
+        found["ソフトバンク・ビジョン・ファンド2"][1]
+        != found["ソフトバンク・ビジョン・ファンド"][1]
+    )
 
 
 def test_an_untyped_name_stays_out(read_facts) -> None:

@@ -1207,6 +1207,9 @@ def introduces_a_name(text: str, end: int) -> bool:
     return text[end : end + 1] in ("「", "『", "・") or text[end : end + 2] in ("の「", "の『")
 
 
+_SEQUEL = re.compile(r"[ \-]?\d+(?:\.\d+)*")
+
+
 def _resolve_overlaps(candidates: list[Found]) -> list[Found]:
     """Longest well-formed span wins; on equal spans the votes are pooled, the highest
     priority candidate gives the canonical name."""
@@ -1233,7 +1236,26 @@ def _resolve_overlaps(candidates: list[Found]) -> list[Found]:
                 inferable=None if None in inferable else best.inferable,
             )
         )
-    pooled.sort(key=lambda f: (-(f.end - f.start) - (2 if f.lexical else 0), -f.priority, f.start))
+    # A known name wins over a slightly longer span, unless that span is the known name plus a
+    # version ("ソフトバンク・ビジョン・ファンド2", "Claude 4"): a sequel is an entity of its own.
+    known = {(f.start, f.surface) for f in pooled if f.lexical}
+    sequels = {
+        id(f)
+        for f in pooled
+        if not f.lexical
+        and any(
+            start == f.start and _SEQUEL.fullmatch(f.surface[len(surface) :])
+            for start, surface in known
+            if f.surface.startswith(surface) and len(f.surface) > len(surface)
+        )
+    }
+    pooled.sort(
+        key=lambda f: (
+            -(f.end - f.start) - (2 if f.lexical else 0) - (3 if id(f) in sequels else 0),
+            -f.priority,
+            f.start,
+        )
+    )
     chosen: list[Found] = []
     for found in pooled:
         if any(f.start < found.unit_end and found.start < f.unit_end for f in chosen):
