@@ -1307,6 +1307,27 @@ FORM_38_SILENT = [
     ),
 ]
 
+# --------------------------------------------------------------------------------------
+# 39. A list ending in a member that is no name (A、B、神戸市は) carries its case to all; a
+#     dictionary proper noun with a company ending is a company (川崎重工業); 日本 before a
+#     known company names its Japanese company (日本マイクロソフト).
+# --------------------------------------------------------------------------------------
+FORM_39_READS = [
+    case(
+        "39-list-ending-in-a-city",
+        "川崎重工業、ハヤブサ電機、神戸市は13日、日本マイクロソフトと連携し、開発拠点を置くと"
+        "発表した。",
+        ("川崎重工業", "partneredWith", "日本マイクロソフト"),
+    ),
+]
+FORM_39_SILENT = [
+    case(
+        "39-parent-is-not-the-subsidiary",
+        "ハヤブサ電機は13日、日本マイクロソフトと連携すると発表した。",
+        ("ハヤブサ電機", "partneredWith", "microsoft"),
+    ),
+]
+
 READS = [
     *FORM_1_READS,
     *FORM_2_READS,
@@ -1345,6 +1366,7 @@ READS = [
     *FORM_36_READS,
     *FORM_37_READS,
     *FORM_38_READS,
+    *FORM_39_READS,
 ]
 SILENT = [
     *FORM_1_SILENT,
@@ -1374,6 +1396,7 @@ SILENT = [
     *FORM_35_SILENT,
     *FORM_37_SILENT,
     *FORM_38_SILENT,
+    *FORM_39_SILENT,
 ]
 
 

@@ -840,7 +840,17 @@ class _FrameBuilder:
                 self.prefixes[head.i].extend(group)
             return
         if marker in ("や", "、"):
-            return
+            # "川崎重工業、神戸商工貿易センター、神戸市は": the list ends in a member that is no
+            # name (a city); the case after it is the whole list's.
+            last_member = re.match(
+                r"[」』]?[、や]([^\s、。はがをにでとや「」『』]{1,8})(?=[はがもを])",
+                self.text[end:],
+            )
+            carrier = self._token_ending_at(end + last_member.end()) if last_member else None
+            if carrier is None or carrier.i in self.by_token or tail or len(group) < 2:
+                return  # (only a list of names, not "「X」と呼ばれる、データを…")
+            anchor, end = carrier, end + last_member.end()
+            marker = surface_marker(self.text, end)
         match = self._token_at(self.text.find("との", end) + 2) if marker == "との" else None
         while (
             match is not None

@@ -283,6 +283,7 @@ class NameFinder:
         candidates += self._org_heads(text, doc)
         candidates += self._proper_nouns(text, doc)
         candidates += self._counted_members(text, doc)
+        candidates += self._japan_subsidiaries(text, candidates)
         candidates = [
             c
             for c in candidates
@@ -475,18 +476,10 @@ class NameFinder:
                 continue  # a bare size (13B): an attribute value, not a name
             if surface.islower() and surface.casefold() in self.cues.edition_words:
                 continue  # "Llama-2のbase モデル": an edition word alone names nothing
-            if text[max(0, start - 2) : start] == "日本" and not re.match(
-                r"[\u4e00-\u9fff]", text[max(0, start - 3) : max(0, start - 2)]
-            ):
-                start -= 2  # "日本IBM": the Japanese company of IBM is a company of its own
             quoted = text[start - 1 : start] in ("「", "『")
             if re.fullmatch(r"[A-Z]{1,2}", surface) and not quoted and self._entry(surface) is None:
                 continue  # "大規模なDC", "EV大手": an abbreviation of a common noun
-            found = self._latin_name(text, start, end)
-            parent = self._entry(text[start + 2 : end]) if text.startswith("日本", start) else None
-            if parent is not None and parent.entity_class == "Organization":
-                found = found.with_votes(Vote("Organization", TYPE_NOUN, "subsidiary:日本"))
-            out.append(found)
+            out.append(self._latin_name(text, start, end))
         return out
 
     def _latin_name(self, text: str, start: int, end: int) -> Found:
@@ -518,6 +511,28 @@ class NameFinder:
         return self._make(text, start, end, votes, unit_end=unit_end, priority=3)
 
     # ------------------------------------------------------------------ quoted names
+    def _japan_subsidiaries(self, text: str, candidates: list[Found]) -> list[Found]:
+        """``日本IBM``, ``日本マイクロソフト``: 日本 glued before a known company names its
+        Japanese company, an entity of its own (日本企業, 日本のIBM do not)."""
+        out = []
+        for found in candidates:
+            start = found.start
+            if (
+                text[max(0, start - 2) : start] != "日本"
+                or re.match(r"[\u4e00-\u9fff]", text[max(0, start - 3) : max(0, start - 2)])
+                or not any(
+                    v.entity_class == "Organization" and v.weight >= TYPE_NOUN for v in found.votes
+                )
+            ):
+                continue
+            vote = Vote("Organization", TYPE_NOUN, "subsidiary:日本")
+            out.append(
+                self._make(
+                    text, start - 2, found.end, (vote,), unit_end=found.unit_end, priority=16
+                )
+            )
+        return out
+
     def _quoted(self, text: str) -> list[Found]:
         out = []
         for match in _QUOTED.finditer(text):
@@ -858,6 +873,8 @@ class NameFinder:
                 # company-name word (ナノテクノロジー is a word, hence not テクノロジー).
                 single = head is not None and (
                     (head[0] in ("グループ", "ホールディングス", "HD") and len(modifier) > 1)
+                    # 川崎重工業, 三菱電機: a proper noun in the dictionary with a strong ending
+                    or (head[1] and "固有名詞" in token.tag_ and "地名" not in token.tag_)
                     or (
                         head[1]
                         and is_katakana(modifier)
