@@ -1328,6 +1328,17 @@ FORM_39_SILENT = [
     ),
 ]
 
+# --------------------------------------------------------------------------------------
+# 40. Topics each with their own count are parallel subjects (Aは21社、Bが10社を買収した).
+# --------------------------------------------------------------------------------------
+FORM_40_SILENT = [
+    case(
+        "40-parallel-counted-topics",
+        "同時期においてモエギ技研は21社、ハヤブサ電機は18社、Tovrinが10社を買収した。",
+        ("tovrin", "acquired", "モエギ技研"),
+    ),
+]
+
 READS = [
     *FORM_1_READS,
     *FORM_2_READS,
@@ -1397,6 +1408,7 @@ SILENT = [
     *FORM_37_SILENT,
     *FORM_38_SILENT,
     *FORM_39_SILENT,
+    *FORM_40_SILENT,
 ]
 
 

@@ -275,6 +275,10 @@ _LINKING = (
 )
 # A sentence's theme: "Xをめぐっては、…", "Xについては、…" (with は: the whole sentence's).
 _THEMES = ("をめぐっては", "については", "に関しては", "を巡っては")
+# "グーグルは21社、": a topic followed by a count and a comma, one of parallel clauses
+_PARALLEL_COUNT = re.compile(
+    r"[」』]?(?:は|では)\s?(?:約|計)?[\d,.]+(?:億|万)?(?:社|件|人|本|モデル|種類|ドル|円|%|億|万)(?:以上|超)?、"
+)
 _ADNOMINAL = frozenset({"による", "との", "への", "からの", "に対する", "としての"})
 _JOINERS = ("と", "、", "や", "および", "及び", "並びに", "と、", "や、", "・", "")
 _JOIN_GAP = re.compile(
@@ -1610,6 +1614,11 @@ class _FrameBuilder:
             # belongs to a clause describing the topic; the topic is the subject here.
             drop = {s.name.token for s in subjects}
             return [a for a in arguments if a.name.token not in drop]
+        counted = [t for t in topics if _PARALLEL_COUNT.match(self.text, self._anchor(t.name)[1])]
+        if counted and len(counted) == len(topics):
+            # "グーグルは21社、メタは18社、アマゾンが10社を買収した": topics each with their own
+            # count are parallel subjects of the gapped verb, not its objects.
+            return arguments
         present = {r for a in arguments for r in a.role.split("|")}
         gap = "|".join(r for r in ("wo", "ni") if r not in present) or "to"
         if relational:
