@@ -834,6 +834,11 @@ def _determined(noun: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in kids(noun))
 
 
+#: Verbs of leaving a post: coordinated after the clause that gives the post, they end
+#: it ("served as CEO but left the company").
+_LEFT = frozenset({"leave", "quit", "resign", "depart", "exit", "retire"})
+
+
 def _clause_block(token: Token, cues: Cues) -> str | None:
     """The block of the clause a noun phrase sits in ("did not see X's ...")."""
     head = token.head
@@ -844,6 +849,8 @@ def _clause_block(token: Token, cues: Cues) -> str | None:
             phrasal = {lemma(head), *(f"{lemma(head)} {p}" for p in particles)}
             if phrasal & cues.former_words:
                 return "former"  # "stepped down as chief executive of X", "sold its stake"
+            if any(c.dep_ == "conj" and c.i > head.i and lemma(c) in _LEFT for c in kids(head)):
+                return "former"  # "served as its interim CEO but left the company in 2024"
             return block_reason(head, cues)
         token, head = head, head.head
         steps += 1

@@ -34,6 +34,7 @@ from graph.lang.en.parse import (
     TITLE_WORDS,
     VERSION_WORDS,
     ParsedSentence,
+    department_of_title,
     english_words,
     lowercase_model,
 )
@@ -295,6 +296,8 @@ class _Finder:
             return False  # "Code Red"
         if all(w in TITLE_WORDS for w in words):
             return False  # "Microsoft President Brad Smith": a title between two names
+        if len(words) == 1 and department_of_title(self.doc, token.i):
+            return False  # "Chief Technology Officer": a department in a title
         if _ROUND_NAME.match(text):
             return False  # "a $50 million Series B": a funding round, not a thing
         following = self.names.tokens[token.i + 1] if token.i + 1 < len(self.names.tokens) else None

@@ -34,6 +34,7 @@ __all__ = [
     "MODEL_DISTRIBUTION",
     "TITLE_WORDS",
     "ParsedSentence",
+    "department_of_title",
     "english_words",
     "is_headline",
     "load_pipeline",
@@ -178,6 +179,35 @@ TITLE_WORDS = word_set(
     director founder cofounder co-founder executive head officer chairperson
     """
 )
+#: Departments a title names ("Chief Technology Officer", "VP of Research", "Head of
+#: AI Safety"): capitalised inside the title, yet no company of their own.
+DEPARTMENT_WORDS = word_set(
+    """
+    technology technical research engineering product products operating operations
+    financial finance marketing sales strategy strategic policy science scientific design
+    data security safety communications people ai infrastructure partnerships business
+    development revenue growth legal information investment investments digital innovation
+    platform platforms hardware software commercial customer learning intelligence
+    """
+)
+
+
+def department_of_title(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a department inside a job title: between "Chief" and "Officer",
+    or after "VP of", "Head of", "Director of" (so "VP of Research Barret Zoph" is a title
+    and a person, and "Chief Technology Officer" names no company "Technology")."""
+    if doc[i].lower_ not in DEPARTMENT_WORDS:
+        return False
+    before = doc[i - 1].lower_ if i >= 1 else ""
+    if before in TITLE_WORDS:
+        return True  # "Chief Technology Officer", "Chief AI Officer"
+    return before == "of" and i >= 2 and doc[i - 2].lower_ in TITLE_WORDS | _OF_TITLES
+
+
+#: Titles that take "of" and a department: "Head of Research", "Director of Product".
+_OF_TITLES = word_set("head director vp president manager lead chief")
+
+
 #: Capitalised words that do not start or continue a name: function words that open
 #: sentences, months and weekdays (dates are read as dates), and titles, which stand
 #: before a name ("OpenAI CEO Sam Altman" is two names and a title, not one name).
@@ -297,6 +327,9 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
                 continue
         if text.islower() or not text[:1].isalnum() or not _starts_name(doc[i]):
             i += 1
+            continue
+        if department_of_title(doc, i):
+            i += 1  # "VP of Research Barret Zoph": the department is part of the title
             continue
         j = i + 1
         while j < n:

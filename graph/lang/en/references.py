@@ -291,6 +291,9 @@ class ArgumentResolver:
             named = self._named(token)  # "its latest large language model, named Llama 3"
             if named is not None:
                 return [Target(named, "naming")]
+            labelled = self._labelled_term(token, span)
+            if labelled is not None:
+                return [Target(labelled, "type-noun")]
             head = self._modified_noun(token)
             if head is not None:  # "into the open source AI vendor": the vendor
                 typed = self.cues.type_of(noun_words(head))
@@ -455,6 +458,21 @@ class ArgumentResolver:
             if span is not None and typed is not None:
                 return [Target(span, "apposition", 0.05)]
         return []
+
+    def _labelled_term(self, token: Token, span: NameSpan) -> NameSpan | None:
+        """The proper name before a term the gazetteer knows, used as its type noun:
+        "its Llama large language model" is Llama, as "the Llama model" is; a company or
+        a person there ("the Google language model") is the owner, not the thing."""
+        for child in kids(token):
+            if child.dep_ not in _MODIFIERS or child.i >= token.i or child.text[:1].islower():
+                continue
+            named = self._name_at(child)
+            if named is None or named is span:
+                continue
+            if _class_of(named) in ("Organization", "Person"):
+                return None
+            return named
+        return None
 
     def _modified_noun(self, token: Token) -> Token | None:
         """The type noun a lowercase term modifies, which the parser made its apposition:
