@@ -190,3 +190,69 @@ def test_reads_the_clause(read, text, wanted) -> None:
 @pytest.mark.parametrize(("text", "wrong"), NEGATIVE, ids=[t[:40] for t, _ in NEGATIVE])
 def test_states_nothing_it_does_not_say(read, text, wrong) -> None:
     assert wrong not in read[text]
+
+
+#: Forms met in unseen news (text, triples it states, triples it must not state).
+NEWS_FORMS = [
+    # contributing to a round is investing in the company that raised it
+    (
+        "Pellmont Labs has raised $90 million. Corvane Capital also contributed to the round.",
+        {("corvane-capital", "investedIn", "pellmont-labs")},
+        set(),
+    ),
+    # a post held in a clause that a coordinated "left" ends
+    (
+        "Kara Voss briefly served as Lumetric's interim chief executive but left the company "
+        "in 2024.",
+        set(),
+        {("kara-voss", "worksFor", "lumetric")},
+    ),
+    # a post taken in a relative clause on the subject of a plain "left"
+    (
+        "Ivo Dern, a product manager who joined Quorvex last year, left earlier this year.",
+        set(),
+        {("ivo-dern", "worksFor", "quorvex")},
+    ),
+    # a thing made with a named company is a joint work
+    (
+        "Vortexa said it will develop new chips for Europe with chipmaker Lumetric.",
+        {("lumetric", "partneredWith", "vortexa")},
+        set(),
+    ),
+    # a person's own new venture is one they founded
+    (
+        "Lumetric co-founder Kara Voss announced her new venture, Orrin Labs, a Berlin-based "
+        "startup.",
+        {("kara-voss", "founded", "orrin-labs")},
+        set(),
+    ),
+    # people named by their old employer are not the employer
+    (
+        "Talvi was founded by Quorvex veterans who disliked the costs.",
+        set(),
+        {("quorvex", "founded", "talvi")},
+    ),
+    # a definite "parent company" is the company met last, not the person
+    (
+        "The move reflects a push by Corvane Labs CEO Ada Voss to revive AI efforts at the "
+        "parent company of Talvi Labs and Pennix Labs.",
+        {("corvane-labs", "owns", "talvi-labs")},
+        {("ada-voss", "owns", "talvi-labs")},
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def news_forms():
+    texts = [text for text, *_ in NEWS_FORMS]
+    _, relations, _ = read_texts(texts)
+    return dict(zip(texts, relations, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "wrong"), NEWS_FORMS, ids=[t[:40] for t, *_ in NEWS_FORMS]
+)
+def test_news_forms(news_forms, text, wanted, wrong) -> None:
+    read = news_forms[text]
+    assert wanted <= read, read
+    assert not wrong & read, read

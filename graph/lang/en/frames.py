@@ -45,6 +45,7 @@ from graph.lang.en.syntax import (
     lemma,
     misparsed_subject,
     nominal,
+    noun_words,
     own_possessor,
     prep_role,
     tables,
@@ -298,7 +299,7 @@ class FrameReader(ParseRepairs, RelationalNouns):
         self._relative_head(verb, trigger, slots, passive)
         self._inherited_subject(verb, trigger, slots, passive)
         self._result(verb, trigger, slots)
-        blocked = block_reason(verb, self.cues)
+        blocked = block_reason(verb, self.cues) or _left_since(verb, trigger)
         self._emit(trigger, verb, slots, blocked)
         if any(role == "obj" and target.via == "share" for role, target in slots.items):
             # "owns 11 per cent of OpenAI": a shareholder, so an investor
@@ -669,6 +670,11 @@ class FrameReader(ParseRepairs, RelationalNouns):
         holders = [t for role, t in slots.items if role == "holder"]
         others = [t for role, t in slots.items if role != "holder"]
         if not holders and others and _determined(host):
+            typed = self.cues.type_of(noun_words(host)) or self.cues.type_of([lemma(noun)])
+            if typed and typed[0] in holder_classes:
+                # "The OpenAI co-founder and CEO met …" stands for a person, "the parent
+                # company of X" for a company: never for the name of the other kind last met
+                holder_classes = frozenset({typed[0]})
             found = self.resolver.implicit(
                 noun, holder_classes, frozenset(slots.keys()), closest=True
             )
@@ -837,6 +843,27 @@ def _determined(noun: Token) -> bool:
 #: Verbs of leaving a post: coordinated after the clause that gives the post, they end
 #: it ("served as CEO but left the company").
 _LEFT = frozenset({"leave", "quit", "resign", "depart", "exit", "retire"})
+
+
+#: Verbs of taking up a post, which a later leaving ends.
+_POST_VERBS = frozenset({"join", "rejoin", "work", "serve", "lead", "head", "run"})
+
+
+def _left_since(verb: Token, trigger: str) -> str | None:
+    """ "Deng, a manager who joined OpenAI last year, left earlier this year": a post taken
+    in a relative clause on the subject of a plain "left" (no object: the post it names)
+    is over; "Deng, who joined OpenAI, left Meta" keeps it."""
+    if trigger not in _POST_VERBS or verb.dep_ != "relcl":
+        return None
+    person = verb.head
+    if person.dep_ == "appos":
+        person = person.head  # "Deng, a product manager who joined …"
+    main = person.head
+    if person.dep_ != "nsubj" or lemma(main) not in _LEFT:
+        return None
+    if any(c.dep_ in ("dobj", "prep") and c.lower_ not in ("in", "on", "at") for c in kids(main)):
+        return None
+    return "former"
 
 
 def _clause_block(token: Token, cues: Cues) -> str | None:

@@ -306,6 +306,28 @@ def _describes_noun(doc: Doc, j: int) -> bool:
     )
 
 
+#: Lowercase words glued after a name by a hyphen that make a modifier of it, not a part.
+_HYPHEN_MODIFIERS = word_set(
+    "style like free only wide first size sized scale class type born made built run grown "
+    "centric specific heavy friendly native led bound"
+)
+
+
+def _given_name_syllable(doc: Doc, i: int, j: int) -> bool:
+    """ "Chey Tae-won", "Chung Shin-a", "Lee Jae-yong": the second syllable of a Korean
+    given name after a hyphen, lowercase, short, after a family and a first syllable (two
+    capitalised words already, so "Meta-owned" and "Hugging Face-backed" stay modifiers)."""
+    piece = doc[j + 1].text
+    if not (piece.isalpha() and piece.islower() and len(piece) <= 5):
+        return False
+    if piece.endswith(("ed", "ing")) or piece in _HYPHEN_MODIFIERS:
+        return False
+    words = doc[i:j]
+    if len(words) != 2 or not all(t.text.isalpha() and t.text.istitle() for t in words):
+        return False
+    return j + 2 >= len(doc) or doc[j + 2].text != "-"
+
+
 def name_runs(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges [start, end) of name-shaped runs of two or more tokens.
 
@@ -348,6 +370,7 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
                     _starts_name(nxt)
                     or bool(_VERSION.match(nxt.text))
                     or (nxt.lower_ in VERSION_WORDS and versioned)
+                    or (glued and _given_name_syllable(doc, i, j))
                 )
                 if (glued or spaced) and continues:
                     j += 2

@@ -351,6 +351,14 @@ class ArgumentResolver:
                 # analysts" speak for Marrow Labs)
                 found = self._stand_in(token, frozenset({"Person"}))
                 return [found] if found else []
+        if (
+            compound
+            and typed
+            and typed[0] == "Person"
+            and token.tag_ == "NNS"
+            and lemma(token) not in self.cues.affiliated_people
+        ):
+            return []  # "founded by Google veterans", "OpenAI alums": people, not Google
         if lemma(token) in _STAND_FOR and not compound:  # "Pell Labs’s rise": Pell Labs
             owner = next((c for c in kids(token) if c.dep_ == "poss" and self._name_at(c)), None)
             if owner is not None:

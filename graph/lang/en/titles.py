@@ -35,6 +35,10 @@ _TITLE_INTRODUCERS = word_set(
 )
 
 
+#: Job titles, which take "of" too ("VP of Research", "Head of AI"): such a run is a post.
+_JOB_TITLES = word_set("vp ceo cto cfo coo chief head director president chairman officer")
+
+
 _QUOTES = frozenset({'"', "“", "'", "‘"})
 
 
@@ -96,6 +100,9 @@ def _title_end(tokens: list[Token], start: int) -> int | None:
     comma_after = end < len(tokens) and tokens[end].text == ","
     if capitals < 2 or not (glue or (opener and comma_after)) or end - start < 2:
         return None
+    if any(w.lower() in _JOB_TITLES for w in words):
+        return None  # "Former Vexo VP of Research Ivo Brandt is …": a job title and a name
+
     if end >= len(tokens) or (tokens[end].is_punct and tokens[end].text != ","):
         return None  # a whole line in title case is a headline, not a name
     after = tokens[end]
