@@ -104,3 +104,14 @@ def test_late_typing_from_roles(classes_of) -> None:
     # No cue at all: the roles in the acquisition type both ends.
     classes = classes_of("Wenlock Foods acquired Harrowgate for $5 million.")
     assert classes == {"Wenlock Foods": "Organization", "Harrowgate": "Organization"}
+
+
+def test_quoted_titles_and_people_with_colleagues(names_of) -> None:
+    """A quoted title is a work, whatever merged run the parser saw inside it; a name
+    coordinated with "colleagues" is a person."""
+    found = names_of(
+        "“Tides Are All You Want,” submitted on Monday by Orla Venn and colleagues at "
+        "Pellory Labs, made a bold argument."
+    )
+    assert "quoted-title" in found["Tides Are All You Want"]
+    assert "with:colleague" in found["Orla Venn"]

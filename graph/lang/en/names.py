@@ -48,6 +48,7 @@ __all__ = ["NameSpan", "SentenceNames", "find_names", "short_forms"]
 
 # How much each kind of cue weighs (the shared core types a name from 0.9 up).
 LEXICON = 6.0
+QUOTED_TITLE = 1.5  # “Textbooks Are All You Need,”
 TYPE_NOUN = 3.0  # apposition, copula, "the startup X", "X, a model"
 NAMING = 3.0  # "a dataset it calls X"
 DEFINITE_COMPOUND = 2.5  # "the Llama 3 model"
@@ -263,6 +264,9 @@ class _Finder:
         first, last = tokens[start], tokens[end - 1]
         span = self._span(start, end, first.idx, last.idx + len(last))
         if span is not None:
+            if _quoted(tokens, start, end):
+                # “Textbooks Are All You Need,” submitted to arXiv: a quoted title is a work
+                span.votes.append(Vote("Document", QUOTED_TITLE, "quoted-title"))
             self.names.add(span)
 
     # -- step 2: name-shaped tokens
@@ -403,6 +407,18 @@ class _Finder:
                     span.votes.append(Vote(listed[0], LISTED, f"listed:{listed[1]}"))
                 if len(kinds) == 1 and len(run) > 1:
                     span.votes.append(Vote(next(iter(kinds)), COORDINATED, "coordination"))
+        for span in self.names.spans:
+            # "by Suriya Gunasekar and colleagues", "Ada Voss and her co-authors" (by the
+            # words: the parser hangs the plural anywhere)
+            after = self.doc[span.end_token : span.end_token + 3]
+            if len(after) < 2 or after[0].lower_ != "and":
+                continue
+            if not any(v.cue == "name:person" for v in span.votes):
+                continue  # "Vexo and researchers at X": a company and people
+            other = after[1] if after[1].dep_ != "poss" or len(after) < 3 else after[2]
+            typed = self._type(other) if other.tag_ == "NNS" else None
+            if typed and typed[0] == "Person" and not self.names.at(other):
+                span.votes.append(Vote("Person", TYPE_NOUN, f"with:{typed[1]}"))
 
     def _name_runs(self) -> list[list[NameSpan]]:
         """Names listed one after another: "A, B, C and D" (by the words: the parser
@@ -655,6 +671,20 @@ _FUNCTION_WORDS = word_set(
 )
 
 _DEMONYMS = re.compile(r"(?:ish|ese|ian|an|ic|i|ch|ss|ek)$")
+
+
+_OPENING_QUOTES = frozenset({'"', "“", "‘"})
+_CLOSING_QUOTES = frozenset({'"', "”", "’"})
+
+
+def _quoted(tokens: list[Token], start: int, end: int) -> bool:
+    """The run stands between quotes, a comma perhaps inside the closing one."""
+    if start == 0 or tokens[start - 1].text not in _OPENING_QUOTES:
+        return False
+    after = [t.text for t in tokens[end : end + 2]]
+    return bool(after) and (
+        after[0] in _CLOSING_QUOTES or (after[0] in (",", ".") and after[1:2] == ["”"])
+    )
 
 
 def _who_clause(token: Token) -> bool:

@@ -92,7 +92,9 @@ def _title_end(tokens: list[Token], start: int) -> int | None:
         for part in w.split()
         if part[:1].isupper() and part.lower() not in _TITLE_FUNCTION
     )
-    glue = any(w.lower() in _TITLE_GLUE | _TITLE_FUNCTION for w in words[1:])
+    # the words inside, merged name runs split again ("Textbooks Are All" is one token)
+    parts = [part for w in words for part in w.split()][1:]
+    glue = any(p.lower() in _TITLE_GLUE | _TITLE_FUNCTION for p in parts)
     # A function word inside ("the", "of", "Is") makes it a title; an opening one ("Why")
     # only when a comma follows ("Why Machines Dream, an essay by …"), not a verb ("What
     # Vexa Systems released on Monday was …" is a pseudo-cleft).
