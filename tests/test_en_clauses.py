@@ -232,6 +232,18 @@ NEWS_FORMS = [
         set(),
         {("quorvex", "founded", "talvi")},
     ),
+    # "almost bought" did not buy; "brought into the fold" did
+    (
+        "Vexo almost bought Pellory Labs in 2006.",
+        set(),
+        {("vexo", "acquired", "pellory-labs")},
+    ),
+    (
+        "Vexo Labs also brought Oslo-based Tarnwick and Lyon-based Brisa into the fold last "
+        "year.",
+        {("vexo-labs", "acquired", "tarnwick"), ("vexo-labs", "acquired", "brisa")},
+        set(),
+    ),
     # a definite "parent company" is the company met last, not the person
     (
         "The move reflects a push by Corvane Labs CEO Ada Voss to revive AI efforts at the "

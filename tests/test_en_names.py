@@ -115,3 +115,14 @@ def test_quoted_titles_and_people_with_colleagues(names_of) -> None:
     )
     assert "quoted-title" in found["Tides Are All You Want"]
     assert "with:colleague" in found["Orla Venn"]
+
+
+def test_senior_titles_and_based_companies(classes_of) -> None:
+    """The holder of a senior title is a person (a role cue, whatever the parse); what
+    is "Oslo-based" is a company."""
+    classes = classes_of(
+        "The deal will help, Corvane Capital senior vice president Arlo Penn told Reuters. "
+        "Vexo Labs brought Oslo-based Tarnwick into the fold."
+    )
+    assert classes.get("Arlo Penn") == "Person"
+    assert classes.get("Tarnwick") == "Organization"

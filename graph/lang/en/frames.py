@@ -221,6 +221,12 @@ class FrameReader(ParseRepairs, RelationalNouns):
                 phrasal = f"{base} {child.lower_}"
                 if phrasal in self.triggers:
                     return phrasal
+        for prep in kids(verb):  # "brought Mipsology into the fold": bought it
+            if prep.dep_ == "prep" and prep.lower_ == "into":
+                if any(lemma(p) == "fold" for p in kids(prep) if p.dep_ == "pobj"):
+                    idiom = f"{base} into the fold"
+                    if idiom in self.triggers:
+                        return idiom
         if base in self._stance_verbs:
             stance = self._stance(verb)
             if stance:

@@ -48,6 +48,7 @@ __all__ = ["NameSpan", "SentenceNames", "find_names", "short_forms"]
 
 # How much each kind of cue weighs (the shared core types a name from 0.9 up).
 LEXICON = 6.0
+LOOSE_BASED = 1.5  # "France-based Mipsology"
 QUOTED_TITLE = 1.5  # “Textbooks Are All You Need,”
 TYPE_NOUN = 3.0  # apposition, copula, "the startup X", "X, a model"
 NAMING = 3.0  # "a dataset it calls X"
@@ -599,6 +600,15 @@ class _Finder:
         """Type nouns that describe the name at ``token``, with the cue's weight."""
         # "Mistral, a Paris-based startup" / "the startup, Xyz" / "CEO Sam Altman"
         for child in kids(token):
+            if child.dep_ == "amod" and child.lower_ == "based" and child.i < token.i:
+                place = self.doc[child.i - 2] if child.i >= 2 else None
+                if (
+                    place is not None
+                    and self.doc[child.i - 1].text == "-"
+                    and place.text[:1].isupper()
+                ):
+                    # "France-based Mipsology": what is based somewhere is a company
+                    yield "Organization", "based", LOOSE_BASED, "based"
             if child.dep_ == "appos":
                 typed = self._type(child)
                 if typed:

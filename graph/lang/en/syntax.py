@@ -350,12 +350,18 @@ def _chain(token: Token) -> Iterator[Token]:
         i = table.heads[i]
 
 
+#: Adverbs before a verb that say the event did not happen ("nearly acquired X").
+_ALMOST = frozenset({"almost", "nearly"})
+
+
 def _negated(token: Token, cues: Cues) -> bool:
     for child in kids(token):
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
             return True
         if child.dep_ in ("advmod", "preconj") and child.lower_ in ("never", "neither"):
             return True
+        if child.dep_ == "advmod" and child.lower_ in _ALMOST and child.i < token.i:
+            return True  # "AMD almost bought Nvidia in 2006": it did not
         following = token.doc[child.i + 1] if child.i + 1 < len(token.doc) else None
         if child.lower_ == "yet" and following is not None and following.lower_ == "to":
             return True  # "has yet to release" (not "its best model yet")
