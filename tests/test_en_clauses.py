@@ -239,8 +239,7 @@ NEWS_FORMS = [
         {("vexo", "acquired", "pellory-labs")},
     ),
     (
-        "Vexo Labs also brought Oslo-based Tarnwick and Lyon-based Brisa into the fold last "
-        "year.",
+        "Vexo Labs also brought Oslo-based Tarnwick and Lyon-based Brisa into the fold last year.",
         {("vexo-labs", "acquired", "tarnwick"), ("vexo-labs", "acquired", "brisa")},
         set(),
     ),

@@ -222,11 +222,14 @@ class FrameReader(ParseRepairs, RelationalNouns):
                 if phrasal in self.triggers:
                     return phrasal
         for prep in kids(verb):  # "brought Mipsology into the fold": bought it
-            if prep.dep_ == "prep" and prep.lower_ == "into":
-                if any(lemma(p) == "fold" for p in kids(prep) if p.dep_ == "pobj"):
-                    idiom = f"{base} into the fold"
-                    if idiom in self.triggers:
-                        return idiom
+            idiom = f"{base} into the fold"
+            if (
+                prep.dep_ == "prep"
+                and prep.lower_ == "into"
+                and idiom in self.triggers
+                and any(lemma(p) == "fold" for p in kids(prep) if p.dep_ == "pobj")
+            ):
+                return idiom
         if base in self._stance_verbs:
             stance = self._stance(verb)
             if stance:
