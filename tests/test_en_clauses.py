@@ -243,6 +243,27 @@ NEWS_FORMS = [
         {("vexo-labs", "acquired", "tarnwick"), ("vexo-labs", "acquired", "brisa")},
         set(),
     ),
+    # a model "from" a company is the company's; "built atop" is built on
+    (
+        "Tarnic-2 from Indian startup Pellory Labs can handle Hindi. Tarnic-2 is built atop "
+        "Orvik-7.",
+        {("pellory-labs", "developed", "tarnic-2"), ("tarnic-2", "basedOn", "orvik-7")},
+        set(),
+    ),
+    # a description in an object is not the clause's own subject; a description with a
+    # size is a new thing, not the model met before
+    (
+        "Vexo Labs released the Orvik app in May. Vexo Labs now has 40 staff. Like Tarnwick "
+        "Labs, Pellory Labs said it "
+        "would be using technology developed by the Orvik creator.",
+        {("vexo-labs", "developed", "orvik")},
+        {("pellory-labs", "developed", "orvik"), ("tarnwick-labs", "developed", "orvik")},
+    ),
+    (
+        "Tarnic-2 is built atop the seven-billion parameter version of Orvik-7.",
+        set(),
+        {("tarnic-2", "variantOf", "orvik-7")},
+    ),
     # a definite "parent company" is the company met last, not the person
     (
         "The move reflects a push by Corvane Labs CEO Ada Voss to revive AI efforts at the "

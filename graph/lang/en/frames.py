@@ -162,8 +162,33 @@ class FrameReader(ParseRepairs, RelationalNouns):
             self._misparsed_gerund(token)
             self._surface_triple(token)
         self._merged_parts()
+        self._maker_from()
         self._pseudo_cleft()
         return self.frames
+
+    def _maker_from(self) -> None:
+        """ "OpenHathi from Indian startup Sarvam AI", "X is a large language model from
+        Sarvam AI": a thing named with "from" and a company is that company's (an
+        ``@from`` frame; the patterns keep only models and products made by companies)."""
+        for span in self.names.spans:
+            token = self.doc[span.end_token - 1]
+            things = [token]
+            if token.dep_ == "attr" and lemma(token.head) == "be":
+                things = []  # "X is a model from Y": the subject of the copula
+                for child in kids(token.head):
+                    if child.dep_ == "nsubj" and self.names.at(child) is not None:
+                        things.append(child)
+            for prep in kids(token):
+                if prep.dep_ != "prep" or prep.lower_ != "from":
+                    continue
+                for pobj in kids(prep):
+                    if pobj.dep_ != "pobj" or self.names.at(pobj) is None:
+                        continue
+                    for thing in things:
+                        slots = Slots()
+                        slots.add("obj", [Target(self.names.at(thing))])  # type: ignore[arg-type]
+                        slots.add("subj", self._resolve("@from", "subj", pobj))
+                        self._emit("@from", prep, slots, None)
 
     def _relational_modifier(self, token: Token) -> bool:
         """ "rival Anthropic", "rival labs A and B": a relational adjective before a name."""
@@ -684,9 +709,14 @@ class FrameReader(ParseRepairs, RelationalNouns):
                 # "The OpenAI co-founder and CEO met …" stands for a person, "the parent
                 # company of X" for a company: never for the name of the other kind last met
                 holder_classes = frozenset({typed[0]})
-            found = self.resolver.implicit(
-                noun, holder_classes, frozenset(slots.keys()), closest=True
-            )
+            if any(c.dep_ == "nummod" for t in (noun, *kids(noun)) for c in kids(t)):
+                return []  # "the seven-billion parameter version of Llama 2": a new thing
+            subjects = self._clause_subjects(host)
+            exclude = frozenset(slots.keys()) | subjects
+            # with the sentence's own subject ruled out, the description points past the
+            # sentence: the document's topic ("Kakao will use technology developed by the
+            # ChatGPT creator"), not a name met in passing
+            found = self.resolver.implicit(noun, holder_classes, exclude, closest=not subjects)
             if found is not None:
                 slots.add("holder", [found], "anaphor")
             return []
@@ -711,6 +741,25 @@ class FrameReader(ParseRepairs, RelationalNouns):
         if found is not None:
             slots.add("of", [found], "topic", 0.05)
         return []
+
+    def _clause_subjects(self, host: Token) -> frozenset[str]:
+        """Names a description in an object or an agent cannot stand for: the subjects of
+        the clauses around it ("Vexo invested in the ChatGPT maker" is not about Vexo; "X
+        is built atop the 7B version of Y" makes X no version). A description that is a
+        subject itself ("Vexo said the ChatGPT maker would …") may well be the name."""
+        keys: set[str] = set()
+        token, steps = host, 0
+        while token.head != token and steps < 6:
+            if token.dep_ in ("nsubj", "nsubjpass", "appos", "conj"):
+                break
+            token, steps = token.head, steps + 1
+            if token.pos_ in ("VERB", "AUX"):
+                for child in kids(token):
+                    if child.dep_ in ("nsubj", "nsubjpass"):
+                        named = self.names.at(child)
+                        if named is not None:
+                            keys.add(named.key)
+        return frozenset(keys)
 
     def _profession(self, noun: Token) -> bool:
         """ "Daniel Gross, an investor and engineer": coordinated with a word for a trade,

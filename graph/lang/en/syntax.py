@@ -175,7 +175,11 @@ def prep_role(prep: Token) -> str | None:
     word = prep.lower_
     if word in _NOT_ROLES or not word.isalpha():
         return None
-    return word
+    return _SAME_ROLE.get(word, word)
+
+
+#: Prepositions that say what another says: "built atop Llama 2" is built on it.
+_SAME_ROLE = {"atop": "on", "upon": "on"}
 
 
 _CONTRAST = frozenset({"than", "not", "nor", "instead", "versus", "vs", "vs.", "unlike"})
