@@ -172,3 +172,15 @@ def test_titles_with_departments_and_hyphenated_given_names() -> None:
     assert "ivo-brandt" in keys and "technology" not in keys, keys
     assert ("ivo-brandt", "worksFor", "lumetric") in relations[0]
     assert ("park-min-ji", "worksFor", "vexon") in relations[1]
+
+
+def test_a_colon_sets_the_name_of_a_headline_description() -> None:
+    """ "Orvik: Pellory Labs' New Model" describes Orvik, not a word inside the phrase."""
+    _, (triples,), _ = read_texts(
+        ["Introducing OrvikLM-7B: TarnAI’s Groundbreaking Hybrid Model\n\nIt is fast."]
+    )
+    assert ("tarnai", "owns", "orviklm-7b") in triples or (
+        "tarnai",
+        "developed",
+        "orviklm-7b",
+    ) in triples, triples

@@ -331,6 +331,9 @@ class ArgumentResolver:
                 if child.dep_ in ("nsubj", "nsubjpass") and self._name_at(child):
                     return [Target(self._name_at(child), "copula")]  # type: ignore[arg-type]
         typed = self.cues.type_of(noun_words(token))
+        colon = self._colon_apposition(token) if typed else None
+        if colon is not None:  # "Introducing Jamba: AI21's Groundbreaking SSM-Transformer Model"
+            return [Target(colon, "apposition")]
         if typed and typed[0] == "Person":  # "researchers including Dario Amodei"
             listed = self._including(token, classes, terms, depth)
             if listed:
@@ -466,6 +469,15 @@ class ArgumentResolver:
             if span is not None and typed is not None:
                 return [Target(span, "apposition", 0.05)]
         return []
+
+    def _colon_apposition(self, token: Token) -> NameSpan | None:
+        """The name a colon sets before a type noun's phrase, as headlines do: "Jamba:
+        AI21's Groundbreaking SSM-Transformer Model" describes Jamba."""
+        edge = token.left_edge.i
+        doc = token.doc
+        if edge < 2 or doc[edge - 1].text != ":":
+            return None
+        return self._name_at(doc[edge - 2])
 
     def _labelled_term(self, token: Token, span: NameSpan) -> NameSpan | None:
         """The proper name before a term the gazetteer knows, used as its type noun:
