@@ -264,6 +264,27 @@ NEWS_FORMS = [
         set(),
         {("tarnic-2", "variantOf", "orvik-7")},
     ),
+    # a pronoun coordinated with a name: both are the subject
+    (
+        "Ivo Dern was a student at Corvane University when he and co-founder Lena Marsh "
+        "started Tarnwick Labs in 2016.",
+        {("ivo-dern", "founded", "tarnwick-labs"), ("lena-marsh", "founded", "tarnwick-labs")},
+        set(),
+    ),
+    # a venture between two companies; an executive named with the company's title acts
+    # for the company where only companies partner
+    (
+        "Korean firms will join the Orvik project, a mega venture between Pellory Labs and "
+        "Tarnwick Labs to build capacity in the US.",
+        {("pellory-labs", "partneredWith", "tarnwick-labs")},
+        set(),
+    ),
+    (
+        "In a tour through Asia, Pellory Labs chief executive officer Ada Voss also announced "
+        "a partnership with Japan’s Tarnwick Group.",
+        {("pellory-labs", "partneredWith", "tarnwick")},
+        {("ada-voss", "partneredWith", "tarnwick")},
+    ),
     # a definite "parent company" is the company met last, not the person
     (
         "The move reflects a push by Corvane Labs CEO Ada Voss to revive AI efforts at the "

@@ -562,6 +562,9 @@ class FrameReader(ParseRepairs, RelationalNouns):
                 if role == "subj":
                     end = "poss" if raiser else "subj"
                     slots.add(end, self._resolve(trigger, end, token, slots.keys()), "light", 0.05)
+                    employer = self._employer(trigger, end, token)
+                    if employer is not None:
+                        slots.add(end, [employer], "light", 0.05)
                 elif role in ("with", "in", "between", "over", "about", "from") and token != host:
                     slots.add(
                         role, self._resolve(trigger, role, token, slots.keys()), "light", 0.05
@@ -583,6 +586,38 @@ class FrameReader(ParseRepairs, RelationalNouns):
         if joined is not None and joined.items:
             self._emit(trigger, noun, joined, blocked)
         self._emit(trigger, noun, slots, blocked)
+
+    def _employer(self, trigger: str, role: str, token: Token) -> Target | None:
+        """ "OpenAI chief executive Sam Altman announced a partnership with SoftBank": where
+        only companies take the role, an executive named with the company's title acts
+        for it (the company before the title)."""
+        if "Person" in (self._classes(trigger, role) or {"Person"}):
+            return None
+        named = self.names.at(token)
+        if named is None:
+            return None
+        before = [c for c in kids(token) if c.dep_ in ("compound", "nmod") and c.i < token.i]
+        titles = [
+            c
+            for c in before
+            if self.names.at(c) is None
+            and (self.cues.type_of([lemma(c)]) or ("", ""))[0] == "Person"
+        ]
+        # the company hangs from the title ("OpenAI chief executive officer") or, as the
+        # parser often has it, from the name beside the title
+        for holder in (*titles, token if titles else None):
+            if holder is None:
+                continue
+            for child in kids(holder):
+                company = self.names.at(child)
+                if (
+                    child.dep_ in ("compound", "nmod", "poss")
+                    and child.i < token.i
+                    and company is not None
+                    and company is not named
+                ):
+                    return Target(company, "employer", 0.05)
+        return None
 
     def _raised(self, trigger: str, light: Token) -> bool:
         """ "Vexo closed a round": the subject of a raising verb is the company a round is

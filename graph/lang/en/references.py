@@ -316,7 +316,12 @@ class ArgumentResolver:
             if token.lower_ in _RELATIVE_PRONOUNS:
                 return []
             found = self._pronoun(token, classes)
-            return [found] if found else []
+            # "he and co-founder Lucy Guo started Scale": the names coordinated with it too
+            listed = self._listed_with(token, classes, terms, depth) if token.conjuncts else []
+            if found is None:
+                return listed
+            # one level of evidence for the group, so the pronoun's name is not dropped
+            return [found, *(Target(t.span, t.via, found.penalty) for t in listed)]
         if token.pos_ not in ("NOUN", "PROPN", "NUM", "X", "ADJ"):
             return []
         # The name this noun describes ("AI21 Labs, the company that …") or is
