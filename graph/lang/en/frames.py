@@ -751,6 +751,19 @@ class FrameReader(ParseRepairs, RelationalNouns):
             # with the sentence's own subject ruled out, the description points past the
             # sentence: the document's topic ("Kakao will use technology developed by the
             # ChatGPT creator"), not a name met in passing
+            local = [
+                span
+                for span in self.names.spans
+                if span.end <= noun.idx
+                and not span.reference
+                and self.resolver.class_of(span) in holder_classes
+            ]
+            nearest = max(local, key=lambda s: s.start) if local and not subjects else None
+            ends = slots.keys()
+            if nearest is not None and nearest.key in ends:
+                # the name it would stand for is its own other end ("Meta … the parent
+                # company of Facebook", with Facebook a name of Meta): no safe reading
+                return []
             found = self.resolver.implicit(noun, holder_classes, exclude, closest=not subjects)
             if found is not None:
                 slots.add("holder", [found], "anaphor")
