@@ -802,11 +802,17 @@ class FrameReader(ParseRepairs, RelationalNouns):
                 break
             token, steps = token.head, steps + 1
             if token.pos_ in ("VERB", "AUX"):
-                for child in kids(token):
-                    if child.dep_ in ("nsubj", "nsubjpass"):
-                        named = self.names.at(child)
-                        if named is not None:
-                            keys.add(named.key)
+                subjects = [c for c in kids(token) if c.dep_ in ("nsubj", "nsubjpass")]
+                for child in subjects:
+                    named = self.names.at(child)
+                    if named is not None:
+                        keys.add(named.key)
+                unread = all(
+                    c.pos_ == "PRON" and c.lower_ not in _RELATIVE and self.names.at(c) is None
+                    for c in subjects
+                )
+                if subjects and not unread:
+                    break  # the nearest clause with a subject ("investors that value …")
         return frozenset(keys)
 
     def _profession(self, noun: Token) -> bool:
