@@ -184,3 +184,14 @@ def test_a_colon_sets_the_name_of_a_headline_description() -> None:
         "developed",
         "orviklm-7b",
     ) in triples, triples
+
+
+def test_a_plural_type_noun_names_no_thing() -> None:
+    """ "specialized LLMs" is a kind of thing, whatever the tagger calls the word."""
+    _, (triples,), _ = read_texts(
+        [
+            "Machine learning (ML) engineers at Vexo Labs can fine-tune them and create more "
+            "powerful specialized LLMs to perform tasks."
+        ]
+    )
+    assert not any(o == "llms" for _, _, o in triples), triples

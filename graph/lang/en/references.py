@@ -535,8 +535,9 @@ class ArgumentResolver:
     def _generic_kind(self, token: Token) -> bool:
         """A type noun the gazetteer knows as a term, used as a common noun: "an LLM",
         "LLMs" (an indefinite article or a bare plural)."""
-        if self.cues.type_of([lemma(token)]) is None and self.cues.type_of([token.lower_]) is None:
-            return False
+        singular = token.lower_[:-1] if token.text.endswith("s") else token.lower_
+        if all(self.cues.type_of([w]) is None for w in (lemma(token), token.lower_, singular)):
+            return False  # "LLMs", which the tagger may keep as a proper noun of its own
         dets = [c.lower_ for c in kids(token) if c.dep_ == "det"]
         return bool(set(dets) & {"a", "an"}) or (token.tag_ in ("NNS", "NNPS") and not dets)
 
