@@ -285,6 +285,18 @@ NEWS_FORMS = [
         {("pellory-labs", "partneredWith", "tarnwick")},
         {("ada-voss", "partneredWith", "tarnwick")},
     ),
+    # a deal for a named company is its purchase; a deal for a company's chips is not
+    (
+        "Vexo Labs completed its $2 billion deal for Pellory Labs on Monday.",
+        {("vexo-labs", "acquired", "pellory-labs")},
+        set(),
+    ),
+    (
+        "Vexo Labs struck a deal for Pellory Labs chips. Tarnwick Labs used the Pellory Labs "
+        "chatbot.",
+        set(),
+        {("vexo-labs", "acquired", "pellory-labs"), ("tarnwick-labs", "uses", "pellory-labs")},
+    ),
     # a definite "parent company" is the company met last, not the person
     (
         "The move reflects a push by Corvane Labs CEO Ada Voss to revive AI efforts at the "

@@ -86,6 +86,8 @@ _LIST_PREPS = frozenset({"including", "like", "such"})
 _SOURCING = frozenset({"use", "draw", "take", "source", "collect", "scrape", "pull"})
 #: Modifiers before a noun that may be the name it stands for: "its Tern-1 model".
 _MODIFIERS = frozenset({"compound", "nummod", "amod", "nmod", "npadvmod"})
+#: Kinds of made things: a company's name before their type noun is their maker.
+_THINGS = frozenset({"AIModel", "Product", "Dataset", "Technique"})
 #: Type nouns for part of a company: "the NovaSky team" names NovaSky, but "the team"
 #: alone is not the company ("he led the team that built X").
 _PARTS = frozenset({"team", "unit", "division", "arm"})
@@ -374,7 +376,11 @@ class ArgumentResolver:
         proper = [c for c in compound if not c.text[:1].islower()]
         if proper and (typed or lemma(token) in _STAND_FOR):
             # "the Llama 3 model" is Llama 3; "the open source AI vendor" is no open source
-            return [Target(self._name_at(proper[-1]), "type-noun")]  # type: ignore[arg-type]
+            named = self._name_at(proper[-1])
+            kind = _class_of(named) if named is not None else None
+            if typed and typed[0] in _THINGS and kind in ("Organization", "Person"):
+                return []  # "a deal for Nvidia chips": the chips, not Nvidia
+            return [Target(named, "type-noun")]  # type: ignore[arg-type]
         if compound and terms and classes:
             known = self._name_at(compound[-1])
             if known is not None and _class_of(known) in classes & _TERM_CLASSES:
