@@ -285,6 +285,13 @@ NEWS_FORMS = [
         {("pellory-labs", "partneredWith", "tarnwick")},
         {("ada-voss", "partneredWith", "tarnwick")},
     ),
+    # a named product "made by" a company is its work; a deal made is no product
+    (
+        "Orvik, the chatbot made by Vexo Labs, is popular. Vexo Labs made a deal with "
+        "Pellory Labs.",
+        {("vexo-labs", "developed", "orvik")},
+        {("vexo-labs", "developed", "pellory-labs")},
+    ),
     # a deal for a named company is its purchase; a deal for a company's chips is not
     (
         "Vexo Labs completed its $2 billion deal for Pellory Labs on Monday.",
