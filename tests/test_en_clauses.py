@@ -285,6 +285,23 @@ NEWS_FORMS = [
         {("pellory-labs", "partneredWith", "tarnwick")},
         {("ada-voss", "partneredWith", "tarnwick")},
     ),
+    # backing "from" someone is their investment in the one who gets it
+    (
+        "Pellory Labs raised $5 million with backing from Vexo Capital.",
+        {("vexo-capital", "investedIn", "pellory-labs")},
+        set(),
+    ),
+    # a company's person works for it, unless the title between says "former"
+    (
+        "Vexo Labs' Ada Voss, a veteran researcher, said the model was ready.",
+        {("ada-voss", "worksFor", "vexo-labs")},
+        set(),
+    ),
+    (
+        "Vexo Labs’ former chief technology officer Ivo Dern announced Tarnwick Labs.",
+        set(),
+        {("ivo-dern", "worksFor", "vexo-labs")},
+    ),
     # a named product "made by" a company is its work; a deal made is no product
     (
         "Orvik, the chatbot made by Vexo Labs, is popular. Vexo Labs made a deal with "

@@ -868,7 +868,10 @@ class FrameReader(ParseRepairs, RelationalNouns):
         slots.add("obj", owned)
         for owner in owners:
             slots.add("subj", self._resolve(trigger, "subj", owner, slots.keys()))
-        self._emit(trigger, owners[0], slots, None)  # its model is its model, said or denied
+        between = self.doc[owners[0].i + 1 : token.i]
+        # its model is its model, said or denied; "OpenAI's former CTO Mira Murati" is past
+        former = any(t.lower_ in _FORMER_TITLE for t in between)
+        self._emit(trigger, owners[0], slots, "former" if former else None)
 
     def _kin_noun(self, token: Token) -> bool:
         """ "its sister company Isomorphic Labs", "its rival Anthropic": a noun of kinship
@@ -951,6 +954,9 @@ def _determined(noun: Token) -> bool:
     """ "the ChatGPT owner", "this startup's backer" (not "a backer", not a bare noun)."""
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in kids(noun))
 
+
+#: Words before a title that end the post ("its previous model" is still its model).
+_FORMER_TITLE = frozenset({"former", "ex", "ex-", "onetime", "one-time", "erstwhile"})
 
 #: Verbs of leaving a post: coordinated after the clause that gives the post, they end
 #: it ("served as CEO but left the company").
