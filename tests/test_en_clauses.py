@@ -285,6 +285,27 @@ NEWS_FORMS = [
         {("pellory-labs", "partneredWith", "tarnwick")},
         {("ada-voss", "partneredWith", "tarnwick")},
     ),
+    # a list of names the parser broke up is still the subject, by its words
+    (
+        "Vexo Capital, Tarn Ventures and Brisk Partners invested in Pellory Labs.",
+        {
+            ("vexo-capital", "investedIn", "pellory-labs"),
+            ("tarn-ventures", "investedIn", "pellory-labs"),
+            ("brisk-partners", "investedIn", "pellory-labs"),
+        },
+        set(),
+    ),
+    (
+        "Like Vexo Capital, Tarn Ventures and Brisk Partners invested in Pellory Labs.",
+        set(),
+        {("vexo-capital", "investedIn", "pellory-labs")},
+    ),
+    # "the X-owned startup Y": Y, the startup's name
+    (
+        "The Vexo Labs-owned startup Pellory Labs is growing.",
+        {("vexo-labs", "owns", "pellory-labs")},
+        set(),
+    ),
     # backing "from" someone is their investment in the one who gets it
     (
         "Pellory Labs raised $5 million with backing from Vexo Capital.",

@@ -286,6 +286,30 @@ class FrameReader(ParseRepairs, RelationalNouns):
                     return "@winner", target, child
         return None
 
+    def _surface_list(self, last: Token) -> list[Token]:
+        """ "Vexo Capital, Tarn Ventures and Brisk Partners invested in X", parsed as no
+        list (the parser made the first names a modifier and a root): by the words, the
+        names before "and" set off by commas alone ("Like A, B and C invested": not A)."""
+        doc = self.doc
+        own = self.names.at(last)
+        i = own.start_token if own is not None else last.i
+        if i < 2 or doc[i - 1].lower_ != "and":
+            return []
+        members: list[Token] = []
+        j = i - 3 if doc[i - 2].text == "," else i - 2
+        while j >= 0:
+            span = self.names.at(doc[j])
+            if span is None:
+                return members  # "In 2020, B and C": the comma closed another phrase
+            members.append(doc[span.end_token - 1])
+            k = span.start_token - 1
+            if k < 0 or doc[k].text != ",":
+                if k >= 0 and doc[k].pos_ == "ADP":
+                    members.pop()  # "Like Vexo Capital, …": set apart by the preposition
+                return members
+            j = k - 1
+        return members
+
     def _stance_kind(self, noun: Token) -> str | None:
         word = lemma(noun)
         if word in self.cues.threat_nouns:
@@ -322,6 +346,9 @@ class FrameReader(ParseRepairs, RelationalNouns):
             if role == "as" and stance:
                 continue
             slots.add(role, self._resolve(trigger, role, token, slots.keys()))
+            if role == "subj" and token.i < verb.i and not token.conjuncts:
+                for member in self._surface_list(token):
+                    slots.add(role, self._resolve(trigger, role, member, slots.keys()), "list")
         if stance and stance[1] is not None:
             slots.add("obj", self._resolve(trigger, "obj", stance[1]))
         if complement is not None:  # "regarded as the winner ... by analysts at X"
@@ -904,7 +931,10 @@ class FrameReader(ParseRepairs, RelationalNouns):
             return
         slots = Slots()
         slots.add("prefix", self._resolve(trigger, "prefix", prefixes[0]))
-        owned = self._resolve(trigger, "obj", token.head, slots.keys())
+        head = token.head
+        if head.dep_ == "compound" and self.names.at(head.head) is not None:
+            head = head.head  # "the Vexo-owned startup Pellory Labs": the startup's name
+        owned = self._resolve(trigger, "obj", head, slots.keys())
         # "Microsoft-backed OpenAI and Google’s DeepMind": the modifier is not DeepMind's
         owned = [t for t in owned if not own_possessor(self.doc[t.span.end_token - 1])]
         slots.add("obj", owned)
