@@ -300,6 +300,15 @@ NEWS_FORMS = [
         set(),
         {("vexo-capital", "investedIn", "pellory-labs")},
     ),
+    # rivals a company faces are its competitors
+    (
+        "Vexo Labs faces rivals such as Pellory Labs and Tarnwick Labs.",
+        {
+            ("pellory-labs", "competesWith", "vexo-labs"),
+            ("tarnwick-labs", "competesWith", "vexo-labs"),
+        },
+        set(),
+    ),
     # "the X-owned startup Y": Y, the startup's name
     (
         "The Vexo Labs-owned startup Pellory Labs is growing.",
