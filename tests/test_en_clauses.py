@@ -300,6 +300,17 @@ NEWS_FORMS = [
         set(),
         {("vexo-capital", "investedIn", "pellory-labs")},
     ),
+    # companies that act jointly partner; ones that each act do not
+    (
+        "Vexo Labs and Pellory Labs will jointly develop chips for Korea.",
+        {("pellory-labs", "partneredWith", "vexo-labs")},
+        set(),
+    ),
+    (
+        "Vexo Labs and Tarnwick Labs each develop chips for Korea.",
+        set(),
+        {("tarnwick-labs", "partneredWith", "vexo-labs")},
+    ),
     # rivals a company faces are its competitors
     (
         "Vexo Labs faces rivals such as Pellory Labs and Tarnwick Labs.",

@@ -362,6 +362,11 @@ class FrameReader(ParseRepairs, RelationalNouns):
         self._result(verb, trigger, slots)
         blocked = block_reason(verb, self.cues) or _left_since(verb, trigger)
         self._emit(trigger, verb, slots, blocked)
+        if any(c.dep_ == "advmod" and c.lower_ in _JOINTLY for c in kids(verb)):
+            # "OpenAI, Kakao to jointly develop AI products": those who act jointly partner
+            joint = Slots()
+            joint.items.extend(item for item in slots.items if item[0] in ("subj", "with"))
+            self._emit("@jointly", verb, joint, blocked)
         if any(role == "obj" and target.via == "share" for role, target in slots.items):
             # "owns 11 per cent of OpenAI": a shareholder, so an investor
             self._emit("@stake", verb, slots, blocked)
@@ -984,6 +989,9 @@ def _determined(noun: Token) -> bool:
     """ "the ChatGPT owner", "this startup's backer" (not "a backer", not a bare noun)."""
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in kids(noun))
 
+
+#: Adverbs of a shared deed ("to jointly develop", "will build it together").
+_JOINTLY = frozenset({"jointly", "together"})
 
 #: Words before a title that end the post ("its previous model" is still its model).
 _FORMER_TITLE = frozenset({"former", "ex", "ex-", "onetime", "one-time", "erstwhile"})
