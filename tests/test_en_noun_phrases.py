@@ -195,3 +195,10 @@ def test_a_plural_type_noun_names_no_thing() -> None:
         ]
     )
     assert not any(o == "llms" for _, _, o in triples), triples
+
+
+def test_the_name_after_a_department_holds_the_title() -> None:
+    """ "former Quorvex VP of Research Ivo Brandt": Ivo Brandt is the VP, a person."""
+    extraction, _, _ = read_texts(["Former Quorvex VP of Research Ivo Brandt joined Lumetric."])
+    classes = {e.key: e.entity_class for e in extraction.entities}
+    assert classes.get("ivo-brandt") == "Person", classes

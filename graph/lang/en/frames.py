@@ -33,7 +33,7 @@ from graph.extraction.readings import Frame, Vote
 from graph.lang.en.cues import Cues
 from graph.lang.en.holders import RelationalNouns
 from graph.lang.en.names import SentenceNames
-from graph.lang.en.parse import TITLE_WORDS
+from graph.lang.en.parse import TITLE_WORDS, department_of_title
 from graph.lang.en.references import ArgumentResolver, Target
 from graph.lang.en.repairs import CREATE, ParseRepairs
 from graph.lang.en.slots import Slots
@@ -524,8 +524,20 @@ class FrameReader(ParseRepairs, RelationalNouns):
                 continue
             joined = {"of": "of|obj", "by": "by|subj", "at": "at|of"}.get(role, role)
             for pobj in kids(prep):
-                if pobj.dep_ == "pobj":
-                    slots.add(joined, self._resolve(trigger, joined, pobj, slots.keys()))
+                if pobj.dep_ != "pobj":
+                    continue
+                named = self.names.at(pobj)
+                if (
+                    role == "of"
+                    and named is not None
+                    and named.start_token == prep.i + 2
+                    and department_of_title(self.doc, prep.i + 1)
+                ):
+                    # "VP of Research Barret Zoph": the department ends the title, and the
+                    # name after it holds it
+                    slots.add("holder", [Target(named)], "beside")
+                    continue
+                slots.add(joined, self._resolve(trigger, joined, pobj, slots.keys()))
         for child in kids(noun):
             if child.dep_ in _NAME_MODIFIERS and child.i < noun.i and self.names.at(child):
                 # "Databricks’ purchase of X": a bare apostrophe the parser left as
