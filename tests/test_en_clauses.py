@@ -311,6 +311,17 @@ NEWS_FORMS = [
         set(),
         {("tarnwick-labs", "partneredWith", "vexo-labs")},
     ),
+    # an adjective after "be" takes the copula's subject; its negation states nothing
+    (
+        "Orvik-7B is better than Tarn-13B at maths. Orvik-9B is superior to Tarn-20B.",
+        {("orvik-7b", "outperforms", "tarn-13b"), ("orvik-9b", "outperforms", "tarn-20b")},
+        set(),
+    ),
+    (
+        "Brisk-7B is not better than Ostley-13B at maths.",
+        set(),
+        {("brisk-7b", "outperforms", "ostley-13b")},
+    ),
     # rivals a company faces are its competitors
     (
         "Vexo Labs faces rivals such as Pellory Labs and Tarnwick Labs.",

@@ -161,10 +161,36 @@ class FrameReader(ParseRepairs, RelationalNouns):
             self._misparsed_verb(token)
             self._misparsed_gerund(token)
             self._surface_triple(token)
+        for token in tokens:
+            if token.pos_ == "ADJ" and token.dep_ == "acomp":
+                self._predicate_adjective(token)
         self._merged_parts()
         self._maker_from()
         self._pseudo_cleft()
         return self.frames
+
+    def _predicate_adjective(self, adjective: Token) -> None:
+        """ "Orvik-7B is better than Tarn-13B", "X is superior to Y": an adjective after
+        "be" takes the copula's subject (the lemmatizer makes "better" "well", so the
+        word itself is the trigger)."""
+        verb = adjective.head
+        if lemma(verb) != "be":
+            return
+        trigger = adjective.lower_ if adjective.lower_ in self.triggers else lemma(adjective)
+        if trigger not in self.triggers or trigger in ("well", "good"):
+            return
+        slots = Slots()
+        for child in kids(verb):
+            if child.dep_ == "nsubj":
+                slots.add("subj", self._resolve(trigger, "subj", child))
+        for prep in kids(adjective):
+            role = prep_role(prep) if prep.dep_ == "prep" else None
+            if role in ("than", "to"):
+                for pobj in kids(prep):
+                    if pobj.dep_ == "pobj":
+                        slots.add(role, self._resolve(trigger, role, pobj, slots.keys()))
+        if any(role == "subj" for role, _ in slots.items):
+            self._emit(trigger, adjective, slots, block_reason(verb, self.cues))
 
     def _maker_from(self) -> None:
         """ "OpenHathi from Indian startup Sarvam AI", "X is a large language model from
