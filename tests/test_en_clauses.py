@@ -322,6 +322,12 @@ NEWS_FORMS = [
         set(),
         {("brisk-7b", "outperforms", "ostley-13b")},
     ),
+    # "to found" is the verb "found", and its subject the one who left to do it
+    (
+        "Ada Voss quit Vexo Labs in 2021 to found Pellory Labs.",
+        {("ada-voss", "founded", "pellory-labs")},
+        {("ada-voss", "worksFor", "vexo-labs")},
+    ),
     # rivals a company faces are its competitors
     (
         "Vexo Labs faces rivals such as Pellory Labs and Tarnwick Labs.",

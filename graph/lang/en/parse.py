@@ -488,6 +488,10 @@ def _hyphen_lemmas(nlp: Language) -> object:
             if text in _LEMMA_FIXES and token.pos_ == "VERB":
                 token.lemma_ = _LEMMA_FIXES[text]
                 continue
+            after_to = token.i > 0 and doc[token.i - 1].lower_ == "to"
+            if text == "found" and (token.tag_ == "VB" or after_to):
+                token.lemma_ = "found"  # "left to found Pellory Labs": no past of "find"
+                continue
             if (
                 token.pos_ == "VERB"
                 and text.startswith(_GLUED_PREFIXES)

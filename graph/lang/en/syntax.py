@@ -132,7 +132,8 @@ def _is_passive(verb: Token) -> bool:
     if main_verb_misparsed(verb):
         return False
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "advcl"):
-        return True
+        # "quit in 2021 to found X": an infinitive the tagger took for a participle
+        return not any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(verb))
     participle = verb.tag_ in ("VBN", "JJ") and verb.lower_.endswith(("ed", "en", "lt"))
     if participle and verb.dep_ == "acl" and "-" in verb.text:
         return True  # "a model fine-tuned from X", the participle tagged an adjective
