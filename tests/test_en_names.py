@@ -104,3 +104,25 @@ def test_late_typing_from_roles(classes_of) -> None:
     # No cue at all: the roles in the acquisition type both ends.
     classes = classes_of("Wenlock Foods acquired Harrowgate for $5 million.")
     assert classes == {"Wenlock Foods": "Organization", "Harrowgate": "Organization"}
+
+
+def test_quoted_titles_and_people_with_colleagues(names_of) -> None:
+    """A quoted title is a work, whatever merged run the parser saw inside it; a name
+    coordinated with "colleagues" is a person."""
+    found = names_of(
+        "“Tides Are All You Want,” submitted on Monday by Orla Venn and colleagues at "
+        "Pellory Labs, made a bold argument."
+    )
+    assert "quoted-title" in found["Tides Are All You Want"]
+    assert "with:colleague" in found["Orla Venn"]
+
+
+def test_senior_titles_and_based_companies(classes_of) -> None:
+    """The holder of a senior title is a person (a role cue, whatever the parse); what
+    is "Oslo-based" is a company."""
+    classes = classes_of(
+        "The deal will help, Corvane Capital senior vice president Arlo Penn told Reuters. "
+        "Vexo Labs brought Oslo-based Tarnwick into the fold."
+    )
+    assert classes.get("Arlo Penn") == "Person"
+    assert classes.get("Tarnwick") == "Organization"

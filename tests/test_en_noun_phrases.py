@@ -149,3 +149,56 @@ def test_members_of_a_list_take_the_class_of_the_list() -> None:
     classes = {e.key: e.entity_class for e in extraction.entities}
     assert classes.get("ruskin") == classes.get("ossia") == "AIModel"
     assert classes.get("quade") == classes.get("fennimore") == "Organization"
+
+
+def test_a_model_name_before_a_known_term_is_the_thing_named() -> None:
+    """ "its Talbot large language model" is Talbot, as "the Talbot model" is."""
+    _, (triples,), _ = read_texts(
+        ["Quorvex released its Talbot large language model on Monday, which is free to use."]
+    )
+    assert ("quorvex", "developed", "talbot") in triples, triples
+
+
+def test_titles_with_departments_and_hyphenated_given_names() -> None:
+    """ "VP of Research", "Chief Technology Officer" are titles; "Park Min-ji" one name."""
+    extraction, relations, _ = read_texts(
+        [
+            "Former Quorvex VP of Research Ivo Brandt is the new Chief Technology Officer of "
+            "Lumetric.",
+            "Vexon chief executive Park Min-ji spoke at the event.",
+        ]
+    )
+    keys = {e.key for e in extraction.entities}
+    assert "ivo-brandt" in keys and "technology" not in keys, keys
+    assert ("ivo-brandt", "worksFor", "lumetric") in relations[0]
+    assert ("park-min-ji", "worksFor", "vexon") in relations[1]
+
+
+def test_a_colon_sets_the_name_of_a_headline_description() -> None:
+    """ "Orvik: Pellory Labs' New Model" describes Orvik, not a word inside the phrase."""
+    _, (triples,), _ = read_texts(
+        ["Introducing OrvikLM-7B: TarnAI’s Groundbreaking Hybrid Model\n\nIt is fast."]
+    )
+    assert ("tarnai", "owns", "orviklm-7b") in triples or (
+        "tarnai",
+        "developed",
+        "orviklm-7b",
+    ) in triples, triples
+
+
+def test_a_plural_type_noun_names_no_thing() -> None:
+    """ "specialized LLMs" is a kind of thing, whatever the tagger calls the word."""
+    _, (triples,), _ = read_texts(
+        [
+            "Machine learning (ML) engineers at Vexo Labs can fine-tune them and create more "
+            "powerful specialized LLMs to perform tasks."
+        ]
+    )
+    assert not any(o == "llms" for _, _, o in triples), triples
+
+
+def test_the_name_after_a_department_holds_the_title() -> None:
+    """ "former Quorvex VP of Research Ivo Brandt": Ivo Brandt is the VP, a person."""
+    extraction, _, _ = read_texts(["Former Quorvex VP of Research Ivo Brandt joined Lumetric."])
+    classes = {e.key: e.entity_class for e in extraction.entities}
+    assert classes.get("ivo-brandt") == "Person", classes

@@ -33,7 +33,7 @@ from graph.extraction.readings import Frame, Vote
 from graph.lang.en.cues import Cues
 from graph.lang.en.holders import RelationalNouns
 from graph.lang.en.names import SentenceNames
-from graph.lang.en.parse import TITLE_WORDS
+from graph.lang.en.parse import TITLE_WORDS, department_of_title
 from graph.lang.en.references import ArgumentResolver, Target
 from graph.lang.en.repairs import CREATE, ParseRepairs
 from graph.lang.en.slots import Slots
@@ -45,6 +45,7 @@ from graph.lang.en.syntax import (
     lemma,
     misparsed_subject,
     nominal,
+    noun_words,
     own_possessor,
     prep_role,
     tables,
@@ -160,9 +161,60 @@ class FrameReader(ParseRepairs, RelationalNouns):
             self._misparsed_verb(token)
             self._misparsed_gerund(token)
             self._surface_triple(token)
+        for token in tokens:
+            if token.pos_ == "ADJ" and token.dep_ == "acomp":
+                self._predicate_adjective(token)
         self._merged_parts()
+        self._maker_from()
         self._pseudo_cleft()
         return self.frames
+
+    def _predicate_adjective(self, adjective: Token) -> None:
+        """ "Orvik-7B is better than Tarn-13B", "X is superior to Y": an adjective after
+        "be" takes the copula's subject (the lemmatizer makes "better" "well", so the
+        word itself is the trigger)."""
+        verb = adjective.head
+        if lemma(verb) != "be":
+            return
+        trigger = adjective.lower_ if adjective.lower_ in self.triggers else lemma(adjective)
+        if trigger not in self.triggers or trigger in ("well", "good"):
+            return
+        slots = Slots()
+        for child in kids(verb):
+            if child.dep_ == "nsubj":
+                slots.add("subj", self._resolve(trigger, "subj", child))
+        for prep in kids(adjective):
+            role = prep_role(prep) if prep.dep_ == "prep" else None
+            if role in ("than", "to"):
+                for pobj in kids(prep):
+                    if pobj.dep_ == "pobj":
+                        slots.add(role, self._resolve(trigger, role, pobj, slots.keys()))
+        if any(role == "subj" for role, _ in slots.items):
+            self._emit(trigger, adjective, slots, block_reason(verb, self.cues))
+
+    def _maker_from(self) -> None:
+        """ "OpenHathi from Indian startup Sarvam AI", "X is a large language model from
+        Sarvam AI": a thing named with "from" and a company is that company's (an
+        ``@from`` frame; the patterns keep only models and products made by companies)."""
+        for span in self.names.spans:
+            token = self.doc[span.end_token - 1]
+            things = [token]
+            if token.dep_ == "attr" and lemma(token.head) == "be":
+                things = []  # "X is a model from Y": the subject of the copula
+                for child in kids(token.head):
+                    if child.dep_ == "nsubj" and self.names.at(child) is not None:
+                        things.append(child)
+            for prep in kids(token):
+                if prep.dep_ != "prep" or prep.lower_ != "from":
+                    continue
+                for pobj in kids(prep):
+                    if pobj.dep_ != "pobj" or self.names.at(pobj) is None:
+                        continue
+                    for thing in things:
+                        slots = Slots()
+                        slots.add("obj", [Target(self.names.at(thing))])  # type: ignore[arg-type]
+                        slots.add("subj", self._resolve("@from", "subj", pobj))
+                        self._emit("@from", prep, slots, None)
 
     def _relational_modifier(self, token: Token) -> bool:
         """ "rival Anthropic", "rival labs A and B": a relational adjective before a name."""
@@ -220,6 +272,15 @@ class FrameReader(ParseRepairs, RelationalNouns):
                 phrasal = f"{base} {child.lower_}"
                 if phrasal in self.triggers:
                     return phrasal
+        for prep in kids(verb):  # "brought Mipsology into the fold": bought it
+            idiom = f"{base} into the fold"
+            if (
+                prep.dep_ == "prep"
+                and prep.lower_ == "into"
+                and idiom in self.triggers
+                and any(lemma(p) == "fold" for p in kids(prep) if p.dep_ == "pobj")
+            ):
+                return idiom
         if base in self._stance_verbs:
             stance = self._stance(verb)
             if stance:
@@ -250,6 +311,30 @@ class FrameReader(ParseRepairs, RelationalNouns):
                     target = inner[0] if inner else (objects[0] if objects else None)
                     return "@winner", target, child
         return None
+
+    def _surface_list(self, last: Token) -> list[Token]:
+        """ "Vexo Capital, Tarn Ventures and Brisk Partners invested in X", parsed as no
+        list (the parser made the first names a modifier and a root): by the words, the
+        names before "and" set off by commas alone ("Like A, B and C invested": not A)."""
+        doc = self.doc
+        own = self.names.at(last)
+        i = own.start_token if own is not None else last.i
+        if i < 2 or doc[i - 1].lower_ != "and":
+            return []
+        members: list[Token] = []
+        j = i - 3 if doc[i - 2].text == "," else i - 2
+        while j >= 0:
+            span = self.names.at(doc[j])
+            if span is None:
+                return members  # "In 2020, B and C": the comma closed another phrase
+            members.append(doc[span.end_token - 1])
+            k = span.start_token - 1
+            if k < 0 or doc[k].text != ",":
+                if k >= 0 and doc[k].pos_ == "ADP":
+                    members.pop()  # "Like Vexo Capital, …": set apart by the preposition
+                return members
+            j = k - 1
+        return members
 
     def _stance_kind(self, noun: Token) -> str | None:
         word = lemma(noun)
@@ -287,6 +372,9 @@ class FrameReader(ParseRepairs, RelationalNouns):
             if role == "as" and stance:
                 continue
             slots.add(role, self._resolve(trigger, role, token, slots.keys()))
+            if role == "subj" and token.i < verb.i and not token.conjuncts:
+                for member in self._surface_list(token):
+                    slots.add(role, self._resolve(trigger, role, member, slots.keys()), "list")
         if stance and stance[1] is not None:
             slots.add("obj", self._resolve(trigger, "obj", stance[1]))
         if complement is not None:  # "regarded as the winner ... by analysts at X"
@@ -298,8 +386,13 @@ class FrameReader(ParseRepairs, RelationalNouns):
         self._relative_head(verb, trigger, slots, passive)
         self._inherited_subject(verb, trigger, slots, passive)
         self._result(verb, trigger, slots)
-        blocked = block_reason(verb, self.cues)
+        blocked = block_reason(verb, self.cues) or _left_since(verb, trigger)
         self._emit(trigger, verb, slots, blocked)
+        if any(c.dep_ == "advmod" and c.lower_ in _JOINTLY for c in kids(verb)):
+            # "OpenAI, Kakao to jointly develop AI products": those who act jointly partner
+            joint = Slots()
+            joint.items.extend(item for item in slots.items if item[0] in ("subj", "with"))
+            self._emit("@jointly", verb, joint, blocked)
         if any(role == "obj" and target.via == "share" for role, target in slots.items):
             # "owns 11 per cent of OpenAI": a shareholder, so an investor
             self._emit("@stake", verb, slots, blocked)
@@ -457,8 +550,20 @@ class FrameReader(ParseRepairs, RelationalNouns):
                 continue
             joined = {"of": "of|obj", "by": "by|subj", "at": "at|of"}.get(role, role)
             for pobj in kids(prep):
-                if pobj.dep_ == "pobj":
-                    slots.add(joined, self._resolve(trigger, joined, pobj, slots.keys()))
+                if pobj.dep_ != "pobj":
+                    continue
+                named = self.names.at(pobj)
+                if (
+                    role == "of"
+                    and named is not None
+                    and named.start_token == prep.i + 2
+                    and department_of_title(self.doc, prep.i + 1)
+                ):
+                    # "VP of Research Barret Zoph": the department ends the title, and the
+                    # name after it holds it
+                    slots.add("holder", [Target(named)], "beside")
+                    continue
+                slots.add(joined, self._resolve(trigger, joined, pobj, slots.keys()))
         for child in kids(noun):
             if child.dep_ in _NAME_MODIFIERS and child.i < noun.i and self.names.at(child):
                 # "Databricks’ purchase of X": a bare apostrophe the parser left as
@@ -527,6 +632,9 @@ class FrameReader(ParseRepairs, RelationalNouns):
                 if role == "subj":
                     end = "poss" if raiser else "subj"
                     slots.add(end, self._resolve(trigger, end, token, slots.keys()), "light", 0.05)
+                    employer = self._employer(trigger, end, token)
+                    if employer is not None:
+                        slots.add(end, [employer], "light", 0.05)
                 elif role in ("with", "in", "between", "over", "about", "from") and token != host:
                     slots.add(
                         role, self._resolve(trigger, role, token, slots.keys()), "light", 0.05
@@ -548,6 +656,38 @@ class FrameReader(ParseRepairs, RelationalNouns):
         if joined is not None and joined.items:
             self._emit(trigger, noun, joined, blocked)
         self._emit(trigger, noun, slots, blocked)
+
+    def _employer(self, trigger: str, role: str, token: Token) -> Target | None:
+        """ "OpenAI chief executive Sam Altman announced a partnership with SoftBank": where
+        only companies take the role, an executive named with the company's title acts
+        for it (the company before the title)."""
+        if "Person" in (self._classes(trigger, role) or {"Person"}):
+            return None
+        named = self.names.at(token)
+        if named is None:
+            return None
+        before = [c for c in kids(token) if c.dep_ in ("compound", "nmod") and c.i < token.i]
+        titles = [
+            c
+            for c in before
+            if self.names.at(c) is None
+            and (self.cues.type_of([lemma(c)]) or ("", ""))[0] == "Person"
+        ]
+        # the company hangs from the title ("OpenAI chief executive officer") or, as the
+        # parser often has it, from the name beside the title
+        for holder in (*titles, token if titles else None):
+            if holder is None:
+                continue
+            for child in kids(holder):
+                company = self.names.at(child)
+                if (
+                    child.dep_ in ("compound", "nmod", "poss")
+                    and child.i < token.i
+                    and company is not None
+                    and company is not named
+                ):
+                    return Target(company, "employer", 0.05)
+        return None
 
     def _raised(self, trigger: str, light: Token) -> bool:
         """ "Vexo closed a round": the subject of a raising verb is the company a round is
@@ -669,9 +809,32 @@ class FrameReader(ParseRepairs, RelationalNouns):
         holders = [t for role, t in slots.items if role == "holder"]
         others = [t for role, t in slots.items if role != "holder"]
         if not holders and others and _determined(host):
-            found = self.resolver.implicit(
-                noun, holder_classes, frozenset(slots.keys()), closest=True
-            )
+            typed = self.cues.type_of(noun_words(host)) or self.cues.type_of([lemma(noun)])
+            if typed and typed[0] in holder_classes:
+                # "The OpenAI co-founder and CEO met …" stands for a person, "the parent
+                # company of X" for a company: never for the name of the other kind last met
+                holder_classes = frozenset({typed[0]})
+            if any(c.dep_ == "nummod" for t in (noun, *kids(noun)) for c in kids(t)):
+                return []  # "the seven-billion parameter version of Llama 2": a new thing
+            subjects = self._clause_subjects(host)
+            exclude = frozenset(slots.keys()) | subjects
+            # with the sentence's own subject ruled out, the description points past the
+            # sentence: the document's topic ("Kakao will use technology developed by the
+            # ChatGPT creator"), not a name met in passing
+            local = [
+                span
+                for span in self.names.spans
+                if span.end <= noun.idx
+                and not span.reference
+                and self.resolver.class_of(span) in holder_classes
+            ]
+            nearest = max(local, key=lambda s: s.start) if local and not subjects else None
+            ends = slots.keys()
+            if nearest is not None and nearest.key in ends:
+                # the name it would stand for is its own other end ("Meta … the parent
+                # company of Facebook", with Facebook a name of Meta): no safe reading
+                return []
+            found = self.resolver.implicit(noun, holder_classes, exclude, closest=not subjects)
             if found is not None:
                 slots.add("holder", [found], "anaphor")
             return []
@@ -696,6 +859,31 @@ class FrameReader(ParseRepairs, RelationalNouns):
         if found is not None:
             slots.add("of", [found], "topic", 0.05)
         return []
+
+    def _clause_subjects(self, host: Token) -> frozenset[str]:
+        """Names a description in an object or an agent cannot stand for: the subjects of
+        the clauses around it ("Vexo invested in the ChatGPT maker" is not about Vexo; "X
+        is built atop the 7B version of Y" makes X no version). A description that is a
+        subject itself ("Vexo said the ChatGPT maker would …") may well be the name."""
+        keys: set[str] = set()
+        token, steps = host, 0
+        while token.head != token and steps < 6:
+            if token.dep_ in ("nsubj", "nsubjpass", "appos", "conj"):
+                break
+            token, steps = token.head, steps + 1
+            if token.pos_ in ("VERB", "AUX"):
+                subjects = [c for c in kids(token) if c.dep_ in ("nsubj", "nsubjpass")]
+                for child in subjects:
+                    named = self.names.at(child)
+                    if named is not None:
+                        keys.add(named.key)
+                unread = all(
+                    c.pos_ == "PRON" and c.lower_ not in _RELATIVE and self.names.at(c) is None
+                    for c in subjects
+                )
+                if subjects and not unread:
+                    break  # the nearest clause with a subject ("investors that value …")
+        return frozenset(keys)
 
     def _profession(self, noun: Token) -> bool:
         """ "Daniel Gross, an investor and engineer": coordinated with a word for a trade,
@@ -750,7 +938,10 @@ class FrameReader(ParseRepairs, RelationalNouns):
         slots.add("obj", owned)
         for owner in owners:
             slots.add("subj", self._resolve(trigger, "subj", owner, slots.keys()))
-        self._emit(trigger, owners[0], slots, None)  # its model is its model, said or denied
+        between = self.doc[owners[0].i + 1 : token.i]
+        # its model is its model, said or denied; "OpenAI's former CTO Mira Murati" is past
+        former = any(t.lower_ in _FORMER_TITLE for t in between)
+        self._emit(trigger, owners[0], slots, "former" if former else None)
 
     def _kin_noun(self, token: Token) -> bool:
         """ "its sister company Isomorphic Labs", "its rival Anthropic": a noun of kinship
@@ -783,7 +974,10 @@ class FrameReader(ParseRepairs, RelationalNouns):
             return
         slots = Slots()
         slots.add("prefix", self._resolve(trigger, "prefix", prefixes[0]))
-        owned = self._resolve(trigger, "obj", token.head, slots.keys())
+        head = token.head
+        if head.dep_ == "compound" and self.names.at(head.head) is not None:
+            head = head.head  # "the Vexo-owned startup Pellory Labs": the startup's name
+        owned = self._resolve(trigger, "obj", head, slots.keys())
         # "Microsoft-backed OpenAI and Google’s DeepMind": the modifier is not DeepMind's
         owned = [t for t in owned if not own_possessor(self.doc[t.span.end_token - 1])]
         slots.add("obj", owned)
@@ -834,6 +1028,38 @@ def _determined(noun: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in kids(noun))
 
 
+#: Adverbs of a shared deed ("to jointly develop", "will build it together").
+_JOINTLY = frozenset({"jointly", "together"})
+
+#: Words before a title that end the post ("its previous model" is still its model).
+_FORMER_TITLE = frozenset({"former", "ex", "ex-", "onetime", "one-time", "erstwhile"})
+
+#: Verbs of leaving a post: coordinated after the clause that gives the post, they end
+#: it ("served as CEO but left the company").
+_LEFT = frozenset({"leave", "quit", "resign", "depart", "exit", "retire"})
+
+
+#: Verbs of taking up a post, which a later leaving ends.
+_POST_VERBS = frozenset({"join", "rejoin", "work", "serve", "lead", "head", "run"})
+
+
+def _left_since(verb: Token, trigger: str) -> str | None:
+    """ "Deng, a manager who joined OpenAI last year, left earlier this year": a post taken
+    in a relative clause on the subject of a plain "left" (no object: the post it names)
+    is over; "Deng, who joined OpenAI, left Meta" keeps it."""
+    if trigger not in _POST_VERBS or verb.dep_ != "relcl":
+        return None
+    person = verb.head
+    if person.dep_ == "appos":
+        person = person.head  # "Deng, a product manager who joined …"
+    main = person.head
+    if person.dep_ != "nsubj" or lemma(main) not in _LEFT:
+        return None
+    if any(c.dep_ in ("dobj", "prep") and c.lower_ not in ("in", "on", "at") for c in kids(main)):
+        return None
+    return "former"
+
+
 def _clause_block(token: Token, cues: Cues) -> str | None:
     """The block of the clause a noun phrase sits in ("did not see X's ...")."""
     head = token.head
@@ -844,6 +1070,8 @@ def _clause_block(token: Token, cues: Cues) -> str | None:
             phrasal = {lemma(head), *(f"{lemma(head)} {p}" for p in particles)}
             if phrasal & cues.former_words:
                 return "former"  # "stepped down as chief executive of X", "sold its stake"
+            if any(c.dep_ == "conj" and c.i > head.i and lemma(c) in _LEFT for c in kids(head)):
+                return "former"  # "served as its interim CEO but left the company in 2024"
             return block_reason(head, cues)
         token, head = head, head.head
         steps += 1

@@ -34,6 +34,7 @@ from graph.lang.en.parse import (
     TITLE_WORDS,
     VERSION_WORDS,
     ParsedSentence,
+    department_of_title,
     english_words,
     lowercase_model,
 )
@@ -47,6 +48,8 @@ __all__ = ["NameSpan", "SentenceNames", "find_names", "short_forms"]
 
 # How much each kind of cue weighs (the shared core types a name from 0.9 up).
 LEXICON = 6.0
+LOOSE_BASED = 1.5  # "France-based Mipsology"
+QUOTED_TITLE = 1.5  # “Textbooks Are All You Need,”
 TYPE_NOUN = 3.0  # apposition, copula, "the startup X", "X, a model"
 NAMING = 3.0  # "a dataset it calls X"
 DEFINITE_COMPOUND = 2.5  # "the Llama 3 model"
@@ -262,6 +265,9 @@ class _Finder:
         first, last = tokens[start], tokens[end - 1]
         span = self._span(start, end, first.idx, last.idx + len(last))
         if span is not None:
+            if _quoted(tokens, start, end):
+                # “Textbooks Are All You Need,” submitted to arXiv: a quoted title is a work
+                span.votes.append(Vote("Document", QUOTED_TITLE, "quoted-title"))
             self.names.add(span)
 
     # -- step 2: name-shaped tokens
@@ -295,6 +301,8 @@ class _Finder:
             return False  # "Code Red"
         if all(w in TITLE_WORDS for w in words):
             return False  # "Microsoft President Brad Smith": a title between two names
+        if len(words) == 1 and department_of_title(self.doc, token.i):
+            return False  # "Chief Technology Officer": a department in a title
         if _ROUND_NAME.match(text):
             return False  # "a $50 million Series B": a funding round, not a thing
         following = self.names.tokens[token.i + 1] if token.i + 1 < len(self.names.tokens) else None
@@ -400,6 +408,18 @@ class _Finder:
                     span.votes.append(Vote(listed[0], LISTED, f"listed:{listed[1]}"))
                 if len(kinds) == 1 and len(run) > 1:
                     span.votes.append(Vote(next(iter(kinds)), COORDINATED, "coordination"))
+        for span in self.names.spans:
+            # "by Suriya Gunasekar and colleagues", "Ada Voss and her co-authors" (by the
+            # words: the parser hangs the plural anywhere)
+            after = self.doc[span.end_token : span.end_token + 3]
+            if len(after) < 2 or after[0].lower_ != "and":
+                continue
+            if not any(v.cue == "name:person" for v in span.votes):
+                continue  # "Vexo and researchers at X": a company and people
+            other = after[1] if after[1].dep_ != "poss" or len(after) < 3 else after[2]
+            typed = self._type(other) if other.tag_ == "NNS" else None
+            if typed and typed[0] == "Person" and not self.names.at(other):
+                span.votes.append(Vote("Person", TYPE_NOUN, f"with:{typed[1]}"))
 
     def _name_runs(self) -> list[list[NameSpan]]:
         """Names listed one after another: "A, B, C and D" (by the words: the parser
@@ -580,6 +600,15 @@ class _Finder:
         """Type nouns that describe the name at ``token``, with the cue's weight."""
         # "Mistral, a Paris-based startup" / "the startup, Xyz" / "CEO Sam Altman"
         for child in kids(token):
+            if child.dep_ == "amod" and child.lower_ == "based" and child.i < token.i:
+                place = self.doc[child.i - 2] if child.i >= 2 else None
+                if (
+                    place is not None
+                    and self.doc[child.i - 1].text == "-"
+                    and place.text[:1].isupper()
+                ):
+                    # "France-based Mipsology": what is based somewhere is a company
+                    yield "Organization", "based", LOOSE_BASED, "based"
             if child.dep_ == "appos":
                 typed = self._type(child)
                 if typed:
@@ -652,6 +681,20 @@ _FUNCTION_WORDS = word_set(
 )
 
 _DEMONYMS = re.compile(r"(?:ish|ese|ian|an|ic|i|ch|ss|ek)$")
+
+
+_OPENING_QUOTES = frozenset({'"', "“", "‘"})
+_CLOSING_QUOTES = frozenset({'"', "”", "’"})
+
+
+def _quoted(tokens: list[Token], start: int, end: int) -> bool:
+    """The run stands between quotes, a comma perhaps inside the closing one."""
+    if start == 0 or tokens[start - 1].text not in _OPENING_QUOTES:
+        return False
+    after = [t.text for t in tokens[end : end + 2]]
+    return bool(after) and (
+        after[0] in _CLOSING_QUOTES or (after[0] in (",", ".") and after[1:2] == ["”"])
+    )
 
 
 def _who_clause(token: Token) -> bool:

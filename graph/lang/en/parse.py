@@ -34,6 +34,7 @@ __all__ = [
     "MODEL_DISTRIBUTION",
     "TITLE_WORDS",
     "ParsedSentence",
+    "department_of_title",
     "english_words",
     "is_headline",
     "load_pipeline",
@@ -178,6 +179,35 @@ TITLE_WORDS = word_set(
     director founder cofounder co-founder executive head officer chairperson
     """
 )
+#: Departments a title names ("Chief Technology Officer", "VP of Research", "Head of
+#: AI Safety"): capitalised inside the title, yet no company of their own.
+DEPARTMENT_WORDS = word_set(
+    """
+    technology technical research engineering product products operating operations
+    financial finance marketing sales strategy strategic policy science scientific design
+    data security safety communications people ai infrastructure partnerships business
+    development revenue growth legal information investment investments digital innovation
+    platform platforms hardware software commercial customer learning intelligence
+    """
+)
+
+
+def department_of_title(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a department inside a job title: between "Chief" and "Officer",
+    or after "VP of", "Head of", "Director of" (so "VP of Research Barret Zoph" is a title
+    and a person, and "Chief Technology Officer" names no company "Technology")."""
+    if doc[i].lower_ not in DEPARTMENT_WORDS:
+        return False
+    before = doc[i - 1].lower_ if i >= 1 else ""
+    if before in TITLE_WORDS:
+        return True  # "Chief Technology Officer", "Chief AI Officer"
+    return before == "of" and i >= 2 and doc[i - 2].lower_ in TITLE_WORDS | _OF_TITLES
+
+
+#: Titles that take "of" and a department: "Head of Research", "Director of Product".
+_OF_TITLES = word_set("head director vp president manager lead chief")
+
+
 #: Capitalised words that do not start or continue a name: function words that open
 #: sentences, months and weekdays (dates are read as dates), and titles, which stand
 #: before a name ("OpenAI CEO Sam Altman" is two names and a title, not one name).
@@ -276,6 +306,28 @@ def _describes_noun(doc: Doc, j: int) -> bool:
     )
 
 
+#: Lowercase words glued after a name by a hyphen that make a modifier of it, not a part.
+_HYPHEN_MODIFIERS = word_set(
+    "style like free only wide first size sized scale class type born made built run grown "
+    "centric specific heavy friendly native led bound"
+)
+
+
+def _given_name_syllable(doc: Doc, i: int, j: int) -> bool:
+    """ "Chey Tae-won", "Chung Shin-a", "Lee Jae-yong": the second syllable of a Korean
+    given name after a hyphen, lowercase, short, after a family and a first syllable (two
+    capitalised words already, so "Meta-owned" and "Hugging Face-backed" stay modifiers)."""
+    piece = doc[j + 1].text
+    if not (piece.isalpha() and piece.islower() and len(piece) <= 5):
+        return False
+    if piece.endswith(("ed", "ing")) or piece in _HYPHEN_MODIFIERS:
+        return False
+    words = doc[i:j]
+    if len(words) != 2 or not all(t.text.isalpha() and t.text.istitle() for t in words):
+        return False
+    return j + 2 >= len(doc) or doc[j + 2].text != "-"
+
+
 def name_runs(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges [start, end) of name-shaped runs of two or more tokens.
 
@@ -298,6 +350,9 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
         if text.islower() or not text[:1].isalnum() or not _starts_name(doc[i]):
             i += 1
             continue
+        if department_of_title(doc, i):
+            i += 1  # "VP of Research Barret Zoph": the department is part of the title
+            continue
         j = i + 1
         while j < n:
             token = doc[j]
@@ -315,6 +370,7 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
                     _starts_name(nxt)
                     or bool(_VERSION.match(nxt.text))
                     or (nxt.lower_ in VERSION_WORDS and versioned)
+                    or (glued and _given_name_syllable(doc, i, j))
                 )
                 if (glued or spaced) and continues:
                     j += 2
@@ -431,6 +487,10 @@ def _hyphen_lemmas(nlp: Language) -> object:
             text = token.lower_
             if text in _LEMMA_FIXES and token.pos_ == "VERB":
                 token.lemma_ = _LEMMA_FIXES[text]
+                continue
+            after_to = token.i > 0 and doc[token.i - 1].lower_ == "to"
+            if text == "found" and (token.tag_ == "VB" or after_to):
+                token.lemma_ = "found"  # "left to found Pellory Labs": no past of "find"
                 continue
             if (
                 token.pos_ == "VERB"

@@ -86,6 +86,8 @@ _LIST_PREPS = frozenset({"including", "like", "such"})
 _SOURCING = frozenset({"use", "draw", "take", "source", "collect", "scrape", "pull"})
 #: Modifiers before a noun that may be the name it stands for: "its Tern-1 model".
 _MODIFIERS = frozenset({"compound", "nummod", "amod", "nmod", "npadvmod"})
+#: Kinds of made things: a company's name before their type noun is their maker.
+_THINGS = frozenset({"AIModel", "Product", "Dataset", "Technique"})
 #: Type nouns for part of a company: "the NovaSky team" names NovaSky, but "the team"
 #: alone is not the company ("he led the team that built X").
 _PARTS = frozenset({"team", "unit", "division", "arm"})
@@ -291,6 +293,9 @@ class ArgumentResolver:
             named = self._named(token)  # "its latest large language model, named Llama 3"
             if named is not None:
                 return [Target(named, "naming")]
+            labelled = self._labelled_term(token, span)
+            if labelled is not None:
+                return [Target(labelled, "type-noun")]
             head = self._modified_noun(token)
             if head is not None:  # "into the open source AI vendor": the vendor
                 typed = self.cues.type_of(noun_words(head))
@@ -313,7 +318,12 @@ class ArgumentResolver:
             if token.lower_ in _RELATIVE_PRONOUNS:
                 return []
             found = self._pronoun(token, classes)
-            return [found] if found else []
+            # "he and co-founder Lucy Guo started Scale": the names coordinated with it too
+            listed = self._listed_with(token, classes, terms, depth) if token.conjuncts else []
+            if found is None:
+                return listed
+            # one level of evidence for the group, so the pronoun's name is not dropped
+            return [found, *(Target(t.span, t.via, found.penalty) for t in listed)]
         if token.pos_ not in ("NOUN", "PROPN", "NUM", "X", "ADJ"):
             return []
         # The name this noun describes ("AI21 Labs, the company that …") or is
@@ -328,6 +338,9 @@ class ArgumentResolver:
                 if child.dep_ in ("nsubj", "nsubjpass") and self._name_at(child):
                     return [Target(self._name_at(child), "copula")]  # type: ignore[arg-type]
         typed = self.cues.type_of(noun_words(token))
+        colon = self._colon_apposition(token) if typed else None
+        if colon is not None:  # "Introducing Jamba: AI21's Groundbreaking SSM-Transformer Model"
+            return [Target(colon, "apposition")]
         if typed and typed[0] == "Person":  # "researchers including Dario Amodei"
             listed = self._including(token, classes, terms, depth)
             if listed:
@@ -348,6 +361,14 @@ class ArgumentResolver:
                 # analysts" speak for Marrow Labs)
                 found = self._stand_in(token, frozenset({"Person"}))
                 return [found] if found else []
+        if (
+            compound
+            and typed
+            and typed[0] == "Person"
+            and token.tag_ == "NNS"
+            and lemma(token) not in self.cues.affiliated_people
+        ):
+            return []  # "founded by Google veterans", "OpenAI alums": people, not Google
         if lemma(token) in _STAND_FOR and not compound:  # "Pell Labs’s rise": Pell Labs
             owner = next((c for c in kids(token) if c.dep_ == "poss" and self._name_at(c)), None)
             if owner is not None:
@@ -355,7 +376,11 @@ class ArgumentResolver:
         proper = [c for c in compound if not c.text[:1].islower()]
         if proper and (typed or lemma(token) in _STAND_FOR):
             # "the Llama 3 model" is Llama 3; "the open source AI vendor" is no open source
-            return [Target(self._name_at(proper[-1]), "type-noun")]  # type: ignore[arg-type]
+            named = self._name_at(proper[-1])
+            kind = _class_of(named) if named is not None else None
+            if typed and typed[0] in _THINGS and kind in ("Organization", "Person"):
+                return []  # "a deal for Nvidia chips": the chips, not Nvidia
+            return [Target(named, "type-noun")]  # type: ignore[arg-type]
         if compound and terms and classes:
             known = self._name_at(compound[-1])
             if known is not None and _class_of(known) in classes & _TERM_CLASSES:
@@ -456,6 +481,30 @@ class ArgumentResolver:
                 return [Target(span, "apposition", 0.05)]
         return []
 
+    def _colon_apposition(self, token: Token) -> NameSpan | None:
+        """The name a colon sets before a type noun's phrase, as headlines do: "Jamba:
+        AI21's Groundbreaking SSM-Transformer Model" describes Jamba."""
+        edge = token.left_edge.i
+        doc = token.doc
+        if edge < 2 or doc[edge - 1].text != ":":
+            return None
+        return self._name_at(doc[edge - 2])
+
+    def _labelled_term(self, token: Token, span: NameSpan) -> NameSpan | None:
+        """The proper name before a term the gazetteer knows, used as its type noun:
+        "its Llama large language model" is Llama, as "the Llama model" is; a company or
+        a person there ("the Google language model") is the owner, not the thing."""
+        for child in kids(token):
+            if child.dep_ not in _MODIFIERS or child.i >= token.i or child.text[:1].islower():
+                continue
+            named = self._name_at(child)
+            if named is None or named is span:
+                continue
+            if _class_of(named) in ("Organization", "Person"):
+                return None
+            return named
+        return None
+
     def _modified_noun(self, token: Token) -> Token | None:
         """The type noun a lowercase term modifies, which the parser made its apposition:
         "the open source AI vendor" (the term is an adjective of "vendor")."""
@@ -492,8 +541,9 @@ class ArgumentResolver:
     def _generic_kind(self, token: Token) -> bool:
         """A type noun the gazetteer knows as a term, used as a common noun: "an LLM",
         "LLMs" (an indefinite article or a bare plural)."""
-        if self.cues.type_of([lemma(token)]) is None and self.cues.type_of([token.lower_]) is None:
-            return False
+        singular = token.lower_[:-1] if token.text.endswith("s") else token.lower_
+        if all(self.cues.type_of([w]) is None for w in (lemma(token), token.lower_, singular)):
+            return False  # "LLMs", which the tagger may keep as a proper noun of its own
         dets = [c.lower_ for c in kids(token) if c.dep_ == "det"]
         return bool(set(dets) & {"a", "an"}) or (token.tag_ in ("NNS", "NNPS") and not dets)
 

@@ -132,7 +132,8 @@ def _is_passive(verb: Token) -> bool:
     if main_verb_misparsed(verb):
         return False
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "advcl"):
-        return True
+        # "quit in 2021 to found X": an infinitive the tagger took for a participle
+        return not any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(verb))
     participle = verb.tag_ in ("VBN", "JJ") and verb.lower_.endswith(("ed", "en", "lt"))
     if participle and verb.dep_ == "acl" and "-" in verb.text:
         return True  # "a model fine-tuned from X", the participle tagged an adjective
@@ -175,7 +176,11 @@ def prep_role(prep: Token) -> str | None:
     word = prep.lower_
     if word in _NOT_ROLES or not word.isalpha():
         return None
-    return word
+    return _SAME_ROLE.get(word, word)
+
+
+#: Prepositions that say what another says: "built atop Llama 2" is built on it.
+_SAME_ROLE = {"atop": "on", "upon": "on"}
 
 
 _CONTRAST = frozenset({"than", "not", "nor", "instead", "versus", "vs", "vs.", "unlike"})
@@ -350,12 +355,18 @@ def _chain(token: Token) -> Iterator[Token]:
         i = table.heads[i]
 
 
+#: Adverbs before a verb that say the event did not happen ("nearly acquired X").
+_ALMOST = frozenset({"almost", "nearly"})
+
+
 def _negated(token: Token, cues: Cues) -> bool:
     for child in kids(token):
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
             return True
         if child.dep_ in ("advmod", "preconj") and child.lower_ in ("never", "neither"):
             return True
+        if child.dep_ == "advmod" and child.lower_ in _ALMOST and child.i < token.i:
+            return True  # "AMD almost bought Nvidia in 2006": it did not
         following = token.doc[child.i + 1] if child.i + 1 < len(token.doc) else None
         if child.lower_ == "yet" and following is not None and following.lower_ == "to":
             return True  # "has yet to release" (not "its best model yet")

@@ -35,6 +35,10 @@ _TITLE_INTRODUCERS = word_set(
 )
 
 
+#: Job titles, which take "of" too ("VP of Research", "Head of AI"): such a run is a post.
+_JOB_TITLES = word_set("vp ceo cto cfo coo chief head director president chairman officer")
+
+
 _QUOTES = frozenset({'"', "“", "'", "‘"})
 
 
@@ -88,7 +92,9 @@ def _title_end(tokens: list[Token], start: int) -> int | None:
         for part in w.split()
         if part[:1].isupper() and part.lower() not in _TITLE_FUNCTION
     )
-    glue = any(w.lower() in _TITLE_GLUE | _TITLE_FUNCTION for w in words[1:])
+    # the words inside, merged name runs split again ("Textbooks Are All" is one token)
+    parts = [part for w in words for part in w.split()][1:]
+    glue = any(p.lower() in _TITLE_GLUE | _TITLE_FUNCTION for p in parts)
     # A function word inside ("the", "of", "Is") makes it a title; an opening one ("Why")
     # only when a comma follows ("Why Machines Dream, an essay by …"), not a verb ("What
     # Vexa Systems released on Monday was …" is a pseudo-cleft).
@@ -96,6 +102,9 @@ def _title_end(tokens: list[Token], start: int) -> int | None:
     comma_after = end < len(tokens) and tokens[end].text == ","
     if capitals < 2 or not (glue or (opener and comma_after)) or end - start < 2:
         return None
+    if any(w.lower() in _JOB_TITLES for w in words):
+        return None  # "Former Vexo VP of Research Ivo Brandt is …": a job title and a name
+
     if end >= len(tokens) or (tokens[end].is_punct and tokens[end].text != ","):
         return None  # a whole line in title case is a headline, not a name
     after = tokens[end]
