@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -25,6 +28,29 @@ def require_shared() -> None:
         if IN_CI:
             pytest.fail(f"{EVAL} is missing: CI must provide ../shared/eval")
         pytest.skip(f"{EVAL} not found (the eval kit sits beside the project root)")
+
+
+def construction_matrix_report(language: str, out: Path) -> dict:
+    """Build ../shared/eval/constructions/<language> as one corpus and return the matrix
+    scorer's JSON report (pass rate, per relation, per construction, polarity)."""
+    from graph.pipeline import build_outputs
+
+    require_shared()
+    build_outputs([EVAL / "constructions" / language], out)
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(EVAL / "constructions.py"),
+            str(out / "graph.ttl"),
+            str(EVAL / "gold" / f"constructions.{language}.gold.tsv"),
+            str(EVAL / "constructions" / f"{language}-index.tsv"),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout)
 
 
 @pytest.fixture(scope="session")

@@ -4,9 +4,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
-import subprocess
-import sys
 
 import pytest
 from click.testing import CliRunner
@@ -16,9 +13,9 @@ from graph.lang import LANGUAGES, UnsupportedLanguageError, reader_for
 from graph.lexicon import load_lexicon
 from graph.model import Document
 from graph.outputs import serialize_turtle
-from graph.pipeline import build_outputs, extract
+from graph.pipeline import extract
 from graph.rdf import build_graph
-from tests.conftest import EVAL, ROOT, require_shared
+from tests.conftest import ROOT, construction_matrix_report
 
 MIXED = ROOT / "tests" / "data" / "mixed"
 
@@ -107,22 +104,6 @@ def test_one_graph_across_languages(tmp_path) -> None:
 def test_construction_matrix_bar(tmp_path) -> None:
     """The English construction matrix of ../shared/eval: at least 85% of its items pass
     and at least 95% of its negative items are clean."""
-    require_shared()
-    matrix = EVAL / "constructions" / "en"
-    build_outputs([matrix], tmp_path)
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(EVAL / "constructions.py"),
-            str(tmp_path / "graph.ttl"),
-            str(EVAL / "gold" / "constructions.en.gold.tsv"),
-            str(EVAL / "constructions" / "en-index.tsv"),
-            "--json",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    report = json.loads(result.stdout)
+    report = construction_matrix_report("en", tmp_path)
     assert report["pass_rate"] >= 0.85, report
     assert report["polarity"]["neg"]["rate"] >= 0.95, report["polarity"]

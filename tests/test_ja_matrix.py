@@ -4,33 +4,13 @@ included)."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-
-from graph.pipeline import build_outputs
-from tests.conftest import EVAL, require_shared
+from tests.conftest import construction_matrix_report
 
 
 def test_construction_matrix_bar(tmp_path) -> None:
     """At least 95% of the items pass, at least 95% of the negatives stay clean, and every
     relation passes at least 6 of its 7 forms (proportionally where it has more or fewer)."""
-    require_shared()
-    build_outputs([EVAL / "constructions" / "ja"], tmp_path)
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(EVAL / "constructions.py"),
-            str(tmp_path / "graph.ttl"),
-            str(EVAL / "gold" / "constructions.ja.gold.tsv"),
-            str(EVAL / "constructions" / "ja-index.tsv"),
-            "--json",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    report = json.loads(result.stdout)
+    report = construction_matrix_report("ja", tmp_path)
     assert report["pass_rate"] >= 0.95, report
     assert report["polarity"]["neg"]["rate"] >= 0.95, report["polarity"]
     for relation, counts in report["relation"].items():
