@@ -53,3 +53,27 @@ def test_unread_language_is_a_warning_not_silence() -> None:
     )
     assert facts == []
     assert len(warnings) == 1 and "k.txt" in warnings[0] and "'ko'" in warnings[0]
+
+
+class _EchoPipeline:
+    """A stand-in for a spaCy pipeline: 'parses' a text into its upper-case form."""
+
+    def pipe(self, jobs, as_tuples, n_process, batch_size):
+        assert as_tuples
+        for text, context in jobs:
+            yield text.upper(), context
+
+
+def test_parse_stream_groups_pieces_by_document_and_keeps_empty_ones() -> None:
+    from graph.lang.base import parse_stream
+
+    documents = [
+        Document(f"d{i}", f"d{i}.txt", "t", text, "en", str(i))
+        for i, text in enumerate(["a b", "", "c"])
+    ]
+    stream = parse_stream(documents, _EchoPipeline(), lambda d: [(w, w) for w in d.text.split()])
+    assert [(d.doc_id, parsed) for d, parsed in stream] == [
+        ("d0", [("A", "a"), ("B", "b")]),
+        ("d1", []),
+        ("d2", [("C", "c")]),
+    ]

@@ -1,4 +1,5 @@
-"""The one interface the pipeline calls per language, and a fingerprint helper.
+"""The one interface the pipeline calls per language, a fingerprint helper, and the
+streaming parse loop every language shares.
 
 A language lives in its own package under ``graph/lang/`` (its sentence splitter, parse,
 mentions, relations, attributes and pattern data) and exposes a :class:`LanguageReader`.
@@ -8,14 +9,20 @@ Adding a language is a new folder and a line in ``graph.lang.READERS``.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from importlib import metadata, resources
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from graph.lexicon import Lexicon
 from graph.model import Document, DocumentFacts
 
-__all__ = ["LanguageReader", "source_fingerprint"]
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["LanguageReader", "parse_stream", "source_fingerprint"]
+
+Piece = TypeVar("Piece")
 
 
 class LanguageReader(Protocol):
@@ -76,3 +83,46 @@ def source_fingerprint(package: str, distributions: Iterable[str]) -> str:
             version = "absent"
         digest.update(f"{dist}=={version}\0".encode())
     return digest.hexdigest()
+
+
+def parse_stream(
+    documents: Iterable[Document],
+    nlp: Language,
+    pieces: Callable[[Document], list[tuple[str, Piece]]],
+    *,
+    n_process: int = 1,
+    batch_size: int = 64,
+    progress: bool = False,
+) -> Iterator[tuple[Document, list[tuple[Doc, Piece]]]]:
+    """Parse the sentences ``pieces`` cuts each document into (text to parse, what the
+    reader keeps with it) in one ``nlp.pipe`` stream, and yield each document with its
+    parsed pieces as soon as its last one is parsed: nothing of a document is kept once it
+    has been yielded, and a document with no sentence is still yielded (with none)."""
+    current: list[Document] = []  # documents whose sentences are queued, oldest first
+
+    def jobs() -> Iterator[tuple[str, tuple[int, Any]]]:
+        for number, document in enumerate(documents):
+            current.append(document)
+            cut = pieces(document)
+            for text, piece in cut:
+                yield text, (number, piece)
+            if not cut:
+                yield "", (number, None)  # (None, not a sentinel: n_process pickles it)
+
+    parsed: Iterable[tuple[Doc, tuple[int, Any]]] = nlp.pipe(
+        jobs(), as_tuples=True, n_process=n_process, batch_size=batch_size
+    )
+    if progress:
+        from tqdm import tqdm
+
+        parsed = tqdm(parsed, unit="sent", desc="parsing", leave=False)
+    number = 0
+    out: list[tuple[Doc, Piece]] = []
+    for doc, (doc_number, piece) in parsed:
+        while doc_number > number:
+            yield current.pop(0), out
+            number, out = number + 1, []
+        if piece is not None:
+            out.append((doc, piece))
+    if current:
+        yield current.pop(0), out

@@ -22,6 +22,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from graph.errors import KgError
+from graph.lang.base import parse_stream
 from graph.lang.en.cues import word_set
 from graph.model import Document
 
@@ -597,33 +598,28 @@ def parse_documents(
 ) -> Iterator[tuple[Document, list[ParsedSentence]]]:
     """Yield each document with its parsed sentences as soon as its last sentence is
     parsed; nothing of a document is kept once it has been yielded."""
-    nlp = nlp or load_pipeline()
-    current: list[Document] = []  # documents whose sentences are queued, oldest first
 
-    def jobs() -> Iterator[tuple[str, tuple[int, int, int, str]]]:
-        for number, document in enumerate(documents):
-            current.append(document)
-            spans = split_sentences(document.text)
-            for index, (start, end) in enumerate(spans):
-                text = document.text[start:end]
-                yield text, (number, index, start, text)
-            if not spans:
-                yield "", (number, -1, 0, "")  # an empty document still yields its facts
+    def pieces(document: Document) -> list[tuple[str, tuple[int, int, str]]]:
+        out = []
+        for index, (start, end) in enumerate(split_sentences(document.text)):
+            text = document.text[start:end]
+            out.append((text, (index, start, text)))
+        return out
 
-    parsed: Iterable[tuple[Doc, tuple[int, int, int, str]]] = nlp.pipe(
-        jobs(), as_tuples=True, n_process=n_process, batch_size=batch_size
+    stream = parse_stream(
+        documents,
+        nlp or load_pipeline(),
+        pieces,
+        n_process=n_process,
+        batch_size=batch_size,
+        progress=progress,
     )
-    if progress:
-        from tqdm import tqdm
-
-        parsed = tqdm(parsed, unit="sent", desc="parsing", leave=False)
-    number = 0
-    sentences: list[ParsedSentence] = []
-    for doc, (doc_number, index, start, text) in parsed:
-        while doc_number > number:
-            yield current.pop(0), sentences
-            number, sentences = number + 1, []
-        if index >= 0:  # the text as read (Doc.text is rebuilt from the tokens each time)
-            sentences.append(ParsedSentence(current[0], index, start, doc, text))
-    if current:
-        yield current.pop(0), sentences
+    for document, parsed in stream:
+        # (the text as read: Doc.text is rebuilt from the tokens each time)
+        yield (
+            document,
+            [
+                ParsedSentence(document, index, start, doc, text)
+                for doc, (index, start, text) in parsed
+            ],
+        )

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from graph.lang.ja.cues import Cues
 from graph.lang.ja.syntax import (
+    BASIS_MARKERS,
     LIGHT_VERBS,
     RECEIVING_VERBS,
     TITLE_VERBS,
@@ -43,19 +44,7 @@ if TYPE_CHECKING:
 __all__ = ["Placed", "ProtoArgument", "ProtoFrame", "TriggerTable", "build_frames"]
 
 _BASIS_VERBS = frozenset({"基づく", "もとづく", "基", "もと", "ベース", "元"})
-_BASIS_MARKERS = frozenset(
-    {
-        "を基に",
-        "をもとに",
-        "を元に",
-        "をベースに",
-        "を基盤に",
-        "に基づき",
-        "に基づいて",
-        "に基づく",
-        "を土台に",
-    }
-)
+_BASIS_MARKERS = frozenset(BASIS_MARKERS)
 _MODEL_NOUNS = frozenset(
     {"モデル", "ベースモデル", "基盤モデル", "元モデル", "原型", "オリジナル版"}
 )
@@ -510,6 +499,7 @@ class TriggerTable:
         triggers: Iterable[str],
         titles: Iterable[str],
         relational: Iterable[str] = (),
+        *,
         transitive: Iterable[str] = (),
         employing: Iterable[str] = (),
         tuning: Iterable[str] = (),

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from graph.lang.base import parse_stream
 from graph.lang.ja.text import CleanSentence, clean_sentence
 from graph.model import Document
 
@@ -163,33 +164,27 @@ def parse_documents(
 ) -> Iterator[tuple[Document, list[ParsedSentence]]]:
     """Yield each document with its parsed sentences, as soon as its last sentence is
     parsed: nothing of a document is kept once it has been yielded."""
-    nlp = nlp or load_pipeline()
-    current: list[Document] = []  # documents whose sentences are queued, oldest first
 
-    def jobs() -> Iterator[tuple[str, tuple[int, int, int, CleanSentence | None]]]:
-        for number, document in enumerate(documents):
-            current.append(document)
-            spans = split_sentences(document.text)
-            for index, (start, end) in enumerate(spans):
-                clean = clean_sentence(document.text[start:end])
-                yield clean.text, (number, index, start, clean)
-            if not spans:
-                yield "", (number, -1, 0, None)  # an empty document still yields (no facts)
+    def pieces(document: Document) -> list[tuple[str, tuple[int, int, CleanSentence]]]:
+        out = []
+        for index, (start, end) in enumerate(split_sentences(document.text)):
+            clean = clean_sentence(document.text[start:end])
+            out.append((clean.text, (index, start, clean)))
+        return out
 
-    parsed: Iterable[tuple[Doc, tuple[int, int, int, CleanSentence | None]]] = nlp.pipe(
-        jobs(), as_tuples=True, n_process=n_process, batch_size=batch_size
+    stream = parse_stream(
+        documents,
+        nlp or load_pipeline(),
+        pieces,
+        n_process=n_process,
+        batch_size=batch_size,
+        progress=progress,
     )
-    if progress:
-        from tqdm import tqdm
-
-        parsed = tqdm(parsed, unit="sent", desc="parsing", leave=False)
-    number = 0
-    sentences: list[ParsedSentence] = []
-    for doc, (doc_number, index, start, clean) in parsed:
-        while doc_number > number:
-            yield current.pop(0), sentences
-            number, sentences = number + 1, []
-        if clean is not None:
-            sentences.append(ParsedSentence(current[0], index, start, doc, clean))
-    if current:
-        yield current.pop(0), sentences
+    for document, parsed in stream:
+        yield (
+            document,
+            [
+                ParsedSentence(document, index, start, doc, clean)
+                for doc, (index, start, clean) in parsed
+            ],
+        )

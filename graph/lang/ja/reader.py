@@ -146,7 +146,12 @@ class DocumentReader:
                         tuning.add(trigger)
         relational = {trigger for trigger, headed in with_head.items() if headed}
         self.triggers = TriggerTable.of(
-            patterns.triggers, cues.titles, relational, transitive, employing, tuning
+            patterns.triggers,
+            cues.titles,
+            relational,
+            transitive=transitive,
+            employing=employing,
+            tuning=tuning,
         )
         self.finder = NameFinder(lexicon, cues, self.triggers.words)
         self._doc = None  # the sentence being read (for the frame post-processing)

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = [
+    "BASIS_MARKERS",
     "LIGHT_VERBS",
     "RECEIVING_VERBS",
     "ROLES",
@@ -53,6 +54,21 @@ ROLES = frozenset(
     }
 )
 
+#: Markers of what something is based on (Xを基に, Xをベースに, Xに基づき): role "basis".
+BASIS_MARKERS: tuple[str, ...] = (
+    "を基に",
+    "をもとに",
+    "を元に",
+    "をベースに",
+    "を基盤に",
+    "を基盤と",
+    "を土台に",
+    "をベースと",
+    "に基づき",
+    "に基づいて",
+    "に基づく",
+)
+
 _MARKERS = (
     "によると",
     "によれば",
@@ -74,17 +90,7 @@ _MARKERS = (
     "として",
     "とともに",
     "と共に",
-    "を基に",
-    "をもとに",
-    "を元に",
-    "をベースに",
-    "を基盤に",
-    "を基盤と",
-    "を土台に",
-    "をベースと",
-    "に基づき",
-    "に基づいて",
-    "に基づく",
+    *BASIS_MARKERS,
     "からの",
     "からは",
     "からも",
@@ -136,22 +142,7 @@ _ROLE_OF_MARKER: dict[str, str] = {
     "STAKE": "stake",  # set by the frame builder for "Xの株式を…" (not 全株式, 過半数)
     "の": "poss",
     **dict.fromkeys(("とともに", "と共に"), "with"),
-    **dict.fromkeys(
-        (
-            "を基に",
-            "をもとに",
-            "を元に",
-            "をベースに",
-            "を基盤に",
-            "を基盤と",
-            "を土台に",
-            "をベースと",
-            "に基づき",
-            "に基づいて",
-            "に基づく",
-        ),
-        "basis",
-    ),
+    **dict.fromkeys(BASIS_MARKERS, "basis"),
 }
 
 #: Verbs that carry an event noun as their object: 開発を行う, 出資を実施, 提携を結ぶ.
