@@ -53,7 +53,6 @@ def decide_document_classes(
         untyped = {key for key in cue_votes if key not in by_cue}
     else:
         untyped = {key for key in cue_votes if _strongest(cue_votes[key]) < strong_cue}
-    frames = [frame for reading in readings for frame in reading.frames]
     # A value only a model has (a parameter count, a quality ratio) is evidence of a model.
     for reading in readings:
         for value in reading.attributes:
@@ -68,8 +67,16 @@ def decide_document_classes(
         classes = {key: d.entity_class for key, d in decisions.items()}
         votes = {key: list(v) for key, v in cue_votes.items()}
         weak = frozenset(cue_votes) - named
-        for key, vote in role_votes(frames, index, classes, untyped, inferable, weak):
-            votes.setdefault(key, []).append(vote)
+        for reading in readings:
+            # One sentence is one piece of evidence: frames that read the same words twice
+            # (an event noun and its idiom, ベース and ベースにする) vote once per class.
+            strongest: dict[tuple[str, str], Vote] = {}
+            for key, vote in role_votes(reading.frames, index, classes, untyped, inferable, weak):
+                held = strongest.get((key, vote.entity_class))
+                if held is None or vote.weight > held.weight:
+                    strongest[(key, vote.entity_class)] = vote
+            for (key, _), vote in strongest.items():
+                votes.setdefault(key, []).append(vote)
         decisions = decide_classes(votes)
     return decisions
 
@@ -188,10 +195,27 @@ def document_facts(
 
 
 def _best_per_sentence(claims: list[RelationClaim]) -> tuple[RelationClaim, ...]:
-    """One claim per fact and sentence: the most confident reading of it."""
+    """One claim per fact and sentence: the most confident reading of it.
+
+    A sentence that says a company bought shares of another and so took control of it
+    ("Xの株式を取得して子会社化", "bought its shares to acquire it") states one acquisition:
+    the share purchase is how it was done, not an investment beside it.
+    """
     best: dict[tuple[str, str, str, int], RelationClaim] = {}
     for claim in claims:
         key = (claim.subject, claim.predicate, claim.object, claim.evidence.sentence_start)
         if key not in best or claim.evidence.confidence > best[key].evidence.confidence:
             best[key] = claim
-    return tuple(best.values())
+    acquisitions = {
+        (c.subject, c.object, c.evidence.sentence_start)
+        for c in best.values()
+        if c.predicate == "acquired"
+    }
+    return tuple(
+        c
+        for c in best.values()
+        if not (
+            c.predicate == "investedIn"
+            and (c.subject, c.object, c.evidence.sentence_start) in acquisitions
+        )
+    )

@@ -67,7 +67,7 @@ class Cues:
 def _type_of_noun(cues: Cues, compound: str) -> str | None:
     for noun, entity_class in cues.type_nouns:
         if compound.endswith(noun):
-            before = compound[: -len(noun)]
+            before = compound[: -len(noun)].rstrip(" ")
             if noun.isascii() and before[-1:].isascii() and before[-1:].isalnum():
                 continue  # "EleutherAI", "Mistral AI" are names, not "…AI" type nouns
             return entity_class

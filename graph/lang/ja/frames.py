@@ -876,6 +876,11 @@ class _FrameBuilder:
         governor = self._governor(anchor, adnominal=marker in _ADNOMINAL)
         if marker == "が" and governor is not None:
             governor = self._nearer_relative_clause(anchor, governor)
+        elif marker == "が" and anchor.head.i > anchor.i:
+            # "…ジム・ケラー氏がCEOを務めるスタートアップ企業。": the parse made the subject
+            # the sentence's last noun's; the relative clause between them is its clause.
+            nearer = self._nearer_relative_clause(anchor, anchor.head)
+            governor = nearer if nearer.i != anchor.head.i else None
         if marker in ("が", "は", "も") and governor is not None:
             governor = self._reported_clause(anchor, governor)
         while (
@@ -1482,7 +1487,9 @@ class _FrameBuilder:
                 before=event.i, exclude={a.name.token for a in arguments}
             )
             arguments += [ProtoArgument(n, "ga", "chain", 0.1) for n in subjects]
-        gaps = self._gaps(clause, event, arguments, passive=passive, verbal=verbal)
+        gaps = self._gaps(
+            clause, event, arguments, passive=passive, verbal=verbal, receiving=receiving
+        )
         if self._relational(trigger):
             # "SSIは、A氏とB氏の3人が共同創業者として関わっている": the topic a relational noun
             # leaves out is whose founders (subsidiary, rival…) they are.
@@ -1812,8 +1819,12 @@ class _FrameBuilder:
         *,
         passive: bool,
         verbal: bool,
+        receiving: bool = False,
     ) -> list[ProtoArgument]:
         # ("「X」も用意した": a lone も-phrase may be the object; the subject is still sought.)
+        # With a receiving verb (Xから出資を受けた) the verb's own subject is the receiver,
+        # the ni-role; the giver (ga) is marked から. A left-out subject is sought the same way.
+        subject = "ni" if receiving else "ga"
         roles = {
             r
             for a in present
@@ -1831,11 +1842,11 @@ class _FrameBuilder:
                 return "|".join(r for r in ("wo", "ni", "to") if r not in roles) or "de"
             return "ga" if "wo" in roles else "ga|wo"
 
-        if "ga" not in roles and not passive:
+        if subject not in roles and not passive:
             linear = self._linear_subject(clause, taken)
             if linear is not None:
-                out.append(ProtoArgument(linear, "ga", "linear", 0.02))
-                roles.add("ga")
+                out.append(ProtoArgument(linear, subject, "linear", 0.02))
+                roles.add(subject)
                 taken.add(linear.token)
         filler: list[Placed] = []
         via = ""
@@ -1876,12 +1887,13 @@ class _FrameBuilder:
             # for a subject, and let the patterns' classes choose.
             roles |= set(role.split("|")) - ({"ga"} if "|" in role else set())
             taken |= {n.token for n in filler}
-        if "ga" in roles:
+        if subject in roles:
             opener = self._headline_opener()
             if (
                 opener is not None
                 and "wo" not in roles
                 and not passive
+                and not receiving
                 and opener.token not in taken
             ):
                 # "AIモデル「Llama 3.3 Swallow」、東京科学大などのチームが公開": with a subject
@@ -1891,12 +1903,12 @@ class _FrameBuilder:
         inherited = self._chained_subjects(clause)
         if inherited:
             out += [
-                ProtoArgument(n, "ga", "chain", 0.05) for n in inherited if n.token not in taken
+                ProtoArgument(n, subject, "chain", 0.05) for n in inherited if n.token not in taken
             ]
             return out
         topic = self._sentence_topic(before=clause.i, exclude=taken)
         if topic:
-            out += [ProtoArgument(n, "ga", "topic", 0.1) for n in topic]
+            out += [ProtoArgument(n, subject, "topic", 0.1) for n in topic]
             return out
         if (
             self.s.previous_topic is not None
@@ -1904,7 +1916,7 @@ class _FrameBuilder:
             and self._quote_of(clause.idx) is None
             and self.s.previous_topic.key not in {a.name.key for a in present}
         ):
-            out.append(ProtoArgument(self.s.previous_topic, "ga", "previous", 0.2))
+            out.append(ProtoArgument(self.s.previous_topic, subject, "previous", 0.2))
         return out
 
     def _continuative(self, clause: Token) -> bool:
@@ -2059,11 +2071,13 @@ class _FrameBuilder:
                 and chained.i == clause.i
                 and self._continuative(child)
             ):
+                # ("Xの株式を取得して連結子会社化する": the company whose shares were bought is
+                # what the second verb makes a subsidiary.)
                 objects = [
                     name
                     for position in (child, *[c for c in child.children if c.dep_ == "obj"])
                     for name, marker in self.args.get(position.i, [])
-                    if marker == "を"
+                    if marker in ("を", "STAKE")
                 ]
                 return [ProtoArgument(n, "wo", "chain", 0.05) for n in objects]
         return []

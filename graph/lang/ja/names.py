@@ -245,6 +245,18 @@ def _adverbial_before_name(run: list[Token]) -> bool:
     )
 
 
+def _affiliation_dot(run: list[Token], token: Token) -> bool:
+    """``Sakana AI・伊藤錬COO``, ``トヨタ・豊田章男社長``: a ・ between a company and a person
+    written after it joins two names, not one; ``ティム・クック`` (two parts of a person's
+    name) is one. The sign is a surname after the dot that is in kanji, or a person's name
+    after a Latin company name."""
+    if len(run) < 2 or run[-1].text != "・" or _PERSON_TAG in run[-2].tag_:
+        return False
+    surname = "人名-姓" in token.tag_ and re.fullmatch(r"[\u4e00-\u9fff\u3005]+", token.text)
+    latin_before = run[-2].text.isascii() and not token.text.isascii()
+    return bool(surname) or (latin_before and _PERSON_TAG in token.tag_)
+
+
 def _is_noun(token: Token) -> bool:
     """A word a name can be made of: a noun by its dictionary tag (the tagger's POS calls
     カナメ an adverb), any katakana word, a middle dot or hyphen inside a name."""
@@ -271,6 +283,7 @@ class NameFinder:
         self.cues = cues
         # Trigger nouns and titles: never the last word of a name (LINEヤフー|傘下, AI|開発).
         self.relational = relational | frozenset(cues.titles)
+        self._type_nouns = frozenset(noun for noun, _ in cues.type_nouns)
 
     # ------------------------------------------------------------------ entry point
     def find(self, text: str, doc: Doc) -> list[Found]:
@@ -656,6 +669,8 @@ class NameFinder:
             ):
                 break
             text = t.text
+            if j > 0 and j + 1 < i and _affiliation_dot([tokens[j - 1], t], tokens[j + 1]):
+                break  # "トヨタ・豊田章男社長": the company is written before the dot
             after_name = j > 0 and _PERSON_TAG in tokens[j - 1].tag_
             ok = (
                 is_katakana(text)
@@ -705,6 +720,8 @@ class NameFinder:
                 word in ("社", "株式会社")
                 and i > 0
                 and token.idx == tokens[i - 1].idx + len(tokens[i - 1].text)
+                # ("…を株式会社X": after a particle 株式会社 opens the name that follows)
+                and (word == "社" or _is_noun(tokens[i - 1]))
             ):
                 if self._suffix_at(text, token.idx) is None:
                     continue
@@ -732,7 +749,7 @@ class NameFinder:
             ):
                 start = token.idx + len(word) + (2 if word == "株式" else 0)
                 end = self._run_end(text, doc, start)
-                if end > start and self._fit_org(text[start:end]):
+                if end > start and self._fit_prefixed_org(text[start:end]):
                     votes = (Vote("Organization", MARKER, "marker:株式会社"),)
                     out.append(self._make(text, start, end, votes, priority=6, strip_org=True))
             if (
@@ -750,8 +767,12 @@ class NameFinder:
         return out
 
     def _run_end(self, text: str, doc: Doc, start: int) -> int:
-        """End of the name that starts at ``start`` (after 株式会社): nouns, katakana, Latin."""
+        """End of the name that starts at ``start`` (after 株式会社): nouns, katakana, Latin.
+        A type noun inside ends it (``株式会社Xのモデル``) unless the run goes on to a
+        company-name ending (``株式会社新潟日報生成AI研究所``) or the type noun is a katakana
+        word going on a katakana name (``株式会社アブストラクトエンジン``)."""
         end = start
+        cut: int | None = None  # where the first type noun would end the name
         for token in doc:
             if token.idx < start:
                 continue
@@ -759,9 +780,21 @@ class NameFinder:
                 break
             if not (_is_noun(token) or re.fullmatch(rf"[{_L}0-9.\-&]+", token.text)):
                 break
-            if token.text in ("社", "氏") or (self.cues.type_of_noun(token.text) and end > start):
+            if token.text in ("社", "氏"):
                 break
+            katakana_compound = is_katakana(token.text) and is_katakana(text[end - 1 : end])
+            if (
+                cut is None
+                and end > start
+                and self.cues.type_of_noun(token.text)
+                and not katakana_compound
+            ):
+                cut = end
             end = token.idx + len(token.text)
+        if cut is not None:
+            ending = self.cues.org_head(text[start:end])
+            if ending is None or not ending[1]:
+                return cut
         return end
 
     def _fit_person(self, surface: str) -> bool:
@@ -780,8 +813,36 @@ class NameFinder:
             and surface not in self.cues.descriptors
             and not _DATEISH.match(surface)
             and self.cues.type_of_noun(surface) not in ("Organization",)
-            and not surface.startswith(tuple(self.cues.descriptors))
+            and not self._described_noun(surface)
         )
+
+    def _fit_prefixed_org(self, surface: str) -> bool:
+        """After 株式会社 a name that ends like a type noun (``新潟日報生成AI研究所``) is
+        still a name, if something stands before its company-name ending."""
+        if self._fit_org(surface):
+            return True
+        ending = self.cues.org_head(surface)
+        return (
+            ending is not None
+            and len(surface) - len(ending[0]) >= 2
+            and not self._described_noun(surface)
+            and self.cues.anaphor_class(surface) is None
+        )
+
+    def _described_noun(self, surface: str) -> bool:
+        """``新会社``, ``大手企業``, ``国内勢``: a descriptor and a common noun, no name. A name
+        may begin like a descriptor (``新潟日報``, ``日本電気``, ``大和証券``)."""
+        for descriptor in self.cues.descriptors:
+            if surface.startswith(descriptor):
+                rest = surface[len(descriptor) :]
+                if (
+                    len(rest) <= 1
+                    or rest in self._type_nouns
+                    or rest in self.cues.descriptors
+                    or self._described_noun(rest)
+                ):
+                    return True
+        return False
 
     # ------------------------------------------------------------------ company-name endings
     def _noun_runs(self, doc: Doc) -> list[list[Token]]:
@@ -797,7 +858,7 @@ class NameFinder:
                     current
                     and not glued
                     and not (current[-1].text.isascii() and token.text.isascii())
-                ):
+                ) or _affiliation_dot(current, token):
                     runs.append(current)
                     current = []
                 current.append(token)
@@ -852,7 +913,7 @@ class NameFinder:
                 break
         while run and (
             run[-1].text in self.cues.org_prefixes
-            or run[-1].text in ("・", "-")
+            or run[-1].text in ("・", "-", "兼")  # "孫正義会長兼社長": two titles
             or run[-1].text in self.relational
             or run[-1].lemma_ in self.relational
         ):
@@ -964,6 +1025,11 @@ class NameFinder:
                 )
                 continue
             if all(_PLACE_TAG in t for t in tags):
+                if re.search(r"[市県府都町村]$", surface) and len(run) == 1:
+                    # "川崎重工業、…、神戸市は…と連携": a city or prefecture acts as its
+                    # government does; only a role (or a list of companies) makes it one.
+                    found = self._make(text, start, end, priority=-1, role_only=True)
+                    out.append(replace(found, inferable=_AGENTS))
                 continue  # a place: 東京, 大阪市北区
             proper = (
                 countried

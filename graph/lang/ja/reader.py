@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -160,6 +160,7 @@ class DocumentReader:
         found = [self.finder.find(s.clean.text, s.doc) for s in sentences]
         found = self._unify_keys(found)
         found = self._propagate(sentences, found)
+        found = _defined_names(sentences, found, self._alias_asides)
         known = _strongly_typed(found)
         found = [
             sibling_votes(s.clean.text, names, known)
@@ -238,6 +239,21 @@ class DocumentReader:
                 and self.lexicon.lookup(canonical[short]) is None
             ):
                 canonical[short] = group
+        # "川崎重工" for "川崎重工業": a company name that is already one (it ends in a
+        # company-name ending) written a character or two short is the same company.
+        written = {n.canonical for names in found for n in names if not n.role_only}
+        for short in written:
+            if self.cues.org_head(short) is None or self.lexicon.lookup(short) is not None:
+                continue
+            longer = [
+                w
+                for w in written
+                if w.startswith(short)
+                and 1 <= len(w) - len(short) <= 2
+                and self.cues.org_head(w) is not None
+            ]
+            if len(longer) == 1:
+                canonical[match_key(short)] = longer[0]
         # "Ha氏" after "David Ha氏", "メンシュ氏" after "アーサー・メンシュ氏": a person is
         # named again by the family name, when no other person of the document shares it.
         family: dict[str, set[str]] = {}
@@ -367,6 +383,9 @@ class DocumentReader:
         people, titles = self._aside_titles(sentence, found)
         names += people
         readings += titles
+        employers, affiliations = self._aside_affiliations(sentence, found)
+        names += employers
+        readings += affiliations
         clause_names, clause_frames, clause_values = self._aside_clauses(sentence, found, memory)
         names += clause_names
         readings += clause_frames
@@ -409,7 +428,7 @@ class DocumentReader:
                     reference.surface,
                     reference.key,
                     reference.canonical,
-                    (),
+                    reference.votes,
                     None,
                     True,
                 )
@@ -435,8 +454,70 @@ class DocumentReader:
                 continue  # "GPT-4o(0.848)": a score, not a name
             if text in self.cues.generic_latin:
                 continue
+            if self._affiliation(owner, text) is not None:
+                continue  # "鈴木氏（ミナセ技研CEO）": where the person works, not a second name
             out.append((owner, text, aside.start + (len(aside.text) - len(aside.text.lstrip()))))
         return out
+
+    def _affiliation(self, owner: Found, text: str) -> tuple[str, str] | None:
+        """(organization, title) when an aside after a person names where the person works:
+        ``鈴木一郎氏（ミナセ技研CEO）``, ``山田太郎教授（東京大学）``. Without a title the
+        organization must show itself as one (a company-name ending, the gazetteer): an aside
+        after a name is as often a reading or an age."""
+        if not any(v.entity_class == "Person" for v in owner.votes):
+            return None
+        body = text.strip()
+        title = max(
+            (t for t in self.cues.titles if body.endswith(t) and len(body) > len(t)),
+            key=len,
+            default="",
+        )
+        organization = body[: len(body) - len(title)].rstrip(" ・")
+        if len(organization) < 2 or re.search(r"[、,，:：\d]|歳$", organization):
+            return None
+        known = self.lexicon.lookup(organization) is not None
+        headed = self.cues.org_head(organization) is not None  # 東京大学, ミナセ技研
+        if known or headed or (title and self.finder._fit_org(organization)):
+            return organization, title
+        return None
+
+    def _aside_affiliations(
+        self, sentence: ParsedSentence, found: list[Found]
+    ) -> tuple[list[Name], tuple[Frame, ...]]:
+        """The organization an affiliation aside names, and the person's tie to it."""
+        names: list[Name] = []
+        frames: list[Frame] = []
+        for aside in sentence.clean.asides:
+            owner = _before_aside(found, sentence.clean.text, aside.anchor)
+            if owner is None:
+                continue
+            affiliation = self._affiliation(owner, aside.text)
+            if affiliation is None:
+                continue
+            organization, _ = affiliation
+            at = sentence.start + aside.start + aside.text.index(organization)
+            entry = self.lexicon.lookup(organization)
+            canonical = entry.name if entry is not None else organization
+            votes = (Vote("Organization", 3.0, "aside:affiliation"),)
+            if entry is not None:
+                votes = (Vote(entry.entity_class, 10.0, "lexicon"), *votes)
+            name = Name(
+                at,
+                at + len(organization),
+                organization,
+                slug_of(canonical),
+                canonical,
+                votes,
+                entry.wikidata if entry is not None else None,
+            )
+            names.append(name)
+            person_start, person_end = self._doc_span(sentence, owner.start, owner.end)
+            arguments = (
+                Argument(owner.key, "head", person_start, person_end),
+                Argument(name.key, "poss", name.start, name.end),
+            )
+            frames.append(Frame("@title", name.start, name.end, arguments))
+        return names, tuple(frames)
 
     def _aliases(self, sentence: ParsedSentence, found: list[Found]) -> list[Name]:
         out = []
@@ -531,8 +612,10 @@ class DocumentReader:
                 if start > 0 and re.match(r"[\u4e00-\u9fff\u30a0-\u30ff]", text[start - 1]):
                     continue  # inside a word: 共同創業者 is no 同創業者
                 antecedents = self._antecedents(word, entity_class, start, text, found, memory)
+                # "同社" says the name it stands for is a company: one cue among the others.
+                vote = (Vote(entity_class, 1.5, f"anaphor:{word}"),)
                 for canonical in antecedents:
-                    out.append((Found(start, end, end, word, canonical), True))
+                    out.append((Found(start, end, end, word, canonical, vote), True))
                 if antecedents:
                     taken.append((start, end))
         # "70Bモデル", "8B版": the model met earlier whose name carries that size.
@@ -1106,6 +1189,53 @@ def _with_variants(
             blocked,
         )
         out[i] = replace(reading, frames=(*reading.frames, frame))
+    return out
+
+
+_DEFINITION = re.compile(
+    r"\s*以下[、,，]?\s*[「『“\"]?(?P<short>[^」』”\"、]{1,20}?)[」』”\"]?\s*"
+    r"(?:と(?:いう|いいます|表記|略す|略記|称する|します))?\s*"
+)
+
+
+def _defined_names(
+    sentences: Sequence[ParsedSentence],
+    found: list[list[Found]],
+    alias_asides: Callable[[ParsedSentence, list[Found]], list[tuple[Found, str, int]]],
+) -> list[list[Found]]:
+    """``株式会社AI ONE（以下、AI社）``: a press release defines a short name in an aside and
+    writes only that from then on; each later ``AI社`` is the company the aside follows. So
+    does a short name in brackets (``Stable Diffusion XL 1.0(SDXL)``): within the document
+    it names what it followed, whatever else the gazetteer knows by it."""
+    defined: dict[str, Found] = {}
+    for sentence, names in zip(sentences, found, strict=True):
+        for owner, alias, _ in alias_asides(sentence, names):
+            if alias.isascii() and alias.isupper() and not owner.lexical:
+                defined.setdefault(alias, owner)  # an acronym: SDXL, PFN
+        for aside in sentence.clean.asides:
+            match = _DEFINITION.fullmatch(aside.text)
+            owner = _before_aside(names, sentence.clean.text, aside.anchor)
+            if match is None or owner is None:
+                continue
+            short = match.group("short").strip()
+            if short.startswith(("当社", "同社", "本", "当")):
+                continue  # （以下、当社）: the issuer's own word for itself, read as an anaphor
+            defined.setdefault(short, owner)
+    if not defined:
+        return found
+    out = []
+    for sentence, names in zip(sentences, found, strict=True):
+        text = sentence.clean.text
+        out.append(
+            [
+                replace(owner, start=n.start, end=n.end, unit_end=n.unit_end, surface=n.surface)
+                if (owner := defined.get(text[n.start : n.unit_end]) or defined.get(n.surface))
+                is not None
+                and owner is not n
+                else n
+                for n in names
+            ]
+        )
     return out
 
 
