@@ -40,6 +40,7 @@ class Cues:
     edition_words: frozenset[str] = frozenset()  # Opus, Instruct: a model's editions, by word
     occupations: frozenset[str] = frozenset()  # 研究者, エンジニア: titles that name no post
     measure_nouns: frozenset[str] = frozenset()  # スコア, 性能: what a subject scores or shows
+    title_modifiers: frozenset[str] = frozenset()  # チーフ, 主任: glued before a title, no name
 
     def type_of_noun(self, compound: str) -> str | None:
         """Class named by a noun compound's ending: ``AI研究団体`` -> Organization."""
@@ -107,6 +108,7 @@ _FIELDS = {
     "edition_words",
     "measure_nouns",
     "occupations",
+    "title_modifiers",
 }
 
 
@@ -137,7 +139,11 @@ def parse_cues(text: str, source: str = "<cues>") -> Cues:
         weak_org_heads=_longest_first(strings(heads.get("weak"), f"{source}: org_heads")),
         country_prefixes=words("country_prefixes"),
         person_suffixes=words("person_suffixes"),
-        titles=words("titles"),
+        # "チーフサイエンティスト", "主任研究員": a modifier glued to a title is a title too.
+        titles=_longest_first(
+            words("titles")
+            + tuple(m + t for m in words("title_modifiers") for t in words("titles"))
+        ),
         founder_roles=words("founder_roles"),
         author_roles=words("author_roles"),
         generic_latin=frozenset(words("generic_latin")),
@@ -146,6 +152,7 @@ def parse_cues(text: str, source: str = "<cues>") -> Cues:
         edition_words=frozenset(w.casefold() for w in words("edition_words")),
         measure_nouns=frozenset(words("measure_nouns")),
         occupations=frozenset(words("occupations")),
+        title_modifiers=frozenset(words("title_modifiers")),
     )
 
 

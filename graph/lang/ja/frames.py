@@ -1404,12 +1404,12 @@ class _FrameBuilder:
                 t.dep_ == "case" and t.text == "の" and t.i < event.i for t in event.subtree
             )
             occupation = event.text in self.s.cues.occupations  # "AI研究者であるX氏"
-            if (
-                not possessors
-                and not described
-                and not occupation
-                and not any(m in ("で", "では") for _, m in self.args.get(clause.i, []))
-            ):
+            # ("…、Threadsで発表した": a medium is no place of work; "X社でCEOを務める" is)
+            at_company = any(
+                m in ("で", "では") and n.hint in (None, "Organization")
+                for n, m in self.args.get(clause.i, [])
+            )
+            if not possessors and not described and not occupation and not at_company:
                 # "現在はボーン氏がCEOを務める": the position is at the company the text is about,
                 # this sentence's topic first ("OpenAIは、X氏がCEOとして復帰すると発表した").
                 topic = [
@@ -1427,6 +1427,16 @@ class _FrameBuilder:
         for name in possessors:
             role = "ga" if prefixes and trigger != "@title" else "poss"
             arguments.append(ProtoArgument(name, role))
+        if trigger == "@title" and event.head.i > event.i:
+            appointing = event.head
+            if (
+                appointing.lemma_ in self.s.triggers.employing
+                or self._compound_text(appointing) in self.s.triggers.employing
+            ) and surface_marker(self.text, self._end(event)) in ("に", "として"):
+                # "X氏をYのチーフサイエンティストに任命": the one appointed holds the title.
+                arguments += [
+                    ProtoArgument(n, "head") for n, m in self.args.get(appointing.i, []) if m == "を"
+                ]
         for name in prefixes:
             arguments.append(ProtoArgument(name, "prefix"))
         arguments += self._heads(event, arguments)

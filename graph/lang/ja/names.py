@@ -759,7 +759,11 @@ class NameFinder:
             ):
                 # ティム・クックCEO: a katakana or kanji person name glued to a title.
                 span = self._name_tokens_before(doc, i, person=True)
-                if span is not None and self._fit_person(text[span[0] : span[1]]):
+                if (
+                    span is not None
+                    and self._fit_person(text[span[0] : span[1]])
+                    and text[span[0] : span[1]] not in self.cues.title_modifiers
+                ):
                     surface = text[span[0] : span[1]]
                     if "・" in surface or any(_PERSON_TAG in t.tag_ for t in tokens[:i]):
                         votes = (Vote("Person", TITLE, f"title:{word}"),)
@@ -1080,6 +1084,10 @@ class NameFinder:
             start = match.start()
             for part in re.finditer(r"[^、]+", match.group("members")):
                 member = part.group(0).strip("「」『』 ")
+                for suffix in self.cues.person_suffixes:
+                    if member.endswith(suffix) and len(member) > len(suffix) + 1:
+                        member = member[: -len(suffix)]  # "A氏、B氏、C氏の3人": the names
+                        break
                 if not member or len(member) < 2 or _KANA.search(member):
                     continue
                 offset = start + part.start() + part.group(0).index(member)

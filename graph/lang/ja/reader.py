@@ -283,27 +283,48 @@ class DocumentReader:
                     if len(fuller) == 1:
                         family.setdefault(match_key(surname), set()).update(fuller)
 
+        # "Shengjiaは…" after "Shengjia Zhao氏": a Latin given name alone, when it is the
+        # given name of one person of the document and the family name of no one.
+        given: dict[str, set[str]] = {}
+        for names in found:
+            for name in names:
+                words = name.canonical.split(" ")
+                if _is_person(name) and len(words) == 2 and name.canonical.isascii():
+                    given.setdefault(match_key(words[0]), set()).add(name.canonical)
+        recent: dict[str, str] = {}  # family name -> the last person written in full with it
+
         def person(name: Found) -> str | None:
-            full = family.get(match_key(name.canonical))
+            key = match_key(name.canonical)
+            full = family.get(key)
             single = len(re.split(r"[ ・·]+", name.canonical)) == 1
             # ("Wang は…" after "Alexandr Wang": a bare Latin family name with no cue of its
             # own names the one person of the document it is the family name of.)
             bare = not name.votes and not name.lexical and _FAMILY_NAME.fullmatch(name.canonical)
-            return (
-                next(iter(full))
-                if full and len(full) == 1 and single and (_is_person(name) or bare)
-                else None
-            )
+            if not single or not (_is_person(name) or bare):
+                return None
+            first = given.get(key)
+            if not full and first and len(first) == 1:
+                return next(iter(first))
+            if full and len(full) == 1:
+                return next(iter(full))
+            # Two people share the family name: the one last written in full before it.
+            return recent.get(key) if full else None
 
-        return [
-            [
-                replace(
-                    n, canonical=person(n) or canonical.get(match_key(n.canonical), n.canonical)
+        out = []
+        for names in found:
+            unified = []
+            for n in names:
+                unified.append(
+                    replace(
+                        n,
+                        canonical=person(n) or canonical.get(match_key(n.canonical), n.canonical),
+                    )
                 )
-                for n in names
-            ]
-            for names in found
-        ]
+                words = re.split(r"[ ・·]+", n.canonical)
+                if _is_person(n) and len(words) >= 2 and len(words[-1]) >= 2:
+                    recent[match_key(words[-1])] = n.canonical
+            out.append(unified)
+        return out
 
     def _propagate(
         self, sentences: Sequence[ParsedSentence], found: list[list[Found]]
@@ -475,7 +496,10 @@ class DocumentReader:
         organization = body[: len(body) - len(title)].rstrip(" ・")
         if len(organization) < 2 or re.search(r"[、,，:：\d]|歳$", organization):
             return None
-        known = self.lexicon.lookup(organization) is not None
+        entry = self.lexicon.lookup(organization)
+        if entry is not None and entry.entity_class != "Organization":
+            return None  # "Mark Zuckerberg(マーク・ザッカーバーグ)氏": the name again
+        known = entry is not None
         headed = self.cues.org_head(organization) is not None  # 東京大学, ミナセ技研
         if known or headed or (title and self.finder._fit_org(organization)):
             return organization, title
@@ -798,6 +822,8 @@ class DocumentReader:
         toward a company the sentence leaves unnamed is toward the company the text is about."""
         if frame.blocked is not None or self._unplaced_title(frame):
             return frame
+        if frame.trigger in _RELEASES:
+            return frame  # "CEOのX氏が発表した": announcing is no tie to what is left out
         people = [a for a in frame.arguments if a.name.hint == "Person"]
         company = next((t for t in memory.topics if t.hint == "Organization"), None)
         if not people or company is None or company.key in {a.name.key for a in frame.arguments}:
