@@ -62,11 +62,32 @@ POSITIVE = [
             ("marlin-soft", "owns", "data-reef"),
         },
     ),
+    # a fronted "as" phrase describes the subject after it, whatever the verb
+    (
+        "As the largest backer of Quillon, Brandt Group has also taken a seat on its board.",
+        {("brandt", "investedIn", "quillon")},
+    ),
+    # "the company" is the article's company, not one met once in passing
+    (
+        "Harlix Group builds chatbots. Harlix Group said sales rose. Harlix Group also "
+        "hired staff. Critics noted that Corvane's model is larger. "
+        "The company plans to put the model into its existing apps such as Tally.",
+        {("harlix", "owns", "tally")},
+    ),
 ]
 
 NEGATIVE = [
     # a known term with an article and no name beside it is a kind, not a thing
     ("Brenwick is developing a large language model for banks.", ("brenwick", "developed")),
+    # an acronym of a kind ("LLM") is no name, so no company owns it
+    ("This is not Brellic's first LLM.", ("brellic", "owns")),
+    ("This is not Brellic's first LLM.", ("brellic", "developed")),
+    (
+        "Harlix Group builds chatbots. Harlix Group said sales rose. Harlix Group also "
+        "hired staff. Critics noted that Corvane's model is larger. "
+        "The company plans to put the model into its existing apps such as Tally.",
+        ("corvane", "owns", "tally"),
+    ),
     # a possessed *name* is owned alone, even in a list
     (
         "Tovin compared Harlix's Quarry, Stilt and Benmore's Dunmore.",

@@ -312,6 +312,8 @@ class _Finder:
             return False
         if len(words) == 1 and words[0] in _FUNCTION_WORDS:
             return False
+        if len(words) == 1 and text.rstrip("s").isupper() and self._type_word(words[0]):
+            return False  # "Databricks' first LLM", "LLMs": an acronym of a kind, no name
         if text.lower() in self.cues.places or self._is_place(token):
             return False
         if lowercase_model(text):
@@ -323,6 +325,13 @@ class _Finder:
         if token.i == 0 or self.doc[token.i - 1].text in ('"', "“", "(", "'", "‘"):
             return self._initial_is_name(token)
         return not token.is_sent_start or self._initial_is_name(token)
+
+    def _type_word(self, word: str) -> bool:
+        singular = word[:-1] if word.endswith("s") else word
+        return any(
+            (found := self.cues.type_of([w])) is not None and found[1] == w
+            for w in (word, singular)
+        )
 
     def _listed_size(self, token: Token) -> bool:
         """A bare size listed beside a sized name ("Orvik3-8B and 70B", "70B, 8B"),

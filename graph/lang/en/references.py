@@ -238,12 +238,25 @@ class Antecedents:
                     and self._fits(key, classes)
                     and sentence - ranked[key].sentence <= _REACH
                 ]
+                topic = self._topic(classes, exclude)
                 if candidates:
-                    return max(candidates, key=lambda s: (mentions[s.key], s.start))
+                    best = max(candidates, key=lambda s: (mentions[s.key], s.start))
+                    if topic is not None and mentions[topic.key] >= 2 * mentions[best.key] + 1:
+                        return topic  # the article's company, named a while ago, over a
+                        # company met once in passing ("By comparison, OpenAI's GPT-4 …")
+                    return best
             if subject is not None:
                 return subject
             return max(fitting, key=lambda s: (mentions[s.key], s.start))
         return fallback
+
+    def _topic(self, classes: frozenset[str] | None, exclude: frozenset[str]) -> _Seen | None:
+        """The fitting name met most often in the document so far, if met three times."""
+        keys = [k for k in self.mentions if k not in exclude and self._fits(k, classes)]
+        if not keys:
+            return None
+        key = max(keys, key=lambda k: (self.mentions[k], self.last[k].start))
+        return self.last[key] if self.mentions[key] >= 3 else None
 
     def _fits(self, key: str, classes: frozenset[str] | None) -> bool:
         return classes is None or self.provisional(key) in classes
