@@ -15,7 +15,7 @@ POSITIVE = [
     # a possessive the parser left as a stray dependent or a conjunct
     (
         "The new software goes far beyond Quorra Labs’s previous Talon-2 system.",
-        {("quorra-labs", "owns", "talon-2")},
+        {("quorra-labs", "developed", "talon-2")},
     ),
     (
         PAIR,
@@ -30,7 +30,7 @@ POSITIVE = [
         {
             ("orvik-9b", "outperforms", "tansy-pro"),
             ("orvik-9b", "outperforms", "corax-40b"),
-            ("brellic", "owns", "corax-40b"),
+            ("brellic", "developed", "corax-40b"),
         },
     ),
     # joint projects: every member made the thing

@@ -318,10 +318,10 @@ POSITIVE = [
         "Tessiva Labs released the weights of Corax-9B under an open license.",
         ("tessiva-labs", "developed", "corax-9b"),
     ),
-    # a model named in lowercase
+    # a model named in lowercase (a company's model is the model it made)
     (
         "Brisket-7B behaves similarly to Pellam Labs’s orvik-chat-002, while being small.",
-        ("pellam-labs", "owns", "orvik-chat-002"),
+        ("pellam-labs", "developed", "orvik-chat-002"),
     ),
     # a name ending in s takes a bare apostrophe as its possessive
     (

@@ -191,9 +191,12 @@ class RelationalNouns:
             return []
         arguments = list(verb_arguments(verb))
         objects = [t for role, t in arguments if role == "obj"]
-        if objects and lemma(verb) not in _SUBJECT_AS:
-            return [(objects[0], "as")]
         subjects = [t for role, t in arguments if role == "subj"]
+        # "As the largest investor in X, Vexo has put …": a fronted *as* phrase describes
+        # the subject after it, whatever the verb
+        fronted = any(prep.i < t.i < verb.i for t in subjects)
+        if objects and lemma(verb) not in _SUBJECT_AS and not fronted:
+            return [(objects[0], "as")]
         if not subjects:
             subject = _governing_subject(verb)
             subjects = [subject] if subject is not None else []

@@ -305,11 +305,15 @@ class _Finder:
             return False  # "Chief Technology Officer": a department in a title
         if _ROUND_NAME.match(text):
             return False  # "a $50 million Series B": a funding round, not a thing
-        following = self.names.tokens[token.i + 1] if token.i + 1 < len(self.names.tokens) else None
-        if following is not None and _AMOUNT.match(text) and lemma(following) == "parameter":
-            return False  # "DeepSeek v3's 685B parameters": an amount, not a model
+        if _AMOUNT.match(text) and not self._listed_size(token):
+            # "DeepSeek v3's 685B parameters", "with 132B total parameters", "a $9B
+            # valuation": an amount, not a model; only beside a sized name is a bare size
+            # one ("Orvik3-8B and 70B")
+            return False
         if len(words) == 1 and words[0] in _FUNCTION_WORDS:
             return False
+        if len(words) == 1 and text.rstrip("s").isupper() and self._type_word(words[0]):
+            return False  # "Databricks' first LLM", "LLMs": an acronym of a kind, no name
         if text.lower() in self.cues.places or self._is_place(token):
             return False
         if lowercase_model(text):
@@ -321,6 +325,26 @@ class _Finder:
         if token.i == 0 or self.doc[token.i - 1].text in ('"', "“", "(", "'", "‘"):
             return self._initial_is_name(token)
         return not token.is_sent_start or self._initial_is_name(token)
+
+    def _type_word(self, word: str) -> bool:
+        singular = word[:-1] if word.endswith("s") else word
+        return any(
+            (found := self.cues.type_of([w])) is not None and found[1] == w
+            for w in (word, singular)
+        )
+
+    def _listed_size(self, token: Token) -> bool:
+        """A bare size listed beside a sized name ("Orvik3-8B and 70B", "70B, 8B"),
+        by the words around it (the parser often breaks such a list)."""
+        tokens = self.names.tokens
+        for joint, other in ((token.i - 1, token.i - 2), (token.i + 1, token.i + 2)):
+            if (
+                0 <= other < len(tokens)
+                and tokens[joint].lower_ in ("and", "or", ",")
+                and has_size_token(tokens[other].text)
+            ):
+                return True
+        return False
 
     def _initial_is_name(self, token: Token) -> bool:
         """A capitalised first word is a name only with some sign of one: the tagger's
@@ -584,6 +608,19 @@ class _Finder:
                         return typed
         return self.cues.type_of(noun_words(noun))
 
+    def _listing_noun(self, token: Token) -> Token | None:
+        """The plural noun a list of names stands in apposition to, which the parser
+        makes the first conjunct: "two open models, Orvik-9B and Orvik-2B"."""
+        if token.dep_ != "conj":
+            return None
+        first = token.head
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        doc = self.doc
+        if first.tag_ != "NNS" or first.i + 1 >= len(doc) or doc[first.i + 1].text != ",":
+            return None
+        return first if self.names.at(first) is None else None
+
     def _affiliated(self, noun: Token) -> bool:
         """A role noun "at" a named organization: a person's position ("a partner at X",
         "a fellow at X")."""
@@ -622,6 +659,11 @@ class _Finder:
         if token.dep_ == "appos" and not reduced_relative(token):
             typed = self._type(token.head)
             if typed:  # "its developer, Wader AI"; "the startup Xyz"
+                yield typed[0], typed[1], TYPE_NOUN, "apposition"
+        listing = self._listing_noun(token)
+        if listing is not None:
+            typed = self._type(listing)
+            if typed:  # "its in-house chips, Trainium and Inferentia"
                 yield typed[0], typed[1], TYPE_NOUN, "apposition"
         after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         if (

@@ -178,6 +178,7 @@ TITLE_WORDS = word_set(
     """
     ceo cto cfo coo cmo cso cpo ciso evp svp chief president chairman chairwoman chair vice vp
     director founder cofounder co-founder executive head officer chairperson
+    scientist economist strategist evangelist counsel
     """
 )
 #: Departments a title names ("Chief Technology Officer", "VP of Research", "Head of
@@ -219,6 +220,7 @@ _NOT_NAME = TITLE_WORDS | word_set(
     since until because although though despite according about against among between
     during into over under via per without within across through than like
     former ex formerly why how what who whom which where there here then now
+    both either neither each every all
     january february march april may june july august september october november
     december monday tuesday wednesday thursday friday saturday sunday
     mr mrs ms dr prof sir

@@ -25,7 +25,14 @@ from graph.canonical import slug
 from graph.extraction.readings import Vote
 from graph.lang.en.cues import Cues, word_set
 from graph.lang.en.names import NameSpan, SentenceNames
-from graph.lang.en.syntax import contrasted, coordinated, kids, lemma, noun_words
+from graph.lang.en.syntax import (
+    contrasted,
+    coordinated,
+    kids,
+    lemma,
+    misread_type_noun,
+    noun_words,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -231,12 +238,25 @@ class Antecedents:
                     and self._fits(key, classes)
                     and sentence - ranked[key].sentence <= _REACH
                 ]
+                topic = self._topic(classes, exclude)
                 if candidates:
-                    return max(candidates, key=lambda s: (mentions[s.key], s.start))
+                    best = max(candidates, key=lambda s: (mentions[s.key], s.start))
+                    if topic is not None and mentions[topic.key] >= 2 * mentions[best.key] + 1:
+                        return topic  # the article's company, named a while ago, over a
+                        # company met once in passing ("By comparison, OpenAI's GPT-4 …")
+                    return best
             if subject is not None:
                 return subject
             return max(fitting, key=lambda s: (mentions[s.key], s.start))
         return fallback
+
+    def _topic(self, classes: frozenset[str] | None, exclude: frozenset[str]) -> _Seen | None:
+        """The fitting name met most often in the document so far, if met three times."""
+        keys = [k for k in self.mentions if k not in exclude and self._fits(k, classes)]
+        if not keys:
+            return None
+        key = max(keys, key=lambda k: (self.mentions[k], self.last[k].start))
+        return self.last[key] if self.mentions[key] >= 3 else None
 
     def _fits(self, key: str, classes: frozenset[str] | None) -> bool:
         return classes is None or self.provisional(key) in classes
@@ -288,6 +308,9 @@ class ArgumentResolver:
     ) -> list[Target]:
         if depth > 3:
             return []
+        misread = misread_type_noun(token)
+        if misread is not None and self._name_at(misread) is not None:
+            return self._direct(misread, classes, terms, depth + 1)  # "AI startup Anthropic"
         span = self._name_at(token)
         if span is not None and token.pos_ == "NOUN" and token.text.islower():
             named = self._named(token)  # "its latest large language model, named Llama 3"
@@ -303,10 +326,15 @@ class ArgumentResolver:
                 if typed is not None and self._definite(token):
                     found = self._stand_in(head, frozenset({typed[0]}))
                 return [found] if found else []
-        if span is not None and self._generic_kind(token):
-            # "is developing an LLM": a kind of thing, no named one ("an LLM called X": X)
+        generic = span is not None and self._generic_kind(token)
+        if generic:
+            # "is developing an LLM": a kind of thing, no named one ("an LLM called X": X);
+            # but "X is a large language model created by Y" describes X, as any type
+            # noun would: the copula and apposition below find it.
             named = self._named(token)
-            return [Target(named, "naming")] if named is not None else []
+            if named is not None:
+                return [Target(named, "naming")]
+            return self._described(token)
         if span is not None:
             return [Target(span), *self._listed_with(token, classes, terms, depth)]
         if token.lower_ == "whose":  # "Vexo, whose investors include X": Vexo
@@ -332,11 +360,14 @@ class ArgumentResolver:
             return [Target(self._name_at(token.head), "apposition")]  # type: ignore[arg-type]
         for child in kids(token):
             if child.dep_ == "appos" and self._name_at(child):
-                return self._direct(child, classes, terms, depth + 1)
-        if token.dep_ == "attr" and lemma(token.head) == "be":
-            for child in kids(token.head):  # "Falcon is a model released by TII"
-                if child.dep_ in ("nsubj", "nsubjpass") and self._name_at(child):
-                    return [Target(self._name_at(child), "copula")]  # type: ignore[arg-type]
+                found = self._direct(child, classes, terms, depth + 1)
+                if token.tag_ == "NNS":  # "its Harbor apps, Tidepool and Keelson": all three
+                    own = [c for c in kids(token) if c.dep_ == "compound" and self._name_at(c)]
+                    found = [Target(self._name_at(c), "type-noun") for c in own] + found  # type: ignore[arg-type]
+                return found
+        described = self._described(token)
+        if described:
+            return described
         typed = self.cues.type_of(noun_words(token))
         colon = self._colon_apposition(token) if typed else None
         if colon is not None:  # "Introducing Jamba: AI21's Groundbreaking SSM-Transformer Model"
@@ -380,7 +411,8 @@ class ArgumentResolver:
             kind = _class_of(named) if named is not None else None
             if typed and typed[0] in _THINGS and kind in ("Organization", "Person"):
                 return []  # "a deal for Nvidia chips": the chips, not Nvidia
-            return [Target(named, "type-noun")]  # type: ignore[arg-type]
+            # "its Customer 360 apps, Hyperforce and Data Cloud": the apps, and the rest
+            return [Target(named, "type-noun"), *self._listed_members(token)]  # type: ignore[arg-type]
         if compound and terms and classes:
             known = self._name_at(compound[-1])
             if known is not None and _class_of(known) in classes & _TERM_CLASSES:
@@ -403,7 +435,7 @@ class ArgumentResolver:
                         if pobj.dep_ == "pobj":
                             found = self._direct(pobj, classes, terms, depth + 1)
                             return [Target(t.span, "share", 0.05) for t in found]
-        listed = self._including(token, classes, terms, depth)
+        listed = self._including(token, classes, terms, depth) or self._listed_members(token)
         if listed:
             return listed
         beside = self._name_beside(token, typed)
@@ -538,6 +570,17 @@ class ArgumentResolver:
                 keys.add(seen.key)
         return out if len(out) == 2 else []
 
+    def _described(self, token: Token) -> list[Target]:
+        """The name a noun describes as its apposition or a copula's complement ("AI21
+        Labs, the company that …", "Falcon is a model released by TII")."""
+        if token.dep_ == "appos" and self._name_at(token.head):
+            return [Target(self._name_at(token.head), "apposition")]  # type: ignore[arg-type]
+        if token.dep_ == "attr" and lemma(token.head) == "be":
+            for child in kids(token.head):
+                if child.dep_ in ("nsubj", "nsubjpass") and self._name_at(child):
+                    return [Target(self._name_at(child), "copula")]  # type: ignore[arg-type]
+        return []
+
     def _generic_kind(self, token: Token) -> bool:
         """A type noun the gazetteer knows as a term, used as a common noun: "an LLM",
         "LLMs" (an indefinite article or a bare plural)."""
@@ -593,6 +636,20 @@ class ArgumentResolver:
                     out.append(Target(span))
                     out.extend(self._listed_with(child, classes, terms, depth + 1))
         return out
+
+    def _listed_members(self, token: Token) -> list[Target]:
+        """The names a plural noun lists after a comma, which the parser makes its
+        conjuncts: "two open models, Yi-34B and Yi-6B", "its in-house chips, Trainium
+        and Inferentia", "its Customer 360 apps, Hyperforce, Agentforce, and Data Cloud"."""
+        doc = self.doc
+        if token.tag_ != "NNS" or token.i + 1 >= len(doc) or doc[token.i + 1].text != ",":
+            return []
+        members = []
+        for conjunct in token.conjuncts:
+            span = self._name_at(conjunct)
+            if span is not None and conjunct.i > token.i:
+                members.append(Target(span, "apposition"))
+        return members
 
     def _including(
         self, token: Token, classes: frozenset[str] | None, terms: bool, depth: int

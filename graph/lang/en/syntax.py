@@ -24,6 +24,7 @@ __all__ = [
     "lemma",
     "main_verb_misparsed",
     "misparsed_subject",
+    "misread_type_noun",
     "nominal",
     "noun_words",
     "own_possessor",
@@ -263,8 +264,37 @@ def verb_arguments(
             yield (("obj" if passive else "subj") if left else "obj"), child
 
 
+#: Nouns ``en_core_web_sm`` tags as past-tense verbs before a name ("bought analytics
+#: startup Mapsense", "its investment in AI startup Anthropic"): the name becomes the
+#: "verb"'s object, and the clause the noun heads is no clause.
+_MISREAD_NOUNS = frozenset({"startup", "startups", "start-up", "start-ups"})
+
+
+def misread_type_noun(token: Token) -> Token | None:
+    """The object of a type noun misread as a verb, when ``token`` is that noun or the
+    word just before it ("AI startup Anthropic" -> Anthropic)."""
+    doc = token.doc
+    for noun in (token, doc[token.i + 1] if token.i + 1 < len(doc) else None):
+        if noun is None or noun.lower_ not in _MISREAD_NOUNS or noun.pos_ != "VERB":
+            continue
+        for child in kids(noun):
+            if child.dep_ == "dobj" and child.i == noun.i + 1:
+                return child
+    return None
+
+
 def _tree_arguments(verb: Token) -> Iterator[tuple[str, Token]]:
     passive = is_passive(verb)
+    for child in kids(verb):
+        if child.dep_ in ("ccomp", "conj", "xcomp") and child.i > verb.i:
+            named = misread_type_noun(child)
+            if named is not None:  # "bought analytics startup Mapsense in May"
+                yield "obj", named
+                for prep in kids(child):
+                    role = prep_role(prep) if prep.dep_ == "prep" else None
+                    for pobj in kids(prep) if role else ():
+                        if pobj.dep_ == "pobj":
+                            yield role or "", pobj
     holders = [verb]
     if verb.dep_ == "acomp" and passive:
         holders.append(verb.head)
