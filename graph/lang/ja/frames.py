@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from graph.lang.ja.cues import Cues
 from graph.lang.ja.syntax import (
     BASIS_MARKERS,
+    COMPARISON_MARKERS,
     LIGHT_VERBS,
     RECEIVING_VERBS,
     TITLE_VERBS,
@@ -874,6 +875,13 @@ class _FrameBuilder:
         if self.text.startswith(_THEMES, end):
             self.themes.extend(group)
         governor = self._governor(anchor, adnominal=marker in _ADNOMINAL)
+        if (
+            marker in COMPARISON_MARKERS
+            and governor is not None
+            and governor.lemma_ in ("比べる", "比較", "比較する")
+            and governor.head.i != governor.i
+        ):
+            governor = governor.head  # "「GPT-4」と比べて高い": the marker's own verb is no clause
         if marker == "が" and governor is not None:
             governor = self._nearer_relative_clause(anchor, governor)
         elif marker == "が" and anchor.head.i > anchor.i:
@@ -1387,6 +1395,18 @@ class _FrameBuilder:
         possessors = [
             n for t in (event, *idiom_nouns, *extent) for n in self.possessors.get(t.i, [])
         ]
+        if trigger == "@title" and not possessors:
+            # "マイクロソフトのAI担当副社長": the company owns the title's whole compound,
+            # whichever of its words the parse hung the の-phrase on.
+            j = event.i - 1
+            while (
+                j >= 0
+                and j not in self.by_token
+                and self.doc[j].pos_ in ("NOUN", "PROPN")
+                and _glued(self.doc, j)
+            ):
+                possessors += self.possessors.get(j, [])
+                j -= 1
         if not possessors and (self._relational(trigger) or trigger in _RELATIONAL):
             # "OpenAIの共同創業者": the name written right before の, wherever the parse hung it
             before = next(
@@ -1427,15 +1447,20 @@ class _FrameBuilder:
         for name in possessors:
             role = "ga" if prefixes and trigger != "@title" else "poss"
             arguments.append(ProtoArgument(name, role))
-        if trigger == "@title" and event.head.i > event.i:
-            appointing = event.head
+        last = event
+        while last.dep_ == "compound" and last.head.i == last.i + 1:
+            last = last.head  # "チーフ|サイエンティスト": a title written in two words
+        if trigger == "@title" and last.head.i > last.i:
+            appointing = last.head
             if (
                 appointing.lemma_ in self.s.triggers.employing
                 or self._compound_text(appointing) in self.s.triggers.employing
-            ) and surface_marker(self.text, self._end(event)) in ("に", "として"):
+            ) and surface_marker(self.text, self._end(last)) in ("に", "として"):
                 # "X氏をYのチーフサイエンティストに任命": the one appointed holds the title.
                 arguments += [
-                    ProtoArgument(n, "head") for n, m in self.args.get(appointing.i, []) if m == "を"
+                    ProtoArgument(n, "head")
+                    for n, m in self.args.get(appointing.i, [])
+                    if m == "を"
                 ]
         for name in prefixes:
             arguments.append(ProtoArgument(name, "prefix"))
@@ -1520,6 +1545,7 @@ class _FrameBuilder:
         ):
             # "学習には…DPOが使われている": the training is the last topic's (the model's).
             arguments.append(ProtoArgument(self.s.previous_topic, "poss", "previous", 0.2))
+        arguments += self._measured(event, arguments)
         arguments += self._speakers(clause, arguments)
         arguments += self._results(clause, arguments)
         arguments += self._chained_objects(clause, arguments)
@@ -1535,6 +1561,35 @@ class _FrameBuilder:
             blocked = "former"  # "元OpenAIの研究者": a former position
         start, end = first.idx, event.idx + len(event.text)
         return ProtoFrame(trigger, start, end, tuple(_unique(arguments)), blocked, clause.i)
+
+    def _measured(self, event: Token, present: list[ProtoArgument]) -> list[ProtoArgument]:
+        """``「GPT-4」と比べて高い性能を示した``, ``Xに対して優れた性能を発揮``,
+        ``Aの性能はBより高い``: a word of degree said of a measure (性能, スコア) compares
+        whose measure it is (the possessor, or the subject of the verb that shows it) with
+        what the sentence compares it to, wherever the parse hung those."""
+        measure = None
+        if event.dep_ in ("acl", "amod") and event.head.text in self.s.cues.measure_nouns:
+            measure = event.head
+        else:
+            measure = next(
+                (
+                    c
+                    for c in event.children
+                    if c.dep_ == "nsubj" and c.text in self.s.cues.measure_nouns
+                ),
+                None,
+            )
+        if measure is None:
+            return []
+        taken = {a.name.token for a in present}
+        out = [ProtoArgument(n, "ga") for n in self.possessors.get(measure.i, [])]
+        shower = self._governor(measure) if measure.head.i != event.i else None
+        if shower is not None and shower.i != event.i:
+            for name, marker in self.args.get(shower.i, []):
+                role = active_role(marker)
+                if role == "ga" or marker in ("に対して", "に対し") or role == "than":
+                    out.append(ProtoArgument(name, "than" if role != "ga" else "ga", "tree", 0.05))
+        return [a for a in out if a.name.token not in taken]
 
     def _gapped_subjects(self, arguments: list[ProtoArgument]) -> list[ProtoArgument]:
         """``OpenAIが「GPT-4」を、Metaが「LLaMA」を…発表``: in a gapped coordination each object

@@ -286,8 +286,11 @@ class NameFinder:
         self._type_nouns = frozenset(noun for noun, _ in cues.type_nouns)
 
     # ------------------------------------------------------------------ entry point
-    def find(self, text: str, doc: Doc) -> list[Found]:
+    def find(self, text: str, doc: Doc, glosses: Sequence[tuple[int, str]] = ()) -> list[Found]:
+        """The names of one sentence's clean text; ``glosses`` are its bracketed asides as
+        (offset in the clean text, text), which mark the word before them as a name."""
         candidates: list[Found] = []
+        candidates += self._glossed(text, doc, glosses)
         if _KANA.search(text) or (_CJK.search(text[:1] or " ") and not text.isascii()):
             candidates += self._latin(text)
         candidates += self._quoted(text)
@@ -320,6 +323,30 @@ class NameFinder:
         chosen = [self._context_votes(text, found, chosen) for found in chosen]
         chosen = self._copula_votes(text, chosen)
         return self._list_votes(text, chosen)
+
+    def _glossed(self, text: str, doc: Doc, glosses: Sequence[tuple[int, str]]) -> list[Found]:
+        """``美団(メイトゥアン)``, ``美団(北京市、メイトゥアン)``: a kanji word glossed with its
+        reading in katakana or Latin letters is a name (a Chinese company's, most often),
+        even one the tokenizer cuts into common words."""
+        out = []
+        for anchor, gloss in glosses:
+            parts = [p.strip() for p in re.split(r"[、,，]", gloss)]
+            if not any(
+                (is_katakana(p) and len(p) >= 3) or re.fullmatch(r"[A-Z][A-Za-z]+", p)
+                for p in parts
+            ):
+                continue
+            start = anchor
+            while start > 0 and re.match(r"[\u4e00-\u9fff\u3005]", text[start - 1]):
+                start -= 1
+            if not 2 <= anchor - start <= 8:
+                continue
+            surface = text[start:anchor]
+            if self._described_noun(surface) or self.cues.anaphor_class(surface):
+                continue
+            found = self._make(text, start, anchor, priority=1)
+            out.append(found if found.lexical else replace(found, inferable=_AGENTS))
+        return out
 
     def _drop_descriptors(self, text: str, chosen: list[Found]) -> list[Found]:
         """``ビジネスチャットの米Slack``, ``インフラ自動化ソフトウェアの米HashiCorp``: a bare noun
@@ -588,8 +615,16 @@ class NameFinder:
         if pattern is not None:
             for match in pattern.finditer(text):
                 start, end = match.span()
-                if self._inside_word(doc, start, end) or introduces_a_name(text, end):
+                if self._inside_word(doc, start, end):
                     continue
+                if introduces_a_name(text, end):
+                    # "大規模言語モデル「X」" introduces a name; "メタの「Llama 3」" is the
+                    # company's model: a company or a person is no type noun.
+                    entry = self._entry(match.group(0))
+                    if entry is None or entry.entity_class not in ("Organization", "Person"):
+                        continue
+                    if self.cues.type_of_noun(match.group(0)):
+                        continue
                 out.append(self._make(text, start, end, priority=5))
         for token in doc:
             norm = token.norm_
@@ -857,7 +892,13 @@ class NameFinder:
             gap = doc.text[current[-1].idx + len(current[-1].text) : token.idx] if current else ""
             spaced = gap == " " and not current[-1].text.isascii() and not token.text.isascii()
             glued = bool(current) and (gap == "" or spaced)
-            if _is_noun(token) and not _DATEISH.fullmatch(token.text):
+            # "北京光年之外科技": 之 joins a Chinese name (the tokenizer calls it a particle)
+            linking = (
+                token.text == "之"
+                and glued
+                and bool(re.match(r"[\u4e00-\u9fff]", current[-1].text[-1:]))
+            )
+            if (_is_noun(token) or linking) and not _DATEISH.fullmatch(token.text):
                 if (
                     current
                     and not glued

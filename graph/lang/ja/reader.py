@@ -157,7 +157,10 @@ class DocumentReader:
         self._doc = None  # the sentence being read (for the frame post-processing)
 
     def read(self, document: Document, sentences: Sequence[ParsedSentence]) -> DocumentFacts:
-        found = [self.finder.find(s.clean.text, s.doc) for s in sentences]
+        found = [
+            self.finder.find(s.clean.text, s.doc, [(a.anchor, a.text) for a in s.clean.asides])
+            for s in sentences
+        ]
         found = self._unify_keys(found)
         found = self._propagate(sentences, found)
         found = _defined_names(sentences, found, self._alias_asides)
@@ -326,6 +329,23 @@ class DocumentReader:
             out.append(unified)
         return out
 
+    def _name_core(self, sentence: ParsedSentence, name: Found) -> str | None:
+        """``光年之外`` for ``北京光年之外科技``: a company name without its city and its
+        company-name ending, the way later sentences write it."""
+        ending = self.cues.org_head(name.surface)
+        if ending is None or not re.search(r"[\u4e00-\u9fff]", name.surface):
+            return None
+        start, end = name.start, name.end - len(ending[0])
+        first = next((t for t in sentence.doc if t.idx == start), None)
+        if first is not None and "地名" in first.tag_ and first.idx + len(first.text) < end:
+            start = first.idx + len(first.text)
+        core = sentence.clean.text[start:end]
+        if len(core) < 2 or core == name.surface or start == name.start:
+            return None  # (only a name written with its city: 北京一流科技 -> 一流 is a word)
+        if self.cues.type_of_noun(core) or self.finder._described_noun(core):
+            return None
+        return core
+
     def _propagate(
         self, sentences: Sequence[ParsedSentence], found: list[list[Found]]
     ) -> list[list[Found]]:
@@ -338,6 +358,9 @@ class DocumentReader:
                     continue
                 if not name.surface.isascii() and len(name.surface) >= 2:
                     known.setdefault(name.surface, name)
+                    core = self._name_core(sentence, name)
+                    if core is not None:
+                        known.setdefault(core, replace(name, surface=core))
             for owner, alias, _ in self._alias_asides(sentence, names):
                 if not alias.isascii() and len(alias) >= 2:
                     known.setdefault(alias, replace(owner, surface=alias))
@@ -471,8 +494,8 @@ class DocumentReader:
                 continue
             if re.search(r"\d{4}年|\d+月", text) or len(text) < 2:
                 continue
-            if re.fullmatch(r"[\d.,%％\s]+", text):
-                continue  # "GPT-4o(0.848)": a score, not a name
+            if re.fullmatch(r"[\d.,%％\s]+(?:[万億兆千]|[BMKT]|パラメータ[ー]?)*", text):
+                continue  # "GPT-4o(0.848)", "「Gemma 7B」(70億)": a score or a size, no name
             if text in self.cues.generic_latin:
                 continue
             if self._affiliation(owner, text) is not None:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BASIS_MARKERS",
+    "COMPARISON_MARKERS",
     "LIGHT_VERBS",
     "RECEIVING_VERBS",
     "ROLES",
@@ -51,6 +52,7 @@ ROLES = frozenset(
         "stake",  # the company a share of which is bought (Xの株を取得): set by the frames
         "source",  # who reports a fact (Xによると): read by no pattern
         "round",  # the company whose funding round the clause is about (Xの増資, 同ラウンド)
+        "than",  # what something is compared with (Xより, Xと比べて): read by comparisons
     }
 )
 
@@ -67,6 +69,18 @@ BASIS_MARKERS: tuple[str, ...] = (
     "に基づき",
     "に基づいて",
     "に基づく",
+)
+
+#: Markers of what something is compared with: "「Llama 2」より優れる", "GPT-4と比べて".
+COMPARISON_MARKERS: tuple[str, ...] = (
+    "と比べて",
+    "に比べて",
+    "と比較して",
+    "に比較して",
+    "と比べ",
+    "に比べ",
+    "よりも",
+    "より",
 )
 
 _MARKERS = (
@@ -91,6 +105,7 @@ _MARKERS = (
     "とともに",
     "と共に",
     *BASIS_MARKERS,
+    *COMPARISON_MARKERS,
     "からの",
     "からは",
     "からも",
@@ -137,6 +152,7 @@ _ROLE_OF_MARKER: dict[str, str] = {
     # "Azureを通じて提供": the channel a thing is offered or done through, like で.
     **dict.fromkeys(("を通じて", "を通じ", "を介して", "を経由して", "経由で"), "de"),
     "として": "as",
+    **dict.fromkeys(COMPARISON_MARKERS, "than"),
     **dict.fromkeys(("について", "に関して", "をめぐって", "をめぐり"), "about"),
     "DATA": "data",  # set by the frame builder for "Xのデータに/で/を…"
     "STAKE": "stake",  # set by the frame builder for "Xの株式を…" (not 全株式, 過半数)
