@@ -984,6 +984,8 @@ class _FrameBuilder:
             ("「", "『", "・")
         ):
             return noun  # "LLaMAのベースモデルを微調整": the model stands for LLaMA
+        if noun.text in self.s.cues.measure_nouns and self._trigger(noun.head) is not None:
+            return noun  # "GPT-4の性能を上回った": what is compared is GPT-4
         head = noun.head
         glued = all(t.idx + len(t.text) == self.doc[t.i + 1].idx for t in self.doc[noun.i : head.i])
         if head.i > noun.i and glued and (head.text in _THROUGH or head.lemma_ in _THROUGH):
@@ -1275,6 +1277,18 @@ class _FrameBuilder:
                 for n in owned
                 if not self.text[n.unit_end :].lstrip("」』").startswith(_QUALIFIER_SUFFIXES)
             ]
+            # "OpenAIのGPT-3.5やGPT-4、GoogleのPaLM 2": a list member with a possessor of its
+            # own is not the first one's, nor is the company that possessor is.
+            own_possessor = {
+                n.token
+                for n in owned
+                for p in self.by_token.values()
+                if p not in owners and self.text[p.unit_end : n.start].rstrip("「『") == "の"
+            }
+            owned = [n for n in owned if n.token not in own_possessor]
+            hints = {n.hint for n in owned}
+            if len(owned) > 1 and "Organization" in hints and hints & {"AIModel", "Product"}:
+                owned = [n for n in owned if n.hint != "Organization"]
             if not owned:
                 continue
             arguments = [ProtoArgument(n, "poss") for n in owners]

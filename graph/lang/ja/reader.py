@@ -31,7 +31,13 @@ from graph.extraction.readings import (
 )
 from graph.lang.ja.cues import Cues
 from graph.lang.ja.frames import Placed, ProtoArgument, ProtoFrame, TriggerTable, build_frames
-from graph.lang.ja.names import Found, NameFinder, introduces_a_name, sibling_votes
+from graph.lang.ja.names import (
+    Found,
+    NameFinder,
+    compound_before,
+    introduces_a_name,
+    sibling_votes,
+)
 from graph.lang.ja.parse import ParsedSentence, load_pipeline, long_run_warnings
 from graph.lang.ja.syntax import is_predicate, surface_marker
 from graph.lang.ja.text import CleanSentence
@@ -430,6 +436,11 @@ class DocumentReader:
         employers, affiliations = self._aside_affiliations(sentence, found)
         names += employers
         readings += affiliations
+        appositions = self._aside_appositions(sentence, found)
+        for name in appositions:
+            memory.learn(name.key, name.votes)
+            memory.canonicals.setdefault(name.key, name.canonical)
+        names += appositions
         clause_names, clause_frames, clause_values = self._aside_clauses(sentence, found, memory)
         names += clause_names
         readings += clause_frames
@@ -527,6 +538,30 @@ class DocumentReader:
         if known or headed or (title and self.finder._fit_org(organization)):
             return organization, title
         return None
+
+    def _aside_appositions(self, sentence: ParsedSentence, found: list[Found]) -> list[Name]:
+        """``国産LLM(OpenCALM)``, ``新モデル（Aoba-7B）``: a name in brackets after a type
+        noun is what the type noun names; the noun gives its class."""
+        out = []
+        text = sentence.clean.text
+        for aside in sentence.clean.asides:
+            name = aside.text.strip().strip("「」『』")
+            if _before_aside(found, text, aside.anchor) is not None:
+                continue  # an aside after a name glosses that name
+            if not re.fullmatch(r"[A-Za-z][A-Za-z0-9.\-]*(?: [A-Za-z0-9.\-]+){0,3}", name):
+                continue
+            if name in self.cues.generic_latin or len(name) < 3:
+                continue
+            compound, joiner = compound_before(text, aside.anchor)
+            entity_class = self.cues.type_of_noun(compound) if joiner == "" else None
+            if entity_class is None:
+                continue
+            at = sentence.start + aside.start + aside.text.index(name)
+            entry = self.lexicon.lookup(name)
+            canonical = entry.name if entry is not None else name
+            vote = Vote(entity_class, 3.0, f"type-noun:{compound}")
+            out.append(Name(at, at + len(name), name, slug_of(canonical), canonical, (vote,)))
+        return out
 
     def _aside_affiliations(
         self, sentence: ParsedSentence, found: list[Found]

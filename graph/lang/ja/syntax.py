@@ -84,6 +84,9 @@ COMPARISON_MARKERS: tuple[str, ...] = (
 )
 
 _MARKERS = (
+    "においては",
+    "において",
+    "における",
     "によると",
     "によれば",
     "を通じて",
@@ -147,6 +150,8 @@ _ROLE_OF_MARKER: dict[str, str] = {
     **dict.fromkeys(("から", "からの", "からは", "からも"), "kara"),
     **dict.fromkeys(("によって", "により", "による"), "agent"),
     "で": "de",
+    # "「Chatbot Arena」において上回った": where, not to whom.
+    **dict.fromkeys(("において", "においては", "における"), "de"),
     # "ロイター通信によると": who reports it, no party to what is reported.
     **dict.fromkeys(("によると", "によれば"), "source"),
     # "Azureを通じて提供": the channel a thing is offered or done through, like で.

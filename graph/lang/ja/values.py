@@ -77,7 +77,11 @@ def parse_percent(text: str) -> Decimal | None:
     return Decimal(match.group(1)) / 10 if match else None
 
 
-DATE = re.compile(r"(?P<y>(?:19|20)\d{2})年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?)?")
+DATE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?)?"
+    # "2023/5/17", "2024.03.21": a full date in figures
+    r"|(?P<fy>(?:19|20)\d{2})(?P<sep>[/.])(?P<fm>\d{1,2})(?P=sep)(?P<fd>\d{1,2})(?!\d)"
+)
 
 
 def parse_date(text: str) -> tuple[str, str] | None:
@@ -85,6 +89,11 @@ def parse_date(text: str) -> tuple[str, str] | None:
     match = DATE.fullmatch(fold_width(text).strip())
     if not match:
         return None
+    if match.group("fy"):
+        year, month, day = match.group("fy"), match.group("fm"), match.group("fd")
+        if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
+            return None
+        return f"{year}-{int(month):02d}-{int(day):02d}", "date"
     year, month, day = match.group("y"), match.group("m"), match.group("d")
     if day:
         return f"{year}-{int(month):02d}-{int(day):02d}", "date"
