@@ -339,6 +339,11 @@ class NameFinder:
             start = anchor
             while start > 0 and re.match(r"[\u4e00-\u9fff\u3005]", text[start - 1]):
                 start -= 1
+            prefix = next(
+                (p for p in self.cues.country_prefixes if text.startswith(p, start)), None
+            )
+            if prefix and anchor - start - len(prefix) >= 2:
+                start += len(prefix)  # "米連邦通信委員会（FCC）": the country is no part of it
             if not 2 <= anchor - start <= 8:
                 continue
             surface = text[start:anchor]
@@ -1291,7 +1296,7 @@ def sibling_votes(text: str, chosen: list[Found], known: Mapping[str, str]) -> l
     return _sibling_votes(text, chosen, known)
 
 
-_POSSESSOR_TAIL = re.compile(r" ?[A-Za-z\u4e00-\u9fff\u30a0-\u30ff]{1,8}の(?!ほか|[、。])")
+_POSSESSOR_TAIL = re.compile(r" ?[A-Za-z\u4e00-\u9fff\u30a0-\u30ff]{0,8}の(?!ほか|[、。])")
 
 
 def _sibling_votes(

@@ -393,7 +393,7 @@ class DocumentReader:
                 taken.append((start, end))
             merged = [
                 replace(n, canonical=known[n.surface].canonical, votes=n.votes)
-                if n.surface in known and n.role_only
+                if n.surface in known and (n.role_only or not (n.votes or n.lexical))
                 else n
                 for n in names
             ]

@@ -1,0 +1,289 @@
+"""Forms the Japanese reader learnt from unseen news (batches 6 and 7 of the blind articles),
+each on sentences of our own with invented names, as in tests/test_ja_forms.py: a form
+must give its fact, a near miss must stay silent, a known gap is a strict xfail.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_ja_forms import Triple, case, holds, relations_of  # noqa: F401 (fixture)
+
+# --------------------------------------------------------------------------------------
+# 41. A receiving verb (Xから出資を受ける) whose receiver the sentence leaves out: the
+#     receiver is the company the text is about, found like a left-out subject.
+# --------------------------------------------------------------------------------------
+FORM_41_READS = [
+    case(
+        "41-receiver-left-out",
+        "ミナセ技研は東京の新興企業。きのう、米半導体大手「オルカテック」から出資を受けることに"
+        "なったと発表した。",
+        ("オルカテック", "investedIn", "ミナセ技研"),
+    ),
+]
+FORM_41_SILENT = [
+    case(
+        "41-receiver-is-not-the-giver",
+        "ミナセ技研は東京の新興企業。きのう、米半導体大手「オルカテック」から出資を受けることに"
+        "なったと発表した。",
+        ("ミナセ技研", "investedIn", "オルカテック"),
+    ),
+]
+
+# --------------------------------------------------------------------------------------
+# 42. A company, a dot and a person with a title (トヨタ・豊田章男社長, Sakana AI・伊藤錬COO):
+#     two names, the person works there. Two titles joined by 兼 end the name.
+# --------------------------------------------------------------------------------------
+FORM_42_READS = [
+    case(
+        "42-kanji-company-dot-person",
+        "ハヤブサ電機・鈴木一郎社長は「協業を急ぐ」と述べた。",
+        ("鈴木一郎", "worksFor", "ハヤブサ電機"),
+    ),
+    case(
+        "42-latin-company-dot-person",
+        "Tovrin AI・佐藤花子最高執行責任者は記者会見で述べた。",
+        ("佐藤花子", "worksFor", "tovrin-ai"),
+    ),
+    case(
+        "42-two-titles",
+        "ハヤブサ電機の鈴木一郎会長兼社長は述べた。",
+        ("鈴木一郎", "worksFor", "ハヤブサ電機"),
+    ),
+]
+
+# --------------------------------------------------------------------------------------
+# 43. An aside after a person naming an organization, with or without a title
+#     (鈴木一郎氏（ミナセ技研CEO）, 山田花子教授（アオバ大学）): where the person works.
+# --------------------------------------------------------------------------------------
+FORM_43_READS = [
+    case(
+        "43-aside-company-and-title",
+        "鈴木一郎氏（ミナセ技研CEO）は、生成AIの普及について講演した。",
+        ("鈴木一郎", "worksFor", "ミナセ技研"),
+    ),
+    case(
+        "43-aside-university",
+        "山田花子教授（アオバ大学）は、新しい学習手法を発表した。",
+        ("山田花子", "worksFor", "アオバ大学"),
+    ),
+]
+
+# --------------------------------------------------------------------------------------
+# 44. A short name defined in an aside (株式会社X（以下、Y社）) names X from then on.
+# --------------------------------------------------------------------------------------
+FORM_44_READS = [
+    case(
+        "44-defined-short-name",
+        "当社は、株式会社ミナセラボ（以下、ミナセ社）と業務提携した。ミナセ社は、画像生成AI"
+        "「Kiri」を開発している。",
+        ("ミナセラボ", "developed", "kiri"),
+    ),
+]
+
+# --------------------------------------------------------------------------------------
+# 45. Shares bought and then control (Xの株式を取得して連結子会社化する): one acquisition.
+# --------------------------------------------------------------------------------------
+FORM_45_READS = [
+    case(
+        "45-shares-then-subsidiary",
+        "ミズホ社は、アオバ技研の株式を取得して連結子会社化することを決議した。",
+        ("ミズホ", "acquired", "アオバ技研"),
+    ),
+]
+FORM_45_SILENT = [
+    case(
+        "45-no-investment-beside-it",
+        "ミズホ社は、アオバ技研の株式を取得して連結子会社化することを決議した。",
+        ("ミズホ", "investedIn", "アオバ技研"),
+    ),
+]
+
+# --------------------------------------------------------------------------------------
+# 46. A city acting with companies (A、B、横浜市は…と連携) is a party; a city as a place is not.
+# --------------------------------------------------------------------------------------
+FORM_46_READS = [
+    case(
+        "46-city-in-a-list-of-parties",
+        "ハヤブサ電機、アオバ技研、横浜市は、ミナセ技研と連携すると発表した。",
+        ("横浜市", "partneredWith", "ミナセ技研"),
+    ),
+]
+FORM_46_SILENT = [
+    case(
+        "46-city-as-a-place",
+        "ハヤブサ電機は、横浜市に新しい開発拠点を置くと発表した。",
+        ("ハヤブサ電機", "partneredWith", "横浜市"),
+    ),
+]
+
+# --------------------------------------------------------------------------------------
+# 47. One sentence is one piece of class evidence: a company that fine-tunes a model in
+#     one sentence (read by three overlapping frames) and releases it in another stays a
+#     company.
+# --------------------------------------------------------------------------------------
+_PICASSO = (
+    "画像生成サービスを運営するAoba Pixは、「Kiri」を無償公開した。Kiriは、モエギ技研が開発"
+    "する「Orca XL」をベースにAoba Pixが追加学習をし、イラストに特化した画像生成モデルだ。"
+)
+FORM_47_READS = [
+    case("47-company-stays-a-company", _PICASSO, ("aoba-pix", "developed", "kiri")),
+    case("47-the-model-is-built-on-its-base", _PICASSO, ("kiri", "basedOn", "orca-xl")),
+]
+FORM_47_SILENT = [
+    case("47-the-company-is-no-model", _PICASSO, ("aoba-pix", "fineTunedFrom", "orca-xl")),
+]
+
+# --------------------------------------------------------------------------------------
+# 48. A title with a modifier (チーフサイエンティスト) is a title; the one appointed to it
+#     (XをYのTITLEに任命) holds it at Y.
+# --------------------------------------------------------------------------------------
+FORM_48_READS = [
+    case(
+        "48-appointed-to-a-title",
+        "ミズホ社は、鈴木一郎氏をアオバ研究所のチーフサイエンティストに任命した。",
+        ("鈴木一郎", "worksFor", "アオバ研究所"),
+    ),
+]
+FORM_48_SILENT = [
+    case(
+        "48-modifier-is-no-person",
+        "ミズホ社は、鈴木一郎氏をアオバ研究所のチーフサイエンティストに任命した。",
+        ("チーフ", "worksFor", "アオバ研究所"),
+    ),
+]
+
+# --------------------------------------------------------------------------------------
+# 49. Hiring verbs (雇い入れる, 登用) and a counted list of people (A氏、B氏、C氏の3人).
+# --------------------------------------------------------------------------------------
+FORM_49_READS = [
+    case(
+        "49-hired-from-a-rival",
+        "ミズホ社は、アオバ技研からTom Hale氏を雇い入れた。",
+        ("tom-hale", "worksFor", "ミズホ"),
+    ),
+    case(
+        "49-counted-people",
+        "ミズホ社は、Tom Hale氏、Ann Lee氏、Bo Chen氏の3人を起用した。",
+        ("bo-chen", "worksFor", "ミズホ"),
+    ),
+]
+
+# --------------------------------------------------------------------------------------
+# 50. Comparisons: より / と比べて mark what is compared with; a word of degree on a measure
+#     (高い性能, 性能が高い) compares whose measure it is; Xの性能を上回る compares X.
+# --------------------------------------------------------------------------------------
+FORM_50_READS = [
+    case(
+        "50-yori", "「Aoba-7B」は「Kiri-2」より優れている。", ("aoba-7b", "outperforms", "kiri-2")
+    ),
+    case(
+        "50-to-kurabete-measure",
+        "「Aoba-7B」は、「Kiri-2」と比べて高い性能を示した。",
+        ("aoba-7b", "outperforms", "kiri-2"),
+    ),
+    case(
+        "50-measure-of-the-object",
+        "「Aoba-7B」が「Kiri-2」の性能を初めて上回った。",
+        ("aoba-7b", "outperforms", "kiri-2"),
+    ),
+]
+FORM_50_SILENT = [
+    case(
+        "50-good-at-is-no-comparison",
+        "「Aoba-7B」は特に「推論能力」に優れている。",
+        ("aoba-7b", "outperforms", "推論能力"),
+    ),
+    case(
+        "50-a-place-is-not-beaten",
+        "「Aoba-7B」は「Orca Arena」において「Kiri-2」を上回った。",
+        ("aoba-7b", "outperforms", "orca-arena"),
+    ),
+    case(
+        "50-degree-without-comparison",
+        "「Aoba-7B」は高い性能を示した。「Kiri-2」も公開された。",
+        ("aoba-7b", "outperforms", "kiri-2"),
+    ),
+]
+
+# --------------------------------------------------------------------------------------
+# 51. Chinese company names: a kanji word glossed with its reading (京選(ジンシュエン)),
+#     之 inside a name, the core name written later without city and ending.
+# --------------------------------------------------------------------------------------
+FORM_51_READS = [
+    case(
+        "51-glossed-kanji-name",
+        "中国の通販最大手の京選(ジンシュエン)は、AIスタートアップの上海星河科技を買収した。",
+        ("京選", "acquired", "上海星河科技"),
+    ),
+    case(
+        "51-core-name-later",
+        "北京星河之光科技は中国のAIスタートアップ。星河之光は4月、深セン雲帆科技を買収した。",
+        ("北京星河之光科技", "acquired", "深セン雲帆科技"),
+    ),
+]
+
+# --------------------------------------------------------------------------------------
+# 52. 株式会社 after a particle opens the name after it; a katakana type word goes on a
+#     katakana name; a company-name ending inside the run ends the name.
+# --------------------------------------------------------------------------------------
+FORM_52_READS = [
+    case(
+        "52-kabushiki-after-a-particle",
+        "画像生成AIモデル「Kiri」を株式会社オルカエンジンが公開した。",
+        ("オルカエンジン", "developed", "kiri"),
+    ),
+    case(
+        "52-ending-inside-the-run",
+        "新潟県に本社を置く株式会社越後生成AI研究所と、株式会社ミナセ技研が協定を締結した。",
+        ("越後生成ai研究所", "partneredWith", "ミナセ技研"),
+    ),
+]
+
+# --------------------------------------------------------------------------------------
+# 53. A list of possessed names stops at a member with its own possessor
+#     (AのX、Y、BのZ: Z is B's, not A's).
+# --------------------------------------------------------------------------------------
+FORM_53_SILENT = [
+    case(
+        "53-member-with-its-own-possessor",
+        "有名なモデルとしてミズホ社の「Kiri-1」や「Kiri-2」、アオバ技研の「Orca 2」がある。",
+        ("ミズホ", "developed", "orca-2"),
+    ),
+]
+
+READS = [
+    *FORM_41_READS,
+    *FORM_42_READS,
+    *FORM_43_READS,
+    *FORM_44_READS,
+    *FORM_45_READS,
+    *FORM_46_READS,
+    *FORM_47_READS,
+    *FORM_48_READS,
+    *FORM_49_READS,
+    *FORM_50_READS,
+    *FORM_51_READS,
+    *FORM_52_READS,
+]
+SILENT = [
+    *FORM_41_SILENT,
+    *FORM_45_SILENT,
+    *FORM_46_SILENT,
+    *FORM_47_SILENT,
+    *FORM_48_SILENT,
+    *FORM_50_SILENT,
+    *FORM_53_SILENT,
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), READS)
+def test_form_is_read(relations_of, text: str, triple: Triple) -> None:  # noqa: F811
+    found = relations_of(text)
+    assert holds(triple, found), f"read instead: {sorted(found)}"
+
+
+@pytest.mark.parametrize(("text", "triple"), SILENT)
+def test_near_miss_stays_silent(relations_of, text: str, triple: Triple) -> None:  # noqa: F811
+    found = relations_of(text)
+    assert not holds(triple, found), f"read: {sorted(found)}"
