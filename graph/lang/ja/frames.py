@@ -2418,6 +2418,19 @@ class _FrameBuilder:
         )
 
     # ------------------------------------------------------------------ blocking
+    def _ended(self, clause: Token) -> bool:
+        """A past-tense clause with a time it lasted until (``2025年まで…在籍した``)."""
+        end = self._clause_end(clause)
+        if self.text[end - 1 : end] != "た" and not self._continuative(clause):
+            return False  # ("…まで在籍し、…務めた後": a chain of past clauses)
+        for child in clause.children:
+            if not any(g.text == "まで" for g in child.children):
+                continue
+            written = self.text[max(0, child.idx - 8) : child.idx + len(child.text)]
+            if re.search(r"(?:\d{4}年|\d{1,2}月|昨年|前年|先月|当時)$", written):
+                return True
+        return False
+
     def _blocked(self, event: Token, clause: Token, parties: set[int] = frozenset()) -> str | None:
         if is_negated(clause) or (clause is not event and is_negated(event)):
             return "negated"
@@ -2431,6 +2444,8 @@ class _FrameBuilder:
             and is_negated(clause.head.head)
         ):
             return "negated"  # "…を上回るスコアを記録できなかった"
+        if self._ended(clause):
+            return "past"  # "2009年から2025年まで在籍した": a tie that ended is a past one
         for position in (event, clause):
             for child in position.children:
                 # "元OpenAI サツケヴァー氏、…設立": 元 before another name is that name's.

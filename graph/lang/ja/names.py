@@ -930,6 +930,8 @@ class NameFinder:
             or (run[0].text == "・" and len(run) > 1)  # アメリカ・プリンストン大学
             or run[0].text in self.cues.org_prefixes
             or (run[0].text in type_nouns and len(run) > 1)
+            # "GroqのCEOジョナサン・ロスは": a title written before the name it goes with
+            or (run[0].text in self.cues.titles and len(run) > 1 and is_katakana(run[1].text))
             or (run[0].text == "株式" and len(run) > 1 and run[1].text == "会社")
             or _adverbial_before_name(run)
         ):
@@ -1188,6 +1190,8 @@ class NameFinder:
         ):
             compound = self._trim_descriptor_compound(compound)
             entity_class = self.cues.type_of_noun(compound)
+            if entity_class is None and joiner == "" and compound in self.cues.titles:
+                entity_class = "Person"  # "CEOジョナサン・ロス": a title glued before a name
             quoted = text[start : start + 1] in "「『"
             if (
                 entity_class
