@@ -595,7 +595,9 @@ class FrameReader(ParseRepairs, RelationalNouns):
                 # "former Google chief Eric Schmidt, French billionaire Xavier Niel": one
                 # title, one name ("co-founders A and B" name both)
                 slots.add("holder", [Target(named)], via)
-                if any(self._former(c) for c in kids(holder) if c.i < noun.i):
+                if any(self._former(c) for c in kids(holder) if c.i < noun.i) or (
+                    self._former_prefix(noun)
+                ):
                     blocked = blocked or "former"
                 continue
             slots.add("holder", self._resolve(trigger, "holder", holder, slots.keys()), via)
@@ -747,6 +749,19 @@ class FrameReader(ParseRepairs, RelationalNouns):
         words = self.cues.former_words
         return modifier.dep_ == "amod" and (modifier.lower_ in words or lemma(modifier) in words)
 
+    def _former_prefix(self, noun: Token) -> bool:
+        """ "ex-Apple designer Jony Ive", "former OpenAI researcher X": a word of a past
+        post in the few words before the title, however the parser hung it."""
+        doc = self.doc
+        for token in reversed(doc[max(0, noun.i - 4) : noun.i]):
+            if token.lower_ in _FORMER_TITLE:
+                return True
+            if token.is_punct and token.text != "-":
+                return False
+            if token.dep_ == "det" or token.pos_ in ("VERB", "ADP", "AUX"):
+                return False
+        return False
+
     def _before_title(self, noun: Token) -> Token | None:
         """The name right before a title compounded with the name after it: "Tessel CEO
         Marguerite Olsen" (both compounds of the name), or before a title of one or more
@@ -771,6 +786,11 @@ class FrameReader(ParseRepairs, RelationalNouns):
         """ "OpenAI president and co-founder Greg Brockman": the company before the first
         title is the company of every title in the row; "company CEO Sam Altman": a type
         noun before the title stands for the company the text is about."""
+        if any(
+            c.i < noun.i and c.dep_ in (*_NAME_MODIFIERS, "poss") and self._is_name(c)
+            for c in kids(noun)
+        ):
+            return  # "a Vexo company and Pellory partner": the second has its own company
         chain = self.title_chain(noun)
         if noun.dep_ == "conj" and self._is_title(noun.head) and noun.head not in chain:
             chain.insert(0, noun.head)  # "EVP and CEO of Microsoft AI", as the tree has it
@@ -1040,14 +1060,14 @@ _LEFT = frozenset({"leave", "quit", "resign", "depart", "exit", "retire"})
 
 
 #: Verbs of taking up a post, which a later leaving ends.
-_POST_VERBS = frozenset({"join", "rejoin", "work", "serve", "lead", "head", "run"})
+POST_VERBS = frozenset({"join", "rejoin", "work", "serve", "lead", "head", "run"})
 
 
 def _left_since(verb: Token, trigger: str) -> str | None:
     """ "Deng, a manager who joined OpenAI last year, left earlier this year": a post taken
     in a relative clause on the subject of a plain "left" (no object: the post it names)
     is over; "Deng, who joined OpenAI, left Meta" keeps it."""
-    if trigger not in _POST_VERBS or verb.dep_ != "relcl":
+    if trigger not in POST_VERBS or verb.dep_ != "relcl":
         return None
     person = verb.head
     if person.dep_ == "appos":

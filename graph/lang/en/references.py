@@ -379,6 +379,10 @@ class ArgumentResolver:
         compound = [
             c for c in kids(token) if c.dep_ in _MODIFIERS and c.i < token.i and self._name_at(c)
         ]
+        if compound and typed and typed[0] == "Person" and token.tag_ == "NN":
+            held = self._title_holder(token)
+            if held is not None:  # "created by former OpenAI founder and critic Elon Musk"
+                return [Target(held, "title")]
         if (
             compound
             and typed
@@ -635,7 +639,30 @@ class ArgumentResolver:
                 if span is not None and self.cues.type_of([lemma(child)]) is None:
                     out.append(Target(span))
                     out.extend(self._listed_with(child, classes, terms, depth + 1))
+            elif child.dep_ == "appos" and child.i > token.i and not contrasted(child):
+                # "between A, B, the world's first AI university, and C": the parser hangs
+                # the next member of the list from the description set off by commas
+                for other in child.conjuncts:
+                    span = self._name_at(other)
+                    if span is not None and other.i > child.i and not contrasted(other):
+                        out.append(Target(span))
         return out
+
+    def _title_holder(self, token: Token) -> NameSpan | None:
+        """The person a title before a name names, read by the words (the parser often
+        makes the name an apposition elsewhere): "former OpenAI founder and later critic
+        Elon Musk" -> Elon Musk; None when a verb or a comma comes first."""
+        doc = self.doc
+        for following in doc[token.i + 1 : token.i + 6]:
+            span = self._name_at(following)
+            if span is not None:
+                return span if _class_of(span) not in _THINGS else None
+            if following.dep_ == "cc" or following.pos_ in ("ADJ", "ADV"):
+                continue
+            if following.pos_ == "NOUN" and following.dep_ in ("compound", "conj"):
+                continue  # "and later critic Elon Musk": another title of the same person
+            return None
+        return None
 
     def _listed_members(self, token: Token) -> list[Target]:
         """The names a plural noun lists after a comma, which the parser makes its
