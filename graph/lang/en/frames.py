@@ -387,6 +387,10 @@ class FrameReader(ParseRepairs, RelationalNouns):
         self._inherited_subject(verb, trigger, slots, passive)
         self._result(verb, trigger, slots)
         blocked = block_reason(verb, self.cues) or _left_since(verb, trigger)
+        if lemma(verb) in _RAISING and not blocked:
+            for role, target in slots.items:
+                if role == "subj":
+                    self.resolver.raised(target)
         self._emit(trigger, verb, slots, blocked)
         if any(c.dep_ == "advmod" and c.lower_ in _JOINTLY for c in kids(verb)):
             # "OpenAI, Kakao to jointly develop AI products": those who act jointly partner
@@ -465,6 +469,14 @@ class FrameReader(ParseRepairs, RelationalNouns):
                 return
         head = verb.head
         named = self.names.at(head)
+        group = _group_subject(head) if named is None else None
+        if group is not None:
+            # "Companies that have invested in X include A and B", "some of the people and
+            # groups that put money into the round included A, B": the ones included
+            for child in kids(group.head):
+                if child.dep_ == "dobj":
+                    slots.add(role, self._resolve(trigger, role, child, slots.keys()), "included")
+            return
         if named is not None and any(c.i > verb.i for c in head.conjuncts):
             # "include Ha, who helped set up X, and Llion Jones": a relative clause between
             # two conjuncts is of the one before it
@@ -1011,6 +1023,24 @@ class FrameReader(ParseRepairs, RelationalNouns):
             slots.add("subj", [Target(owner, "compound")])
             slots.add("obj", [Target(named, "compound")])
             self._emit("@compound", token, slots, None)
+
+
+def _group_subject(noun: Token) -> Token | None:
+    """The subject of "include" that a plain noun is, or is part of ("the people and
+    groups", "some of the investors"), else None."""
+    if noun.dep_ == "conj":
+        noun = noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in _SHARE_WORDS:
+        noun = noun.head.head
+    if noun.dep_ == "nsubj" and lemma(noun.head) in _INCLUDE_VERBS:
+        return noun
+    return None
+
+
+#: Verbs of taking in money, whose subject a later "the round" stands for.
+_RAISING = frozenset({"raise", "secure", "land", "close"})
+#: Quantifiers over a group ("some of the investors").
+_SHARE_WORDS = frozenset({"some", "many", "most", "all", "several", "few"})
 
 
 def _cleft_focus(verb: Token) -> tuple[Token, Token] | None:

@@ -582,7 +582,7 @@ class _Finder:
         """ "Ask Vantly, a customer-support chatbot, …" read from the words alone, for
         when the parser attached the appositive elsewhere."""
         doc = self.doc
-        i = span.end_token
+        i = after_parenthesis(doc, span.end_token)
         if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("a", "an", "the"):
             return
         words: list[str] = []
@@ -748,6 +748,16 @@ _DEMONYM_WORD = re.compile(r"(?:ish|ese|ian|ean|can|ch|man|i)$")
 
 _OPENING_QUOTES = frozenset({'"', "“", "‘"})
 _CLOSING_QUOTES = frozenset({'"', "”", "’"})
+
+
+def after_parenthesis(doc: Doc, i: int) -> int:
+    """The token after a short parenthesis that starts at ``i`` ("Condor Galaxy 1
+    (CG-1), the supercomputer …": the comma), else ``i``."""
+    if i < len(doc) and doc[i].text == "(":
+        for j in range(i + 1, min(i + 6, len(doc))):
+            if doc[j].text == ")":
+                return j + 1
+    return i
 
 
 def _quoted(tokens: list[Token], start: int, end: int) -> bool:
