@@ -23,7 +23,12 @@ from graph.lang.en.gazetteer import Gazetteer
 from graph.lang.en.names import SentenceNames, find_names, short_forms
 from graph.lang.en.parse import ParsedSentence
 from graph.lang.en.references import Antecedents, ArgumentResolver
-from graph.lang.en.rules import add_name_variants, prefer_stated_sizes
+from graph.lang.en.rules import (
+    add_name_variants,
+    end_former_ties,
+    orient_variants,
+    prefer_stated_sizes,
+)
 from graph.lexicon import Lexicon
 from graph.model import Document, DocumentFacts
 
@@ -77,6 +82,7 @@ def sentence_readings(
                 attributes=tuple(attributes),
             )
         )
+    readings = orient_variants(end_former_ties(readings, index), index)
     return prefer_stated_sizes(add_name_variants(readings, all_names))
 
 

@@ -387,6 +387,10 @@ class FrameReader(ParseRepairs, RelationalNouns):
         self._inherited_subject(verb, trigger, slots, passive)
         self._result(verb, trigger, slots)
         blocked = block_reason(verb, self.cues) or _left_since(verb, trigger)
+        if lemma(verb) in _RAISING and not blocked:
+            for role, target in slots.items:
+                if role == "subj":
+                    self.resolver.raised(target)
         self._emit(trigger, verb, slots, blocked)
         if any(c.dep_ == "advmod" and c.lower_ in _JOINTLY for c in kids(verb)):
             # "OpenAI, Kakao to jointly develop AI products": those who act jointly partner
@@ -465,6 +469,14 @@ class FrameReader(ParseRepairs, RelationalNouns):
                 return
         head = verb.head
         named = self.names.at(head)
+        group = _group_subject(head) if named is None else None
+        if group is not None:
+            # "Companies that have invested in X include A and B", "some of the people and
+            # groups that put money into the round included A, B": the ones included
+            for child in kids(group.head):
+                if child.dep_ == "dobj":
+                    slots.add(role, self._resolve(trigger, role, child, slots.keys()), "included")
+            return
         if named is not None and any(c.i > verb.i for c in head.conjuncts):
             # "include Ha, who helped set up X, and Llion Jones": a relative clause between
             # two conjuncts is of the one before it
@@ -595,7 +607,9 @@ class FrameReader(ParseRepairs, RelationalNouns):
                 # "former Google chief Eric Schmidt, French billionaire Xavier Niel": one
                 # title, one name ("co-founders A and B" name both)
                 slots.add("holder", [Target(named)], via)
-                if any(self._former(c) for c in kids(holder) if c.i < noun.i):
+                if any(self._former(c) for c in kids(holder) if c.i < noun.i) or (
+                    self._former_prefix(noun)
+                ):
                     blocked = blocked or "former"
                 continue
             slots.add("holder", self._resolve(trigger, "holder", holder, slots.keys()), via)
@@ -747,6 +761,19 @@ class FrameReader(ParseRepairs, RelationalNouns):
         words = self.cues.former_words
         return modifier.dep_ == "amod" and (modifier.lower_ in words or lemma(modifier) in words)
 
+    def _former_prefix(self, noun: Token) -> bool:
+        """ "ex-Apple designer Jony Ive", "former OpenAI researcher X": a word of a past
+        post in the few words before the title, however the parser hung it."""
+        doc = self.doc
+        for token in reversed(doc[max(0, noun.i - 4) : noun.i]):
+            if token.lower_ in _FORMER_TITLE:
+                return True
+            if token.is_punct and token.text != "-":
+                return False
+            if token.dep_ == "det" or token.pos_ in ("VERB", "ADP", "AUX"):
+                return False
+        return False
+
     def _before_title(self, noun: Token) -> Token | None:
         """The name right before a title compounded with the name after it: "Tessel CEO
         Marguerite Olsen" (both compounds of the name), or before a title of one or more
@@ -771,6 +798,11 @@ class FrameReader(ParseRepairs, RelationalNouns):
         """ "OpenAI president and co-founder Greg Brockman": the company before the first
         title is the company of every title in the row; "company CEO Sam Altman": a type
         noun before the title stands for the company the text is about."""
+        if any(
+            c.i < noun.i and c.dep_ in (*_NAME_MODIFIERS, "poss") and self._is_name(c)
+            for c in kids(noun)
+        ):
+            return  # "a Vexo company and Pellory partner": the second has its own company
         chain = self.title_chain(noun)
         if noun.dep_ == "conj" and self._is_title(noun.head) and noun.head not in chain:
             chain.insert(0, noun.head)  # "EVP and CEO of Microsoft AI", as the tree has it
@@ -993,6 +1025,24 @@ class FrameReader(ParseRepairs, RelationalNouns):
             self._emit("@compound", token, slots, None)
 
 
+def _group_subject(noun: Token) -> Token | None:
+    """The subject of "include" that a plain noun is, or is part of ("the people and
+    groups", "some of the investors"), else None."""
+    if noun.dep_ == "conj":
+        noun = noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in _SHARE_WORDS:
+        noun = noun.head.head
+    if noun.dep_ == "nsubj" and lemma(noun.head) in _INCLUDE_VERBS:
+        return noun
+    return None
+
+
+#: Verbs of taking in money, whose subject a later "the round" stands for.
+_RAISING = frozenset({"raise", "secure", "land", "close"})
+#: Quantifiers over a group ("some of the investors").
+_SHARE_WORDS = frozenset({"some", "many", "most", "all", "several", "few"})
+
+
 def _cleft_focus(verb: Token) -> tuple[Token, Token] | None:
     """(relative pronoun, focused phrase) of "It was X that VERB …" when the parser made
     the clause a complement of *be* rather than a relative clause of X."""
@@ -1040,14 +1090,14 @@ _LEFT = frozenset({"leave", "quit", "resign", "depart", "exit", "retire"})
 
 
 #: Verbs of taking up a post, which a later leaving ends.
-_POST_VERBS = frozenset({"join", "rejoin", "work", "serve", "lead", "head", "run"})
+POST_VERBS = frozenset({"join", "rejoin", "work", "serve", "lead", "head", "run"})
 
 
 def _left_since(verb: Token, trigger: str) -> str | None:
     """ "Deng, a manager who joined OpenAI last year, left earlier this year": a post taken
     in a relative clause on the subject of a plain "left" (no object: the post it names)
     is over; "Deng, who joined OpenAI, left Meta" keeps it."""
-    if trigger not in _POST_VERBS or verb.dep_ != "relcl":
+    if trigger not in POST_VERBS or verb.dep_ != "relcl":
         return None
     person = verb.head
     if person.dep_ == "appos":

@@ -116,6 +116,16 @@ class RelationalNouns:
             i, skipped = i + 1, skipped + 1
         if i < len(doc) and self._is_name(doc[i]) and i > noun.i:
             return doc[i]
+        # "former OpenAI founder and later critic Elon Musk": another description of the
+        # same person between the title and the name
+        j = self.title_chain(noun)[-1].i + 1
+        if j < len(doc) and doc[j].dep_ == "cc" and doc[j].lower_ == "and":
+            for k in range(j + 1, min(j + 4, len(doc))):
+                token = doc[k]
+                if self._is_name(token):
+                    return token if k > j + 1 and doc[k - 1].dep_ == "compound" else None
+                if not (token.pos_ in ("ADJ", "ADV") or token.dep_ == "compound"):
+                    return None
         return None
 
     # -- the holders

@@ -312,6 +312,13 @@ class _Finder:
             return False
         if len(words) == 1 and words[0] in _FUNCTION_WORDS:
             return False
+        if (
+            len(words) == 2
+            and words[1] in self.cues.weak_org_suffixes
+            and words[0] in english_words()
+            and _DEMONYM_WORD.search(words[0])
+        ):
+            return False  # "the Chinese AI lab DeepSeek": a nationality and a field
         if len(words) == 1 and text.rstrip("s").isupper() and self._type_word(words[0]):
             return False  # "Databricks' first LLM", "LLMs": an acronym of a kind, no name
         if text.lower() in self.cues.places or self._is_place(token):
@@ -575,7 +582,7 @@ class _Finder:
         """ "Ask Vantly, a customer-support chatbot, …" read from the words alone, for
         when the parser attached the appositive elsewhere."""
         doc = self.doc
-        i = span.end_token
+        i = after_parenthesis(doc, span.end_token)
         if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("a", "an", "the"):
             return
         words: list[str] = []
@@ -595,7 +602,10 @@ class _Finder:
             yield typed[0], typed[1], TYPE_NOUN, "apposition"
 
     def _type(self, noun: Token) -> tuple[str, str] | None:
-        if not nominal(noun) or self.names.at(noun) is not None:
+        if not nominal(noun):
+            return None
+        span = self.names.at(noun)
+        if span is not None and not self._kind_term(span):
             return None
         # "a startup building search tools": the parser makes the participle a noun and
         # the type noun its modifier; the type noun before an -ing word is the head.
@@ -607,6 +617,13 @@ class _Finder:
                     if typed:
                         return typed
         return self.cues.type_of(noun_words(noun))
+
+    def _kind_term(self, span: NameSpan) -> bool:
+        """A known term written in lowercase that names a kind ("a new Arabic-centric
+        large language model"): as a type noun it describes the name beside it, as any
+        other type noun does."""
+        words = span.surface.split()
+        return span.surface.islower() and self.cues.type_of(words) is not None
 
     def _listing_noun(self, token: Token) -> Token | None:
         """The plural noun a list of names stands in apposition to, which the parser
@@ -692,7 +709,9 @@ class _Finder:
             for child in kids(token.head):
                 if child.dep_ not in ("attr", "acomp"):
                     continue
-                nouns = [child]
+                # "X is a 13-billion parameter transformer (GPT) model": the kind
+                # the parser hung in apposition to the first noun
+                nouns = [child] + [c for c in kids(child) if c.dep_ == "appos"]
                 if child.lower_ in ("one", "some", "among"):  # "one of the largest models"
                     nouns = [p for c in kids(child) if c.lower_ == "of" for p in kids(c)]
                 for noun in nouns:
@@ -723,10 +742,22 @@ _FUNCTION_WORDS = word_set(
 )
 
 _DEMONYMS = re.compile(r"(?:ish|ese|ian|an|ic|i|ch|ss|ek)$")
+#: Endings of a nationality that is an English word ("Chinese", "French", "Korean").
+_DEMONYM_WORD = re.compile(r"(?:ish|ese|ian|ean|can|ch|man|i)$")
 
 
 _OPENING_QUOTES = frozenset({'"', "“", "‘"})
 _CLOSING_QUOTES = frozenset({'"', "”", "’"})
+
+
+def after_parenthesis(doc: Doc, i: int) -> int:
+    """The token after a short parenthesis that starts at ``i`` ("Condor Galaxy 1
+    (CG-1), the supercomputer …": the comma), else ``i``."""
+    if i < len(doc) and doc[i].text == "(":
+        for j in range(i + 1, min(i + 6, len(doc))):
+            if doc[j].text == ")":
+                return j + 1
+    return i
 
 
 def _quoted(tokens: list[Token], start: int, end: int) -> bool:

