@@ -125,6 +125,16 @@ NEGATIVE = [
         "Tarn Labs, a Vexo company and a Pellory partner, sells chips.",
         ("tarn-labs", "partneredWith", "vexo"),
     ),
+    # (en batch 6) people from a company found what is theirs, not the company's
+    (
+        "Veyra, a Lyon start-up founded last year by researchers from Orbis and Kestrel, "
+        "raised money.",
+        ("orbis", "founded", "veyra"),
+    ),
+    (
+        "Quillon was founded in 2022 by former Harbex employees.",
+        ("harbex", "founded", "quillon"),
+    ),
 ]
 
 #: Names typed by a kind they stand beside (the entity label alone says Person).

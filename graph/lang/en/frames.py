@@ -246,6 +246,13 @@ class FrameReader(ParseRepairs, RelationalNouns):
         return self.resolver.targets(token, classes, terms=terms, exclude=frozenset(exclude or ()))
 
     def _emit(self, trigger: str, anchor: Token, slots: Slots, blocked: str | None) -> None:
+        if any(p.relation == "founded" for p in self.index.for_trigger(trigger)):
+            # "a start-up founded by researchers from Meta and Google": people from a company
+            # speak or work for it, but what they found is theirs, not the company's.
+            kept = [(role, t) for role, t in slots.items if t.via != "affiliation"]
+            if len(kept) != len(slots.items):
+                slots = Slots()
+                slots.items.extend(kept)
         for role, target in slots.items:
             for single in role.split("|"):
                 cue = self.cues.role_cues.get((trigger, single))

@@ -423,6 +423,13 @@ class ArgumentResolver:
             kind = _class_of(named) if named is not None else None
             if typed and typed[0] in _THINGS and kind in ("Organization", "Person"):
                 return []  # "a deal for Nvidia chips": the chips, not Nvidia
+            if (
+                kind == "Organization"
+                and lemma(token) in self.cues.affiliated_people
+                and proper[-1].i == token.i - 1
+            ):
+                # "former OpenAI employees": people who speak for their employer
+                return [Target(named, "affiliation", 0.05)]  # type: ignore[arg-type]
             # "its Customer 360 apps, Hyperforce and Data Cloud": the apps, and the rest
             return [Target(named, "type-noun"), *self._listed_members(token)]  # type: ignore[arg-type]
         if compound and terms and classes:
