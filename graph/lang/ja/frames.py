@@ -768,6 +768,7 @@ class _FrameBuilder:
         # "Wikipedia, OSCAR等の日本語と英語データを利用": a list carried by a data noun
         data = anchor.i in self.carried and anchor.text.endswith(tuple(_DATA_NOUNS))
         stake: bool | None = None  # "Xの株を取得": shares bought; "Xの全株式を": the company
+        round_of = False  # the name is the company whose funding round the noun is
         while marker == "の" and head.i > anchor.i and self._through(head) is not None:
             through = self._through(head)
             assert through is not None
@@ -792,6 +793,8 @@ class _FrameBuilder:
                 stake = not re.search(r"全$", self.text[: anchor.idx])
             elif anchor.text in _CONTROL:
                 stake = False
+            if anchor.text.endswith("ラウンド") or anchor.text in ("増資", "第三者割当増資"):
+                round_of = True  # "ミナセ技研の資金調達ラウンドには…参加": its round
             end = anchor.idx + len(anchor.text)
             marker, head = surface_marker(self.text, end), anchor.head
         if data and marker not in ("の", ""):
@@ -914,6 +917,8 @@ class _FrameBuilder:
         if governor is not None:
             if stake and marker == "を":
                 marker = "STAKE"  # a share of a company is an investment in it
+            if round_of and marker in ("に", "には", "にも", "へ"):
+                marker = "ROUND"  # joining a company's round is investing in it
             for member in group:
                 self.args[governor.i].append((member, marker))
             if marker == "を" and governor.lemma_ in _INSTRUMENT_VERBS:
@@ -1093,7 +1098,7 @@ class _FrameBuilder:
         if (
             following is not None
             and following.idx == token.idx + len(token.text)
-            and following.pos_ in ("NOUN", "PROPN", "PART")
+            and following.pos_ in ("NOUN", "PROPN", "PART", "VERB")  # 追加|学習した
             and token.text + following.text in triggers.words
         ):
             self.extent[token.i] = following.i  # 微調整|版, 提携|先, 開発|元
@@ -1137,6 +1142,7 @@ class _FrameBuilder:
             if frame is not None:
                 frames.append(frame)
         frames = self._share_coordinated_events(frames)
+        frames = self._share_joint_titles(frames)
         frames += self._possessives()
         frames += self._own_names()
         frames += self._glued_titles()
@@ -1153,6 +1159,30 @@ class _FrameBuilder:
             for f in frames
             if not (f.trigger == "@affiliation" and f.arguments[0].name.token in moving)
         ]
+
+    def _share_joint_titles(self, frames: list[ProtoFrame]) -> list[ProtoFrame]:
+        """``ミナセ技研の共同創業者兼CEOだ``: two posts joined by 兼 are held by the same
+        person at the same company; the parse gives the holder to the last one only."""
+        by_start = {f.start: f for f in frames}
+        out = []
+        for frame in frames:
+            after = (
+                by_start.get(frame.end + 1)
+                if self.text[frame.end : frame.end + 1] == "兼"
+                else None
+            )
+            if after is not None:
+                held = {(a.name.token, a.role) for a in frame.arguments}
+                shared = [
+                    a
+                    for a in after.arguments
+                    if a.role in ("ga", "head", "poss")
+                    and (a.name.token, a.role) not in held
+                    and not (a.role == "ga" and any(r == "head" for _, r in held))
+                ]
+                frame = replace(frame, arguments=(*frame.arguments, *shared))
+            out.append(frame)
+        return out
 
     def _share_coordinated_events(self, frames: list[ProtoFrame]) -> list[ProtoFrame]:
         """``「Fugaku-LLM」の開発と提供を行っており``: event nouns joined by と/や share
@@ -1932,6 +1962,13 @@ class _FrameBuilder:
         if self._is_relative(clause):
             phrase_head = self._phrase_head(clause.head)
             filler, via = self._named(phrase_head), "relative"
+            if not filler and phrase_head.text in self.s.triggers.titles:
+                # "ハヤブサ電機を率いる鈴木一郎社長は": the person the title is glued to
+                filler = [
+                    p
+                    for p in self.by_token.values()
+                    if phrase_head.idx in (p.end, p.unit_end) and p.token < phrase_head.i
+                ]
             gap = self.text[self._clause_end(clause) : min((n.start for n in filler), default=0)]
             gap = gap.lstrip("たるだ").rstrip("「『")
             quoted = all(self.text[n.start - 1 : n.start] in ("「", "『") for n in filler)
@@ -1955,6 +1992,10 @@ class _FrameBuilder:
                 # "xAIはマスク氏が率いる新会社で": a described noun that is the predicate of
                 # the sentence's topic stands for the topic.
                 filler = self._sentence_topic(before=clause.i, exclude=set())
+        elif (named := self._name_after_adnominal(clause)) is not None:
+            # "「Kiri-7B」を手がけるミナセ技研は": a clause in its adnominal form written right
+            # before a name describes it, though the parse made the clause a sentence.
+            filler, via = [named], "relative"
         elif self._is_cleft(clause):
             filler, via = self._cleft_focus(clause), "cleft"
         if filler and via == "relative" and not passive:
@@ -2213,6 +2254,22 @@ class _FrameBuilder:
         head = self._named(self._phrase_head(clause.head))
         return any(surface_marker(self.text, self._anchor(n)[1]) in ("は", "では") for n in head)
 
+    def _name_after_adnominal(self, clause: Token) -> Placed | None:
+        """The name written right after ``clause`` when the clause ends in its adnominal
+        form (連体形) and the parse did not hang it on anything to its right."""
+        if clause.head.i > clause.i:
+            return None
+        last = clause
+        for token in self.doc[clause.i + 1 :]:
+            if token.head.i != clause.i or token.dep_ not in ("aux", "cop"):
+                break
+            last = token
+        if not any("連体形" in form for form in last.morph.get("Inflection")):
+            return None
+        end = last.idx + len(last.text)
+        start = end + (1 if self.text[end : end + 1] in ("「", "『") else 0)
+        return next((p for p in self.by_token.values() if p.start == start), None)
+
     def _is_relative(self, clause: Token) -> bool:
         head = clause.head
         if head.i == clause.i or head.i < clause.i:
@@ -2380,7 +2437,14 @@ class _FrameBuilder:
             if self._quote_of(name.start) != scope:
                 continue
             anchor, end = self._anchor(name)
-            if surface_marker(self.text, end) in ("は", "では") and anchor.head.i != anchor.i:
+            # ("ミナセ技研は、…を開始した": a topic the parse left as a fragment of its own,
+            # with the sentence's predicate after it, is still the topic)
+            fragment = anchor.head.i == anchor.i and any(
+                t.dep_ == "ROOT" and t.i > anchor.i and is_predicate(t) for t in self.doc
+            )
+            if surface_marker(self.text, end) in ("は", "では") and (
+                anchor.head.i != anchor.i or fragment
+            ):
                 return list(self.group_of.get(name.token, [name]))
             if self._headline_subject(name):
                 return [name]

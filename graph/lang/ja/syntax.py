@@ -69,6 +69,13 @@ BASIS_MARKERS: tuple[str, ...] = (
     "に基づき",
     "に基づいて",
     "に基づく",
+    # "「Orca-2」を基盤モデルとして構築": the base named as such
+    "を基盤モデルとして",
+    "をベースモデルとして",
+    "をベースとして",
+    "を基盤として",
+    "を土台として",
+    "をもととして",
 )
 
 #: Markers of what something is compared with: "「Llama 2」より優れる", "GPT-4と比べて".
@@ -161,6 +168,7 @@ _ROLE_OF_MARKER: dict[str, str] = {
     **dict.fromkeys(("について", "に関して", "をめぐって", "をめぐり"), "about"),
     "DATA": "data",  # set by the frame builder for "Xのデータに/で/を…"
     "STAKE": "stake",  # set by the frame builder for "Xの株式を…" (not 全株式, 過半数)
+    "ROUND": "round",  # set by the frame builder for "Xの資金調達ラウンドに…"
     "の": "poss",
     **dict.fromkeys(("とともに", "と共に"), "with"),
     **dict.fromkeys(BASIS_MARKERS, "basis"),
