@@ -18,13 +18,16 @@ few, so they still go through :func:`graph.rdf.attribute_literal`.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
+
+from rdflib import Literal
 
 from graph.model import AttributeFact, Document, Entity, Evidence, Extraction, RelationFact
 from graph.namespaces import KG, PREFIXES
 from graph.ntriples import TYPE_MARK
 from graph.rdf import _DATE_TYPES, _digest, attribute_literal, canonical_decimal
 
-__all__ = ["extraction_lines", "literal"]
+__all__ = ["attribute_value", "extraction_lines", "literal"]
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -58,10 +61,31 @@ def literal(text: str, *, language: str | None = None, datatype: str | None = No
     return f"{_quoted(text)}^^<{datatype}>"
 
 
+def attribute_value(attribute: AttributeFact) -> Literal:
+    """:func:`graph.rdf.attribute_literal`, once per distinct value: rdflib's literal
+    rules (normalisation, ``n3()``) are slow, and values repeat across a corpus."""
+    return _attribute_value(type(attribute.value), attribute.value, attribute.datatype)
+
+
+@cache
+def _attribute_value(kind: type, value: object, datatype: str) -> Literal:
+    # ``kind`` keeps 100 and Decimal("100") apart (they are equal and hash alike).
+    return attribute_literal(AttributeFact("", "", value, datatype, (), 0.0))  # type: ignore[arg-type]
+
+
+@cache
+def _attribute_token(kind: type, value: object, datatype: str) -> tuple[str, str]:
+    """The N-Triples token of an attribute value and the ``n3()`` graph.rdf hashes."""
+    term = _attribute_value(kind, value, datatype)
+    iri = str(term.datatype) if term.datatype is not None else None
+    return literal(str(term), language=term.language, datatype=iri), term.n3()
+
+
 def _integer(value: int) -> str:
     return f'"{value}"^^<{_XSD}integer>'
 
 
+@cache
 def _decimal(value: float) -> str:
     """A confidence as graph.rdf writes it: rounded to three places, "0.8" never "0.80"."""
     number = canonical_decimal(round(float(value), 3))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter, defaultdict
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,7 @@ from graph.html import (
     _render,
     _wikidata_id,
 )
+from graph.lines import attribute_value
 from graph.model import (
     ENTITY_CLASSES,
     RELATIONS,
@@ -45,7 +47,7 @@ from graph.model import (
 from graph.namespaces import PREFIXES
 from graph.ontology import symmetric_relations, term_labels
 from graph.outputs import write_atomic
-from graph.rdf import _digest, attribute_literal, canonical_decimal
+from graph.rdf import _digest, canonical_decimal
 
 __all__ = ["extraction_view", "write_extraction_html"]
 
@@ -54,8 +56,10 @@ _STATEMENT, _EVIDENCE, _WD = PREFIXES["kgs"], PREFIXES["kgv"], PREFIXES["wd"]
 _KG = PREFIXES["kg"]
 
 
+@cache
 def _confidence(value: float) -> float:
-    """A confidence as the page reads it back from the graph's ``xsd:decimal``."""
+    """A confidence as the page reads it back from the graph's ``xsd:decimal`` (cached:
+    a corpus has a few hundred distinct confidences and tens of thousands of records)."""
     return round(float(canonical_decimal(round(float(value), 3))), 3)
 
 
@@ -170,7 +174,7 @@ def _attribute_view(
     labels: dict[str, dict[str, str]],
     index: dict[str, int],
 ) -> dict[str, Any]:
-    value = attribute_literal(attribute)
+    value = attribute_value(attribute)
     subject = _ENTITY + attribute.subject
     statement = _STATEMENT + _digest(subject, _KG + attribute.property, value.n3())
     support = _support(statement, attribute.confidence, attribute.evidence, table)
@@ -269,7 +273,7 @@ def extraction_view(
             item["wd"] = qid
         found = sorted(
             attributes.get(node, ()),
-            key=lambda a: (ATTRIBUTES.index(a.property), str(attribute_literal(a))),
+            key=lambda a: (ATTRIBUTES.index(a.property), str(attribute_value(a))),
         )
         views = [_attribute_view(a, table, labels, index) for a in found]
         if views:
