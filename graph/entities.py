@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from graph.canonical import match_key, normalize_surface
-from graph.lexicon import Lexicon
+from graph.lexicon import Lexicon, LexiconEntry
 from graph.model import Entity, Label, Mention
 
 __all__ = ["merge_entities"]
@@ -40,6 +40,14 @@ def _language_of(text: str) -> str:
     return "ja" if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", text) else "en"
 
 
+def _lookup(lexicon: Lexicon) -> Callable[[str], LexiconEntry | None]:
+    """``lexicon.lookup`` with the index fetched once: ``Lexicon.by_key`` hashes the whole
+    lexicon on every call (a cache keyed by the frozen dataclass), which at 3,000
+    documents was most of this stage's time."""
+    index = lexicon.by_key
+    return lambda surface: index.get(match_key(surface))
+
+
 def _person_aliases(mentions: list[Mention], lexicon: Lexicon) -> dict[str, str]:
     """Map the key of a bare family name to the key of the full name it abbreviates.
 
@@ -47,9 +55,10 @@ def _person_aliases(mentions: list[Mention], lexicon: Lexicon) -> dict[str, str]
     also read from the surface met and the lexicon's other forms (サティア・ナデラ -> ナデラ).
     """
     full_names: dict[str, set[str]] = defaultdict(set)
+    lookup = _lookup(lexicon)
     for mention in mentions:
         if mention.entity_class == "Person":
-            entry = lexicon.lookup(mention.canonical)
+            entry = lookup(mention.canonical)
             names = {mention.canonical, mention.text, *(entry.surfaces if entry else ())}
             for name in names:
                 parts = re.split(r"[・·\s]+", normalize_surface(name))
@@ -77,13 +86,14 @@ def merge_entities(
     for mention in mentions:
         groups[aliases.get(mention.key, mention.key)].append(mention)
     entities: list[Entity] = []
+    lookup = _lookup(lexicon)
     for key in sorted(groups):
         group = groups[key]
         best = max(group, key=lambda m: (_strength(m.cue), len(m.canonical)))
         classes = Counter(m.entity_class for m in group if _strength(m.cue) == _strength(best.cue))
         entity_class = sorted(classes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
         canonical = best.canonical
-        entry = lexicon.lookup(canonical)
+        entry = lookup(canonical)
         pref: dict[str, str] = {}
         if entry is not None:
             pref["en"] = entry.name

@@ -271,9 +271,13 @@ def _labels(graph: Graph, node: URIRef) -> tuple[dict[str, str], list[str]]:
 
 
 def _wikidata(graph: Graph, node: URIRef) -> str | None:
+    return _wikidata_id(str(target) for target in graph.objects(node, OWL.sameAs))
+
+
+def _wikidata_id(targets: Iterable[str]) -> str | None:
+    """The Wikidata item (Q…) among ``owl:sameAs`` targets, the first in IRI order."""
     prefix = str(WD)
-    for target in sorted(graph.objects(node, OWL.sameAs), key=str):
-        text = str(target)
+    for text in sorted(targets):
         if text.startswith(prefix) and text[len(prefix) :][1:].isdigit():
             qid = text[len(prefix) :]
             if qid.startswith("Q"):
@@ -378,7 +382,12 @@ def _issued(graph: Graph, document: object) -> tuple[str, str, str] | None:
     """
     if not isinstance(document, URIRef | BNode):
         return None
-    for value in sorted(str(v) for v in graph.objects(document, DCTERMS.issued)):
+    return _issued_period(str(v) for v in graph.objects(document, DCTERMS.issued))
+
+
+def _issued_period(values: Iterable[str]) -> tuple[str, str, str] | None:
+    """:func:`_issued` over the lexical forms of a document's ``dcterms:issued`` values."""
+    for value in sorted(values):
         match = _ISSUED.match(value.strip())
         if not match:
             continue

@@ -201,6 +201,14 @@ class Compactor:
             ((p.encode(), ns.encode()) for p, ns in prefixes.items()),
             key=lambda kv: (-len(kv[1]), kv[0]),
         )
+        # A safe local name holds no "/" or "#", so when every namespace ends in one, the
+        # only namespace that can match is the IRI up to its last "/" or "#": one lookup
+        # instead of a scan of every prefix (the scan stays for other namespaces).
+        self._by_namespace: dict[bytes, bytes] | None = None
+        if all(ns.endswith((b"/", b"#")) for _, ns in self._namespaces):
+            self._by_namespace = {}
+            for prefix, namespace in self._namespaces:
+                self._by_namespace.setdefault(namespace, prefix)
         self._cache: dict[bytes, bytes] = {}
         self.used: set[str] = set()
 
@@ -210,11 +218,19 @@ class Compactor:
         if found is None:
             found = token
             text = token[1:-1]
-            for prefix, namespace in self._namespaces:
-                if text.startswith(namespace) and _SAFE_LOCAL.fullmatch(text[len(namespace) :]):
-                    found = prefix + b":" + text[len(namespace) :]
+            if self._by_namespace is not None:
+                cut = max(text.rfind(b"/"), text.rfind(b"#")) + 1
+                prefix = self._by_namespace.get(text[:cut]) if cut else None
+                if prefix is not None and _SAFE_LOCAL.fullmatch(text[cut:]):
+                    found = prefix + b":" + text[cut:]
                     self.used.add(prefix.decode())
-                    break
+            else:
+                for prefix, namespace in self._namespaces:
+                    local = text[len(namespace) :]
+                    if text.startswith(namespace) and _SAFE_LOCAL.fullmatch(local):
+                        found = prefix + b":" + local
+                        self.used.add(prefix.decode())
+                        break
             self._cache[token] = found
         return found
 

@@ -48,8 +48,7 @@ from graph.errors import BadDocumentError, NoDocumentsError
 from graph.lang import LANGUAGES, reader_for
 from graph.lexicon import Lexicon, load_lexicon
 from graph.model import Document, DocumentFacts, Extraction
-from graph.outputs import OutputFolder, serialize_turtle, write_atomic
-from graph.rdf import build_graph
+from graph.outputs import OutputFolder, write_atomic
 
 __all__ = ["BuildSummary", "build_outputs", "extract", "extract_corpus", "extract_facts"]
 
@@ -584,19 +583,34 @@ def _write_outputs(
     store: str | Path | None = None,
 ) -> list[str]:
     """Write every output into the staging folder (and sync the store, if one is named);
-    returns the names written into the folder, in order."""
-    graph = build_graph(extraction)
+    returns the names written into the folder, in order.
+
+    No rdflib graph is built: the Turtle comes from the records' lines
+    (:mod:`graph.lines`) and the page from the records (:mod:`graph.view`), both the
+    bytes the rdflib path gives. Extra formats and the store read the Turtle just
+    written, streamed through Oxigraph's parser (lexical forms kept).
+    """
+    from graph.lines import extraction_lines
+    from graph.namespaces import PREFIXES
+    from graph.ntriples import turtle_document
+    from graph.view import write_extraction_html
+
+    lines = extraction_lines(extraction)
     stages.lap("graph")
     names = ["graph.ttl", "graph.html"]
-    write_atomic(folder.path("graph.ttl"), serialize_turtle(graph))
+    prefixes = {**PREFIXES, "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"}
+    write_atomic(folder.path("graph.ttl"), turtle_document(lines, prefixes))
+    del lines
     stages.lap("turtle")
-    from graph.html import write_html
-
     title = extraction.documents[0].title if len(extraction.documents) == 1 else "Knowledge graph"
     language = extraction.documents[0].language
-    write_html(graph, folder.path("graph.html"), title=title, language=language)
+    write_extraction_html(extraction, folder.path("graph.html"), title=title, language=language)
     stages.lap("html")
     extra = [fmt for fmt in formats if fmt != "turtle"]  # graph.ttl is always written
+    if extra or store is not None:
+        from graph.store import GraphSource
+
+        graph = GraphSource(folder.path("graph.ttl"))
     if extra:
         from graph.export import SUFFIXES, export_graph
 

@@ -401,7 +401,7 @@ def _replace_graph(store: ox.Store, key: str, data: bytes) -> None:
         store.add_graph(name)  # an empty graph still exists
 
 
-def write_store(graph: Graph, directory: str | os.PathLike[str]) -> StoreSync:
+def write_store(graph: Graph | GraphSource, directory: str | os.PathLike[str]) -> StoreSync:
     """Sync ``graph`` into the store in ``directory``: only changed graphs are rewritten.
 
     Each graph's digest is the SHA-256 of its sorted canonical N-Triples, so an unchanged
