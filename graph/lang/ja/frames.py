@@ -155,6 +155,10 @@ _NOUN_NEGATION = re.compile(
 )
 _FAMILY_WORDS = ("シリーズ", "ファミリー", "モデル群")
 _QUALIFIER_SUFFIXES = ("向け", "用", "専用", "対応")
+#: Verbs by which someone becomes what a relational noun marked に names (株主に名を連ねる).
+_JOINING_VERBS = frozenset(
+    {"名を連ねる", "連ねる", "加わる", "入る", "就く", "就任", "なる", "名乗り出る"}
+)
 _LEAD_VERBS = frozenset({"主導", "リード", "率いる", "取りまとめる", "引き受ける"})
 _ANAPHOR_PREFIXES = ("同", "この", "その", "本")
 _ROUNDS = ("増資", "ラウンド", "資金調達", "調達", "第三者割当増資", "割当増資", "出資枠")
@@ -793,7 +797,10 @@ class _FrameBuilder:
                 stake = not re.search(r"全$", self.text[: anchor.idx])
             elif anchor.text in _CONTROL:
                 stake = False
-            if anchor.text.endswith("ラウンド") or anchor.text in ("増資", "第三者割当増資"):
+            if anchor.text.endswith(("ラウンド", "株主")) or anchor.text in (
+                "増資",
+                "第三者割当増資",
+            ):
                 round_of = True  # "ミナセ技研の資金調達ラウンドには…参加": its round
             end = anchor.idx + len(anchor.text)
             marker, head = surface_marker(self.text, end), anchor.head
@@ -1123,8 +1130,11 @@ class _FrameBuilder:
             return lemma, None
         if token.text in triggers.words:
             return token.text, None
-        if token.text in triggers.titles and token.pos_ in ("NOUN", "PROPN"):
-            return "@title", None
+        if token.text in triggers.titles and (
+            token.pos_ in ("NOUN", "PROPN")
+            or surface_marker(self.text, token.idx + len(token.text)) in ("として", "に", "の")
+        ):
+            return "@title", None  # ("…を最高技術責任者として": a title, whatever the tag)
         if token.pos_ in ("NOUN", "PROPN", "VERB"):
             return triggers.noun_trigger(token.text)
         return None
@@ -1416,7 +1426,13 @@ class _FrameBuilder:
         arguments: list[ProtoArgument] = []
         idiom_nouns = self._idiom_nouns(event, trigger)
         extent = [first] if first is not event else []
-        positions = [event, carrier, *idiom_nouns, *extent]
+        # "ハヤブサ電機と激しい競争を": an adjective on the event noun took its argument
+        degrees = [
+            c
+            for c in event.children
+            if c.dep_ in ("acl", "amod") and c.pos_ == "ADJ" and c.i < event.i
+        ]
+        positions = [event, carrier, *idiom_nouns, *extent, *degrees]
         for position in positions:
             if position is None:
                 continue
@@ -1494,8 +1510,23 @@ class _FrameBuilder:
         last = event
         while last.dep_ == "compound" and last.head.i == last.i + 1:
             last = last.head  # "チーフ|サイエンティスト": a title written in two words
+        if (trigger == "@title" or self._relational(trigger)) and last.head.i > last.i:
+            joining = last.head
+            if joining.lemma_ in _JOINING_VERBS and surface_marker(self.text, self._end(last)) in (
+                "に",
+                "には",
+                "にも",
+            ):
+                # "Xの主要株主には、Yが名を連ねる", "YがXの取締役に就く": Y becomes one.
+                arguments += [
+                    ProtoArgument(n, "head")
+                    for n, m in self.args.get(joining.i, [])
+                    if m in ("が", "も")
+                ]
         if trigger == "@title" and last.head.i > last.i:
             appointing = last.head
+            while appointing.lemma_ == "する" and appointing.head.i > appointing.i:
+                appointing = appointing.head  # "…を最高技術責任者として迎え入れた"
             if (
                 appointing.lemma_ in self.s.triggers.employing
                 or self._compound_text(appointing) in self.s.triggers.employing
@@ -1503,7 +1534,8 @@ class _FrameBuilder:
                 # "X氏をYのチーフサイエンティストに任命": the one appointed holds the title.
                 arguments += [
                     ProtoArgument(n, "head")
-                    for n, m in self.args.get(appointing.i, [])
+                    for position in (appointing, last)
+                    for n, m in self.args.get(position.i, [])
                     if m == "を"
                 ]
         for name in prefixes:
