@@ -252,6 +252,24 @@ FORM_53_SILENT = [
     ),
 ]
 
+# --------------------------------------------------------------------------------------
+# 54. A katakana name glossed with its Latin spelling (マヌス（Manus）) is a name; a katakana
+#     word after a company type noun and の (ベンチャーキャピタルのベンチマーク) names the
+#     company even when the dictionary knows it as a common word.
+# --------------------------------------------------------------------------------------
+FORM_54_READS = [
+    case(
+        "54-katakana-with-latin-gloss",
+        "米IT大手ハヤブサ電機が、中国発のAIスタートアップ、ヴォルナ（Volna）を買収する。",
+        ("ハヤブサ電機", "acquired", "ヴォルナ"),
+    ),
+    case(
+        "54-common-word-after-type-noun",
+        "ミナセ技研は、米ベンチャーキャピタルのパイロットが主導するラウンドで資金を調達した。",
+        ("パイロット", "investedIn", "ミナセ技研"),
+    ),
+]
+
 READS = [
     *FORM_41_READS,
     *FORM_42_READS,
@@ -265,6 +283,7 @@ READS = [
     *FORM_50_READS,
     *FORM_51_READS,
     *FORM_52_READS,
+    *FORM_54_READS,
 ]
 SILENT = [
     *FORM_41_SILENT,

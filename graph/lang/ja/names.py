@@ -332,12 +332,18 @@ class NameFinder:
         for anchor, gloss in glosses:
             parts = [p.strip() for p in re.split(r"[、,，]", gloss)]
             if not any(
-                (is_katakana(p) and len(p) >= 3) or re.fullmatch(r"[A-Z][A-Za-z]+", p)
+                (is_katakana(p) and len(p) >= 3) or re.fullmatch(r"[A-Z][A-Za-z0-9 .&\-]+", p)
                 for p in parts
             ):
                 continue
             start = anchor
-            while start > 0 and re.match(r"[\u4e00-\u9fff\u3005]", text[start - 1]):
+            latin = any(re.fullmatch(r"[A-Z][A-Za-z0-9 .&\-]+", p) for p in parts)
+            # "美団(メイトゥアン)": kanji with its reading; "マヌス(Manus)": katakana with its
+            # spelling in Latin letters
+            letters = (
+                r"[\u4e00-\u9fff\u3005]" if not latin else r"[\u4e00-\u9fff\u3005\u30a1-\u30ff]"
+            )
+            while start > 0 and re.match(letters, text[start - 1]):
                 start -= 1
             prefix = next(
                 (p for p in self.cues.country_prefixes if text.startswith(p, start)), None
@@ -1045,6 +1051,17 @@ class NameFinder:
                 and is_katakana(run[0].text)
                 and len(run[0].text) >= 3
                 and self.cues.type_of_noun(text[whole[0].idx : run[0].idx]) == "Organization"
+                and not self.cues.type_of_noun(run[0].text)
+            )
+            # "ベンチャーキャピタルのベンチマーク": so does a company type noun and の before it.
+            introduced = introduced or (
+                len(run) == 1
+                and run[0].i == whole[0].i
+                and is_katakana(run[0].text)
+                and len(run[0].text) >= 3
+                and text[run[0].idx - 1 : run[0].idx] == "の"
+                and self.cues.type_of_noun(compound_before(text, run[0].idx - 1)[0])
+                == "Organization"
                 and not self.cues.type_of_noun(run[0].text)
             )
             # "米アルファベット": a country prefix makes a name of a word the dictionary knows.
