@@ -865,13 +865,14 @@ class ArgumentResolver:
         seen = _Seen(target.span.key, target.span.canonical, self.sentence_index, 0)
         self.antecedents.raisers.append(seen)
 
-    def raiser(self, token: Token) -> Target | None:
+    def raiser(self, token: Token, exclude: frozenset[str] = frozenset()) -> Target | None:
         """The company a definite round stands for: the latest one that raised money
         (not one of the round's own investors), else the article's company."""
+        exclude = exclude | self._exclude
         for seen in reversed(self.antecedents.raisers):
-            if seen.key not in self._exclude:
+            if seen.key not in exclude:
                 return self._reference(token, seen)
-        return self.implicit(token, frozenset({"Organization"}), self._exclude)
+        return self.implicit(token, frozenset({"Organization"}), exclude)
 
     def class_of(self, span: NameSpan) -> str | None:
         """The class a name seems to have so far (its cues here or before)."""
