@@ -31,6 +31,7 @@ from graph.lang.en.syntax import (
     kids,
     lemma,
     misread_type_noun,
+    nominal,
     noun_words,
 )
 
@@ -742,7 +743,21 @@ class ArgumentResolver:
                 for pobj in kids(child):
                     if pobj.dep_ == "pobj":
                         found = self._direct(pobj, classes, terms, depth + 1)
-                        return [Target(t.span, "listed", 0.05) for t in found]
+                        if self._name_at(pobj) is None:
+                            # "including the Lidl owner Schwarz group, Bosch and SAP": the
+                            # list hangs from a described first member, not from a name
+                            for other in pobj.conjuncts:
+                                if other.i > pobj.i and (span := self._name_at(other)):
+                                    found.append(Target(span))
+                                    found.extend(
+                                        self._listed_with(other, classes, terms, depth + 1)
+                                    )
+                        seen: set[str] = set()
+                        return [
+                            Target(t.span, "listed", 0.05)
+                            for t in found
+                            if not (t.span.key in seen or seen.add(t.span.key))
+                        ]
         return []
 
     def _data_source(self, token: Token, depth: int) -> list[Target]:
@@ -978,10 +993,12 @@ _CLAUSE_LINKS = frozenset({"relcl", "ccomp", "advcl", "xcomp", "acl", "conj", "p
 def _clause_of(token: Token) -> Token | None:
     """The verb of the clause a token belongs to (None past a clause link)."""
     for _ in range(12):
-        if token.pos_ in ("VERB", "AUX"):
-            return token
-        if token.dep_ in _CLAUSE_LINKS or token.head == token:
+        if token.pos_ in ("VERB", "AUX") and token.dep_ != "prep":
+            return token  # "including", "following" as a preposition make no clause
+        if token.head == token:
             return None
+        if token.dep_ in _CLAUSE_LINKS and not (token.dep_ == "conj" and nominal(token.head)):
+            return None  # a name coordinated with a noun stays in that noun's clause
         token = token.head
     return None
 
