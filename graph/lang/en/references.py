@@ -921,6 +921,8 @@ class ArgumentResolver:
                 continue
             if token.pos_ != "PRON" and _same_clause(self.doc[span.end_token - 1], token):
                 continue  # "The former DeepMind researcher founded the start-up": not DeepMind
+            if token.pos_ != "PRON" and _in_relative_head(self.doc[span.end_token - 1], token):
+                continue  # "investors like A and B, who put money into the company": not B
             if self.antecedents.provisional(span.key) is None and not span.votes:
                 untyped.append(span)
             entity_class = self.antecedents.provisional(span.key) or _class_of(span)
@@ -1014,6 +1016,17 @@ def _same_clause(name: Token, stand_in: Token) -> bool:
     """A stand-in never means a name of its own clause ("Google bought the company")."""
     verb, other = _clause_of(stand_in), _clause_of(name)
     return verb is not None and other is not None and verb.i == other.i
+
+
+def _in_relative_head(name: Token, stand_in: Token) -> bool:
+    """A description inside a relative clause never means a name of the phrase the
+    clause describes: the clause tells what those names did to someone else."""
+    for verb in stand_in.ancestors:
+        if verb.dep_ == "relcl":
+            head = verb.head
+            clause = {t.i for t in verb.subtree}
+            return name.i not in clause and any(t.i == name.i for t in head.subtree)
+    return False
 
 
 def _through_other_noun(child: Token, token: Token) -> bool:
