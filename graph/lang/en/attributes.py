@@ -106,6 +106,11 @@ PARAMETER_VOTE = 2.0
 RELEASE_VOTE = 0.9
 
 
+#: Clause roles that end the climb from a "… parameters" phrase: past a subject or an
+#: object the words describe another thing (the verb's other argument).
+_ARGUMENT_ENDS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "agent"})
+
+
 def _vote(span: NameSpan, entity_class: str, weight: float, cue: str) -> None:
     if all(v.cue != cue for v in span.votes):
         span.votes.append(Vote(entity_class, weight, cue))
@@ -317,6 +322,10 @@ class AttributeReader:
                 if found:  # "Mistral NeMo, which has 12 billion parameters"
                     yield found[0], "has"
                     return
+            if node.dep_ in _ARGUMENT_ENDS and node is not token:
+                # "The 2.7 billion-parameter SLM beat Llama 2": the count describes the
+                # noun it modifies, never what that noun's verb is said of
+                return
             node = head
 
     # -- training costs

@@ -269,8 +269,25 @@ class FrameReader(ParseRepairs, RelationalNouns):
             p.symmetric for p in self.index.for_trigger(trigger)
         ):
             return
+        if blocked is None:
+            self._remember_investee(trigger, slots)
         start = self.offset + anchor.idx
         self.frames.append(Frame(trigger, start, start + len(anchor), arguments, blocked))
+
+    def _remember_investee(self, trigger: str, slots: Slots) -> None:
+        """The company an investment went into is one that raised money: a later "the
+        round" or "other investors" is about it. Only a deal told as an event counts; a
+        title describes ("Lightspeed, an early backer of companies including Snap, is
+        leading Mistral's round": the round is Mistral's)."""
+        if any(role == "holder" for role, _ in slots.items):
+            return
+        for pattern in self.index.for_trigger(trigger):
+            if pattern.relation != "investedIn":
+                continue
+            for role, target in slots.items:
+                if pattern.object_role in role.split("|") and target.via != "topic":
+                    self.resolver.raised(target)
+                    return
 
     def _trigger_of(self, verb: Token) -> str | None:
         base = lemma(verb)
@@ -579,8 +596,10 @@ class FrameReader(ParseRepairs, RelationalNouns):
                     and department_of_title(self.doc, prep.i + 1)
                 ):
                     # "VP of Research Barret Zoph": the department ends the title, and the
-                    # name after it holds it
+                    # name after it holds it ("former VP of Research X" held it once)
                     slots.add("holder", [Target(named)], "beside")
+                    if self._former_prefix(noun):
+                        blocked = blocked or "former"
                     continue
                 slots.add(joined, self._resolve(trigger, joined, pobj, slots.keys()))
         for child in kids(noun):
@@ -620,6 +639,10 @@ class FrameReader(ParseRepairs, RelationalNouns):
                     blocked = blocked or "former"
                 continue
             slots.add("holder", self._resolve(trigger, "holder", holder, slots.keys()), via)
+            if self._former_prefix(noun):
+                # "former OpenAI Vice President of Engineering David Luan": a past title
+                # however the holder hangs on it (here through "of")
+                blocked = blocked or "former"
         self._chained_owners(noun, trigger, slots)
         if (
             host.dep_ == "pobj"
@@ -894,7 +917,13 @@ class FrameReader(ParseRepairs, RelationalNouns):
             return groups
         kind = self.resolver.class_of(holders[0].span) if alike else None
         classes = frozenset({kind}) if kind else self.roles.get((trigger, "of"))
-        found = self.resolver.implicit(noun, classes, frozenset(keys))
+        if any(p.relation == "investedIn" for p in self.index.for_trigger(trigger)):
+            # "Other investors include A and B": investors of the company that took the
+            # money last, not of the article's most named company (often the investor:
+            # "Google invested $2 billion in Anthropic. Other investors include …")
+            found = self.resolver.raiser(noun, frozenset(keys))
+        else:
+            found = self.resolver.implicit(noun, classes, frozenset(keys))
         if found is not None:
             slots.add("of", [found], "topic", 0.05)
         return []

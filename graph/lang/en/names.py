@@ -75,7 +75,7 @@ _SHAPES: dict[tuple[int, str], Vote | None] = {}
 _NOT_NAME_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 _LOCATIVE = frozenset({"in", "across", "near", "throughout", "outside", "around"})
 _ROUND_NAME = re.compile(r"^Series [A-H]\d?$")
-_AMOUNT = re.compile(r"^\d+(?:\.\d+)?[BMKT]$")
+_AMOUNT = re.compile(r"^\d+(?:[._]\d+)?[BMKT]$")  # "1_1B": a file name's 1.1B
 _VERSION_TOKEN = re.compile(r"^[vV]\d+(?:\.\d+)*$")
 _VERSION_END = re.compile(r"(?:[\s\-_.]v?\d+(?:\.\d+)*[a-z]?|\d)$", re.IGNORECASE)
 
@@ -344,13 +344,17 @@ class _Finder:
         """A bare size listed beside a sized name ("Orvik3-8B and 70B", "70B, 8B"),
         by the words around it (the parser often breaks such a list)."""
         tokens = self.names.tokens
-        for joint, other in ((token.i - 1, token.i - 2), (token.i + 1, token.i + 2)):
-            if (
+        for step in (-1, 1):
+            joint, other = token.i + step, token.i + 2 * step
+            while (
                 0 <= other < len(tokens)
                 and tokens[joint].lower_ in ("and", "or", ",")
                 and has_size_token(tokens[other].text)
             ):
-                return True
+                if not _AMOUNT.match(tokens[other].text):
+                    return True  # the list reaches a sized name: "Orvik3-8B, 13B and 70B"
+                # another bare size ("both 7B and 70B versions"): look on along the list
+                joint, other = other + step, other + 2 * step
         return False
 
     def _initial_is_name(self, token: Token) -> bool:
@@ -398,6 +402,8 @@ class _Finder:
             return False
         if any(c.dep_ == "appos" and self._type(c) for c in kids(token)):
             return False  # "Harvey, a startup that ..."
+        if self._surface_type(token.i + 1) is not None:
+            return False  # "in Adept, an AI startup whose …", the parser's appositive elsewhere
         doc = self.doc
         if token.i + 2 < len(doc) and doc[token.i + 1].text == "-":
             return doc[token.i + 2].lower_ == "based"
@@ -581,10 +587,17 @@ class _Finder:
     def _surface_apposition(self, span: NameSpan) -> Iterable[tuple[str, str, float, str]]:
         """ "Ask Vantly, a customer-support chatbot, …" read from the words alone, for
         when the parser attached the appositive elsewhere."""
+        typed = self._surface_type(span.end_token)
+        if typed:
+            yield typed[0], typed[1], TYPE_NOUN, "apposition"
+
+    def _surface_type(self, end: int) -> tuple[str, str] | None:
+        """The type noun of ", a/an/the … NOUN" right after token ``end`` (past a
+        parenthesis), read from the words."""
         doc = self.doc
-        i = after_parenthesis(doc, span.end_token)
+        i = after_parenthesis(doc, end)
         if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("a", "an", "the"):
-            return
+            return None
         words: list[str] = []
         for token in doc[i + 2 : i + 9]:
             if token.text in ("-",):
@@ -592,14 +605,12 @@ class _Finder:
             if token.is_punct or token.pos_ in ("VERB", "ADP", "AUX", "PRON", "DET", "CCONJ"):
                 break
             if self.names.at(token) is not None:
-                return
+                return None
             words.append(lemma(token))
-        end = i + 2 + len(words)
-        if not words or (end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN")):
-            return
-        typed = self.cues.type_of(words)
-        if typed:
-            yield typed[0], typed[1], TYPE_NOUN, "apposition"
+        last = i + 2 + len(words)
+        if not words or (last < len(doc) and doc[last].pos_ in ("NOUN", "PROPN")):
+            return None
+        return self.cues.type_of(words)
 
     def _type(self, noun: Token) -> tuple[str, str] | None:
         if not nominal(noun):

@@ -367,6 +367,9 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
                 break  # "the Orca-2 LLM": the kind the name is of, no part of it
             if _starts_name(token) or _VERSION.match(token.text) or edition:
                 j += 1
+            elif _group_head(doc, j):
+                j += 1  # "the Lidl owner Schwarz group": the conglomerate's name
+                break
             elif token.text in ("-", ".", "&") and j + 1 < n:
                 nxt = doc[j + 1]
                 glued = _glued(doc, j - 1) and _glued(doc, j)
@@ -395,6 +398,20 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
         i = j
     return runs
 
+
+def _group_head(doc: Doc, j: int) -> bool:
+    """A lowercase company-group word ending the noun phrase after a name ("the Schwarz
+    group", "the Tata group,"): news writes a conglomerate's name so; "the Vexo group of
+    companies" and "a Vexo group chat" go on past it and are left alone."""
+    token = doc[j]
+    if token.text not in _GROUP_HEADS:
+        return False
+    nxt = doc[j + 1] if j + 1 < len(doc) else None
+    return nxt is None or (nxt.lower_ != "of" and nxt.pos_ not in ("NOUN", "PROPN"))
+
+
+#: Lowercase heads that close a conglomerate's name (see ``_group_head``).
+_GROUP_HEADS = word_set("group")
 
 #: Acronyms of a kind of model, written after a name as a type noun ("the Orca-2 LLM").
 _KIND_ACRONYMS = word_set("llm llms slm slms vlm vlms mllm mllms lmm lmms")

@@ -31,6 +31,7 @@ from graph.lang.en.syntax import (
     kids,
     lemma,
     misread_type_noun,
+    nominal,
     noun_words,
 )
 
@@ -742,7 +743,21 @@ class ArgumentResolver:
                 for pobj in kids(child):
                     if pobj.dep_ == "pobj":
                         found = self._direct(pobj, classes, terms, depth + 1)
-                        return [Target(t.span, "listed", 0.05) for t in found]
+                        if self._name_at(pobj) is None:
+                            # "including the Lidl owner Schwarz group, Bosch and SAP": the
+                            # list hangs from a described first member, not from a name
+                            for other in pobj.conjuncts:
+                                if other.i > pobj.i and (span := self._name_at(other)):
+                                    found.append(Target(span))
+                                    found.extend(
+                                        self._listed_with(other, classes, terms, depth + 1)
+                                    )
+                        seen: set[str] = set()
+                        return [
+                            Target(t.span, "listed", 0.05)
+                            for t in found
+                            if not (t.span.key in seen or seen.add(t.span.key))
+                        ]
         return []
 
     def _data_source(self, token: Token, depth: int) -> list[Target]:
@@ -865,13 +880,14 @@ class ArgumentResolver:
         seen = _Seen(target.span.key, target.span.canonical, self.sentence_index, 0)
         self.antecedents.raisers.append(seen)
 
-    def raiser(self, token: Token) -> Target | None:
+    def raiser(self, token: Token, exclude: frozenset[str] = frozenset()) -> Target | None:
         """The company a definite round stands for: the latest one that raised money
         (not one of the round's own investors), else the article's company."""
+        exclude = exclude | self._exclude
         for seen in reversed(self.antecedents.raisers):
-            if seen.key not in self._exclude:
+            if seen.key not in exclude:
                 return self._reference(token, seen)
-        return self.implicit(token, frozenset({"Organization"}), self._exclude)
+        return self.implicit(token, frozenset({"Organization"}), exclude)
 
     def class_of(self, span: NameSpan) -> str | None:
         """The class a name seems to have so far (its cues here or before)."""
@@ -905,6 +921,8 @@ class ArgumentResolver:
                 continue
             if token.pos_ != "PRON" and _same_clause(self.doc[span.end_token - 1], token):
                 continue  # "The former DeepMind researcher founded the start-up": not DeepMind
+            if token.pos_ != "PRON" and _in_relative_head(self.doc[span.end_token - 1], token):
+                continue  # "investors like A and B, who put money into the company": not B
             if self.antecedents.provisional(span.key) is None and not span.votes:
                 untyped.append(span)
             entity_class = self.antecedents.provisional(span.key) or _class_of(span)
@@ -977,10 +995,12 @@ _CLAUSE_LINKS = frozenset({"relcl", "ccomp", "advcl", "xcomp", "acl", "conj", "p
 def _clause_of(token: Token) -> Token | None:
     """The verb of the clause a token belongs to (None past a clause link)."""
     for _ in range(12):
-        if token.pos_ in ("VERB", "AUX"):
-            return token
-        if token.dep_ in _CLAUSE_LINKS or token.head == token:
+        if token.pos_ in ("VERB", "AUX") and token.dep_ != "prep":
+            return token  # "including", "following" as a preposition make no clause
+        if token.head == token:
             return None
+        if token.dep_ in _CLAUSE_LINKS and not (token.dep_ == "conj" and nominal(token.head)):
+            return None  # a name coordinated with a noun stays in that noun's clause
         token = token.head
     return None
 
@@ -996,6 +1016,17 @@ def _same_clause(name: Token, stand_in: Token) -> bool:
     """A stand-in never means a name of its own clause ("Google bought the company")."""
     verb, other = _clause_of(stand_in), _clause_of(name)
     return verb is not None and other is not None and verb.i == other.i
+
+
+def _in_relative_head(name: Token, stand_in: Token) -> bool:
+    """A description inside a relative clause never means a name of the phrase the
+    clause describes: the clause tells what those names did to someone else."""
+    for verb in stand_in.ancestors:
+        if verb.dep_ == "relcl":
+            head = verb.head
+            clause = {t.i for t in verb.subtree}
+            return name.i not in clause and any(t.i == name.i for t in head.subtree)
+    return False
 
 
 def _through_other_noun(child: Token, token: Token) -> bool:
