@@ -161,6 +161,7 @@ _JOINING_VERBS = frozenset(
 )
 _LEAD_VERBS = frozenset({"主導", "リード", "率いる", "取りまとめる", "引き受ける"})
 _ANAPHOR_PREFIXES = ("同", "この", "その", "本")
+_ROUND_LABEL = re.compile(r"(?:プレ)?シリーズ[A-ZＡ-Ｚ]\d?(?:ラウンド)?|シード(?:ラウンド)?")
 _ROUNDS = ("増資", "ラウンド", "資金調達", "調達", "第三者割当増資", "割当増資", "出資枠")
 _PEOPLE = frozenset(
     {
@@ -2244,7 +2245,8 @@ class _FrameBuilder:
         for child in clause.children:
             if child.i in self.by_token:
                 continue
-            if any(child.text.endswith(r) for r in _ROUNDS) and "round" not in roles:
+            label = _ROUND_LABEL.fullmatch(self._compound_text(child)) is not None
+            if (any(child.text.endswith(r) for r in _ROUNDS) or label) and "round" not in roles:
                 for grandchild in child.children:
                     if grandchild.dep_ != "acl":
                         continue
@@ -2255,7 +2257,12 @@ class _FrameBuilder:
                         for n in subjects
                     ]
                 owners = list(self.possessors.get(child.i, []))
-                if not owners and self.s.previous_round is not None and self._anaphoric(child):
+                # ("シリーズFには…も参加した": a bare series label is the round the text is on)
+                if (
+                    not owners
+                    and self.s.previous_round is not None
+                    and (self._anaphoric(child) or label)
+                ):
                     out.append(ProtoArgument(self.s.previous_round, "round", "previous", 0.15))
                 out += [ProtoArgument(n, "round", "round", 0.05) for n in owners]
             elif (

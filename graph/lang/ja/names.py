@@ -200,6 +200,7 @@ _QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "«", "»"})  # the t
 _KANA_VERSION = re.compile(
     r"[\u30a0-\u30ff][\u30a0-\u30ff・ー()A-Za-z ]*[\u30a0-\u30ff)]\s?\d+(?:\.\d+)*"
 )
+_ROUND_LABEL = re.compile(r"(?:プレ)?シリーズ[A-ZＡ-Ｚ]\d?(?:ラウンド)?|シード(?:ラウンド)?")
 _LATIN_LIST = re.compile(r"[A-Za-z0-9]・[A-Za-z][^・]*・[A-Za-z]")
 
 
@@ -311,6 +312,7 @@ class NameFinder:
                 and not any(v.cue.startswith("org-head:") for v in c.votes)
             )
             and not self._event_word(text, c)
+            and not _ROUND_LABEL.fullmatch(c.surface)  # シリーズF, シードラウンド: no names
             and not (_LATIN_LIST.search(c.surface) and not c.lexical)  # GPT・BERT・CLIP
             and not (
                 c.surface.endswith(self.cues.non_name_heads)
