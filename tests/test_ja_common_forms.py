@@ -652,8 +652,154 @@ READS = [
         "ミナセ技研は、ハヤブサ電機と激しい競争を繰り広げている。",
         ("ミナセ技研", "competesWith", "ハヤブサ電機"),
     ),
+    case(
+        "c01-investedIn",
+        "ミナセ技研は東京のAIスタートアップだ。同社は1日、ハヤブサ電機から20億円を調達したと発表した。",
+        ("ハヤブサ電機", "investedIn", "ミナセ技研"),
+    ),
+    case(
+        "c02-basedOn",
+        "ミナセ技研は1日、新モデル「Kiri」を発表した。同モデルは「Orca-2」をベースにしている。",
+        ("kiri", "basedOn", "orca-2"),
+    ),
+    case(
+        "c03-investedIn",
+        "ハヤブサ電機が出資したのは、ミナセ技研だ。",
+        ("ハヤブサ電機", "investedIn", "ミナセ技研"),
+    ),
+    case(
+        "c04-acquired",
+        "ミナセ技研を買収したのは、米オルカ社だった。",
+        ("オルカ", "acquired", "ミナセ技研"),
+    ),
+    case(
+        "c05-partneredWith",
+        "ミナセ技研とハヤブサ電機、アオバ工業の3社は、共同で新会社を設立した。",
+        ("アオバ工業", "partneredWith", "ミナセ技研"),
+    ),
+    case(
+        "c06-investedIn",
+        "米オルカ社は、ミナセ技研とハヤブサ電機に出資した。",
+        ("オルカ", "investedIn", "ハヤブサ電機"),
+    ),
+    case(
+        "c07-investedIn",
+        "米オルカ社とハヤブサ電機は、ミナセ技研に出資した。",
+        ("ハヤブサ電機", "investedIn", "ミナセ技研"),
+    ),
+    case(
+        "c08-developed",
+        "ミナセ技研は、「Kiri」と「Kiri-Pro」の2モデルを開発した。",
+        ("ミナセ技研", "developed", "kiri-pro"),
+    ),
+    case(
+        "c09-developed",
+        "米オルカ社は2023年、ミナセ技研を設立し、翌年には「Kiri」を公開した。",
+        ("オルカ", "developed", "kiri"),
+    ),
+    case(
+        "c10-founded",
+        "鈴木一郎氏は、ハヤブサ電機を退社した後、ミナセ技研を創業した。",
+        ("鈴木一郎", "founded", "ミナセ技研"),
+    ),
+    case(
+        "c11-founded",
+        "ミナセ技研は、2019年に鈴木一郎氏と佐藤花子氏によって設立された。",
+        ("佐藤花子", "founded", "ミナセ技研"),
+    ),
+    case(
+        "c12-worksFor",
+        "ミナセ技研（本社：東京都港区、代表取締役：鈴木一郎）は、新サービスを開始した。",
+        ("鈴木一郎", "worksFor", "ミナセ技研"),
+    ),
+    case(
+        "c13-worksFor",
+        "ミナセ技研の鈴木一郎社長によると、新モデルは来春公開する。",
+        ("鈴木一郎", "worksFor", "ミナセ技研"),
+    ),
+    case(
+        "c14-outperforms",
+        "「Kiri」について、ミナセ技研は「Orca-2」を上回る性能だと説明した。",
+        ("kiri", "outperforms", "orca-2"),
+        gap="a comparison said in a reported clause about a theme (Xについて…と説明)",
+    ),
+    case(
+        "c15-partneredWith",
+        "ミナセ技研は、画像生成AI「Kiri」の開発で米オルカ社と提携した。",
+        ("ミナセ技研", "partneredWith", "オルカ"),
+    ),
+    case(
+        "c16-acquired",
+        "米オルカ社がミナセ技研を買収へ",
+        ("オルカ", "acquired", "ミナセ技研"),
+    ),
+    case(
+        "c17-partneredWith",
+        "ミナセ技研、米オルカ社と資本提携",
+        ("ミナセ技研", "partneredWith", "オルカ"),
+    ),
+    case(
+        "c18-developed",
+        "ミナセ技研、国産LLM「Kiri」を公開",
+        ("ミナセ技研", "developed", "kiri"),
+    ),
+    case(
+        "c19-investedIn",
+        "米オルカ社、ミナセ技研に100億円出資",
+        ("オルカ", "investedIn", "ミナセ技研"),
+    ),
+    case(
+        "c20-acquired",
+        "ミナセ技研は、ハヤブサ電機の子会社であるアオバ工業を買収した。",
+        ("ミナセ技研", "acquired", "アオバ工業"),
+    ),
+    case(
+        "c21-owns",
+        "ミナセ技研は、ハヤブサ電機の子会社であるアオバ工業を買収した。",
+        ("ハヤブサ電機", "owns", "アオバ工業"),
+    ),
+    case(
+        "c22-developed",
+        "ミナセ技研が開発し、ハヤブサ電機が販売する「Kiri」は好調だ。",
+        ("ミナセ技研", "developed", "kiri"),
+    ),
+    case(
+        "c23-developed",
+        "「Kiri」は、ミナセ技研とハヤブサ電機が共同開発した。",
+        ("ハヤブサ電機", "developed", "kiri"),
+    ),
+    case(
+        "c24-worksFor",
+        "鈴木一郎氏が率いるミナセ技研は、新たな資金調達を実施した。",
+        ("鈴木一郎", "worksFor", "ミナセ技研"),
+    ),
 ]
 SILENT = [
+    case(
+        "c-silent-01-founded",
+        "ミナセ技研は、米オルカ社から独立したエンジニアらが立ち上げた。",
+        ("ミナセ技研", "founded", "オルカ"),
+    ),
+    case(
+        "c-silent-02-partneredWith",
+        "ミナセ技研は、米オルカ社との提携を否定した。",
+        ("ミナセ技研", "partneredWith", "オルカ"),
+    ),
+    case(
+        "c-silent-03-investedIn",
+        "ミナセ技研は、米オルカ社への出資を検討している。",
+        ("ミナセ技研", "investedIn", "オルカ"),
+    ),
+    case(
+        "c-silent-04-acquired",
+        "ミナセ技研は、米オルカ社を買収しない方針だ。",
+        ("ミナセ技研", "acquired", "オルカ"),
+    ),
+    case(
+        "c-silent-05-worksFor",
+        "元ミナセ技研の鈴木一郎氏は、ハヤブサ電機に入社した。",
+        ("鈴木一郎", "worksFor", "ミナセ技研"),
+    ),
     case(
         "silent-01-acquired",
         "ハヤブサ電機は、ミナセ技研を約3億ドルで買収する計画だ。",

@@ -1154,6 +1154,7 @@ class _FrameBuilder:
                 frames.append(frame)
         frames = self._share_coordinated_events(frames)
         frames = self._share_joint_titles(frames)
+        frames += self._joint_actors(frames)
         frames += self._possessives()
         frames += self._own_names()
         frames += self._glued_titles()
@@ -1170,6 +1171,36 @@ class _FrameBuilder:
             for f in frames
             if not (f.trigger == "@affiliation" and f.arguments[0].name.token in moving)
         ]
+
+    def _joint_actors(self, frames: list[ProtoFrame]) -> list[ProtoFrame]:
+        """``AとBは共同で…を開発``, ``A、B、Cの3社が協力して``: subjects said to act
+        together (共同で, 協力して, 連携して, 手を組んで) are partners, whatever they do."""
+        out = []
+        for frame in frames:
+            if frame.clause < 0:
+                continue
+            clause = self.doc[frame.clause]
+            joint = any(
+                re.match(
+                    r"(?:共同|協力|連携|協業|提携)(?:で|して|し|の上)", self.text[c.idx : c.idx + 4]
+                )
+                or self.text.startswith("手を組んで", c.idx)
+                for c in clause.subtree
+                if c.i < clause.i and c.head.i == clause.i
+            )
+            subjects = [a for a in frame.arguments if a.role == "ga" and a.via in ("tree", "topic")]
+            if joint and len({a.name.key for a in subjects}) >= 2:
+                out.append(
+                    ProtoFrame(
+                        "@jointly",
+                        frame.start,
+                        frame.end,
+                        tuple(subjects),
+                        frame.blocked,
+                        frame.clause,
+                    )
+                )
+        return out
 
     def _share_joint_titles(self, frames: list[ProtoFrame]) -> list[ProtoFrame]:
         """``ミナセ技研の共同創業者兼CEOだ``: two posts joined by 兼 are held by the same
@@ -1760,6 +1791,10 @@ class _FrameBuilder:
             return arguments
         present = {r for a in arguments for r in a.role.split("|")}
         gap = "|".join(r for r in ("wo", "ni") if r not in present) or "to"
+        if len(subjects) >= 2 and "wo" not in present:
+            # "「Kiri」は、AとBが共同開発した": subjects that act together are each other's
+            # partners; the topic is what they made.
+            gap = "wo"
         if relational:
             gap = "poss"  # "SSIは、A氏ら3人が共同創業者として関わる": SSI's co-founders
         return [
@@ -2025,6 +2060,14 @@ class _FrameBuilder:
                 # "xAIはマスク氏が率いる新会社で": a described noun that is the predicate of
                 # the sentence's topic stands for the topic.
                 filler = self._sentence_topic(before=clause.i, exclude=set())
+        elif (
+            self._continuative(clause)
+            and self.text.startswith("、", self._clause_end(clause))
+            and (chained := self._next_relative(clause)) is not None
+        ):
+            # "ミナセ技研が開発し、ハヤブサ電機が販売する「Kiri」": coordinated relative
+            # clauses describe the same head.
+            filler, via = self._named(self._phrase_head(chained.head)), "relative"
         elif (named := self._name_after_adnominal(clause)) is not None:
             # "「Kiri-7B」を手がけるミナセ技研は": a clause in its adnominal form written right
             # before a name describes it, though the parse made the clause a sentence.
@@ -2292,6 +2335,13 @@ class _FrameBuilder:
             return False
         head = self._named(self._phrase_head(clause.head))
         return any(surface_marker(self.text, self._anchor(n)[1]) in ("は", "では") for n in head)
+
+    def _next_relative(self, clause: Token) -> Token | None:
+        """The next predicate after a continuative clause, when it is a relative clause."""
+        for token in self.doc[clause.i + 1 :]:
+            if is_predicate(token) and token.i != clause.i:
+                return token if token.dep_ == "acl" and self._is_relative(token) else None
+        return None
 
     def _name_after_adnominal(self, clause: Token) -> Placed | None:
         """The name written right after ``clause`` when the clause ends in its adnominal
