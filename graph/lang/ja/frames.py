@@ -1553,7 +1553,7 @@ class _FrameBuilder:
                 arguments += [
                     ProtoArgument(n, "head")
                     for n, m in self.args.get(joining.i, [])
-                    if m in ("が", "も")
+                    if m in ("が", "も", "は")
                 ]
         if trigger == "@title" and last.head.i > last.i:
             appointing = last.head

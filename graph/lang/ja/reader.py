@@ -74,6 +74,10 @@ _RELEASES = frozenset(
 )
 _VERSIONISH = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[bmkt])$", re.IGNORECASE)
 _SIZE_REFERENCE = re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?[BM])(?:版)?(?:の)?(?:モデル|版)")
+_NAMING = re.compile(
+    r"(?:同|新|この|その|本)?(?P<noun>モデル|サービス|製品|システム|アプリ|AI|LLM|チャットボット)?"
+    r"(?:の)?(?:名|名称|名前)は[、,]?\s*[「『](?P<name>[^」』]+)[」』]"
+)
 _CLAUSE_ASIDE = re.compile(r"[がにをで]|傘下|設立|創業|買収|開発|公開|発表|リリース|発売")
 _PERSON = re.compile(
     r"[\u4e00-\u9fff\u3005]{2,6}"  # kanji
@@ -430,6 +434,7 @@ class DocumentReader:
         names = self._names(sentence, found, references)
         names += self._aliases(sentence, found)
         readings = tuple(self._frame(sentence, f) for f in frames)
+        readings += self._named_later(sentence, placed, memory)
         people, titles = self._aside_titles(sentence, found)
         names += people
         readings += titles
@@ -977,6 +982,28 @@ class DocumentReader:
                     argument, name=fitting, penalty=argument.penalty + 0.05
                 )
         return replace(frame, arguments=tuple(arguments))
+
+    def _named_later(
+        self, sentence: ParsedSentence, placed: Sequence[Placed], memory: _Memory
+    ) -> tuple[Frame, ...]:
+        """``Xは新モデルを発表した。モデル名は「Takane」``: a sentence that only names what
+        the text has just introduced names the company's new model (or product)."""
+        match = _NAMING.match(sentence.clean.text)
+        company = next((t for t in memory.topics if t.hint == "Organization"), None)
+        if match is None or company is None:
+            return ()
+        start = match.start("name")
+        named = next((p for p in placed if p.start == start), None)
+        if named is None or named.key == company.key:
+            return ()
+        noun = match.group("noun") or ""
+        trigger = "@named-product" if noun in ("サービス", "製品", "アプリ") else "@named-model"
+        at, end = self._doc_span(sentence, named.start, named.end)
+        arguments = (
+            Argument(company.key, "ga", at, end, "previous", 0.2),
+            Argument(named.key, "wo", at, end, "tree", 0.0),
+        )
+        return (Frame(trigger, at, end, arguments),)
 
     def _frame(self, sentence: ParsedSentence, frame: ProtoFrame) -> Frame:
         start, end = self._doc_span(sentence, frame.start, frame.end)
