@@ -770,6 +770,26 @@ class _FrameBuilder:
             following = self._token_at(end + after.end()) if after else None
             if following is not None and following.i > anchor.i:
                 head = following
+        if marker == "の" and head.i > anchor.i:
+            # "Intelの普通株式に投資": the parse hung the name on the verb; the noun run
+            # written after の is what it is the possessor of.
+            run = self._token_at(end + 1)
+            while (
+                run is not None
+                and run.i + 1 < len(self.doc)
+                and run.pos_ in ("NOUN", "PROPN")
+                and _glued(self.doc, run.i)
+                and self.doc[run.i + 1].pos_ in ("NOUN", "PROPN")
+            ):
+                run = self.doc[run.i + 1]
+            if (
+                run is not None
+                and run.i != head.i
+                and run.i not in self.by_token
+                and self._through(run) is not None
+                and run.head.i == head.i
+            ):
+                head = run
         # "Wikipedia, OSCAR等の日本語と英語データを利用": a list carried by a data noun
         data = anchor.i in self.carried and anchor.text.endswith(tuple(_DATA_NOUNS))
         stake: bool | None = None  # "Xの株を取得": shares bought; "Xの全株式を": the company
@@ -794,7 +814,10 @@ class _FrameBuilder:
             data = data or anchor.text in _DATA_NOUNS
             if anchor.text in ("割", "%", "％"):
                 stake = _fraction_before(self.text[: anchor.idx], anchor.text) < 0.5
-            elif anchor.text in _STAKES and stake is None:
+            elif (
+                anchor.text in _STAKES
+                or (anchor.text.endswith(("株式", "株")) and anchor.text not in _CONTROL)
+            ) and stake is None:
                 stake = not re.search(r"全$", self.text[: anchor.idx])
             elif anchor.text in _CONTROL:
                 stake = False
@@ -984,6 +1007,8 @@ class _FrameBuilder:
         written as the compound ending at ``noun``'s head if ``noun`` only starts it."""
         if noun.text in _THROUGH or noun.lemma_ in _THROUGH:
             return noun
+        if noun.text.endswith(("株式", "株")) and noun.text not in ("全株式", "全株"):
+            return noun  # "Intelの普通株式に投資", "優先株": a kind of share
         compound, i = noun.text, noun.i
         while i > 0 and self.doc[i - 1].idx + len(self.doc[i - 1].text) == self.doc[i].idx:
             i -= 1
