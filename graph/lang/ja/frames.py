@@ -2078,7 +2078,12 @@ class _FrameBuilder:
                 # "70Bモデルは「GPT-4」を上回るスコアを記録した": the score is the subject's.
                 owner = phrase_head.head
                 filler = [n for n, m in self.args.get(owner.i, []) if m in ("が", "は", "も")]
-                filler = filler or self._sentence_topic(before=clause.i, exclude=set())
+                # ("ベンチマーク「X」では": a では-phrase is where it was measured, not who)
+                filler = filler or self._sentence_topic(
+                    before=clause.i, exclude=set(), markers=("は",)
+                )
+                if not filler and self.s.previous_topic is not None:
+                    filler, via = [self.s.previous_topic], "previous"
             if not filler and re.match(
                 r"(?:で、|で|だ|である|です|。)", self.text[self._end(phrase_head) :]
             ):
@@ -2543,7 +2548,9 @@ class _FrameBuilder:
                 return name
         return None
 
-    def _sentence_topic(self, *, before: int, exclude: set[int]) -> list[Placed]:
+    def _sentence_topic(
+        self, *, before: int, exclude: set[int], markers: tuple[str, ...] = ("は", "では")
+    ) -> list[Placed]:
         scope = self._quote_of(self.doc[before].idx) if before < len(self.doc) else None
         for name in sorted(self.by_token.values(), key=lambda p: p.start):
             if name.token >= before or name.token in exclude:
@@ -2556,7 +2563,7 @@ class _FrameBuilder:
             fragment = anchor.head.i == anchor.i and any(
                 t.dep_ == "ROOT" and t.i > anchor.i and is_predicate(t) for t in self.doc
             )
-            if surface_marker(self.text, end) in ("は", "では") and (
+            if surface_marker(self.text, end) in markers and (
                 anchor.head.i != anchor.i or fragment
             ):
                 return list(self.group_of.get(name.token, [name]))

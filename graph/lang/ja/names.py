@@ -200,6 +200,11 @@ _QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "«", "»"})  # the t
 _KANA_VERSION = re.compile(
     r"[\u30a0-\u30ff][\u30a0-\u30ff・ー()A-Za-z ]*[\u30a0-\u30ff)]\s?\d+(?:\.\d+)*"
 )
+#: An aside giving where a company is: 東京都港区, 米カリフォルニア州, 本社：大阪市.
+_PLACE_GLOSS = re.compile(
+    r"(?:本社[：:])?[\u4e00-\u9fff\u30a1-\u30ff]{1,8}(?:都|道|府|県|市|区|町|村|州)"
+    r"(?:[\u4e00-\u9fff]{1,6}(?:市|区|町|村))?"
+)
 _ROUND_LABEL = re.compile(r"(?:プレ)?シリーズ[A-ZＡ-Ｚ]\d?(?:ラウンド)?|シード(?:ラウンド)?")
 _LATIN_LIST = re.compile(r"[A-Za-z0-9]・[A-Za-z][^・]*・[A-Za-z]")
 
@@ -333,6 +338,18 @@ class NameFinder:
         out = []
         for anchor, gloss in glosses:
             parts = [p.strip() for p in re.split(r"[、,，]", gloss)]
+            if _PLACE_GLOSS.fullmatch(gloss.strip()) and re.match(
+                r"[\u30a1-\u30ff]", text[anchor - 1 : anchor]
+            ):
+                # "スタートアップ、ヴィジョナ（東京都港区）": a place in brackets after a
+                # katakana word says where that company is.
+                start = anchor
+                while start > 0 and re.match(r"[\u30a1-\u30ff・]", text[start - 1]):
+                    start -= 1
+                if anchor - start >= 2 and not self.cues.type_of_noun(text[start:anchor]):
+                    votes = (Vote("Organization", TYPE_NOUN, "aside:place"),)
+                    out.append(self._make(text, start, anchor, votes, priority=1))
+                continue
             if not any(
                 (is_katakana(p) and len(p) >= 3) or re.fullmatch(r"[A-Z][A-Za-z0-9 .&\-]+", p)
                 for p in parts

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -171,7 +171,7 @@ class DocumentReader:
             self.finder.find(s.clean.text, s.doc, [(a.anchor, a.text) for a in s.clean.asides])
             for s in sentences
         ]
-        found = self._unify_keys(found)
+        found = self._unify_keys(found, self._aside_people(sentences))
         found = self._propagate(sentences, found)
         found = _defined_names(sentences, found, self._alias_asides)
         known = _strongly_typed(found)
@@ -194,7 +194,23 @@ class DocumentReader:
         )
 
     # ------------------------------------------------------------------ names, document-wide
-    def _unify_keys(self, found: list[list[Found]]) -> list[list[Found]]:
+    def _aside_people(self, sentences: Sequence[ParsedSentence]) -> dict[str, str]:
+        """Written form -> name of the people asides name with a title
+        (``（本社：東京都渋谷区、代表取締役CEO：鈴木一郎）``), so that a later ``鈴木氏`` is
+        the same person."""
+        people: dict[str, str] = {}
+        for sentence in sentences:
+            for aside in sentence.clean.asides:
+                for part in re.split(r"[、,，;；]", aside.text):
+                    title, _, person = part.partition("：" if "：" in part else ":")
+                    title, person = title.strip(), person.strip()
+                    if title and self.cues.title_at(title, 0) and _PERSON.fullmatch(person):
+                        people.setdefault(person, person)
+        return people
+
+    def _unify_keys(
+        self, found: list[list[Found]], aside_people: Mapping[str, str] | None = None
+    ) -> list[list[Found]]:
         """One canonical name per written form in a document (the gazetteer's if it knows
         it, else the first seen), so ``ツバサ・インテリジェンス`` and a later
         ``ツバサインテリジェンス`` are one entity."""
@@ -284,6 +300,9 @@ class DocumentReader:
             for n in names
             if _is_person(n) and re.fullmatch(r"[\u4e00-\u9fff\u3005]{3,6}", n.surface)
         }
+        for written, person in (aside_people or {}).items():
+            if re.fullmatch(r"[\u4e00-\u9fff\u3005]{3,6}", written):
+                kanji_people.setdefault(written, person)
         for names in found:
             for name in names:
                 surname = name.surface
@@ -435,7 +454,7 @@ class DocumentReader:
         names += self._aliases(sentence, found)
         readings = tuple(self._frame(sentence, f) for f in frames)
         readings += self._named_later(sentence, placed, memory)
-        people, titles = self._aside_titles(sentence, found)
+        people, titles = self._aside_titles(sentence, found, memory)
         names += people
         readings += titles
         employers, affiliations = self._aside_affiliations(sentence, found)
@@ -614,7 +633,7 @@ class DocumentReader:
         return out
 
     def _aside_titles(
-        self, sentence: ParsedSentence, found: list[Found]
+        self, sentence: ParsedSentence, found: list[Found], memory: _Memory | None = None
     ) -> tuple[list[Name], tuple[Frame, ...]]:
         """``株式会社X（本社：大阪市、代表取締役社長：真柴悠人）``: the people an aside names
         with their title hold that title at the company the aside follows."""
@@ -641,6 +660,18 @@ class DocumentReader:
                         Argument(owner.key, "poss", owner_start, owner_end),
                     )
                     frames.append(Frame("@title", at, at + len(person), arguments))
+                    if memory is not None:
+                        # (a later "鈴木CEOは" holds the title at this company)
+                        employer = Placed(
+                            owner.key,
+                            owner.start,
+                            owner.end,
+                            owner.unit_end,
+                            -1,
+                            False,
+                            "Organization",
+                        )
+                        memory.employers.setdefault(name.key, employer)
                 offset += len(part)
         return names, tuple(frames)
 
