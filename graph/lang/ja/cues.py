@@ -41,6 +41,7 @@ class Cues:
     occupations: frozenset[str] = frozenset()  # 研究者, エンジニア: titles that name no post
     measure_nouns: frozenset[str] = frozenset()  # スコア, 性能: what a subject scores or shows
     title_modifiers: frozenset[str] = frozenset()  # チーフ, 主任: glued before a title, no name
+    tuning_editions: frozenset[str] = frozenset()  # Instruct, Chat: an instruction-tuned edition
 
     def type_of_noun(self, compound: str) -> str | None:
         """Class named by a noun compound's ending: ``AI研究団体`` -> Organization."""
@@ -109,6 +110,7 @@ _FIELDS = {
     "measure_nouns",
     "occupations",
     "title_modifiers",
+    "tuning_editions",
 }
 
 
@@ -153,6 +155,7 @@ def parse_cues(text: str, source: str = "<cues>") -> Cues:
         measure_nouns=frozenset(words("measure_nouns")),
         occupations=frozenset(words("occupations")),
         title_modifiers=frozenset(words("title_modifiers")),
+        tuning_editions=frozenset(w.casefold() for w in words("tuning_editions")),
     )
 
 

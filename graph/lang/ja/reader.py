@@ -184,7 +184,7 @@ class DocumentReader:
         readings = []
         for sentence, names in zip(sentences, found, strict=True):
             readings.append(self._read_sentence(sentence, names, memory, attributes))
-        readings = _with_variants(readings, self.cues.edition_words)
+        readings = _with_variants(readings, self.cues.edition_words, self.cues.tuning_editions)
         return document_facts(
             document,
             readings,
@@ -1269,7 +1269,9 @@ _UNRELATED = re.compile(r"無関係|別物|関係(?:が|は)?ない|異なる|�
 
 
 def _with_variants(
-    readings: list[SentenceReading], editions: frozenset[str]
+    readings: list[SentenceReading],
+    editions: frozenset[str],
+    tuning: frozenset[str] = frozenset(),
 ) -> list[SentenceReading]:
     """``Llama 3.1 70B``, ``Claude 3 Opus``, ``Hibari-2-Lite``: a name that is another name
     of the document plus a size, version or edition word is a variant of it (frame
@@ -1330,7 +1332,10 @@ def _with_variants(
             ),
             blocked,
         )
-        out[i] = replace(reading, frames=(*reading.frames, frame))
+        frames = [frame]
+        if trigger == "@variant" and any(p.casefold() in tuning for p in pieces):
+            frames.append(replace(frame, trigger="@tuned-edition"))
+        out[i] = replace(reading, frames=(*reading.frames, *frames))
     return out
 
 
