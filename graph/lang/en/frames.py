@@ -38,6 +38,7 @@ from graph.lang.en.references import ArgumentResolver, Target
 from graph.lang.en.repairs import CREATE, ParseRepairs
 from graph.lang.en.slots import Slots
 from graph.lang.en.syntax import (
+    amount_verb,
     block_reason,
     contrasted,
     is_passive,
@@ -472,7 +473,9 @@ class FrameReader(ParseRepairs, RelationalNouns):
         for child in kids(verb):
             if child.lower_ in _RELATIVE:
                 if child.dep_ in ("nsubj",):
-                    role = "subj"
+                    # "Lumira, which Torvald Cloud bought": the small parser labels the
+                    # pronoun a subject beside the clause's own; then it is the object
+                    role = "obj" if _second_subject(verb, child) else "subj"
                 elif child.dep_ in ("nsubjpass", "dobj"):
                     role = "obj"
             elif child.dep_ == "prep":
@@ -620,7 +623,7 @@ class FrameReader(ParseRepairs, RelationalNouns):
         if before is not None:
             # "Tessel CEO Marguerite Olsen", "Tessel Chief Executive Officer M. Olsen"
             slots.add("of", self._resolve(trigger, "of", before))
-        for participle in kids(host):  # "a funding round led by Garrick Ventures"
+        for participle in self._event_participles(host):  # "a round led by Garrick"
             if participle.dep_ == "acl" and is_passive(participle):
                 for role, token in verb_arguments(participle):
                     if role == "subj":
@@ -660,6 +663,8 @@ class FrameReader(ParseRepairs, RelationalNouns):
         light = host.head if host.dep_ in ("dobj", "pobj", "nsubjpass") else None
         if light is not None and host.dep_ == "pobj":
             light = light.head if light.head != light else None
+        if light is not None and amount_verb(light) is not None:
+            light = amount_verb(light)  # "raised $60 million in a round led by X"
         alarm = trigger in self.cues.alarm_nouns and light is not None
         if light is not None and (
             lemma(light)
@@ -700,6 +705,18 @@ class FrameReader(ParseRepairs, RelationalNouns):
         if joined is not None and joined.items:
             self._emit(trigger, noun, joined, blocked)
         self._emit(trigger, noun, slots, blocked)
+
+    @staticmethod
+    def _event_participles(host: Token) -> list[Token]:
+        """The participles describing an event noun: its own, and those the parser hung
+        from the sum before it ("$25 million in funding led by X": led is the
+        funding's, not the sum's)."""
+        found = list(kids(host))
+        if host.dep_ == "pobj" and host.head.dep_ == "prep":
+            amount = host.head.head
+            if amount_verb(amount) is not None or amount.pos_ == "NUM":
+                found += [c for c in kids(amount) if c.i > host.i]
+        return found
 
     def _employer(self, trigger: str, role: str, token: Token) -> Target | None:
         """ "OpenAI chief executive Sam Altman announced a partnership with SoftBank": where
@@ -1077,6 +1094,14 @@ def _group_subject(noun: Token) -> Token | None:
 _RAISING = frozenset({"raise", "secure", "land", "close"})
 #: Quantifiers over a group ("some of the investors").
 _SHARE_WORDS = frozenset({"some", "many", "most", "all", "several", "few"})
+
+
+def _second_subject(verb: Token, pronoun: Token) -> bool:
+    """Whether a relative clause has a nominal subject after its pronoun (the pronoun,
+    read as a subject too, is then the fronted object)."""
+    return any(
+        c.dep_ == "nsubj" and c.i > pronoun.i and c.lower_ not in _RELATIVE for c in kids(verb)
+    )
 
 
 def _cleft_focus(verb: Token) -> tuple[Token, Token] | None:

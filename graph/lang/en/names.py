@@ -173,6 +173,8 @@ class _Finder:
     # -- building names
     def _span(self, start_token: int, end_token: int, start: int, end: int) -> NameSpan | None:
         surface = self.sentence.text[start:end]
+        if wire_credit(self.sentence.text, start, end):
+            return None  # "SAN FRANCISCO, May 2 (Reuters) - …": the reporter, no party
         canonical, key, entry = canonical_of(surface, self.lexicon)
         if not key or key in ("entity",):
             return None
@@ -796,6 +798,20 @@ def _inner_capital(text: str) -> bool:
 def text_is_demonym(text: str) -> bool:
     """ "British", "Finnish", "Chinese": nationality words, not names of things."""
     return " " not in text and bool(_DEMONYMS.search(text.lower()))
+
+
+#: A wire service's credit in a dateline: "(Reuters) -", "(AP) —", near the start.
+_WIRE_CREDIT = re.compile(r"\)\s*(?:(?:-{1,2}|[—–])(?:\s|$)|$)")
+_DATELINE_REACH = 80
+
+
+def wire_credit(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` is the credit of a dateline: in
+    parentheses of its own, followed by a dash, within the dateline's reach. The wire
+    service reports the story; it never acts in it, nor is it what "it" stands for."""
+    if start > _DATELINE_REACH or not text[:start].endswith("("):
+        return False
+    return _WIRE_CREDIT.match(text, end) is not None
 
 
 def find_names(sentence: ParsedSentence, lexicon: Gazetteer, cues: Cues) -> SentenceNames:

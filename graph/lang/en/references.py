@@ -914,6 +914,9 @@ class ArgumentResolver:
 
     def _local_antecedent(self, token: Token, classes: frozenset[str] | None) -> NameSpan | None:
         """A fitting name earlier in the same sentence ("X ..., the company said")."""
+        speaker = self._speaker(token)
+        if speaker is not None:
+            return speaker
         fitting = []
         untyped = []
         for span in self.names.spans:
@@ -940,6 +943,21 @@ class ArgumentResolver:
         ):
             if tier:
                 return max(tier, key=lambda s: s.start)
+        return None
+
+    def _speaker(self, token: Token) -> NameSpan | None:
+        """ "Zephyrine said it had acquired X": the subject pronoun of a clause reported by
+        a name is that name, typed yet or not (news says this of companies constantly)."""
+        clause = token.head
+        if token.pos_ != "PRON" or token.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        if clause.dep_ != "ccomp" or lemma(clause.head) not in _SAYING:
+            return None
+        for child in kids(clause.head):
+            if child.dep_ == "nsubj" and child.i < token.i:
+                span = self._name_at(child)
+                if span is not None and span.key not in self._exclude:
+                    return span
         return None
 
     def _term(self, token: Token, classes: frozenset[str] | None) -> Target | None:
@@ -1039,6 +1057,10 @@ def _through_other_noun(child: Token, token: Token) -> bool:
             return True
         head = head.head
     return False
+
+
+#: Verbs that report what their subject said it did.
+_SAYING = frozenset({"say", "announce", "confirm", "disclose", "state", "report", "add", "tell"})
 
 
 def _class_of(span: NameSpan) -> str | None:

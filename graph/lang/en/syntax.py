@@ -270,6 +270,14 @@ def verb_arguments(
 _MISREAD_NOUNS = frozenset({"startup", "startups", "start-up", "start-ups"})
 
 
+def amount_verb(token: Token) -> Token | None:
+    """The verb a sum hangs from ("raised [$40 million] in a round"): the parser attaches
+    the event noun's preposition to the sum, but the event is the verb's."""
+    if (token.pos_ == "NUM" or token.lower_ in _AMOUNTS) and token.dep_ == "dobj":
+        return token.head if token.head.pos_ in ("VERB", "AUX") else None
+    return None
+
+
 def misread_type_noun(token: Token) -> Token | None:
     """The object of a type noun misread as a verb, when ``token`` is that noun or the
     word just before it ("AI startup Anthropic" -> Anthropic)."""
@@ -278,9 +286,17 @@ def misread_type_noun(token: Token) -> Token | None:
         if noun is None or noun.lower_ not in _MISREAD_NOUNS or noun.pos_ != "VERB":
             continue
         for child in kids(noun):
-            if child.dep_ == "dobj" and child.i == noun.i + 1:
+            if child.i != noun.i + 1:
+                continue
+            # the name right after it, whatever label the parser gave it: "startup
+            # Caddow" as an object, a predicative ("oprd") or even an adverb
+            if child.dep_ == "dobj" or (child.dep_ in _MISREAD_NAME_DEPS and child.is_title):
                 return child
     return None
+
+
+#: Labels the small parser gives the name after a type noun it misread as a verb.
+_MISREAD_NAME_DEPS = frozenset({"oprd", "advmod", "npadvmod", "attr", "nsubj", "appos"})
 
 
 def _tree_arguments(verb: Token) -> Iterator[tuple[str, Token]]:
