@@ -336,7 +336,8 @@ _COUNTER = re.compile(
     r"(?:社|人|氏|者|団体|機関|モデル|種類|つ|カ国|(?<=双方|両方|両者))(?![\u4e00-\u9fff])(?:の[^\s、。はがをにのでとや「」]{1,8})?"
 )
 _LIST_TAIL = re.compile(
-    r"[」』]?(?:など|等|といった|という|と呼ばれる|のような|をはじめとする|、?その他|、?ほか)(?:の)?(?!から|まで|より|へ|も)"
+    r"[」』]?(?:など|等|といった|という|と呼ばれる|と名付けた|と名付けられた|と命名した|と称する"
+    r"|のような|をはじめとする|、?その他|、?ほか)(?:の)?(?!から|まで|より|へ|も)"
     # "…等の日本語と英語データ": the noun after the list may have coordinated modifiers
     r"(?:[^\s、。はがをにのでとや「」]{1,6}[とや](?=[^\s、。はがをにのでとや「」]{1,10}))?"
     r"[^\s、。はがをにのでとや「」]{0,10}"
@@ -751,7 +752,12 @@ class _FrameBuilder:
         last = group[-1]
         anchor, end = self._anchor(last)
         tail = _COUNTER.match(self.text, end) or _LIST_TAIL.match(self.text, end)
-        if tail and re.search(r"[\u30a0-\u30ff\u4e00-\u9fffA-Za-z0-9]$", tail.group(0)):
+        tail_noun = tail is not None and (
+            re.search(r"[\u30a0-\u30ff\u4e00-\u9fffA-Za-z0-9]$", tail.group(0)) is not None
+            # ("「X」と呼ばれる仕組みを": a noun that ends in kana)
+            or getattr(self._token_ending_at(tail.end()), "pos_", "") == "NOUN"
+        )
+        if tail and tail_noun:
             carrier = self._token_ending_at(tail.end()) or self._token_at(tail.end() - 1)
             if carrier is not None and (
                 carrier.i not in self.by_token or self.by_token[carrier.i].hint is None

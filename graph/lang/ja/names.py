@@ -629,6 +629,13 @@ class NameFinder:
                 continue  # a number or a bare size (「7B」): a value, not a name
             if "の" in inner and any(inner.endswith(w) for w in self.relational if len(w) > 1):
                 continue  # 「生成AI時代の最大の勝者」: a characterization, not a name
+            family = next((w for w in ("シリーズ", "ファミリー") if stripped.endswith(w)), None)
+            if family and len(stripped) > len(family) + 1:
+                # 「Claude 2シリーズ」: the series of the model named before the word
+                end = start + inner.rindex(family)
+                while end > start and text[end - 1] == " ":
+                    end -= 1
+                stripped = text[start:end].strip()
             votes = []
             if _KANA_VERSION.fullmatch(stripped):
                 # 「エクサワン4.0」, 「ツバメ2」: a kana name with a version number is a model's
@@ -784,7 +791,16 @@ class NameFinder:
             elif (
                 word in ("社", "株式会社")
                 and i > 0
-                and token.idx == tokens[i - 1].idx + len(tokens[i - 1].text)
+                and (
+                    token.idx == tokens[i - 1].idx + len(tokens[i - 1].text)
+                    # ("OpenAI 社の": a Latin name written apart from 社)
+                    or (
+                        word == "社"
+                        and tokens[i - 1].text.isascii()
+                        and text[token.idx - 1 : token.idx] == " "
+                        and token.idx == tokens[i - 1].idx + len(tokens[i - 1].text) + 1
+                    )
+                )
                 # ("…を株式会社X": after a particle 株式会社 opens the name that follows)
                 and (word == "社" or _is_noun(tokens[i - 1]))
             ):
