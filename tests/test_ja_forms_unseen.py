@@ -270,6 +270,29 @@ FORM_54_READS = [
     ),
 ]
 
+# --------------------------------------------------------------------------------------
+# 55. Naming constructions: 「X」と呼ばれる/と名付けた NOUN passes the noun's case to X (a
+#     noun ending in kana too, 仕組み); a Latin name spaced before 社 (OpenAI 社) is a
+#     company; 「Xシリーズ」 names the model X.
+# --------------------------------------------------------------------------------------
+FORM_55_READS = [
+    case(
+        "55-yobareru-noun",
+        "ミナセ技研は「Sparse Gate」と呼ばれる仕組みを採用した。",
+        ("ミナセ技研", "uses", "sparse-gate"),
+    ),
+    case(
+        "55-nazuketa-noun",
+        "ミナセ技研は、「Kiri」と名付けた新モデルを公開した。",
+        ("ミナセ技研", "developed", "kiri"),
+    ),
+    case(
+        "55-spaced-sha-and-series",
+        "性能は、Orvik 社の「Nami 2シリーズ」に匹敵する。",
+        ("orvik", "developed", "nami-2"),
+    ),
+]
+
 READS = [
     *FORM_41_READS,
     *FORM_42_READS,
@@ -284,6 +307,7 @@ READS = [
     *FORM_51_READS,
     *FORM_52_READS,
     *FORM_54_READS,
+    *FORM_55_READS,
 ]
 SILENT = [
     *FORM_41_SILENT,

@@ -1282,13 +1282,16 @@ class NameFinder:
             inner_class = self.cues.type_of_noun(inner)
             if inner_class in ("Document", "Dataset") and inner != compound:
                 votes.append(Vote(inner_class, COPULA, f"name-ends:{inner[-3:]}"))
-        for link in ("という", "と呼ばれる", "などの", "として"):
+        for link in ("という", "と呼ばれる", "などの", "として", "と名付けた", "と称する"):
             if after.startswith(link):
                 noun = _NOUN_START.match(after, len(link))
-                if noun and self.cues.type_of_noun(noun.group(0)):
-                    entity_class = self.cues.type_of_noun(noun.group(0))
+                word = noun.group(0) if noun else ""
+                if noun and not self.cues.type_of_noun(word):
+                    word = after[noun.start() : noun.end() + 1]  # "仕組み": a kana ending
+                if word and self.cues.type_of_noun(word):
+                    entity_class = self.cues.type_of_noun(word)
                     assert entity_class is not None
-                    votes.append(Vote(entity_class, TYPE_NOUN - 0.5, f"type-noun:{noun.group(0)}"))
+                    votes.append(Vote(entity_class, TYPE_NOUN - 0.5, f"type-noun:{word}"))
         quoted = text[found.start - 1 : found.start] in "「『"
         if not quoted and not any(v.entity_class == "Person" for v in found.votes):
             source = _NEWS_SOURCE.match(after)
