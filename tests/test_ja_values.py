@@ -217,3 +217,16 @@ def test_relative_date_is_a_release_date(read_facts, text, subject, date) -> Non
 def test_relative_date_without_a_release_stays_silent(read_facts, text, subject) -> None:
     found = {a for a in read_facts(text).attributes if a.property == "releaseDate"}
     assert not [a for a in found if a.subject == subject], sorted(str(a.value) for a in found)
+
+
+def test_release_date_of_a_release_noun(read_facts) -> None:
+    """``「X」は、2023年5月の公開から…``: the date of a release noun dates the model that is
+    the sentence's topic."""
+    facts = read_facts("対話AI「Hoshimi」は、2023年5月の公開から半年で利用者が倍増した。")
+    assert ("hoshimi", "releaseDate", "2023-05") in attributes(facts)
+
+
+def test_date_in_figures_is_a_date() -> None:
+    assert parse_date("2023/5/17") == ("2023-05-17", "date")
+    assert parse_date("2024.03.21") == ("2024-03-21", "date")
+    assert parse_date("2023/13/40") is None

@@ -1122,10 +1122,13 @@ class DocumentReader:
             ):
                 continue  # a period, not the day of a release ("同日から公開" is one)
             governor = span.root
+            release_nouns = {f.clause for f in frames if f.trigger in _RELEASES}
             for _ in range(4):
                 if is_predicate(governor) or governor.head.i == governor.i:
                     break
                 governor = governor.head
+                if governor.i in release_nouns:
+                    break  # "2022年11月の公開から": the date of the release noun
             if governor.dep_ == "acl":
                 # "2023年8月に「Llama 2」を基にした「X」を公開する": the parse may hang the date
                 # on the clause describing the released name; the release dates it.
@@ -1206,13 +1209,24 @@ class DocumentReader:
 
     @staticmethod
     def _released(frame: ProtoFrame, by_key: dict[str, ValueView]) -> list[ValueView]:
-        """The model-like names a release frame releases (its object, a cleft's focus)."""
+        """The model-like names a release frame releases (its object, a cleft's focus; the
+        subject of a release noun, ``「ChatGPT」は2022年11月の公開から…``: a model is not
+        the releaser)."""
+
+        def model(key: str) -> bool:
+            return key in by_key and by_key[key].entity_class in _MODEL_CLASSES
+
+        objects = [
+            by_key[a.name.key]
+            for a in frame.arguments
+            if set(a.role.split("|")) & {"wo", "poss", "head"} and model(a.name.key)
+        ]
+        if objects:
+            return objects
         return [
             by_key[a.name.key]
             for a in frame.arguments
-            if set(a.role.split("|")) & {"wo", "poss", "head"}
-            and a.name.key in by_key
-            and by_key[a.name.key].entity_class in _MODEL_CLASSES
+            if a.role == "ga" and a.via in ("chain", "topic", "tree") and model(a.name.key)
         ]
 
     # ------------------------------------------------------------------ memory
