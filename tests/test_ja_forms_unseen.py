@@ -293,6 +293,37 @@ FORM_55_READS = [
     ),
 ]
 
+# --------------------------------------------------------------------------------------
+# 56. Investors named, the company left out: the company the text is about (出資をしている),
+#     the round the text spoke of (…なども参加する), a list carried by a noun before から.
+# --------------------------------------------------------------------------------------
+FORM_56_READS = [
+    case(
+        "56-investors-of-the-topic",
+        "ミナセ技研はフランスの新興企業だ。その将来性から、米オルカ社やハヤブサ電機なども出資を"
+        "している。",
+        ("ハヤブサ電機", "investedIn", "ミナセ技研"),
+    ),
+    case(
+        "56-joining-the-round-spoken-of",
+        "ミナセ技研は、新たに100億円を調達したと発表した。その他、ハヤブサ電機やアオバ工業なども"
+        "参加する。",
+        ("アオバ工業", "investedIn", "ミナセ技研"),
+    ),
+    case(
+        "56-list-before-kara",
+        "ミナセ技研は東京の新興企業。ハヤブサ電機やアオバ工業など日米の企業から約45億円を調達した。",
+        ("アオバ工業", "investedIn", "ミナセ技研"),
+    ),
+]
+FORM_56_SILENT = [
+    case(
+        "56-named-object-stays",
+        "ミナセ技研はフランスの新興企業だ。米オルカ社は、ハヤブサ電機に出資している。",
+        ("オルカ", "investedIn", "ミナセ技研"),
+    ),
+]
+
 READS = [
     *FORM_41_READS,
     *FORM_42_READS,
@@ -308,6 +339,7 @@ READS = [
     *FORM_52_READS,
     *FORM_54_READS,
     *FORM_55_READS,
+    *FORM_56_READS,
 ]
 SILENT = [
     *FORM_41_SILENT,
@@ -317,6 +349,7 @@ SILENT = [
     *FORM_48_SILENT,
     *FORM_50_SILENT,
     *FORM_53_SILENT,
+    *FORM_56_SILENT,
 ]
 
 

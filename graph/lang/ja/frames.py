@@ -161,6 +161,8 @@ _JOINING_VERBS = frozenset(
 )
 _LEAD_VERBS = frozenset({"主導", "リード", "率いる", "取りまとめる", "引き受ける"})
 _ANAPHOR_PREFIXES = ("同", "この", "その", "本")
+#: Investing event nouns whose left-out object is the company the text is about.
+_INVESTING = frozenset({"出資", "投資", "追加出資", "資本参加", "出資参加"})
 _ROUND_LABEL = re.compile(r"(?:プレ)?シリーズ[A-ZＡ-Ｚ]\d?(?:ラウンド)?|シード(?:ラウンド)?")
 _ROUNDS = ("増資", "ラウンド", "資金調達", "調達", "第三者割当増資", "割当増資", "出資枠")
 _PEOPLE = frozenset(
@@ -341,7 +343,7 @@ _LIST_TAIL = re.compile(
     # "…等の日本語と英語データ": the noun after the list may have coordinated modifiers
     r"(?:[^\s、。はがをにのでとや「」]{1,6}[とや](?=[^\s、。はがをにのでとや「」]{1,10}))?"
     r"[^\s、。はがをにのでとや「」]{0,10}"
-    r"(?:の[^\s、。はがをにのでとやも「」]{1,8}(?=[はがもをにで]))?"
+    r"(?:の[^\s、。はがをにのでとやも「」]{1,8}(?=[はがもをにで]|から))?"
 )
 _NOMINALIZERS = frozenset({"こと", "の", "旨", "点", "もの"})
 _STANDS_FOR = frozenset(
@@ -2119,6 +2121,19 @@ class _FrameBuilder:
             # for a subject, and let the patterns' classes choose.
             roles |= set(role.split("|")) - ({"ga"} if "|" in role else set())
             taken |= {n.token for n in filler}
+        if (
+            subject == "ga"
+            and "ga" in roles
+            and event.lemma_ in _INVESTING
+            and not {"ni", "wo", "round", "stake", "to"} & roles
+            and self.s.previous_topic is not None
+            and self.s.previous_topic.hint == "Organization"
+            and self.s.previous_topic.token not in taken
+            and self._quote_of(clause.idx) is None
+        ):
+            # "Mistral AIは…。米Microsoftや米NVIDIAなども出資をしている": investors named, the
+            # company they invest in left out is the one the text is about.
+            out.append(ProtoArgument(self.s.previous_topic, "ni", "previous", 0.2))
         if subject in roles:
             opener = self._headline_opener()
             if (
@@ -2357,6 +2372,16 @@ class _FrameBuilder:
                             n for n, m in self.args.get(grandchild.i, []) if m in ("が", "は")
                         ]
                 out += [ProtoArgument(n, "ga", "round", 0.05) for n in owners]
+        if (
+            not out
+            and clause.lemma_ in ("参加", "名を連ねる", "参画", "応じる")
+            and not {"round", "ni", "wo", "to"} & roles
+            and "ga" in roles
+            and self.s.previous_round is not None
+            and self.s.previous_round.key not in {a.name.key for a in present}
+        ):
+            # "…資金を調達した。その他、A、B…なども参加する": joining the round spoken of
+            out.append(ProtoArgument(self.s.previous_round, "round", "previous", 0.15))
         return out
 
     def _anaphoric(self, noun: Token) -> bool:
