@@ -124,9 +124,6 @@ ROUND_JOINED = (
 JOINERS_KANJI = "ミカゲ技研は20億円を調達し、朱鷺キャピタルや夕凪通信も出資に加わった。"
 JOINERS_LATIN = "Tovrin AIは3000万ドルを調達し、Thistle CapitalやBrisco Capitalも出資に加わった。"
 LED_SERIES_A = "Fennick LabsはCedar Venturesが主導したシリーズAで800万ドルを調達した。"
-SERIES_A_AS_COMPANY = (
-    "「シリーズAで」 is taken for the company: read (cedar-ventures, investedIn, シリーズa)"
-)
 
 FORM_2_READS = [
     case(
@@ -144,7 +141,6 @@ FORM_2_READS = [
         "02-lead-series-without-round",
         LED_SERIES_A,
         ("cedar-ventures", "investedIn", "fennick-labs"),
-        gap=SERIES_A_AS_COMPANY,
     ),
     case("02-lead-plain-round", ROUND_NAMED, ("朱鷺キャピタル", "investedIn", "ミカゲ技研")),
     case("02-listed-kanji", ROUND_NAMED, ("夕凪通信", "investedIn", "ミカゲ技研")),
@@ -172,7 +168,6 @@ FORM_2_SILENT = [
         "02-round-is-no-company",
         LED_SERIES_A,
         ("cedar-ventures", "investedIn", "シリーズa"),
-        gap=SERIES_A_AS_COMPANY,
     ),
     # negated participation, a planned raise, a raise under consideration
     case(
@@ -561,7 +556,6 @@ FORM_8_READS = [
         "08-named-after-maker-latin",
         "Tovrin AIはロンドンの企業だ。対話アプリ「Tovrin AI Chat」の利用者が増えている。",
         ("tovrin-ai", "developed", "tovrin-ai-chat"),
-        gap="read nothing: the Product tovrin-ai-chat gets no maker",
     ),
 ]
 FORM_8_SILENT = [
