@@ -969,6 +969,8 @@ class NameFinder:
             (run[0].text in self.cues.descriptors and not _japan_subsidiary(run))
             or run[0].text in self.cues.country_prefixes
             or (run[0].text == "・" and len(run) > 1)  # アメリカ・プリンストン大学
+            # "このほか米投資ファンド": an adverbial noun in hiragana opens no name
+            or (len(run) > 1 and re.fullmatch(r"[\u3041-\u3096]+", run[0].text) is not None)
             or run[0].text in self.cues.org_prefixes
             or (run[0].text in type_nouns and len(run) > 1)
             # "GroqのCEOジョナサン・ロスは": a title written before the name it goes with
@@ -1054,6 +1056,7 @@ class NameFinder:
                     not modifier
                     or modifier in self.cues.descriptors
                     or self.cues.type_of_noun(modifier)
+                    or surface in self._type_nouns  # 投資ファンド, 研究機関: kinds, no names
                 ):
                     continue
                 first = piece[0]
