@@ -1144,7 +1144,8 @@ class FrameReader(ParseRepairs, RelationalNouns):
     def _adjacent_possessed(self, owner: Token, head: Token) -> NameSpan | None:
         """ "from Alphabet Inc.'s Google, Nvidia Corp. and Salesforce": the parser may
         hang the possessor on a later member of a list; what is possessed is the name
-        right after the "'s" (the possessor is a name: "its" may stand before a list)."""
+        right after the "'s", when a list goes on after it (the possessor is a name:
+        "its" may stand before a list)."""
         own = self.names.at(owner)
         if own is None:
             return None
@@ -1155,6 +1156,8 @@ class FrameReader(ParseRepairs, RelationalNouns):
         span = self.names.at(following)
         if span is None or span is self.names.at(head):
             return None
+        if span.end_token >= len(self.doc) or self.doc[span.end_token].lower_ not in (",", "and"):
+            return None  # "OpenAI's C-suite": a word of the phrase, no member of a list
         return span
 
     def _kin_noun(self, token: Token) -> bool:

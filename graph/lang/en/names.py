@@ -167,7 +167,11 @@ class SentenceNames:
         """
         doc = self.sentence.doc
         ordered = sorted(
-            (s for s in self.spans if not s.reference and not _possessor(s, doc)),
+            (
+                s
+                for s in self.spans
+                if not s.reference and not _possessor(s, doc) and not self._modifier(s)
+            ),
             key=lambda s: s.start_token,
         )
         runs: list[list[NameSpan]] = []
@@ -192,6 +196,15 @@ class SentenceNames:
                 return []
             return run
         return []
+
+    def _modifier(self, span: NameSpan) -> bool:
+        """ "Amazon.com founder Jeff Bezos", "Ostrel chips": a name before a noun modifies
+        it and lists nothing of its own."""
+        doc = self.sentence.doc
+        if span.end_token >= len(doc):
+            return False
+        after = doc[span.end_token]
+        return after.pos_ in ("NOUN", "PROPN") and self.at(after) is None
 
 
 #: What stands between two members of a list of names.
