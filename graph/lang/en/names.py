@@ -198,13 +198,17 @@ class SentenceNames:
         return []
 
     def _modifier(self, span: NameSpan) -> bool:
-        """ "Amazon.com founder Jeff Bezos", "Ostrel chips": a name before a noun modifies
-        it and lists nothing of its own."""
+        """ "Amazon.com founder Jeff Bezos": a name before a singular noun modifies it and
+        lists nothing of its own ("A, B and C models" is a list of three models)."""
         doc = self.sentence.doc
         if span.end_token >= len(doc):
             return False
         after = doc[span.end_token]
-        return after.pos_ in ("NOUN", "PROPN") and self.at(after) is None
+        return (
+            after.pos_ in ("NOUN", "PROPN")
+            and after.tag_ not in ("NNS", "NNPS")
+            and self.at(after) is None
+        )
 
 
 #: What stands between two members of a list of names.
