@@ -82,7 +82,7 @@ POSITIVE = [
             ("ridgeback-capital", "investedIn", "fennimore"),
         },
     ),
-    _gap(
+    (
         "Caspian Peak Capital led the $120 million round in Lorvik, with participation "
         "from Maplewood Ventures and Strand Partners.",
         {
@@ -90,7 +90,6 @@ POSITIVE = [
             ("maplewood-ventures", "investedIn", "lorvik"),
             ("strand-partners", "investedIn", "lorvik"),
         },
-        "'with participation from A and B' adds no investors to the round's frame",
     ),
     (
         "Lorvik's $120 million Series B was led by Caspian Peak Capital.",
@@ -116,10 +115,9 @@ POSITIVE = [
         "Velmont's $2 billion investment in Quellis makes it the largest shareholder.",
         {("velmont", "investedIn", "quellis")},
     ),
-    _gap(
+    (
         "Marrick, which counts Orland Ventures among its backers, builds coding agents.",
         {("orland-ventures", "investedIn", "marrick")},
-        "'count X among its backers' is no investor frame",
     ),
     (
         "Orland Ventures, an early investor in Marrick, joined the round.",
@@ -138,13 +136,12 @@ POSITIVE = [
         "Nordhaven Capital poured $300 million into Ambrell, a chip designer.",
         {("nordhaven-capital", "investedIn", "ambrell")},
     ),
-    _gap(
+    (
         "Ambrell counts Nordhaven Capital and Strand Partners as investors.",
         {
             ("nordhaven-capital", "investedIn", "ambrell"),
             ("strand-partners", "investedIn", "ambrell"),
         },
-        "'count X as investors' names no company for the investor noun",
     ),
     # ---- partneredWith --------------------------------------------------------------
     (
@@ -155,10 +152,9 @@ POSITIVE = [
         "Velmont and Brisco Labs announced a partnership on Tuesday.",
         {("velmont", "partneredWith", "brisco-labs")},
     ),
-    _gap(
+    (
         "Mirelle signed a multiyear deal with Torvald Cloud to run its models.",
         {("mirelle", "partneredWith", "torvald-cloud")},
-        "'deal with' is no partnership trigger (and the NER calls Mirelle a person)",
     ),
     _gap(
         "Under the partnership with Zephyrine, Sablefin will supply drones.",
@@ -169,10 +165,9 @@ POSITIVE = [
         "Kestrel Dynamics is teaming up with Arkwright Health on diagnostics.",
         {("kestrel-dynamics", "partneredWith", "arkwright-health")},
     ),
-    _gap(
+    (
         "Wexley has joined forces with Lumira to build search tools.",
         {("wexley", "partneredWith", "lumira")},
-        "'joined forces with' is parsed as 'join' + object 'forces'",
     ),
     (
         "Solenne AI struck a partnership with Brennick Software last year.",
@@ -247,10 +242,9 @@ POSITIVE = [
         "Brisco Labs, owned by Grayfield Capital, employs 300 people.",
         {("grayfield-capital", "owns", "brisco-labs")},
     ),
-    _gap(
+    (
         "Torvald Cloud's chat app Murmur has 40 million users.",
         {("torvald-cloud", "owns", "murmur")},
-        "a possessed type noun before a name ('X's chat app Murmur') links no owner",
     ),
     (
         "Halloran AI holds a 30% stake in Corvex.",

@@ -52,6 +52,7 @@ class Cues:
     alarm_nouns: frozenset[str]
     alarm_verbs: frozenset[str]
     technique_heads: frozenset[str]
+    participation_nouns: frozenset[str]
     role_cues: dict[tuple[str, str], tuple[str, str]]  # (trigger, role) -> (class, cue name)
 
     def __hash__(self) -> int:  # dict fields: hash by identity (one Cues per process)
@@ -126,6 +127,7 @@ _FIELDS = {
     "alarm_nouns",
     "alarm_verbs",
     "technique_heads",
+    "participation_nouns",
     "role_cues",
 }
 

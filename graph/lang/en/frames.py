@@ -30,9 +30,9 @@ from typing import TYPE_CHECKING
 
 from graph.extraction.patterns import PatternIndex
 from graph.extraction.readings import Frame, Vote
-from graph.lang.en.cues import Cues
+from graph.lang.en.cues import Cues, word_set
 from graph.lang.en.holders import RelationalNouns
-from graph.lang.en.names import SentenceNames
+from graph.lang.en.names import NameSpan, SentenceNames
 from graph.lang.en.parse import TITLE_WORDS, department_of_title
 from graph.lang.en.references import ArgumentResolver, Target
 from graph.lang.en.repairs import CREATE, ParseRepairs
@@ -306,6 +306,11 @@ class FrameReader(ParseRepairs, RelationalNouns):
                 and any(lemma(p) == "fold" for p in kids(prep) if p.dep_ == "pobj")
             ):
                 return idiom
+        for child in kids(verb):  # "joined forces with X": a verb and its object noun
+            if child.dep_ == "dobj" and self.names.at(child) is None:
+                idiom = f"{base} {child.lower_}"
+                if idiom in self.triggers:
+                    return idiom
         if base in self._stance_verbs:
             stance = self._stance(verb)
             if stance:
@@ -619,7 +624,12 @@ class FrameReader(ParseRepairs, RelationalNouns):
         ):
             # "Corvid Systems’ purchase of X", the apostrophe left outside the phrase
             slots.add("poss|of", self._resolve(trigger, "poss|of", self.doc[edge - 2]))
-        before = self._before_title(noun)
+        comma = self._comma_title(noun)
+        if comma is not None:  # "said Lisa Su, AMD Chair and CEO"
+            person, company = comma
+            slots.add("holder", [Target(self.names.at(person))], "comma")  # type: ignore[arg-type]
+            slots.add("of", self._resolve(trigger, "of", company, slots.keys()))
+        before = None if comma is not None else self._before_title(noun)
         if before is not None:
             # "Tessel CEO Marguerite Olsen", "Tessel Chief Executive Officer M. Olsen"
             slots.add("of", self._resolve(trigger, "of", before))
@@ -647,6 +657,7 @@ class FrameReader(ParseRepairs, RelationalNouns):
                 # however the holder hangs on it (here through "of")
                 blocked = blocked or "former"
         self._chained_owners(noun, trigger, slots)
+        self._counted_among(host, trigger, slots)
         if (
             host.dep_ == "pobj"
             and host.head.lower_ == "under"
@@ -689,6 +700,7 @@ class FrameReader(ParseRepairs, RelationalNouns):
                         role, self._resolve(trigger, role, token, slots.keys()), "light", 0.05
                     )
             joined = self._coordinated_light_subjects(light, trigger, slots)
+            joined = self._participants(light, host, trigger, slots, joined)
             word = lemma(light)
             if word in self.cues.former_words:
                 blocked = blocked or "former"
@@ -803,6 +815,60 @@ class FrameReader(ParseRepairs, RelationalNouns):
             joined.items.extend(item for item in slots.items if item[0] != "subj")
         return joined
 
+    def _counted_among(self, host: Token, trigger: str, slots: Slots) -> None:
+        """ "Vexo counts Harrow among its backers", "Marrick, which counts A and B as
+        investors": the one who counts a name among its investors, rivals or partners is
+        the other end of the relational noun (the noun's "its" is the counter; a named
+        possessor, "among Tarn's backers", is left to the possessive)."""
+        prep = host.head
+        if host.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("as", "among"):
+            return
+        verb = prep.head
+        if lemma(verb) not in _COUNT_VERBS or (trigger, "of") not in self.roles:
+            return
+        owners = [c for c in kids(host) if c.dep_ == "poss"]
+        if any(self.names.at(o) is not None for o in owners):
+            return
+        for role, token in verb_arguments(verb):
+            if role != "subj":
+                continue
+            if token.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                token = verb.head  # "Marrick, which counts …": Marrick
+            slots.add("of", self._resolve(trigger, "of", token, slots.keys()), "counted")
+
+    def _participants(
+        self, light: Token, host: Token, trigger: str, slots: Slots, joined: Slots
+    ) -> Slots:
+        """ "X led the round in Vexo, with participation from A and B": the names a
+        participation noun hung from the round's clause (its light verb, the round, or
+        the participle "led by X") brings in take part in the round too; a frame of its
+        own, with the round's other ends, so that the lead investor hides none of them."""
+        if (trigger, "subj") not in self.roles:
+            return joined
+        places = [light, host, *(c for c in self._event_participles(host) if c.dep_ == "acl")]
+        found = Slots()
+        for place in places:
+            for prep in kids(place):
+                if prep.dep_ != "prep" or prep.lower_ != "with":
+                    continue
+                for noun in kids(prep):
+                    if noun.dep_ != "pobj" or lemma(noun) not in self.cues.participation_nouns:
+                        continue
+                    for source in kids(noun):
+                        if source.dep_ != "prep" or source.lower_ != "from":
+                            continue
+                        for pobj in kids(source):
+                            if pobj.dep_ == "pobj":
+                                targets = self._resolve(trigger, "subj", pobj, slots.keys())
+                                found.add("subj", targets, "participation", 0.05)
+        if not found.items:
+            return joined
+        found.items.extend(item for item in slots.items if item[0] != "subj")
+        if joined.items:  # both: the participants join the coordinated light subjects
+            joined.items.extend(item for item in found.items if item[0] == "subj")
+            return joined
+        return found
+
     def _former(self, modifier: Token) -> bool:
         """ "former" before a title, which the parser hangs on the name after it."""
         words = self.cues.former_words
@@ -839,6 +905,51 @@ class FrameReader(ParseRepairs, RelationalNouns):
         beside = self._beside(noun)
         if beside is not None and beside.i == noun.i + 1:
             return before  # name, title, name: however the parser hung them
+        return None
+
+    def _comma_title(self, noun: Token) -> tuple[Token, Token] | None:
+        """(person, company) of a company's title set off from a name by a comma, read by
+        the words: "said Lisa Su, AMD Chair and CEO", "Lena Vostrik, the Brisco Labs
+        CEO, said", "AMD Executive Vice President and General Manager, Forrest Norrod".
+        The small parser makes the company an apposition of the person and the title a
+        part of the company, so the tree links neither. Only a title the clause ends
+        after (a comma, a full stop, a quote) or a name ends after: "Tessel CEO Ada Voss"
+        is read by the compound, and "A, Tessel CEO B" by the name after the title."""
+        doc = self.doc
+        words = _TITLE_RUN
+        start = end = noun.i
+        while start > 0 and doc[start - 1].lower_ in words:
+            start -= 1
+        while end + 1 < len(doc) and doc[end + 1].lower_ in words:
+            end += 1
+        if doc[start].lower_ in ("and", "&", "of") or start == 0:
+            return None
+        company = self.names.at(doc[start - 1])
+        if company is None or company.end_token != start:
+            return None
+        first = company.start_token
+        if first > 0 and doc[first - 1].lower_ in ("the", "its"):
+            first -= 1
+        after = doc[end + 1] if end + 1 < len(doc) else None
+        if first >= 2 and doc[first - 1].text == ",":  # "Lisa Su, AMD CEO[,.]"
+            person = self.names.at(doc[first - 2])
+            if (
+                person is not None
+                and (after is None or after.is_punct)
+                and not (after is not None and after.text in ("'s", "’s"))
+            ):
+                return doc[person.end_token - 1], doc[company.start_token]
+        if (
+            after is not None
+            and after.text == ","
+            and end + 2 < len(doc)
+            and (first == 0 or doc[first - 1].is_punct or doc[first - 1].pos_ in ("VERB", "ADP"))
+        ):  # "AMD EVP and General Manager, Forrest Norrod[,.]"
+            person = self.names.at(doc[end + 2])
+            if person is not None:
+                close = person.end_token
+                if close >= len(doc) or doc[close].is_punct:
+                    return doc[person.start_token], doc[company.start_token]
         return None
 
     def _chained_owners(self, noun: Token, trigger: str, slots: Slots) -> None:
@@ -1016,7 +1127,9 @@ class FrameReader(ParseRepairs, RelationalNouns):
         # or Alphabet's Google", "Meta's Llama and Mistral" do not share the owner.
         if self._kin_noun(token):
             return
-        named = self.names.at(token)
+        named = self._adjacent_possessed(owners[0], token) or self.names.at(token)
+        if named is None and token.dep_ == "compound" and token.head.i > token.i:
+            named = self.names.at(token.head)  # "Torvald Cloud's chat app Murmur": Murmur
         owned = [Target(named)] if named else self._resolve(trigger, "obj", token)
         if not owned:
             return
@@ -1028,6 +1141,25 @@ class FrameReader(ParseRepairs, RelationalNouns):
         former = any(t.lower_ in _FORMER_TITLE for t in between)
         self._emit(trigger, owners[0], slots, "former" if former else None)
 
+    def _adjacent_possessed(self, owner: Token, head: Token) -> NameSpan | None:
+        """ "from Alphabet Inc.'s Google, Nvidia Corp. and Salesforce": the parser may
+        hang the possessor on a later member of a list; what is possessed is the name
+        right after the "'s", when a list goes on after it (the possessor is a name:
+        "its" may stand before a list)."""
+        own = self.names.at(owner)
+        if own is None:
+            return None
+        after = own.end_token + 1
+        if after >= head.i or self.doc[own.end_token].text not in ("'s", "’s", "'", "’"):
+            return None
+        following = self.doc[after]
+        span = self.names.at(following)
+        if span is None or span is self.names.at(head):
+            return None
+        if span.end_token >= len(self.doc) or self.doc[span.end_token].lower_ not in (",", "and"):
+            return None  # "OpenAI's C-suite": a word of the phrase, no member of a list
+        return span
+
     def _kin_noun(self, token: Token) -> bool:
         """ "its sister company Isomorphic Labs", "its rival Anthropic": a noun of kinship
         before the possessed name says the two are peers, not owner and owned."""
@@ -1035,7 +1167,7 @@ class FrameReader(ParseRepairs, RelationalNouns):
         while stack:
             word = stack.pop()
             if lemma(word) in _KIN_WORDS or (
-                word.pos_ == "NOUN" and (self._noun_trigger(word), "holder") in self.roles
+                word.pos_ in ("NOUN", "ADJ") and (self._noun_trigger(word), "holder") in self.roles
             ):
                 return True
             stack.extend(c for c in kids(word) if c.dep_ in ("compound", "amod"))
@@ -1141,6 +1273,14 @@ def _determined(noun: Token) -> bool:
 
 #: Adverbs of a shared deed ("to jointly develop", "will build it together").
 _JOINTLY = frozenset({"jointly", "together"})
+#: The words of a job title read by the words ("Executive Vice President and General
+#: Manager", "Chair and CEO", "Head of Research").
+_TITLE_RUN = TITLE_WORDS | word_set(
+    "and & general manager senior managing partner technology operating financial product "
+    "research of"
+)
+#: "counts X among its backers", "numbers X among its investors".
+_COUNT_VERBS = frozenset({"count", "number", "list", "include"})
 
 #: Words before a title that end the post ("its previous model" is still its model).
 _FORMER_TITLE = frozenset({"former", "ex", "ex-", "onetime", "one-time", "erstwhile"})

@@ -154,6 +154,79 @@ class SentenceNames:
         ordered = sorted(self.spans, key=lambda s: (s.start, s.end))
         return tuple(s.as_name(self.sentence.start) for s in ordered)
 
+    def word_list(self, span: NameSpan) -> list[NameSpan]:
+        """The list of names ``span`` is a member of, read by the words: "A, B, C and D",
+        "A, B and other investors". News lists investors and rivals at length, and the
+        small parser hangs the later members anywhere (an apposition, a ``dep`` of the
+        verb), so the tree's coordination loses them. Empty when ``span`` is in no list.
+
+        A list is closed: "and"/"or" before its last member, or "and other(s)" after it
+        (a run of names set off by commas alone may be two phrases: "In 2021, Vexo"). A
+        two-name list must be joined by "and"/"or" alone ("A, which backs B, and C" lists
+        B and C in no list); a possessor ("A and B's C") is no member.
+        """
+        doc = self.sentence.doc
+        ordered = sorted(
+            (
+                s
+                for s in self.spans
+                if not s.reference and not _possessor(s, doc) and not self._modifier(s)
+            ),
+            key=lambda s: s.start_token,
+        )
+        runs: list[list[NameSpan]] = []
+        seps: list[list[tuple[str, ...]]] = []
+        for other in ordered:
+            if runs:
+                last = runs[-1][-1]
+                between = tuple(t.lower_ for t in doc[last.end_token : other.start_token])
+                if between in _LIST_SEPARATORS:
+                    runs[-1].append(other)
+                    seps[-1].append(between)
+                    continue
+            runs.append([other])
+            seps.append([])
+        for run, joins in zip(runs, seps, strict=True):
+            if span not in run or len(run) < 2:
+                continue
+            closed = any(w in ("and", "or") for w in joins[-1]) or _others_after(run[-1], doc)
+            if not closed or any(w in ("and", "or") for join in joins[:-1] for w in join):
+                return []  # "A and B, C": two phrases
+            if len(run) == 2 and joins[0] not in (("and",), ("or",)):
+                return []
+            return run
+        return []
+
+    def _modifier(self, span: NameSpan) -> bool:
+        """ "Amazon.com founder Jeff Bezos": a name before a singular noun modifies it and
+        lists nothing of its own ("A, B and C models" is a list of three models)."""
+        doc = self.sentence.doc
+        if span.end_token >= len(doc):
+            return False
+        after = doc[span.end_token]
+        return (
+            after.pos_ in ("NOUN", "PROPN")
+            and after.tag_ not in ("NNS", "NNPS")
+            and self.at(after) is None
+        )
+
+
+#: What stands between two members of a list of names.
+_LIST_SEPARATORS = frozenset({(",",), ("and",), ("or",), (",", "and"), (",", "or")})
+#: "A, B and other investors", "A, B and others": the list goes on unnamed, so it is closed.
+_OTHERS = frozenset({"other", "others", "several", "many", "more"})
+
+
+def _possessor(span: NameSpan, doc: Doc) -> bool:
+    return span.end_token < len(doc) and doc[span.end_token].text in ("'s", "’s", "'", "’")
+
+
+def _others_after(span: NameSpan, doc: Doc) -> bool:
+    words = [t.lower_ for t in doc[span.end_token : span.end_token + 3]]
+    if words[:1] == [","]:
+        words = words[1:]
+    return len(words) >= 2 and words[0] in ("and", "among") and words[1] in _OTHERS
+
 
 # ---------------------------------------------------------------------------- the finder
 

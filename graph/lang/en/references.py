@@ -665,7 +665,8 @@ class ArgumentResolver:
     def _listed_with(
         self, token: Token, classes: frozenset[str] | None, terms: bool, depth: int
     ) -> list[Target]:
-        """Names coordinated with this one: "A, B and C"; "A, B (apposition), C"."""
+        """Names coordinated with this one: "A, B and C"; "A, B (apposition), C"; and
+        the members of the list it is in by the words, wherever the parser hung them."""
         out = []
         for other in coordinated(token) if token.conjuncts else ():
             if other == token:
@@ -695,6 +696,12 @@ class ArgumentResolver:
                     span = self._name_at(other)
                     if span is not None and other.i > child.i and not contrasted(other):
                         out.append(Target(span))
+        own = self._name_at(token)
+        if own is not None and not contrasted(token):
+            known = {id(t.span) for t in out}
+            for member in self.names.word_list(own):
+                if member is not own and id(member) not in known:
+                    out.append(Target(member, "word-list"))
         return out
 
     def _title_holder(self, token: Token) -> NameSpan | None:

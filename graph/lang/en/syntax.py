@@ -39,7 +39,29 @@ _PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 _OBJECTS = ("dobj", "obj", "attr", "oprd")
 #: Prepositions that are one word of a longer connective, never an argument's role.
 _REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself"})
-_AMOUNTS = frozenset({"million", "billion", "trillion", "stake", "sum", "amount", "%"})
+#: Words a sum ends in; the parser hangs the event's prepositions on them ("raised 600
+#: million euros from X"): number words and currency nouns.
+_AMOUNTS = frozenset(
+    {
+        "million",
+        "billion",
+        "trillion",
+        "stake",
+        "sum",
+        "amount",
+        "%",
+        "euros",
+        "euro",
+        "dollars",
+        "pounds",
+        "yen",
+        "yuan",
+        "rupees",
+        "francs",
+        "won",
+        "shekels",
+    }
+)
 _NOT_ROLES = frozenset({"according", "such", "rather", "instead", "because", "due", "including"})
 
 
