@@ -94,9 +94,21 @@ POSITIVE = [
         "",
         {("quorra-labs", "partneredWith", "tessaline")},
     ),
+    # ---- a wire dateline, then a company named by a common word after "startup"
+    (
+        "Mar 3 (Reuters) - Drone startup Table said it raised $40 million from investors "
+        "including Harrow Capital, Tarnside and Quillmore Partners.",
+        "",
+        {("harrow-capital", "investedIn", "table"), ("tarnside", "investedIn", "table")},
+    ),
 ]
 
 NEGATIVE = [
+    # ... but the common word stays a word elsewhere, and a dateline's date is no name
+    (
+        "Mar 3 (Reuters) - Table 2 shows that Harrow Capital invested in Tarnside.",
+        ("harrow-capital", "investedIn", "table"),
+    ),
     # a comma run with no "and" is no list: two phrases
     (
         "In 2021, Harrow Capital backed Fenmoor, Quillmore Inc. said.",

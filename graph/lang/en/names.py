@@ -372,14 +372,17 @@ class _Finder:
         if self.ner.get(token.i) in _NOT_NAME_LABELS and not any(c.isupper() for c in text[1:]):
             return False
         words = text.lower().split()
-        if " ".join(words) in self.cues.not_names:
-            return False  # "Code Red"
+        introduced = token.i > 0 and self.doc[token.i - 1].lower_ in _COMPANY_NOUNS
+        if " ".join(words) in self.cues.not_names and not introduced:
+            return False  # "Code Red" ("Robotics startup Figure" is a company)
         if all(w in TITLE_WORDS for w in words):
             return False  # "Microsoft President Brad Smith": a title between two names
         if len(words) == 1 and department_of_title(self.doc, token.i):
             return False  # "Chief Technology Officer": a department in a title
         if _ROUND_NAME.match(text):
             return False  # "a $50 million Series B": a funding round, not a thing
+        if _MONTH_DAY.fullmatch(text):
+            return False  # "Feb 29 (Reuters) -": a dateline's date
         if _AMOUNT.match(text) and not self._listed_size(token):
             # "DeepSeek v3's 685B parameters", "with 132B total parameters", "a $9B
             # valuation": an amount, not a model; only beside a sized name is a bare size
@@ -815,6 +818,15 @@ class _Finder:
                 if typed:
                     yield typed[0], typed[1], NAMING, "naming"
 
+
+_MONTH_DAY = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?"
+)
+
+#: Nouns after which a capitalised word names a company ("startup Figure", "firm Table").
+_COMPANY_NOUNS = frozenset(
+    {"startup", "start-up", "company", "firm", "unicorn", "lab", "maker", "developer"}
+)
 
 _FUNCTION_WORDS = word_set(
     """
