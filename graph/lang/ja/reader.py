@@ -81,6 +81,7 @@ _NAMING = re.compile(
 _CLAUSE_ASIDE = re.compile(r"[がにをで]|傘下|設立|創業|買収|開発|公開|発表|リリース|発売")
 _PERSON = re.compile(
     r"[\u4e00-\u9fff\u3005]{2,6}"  # kanji
+    r"|[\u4e00-\u9fff\u3005]{1,4}[ \u3000][\u4e00-\u9fff\u3005]{1,4}"  # 曽根岡 侑也
     r"|[\u30a0-\u30ff]{2,}(?:・[\u30a0-\u30ff]+)+"  # katakana, dotted
     r"|[A-Z][a-z]+(?: [A-Z][a-z]+)+"  # Latin
 )
@@ -205,6 +206,9 @@ class DocumentReader:
                     title, _, person = part.partition("：" if "：" in part else ":")
                     title, person = title.strip(), person.strip()
                     if title and self.cues.title_at(title, 0) and _PERSON.fullmatch(person):
+                        person = re.sub(
+                            r"(?<=[\u4e00-\u9fff\u3005])[ \u3000](?=[\u4e00-\u9fff])", "", person
+                        )
                         people.setdefault(person, person)
         return people
 
@@ -652,7 +656,10 @@ class DocumentReader:
                 if title and person and self.cues.title_at(title, 0) and _PERSON.fullmatch(person):
                     at = sentence.start + aside.start + offset + part.index(person)
                     vote = Vote("Person", 4.0, f"title:{title}")
-                    name = Name(at, at + len(person), person, slug_of(person), person, (vote,))
+                    written = re.sub(
+                        r"(?<=[\u4e00-\u9fff\u3005])[ \u3000](?=[\u4e00-\u9fff])", "", person
+                    )
+                    name = Name(at, at + len(person), person, slug_of(written), written, (vote,))
                     owner_start, owner_end = self._doc_span(sentence, owner.start, owner.end)
                     names.append(name)
                     arguments = (
