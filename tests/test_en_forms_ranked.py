@@ -104,6 +104,11 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    # a stock ticker in brackets is no name of its own
+    (
+        "Chinese tech giant Harbex (9981.HK) said it released Quill-2, a new model.",
+        ("9981.hk", "developed", "quill-2"),
+    ),
     # ... but the common word stays a word elsewhere, and a dateline's date is no name
     (
         "Mar 3 (Reuters) - Table 2 shows that Harrow Capital invested in Tarnside.",

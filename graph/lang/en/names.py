@@ -383,6 +383,8 @@ class _Finder:
             return False  # "a $50 million Series B": a funding round, not a thing
         if _MONTH_DAY.fullmatch(text):
             return False  # "Feb 29 (Reuters) -": a dateline's date
+        if _TICKER.fullmatch(text):
+            return False  # "Alibaba (9988.HK)", "(NYSE: CRM)": a stock ticker, no name
         if _AMOUNT.match(text) and not self._listed_size(token):
             # "DeepSeek v3's 685B parameters", "with 132B total parameters", "a $9B
             # valuation": an amount, not a model; only beside a sized name is a bare size
@@ -821,6 +823,11 @@ class _Finder:
 
 _MONTH_DAY = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?"
+)
+
+_TICKER = re.compile(
+    r"\d{3,5}\.(?:HK|T|KS|SS|SZ)|[A-Z]{1,5}\.(?:HK|L|TO|PA|DE|AS|SW)"
+    r"|NYSE|NASDAQ|Nasdaq|HKEX|TSE|LSE"
 )
 
 #: Nouns after which a capitalised word names a company ("startup Figure", "firm Table").
