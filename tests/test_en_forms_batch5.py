@@ -139,6 +139,8 @@ NEGATIVE = [
 
 #: Names typed by a kind they stand beside (the entity label alone says Person).
 CLASSES = [
+    # a name alone in a core role is typed by it: only a company raises money
+    ("Quillet raised $40 million last week.", "quillet", "Organization"),
     # a lowercase known term, with modifiers, in apposition
     (
         "Dornach Labs introduced Kelpie, a new Welsh-centric large language model (LLM).",

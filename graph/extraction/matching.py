@@ -23,9 +23,8 @@ _ROLE_WEIGHT = 1.0
 _UNTYPED_PARTNER = 0.9
 # A role whose other end the text leaves out ("…を買収した" with no buyer in the sentence).
 _LONE_ROLE = 0.9
-_CORE_ROLES = frozenset(
-    {"ga", "wo"}
-)  # (the Japanese core cases; English frames vote only in pairs)
+#: The core cases whose lone filler says its class (Japanese ga/wo, English subject/object).
+_CORE_ROLES = frozenset({"ga", "wo", "subj", "obj"})
 #: Arguments found this indirectly (a topic two sentences back…) never type a name.
 _MAX_VOTING_PENALTY = 0.15
 _KINDS = {"AIModel": "model", "Product": "model"}
@@ -146,7 +145,6 @@ def _lone_role_votes(
             continue
         if not set(arg.role.split("|")) & _CORE_ROLES:
             continue  # "…クラスターで行われた": で, と, から say too little alone
-            continue
         yield arg.key, Vote(infer, _LONE_ROLE, f"role:{pattern.id}.{role}-alone")
 
 

@@ -266,9 +266,12 @@ class FrameReader(ParseRepairs, RelationalNouns):
                 ):
                     span.votes.append(Vote(cue[0], ROLE_CUE, cue[1]))
         arguments = slots.arguments(self.offset)
-        if len({a.key for a in arguments}) < 2 and not any(
-            p.symmetric for p in self.index.for_trigger(trigger)
-        ):
+        # "Cognition raised $400 million.": one name in its role states no relation but is
+        # evidence of its class (only a company raises money); such a frame stays for the
+        # class decision and matches nothing.
+        lone = len({a.key for a in arguments}) < 2
+        symmetric = any(p.symmetric for p in self.index.for_trigger(trigger))
+        if lone and not symmetric and (not arguments or blocked is not None):
             return
         if blocked is None:
             self._remember_investee(trigger, slots)
