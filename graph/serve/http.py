@@ -111,12 +111,15 @@ class _RefusalError(Exception):
         self.status = status
 
 
+_STATUS_LINES = {status.value: f"HTTP/1.1 {status.value} {status.phrase}" for status in HTTPStatus}
+
+
 def _response(
     status: int, reply: Reply, extra: list[tuple[str, str]], *, keep_alive: bool, head: bool
 ) -> bytes:
     """Status line, headers and body as one buffer (one send: no Nagle/delayed-ACK wait)."""
     lines = [
-        f"HTTP/1.1 {status} {HTTPStatus(status).phrase}",
+        _STATUS_LINES.get(status) or f"HTTP/1.1 {status} {HTTPStatus(status).phrase}",
         f"Content-Type: {reply.content_type}",
         f"Content-Length: {len(reply.body)}",
         "Cache-Control: no-store",
