@@ -17,7 +17,8 @@ few, so they still go through :func:`graph.rdf.attribute_literal`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Callable, Iterator
 from functools import cache
 
 from rdflib import Literal
@@ -27,7 +28,7 @@ from graph.namespaces import KG, PREFIXES
 from graph.ntriples import TYPE_MARK
 from graph.rdf import _DATE_TYPES, _digest, attribute_literal, canonical_decimal
 
-__all__ = ["attribute_value", "extraction_lines", "literal"]
+__all__ = ["attribute_value", "extraction_lines", "iter_extraction_lines", "literal"]
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -136,8 +137,61 @@ _STATEMENT_TYPE = _iri(_RDF + "Statement")
 
 def extraction_lines(extraction: Extraction) -> list[bytes]:
     """The extraction's graph as sorted, distinct lines (see :mod:`graph.ntriples`)."""
-    lines = {line.encode("utf-8") for line in _lines(extraction)}
-    return sorted(lines)
+    return list(iter_extraction_lines(extraction))
+
+
+def iter_extraction_lines(extraction: Extraction) -> Iterator[bytes]:
+    """:func:`extraction_lines` one subject at a time: memory is the records, not the lines.
+
+    Lines sort by their subject first (``"<s> "``: no IRI holds ``>``, so the subjects'
+    tokens sort as the lines do), so the subjects are sorted once and each subject's
+    lines are made from the records that write them, sorted, and let go. At 3,000
+    documents the whole list of lines was ~130 MiB, the largest object of a build.
+    """
+    writers: _Writers = defaultdict(list)
+    for document in extraction.documents:
+        writers[_iri(_DOCUMENT + document.doc_id)].append((_document, (document,)))
+    for entity in extraction.entities:
+        writers[_iri(_ENTITY + entity.key)].append((_entity, (entity,)))
+    for relation in extraction.relations:
+        _index_claim(writers, _relation_parts, relation)
+    for attribute in extraction.attributes:
+        _index_claim(writers, _attribute_parts, attribute)
+    for subject in sorted(writers, key=str.encode):
+        lines = {line.encode("utf-8") for write, args in writers[subject] for line in write(*args)}
+        yield from sorted(lines)
+
+
+_Parts = Callable[..., tuple[str, list[str], list[str]]]
+#: Subject token -> what writes its lines (a function and its arguments).
+_Writers = dict[str, list[tuple[Callable[..., Iterator[str]], tuple[object, ...]]]]
+
+
+def _index_claim(
+    writers: _Writers,
+    parts: _Parts,
+    fact: RelationFact | AttributeFact,
+) -> None:
+    """A fact's lines by subject: the asserted triple (its subject's), the statement's
+    (its reification, confidence, unit, baseline, evidence links), each evidence's. Only
+    the subjects are made now; the lines are made again when their subject's turn comes."""
+    statement, lines, _ = parts(fact)
+    writers[lines[0].split(" ", 1)[0]].append((_asserted_line, (parts, fact)))
+    writers[_iri(statement)].append((_statement_lines, (parts, fact)))
+    for item in fact.evidence:
+        writers[_evidence_node(statement, item)].append((_evidence_body, (statement, item)))
+
+
+def _asserted_line(parts: _Parts, fact: RelationFact | AttributeFact) -> Iterator[str]:
+    yield parts(fact)[1][0]
+
+
+def _statement_lines(parts: _Parts, fact: RelationFact | AttributeFact) -> Iterator[str]:
+    statement, lines, extra = parts(fact)
+    yield from lines[1:]
+    yield from extra
+    for item in fact.evidence:
+        yield _evidence_link(statement, item)
 
 
 def _lines(extraction: Extraction) -> Iterator[str]:
@@ -193,12 +247,25 @@ def _statement(subject: str, predicate: str, obj: str, key: str) -> tuple[str, l
     ]
 
 
-def _evidence(statement: str, evidence: Evidence) -> Iterator[str]:
+def _evidence_node(statement: str, evidence: Evidence) -> str:
     digest = _digest(
         statement, evidence.doc_id, str(evidence.start), str(evidence.end), evidence.method
     )
-    node = _iri(_EVIDENCE + digest)
-    yield f"{_iri(statement)} {_P['evidence']} {node}"
+    return _iri(_EVIDENCE + digest)
+
+
+def _evidence_link(statement: str, evidence: Evidence) -> str:
+    return f"{_iri(statement)} {_P['evidence']} {_evidence_node(statement, evidence)}"
+
+
+def _evidence(statement: str, evidence: Evidence) -> Iterator[str]:
+    yield _evidence_link(statement, evidence)
+    yield from _evidence_body(statement, evidence)
+
+
+def _evidence_body(statement: str, evidence: Evidence) -> Iterator[str]:
+    """An evidence node's own lines (its subject's; the link is the statement's)."""
+    node = _evidence_node(statement, evidence)
     yield f"{node} {_TYPE} {_EVIDENCE_TYPE}"
     yield f"{node} {_P['source']} {_iri(_DOCUMENT + evidence.doc_id)}"
     yield f"{node} {_P['sentence']} {_quoted(evidence.sentence)}"
@@ -211,30 +278,46 @@ def _evidence(statement: str, evidence: Evidence) -> Iterator[str]:
         yield f"{node} {_P['rawText']} {_quoted(evidence.raw_text)}"
 
 
-def _relation(relation: RelationFact) -> Iterator[str]:
+def _relation_parts(relation: RelationFact) -> tuple[str, list[str], list[str]]:
+    """The statement IRI, the asserted triple and reification, the statement's other lines."""
     obj = _ENTITY + relation.object
     statement, lines = _statement(
         _ENTITY + relation.subject, str(KG[relation.predicate]), _iri(obj), obj
     )
+    return (
+        statement,
+        lines,
+        [f"{_iri(statement)} {_P['confidence']} {_decimal(relation.confidence)}"],
+    )
+
+
+def _relation(relation: RelationFact) -> Iterator[str]:
+    statement, lines, extra = _relation_parts(relation)
     yield from lines
-    yield f"{_iri(statement)} {_P['confidence']} {_decimal(relation.confidence)}"
+    yield from extra
     for evidence in relation.evidence:
         yield from _evidence(statement, evidence)
 
 
-def _attribute(attribute: AttributeFact) -> Iterator[str]:
+def _attribute_parts(attribute: AttributeFact) -> tuple[str, list[str], list[str]]:
     value = attribute_literal(attribute)
     datatype = str(value.datatype) if value.datatype is not None else None
     token = literal(str(value), language=value.language, datatype=datatype)
     statement, lines = _statement(
         _ENTITY + attribute.subject, str(KG[attribute.property]), token, value.n3()
     )
-    yield from lines
     node = _iri(statement)
-    yield f"{node} {_P['confidence']} {_decimal(attribute.confidence)}"
+    extra = [f"{node} {_P['confidence']} {_decimal(attribute.confidence)}"]
     if attribute.unit:
-        yield f"{node} {_P['unit']} {_quoted(attribute.unit)}"
+        extra.append(f"{node} {_P['unit']} {_quoted(attribute.unit)}")
     if attribute.baseline:
-        yield f"{node} {_P['baseline']} {_iri(_ENTITY + attribute.baseline)}"
+        extra.append(f"{node} {_P['baseline']} {_iri(_ENTITY + attribute.baseline)}")
+    return statement, lines, extra
+
+
+def _attribute(attribute: AttributeFact) -> Iterator[str]:
+    statement, lines, extra = _attribute_parts(attribute)
+    yield from lines
+    yield from extra
     for evidence in attribute.evidence:
         yield from _evidence(statement, evidence)

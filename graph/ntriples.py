@@ -14,9 +14,13 @@ control character, so no literal holds a raw ``\x01`` (:func:`split_line` restor
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
 
 import pyoxigraph as ox
 
@@ -37,8 +41,10 @@ __all__ = [
     "source_store",
     "split_line",
     "turtle_body",
+    "turtle_chunks",
     "turtle_document",
     "used_prefix_header",
+    "write_turtle_document",
 ]
 
 RDF_TYPE = b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
@@ -256,7 +262,15 @@ class Compactor:
 
 
 def turtle_body(lines: Iterable[bytes], compactor: Compactor) -> bytes:
-    """Turtle statements for sorted lines: one block per subject, ``a`` first.
+    """Turtle statements for sorted lines: one block per subject, ``a`` first."""
+    return b"".join(turtle_chunks(lines, compactor))
+
+
+_CHUNK_PIECES = 1 << 16  # pieces joined per chunk: ~2-5 MiB of Turtle
+
+
+def turtle_chunks(lines: Iterable[bytes], compactor: Compactor) -> Iterator[bytes]:
+    """:func:`turtle_body` in chunks, for writers that stream it to a file.
 
     The loop is the cost of every Turtle we write, so it is kept flat: each IRI and typed
     literal is compacted once (the compactor's cache), plain literals pass through as
@@ -286,14 +300,48 @@ def turtle_body(lines: Iterable[bytes], compactor: Compactor) -> bytes:
             subject = s
         append((b"a" if p == TYPE_MARK else (cache.get(p) or term(p))) + b" " + obj)
         predicate = p
+        if len(out) >= _CHUNK_PIECES:
+            yield b"".join(out)
+            out.clear()
     if subject is not None:
         append(b" .\n")
-    return b"".join(out)
+    if out:
+        yield b"".join(out)
 
 
 def used_prefix_header(compactor: Compactor, prefixes: dict[str, str]) -> bytes:
     lines = (f"@prefix {p}: <{prefixes[p]}> .\n" for p in sorted(compactor.used))
     return "".join(lines).encode("utf-8")
+
+
+def write_turtle_document(
+    path: str | os.PathLike[str], lines: Iterable[bytes], prefixes: dict[str, str]
+) -> None:
+    """:func:`turtle_document` written to ``path`` atomically, never whole in memory.
+
+    The prefix header lists only the prefixes the body uses, known once the body is
+    written: so the body streams into a temporary file first and is copied (by the
+    kernel) after the header.
+    """
+    from graph.outputs import write_atomic_stream
+
+    target = Path(path)
+    compactor = Compactor(prefixes)
+    with tempfile.TemporaryFile(dir=target.parent) as body:
+        size = 0
+        for chunk in turtle_chunks(lines, compactor):
+            body.write(chunk)
+            size += len(chunk)
+        body.flush()
+        header = used_prefix_header(compactor, prefixes)
+
+        def write(handle: BinaryIO) -> None:
+            handle.write(header + (b"\n" if header and size else b""))
+            handle.flush()
+            body.seek(0)
+            shutil.copyfileobj(body, handle, 1 << 20)
+
+        write_atomic_stream(target, write)
 
 
 def turtle_document(lines: Iterable[bytes], prefixes: dict[str, str]) -> bytes:

@@ -19,9 +19,9 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -65,13 +65,18 @@ class OutputFolderError(KgError):
 
 def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> Path:
     """Write ``data`` to ``path`` so that readers see either the old file or the whole new one."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    return write_atomic_stream(path, lambda handle: handle.write(payload))
+
+
+def write_atomic_stream(path: str | os.PathLike[str], write: Callable[[BinaryIO], object]) -> Path:
+    """:func:`write_atomic` for output that ``write`` streams into the open file."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            write(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp_name, 0o644)

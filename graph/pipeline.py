@@ -48,7 +48,7 @@ from graph.errors import BadDocumentError, NoDocumentsError
 from graph.lang import LANGUAGES, reader_for
 from graph.lexicon import Lexicon, load_lexicon
 from graph.model import Document, DocumentFacts, Extraction
-from graph.outputs import OutputFolder, write_atomic
+from graph.outputs import OutputFolder
 
 __all__ = ["BuildSummary", "build_outputs", "extract", "extract_corpus", "extract_facts"]
 
@@ -386,6 +386,7 @@ def build_outputs(
             tuple(scan.log.skipped),
             warnings,
         )
+        del facts  # the per-document records: the extraction holds what the outputs need
         stages.lap("assemble")
         names = _write_outputs(extraction, folder, formats, stages, store=store)
         counts = {
@@ -590,17 +591,16 @@ def _write_outputs(
     bytes the rdflib path gives. Extra formats and the store read the Turtle just
     written, streamed through Oxigraph's parser (lexical forms kept).
     """
-    from graph.lines import extraction_lines
+    from graph.lines import iter_extraction_lines
     from graph.namespaces import PREFIXES
-    from graph.ntriples import turtle_document
+    from graph.ntriples import write_turtle_document
     from graph.view import write_extraction_html
 
-    lines = extraction_lines(extraction)
-    stages.lap("graph")
     names = ["graph.ttl", "graph.html"]
     prefixes = {**PREFIXES, "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"}
-    write_atomic(folder.path("graph.ttl"), turtle_document(lines, prefixes))
-    del lines
+    # Lines are made one subject at a time and the Turtle streams to the file: neither
+    # the lines nor the document is ever whole in memory.
+    write_turtle_document(folder.path("graph.ttl"), iter_extraction_lines(extraction), prefixes)
     stages.lap("turtle")
     title = extraction.documents[0].title if len(extraction.documents) == 1 else "Knowledge graph"
     language = extraction.documents[0].language

@@ -144,3 +144,25 @@ def test_literals_are_spelled_as_oxigraph_spells_them() -> None:
     assert literal("x", language="JA") == str(ox.Literal("x", language="ja"))
     xsd_string = ox.NamedNode("http://www.w3.org/2001/XMLSchema#string")
     assert literal("x", datatype=xsd_string.value) == str(ox.Literal("x"))
+
+
+@pytest.mark.parametrize("chunk", [None, 2])
+def test_streamed_turtle_is_the_whole_documents_bytes(
+    tmp_path, articles_extraction, monkeypatch, chunk
+) -> None:
+    """The build streams its Turtle (lines one subject at a time, chunks to a file); the
+    bytes are those of the whole-document writer, for real articles and awkward text."""
+    from graph.lines import iter_extraction_lines
+    from graph.namespaces import PREFIXES
+    from graph.ntriples import turtle_document, write_turtle_document
+
+    if chunk:  # many chunks: a block of one subject split across them
+        monkeypatch.setattr("graph.ntriples._CHUNK_PIECES", chunk)
+    prefixes = {**PREFIXES, "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"}
+    for number, extraction in enumerate((awkward_extraction(), articles_extraction)):
+        whole = turtle_document(graph_lines(build_graph(extraction)), prefixes)
+        path = tmp_path / f"graph-{number}.ttl"
+        write_turtle_document(path, iter_extraction_lines(extraction), prefixes)
+        assert path.read_bytes() == whole
+    write_turtle_document(tmp_path / "empty.ttl", iter(()), prefixes)
+    assert (tmp_path / "empty.ttl").read_bytes() == turtle_document([], prefixes) == b""

@@ -752,3 +752,78 @@ def test_sigterm_stops_the_workers_even_mid_query() -> None:
             proc.wait(timeout=10)
         if proc.stderr:
             proc.stderr.close()
+
+
+# ---------------------------------------------------------------- the request path
+
+
+def test_form_decoding_is_parse_qs() -> None:
+    """parse_form (C where it can) decodes exactly as urllib.parse.parse_qs does."""
+    import random
+
+    from graph.serve.http import parse_form
+
+    tricky = [
+        "", "&", "&&a=1&&", "a", "a=", "=b", "a=1&a=2&b", "query=SELECT+%3Fs%20WHERE+%7B%7D",
+        "q=%E3%83%A9%E3%83%9E", "q=%E3%83", "q=%E3a%81", "q=%zz%2", "q=100%", "q=%%41",
+        "q=a\\x41%5Cx41", "q=\\", "q=ラマ%E3%83%9E", "q=%C3%28", "a=b=c", "+=+", "q=%2B+%2b",
+        "q=%00%0A%0d", "q=%F0%9F%98%80", "q=%ED%A0%80",
+    ]  # fmt: skip
+    alphabet = "%%%+&=aZ09\\xé\u30e9EeFf"
+    rng = random.Random(11)
+    tricky += [
+        "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24))) for _ in range(3000)
+    ]
+    for text in tricky:
+        assert parse_form(text) == urllib.parse.parse_qs(text, keep_blank_values=True), text
+
+
+def test_pipelined_requests_are_answered_in_order() -> None:
+    """Many requests in one write (immediate replies and queries mixed) come back in order."""
+    limits = Limits(timeout=10, query_threads=1, queue_timeout=30)
+    with _running(workers=1, limits=limits) as srv:
+        host, port = srv.server_address[:2]
+        requests, expected = [], []
+        for i in range(300):
+            if i % 3 == 0:
+                target, status = "/nowhere", 404
+            elif i % 3 == 1:
+                target, status = "/sparql", 200  # the help text
+            else:
+                query = f"SELECT ({i} AS ?n) WHERE {{}}"
+                target, status = "/sparql?" + urllib.parse.urlencode({"query": query}), 200
+            requests.append(f"GET {target} HTTP/1.1\r\nHost: {host}:{port}\r\n\r\n")
+            expected.append((status, f'"{i}"' if i % 3 == 2 else None))
+        with socket.create_connection((host, port), timeout=30) as sock:
+            sock.sendall("".join(requests).encode("ascii"))
+            reader = sock.makefile("rb")
+            for status, value in expected:
+                line = reader.readline().decode("latin-1")
+                assert line.split()[1] == str(status), line
+                length = 0
+                while (header := reader.readline()) not in (b"\r\n", b""):
+                    name, _, field = header.decode("latin-1").partition(":")
+                    if name.lower() == "content-length":
+                        length = int(field)
+                body = reader.read(length)
+                if value is not None:
+                    assert value.encode() in body, body
+
+
+def test_queries_waiting_for_a_thread_are_all_answered() -> None:
+    """With one query thread, concurrent queries queue and every one of them is answered."""
+    limits = Limits(timeout=10, query_threads=1, queue_timeout=30)
+    with _running(workers=1, limits=limits) as srv:
+        results: list[int] = []
+
+        def ask(i: int) -> None:
+            status, _, body = _get(srv, None, query=f"SELECT ({i} AS ?n) WHERE {{}}")
+            assert f'"{i}"'.encode() in body
+            results.append(status)
+
+        threads = [threading.Thread(target=ask, args=(i,)) for i in range(24)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        assert results == [200] * 24

@@ -7,6 +7,7 @@ store and returns the reply (status, body, media type) for the HTTP layer to sen
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from http import HTTPStatus
 from typing import Any
 
@@ -95,6 +96,7 @@ def _parse_accept(header: str) -> list[str]:
     return [media for _, _, media in sorted(ranges)]
 
 
+@lru_cache(maxsize=512)  # clients send the same few Accept headers; pure and bounded
 def negotiate(kind: str, accept: str | None, fmt: str | None) -> str | None:
     """The short format name to answer a ``kind`` query with, or None when nothing fits.
 

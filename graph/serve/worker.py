@@ -20,7 +20,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from graph.serve.http import Connection, WorkerState, rss_bytes, watch_memory
+from graph.serve.http import Connection, WorkerState, rss_bytes, watch_limits
 from graph.serve.protocol import AccessPolicy, Limits
 
 # ---------------------------------------------------------------- worker process
@@ -175,14 +175,14 @@ async def _worker_loop(
         url=config["url"],
         any_ip_host=config["any_ip_host"],
         executor=executor,
-        slots=asyncio.Semaphore(limits.query_threads),
+        loop=loop,
         shares=Shares(config["shares"], config["workers"], config["index"]),
     )
     state.shares.set(0)
     baseline = rss_bytes()
     _cap_address_space(2 * limits.memory_mb * (1 << 20) + (1 << 30))
     _accept_balanced(loop, listener, state)
-    watch = loop.create_task(watch_memory(state, baseline))
+    watch = loop.create_task(watch_limits(state, baseline))
     ready.write(json.dumps({"ready": triples}) + "\n")
     ready.close()
     stop = asyncio.Event()
