@@ -32,7 +32,7 @@ import os
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -671,15 +671,41 @@ def build_view(
             item["a"] = attributes
         nodes.append(item)
 
-    class_counts = Counter(node_class.values())
+    default_language = language if language in _LANGUAGES else _detect_language(graph)
+    return page_payload(
+        title,
+        default_language,
+        nodes,
+        edges,
+        Counter(node_class.values()),
+        (evidence.records, evidence.texts, evidence.docs),
+        term_names,
+        symmetric,
+    )
+
+
+def page_payload(
+    title: str,
+    language: str,
+    nodes: list[dict[str, Any]],
+    edges: list[dict[str, Any]],
+    class_counts: Counter[str],
+    evidence: tuple[list[Any], list[str], list[dict[str, Any]]],
+    term_names: Mapping[str, Any],
+    symmetric: Iterable[str],
+) -> dict[str, Any]:
+    """The page's data from its nodes, edges and evidence tables: one shape whether the
+    graph was read from Turtle (:func:`graph_data`) or built from records
+    (:mod:`graph.view`)."""
+    records, texts, docs = evidence
+    symmetric = set(symmetric)
     relation_counts = Counter(e["p"] for e in edges)
     present_classes = [c for c in (*ENTITY_CLASSES, "Entity") if class_counts[c]]
-    default_language = language if language in _LANGUAGES else _detect_language(graph)
-    dated = [d for d in evidence.docs if "from" in d]
+    dated = [d for d in docs if "from" in d]
     return {
         "meta": {
             "title": title,
-            "language": default_language,
+            "language": language,
             "threshold": LARGE_GRAPH_THRESHOLD,
             "neighbourLimit": NEIGHBOUR_LIMIT,
             "nodeCount": len(nodes),
@@ -688,7 +714,7 @@ def build_view(
                 "min": min((d["from"] for d in dated), default=None),
                 "max": max((d["to"] for d in dated), default=None),
                 "dated": len(dated),
-                "undated": len(evidence.docs) - len(dated),
+                "undated": len(docs) - len(dated),
             },
         },
         "classes": [
@@ -714,9 +740,9 @@ def build_view(
         "attributes": {a: _both(term_names.get(a), a) for a in ATTRIBUTES},
         "nodes": nodes,
         "edges": edges,
-        "evidence": evidence.records,
-        "texts": evidence.texts,
-        "docs": evidence.docs,
+        "evidence": records,
+        "texts": texts,
+        "docs": docs,
     }
 
 

@@ -20,19 +20,15 @@ from rdflib import URIRef
 
 from graph.html import (
     _LANGUAGES,
-    _RELATION_GROUPS,
     _XSD,
     ATTRIBUTES,
-    CLASS_STYLES,
-    LARGE_GRAPH_THRESHOLD,
-    NEIGHBOUR_LIMIT,
     _attribute_text,
-    _both,
     _clean_title,
     _issued_period,
     _pagerank,
     _render,
     _wikidata_id,
+    page_payload,
 )
 from graph.lines import attribute_value
 from graph.model import (
@@ -280,9 +276,6 @@ def extraction_view(
             item["a"] = views
         nodes.append(item)
 
-    class_counts = Counter(node_class.values())
-    relation_counts = Counter(e["p"] for e in edges)
-    present_classes = [c for c in (*ENTITY_CLASSES, "Entity") if class_counts[c]]
     if language in _LANGUAGES:
         default_language = language
     else:
@@ -290,49 +283,16 @@ def extraction_view(
             _lang(d.language) for d in extraction.documents if _lang(d.language) in _LANGUAGES
         )
         default_language = votes.most_common(1)[0][0] if votes else "ja"
-    dated = [d for d in table.docs if "from" in d]
-    return {
-        "meta": {
-            "title": title,
-            "language": default_language,
-            "threshold": LARGE_GRAPH_THRESHOLD,
-            "neighbourLimit": NEIGHBOUR_LIMIT,
-            "nodeCount": len(nodes),
-            "edgeCount": len(edges),
-            "dates": {
-                "min": min((d["from"] for d in dated), default=None),
-                "max": max((d["to"] for d in dated), default=None),
-                "dated": len(dated),
-                "undated": len(table.docs) - len(dated),
-            },
-        },
-        "classes": [
-            {
-                "id": c,
-                "label": _both(term_names.get(c), c),
-                "count": class_counts[c],
-                **CLASS_STYLES[c],
-            }
-            for c in present_classes
-        ],
-        "relations": [
-            {
-                "id": r,
-                "label": _both(term_names.get(r), r),
-                "count": relation_counts[r],
-                "color": _RELATION_GROUPS[r],
-                "symmetric": r in symmetric,
-            }
-            for r in RELATIONS
-            if relation_counts[r]
-        ],
-        "attributes": {a: _both(term_names.get(a), a) for a in ATTRIBUTES},
-        "nodes": nodes,
-        "edges": edges,
-        "evidence": table.records,
-        "texts": table.texts,
-        "docs": table.docs,
-    }
+    return page_payload(
+        title,
+        default_language,
+        nodes,
+        edges,
+        Counter(node_class.values()),
+        (table.records, table.texts, table.docs),
+        term_names,
+        symmetric,
+    )
 
 
 def write_extraction_html(
