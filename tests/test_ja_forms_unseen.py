@@ -324,6 +324,28 @@ FORM_56_SILENT = [
     ),
 ]
 
+# --------------------------------------------------------------------------------------
+# 57. Posts joined by で (Xの共同創業者でCEOのY氏) are both Y's at X; a base named in the
+#     continuative (Xをベースモデルとし、…).
+# --------------------------------------------------------------------------------------
+FORM_57_READS = [
+    case(
+        "57-founder-de-ceo-founded",
+        "テラ社の共同創業者で最高経営責任者の山田太郎氏は、記者会見で方針を語った。",
+        ("山田太郎", "founded", "テラ"),
+    ),
+    case(
+        "57-founder-de-ceo-works",
+        "テラ社の共同創業者で最高経営責任者の山田太郎氏は、記者会見で方針を語った。",
+        ("山田太郎", "worksFor", "テラ"),
+    ),
+    case(
+        "57-base-model-toshi",
+        "「Hoshi-13B」は、「Orca-2」をベースモデルとし、日本語データで追加学習を行ったモデルだ。",
+        ("hoshi-13b", "basedOn", "orca-2"),
+    ),
+]
+
 READS = [
     *FORM_41_READS,
     *FORM_42_READS,
@@ -340,6 +362,7 @@ READS = [
     *FORM_54_READS,
     *FORM_55_READS,
     *FORM_56_READS,
+    *FORM_57_READS,
 ]
 SILENT = [
     *FORM_41_SILENT,

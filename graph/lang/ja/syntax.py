@@ -76,6 +76,12 @@ BASIS_MARKERS: tuple[str, ...] = (
     "を基盤として",
     "を土台として",
     "をもととして",
+    # (the continuative form: "「Llama 2」をベースモデルとし、…")
+    "を基盤モデルとし",
+    "をベースモデルとし",
+    "をベースとし",
+    "を基盤とし",
+    "を土台とし",
 )
 
 #: Markers of what something is compared with: "「Llama 2」より優れる", "GPT-4と比べて".

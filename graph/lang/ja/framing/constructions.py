@@ -52,28 +52,31 @@ class _Constructions(_State):
         return [out[id(f)] for f in frames]
 
     def _share_joint_titles(self, frames: list[ProtoFrame]) -> list[ProtoFrame]:
-        """``ミナセ技研の共同創業者兼CEOだ``: two posts joined by 兼 are held by the same
-        person at the same company; the parse gives the holder to the last one only."""
+        """``ミナセ技研の共同創業者兼CEOだ``, ``…の共同創業者でCEOのY氏``: two posts joined
+        by 兼 (or で, であり) are held by the same person at the same company; the parse gives
+        the holder to the last one and the company to the first, so each takes the other's."""
         by_start = {f.start: f for f in frames}
-        out = []
+        shared: dict[int, list[ProtoArgument]] = {}  # frame index -> arguments it gains
+        index = {id(f): i for i, f in enumerate(frames)}
         for frame in frames:
-            after = (
-                by_start.get(frame.end + 1)
-                if self.text[frame.end : frame.end + 1] == "兼"
-                else None
-            )
-            if after is not None:
-                held = {(a.name.token, a.role) for a in frame.arguments}
-                shared = [
+            joiner = re.match(r"兼|であり、?|で(?!は)", self.text[frame.end :])
+            after = by_start.get(frame.end + len(joiner.group(0))) if joiner else None
+            if after is None or (after.trigger != "@title" and joiner.group(0) != "兼"):
+                continue  # (で joins posts only when a title follows: 創業者でCEO)
+            for giver, taker in ((after, frame), (frame, after)):
+                held = {(a.name.token, a.role) for a in taker.arguments}
+                roles = ("ga", "head", "poss") if taker is frame else ("poss",)
+                shared.setdefault(index[id(taker)], []).extend(
                     a
-                    for a in after.arguments
-                    if a.role in ("ga", "head", "poss")
+                    for a in giver.arguments
+                    if a.role in roles
                     and (a.name.token, a.role) not in held
                     and not (a.role == "ga" and any(r == "head" for _, r in held))
-                ]
-                frame = replace(frame, arguments=(*frame.arguments, *shared))
-            out.append(frame)
-        return out
+                )
+        return [
+            replace(f, arguments=(*f.arguments, *shared[i])) if shared.get(i) else f
+            for i, f in enumerate(frames)
+        ]
 
     def _joint_actors(self, frames: list[ProtoFrame]) -> list[ProtoFrame]:
         """``AとBは共同で…を開発``, ``A、B、Cの3社が協力して``: subjects said to act
