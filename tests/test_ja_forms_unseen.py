@@ -346,6 +346,14 @@ FORM_57_READS = [
     ),
 ]
 
+FORM_57_SILENT = [
+    case(
+        "57-renyokei-comma-is-no-relative-clause",
+        "ハヤブサ電機は、ミナセ技研と組み、「Kiri」を活用したサービスを始めた。",
+        ("kiri", "partneredWith", "ミナセ技研"),
+    ),
+]
+
 READS = [
     *FORM_41_READS,
     *FORM_42_READS,
@@ -373,6 +381,7 @@ SILENT = [
     *FORM_50_SILENT,
     *FORM_53_SILENT,
     *FORM_56_SILENT,
+    *FORM_57_SILENT,
 ]
 
 

@@ -72,6 +72,8 @@ class _Clauses(_State):
         head = clause.head
         if head.i == clause.i or head.i < clause.i:
             return False
+        if self._continuative(clause) and self.text.startswith("、", self._clause_end(clause)):
+            return False  # "ミナセ技研と組み、「Kiri」を…": 連用形 and a comma end no relative
         if clause.dep_ == "acl" or head.lemma_ in _FORMAL_NOUNS:
             return True
         end = self._clause_end(clause)

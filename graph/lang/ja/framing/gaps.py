@@ -222,9 +222,11 @@ class _Gaps(_State):
             self._continuative(clause)
             and self.text.startswith("、", self._clause_end(clause))
             and (chained := self._next_relative(clause)) is not None
+            and self._phrase_head(chained.head).i in self.by_token
         ):
             # "ミナセ技研が開発し、ハヤブサ電機が販売する「Kiri」": coordinated relative
-            # clauses describe the same head.
+            # clauses describe the same head, when that head is a name ("…と組み、「Kiri」を
+            # 活用したサービス" describes a service, and its object is no one's partner).
             filler, via = self._named(self._phrase_head(chained.head)), "relative"
         elif (named := self._name_after_adnominal(clause)) is not None:
             # "「Kiri-7B」を手がけるミナセ技研は": a clause in its adnominal form written right
