@@ -346,6 +346,23 @@ FORM_57_READS = [
     ),
 ]
 
+# --------------------------------------------------------------------------------------
+# 58. A model's training data (Xの学習データには…が含まれる, Xの学習データに…を使った):
+#     what the data noun holds is what X is trained on; the model is no data source.
+# --------------------------------------------------------------------------------------
+FORM_58_READS = [
+    case(
+        "58-training-data-includes",
+        "大規模言語モデル「Kiri」の学習データには、日本語コーパス「MinaseText」が含まれる。",
+        ("kiri", "trainedOn", "minasetext"),
+    ),
+    case(
+        "58-training-data-used",
+        "ミナセ技研は、大規模言語モデル「Kiri」の学習データに「MinaseText」を使った。",
+        ("kiri", "trainedOn", "minasetext"),
+    ),
+]
+
 FORM_57_SILENT = [
     case(
         "57-renyokei-comma-is-no-relative-clause",
@@ -371,6 +388,7 @@ READS = [
     *FORM_55_READS,
     *FORM_56_READS,
     *FORM_57_READS,
+    *FORM_58_READS,
 ]
 SILENT = [
     *FORM_41_SILENT,

@@ -111,7 +111,7 @@ class _FrameBuilder(_Triggers, _Attaching, _Heads, _Clauses, _Gaps, _Blocking, _
             if (
                 i not in self.events
                 and is_predicate(token)
-                and any(m in _BASIS_MARKERS or m == "DATA" for _, m in args)
+                and any(m in _BASIS_MARKERS or m in ("DATA", "TRAINEE") for _, m in args)
             ):
                 self.events[i] = (token.lemma_, None, i)  # read by the patterns for any predicate
 

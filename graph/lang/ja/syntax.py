@@ -53,6 +53,7 @@ ROLES = frozenset(
         "source",  # who reports a fact (Xによると): read by no pattern
         "round",  # the company whose funding round the clause is about (Xの増資, 同ラウンド)
         "than",  # what something is compared with (Xより, Xと比べて): read by comparisons
+        "trainee",  # the model whose training data the noun is (Xの学習データ): set by the frames
     }
 )
 
@@ -175,6 +176,7 @@ _ROLE_OF_MARKER: dict[str, str] = {
     "DATA": "data",  # set by the frame builder for "Xのデータに/で/を…"
     "STAKE": "stake",  # set by the frame builder for "Xの株式を…" (not 全株式, 過半数)
     "ROUND": "round",  # set by the frame builder for "Xの資金調達ラウンドに…"
+    "TRAINEE": "trainee",  # set by the frame builder for "Xの学習データに…" (X a model)
     "の": "poss",
     **dict.fromkeys(("とともに", "と共に"), "with"),
     **dict.fromkeys(BASIS_MARKERS, "basis"),

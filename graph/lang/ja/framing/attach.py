@@ -244,11 +244,16 @@ class _Attaching(_State):
             end = anchor.idx + len(anchor.text)
             marker, head = surface_marker(self.text, end), anchor.head
         if data and marker not in ("の", ""):
-            # "「ShareGPT」のデータに基づき": what the data came from, whatever the case.
+            # "「ShareGPT」のデータに基づき": what the data came from, whatever the case;
+            # "「Kiri」の学習データには…": a model owns its training data, it is no source.
             governor = self._basis_owner(self._governor(anchor))
+            written = self.text[max(0, anchor.idx - 4) : anchor.idx + len(anchor.text)]
+            trainee = re.search(r"(?:学習|訓練)用?データ$", written) is not None and all(
+                m.hint == "AIModel" for m in group
+            )
             if governor is not None:
                 for member in group:
-                    self.args[governor.i].append((member, "DATA"))
+                    self.args[governor.i].append((member, "TRAINEE" if trainee else "DATA"))
             return
         owner = self.by_token.get(head.i) or self.anchored.get(head.i)
         if marker == "の" and owner is not None and head.i > anchor.i:
