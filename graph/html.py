@@ -635,20 +635,17 @@ def build_view(
 
     nodes: list[dict[str, Any]] = []
     for i, node in enumerate(ordered):
-        item: dict[str, Any] = {
-            "id": i,
-            "iri": str(node),
-            "c": node_class[node],
-            "l": labels[node],
-            "n": names[node],
-            "imp": round(ranks[i] / top, 4),
-            "rank": position[i],
-        }
-        if mentions[node]:
-            item["m"] = mentions[node]
-        qid = _wikidata(graph, node)
-        if qid:
-            item["wd"] = qid
+        item = node_item(
+            i,
+            str(node),
+            node_class[node],
+            labels[node],
+            names[node],
+            round(ranks[i] / top, 4),
+            position[i],
+            mentions[node],
+            _wikidata(graph, node),
+        )
         attributes = []
         for name in ATTRIBUTES:
             for value in sorted(graph.objects(node, KG[name]), key=str):
@@ -682,6 +679,35 @@ def build_view(
         term_names,
         symmetric,
     )
+
+
+def node_item(
+    i: int,
+    iri: str,
+    entity_class: str,
+    label: Any,
+    names: Any,
+    importance: float,
+    rank: int,
+    mentions: Any,
+    wikidata: str | None,
+) -> dict[str, Any]:
+    """One node of the page's data, the same from Turtle (:func:`graph_data`) and from
+    records (:mod:`graph.view`); attributes are added by the caller."""
+    item: dict[str, Any] = {
+        "id": i,
+        "iri": iri,
+        "c": entity_class,
+        "l": label,
+        "n": names,
+        "imp": importance,
+        "rank": rank,
+    }
+    if mentions:
+        item["m"] = mentions
+    if wikidata:
+        item["wd"] = wikidata
+    return item
 
 
 def page_payload(

@@ -28,6 +28,7 @@ from graph.html import (
     _pagerank,
     _render,
     _wikidata_id,
+    node_item,
     page_payload,
 )
 from graph.lines import attribute_value
@@ -253,20 +254,17 @@ def extraction_view(
     nodes: list[dict[str, Any]] = []
     for i, node in enumerate(ordered):
         entity = entities[node]
-        item: dict[str, Any] = {
-            "id": i,
-            "iri": node,
-            "c": node_class[node],
-            "l": labels[node],
-            "n": names[node],
-            "imp": round(ranks[i] / top, 4),
-            "rank": position[i],
-        }
-        if mentions[node]:
-            item["m"] = mentions[node]
-        qid = _wikidata_id([_WD + entity.wikidata] if entity.wikidata else [])
-        if qid:
-            item["wd"] = qid
+        item = node_item(
+            i,
+            node,
+            node_class[node],
+            labels[node],
+            names[node],
+            round(ranks[i] / top, 4),
+            position[i],
+            mentions[node],
+            _wikidata_id([_WD + entity.wikidata] if entity.wikidata else []),
+        )
         found = sorted(
             attributes.get(node, ()),
             key=lambda a: (ATTRIBUTES.index(a.property), str(attribute_value(a))),

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from graph.canonical import has_size_token, is_katakana, match_key, normalize_surface, slug
 from graph.extraction.readings import Vote
 from graph.lang.ja.cues import Cues
+from graph.lang.ja.syntax import ROUND_LABEL
 from graph.lexicon import Lexicon, LexiconEntry
 
 if TYPE_CHECKING:
@@ -205,7 +206,6 @@ _PLACE_GLOSS = re.compile(
     r"(?:本社[：:])?[\u4e00-\u9fff\u30a1-\u30ff]{1,8}(?:都|道|府|県|市|区|町|村|州)"
     r"(?:[\u4e00-\u9fff]{1,6}(?:市|区|町|村))?"
 )
-_ROUND_LABEL = re.compile(r"(?:プレ)?シリーズ[A-ZＡ-Ｚ]\d?(?:ラウンド)?|シード(?:ラウンド)?")
 _LATIN_LIST = re.compile(r"[A-Za-z0-9]・[A-Za-z][^・]*・[A-Za-z]")
 
 
@@ -317,7 +317,7 @@ class NameFinder:
                 and not any(v.cue.startswith("org-head:") for v in c.votes)
             )
             and not self._event_word(text, c)
-            and not _ROUND_LABEL.fullmatch(c.surface)  # シリーズF, シードラウンド: no names
+            and not ROUND_LABEL.fullmatch(c.surface)  # シリーズF, シードラウンド: no names
             and not (_LATIN_LIST.search(c.surface) and not c.lexical)  # GPT・BERT・CLIP
             and not (
                 c.surface.endswith(self.cues.non_name_heads)
@@ -964,7 +964,6 @@ class NameFinder:
     def _trim(self, run: list[Token]) -> list[Token]:
         """Drop what surrounds a name in a noun run: descriptors (大手, 国内), country
         prefixes (米), legal forms (株式会社) and a leading type noun (スタートアップ)."""
-        type_nouns = dict(self.cues.type_nouns)
         while run and (
             (run[0].text in self.cues.descriptors and not _japan_subsidiary(run))
             or run[0].text in self.cues.country_prefixes
@@ -972,7 +971,7 @@ class NameFinder:
             # "このほか米投資ファンド": an adverbial noun in hiragana opens no name
             or (len(run) > 1 and re.fullmatch(r"[\u3041-\u3096]+", run[0].text) is not None)
             or run[0].text in self.cues.org_prefixes
-            or (run[0].text in type_nouns and len(run) > 1)
+            or (run[0].text in self._type_nouns and len(run) > 1)
             # "GroqのCEOジョナサン・ロスは": a title written before the name it goes with
             or (run[0].text in self.cues.titles and len(run) > 1 and is_katakana(run[1].text))
             or (run[0].text == "株式" and len(run) > 1 and run[1].text == "会社")
@@ -1276,7 +1275,7 @@ class NameFinder:
             entity_class = self.cues.type_of_noun(word)
             if (
                 entity_class
-                and word in dict(self.cues.type_nouns)
+                and word in self._type_nouns
                 and text[found.end : found.end + 1] in "」』"
             ):
                 votes.append(Vote(entity_class, TYPE_NOUN, f"type-noun:{word}"))

@@ -79,6 +79,8 @@ _NAMING = re.compile(
     r"(?:の)?(?:名|名称|名前)は[、,]?\s*[「『](?P<name>[^」』]+)[」』]"
 )
 _CLAUSE_ASIDE = re.compile(r"[がにをで]|傘下|設立|創業|買収|開発|公開|発表|リリース|発売")
+#: A space inside a kanji name (曽根岡 侑也): not part of the name.
+_KANJI_SPACE = re.compile(r"(?<=[\u4e00-\u9fff\u3005])[ \u3000](?=[\u4e00-\u9fff])")
 _PERSON = re.compile(
     r"[\u4e00-\u9fff\u3005]{2,6}"  # kanji
     r"|[\u4e00-\u9fff\u3005]{1,4}[ \u3000][\u4e00-\u9fff\u3005]{1,4}"  # 曽根岡 侑也
@@ -202,15 +204,22 @@ class DocumentReader:
         people: dict[str, str] = {}
         for sentence in sentences:
             for aside in sentence.clean.asides:
-                for part in re.split(r"[、,，;；]", aside.text):
-                    title, _, person = part.partition("：" if "：" in part else ":")
-                    title, person = title.strip(), person.strip()
-                    if title and self.cues.title_at(title, 0) and _PERSON.fullmatch(person):
-                        person = re.sub(
-                            r"(?<=[\u4e00-\u9fff\u3005])[ \u3000](?=[\u4e00-\u9fff])", "", person
-                        )
-                        people.setdefault(person, person)
+                for _, _, _, written in self._titled_people(aside.text):
+                    people.setdefault(written, written)
         return people
+
+    def _titled_people(self, text: str) -> Iterator[tuple[str, int, str, str]]:
+        """(title, offset in ``text``, the name as written, the name without spaces) for
+        each ``TITLE：NAME`` part of an aside (``代表取締役:曽根岡 侑也``)."""
+        offset = 0
+        for part in re.split(r"(?<=[、,，;；])", text):
+            title, _, person = re.sub(r"[、,，;；]$", "", part).partition(
+                "：" if "：" in part else ":"
+            )
+            title, person = title.strip(), person.strip()
+            if title and person and self.cues.title_at(title, 0) and _PERSON.fullmatch(person):
+                yield title, offset + part.index(person), person, _KANJI_SPACE.sub("", person)
+            offset += len(part)
 
     def _unify_keys(
         self, found: list[list[Found]], aside_people: Mapping[str, str] | None = None
@@ -647,39 +656,24 @@ class DocumentReader:
             owner = _before_aside(found, sentence.clean.text, aside.anchor)
             if owner is None or not re.search(r"[:：]", aside.text):
                 continue
-            offset = 0
-            for part in re.split(r"(?<=[、,，;；])", aside.text):
-                title, _, person = re.sub(r"[、,，;；]$", "", part).partition(
-                    "：" if "：" in part else ":"
+            for title, offset, person, written in self._titled_people(aside.text):
+                at = sentence.start + aside.start + offset
+                end = at + len(person)
+                vote = Vote("Person", 4.0, f"title:{title}")
+                name = Name(at, end, person, slug_of(written), written, (vote,))
+                owner_start, owner_end = self._doc_span(sentence, owner.start, owner.end)
+                names.append(name)
+                arguments = (
+                    Argument(name.key, "head", at, end),
+                    Argument(owner.key, "poss", owner_start, owner_end),
                 )
-                title, person = title.strip(), person.strip()
-                if title and person and self.cues.title_at(title, 0) and _PERSON.fullmatch(person):
-                    at = sentence.start + aside.start + offset + part.index(person)
-                    vote = Vote("Person", 4.0, f"title:{title}")
-                    written = re.sub(
-                        r"(?<=[\u4e00-\u9fff\u3005])[ \u3000](?=[\u4e00-\u9fff])", "", person
+                frames.append(Frame("@title", at, end, arguments))
+                if memory is not None:
+                    # (a later "鈴木CEOは" holds the title at this company)
+                    employer = Placed(
+                        owner.key, owner.start, owner.end, owner.unit_end, -1, False, "Organization"
                     )
-                    name = Name(at, at + len(person), person, slug_of(written), written, (vote,))
-                    owner_start, owner_end = self._doc_span(sentence, owner.start, owner.end)
-                    names.append(name)
-                    arguments = (
-                        Argument(name.key, "head", at, at + len(person)),
-                        Argument(owner.key, "poss", owner_start, owner_end),
-                    )
-                    frames.append(Frame("@title", at, at + len(person), arguments))
-                    if memory is not None:
-                        # (a later "鈴木CEOは" holds the title at this company)
-                        employer = Placed(
-                            owner.key,
-                            owner.start,
-                            owner.end,
-                            owner.unit_end,
-                            -1,
-                            False,
-                            "Organization",
-                        )
-                        memory.employers.setdefault(name.key, employer)
-                offset += len(part)
+                    memory.employers.setdefault(name.key, employer)
         return names, tuple(frames)
 
     def _aside_clauses(

@@ -85,6 +85,10 @@ BASIS_MARKERS: tuple[str, ...] = (
     "を土台とし",
 )
 
+#: A funding round's label (シリーズF, シードラウンド): never a name; bare, it is the round the
+#: text is about.
+ROUND_LABEL = re.compile(r"(?:プレ)?シリーズ[A-ZＡ-Ｚ]\d?(?:ラウンド)?|シード(?:ラウンド)?")
+
 #: Markers of what something is compared with: "「Llama 2」より優れる", "GPT-4と比べて".
 COMPARISON_MARKERS: tuple[str, ...] = (
     "と比べて",

@@ -23,11 +23,10 @@ from graph.lang.ja.framing.words import (
     _NOMINALIZERS,
     _PARALLEL_COUNT,
     _PURPOSE_EVENTS,
-    _ROUND_LABEL,
     _ROUNDS,
     _THINKING,
 )
-from graph.lang.ja.syntax import active_role, is_predicate, surface_marker
+from graph.lang.ja.syntax import ROUND_LABEL, active_role, is_predicate, surface_marker
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -505,7 +504,7 @@ class _Gaps(_State):
         for child in clause.children:
             if child.i in self.by_token:
                 continue
-            label = _ROUND_LABEL.fullmatch(self._compound_text(child)) is not None
+            label = ROUND_LABEL.fullmatch(self._compound_text(child)) is not None
             if (any(child.text.endswith(r) for r in _ROUNDS) or label) and "round" not in roles:
                 for grandchild in child.children:
                     if grandchild.dep_ != "acl":

@@ -135,7 +135,6 @@ _LEAD_VERBS = frozenset({"主導", "リード", "率いる", "取りまとめる
 _ANAPHOR_PREFIXES = ("同", "この", "その", "本")
 #: Investing event nouns whose left-out object is the company the text is about.
 _INVESTING = frozenset({"出資", "投資", "追加出資", "資本参加", "出資参加"})
-_ROUND_LABEL = re.compile(r"(?:プレ)?シリーズ[A-ZＡ-Ｚ]\d?(?:ラウンド)?|シード(?:ラウンド)?")
 _ROUNDS = ("増資", "ラウンド", "資金調達", "調達", "第三者割当増資", "割当増資", "出資枠")
 _PEOPLE = frozenset(
     {
