@@ -29,6 +29,10 @@ the parse forks a second spaCy worker and the ways then disagree:
   split among the processes sharing them, i.e. the memory the build really takes;
 * the build process's own peak RSS (``ru_maxrss``): where the entity and fact tables,
   the lines and the page live, the part that could grow with the corpus.
+
+``--processes 1`` passes ``kg build --processes 1`` to every build, so both sizes parse in
+one process and the ratio measures growth with the corpus alone; ``--processes 2`` forks
+at both sizes.
 """
 
 from __future__ import annotations
@@ -339,12 +343,12 @@ def _stages(run: Run) -> str:
     return ", ".join(f"{name} {seconds:.2f}s" for name, seconds in run.summary["stages"].items())
 
 
-def measure(size: int, workers: int, base: Path) -> dict:
+def measure(size: int, workers: int, base: Path, options: tuple[str, ...] = ()) -> dict:
     corpus = base / f"corpus-{size}"
     paths = generate_corpus(corpus, size)
     out = base / f"out-{size}"
     characters = sum(len(p.read_text(encoding="utf-8")) for p in paths)
-    full = run_build(corpus, out)  # a first build: parses everything, fills the cache
+    full = run_build(corpus, out, *options)  # a first build: parses everything, fills the cache
     print(
         f"\n{size:,} documents ({characters:,} characters): full build {full.seconds:.1f}s "
         f"({size / full.seconds:.1f} documents/s), {full.summary['entities']:,} entities, "
@@ -356,16 +360,16 @@ def measure(size: int, workers: int, base: Path) -> dict:
     )
     print(f"  stages: {_stages(full)}")
     reference = (out / "graph.ttl").read_bytes()
-    unchanged = run_build(corpus, out)
+    unchanged = run_build(corpus, out, *options)
     print(
         f"  unchanged rebuild: {unchanged.seconds:.2f}s = {unchanged.seconds / full.seconds:.1%} "
         f"of the full build (bar: 15% at 600, 5% at 3,000); "
         f"identical: {(out / 'graph.ttl').read_bytes() == reference}"
     )
     changed = change_one_document(corpus)
-    one = run_build(corpus, out)
+    one = run_build(corpus, out, *options)
     alone = run_build([changed], base / f"alone-{size}", "--no-cache")
-    clean = run_build(corpus, base / f"clean-{size}", "--no-cache")
+    clean = run_build(corpus, base / f"clean-{size}", "--no-cache", *options)
     same = (out / "graph.ttl").read_bytes() == (base / f"clean-{size}" / "graph.ttl").read_bytes()
     bar = 0.05 + alone.seconds / full.seconds
     print(
@@ -409,15 +413,23 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[300, 600, 3000])
     parser.add_argument("--workers", type=int, default=2, help="Dask workers (1: skip)")
     parser.add_argument("--keep", type=Path, default=None, help="keep corpora and outputs here")
+    parser.add_argument(
+        "--processes",
+        type=int,
+        default=None,
+        help="pass kg build --processes N to every build (default: kg build's own choice)",
+    )
     args = parser.parse_args()
+    options = ("--processes", str(args.processes)) if args.processes else ()
     os.environ.setdefault("TQDM_DISABLE", "1")
     with tempfile.TemporaryDirectory() as tmp:
         base = args.keep or Path(tmp)
-        results = [measure(size, args.workers, base) for size in sorted(args.sizes)]
+        results = [measure(size, args.workers, base, options) for size in sorted(args.sizes)]
     smallest, largest = results[0], results[-1]
     print(
         f"\npeak memory {largest['size']:,} vs {smallest['size']:,} documents "
-        f"(bar at 3,000 vs 300: <= 1.3): RSS summed over the tree "
+        f"(bar at 3,000 vs 300: <= 1.3; parse processes: "
+        f"{args.processes or 'kg build default'}): RSS summed over the tree "
         f"{largest['rss'] / smallest['rss']:.2f}x, PSS summed "
         f"{largest['pss'] / smallest['pss']:.2f}x, build process alone "
         f"{largest['main_rss'] / smallest['main_rss']:.2f}x"

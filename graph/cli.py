@@ -108,6 +108,13 @@ def cli() -> None:
     help="Parse on the Dask scheduler at ADDRESS (tcp://HOST:8786) and its workers.",
 )
 @click.option(
+    "--processes",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="spaCy parse processes on this machine (default: 1, or 2 above 200,000 "
+    "characters of input); 1 uses the least memory.",
+)
+@click.option(
     "--progress/--no-progress",
     default=None,
     help="Progress bar while parsing (default: only on a terminal).",
@@ -137,6 +144,7 @@ def build(
     use_cache: bool,
     workers: int | None,
     cluster: str | None,
+    processes: int | None,
     progress: bool | None,
     language: str | None,
     store_dir: Path | None,
@@ -153,6 +161,11 @@ def build(
 
     if workers is not None and cluster is not None:
         raise KgError("give --workers (a local cluster) or --cluster (a running one), not both")
+    if processes is not None and (workers is not None or cluster is not None):
+        raise KgError(
+            "--processes sets the parsers on this machine; with --workers or --cluster the "
+            "cluster's workers parse: give one of them"
+        )
 
     if not paths and not Path("seeds").is_dir():
         raise NoDocumentsError(
@@ -173,6 +186,7 @@ def build(
         use_cache=use_cache,
         workers=workers,
         cluster=cluster,
+        processes=processes,
         notify=lambda message: click.echo(message, err=True),
         language=language,
         store=store_dir,

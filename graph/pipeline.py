@@ -50,7 +50,14 @@ from graph.lexicon import Lexicon, load_lexicon
 from graph.model import Document, DocumentFacts, Extraction
 from graph.outputs import OutputFolder
 
-__all__ = ["BuildSummary", "build_outputs", "extract", "extract_corpus", "extract_facts"]
+__all__ = [
+    "BuildSummary",
+    "build_outputs",
+    "extract",
+    "extract_corpus",
+    "extract_facts",
+    "parse_processes",
+]
 
 #: Above this many characters of input, parse with both cores.
 PARALLEL_THRESHOLD = 200_000
@@ -61,12 +68,25 @@ PROGRESS_DELAY = 3.0
 # --- extraction --------------------------------------------------------------------------
 
 
+def parse_processes(characters: int, processes: int | None = None) -> int:
+    """How many spaCy processes parse a language group of ``characters`` characters.
+
+    ``processes`` is the user's choice (``kg build --processes``); by default a small
+    corpus is parsed in this process and a large one by two forked parsers, which is
+    about twice as fast on two cores but holds a copy of the model in each.
+    """
+    if processes is not None:
+        return processes
+    return min(2, os.cpu_count() or 1) if characters > PARALLEL_THRESHOLD else 1
+
+
 def extract_facts(
     documents: Sequence[Document],
     lexicon: Lexicon,
     *,
     progress: bool = False,
     warnings: list[str] | None = None,
+    processes: int | None = None,
 ) -> Iterator[DocumentFacts]:
     """Each document's facts, read by its language's reader (one language at a time).
 
@@ -82,8 +102,7 @@ def extract_facts(
             if warnings is not None:
                 warnings.extend(_unread_language(d) for d in group)
             continue
-        size = sum(len(d.text) for d in group)
-        n_process = min(2, os.cpu_count() or 1) if size > PARALLEL_THRESHOLD else 1
+        n_process = parse_processes(sum(len(d.text) for d in group), processes)
         with _CtrlCForTheParentOnly():
             yield from reader_for(language).read(
                 group, lexicon, n_process=n_process, progress=progress
@@ -306,6 +325,7 @@ def build_outputs(
     use_cache: bool = True,
     workers: int | None = None,
     cluster: str | None = None,
+    processes: int | None = None,
     notify: Callable[[str], None] | None = None,
     language: str | None = None,
     store: str | Path | None = None,
@@ -315,7 +335,8 @@ def build_outputs(
     ``use_cache``: take unchanged documents' facts from ``out_dir``'s cache (new facts are
     stored there either way, so a forced full build refreshes the cache). ``workers``:
     parse on a local Dask cluster of that many processes; ``cluster``: on the Dask
-    scheduler at that address. ``store``: also sync the graph into that Oxigraph store
+    scheduler at that address; ``processes``: spaCy processes on this machine otherwise
+    (default: :func:`parse_processes`). ``store``: also sync the graph into that Oxigraph store
     folder (one named graph per document, see :mod:`graph.store`), before the outputs
     are swapped in. ``notify`` receives notes worth telling the user while the build runs
     (why everything is read again).
@@ -375,7 +396,7 @@ def build_outputs(
                 encoding,
                 published,
             )
-            stream = _parse(work, lexicon, workers=workers, cluster=cluster)
+            stream = _parse(work, lexicon, workers=workers, cluster=cluster, processes=processes)
             for new in _with_progress(stream, len(work.documents), enabled=progress):
                 facts[new.document.doc_id] = new
                 cache.put(new, fingerprints[new.document.language])
@@ -520,6 +541,7 @@ def _parse(
     *,
     workers: int | None,
     cluster: str | None,
+    processes: int | None = None,
 ) -> Iterator[DocumentFacts]:
     """Compact facts of every document to parse, in this process or on a Dask cluster."""
     if not work.documents:
@@ -531,7 +553,7 @@ def _parse(
         for language in sorted(by_language):
             group = by_language[language]
             size = sum(work.sizes[d.doc_id] for d in group)
-            n_process = min(2, os.cpu_count() or 1) if size > PARALLEL_THRESHOLD else 1
+            n_process = parse_processes(size, processes)
             with _CtrlCForTheParentOnly():
                 stream = reader_for(language).read(work.texts(group), lexicon, n_process=n_process)
                 for facts in stream:

@@ -222,3 +222,27 @@ def test_ctrl_c_during_a_parallel_parse_is_one_line_and_exit_130(
     time.sleep(1.0)
     alive = [p for p in workers if psutil.pid_exists(p) and psutil.Process(p).status() != "zombie"]
     assert alive == [], "worker processes outlived the build"
+
+
+def test_processes_option_parses_in_that_many_processes_with_the_same_bytes(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text(GOOD.replace("Claude 3", "Claude 4"), encoding="utf-8")
+    plain, forked = tmp_path / "plain", tmp_path / "forked"
+    assert run("build", str(tmp_path / "in"), "--out", str(plain)).exit_code == 0
+    outcome = run("build", str(tmp_path / "in"), "--out", str(forked), "--processes", "2")
+    assert outcome.exit_code == 0, outcome.output
+    assert (forked / "graph.ttl").read_bytes() == (plain / "graph.ttl").read_bytes()
+
+
+def test_processes_with_a_cluster_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    outcome = run(
+        "build", str(tmp_path / "a.txt"), "--out", str(tmp_path / "o"), "--processes", "1",
+        "--workers", "2",
+    )  # fmt: skip
+    assert outcome.exit_code != 0
+    assert outcome.output.strip().count("\n") == 0 and "--processes" in outcome.output
+    assert not (tmp_path / "o").exists()

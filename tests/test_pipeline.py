@@ -15,7 +15,7 @@ from rdflib import Graph, Literal
 from rdflib.namespace import DCTERMS, XSD
 
 from graph.outputs import OutputFolderError
-from graph.pipeline import build_outputs
+from graph.pipeline import PARALLEL_THRESHOLD, build_outputs, parse_processes
 from tests.conftest import ROOT
 
 GOOD = "見出し\n\nAnthropicは2024年3月4日、大規模言語モデル「Claude 3」を発表した。\n"
@@ -255,3 +255,10 @@ def test_a_group_and_its_namesake_company_stay_two_entities(tmp_path: Path) -> N
     relations = {(r.subject, r.predicate, r.object) for r in extraction.relations}
     assert ("softbank-group", "acquired", "arm") in relations
     assert ("toyota-group", "investedIn", "デンソー") in relations
+
+
+def test_parse_processes_are_the_users_choice_else_two_only_for_a_large_corpus() -> None:
+    assert parse_processes(1_000) == 1
+    assert parse_processes(PARALLEL_THRESHOLD + 1) == min(2, os.cpu_count() or 1)
+    assert parse_processes(PARALLEL_THRESHOLD + 1, 1) == 1  # --processes 1: least memory
+    assert parse_processes(1_000, 3) == 3
