@@ -318,6 +318,8 @@ def _child_build(argv: list[str]) -> None:
         kwargs["use_cache"] = False
     if "--workers" in options:
         kwargs["workers"] = int(options[options.index("--workers") + 1])
+    if "--processes" in options:
+        kwargs["processes"] = int(options[options.index("--processes") + 1])
     summary = build_outputs(inputs, out, **kwargs)
     import resource
 
