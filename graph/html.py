@@ -32,13 +32,13 @@ import os
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import jinja2
 from markupsafe import Markup
@@ -49,7 +49,7 @@ from graph.errors import QueryError
 from graph.model import ENTITY_CLASSES, RELATIONS
 from graph.namespaces import KG, WD
 from graph.ontology import symmetric_relations, term_labels
-from graph.outputs import write_atomic
+from graph.outputs import write_atomic_stream
 from graph.query import QueryResult
 
 __all__ = [
@@ -60,8 +60,10 @@ __all__ = [
     "RELATIONS",
     "build_view",
     "embed_json",
+    "iter_embedded_json",
     "render_html",
     "write_html",
+    "write_page",
     "write_query_html",
 ]
 
@@ -173,7 +175,14 @@ def embed_json(data: object) -> str:
     older JavaScript parsers treat them as line ends. All of them occur only inside JSON
     strings, where ``\\uXXXX`` escapes mean exactly the same characters.
     """
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return "".join(iter_embedded_json(data))
+
+
+_JSON_SLICE = 1024  # list items encoded per piece
+
+
+def _json(value: object) -> str:
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return (
         text.replace("<", "\\u003c")
         .replace(">", "\\u003e")
@@ -181,6 +190,27 @@ def embed_json(data: object) -> str:
         .replace("\u2028", "\\u2028")
         .replace("\u2029", "\\u2029")
     )
+
+
+def iter_embedded_json(data: object) -> Iterator[str]:
+    """:func:`embed_json` in pieces, so a big page is written without its whole text in
+    memory (a 3,000-document page held four copies of it). The pieces join to exactly
+    ``json.dumps(data)``'s text: a dict's keys in order, its long lists a slice of items at
+    a time, each piece escaped alone (every escaped character lies inside a string)."""
+    if not isinstance(data, dict) or not all(isinstance(key, str) for key in data):
+        yield _json(data)
+        return
+    yield "{"
+    for number, (key, value) in enumerate(data.items()):
+        yield ("," if number else "") + _json(key) + ":"
+        if isinstance(value, list) and len(value) > _JSON_SLICE:
+            for start in range(0, len(value), _JSON_SLICE):
+                items = ",".join(_json(item) for item in value[start : start + _JSON_SLICE])
+                yield ("[" if start == 0 else ",") + items
+            yield "]"
+        else:
+            yield _json(value)
+    yield "}"
 
 
 # ---------------------------------------------------------------- reading the graph
@@ -780,7 +810,12 @@ def _both(labels: dict[str, str] | None, fallback: str) -> dict[str, str]:
 # ---------------------------------------------------------------- rendering
 
 
-def _render(view: dict[str, Any]) -> str:
+#: Where the page's data goes in the rendered template (no JSON or page text holds it).
+_DATA_MARK = "\x00kg-data\x00"
+
+
+def _page_parts(view: dict[str, Any]) -> tuple[str, str]:
+    """The page before and after its embedded data."""
     vis_js, vis_css = _vis_assets()
     app_js = _template_text("graph.js")
     app_css = _template_text("graph.css")
@@ -797,7 +832,7 @@ def _render(view: dict[str, Any]) -> str:
         ]
     )
     template = _environment().get_template("graph.html.j2")
-    return template.render(
+    page = template.render(
         title=view["meta"]["title"],
         language=view["meta"]["language"],
         csp=csp,
@@ -805,8 +840,28 @@ def _render(view: dict[str, Any]) -> str:
         vis_css=Markup(vis_css),
         app_js=Markup(app_js),
         app_css=Markup(app_css),
-        data=Markup(embed_json(view)),
+        data=Markup(_DATA_MARK),
     )
+    head, tail = page.split(_DATA_MARK)
+    return head, tail
+
+
+def _render(view: dict[str, Any]) -> str:
+    head, tail = _page_parts(view)
+    return head + embed_json(view) + tail
+
+
+def write_page(view: dict[str, Any], path: str | os.PathLike[str]) -> Path:
+    """The page for ``view`` written atomically, its data streamed in pieces."""
+    head, tail = _page_parts(view)
+
+    def write(handle: BinaryIO) -> None:
+        handle.write(head.encode("utf-8"))
+        for piece in iter_embedded_json(view):
+            handle.write(piece.encode("utf-8"))
+        handle.write(tail.encode("utf-8"))
+
+    return write_atomic_stream(path, write)
 
 
 def render_html(
@@ -828,7 +883,7 @@ def write_html(
     language: str | None = "ja",
 ) -> Path:
     """Render and write atomically, so a reader never sees half a page."""
-    return write_atomic(path, render_html(graph, title=title, language=language))
+    return write_page(build_view(graph, title=_clean_title(title), language=language), path)
 
 
 def _clean_title(title: str) -> str:
@@ -898,4 +953,4 @@ def write_query_html(graph: Graph, result: QueryResult, path: str | os.PathLike[
             f"--html cannot draw {article} {result.kind} result; "
             "use a SELECT, CONSTRUCT or DESCRIBE query"
         )
-    return write_atomic(path, _render(view))
+    return write_page(view, path)

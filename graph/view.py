@@ -26,10 +26,10 @@ from graph.html import (
     _clean_title,
     _issued_period,
     _pagerank,
-    _render,
     _wikidata_id,
     node_item,
     page_payload,
+    write_page,
 )
 from graph.lines import attribute_value
 from graph.model import (
@@ -43,7 +43,6 @@ from graph.model import (
 )
 from graph.namespaces import PREFIXES
 from graph.ontology import symmetric_relations, term_labels
-from graph.outputs import write_atomic
 from graph.rdf import _digest, canonical_decimal
 
 __all__ = ["extraction_view", "write_extraction_html"]
@@ -302,4 +301,4 @@ def write_extraction_html(
 ) -> Path:
     """The page :func:`graph.html.write_html` writes for ``build_graph(extraction)``."""
     view = extraction_view(extraction, title=_clean_title(title), language=language)
-    return write_atomic(path, _render(view))
+    return write_page(view, path)

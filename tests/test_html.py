@@ -26,6 +26,7 @@ from graph.html import (
     RELATIONS,
     build_view,
     embed_json,
+    iter_embedded_json,
     render_html,
     write_html,
     write_query_html,
@@ -191,6 +192,21 @@ def test_embed_json_escapes_html_breakers_and_round_trips() -> None:
     for raw in ("<", ">", "&", "\u2028", "\u2029"):
         assert raw not in text
     assert json.loads(text) == value
+
+
+def test_embedded_json_in_pieces_is_the_one_shot_text() -> None:
+    """A big page is written piece by piece; the pieces must be json.dumps's bytes."""
+    long = [{"t": f"</script>{i}&\u2028", "n": i} for i in range(2_500)]
+    value = {"meta": {"a": "<b>"}, "nodes": long, "short": [1, 2], "empty": [], "x": None}
+    pieces = list(iter_embedded_json(value))
+    assert len(pieces) > 5  # the long list went out in slices
+    one_shot = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    escaped = (
+        one_shot.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    ).replace("\u2028", "\\u2028")
+    assert "".join(pieces) == escaped == embed_json(value)
+    assert json.loads("".join(pieces)) == value
+    assert list(iter_embedded_json([1, "<"])) == ['[1,"\\u003c"]']
 
 
 def test_embed_json_rejects_nan() -> None:
