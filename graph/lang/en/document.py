@@ -66,6 +66,9 @@ def sentence_readings(
     readings: list[SentenceReading] = []
     for i, (sentence, names) in enumerate(zip(sentences, all_names, strict=True)):
         resolver = ArgumentResolver(names, cues, antecedents, i)
+        # "The company vaulted into the spotlight when it acquired X": the subject
+        # stand-in first, so that the pronoun after it takes what it stands for
+        resolver.stand_ins()
         frames = FrameReader(names, cues, index, resolver, roles).read()
         if i in bylines:
             frames.append(bylines[i])

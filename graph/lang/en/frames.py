@@ -198,6 +198,8 @@ class FrameReader(ParseRepairs, RelationalNouns):
         Sarvam AI": a thing named with "from" and a company is that company's (an
         ``@from`` frame; the patterns keep only models and products made by companies)."""
         for span in self.names.spans:
+            if span.reference:
+                continue
             token = self.doc[span.end_token - 1]
             things = [token]
             if token.dep_ == "attr" and lemma(token.head) == "be":
@@ -987,6 +989,22 @@ class FrameReader(ParseRepairs, RelationalNouns):
                         if found is not None:
                             slots.add("of", [found], "type-noun")
 
+    def _stood_for(
+        self, host: Token, classes: frozenset[str], exclude: frozenset[str]
+    ) -> Target | None:
+        """What a subject stand-in was already resolved to ("The company behind X": the
+        company the sentence continues with, see ArgumentResolver.stand_ins), so that one
+        noun stands for one name."""
+        for span in self.names.spans:
+            if (
+                span.reference
+                and span.start_token == host.i
+                and span.key not in exclude
+                and self.resolver.class_of(span) in (classes | {None})
+            ):
+                return Target(span, "anaphor", 0.05)
+        return None
+
     def _implicit_ends(self, noun: Token, host: Token, trigger: str, slots: Slots) -> list[Slots]:
         """Ends of a relational noun the sentence leaves to the context.
 
@@ -1027,7 +1045,9 @@ class FrameReader(ParseRepairs, RelationalNouns):
                 # the name it would stand for is its own other end ("Meta … the parent
                 # company of Facebook", with Facebook a name of Meta): no safe reading
                 return []
-            found = self.resolver.implicit(noun, holder_classes, exclude, closest=not subjects)
+            found = self._stood_for(host, holder_classes, exclude)
+            if found is None:
+                found = self.resolver.implicit(noun, holder_classes, exclude, closest=not subjects)
             if found is not None:
                 slots.add("holder", [found], "anaphor")
             return []

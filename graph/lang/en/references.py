@@ -33,6 +33,7 @@ from graph.lang.en.syntax import (
     misread_type_noun,
     nominal,
     noun_words,
+    tables,
 )
 
 if TYPE_CHECKING:
@@ -157,6 +158,7 @@ class _Seen:
     sentence: int
     start: int  # character offset in the document
     subject: bool = False
+    embedded: bool = False  # inside a relative or reported clause
 
 
 @dataclass
@@ -176,7 +178,9 @@ class Antecedents:
     def remember(self, names: SentenceNames, sentence: int, offset: int) -> None:
         for span in sorted(names.spans, key=lambda s: s.start):
             # Stand-ins count too: "The startup develops models. Its first model …"
-            seen = _Seen(span.key, span.canonical, sentence, offset + span.start, span.subject)
+            seen = _Seen(
+                span.key, span.canonical, sentence, offset + span.start, span.subject, span.embedded
+            )
             self.seen.append(seen)
             self.mentions[span.key] += 1
             self.last[span.key] = seen
@@ -209,10 +213,16 @@ class Antecedents:
         untyped_ok: bool = False,
         exclude: frozenset[str] = frozenset(),
         topic_first: bool = False,
+        continuing: bool = False,
     ) -> _Seen | None:
         """The last name before ``before`` (document offset) of one of ``classes``, a
         subject first within a sentence; with ``untyped_ok``, an untyped name will do when
-        no typed one fits."""
+        no typed one fits. With ``continuing`` (a definite stand-in that is its clause's
+        subject: "The company ..."), the previous sentence's main subject comes first."""
+        if continuing:
+            kept = self._continued(classes, sentence, exclude)
+            if kept is not None:
+                return kept
         fallback = None
         fitting: list[_Seen] = []
         current = None
@@ -255,6 +265,35 @@ class Antecedents:
                 return subject
             return max(fitting, key=lambda s: (mentions[s.key], s.start))
         return fallback
+
+    def _continued(
+        self, classes: frozenset[str] | None, sentence: int, exclude: frozenset[str]
+    ) -> _Seen | None:
+        """The main-clause subject of the sentence just before, if it is one name that
+        fits or has no class yet: "Vexo is best known for Orvik. The company …" continues
+        with Vexo, whatever company the sentence before named in passing ("backed by
+        Pell Capital"). A name whose cues say it is of another kind is no candidate."""
+        found: list[_Seen] = []
+        for seen in reversed(self.seen):
+            if seen.sentence < sentence - 1:
+                break
+            if seen.sentence == sentence - 1 and seen.subject and not seen.embedded:
+                found.append(seen)
+        keys = {seen.key for seen in found}
+        if len(keys) != 1:
+            return None
+        seen = found[0]
+        if seen.key in exclude:
+            return None
+        if classes is None:
+            return seen
+        totals: dict[str, float] = defaultdict(float)
+        for vote in self.votes.get(seen.key, ()):
+            totals[vote.entity_class] += vote.weight
+        # however faint its cues, a name leaning to another kind is none ("Dana Whitfield
+        # joined X. The startup …": not Dana Whitfield)
+        leaning = max(sorted(totals), key=lambda c: totals[c]) if totals else None
+        return seen if leaning is None or leaning in classes else None
 
     def _topic(self, classes: frozenset[str] | None, exclude: frozenset[str]) -> _Seen | None:
         """The fitting name met most often in the document so far, if met three times."""
@@ -831,6 +870,9 @@ class ArgumentResolver:
             untyped_ok=True,
             exclude=self._exclude,
             topic_first=token.pos_ != "PRON",
+            continuing=token.pos_ != "PRON"
+            and token.dep_ in ("nsubj", "nsubjpass")
+            and not tables(self.doc).embedded(token.i),
         )
         local = self._local_antecedent(token, classes)
         if local is not None:
@@ -933,9 +975,13 @@ class ArgumentResolver:
                 continue  # "The former DeepMind researcher founded the start-up": not DeepMind
             if token.pos_ != "PRON" and _in_relative_head(self.doc[span.end_token - 1], token):
                 continue  # "investors like A and B, who put money into the company": not B
-            if self.antecedents.provisional(span.key) is None and not span.votes:
-                untyped.append(span)
             entity_class = self.antecedents.provisional(span.key) or _class_of(span)
+            if entity_class is None and span.reference and span.end_token == span.start_token + 1:
+                # "The company …, when it acquired X": the stand-in's own type noun
+                typed = self.cues.type_of([lemma(self.doc[span.start_token])])
+                entity_class = typed[0] if typed else None
+            if entity_class is None and not span.votes:
+                untyped.append(span)
             if classes is None or entity_class in classes:
                 fitting.append(span)
         if not fitting:
