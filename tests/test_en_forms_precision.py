@@ -38,6 +38,23 @@ POSITIVE = [
         "Dana Whitfield joined Corvane Labs in 2020. The startup acquired Pexa in 2023.",
         {("corvane-labs", "acquired", "pexa")},
     ),
+    # a post is over only where the sentence ends it: leaving another company's board,
+    # an open-ended "since", an event's span of years and a title in a plain report stand
+    (
+        "Tarnwick CEO Joan Reyes left Halden's board in May.",
+        {("joan-reyes", "worksFor", "tarnwick")},
+    ),
+    ("Jonas Pike has worked at Velloq since 2019.", {("jonas-pike", "worksFor", "velloq")}),
+    ("Orbis CEO Tom Reade is stepping down after a decade.", {("tom-reade", "worksFor", "orbis")}),
+    ("Orbis CEO Tom Reade plans to resign in June.", {("tom-reade", "worksFor", "orbis")}),
+    (
+        "Tavi Labs developed the Orrin model from 2019 to 2021.",
+        {("tavi-labs", "developed", "orrin")},
+    ),
+    (
+        "Brimco CEO Lena Ortiz said the startup will hire more engineers.",
+        {("lena-ortiz", "worksFor", "brimco")},
+    ),
 ]
 
 NEGATIVE = [
@@ -60,6 +77,23 @@ NEGATIVE = [
     (
         "Dana Whitfield joined Corvane Labs in 2020. The startup acquired Pexa in 2023.",
         ("dana-whitfield", "acquired"),
+    ),
+    # the title of one who resigns, quits or steps down is the post left
+    (
+        "Brimco CEO Lena Ortiz has resigned from the robotics startup after months of "
+        "tension with investors.",
+        ("lena-ortiz", "worksFor"),
+    ),
+    ("Pellory chief technology officer Amir Haddad stepped down on Friday.", ("amir-haddad",)),
+    ("Orbis CEO Tom Reade quit on Monday.", ("tom-reade", "worksFor")),
+    # a closed span of years puts a standing tie in the past
+    (
+        "Nadia Fenn served as Corvid's head of research at Corvid from 2016 to 2021.",
+        ("nadia-fenn", "worksFor"),
+    ),
+    (
+        "Omar Leith worked at Quillon between 2015 and 2019 before founding Skelda.",
+        ("omar-leith", "worksFor", "quillon"),
     ),
 ]
 

@@ -652,7 +652,7 @@ class FrameReader(ParseRepairs, RelationalNouns):
                 # title, one name ("co-founders A and B" name both)
                 slots.add("holder", [Target(named)], via)
                 if any(self._former(c) for c in kids(holder) if c.i < noun.i) or (
-                    self._former_prefix(noun)
+                    self._former_prefix(noun) or self._leaves_post(holder, slots.keys())
                 ):
                     blocked = blocked or "former"
                 continue
@@ -989,6 +989,32 @@ class FrameReader(ParseRepairs, RelationalNouns):
                         if found is not None:
                             slots.add("of", [found], "type-noun")
 
+    def _leaves_post(self, holder: Token, ends: set[str]) -> bool:
+        """ "Vexo CEO Ada Voss has resigned from the startup", "… stepped down": the
+        title of the one who leaves is the post left (unless the sentence says she left
+        another company: "Vexo CEO Ada Voss left Pellory's board")."""
+        if holder.dep_ != "nsubj":
+            return False
+        verb = holder.head
+        particles = {c.lower_ for c in kids(verb) if c.dep_ in ("prt", "advmod")}
+        word = lemma(verb)
+        if word not in _LEFT and not ({f"{word} {p}" for p in particles} & _STEP_DOWN):
+            return False
+        if verb.tag_ in ("VB", "VBG") or block_reason(verb, self.cues) is not None:
+            return False  # "will step down next year", "is stepping down": still in post
+        for child in kids(verb):
+            objects = [child] if child.dep_ == "dobj" else []
+            if child.dep_ == "prep" and child.lower_ in ("from", "as"):
+                objects = [c for c in kids(child) if c.dep_ == "pobj"]
+            for obj in objects:
+                # the object or its owner ("Halden's board"), not a modifier ("the UK
+                # AI startup")
+                for word in (obj, *(c for c in kids(obj) if c.dep_ == "poss")):
+                    named = self.names.at(word)
+                    if named is not None and named.key not in ends:
+                        return False
+        return True
+
     def _stood_for(
         self, host: Token, classes: frozenset[str], exclude: frozenset[str]
     ) -> Target | None:
@@ -1312,6 +1338,8 @@ _FORMER_TITLE = frozenset({"former", "ex", "ex-", "onetime", "one-time", "erstwh
 #: it ("served as CEO but left the company").
 _LEFT = frozenset({"leave", "quit", "resign", "depart", "exit", "retire"})
 
+
+_STEP_DOWN = frozenset({"step down", "step aside", "stand down"})
 
 #: Verbs of taking up a post, which a later leaving ends.
 POST_VERBS = frozenset({"join", "rejoin", "work", "serve", "lead", "head", "run"})
