@@ -22,7 +22,7 @@ Places ("a Seoul startup", "offices in Austin", "Paris-based") are not names of 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -149,6 +149,13 @@ class SentenceNames:
 
     def at(self, token: Token) -> NameSpan | None:
         return self.by_token.get(token.i)
+
+    def drop(self, span: NameSpan) -> None:
+        """Remove a name found to be none."""
+        self.spans.remove(span)
+        for t in range(span.start_token, span.end_token):
+            if self.by_token.get(t) is span:
+                del self.by_token[t]
 
     def names(self) -> tuple[Name, ...]:
         ordered = sorted(self.spans, key=lambda s: (s.start, s.end))
@@ -373,6 +380,12 @@ class _Finder:
             return False
         words = text.lower().split()
         introduced = token.i > 0 and self.doc[token.i - 1].lower_ in _COMPANY_NOUNS
+        # "California-based Figure": what a place-based phrase introduces is a name
+        introduced = introduced or (
+            token.i > 1
+            and self.doc[token.i - 1].lower_ == "based"
+            and self.doc[token.i - 2].text == "-"
+        )
         if " ".join(words) in self.cues.not_names and not introduced:
             return False  # "Code Red" ("Robotics startup Figure" is a company)
         if all(w in TITLE_WORDS for w in words):
@@ -392,6 +405,8 @@ class _Finder:
             return False
         if len(words) == 1 and words[0] in _FUNCTION_WORDS:
             return False
+        if _spelt_out(self.doc, token):
+            return False  # "annual recurring revenue (ARR)": the initials of a common noun
         if (
             len(words) == 2
             and words[1] in self.cues.weak_org_suffixes
@@ -470,6 +485,17 @@ class _Finder:
             and doc[token.i + 1].text == "-"
             and doc[token.i + 2].lower_ == "based"
         )
+        if (
+            token.i + 4 < len(doc)
+            and doc[token.i + 1].text == ","
+            and doc[token.i + 3].text == "-"
+            and doc[token.i + 4].lower_ == "based"
+            and (
+                doc[token.i + 2].lower_ in self.cues.places
+                or self.ner.get(token.i + 2) in _PLACE_LABELS
+            )
+        ):
+            return True  # "Sunnyvale, California-based Figure": a city and its state
         if based:  # "a Lyon-based startup", not "a Vireo-based assistant"
             typed = self.cues.type_of([lemma(doc[token.i + 2].head)])
             if typed is not None and typed[0] in ("Organization", "Person"):
@@ -865,6 +891,21 @@ def after_parenthesis(doc: Doc, i: int) -> int:
     return i
 
 
+def _spelt_out(doc: Doc, token: Token) -> bool:
+    """An acronym in brackets after the lowercase words it abbreviates: "annual recurring
+    revenue (ARR)", "total addressable market (TAM)" name no thing of the graph."""
+    text = token.text
+    i = token.i
+    if not (text.isupper() and text.isalpha() and 2 <= len(text) <= 6):
+        return False
+    if i < 2 or doc[i - 1].text != "(" or i + 1 >= len(doc) or doc[i + 1].text != ")":
+        return False
+    words = doc[max(0, i - 1 - len(text)) : i - 1]
+    if len(words) != len(text) or not all(w.is_lower and w.is_alpha for w in words):
+        return False
+    return "".join(w.text[0] for w in words) == text.lower()
+
+
 def _quoted(tokens: list[Token], start: int, end: int) -> bool:
     """The run stands between quotes, a comma perhaps inside the closing one."""
     if start == 0 or tokens[start - 1].text not in _OPENING_QUOTES:
@@ -914,6 +955,23 @@ def find_names(sentence: ParsedSentence, lexicon: Gazetteer, cues: Cues) -> Sent
     finder.shaped()
     finder.vote()
     return finder.names
+
+
+def drop_spelt_out(all_names: Sequence[SentenceNames]) -> None:
+    """An acronym the document spells out as a common noun ("annual recurring revenue
+    (ARR)") is no name anywhere in it ("the combined ARR grew")."""
+    common = {
+        token.text
+        for names in all_names
+        for token in names.tokens
+        if token.text.isupper() and _spelt_out(token.doc, token)
+    }
+    if not common:
+        return
+    for names in all_names:
+        for span in list(names.spans):
+            if span.surface in common and not any(v.cue == "lexicon" for v in span.votes):
+                names.drop(span)
 
 
 def short_forms(spans: Iterable[NameSpan]) -> dict[str, NameSpan]:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from graph.errors import KgError
 from graph.lang.base import parse_stream
-from graph.lang.en.cues import word_set
+from graph.lang.en.cues import load_cues, word_set
 from graph.model import Document
 
 if TYPE_CHECKING:
@@ -367,7 +367,9 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
                 break  # "the Orca-2 LLM": the kind the name is of, no part of it
             if _starts_name(token) or _VERSION.match(token.text) or edition:
                 j += 1
-            elif _group_head(doc, j):
+            elif _of_name(doc, j):
+                j += 2  # "the University of Waterloo", "Bank of America": one name
+            elif _group_head(doc, j) and not _generic_run(doc, i, j):
                 j += 1  # "the Lidl owner Schwarz group": the conglomerate's name
                 break
             elif token.text in ("-", ".", "&") and j + 1 < n:
@@ -397,6 +399,24 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
             runs.append((i, j))
         i = j
     return runs
+
+
+def _of_name(doc: Doc, j: int) -> bool:
+    """ "of" inside a name that opens with an organization word (``org_prefixes`` of
+    the cues: "University of Waterloo", "Bank of America"), before a capitalised word."""
+    return (
+        doc[j].lower_ == "of"
+        and j + 1 < len(doc)
+        and doc[j - 1].lower_ in load_cues().org_prefixes
+        and _starts_name(doc[j + 1])
+        and _capitalised(doc[j + 1])
+    )
+
+
+def _generic_run(doc: Doc, i: int, j: int) -> bool:
+    """ "its AI group": a capitalised word that is no name (``not_names``: "AI", "API")
+    before "group" is a kind of group, not a conglomerate's name."""
+    return doc[i:j].text.lower() in load_cues().not_names
 
 
 def _group_head(doc: Doc, j: int) -> bool:
