@@ -134,12 +134,25 @@ NOT_NAMES = [
 ]
 
 
+CLASSES = [
+    # a type noun right before a name describes it, whatever head the parser hung the
+    # name from in apposition ("the Oracle executive chairman … firms Marlow Capital")
+    (
+        "Brevik is a robotics startup. The company confirmed it raised $300 million in a "
+        "funding round led by the Oracle executive chairman alongside venture capital firms "
+        "Marlow Capital and Index Ventures, giving the startup a $2 billion valuation.",
+        "marlow-capital",
+        "Organization",
+    ),
+]
+
+
 @pytest.fixture(scope="module")
 def read():
     texts = [t for t, _ in POSITIVE] + [t for t, _ in NEGATIVE] + [t for t, _ in NOT_NAMES]
-    texts = list(dict.fromkeys(texts))
+    texts = list(dict.fromkeys(texts + [t for t, _, _ in CLASSES]))
     extraction, relations, attributes = read_texts(texts)
-    keys = {entity.key for entity in extraction.entities}
+    keys = {entity.key: entity.entity_class for entity in extraction.entities}
     by_text = dict(zip(texts, zip(relations, attributes, strict=True), strict=True))
     return by_text, keys
 
@@ -163,3 +176,8 @@ def test_is_no_name(read, text, key) -> None:
     ends = {s for s, _, _ in relations} | {o for _, _, o in relations}
     ends |= {s for s, _, _ in attributes}
     assert key not in ends and key not in read[1], (relations, attributes)
+
+
+@pytest.mark.parametrize(("text", "key", "wanted"), CLASSES, ids=[k for _, k, _ in CLASSES])
+def test_class(read, text, key, wanted) -> None:
+    assert read[1].get(key) == wanted

@@ -767,6 +767,20 @@ class _Finder:
             for prep in kids(noun)
         )
 
+    def _own_noun(self, token: Token) -> bool:
+        """A type noun right before the name that is not the head the parser hung it
+        from: "led by the Amazon chairman alongside venture firms Lux Capital" is
+        described by "firms", not by "chairman" (a misparsed apposition)."""
+        if token.i == 0:
+            return False
+        before = self.doc[token.i - 1]
+        return (
+            before != token.head
+            and before.pos_ == "NOUN"
+            and self.names.at(before) is None
+            and self._type(before) is not None
+        )
+
     def _described_by(self, token: Token) -> Iterable[tuple[str, str, float, str]]:
         """Type nouns that describe the name at ``token``, with the cue's weight."""
         # "Mistral, a Paris-based startup" / "the startup, Xyz" / "CEO Sam Altman"
@@ -790,7 +804,7 @@ class _Finder:
                 typed = self._type(child)
                 if typed:  # "OpenAI CEO Sam Altman", "Uber rival Lyft"
                     yield typed[0], typed[1], TYPE_NOUN, "title"
-        if token.dep_ == "appos" and not reduced_relative(token):
+        if token.dep_ == "appos" and not reduced_relative(token) and not self._own_noun(token):
             typed = self._type(token.head)
             if typed:  # "its developer, Wader AI"; "the startup Xyz"
                 yield typed[0], typed[1], TYPE_NOUN, "apposition"
