@@ -75,6 +75,13 @@ POSITIVE = [
         "Austin, Texas-based Figure said it signed a collaboration with Tessaract Labs.",
         {("figure", "partneredWith", "tessaract-labs")},
     ),
+    # a possessive in a phrase that picks members out of a noun phrase is of that phrase's
+    # name ("the employees at X, including its co-founder"), not of the clause's subject
+    (
+        "Ofcom is already probing a similar deal — Pellory’s March hiring of most of the "
+        "employees at Quillon Labs, including its co-founder, Ada Brandt.",
+        {("ada-brandt", "founded", "quillon-labs")},
+    ),
 ]
 
 NEGATIVE = [
@@ -114,6 +121,24 @@ NEGATIVE = [
     (
         "Omar Leith worked at Quillon between 2015 and 2019 before founding Skelda.",
         ("omar-leith", "worksFor", "quillon"),
+    ),
+    (
+        "Ofcom is already probing a similar deal — Pellory’s March hiring of most of the "
+        "employees at Quillon Labs, including its co-founder, Ada Brandt.",
+        ("ada-brandt", "founded", "ofcom"),
+    ),
+    # a coordinated verb with a subject of its own ("and those experts use …") takes
+    # nothing from the first verb's; the "it" of "it is possible to …" is nobody
+    (
+        "Tamsin released the Orvik model. When prompted with a problem, the model picks a "
+        "group of experts from a pool of agents, and those experts use their training to "
+        "decide which output suits them.",
+        ("tamsin", "uses"),
+    ),
+    (
+        "Tamsin released the Orvik-2 model. It is possible to use synthetic dialogue data "
+        "that has been generated from other LLMs.",
+        ("orvik-2", "uses"),
     ),
 ]
 

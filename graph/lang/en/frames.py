@@ -528,9 +528,13 @@ class FrameReader(ParseRepairs, RelationalNouns):
         wanted = "obj" if passive else "subj"
         if wanted in roles:
             return
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in kids(verb)):
+            return  # "the model picks experts, and those experts use X": a subject of its own
         head = verb.head
         if verb.dep_ == "conj" or (verb.dep_ in ("xcomp", "advcl") and not passive):
             for role, token in verb_arguments(head):
+                if verb.dep_ != "conj" and _extraposed(token):
+                    continue  # "It is possible to use X": nobody in particular
                 head_passive = is_passive(head)
                 if role == ("obj" if head_passive else "subj") and not passive:
                     via = "conj" if verb.dep_ == "conj" else "control"
@@ -1309,6 +1313,14 @@ def _apostrophe_after(token: Token) -> bool:
         and not token.whitespace_
         and token.text[-1:].lower() == "s"
     )
+
+
+def _extraposed(token: Token) -> bool:
+    """The "it" of "it is possible / easy / common to …", standing for the clause."""
+    verb = token.head
+    if token.lower_ != "it" or token.dep_ != "nsubj" or lemma(verb) != "be":
+        return False
+    return any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in kids(verb))
 
 
 def _filled(slots: Slots, role: str) -> bool:

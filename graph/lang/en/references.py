@@ -986,6 +986,9 @@ class ArgumentResolver:
                 fitting.append(span)
         if not fitting:
             return max(untyped, key=lambda s: s.start) if untyped and self._exclude else None
+        listed = self._listing_owner(token, fitting)
+        if listed is not None:
+            return listed
         # The most salient first: a main-clause subject, then anything outside relative
         # and reported clauses, then any subject, then the closest name.
         for tier in (
@@ -997,6 +1000,20 @@ class ArgumentResolver:
             if tier:
                 return max(tier, key=lambda s: s.start)
         return None
+
+    def _listing_owner(self, token: Token, fitting: list[NameSpan]) -> NameSpan | None:
+        """ "the employees at Inflection AI, including its co-founder": a possessive in
+        a phrase that picks members out of a noun phrase is of the last fitting name of
+        that noun phrase, not of the clause's subject."""
+        if token.dep_ != "poss" or token.pos_ != "PRON":
+            return None
+        prep = token.head.head
+        if prep.dep_ != "prep" or prep.lower_ not in _LIST_PREPS | {"among"}:
+            return None
+        owner = prep.head
+        inside = {t.i for t in owner.subtree if t.i < prep.i}
+        found = [s for s in fitting if s.end_token - 1 in inside]
+        return max(found, key=lambda s: s.start) if found else None
 
     def _speaker(self, token: Token) -> NameSpan | None:
         """ "Zephyrine said it had acquired X": the subject pronoun of a clause reported by
