@@ -75,6 +75,12 @@ POSITIVE = [
         "Austin, Texas-based Figure said it signed a collaboration with Tessaract Labs.",
         {("figure", "partneredWith", "tessaract-labs")},
     ),
+    # a model based on an architecture uses it; based on a model, it is derived from it
+    (
+        "Corvid-3 is based on a sparse mixture-of-experts architecture, Tamsin said.",
+        {("corvid-3", "uses", "mixture-of-experts")},
+    ),
+    ("Tarn-2 is based on Orvik-7B, Tamsin said.", {("tarn-2", "basedOn", "orvik-7b")}),
     # a possessive in a phrase that picks members out of a noun phrase is of that phrase's
     # name ("the employees at X, including its co-founder"), not of the clause's subject
     (
@@ -126,6 +132,10 @@ NEGATIVE = [
         "Ofcom is already probing a similar deal — Pellory’s March hiring of most of the "
         "employees at Quillon Labs, including its co-founder, Ada Brandt.",
         ("ada-brandt", "founded", "ofcom"),
+    ),
+    (
+        "Corvid-3 is based on a sparse mixture-of-experts architecture, Tamsin said.",
+        ("corvid-3", "basedOn"),
     ),
     # a coordinated verb with a subject of its own ("and those experts use …") takes
     # nothing from the first verb's; the "it" of "it is possible to …" is nobody
