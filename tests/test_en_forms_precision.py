@@ -75,6 +75,20 @@ POSITIVE = [
         "Austin, Texas-based Figure said it signed a collaboration with Tessaract Labs.",
         {("figure", "partneredWith", "tessaract-labs")},
     ),
+    # a name ending in Alliance, Coalition, Consortium is a body of members: launched, it
+    # is founded, not developed
+    (
+        "On Tuesday the two companies, Tamsin and Brevik, launched the new Open Robotics "
+        "Alliance with 30 founding members.",
+        {
+            ("tamsin", "founded", "open-robotics-alliance"),
+            ("brevik", "founded", "open-robotics-alliance"),
+        },
+    ),
+    (
+        "Pellory launched the Safe Agents Coalition in May.",
+        {("pellory", "founded", "safe-agents-coalition")},
+    ),
     # a model based on an architecture uses it; based on a model, it is derived from it
     (
         "Corvid-3 is based on a sparse mixture-of-experts architecture, Tamsin said.",
@@ -137,6 +151,7 @@ NEGATIVE = [
         "Corvid-3 is based on a sparse mixture-of-experts architecture, Tamsin said.",
         ("corvid-3", "basedOn"),
     ),
+    ("Pellory launched the Safe Agents Coalition in May.", ("pellory", "developed")),
     # a coordinated verb with a subject of its own ("and those experts use …") takes
     # nothing from the first verb's; the "it" of "it is possible to …" is nobody
     (
