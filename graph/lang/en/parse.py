@@ -474,6 +474,31 @@ def _split_final_period(doc: Doc) -> None:
             retokenizer.split(last, [text[:-1], "."], heads=[(last, 0), (last, 0)])
 
 
+def _glued_with_digits(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of words glued by hyphens with a digit in some part ("Sky-T1",
+    "Llama-3-70B"): in a title-case headline the one sign of a name that holds."""
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(doc)
+    while i < n:
+        j = i
+        while (
+            j + 2 < n
+            and doc[j + 1].text == "-"
+            and _glued(doc, j)
+            and _glued(doc, j + 1)
+            and doc[j + 2].text[:1].isalnum()
+        ):
+            j += 2
+        if (
+            j > i
+            and doc[i].text[:1].isalnum()
+            and any(c.isdigit() for t in doc[i : j + 1] for c in t.text)
+        ):
+            runs.append((i, j + 1))
+        i = j + 1
+    return runs
+
+
 def is_headline(doc: Doc) -> bool:
     """A line in title case ("Tessel Systems Buys Brackenfield to Strengthen Its Coding
     Assistant"): every word is capitalised, so capitals say nothing about names."""
@@ -492,6 +517,11 @@ def merge_name_tokens(doc: Doc) -> Doc:
     _split_final_period(doc)
     if is_headline(doc):
         doc.user_data["newskg.headline"] = True
+        glued = _glued_with_digits(doc)
+        if glued:  # "NovaSky's Budget-Friendly Sky-T1 Model": "Sky-T1", not "T1"
+            with doc.retokenize() as retokenizer:
+                for start, end in glued:
+                    retokenizer.merge(doc[start:end])
         return doc
     runs = name_runs(doc)
     taken = {t for start, end in runs for t in range(start, end)}
