@@ -89,6 +89,12 @@ POSITIVE = [
         "Pellory launched the Safe Agents Coalition in May.",
         {("pellory", "founded", "safe-agents-coalition")},
     ),
+    # a short lowercase name with a version that a model noun names ("a reasoning model,
+    # s1,") is a name
+    (
+        "Researchers at Orla Labs have developed a reasoning model, q7, for less than $50.",
+        {("orla-labs", "developed", "q7")},
+    ),
     # a model based on an architecture uses it; based on a model, it is derived from it
     (
         "Corvid-3 is based on a sparse mixture-of-experts architecture, Tamsin said.",
@@ -152,6 +158,12 @@ NEGATIVE = [
         ("corvid-3", "basedOn"),
     ),
     ("Pellory launched the Safe Agents Coalition in May.", ("pellory", "developed")),
+    # "their" after a plural common noun subject is that noun's, not a company's
+    (
+        "Tavi Labs released Dune-9. The model, named q7, is claimed to match Dune-9. The "
+        "researchers claim that their model q7 was trained in 26 minutes.",
+        ("tavi-labs", "developed", "q7"),
+    ),
     # a coordinated verb with a subject of its own ("and those experts use …") takes
     # nothing from the first verb's; the "it" of "it is possible to …" is nobody
     (
@@ -181,6 +193,8 @@ NOT_NAMES = [
         "Tarvo released Dune-T2 on Monday.",
         "t2",
     ),
+    # a lowercase word with a digit that no model noun names stays no name
+    ("He scored 8 points in q2 and the s1 round.", "q2"),
     # a kind of group named by a word that is no name ("AI", "API")
     ("Mara Quint has joined Torvane as a director in its AI group.", "ai-group"),
     (

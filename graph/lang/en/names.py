@@ -357,6 +357,11 @@ class _Finder:
         headline = bool(self.doc.user_data.get("newskg.headline"))
         tokens = self.names.tokens
         for i, text in enumerate(tables(self.doc).texts):
+            if text.islower() and _SHORT_MODEL.fullmatch(text) and self._kind_named(tokens[i]):
+                span = self._span(i, i + 1, tokens[i].idx, tokens[i].idx + len(text))
+                if span is not None and i not in self.names.by_token:
+                    self.names.add(span)
+                continue
             if (text.islower() and not lowercase_model(text)) or not text[:1].isalnum():
                 continue  # most tokens: no capital, or punctuation
             token = tokens[i]
@@ -371,6 +376,21 @@ class _Finder:
             span = self._span(token.i, token.i + 1, start, end)
             if span is not None:
                 self.names.add(span)
+
+    def _kind_named(self, token: Token) -> bool:
+        """A short lowercase word with a digit ("s1", "k2") that a model or product noun
+        names: "a reasoning model, s1,", "the s1 model", "a model named s1"."""
+        head = token.head
+        if token.dep_ == "appos" or (token.dep_ in ("compound", "nmod") and head.i > token.i):
+            typed = self._type(head)
+            return typed is not None and typed[0] in ("AIModel", "Product")
+        if token.dep_ in ("oprd", "attr", "dobj", "xcomp", "ccomp") and lemma(head) in (
+            "name",
+            "call",
+            "dub",
+        ):
+            return head.dep_ in ("acl", "relcl") and self._type(head.head) is not None
+        return False
 
     def _name_shaped(self, token: Token) -> bool:
         text = token.text
@@ -860,6 +880,9 @@ class _Finder:
                 if typed:
                     yield typed[0], typed[1], NAMING, "naming"
 
+
+#: A short lowercase model name: a few letters and a version ("s1", "k2", "r1.5").
+_SHORT_MODEL = re.compile(r"[a-z]{1,3}\d+(?:\.\d+)?")
 
 _MONTH_DAY = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?"

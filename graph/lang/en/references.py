@@ -852,6 +852,8 @@ class ArgumentResolver:
         wanted = self.cues.pronouns.get(token.lower_)
         if wanted is None:
             return None
+        if token.lower_ in ("they", "their", "them", "theirs") and self._plural_owner(token):
+            return None  # "The researchers claim that their model …": the researchers'
         if wanted == "*":
             allowed = (classes or frozenset()) - {"Person"} or None
         else:
@@ -859,6 +861,23 @@ class ArgumentResolver:
             if not allowed:
                 return None
         return self._stand_in(token, allowed)
+
+    def _plural_owner(self, token: Token) -> bool:
+        """A plural common noun before the pronoun is the subject of a clause the pronoun
+        sits in: "they"/"their" are its, not a name's."""
+        for ancestor in token.ancestors:
+            if ancestor.pos_ not in ("VERB", "AUX"):
+                continue
+            for child in kids(ancestor):
+                if (
+                    child.dep_ in ("nsubj", "nsubjpass")
+                    and child.i < token.i
+                    and child.tag_ == "NNS"
+                    and self._name_at(child) is None
+                    and not any(s.start_token == child.i for s in self.names.spans)
+                ):
+                    return True
+        return False
 
     def _stand_in(self, token: Token, classes: frozenset[str] | None) -> Target | None:
         """A reference name for a stand-in: the last fitting name before it."""
