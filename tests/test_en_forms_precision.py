@@ -89,6 +89,20 @@ POSITIVE = [
         "Pellory launched the Safe Agents Coalition in May.",
         {("pellory", "founded", "safe-agents-coalition")},
     ),
+    # a past employer in a person's description ("ex-X exec", "X alum") is no antecedent
+    # of "the company"; a current one is ("X Chief Executive Y … the carmaker"); among
+    # names met as often, one outside a subordinate clause ("as a Brisa deal is unveiled")
+    (
+        "Pellory Labs’ C-suite shakeup continues with two new hires as a Brisa deal is "
+        "unveiled\nVexo alum Ada Voss joins as chief product officer and ex-Quillon exec "
+        "Tom Reade is the company’s first-ever chief financial officer.",
+        {("tom-reade", "worksFor", "pellory-labs")},
+    ),
+    (
+        "Tarnwick Chief Executive Ada Voss predicted a billion home robots by 2040, as the "
+        "carmaker released its latest humanoid Orvo Gen in development.",
+        {("tarnwick", "developed", "orvo-gen")},
+    ),
     # a short lowercase name with a version that a model noun names ("a reasoning model,
     # s1,") is a name
     (
@@ -158,6 +172,12 @@ NEGATIVE = [
         ("corvid-3", "basedOn"),
     ),
     ("Pellory launched the Safe Agents Coalition in May.", ("pellory", "developed")),
+    (
+        "Pellory Labs’ C-suite shakeup continues with two new hires as a Brisa deal is "
+        "unveiled\nVexo alum Ada Voss joins as chief product officer and ex-Quillon exec "
+        "Tom Reade is the company’s first-ever chief financial officer.",
+        ("tom-reade", "worksFor", "quillon"),
+    ),
     # "their" after a plural common noun subject is that noun's, not a company's
     (
         "Tavi Labs released Dune-9. The model, named q7, is claimed to match Dune-9. The "

@@ -132,6 +132,8 @@ _SHARES = frozenset(
 _NAMING_VERBS = frozenset({"call", "name", "dub", "title", "brand", "christen", "know"})
 _RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
 #: Adjectives that judge rather than name: dropped from a concept's name.
+#: Words before a company that make it a past employer: "ex-Square", "former OpenAI".
+_PAST_MARKS = frozenset({"ex", "ex-", "former", "onetime", "one-time", "erstwhile"})
 _EVALUATIVE = word_set(
     """
     big biggest bigger large largest larger growing great greatest major main clear
@@ -256,7 +258,7 @@ class Antecedents:
                 ]
                 topic = self._topic(classes, exclude)
                 if candidates:
-                    best = max(candidates, key=lambda s: (mentions[s.key], s.start))
+                    best = max(candidates, key=lambda s: (mentions[s.key], not s.embedded, s.start))
                     if topic is not None and mentions[topic.key] >= 2 * mentions[best.key] + 1:
                         return topic  # the article's company, named a while ago, over a
                         # company met once in passing ("By comparison, OpenAI's GPT-4 …")
@@ -994,6 +996,8 @@ class ArgumentResolver:
                 continue  # "The former DeepMind researcher founded the start-up": not DeepMind
             if token.pos_ != "PRON" and _in_relative_head(self.doc[span.end_token - 1], token):
                 continue  # "investors like A and B, who put money into the company": not B
+            if token.pos_ != "PRON" and self._describes_name(self.doc[span.end_token - 1]):
+                continue  # "Meta alum Kevin Weil … is the company's CFO": not Meta
             entity_class = self.antecedents.provisional(span.key) or _class_of(span)
             if entity_class is None and span.reference and span.end_token == span.start_token + 1:
                 # "The company …, when it acquired X": the stand-in's own type noun
@@ -1019,6 +1023,33 @@ class ArgumentResolver:
             if tier:
                 return max(tier, key=lambda s: s.start)
         return None
+
+    def _describes_name(self, last: Token) -> bool:
+        """A past employer in the description of a person ("Meta alum Kevin Weil",
+        "ex-Square exec Sarah Friar", "former Vexo engineer Ada Voss"): no party of the
+        sentence, so no antecedent of "the company" ("Tesla CEO Elon Musk … the
+        carmaker" is Tesla: a current post)."""
+        doc = self.doc
+        after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+        before = {t.lower_ for t in doc[max(0, last.i - 2) : last.i]}
+        former = bool(before & _PAST_MARKS) or (
+            after is not None and after.lower_.startswith(("alum", "veteran"))
+        )
+        if not former:
+            return False
+        typed = self.cues.type_of([lemma(after)]) if after is not None else None
+        if typed is not None and typed[0] == "Person":
+            return True  # "ex-Quillon exec", however the parser hung the words
+        if last.dep_ not in ("amod", "compound", "nmod") or last.head.i <= last.i:
+            return False
+        head = last.head
+        for _ in range(3):  # the description ends at a name
+            if self._name_at(head) is not None:
+                return True
+            if head.dep_ not in ("amod", "compound", "nmod", "conj") or head.head.i <= head.i:
+                return False
+            head = head.head
+        return False
 
     def _listing_owner(self, token: Token, fitting: list[NameSpan]) -> NameSpan | None:
         """ "the employees at Inflection AI, including its co-founder": a possessive in
