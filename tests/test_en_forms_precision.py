@@ -178,6 +178,19 @@ NEGATIVE = [
         "Tom Reade is the company’s first-ever chief financial officer.",
         ("tom-reade", "worksFor", "quillon"),
     ),
+    # "size" is a measure, not a variant ("a Pell 2 model more than three times its size")
+    (
+        "Tamsin said that Orvik-7B performed as well as a Pell 2 model more than three times "
+        "its size.",
+        ("pell-2", "variantOf"),
+    ),
+    # definite nouns that spell out a plural ("its releases—the X-powered assistant and
+    # the Y model") tell of new things and stand for no name met before
+    (
+        "Tamsin launched Quibble in May. Brevik's recent releases—the Dune-3-powered AI "
+        "assistant on January 10 and the Tarn model on January 20—have shaken the market.",
+        ("quibble", "uses"),
+    ),
     # "their" after a plural common noun subject is that noun's, not a company's
     (
         "Tavi Labs released Dune-9. The model, named q7, is claimed to match Dune-9. The "

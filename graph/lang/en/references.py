@@ -533,6 +533,8 @@ class ArgumentResolver:
             commas = self._comma_apposition(token)
             if commas is not None:  # "The startup, MosaicML, is …" (parsed as no apposition)
                 return [Target(commas, "apposition")]
+            if _spells_out(token):
+                return []  # "its recent releases, the X-powered assistant and …": new things
             found = self._stand_in(token, frozenset({typed[0]}))
             if found:
                 return [found]
@@ -1141,6 +1143,16 @@ def _clause_of(token: Token) -> Token | None:
             return None  # a name coordinated with a noun stays in that noun's clause
         token = token.head
     return None
+
+
+def _spells_out(token: Token) -> bool:
+    """A definite noun in apposition to a plural common noun spells out what that noun
+    counts ("DeepSeek's recent releases—the V3-powered assistant and the R1 model"):
+    things told for the first time, not stand-ins for names met before."""
+    head = token
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+    return head.dep_ == "appos" and head.head.tag_ == "NNS" and head.head.pos_ == "NOUN"
 
 
 def _counted_two(token: Token) -> bool:
