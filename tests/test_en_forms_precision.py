@@ -103,6 +103,13 @@ POSITIVE = [
         "carmaker released its latest humanoid Orvo Gen in development.",
         {("tarnwick", "developed", "orvo-gen")},
     ),
+    # "the architecture of X" is X's: what is used is the model it describes
+    (
+        "Quorra Labs released the Tarn-9 model last year. It clarified that in the process "
+        "of training the model, Quorra Labs used the basic architecture of Pell-2, which "
+        "allowed for a quick start.",
+        {("quorra-labs", "uses", "pell-2")},
+    ),
     # a short lowercase name with a version that a model noun names ("a reasoning model,
     # s1,") is a name
     (

@@ -105,7 +105,18 @@ _PARTS = frozenset({"team", "unit", "division", "arm"})
 #: Nouns that stand for what they are "of": "built on top of X", "released the weights
 #: of X" (a model's parts released are the model released).
 _SUPPORTS = frozenset(
-    {"top", "basis", "back", "foundation", "base", "version", "form", "weight", "code"}
+    {
+        "top",
+        "basis",
+        "back",
+        "foundation",
+        "base",
+        "version",
+        "form",
+        "weight",
+        "code",
+        "architecture",  # "used the basic architecture of LLaMA": LLaMA, not a model met before
+    }
 )
 #: Nouns for a part of something: "owns 90% of Arm Holdings".
 _SHARES = frozenset(
