@@ -110,6 +110,16 @@ POSITIVE = [
         "allowed for a quick start.",
         {("quorra-labs", "uses", "pell-2")},
     ),
+    # the possessor of a name led by another company's name is that company's parent: it
+    # owns the thing, the leading company made it (the form needs gazetteer names)
+    (
+        "Analysts compared it with Alphabet's Google Gemini and Meta's Llama 3.",
+        {
+            ("alphabet", "owns", "gemini"),
+            ("google", "developed", "gemini"),
+            ("meta", "developed", "llama-3"),
+        },
+    ),
     # a short lowercase name with a version that a model noun names ("a reasoning model,
     # s1,") is a name
     (
@@ -197,6 +207,10 @@ NEGATIVE = [
         "Tamsin launched Quibble in May. Brevik's recent releases—the Dune-3-powered AI "
         "assistant on January 10 and the Tarn model on January 20—have shaken the market.",
         ("quibble", "uses"),
+    ),
+    (
+        "Analysts compared it with Alphabet's Google Gemini and Meta's Llama 3.",
+        ("alphabet", "developed"),
     ),
     # "their" after a plural common noun subject is that noun's, not a company's
     (

@@ -1176,6 +1176,10 @@ class FrameReader(ParseRepairs, RelationalNouns):
             return
         slots = Slots()
         trigger = "@possessive"
+        if token.i in self.names.heads:
+            # "Alphabet Inc.'s Google Gemini": the leading company made it (@compound), the
+            # possessor is that company's parent: it owns what its company made
+            trigger = "@possessive-parent"
         # A possessed name is owned alone: "Microsoft's Bing and Google's Bard", "Microsoft
         # or Alphabet's Google", "Meta's Llama and Mistral" do not share the owner.
         if self._kin_noun(token):
