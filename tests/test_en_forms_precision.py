@@ -10,6 +10,14 @@ import pytest
 from tests.en_helpers import read_texts
 
 POSITIVE = [
+    # a name given by "called"/"named"/"known as" belongs to its noun's clause: the
+    # company just introduced, not a name outside a clause one sentence earlier
+    (
+        "Eldham University's robotics leader Mara Quint has quietly built a start-up. "
+        "Quint, a scientist who has been dubbed a pioneer, created a company called Vellor "
+        "Works in May. The start-up has raised money from Pellwick Capital.",
+        {("pellwick-capital", "investedIn", "vellor-works")},
+    ),
     # "The company …" opening a sentence continues the subject of the sentence before,
     # even a name with no class yet, not a company that sentence named in passing
     (
@@ -142,6 +150,12 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    (
+        "Eldham University's robotics leader Mara Quint has quietly built a start-up. "
+        "Quint, a scientist who has been dubbed a pioneer, created a company called Vellor "
+        "Works in May. The start-up has raised money from Pellwick Capital.",
+        ("pellwick-capital", "investedIn", "eldham-university"),
+    ),
     (
         "Norvale is targeting a valuation of $2 billion in a round already backed by "
         "Pellwick Capital and Dray Partners. The company behind the Quibble chatbot "

@@ -66,6 +66,9 @@ _NOT_ROLES = frozenset({"according", "such", "rather", "instead", "because", "du
 
 
 _EMBEDDING = frozenset({"relcl", "acl", "advcl", "ccomp", "pcomp"})
+#: Participles that give a noun its name ("a company called X", "the firm, known as X"):
+#: the name belongs to the noun's own clause, it is no embedded clause's.
+_NAMING_PARTICIPLES = frozenset({"call", "name", "dub", "title", "brand", "christen", "know"})
 
 
 class SentenceTables:
@@ -99,7 +102,10 @@ class SentenceTables:
         seen = 0
         while self.heads[i] != i and seen < 50:
             i = self.heads[i]
-            if self.tokens[i].dep_ in _EMBEDDING:
+            token = self.tokens[i]
+            if token.dep_ in _EMBEDDING and not (
+                token.dep_ == "acl" and token.lemma_ in _NAMING_PARTICIPLES
+            ):
                 return True
             seen += 1
         return False
