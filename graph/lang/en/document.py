@@ -20,7 +20,7 @@ from graph.lang.en.bylines import byline_frames
 from graph.lang.en.cues import Cues
 from graph.lang.en.frames import FrameReader, role_table
 from graph.lang.en.gazetteer import Gazetteer
-from graph.lang.en.names import SentenceNames, find_names, short_forms
+from graph.lang.en.names import SentenceNames, drop_spelt_out, find_names, short_forms
 from graph.lang.en.parse import ParsedSentence
 from graph.lang.en.references import Antecedents, ArgumentResolver
 from graph.lang.en.rules import (
@@ -60,12 +60,16 @@ def sentence_readings(
     gazetteer = Gazetteer.of(lexicon)
     roles = role_table(index)
     all_names = [find_names(sentence, gazetteer, cues) for sentence in sentences]
+    drop_spelt_out(all_names)
     bylines = byline_frames([(s.start, s.text) for s in sentences], all_names, gazetteer)
     _join_short_forms(all_names)
     antecedents = Antecedents()
     readings: list[SentenceReading] = []
     for i, (sentence, names) in enumerate(zip(sentences, all_names, strict=True)):
         resolver = ArgumentResolver(names, cues, antecedents, i)
+        # "The company vaulted into the spotlight when it acquired X": the subject
+        # stand-in first, so that the pronoun after it takes what it stands for
+        resolver.stand_ins()
         frames = FrameReader(names, cues, index, resolver, roles).read()
         if i in bylines:
             frames.append(bylines[i])

@@ -198,6 +198,8 @@ class FrameReader(ParseRepairs, RelationalNouns):
         Sarvam AI": a thing named with "from" and a company is that company's (an
         ``@from`` frame; the patterns keep only models and products made by companies)."""
         for span in self.names.spans:
+            if span.reference:
+                continue
             token = self.doc[span.end_token - 1]
             things = [token]
             if token.dep_ == "attr" and lemma(token.head) == "be":
@@ -526,9 +528,13 @@ class FrameReader(ParseRepairs, RelationalNouns):
         wanted = "obj" if passive else "subj"
         if wanted in roles:
             return
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in kids(verb)):
+            return  # "the model picks experts, and those experts use X": a subject of its own
         head = verb.head
         if verb.dep_ == "conj" or (verb.dep_ in ("xcomp", "advcl") and not passive):
             for role, token in verb_arguments(head):
+                if verb.dep_ != "conj" and _extraposed(token):
+                    continue  # "It is possible to use X": nobody in particular
                 head_passive = is_passive(head)
                 if role == ("obj" if head_passive else "subj") and not passive:
                     via = "conj" if verb.dep_ == "conj" else "control"
@@ -650,7 +656,7 @@ class FrameReader(ParseRepairs, RelationalNouns):
                 # title, one name ("co-founders A and B" name both)
                 slots.add("holder", [Target(named)], via)
                 if any(self._former(c) for c in kids(holder) if c.i < noun.i) or (
-                    self._former_prefix(noun)
+                    self._former_prefix(noun) or self._leaves_post(holder, slots.keys())
                 ):
                     blocked = blocked or "former"
                 continue
@@ -987,6 +993,48 @@ class FrameReader(ParseRepairs, RelationalNouns):
                         if found is not None:
                             slots.add("of", [found], "type-noun")
 
+    def _leaves_post(self, holder: Token, ends: set[str]) -> bool:
+        """ "Vexo CEO Ada Voss has resigned from the startup", "… stepped down": the
+        title of the one who leaves is the post left (unless the sentence says she left
+        another company: "Vexo CEO Ada Voss left Pellory's board")."""
+        if holder.dep_ != "nsubj":
+            return False
+        verb = holder.head
+        particles = {c.lower_ for c in kids(verb) if c.dep_ in ("prt", "advmod")}
+        word = lemma(verb)
+        if word not in _LEFT and not ({f"{word} {p}" for p in particles} & _STEP_DOWN):
+            return False
+        if verb.tag_ in ("VB", "VBG") or block_reason(verb, self.cues) is not None:
+            return False  # "will step down next year", "is stepping down": still in post
+        for child in kids(verb):
+            objects = [child] if child.dep_ == "dobj" else []
+            if child.dep_ == "prep" and child.lower_ in ("from", "as"):
+                objects = [c for c in kids(child) if c.dep_ == "pobj"]
+            for obj in objects:
+                # the object or its owner ("Halden's board"), not a modifier ("the UK
+                # AI startup")
+                for word in (obj, *(c for c in kids(obj) if c.dep_ == "poss")):
+                    named = self.names.at(word)
+                    if named is not None and named.key not in ends:
+                        return False
+        return True
+
+    def _stood_for(
+        self, host: Token, classes: frozenset[str], exclude: frozenset[str]
+    ) -> Target | None:
+        """What a subject stand-in was already resolved to ("The company behind X": the
+        company the sentence continues with, see ArgumentResolver.stand_ins), so that one
+        noun stands for one name."""
+        for span in self.names.spans:
+            if (
+                span.reference
+                and span.start_token == host.i
+                and span.key not in exclude
+                and self.resolver.class_of(span) in (classes | {None})
+            ):
+                return Target(span, "anaphor", 0.05)
+        return None
+
     def _implicit_ends(self, noun: Token, host: Token, trigger: str, slots: Slots) -> list[Slots]:
         """Ends of a relational noun the sentence leaves to the context.
 
@@ -1027,7 +1075,9 @@ class FrameReader(ParseRepairs, RelationalNouns):
                 # the name it would stand for is its own other end ("Meta … the parent
                 # company of Facebook", with Facebook a name of Meta): no safe reading
                 return []
-            found = self.resolver.implicit(noun, holder_classes, exclude, closest=not subjects)
+            found = self._stood_for(host, holder_classes, exclude)
+            if found is None:
+                found = self.resolver.implicit(noun, holder_classes, exclude, closest=not subjects)
             if found is not None:
                 slots.add("holder", [found], "anaphor")
             return []
@@ -1126,6 +1176,10 @@ class FrameReader(ParseRepairs, RelationalNouns):
             return
         slots = Slots()
         trigger = "@possessive"
+        if token.i in self.names.heads:
+            # "Alphabet Inc.'s Google Gemini": the leading company made it (@compound), the
+            # possessor is that company's parent: it owns what its company made
+            trigger = "@possessive-parent"
         # A possessed name is owned alone: "Microsoft's Bing and Google's Bard", "Microsoft
         # or Alphabet's Google", "Meta's Llama and Mistral" do not share the owner.
         if self._kin_noun(token):
@@ -1265,6 +1319,14 @@ def _apostrophe_after(token: Token) -> bool:
     )
 
 
+def _extraposed(token: Token) -> bool:
+    """The "it" of "it is possible / easy / common to …", standing for the clause."""
+    verb = token.head
+    if token.lower_ != "it" or token.dep_ != "nsubj" or lemma(verb) != "be":
+        return False
+    return any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in kids(verb))
+
+
 def _filled(slots: Slots, role: str) -> bool:
     return any(role in r.split("|") for r, _ in slots.items)
 
@@ -1292,6 +1354,8 @@ _FORMER_TITLE = frozenset({"former", "ex", "ex-", "onetime", "one-time", "erstwh
 #: it ("served as CEO but left the company").
 _LEFT = frozenset({"leave", "quit", "resign", "depart", "exit", "retire"})
 
+
+_STEP_DOWN = frozenset({"step down", "step aside", "stand down"})
 
 #: Verbs of taking up a post, which a later leaving ends.
 POST_VERBS = frozenset({"join", "rejoin", "work", "serve", "lead", "head", "run"})

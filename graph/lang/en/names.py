@@ -22,7 +22,7 @@ Places ("a Seoul startup", "offices in Austin", "Paris-based") are not names of 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -149,6 +149,13 @@ class SentenceNames:
 
     def at(self, token: Token) -> NameSpan | None:
         return self.by_token.get(token.i)
+
+    def drop(self, span: NameSpan) -> None:
+        """Remove a name found to be none."""
+        self.spans.remove(span)
+        for t in range(span.start_token, span.end_token):
+            if self.by_token.get(t) is span:
+                del self.by_token[t]
 
     def names(self) -> tuple[Name, ...]:
         ordered = sorted(self.spans, key=lambda s: (s.start, s.end))
@@ -350,6 +357,11 @@ class _Finder:
         headline = bool(self.doc.user_data.get("newskg.headline"))
         tokens = self.names.tokens
         for i, text in enumerate(tables(self.doc).texts):
+            if text.islower() and _SHORT_MODEL.fullmatch(text) and self._kind_named(tokens[i]):
+                span = self._span(i, i + 1, tokens[i].idx, tokens[i].idx + len(text))
+                if span is not None and i not in self.names.by_token:
+                    self.names.add(span)
+                continue
             if (text.islower() and not lowercase_model(text)) or not text[:1].isalnum():
                 continue  # most tokens: no capital, or punctuation
             token = tokens[i]
@@ -365,6 +377,21 @@ class _Finder:
             if span is not None:
                 self.names.add(span)
 
+    def _kind_named(self, token: Token) -> bool:
+        """A short lowercase word with a digit ("s1", "k2") that a model or product noun
+        names: "a reasoning model, s1,", "the s1 model", "a model named s1"."""
+        head = token.head
+        if token.dep_ == "appos" or (token.dep_ in ("compound", "nmod") and head.i > token.i):
+            typed = self._type(head)
+            return typed is not None and typed[0] in ("AIModel", "Product")
+        if token.dep_ in ("oprd", "attr", "dobj", "xcomp", "ccomp") and lemma(head) in (
+            "name",
+            "call",
+            "dub",
+        ):
+            return head.dep_ in ("acl", "relcl") and self._type(head.head) is not None
+        return False
+
     def _name_shaped(self, token: Token) -> bool:
         text = token.text
         if not any(c.isalpha() for c in text) or token.is_punct:
@@ -373,6 +400,12 @@ class _Finder:
             return False
         words = text.lower().split()
         introduced = token.i > 0 and self.doc[token.i - 1].lower_ in _COMPANY_NOUNS
+        # "California-based Figure": what a place-based phrase introduces is a name
+        introduced = introduced or (
+            token.i > 1
+            and self.doc[token.i - 1].lower_ == "based"
+            and self.doc[token.i - 2].text == "-"
+        )
         if " ".join(words) in self.cues.not_names and not introduced:
             return False  # "Code Red" ("Robotics startup Figure" is a company)
         if all(w in TITLE_WORDS for w in words):
@@ -392,6 +425,8 @@ class _Finder:
             return False
         if len(words) == 1 and words[0] in _FUNCTION_WORDS:
             return False
+        if _spelt_out(self.doc, token):
+            return False  # "annual recurring revenue (ARR)": the initials of a common noun
         if (
             len(words) == 2
             and words[1] in self.cues.weak_org_suffixes
@@ -470,6 +505,17 @@ class _Finder:
             and doc[token.i + 1].text == "-"
             and doc[token.i + 2].lower_ == "based"
         )
+        if (
+            token.i + 4 < len(doc)
+            and doc[token.i + 1].text == ","
+            and doc[token.i + 3].text == "-"
+            and doc[token.i + 4].lower_ == "based"
+            and (
+                doc[token.i + 2].lower_ in self.cues.places
+                or self.ner.get(token.i + 2) in _PLACE_LABELS
+            )
+        ):
+            return True  # "Sunnyvale, California-based Figure": a city and its state
         if based:  # "a Lyon-based startup", not "a Vireo-based assistant"
             typed = self.cues.type_of([lemma(doc[token.i + 2].head)])
             if typed is not None and typed[0] in ("Organization", "Person"):
@@ -741,6 +787,20 @@ class _Finder:
             for prep in kids(noun)
         )
 
+    def _own_noun(self, token: Token) -> bool:
+        """A type noun right before the name that is not the head the parser hung it
+        from: "led by the Amazon chairman alongside venture firms Lux Capital" is
+        described by "firms", not by "chairman" (a misparsed apposition)."""
+        if token.i == 0:
+            return False
+        before = self.doc[token.i - 1]
+        return (
+            before != token.head
+            and before.pos_ == "NOUN"
+            and self.names.at(before) is None
+            and self._type(before) is not None
+        )
+
     def _described_by(self, token: Token) -> Iterable[tuple[str, str, float, str]]:
         """Type nouns that describe the name at ``token``, with the cue's weight."""
         # "Mistral, a Paris-based startup" / "the startup, Xyz" / "CEO Sam Altman"
@@ -764,7 +824,7 @@ class _Finder:
                 typed = self._type(child)
                 if typed:  # "OpenAI CEO Sam Altman", "Uber rival Lyft"
                     yield typed[0], typed[1], TYPE_NOUN, "title"
-        if token.dep_ == "appos" and not reduced_relative(token):
+        if token.dep_ == "appos" and not reduced_relative(token) and not self._own_noun(token):
             typed = self._type(token.head)
             if typed:  # "its developer, Wader AI"; "the startup Xyz"
                 yield typed[0], typed[1], TYPE_NOUN, "apposition"
@@ -821,6 +881,9 @@ class _Finder:
                     yield typed[0], typed[1], NAMING, "naming"
 
 
+#: A short lowercase model name: a few letters and a version ("s1", "k2", "r1.5").
+_SHORT_MODEL = re.compile(r"[a-z]{1,3}\d+(?:\.\d+)?")
+
 _MONTH_DAY = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?"
 )
@@ -863,6 +926,21 @@ def after_parenthesis(doc: Doc, i: int) -> int:
             if doc[j].text == ")":
                 return j + 1
     return i
+
+
+def _spelt_out(doc: Doc, token: Token) -> bool:
+    """An acronym in brackets after the lowercase words it abbreviates: "annual recurring
+    revenue (ARR)", "total addressable market (TAM)" name no thing of the graph."""
+    text = token.text
+    i = token.i
+    if not (text.isupper() and text.isalpha() and 2 <= len(text) <= 6):
+        return False
+    if i < 2 or doc[i - 1].text != "(" or i + 1 >= len(doc) or doc[i + 1].text != ")":
+        return False
+    words = doc[max(0, i - 1 - len(text)) : i - 1]
+    if len(words) != len(text) or not all(w.is_lower and w.is_alpha for w in words):
+        return False
+    return "".join(w.text[0] for w in words) == text.lower()
 
 
 def _quoted(tokens: list[Token], start: int, end: int) -> bool:
@@ -914,6 +992,23 @@ def find_names(sentence: ParsedSentence, lexicon: Gazetteer, cues: Cues) -> Sent
     finder.shaped()
     finder.vote()
     return finder.names
+
+
+def drop_spelt_out(all_names: Sequence[SentenceNames]) -> None:
+    """An acronym the document spells out as a common noun ("annual recurring revenue
+    (ARR)") is no name anywhere in it ("the combined ARR grew")."""
+    common = {
+        token.text
+        for names in all_names
+        for token in names.tokens
+        if token.text.isupper() and _spelt_out(token.doc, token)
+    }
+    if not common:
+        return
+    for names in all_names:
+        for span in list(names.spans):
+            if span.surface in common and not any(v.cue == "lexicon" for v in span.votes):
+                names.drop(span)
 
 
 def short_forms(spans: Iterable[NameSpan]) -> dict[str, NameSpan]:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from graph.errors import KgError
 from graph.lang.base import parse_stream
-from graph.lang.en.cues import word_set
+from graph.lang.en.cues import load_cues, word_set
 from graph.model import Document
 
 if TYPE_CHECKING:
@@ -367,7 +367,9 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
                 break  # "the Orca-2 LLM": the kind the name is of, no part of it
             if _starts_name(token) or _VERSION.match(token.text) or edition:
                 j += 1
-            elif _group_head(doc, j):
+            elif _of_name(doc, j):
+                j += 2  # "the University of Waterloo", "Bank of America": one name
+            elif _group_head(doc, j) and not _generic_run(doc, i, j):
                 j += 1  # "the Lidl owner Schwarz group": the conglomerate's name
                 break
             elif token.text in ("-", ".", "&") and j + 1 < n:
@@ -397,6 +399,24 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
             runs.append((i, j))
         i = j
     return runs
+
+
+def _of_name(doc: Doc, j: int) -> bool:
+    """ "of" inside a name that opens with an organization word (``org_prefixes`` of
+    the cues: "University of Waterloo", "Bank of America"), before a capitalised word."""
+    return (
+        doc[j].lower_ == "of"
+        and j + 1 < len(doc)
+        and doc[j - 1].lower_ in load_cues().org_prefixes
+        and _starts_name(doc[j + 1])
+        and _capitalised(doc[j + 1])
+    )
+
+
+def _generic_run(doc: Doc, i: int, j: int) -> bool:
+    """ "its AI group": a capitalised word that is no name (``not_names``: "AI", "API")
+    before "group" is a kind of group, not a conglomerate's name."""
+    return doc[i:j].text.lower() in load_cues().not_names
 
 
 def _group_head(doc: Doc, j: int) -> bool:
@@ -454,6 +474,31 @@ def _split_final_period(doc: Doc) -> None:
             retokenizer.split(last, [text[:-1], "."], heads=[(last, 0), (last, 0)])
 
 
+def _glued_with_digits(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of words glued by hyphens with a digit in some part ("Sky-T1",
+    "Llama-3-70B"): in a title-case headline the one sign of a name that holds."""
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(doc)
+    while i < n:
+        j = i
+        while (
+            j + 2 < n
+            and doc[j + 1].text == "-"
+            and _glued(doc, j)
+            and _glued(doc, j + 1)
+            and doc[j + 2].text[:1].isalnum()
+        ):
+            j += 2
+        if (
+            j > i
+            and doc[i].text[:1].isalnum()
+            and any(c.isdigit() for t in doc[i : j + 1] for c in t.text)
+        ):
+            runs.append((i, j + 1))
+        i = j + 1
+    return runs
+
+
 def is_headline(doc: Doc) -> bool:
     """A line in title case ("Tessel Systems Buys Brackenfield to Strengthen Its Coding
     Assistant"): every word is capitalised, so capitals say nothing about names."""
@@ -472,6 +517,11 @@ def merge_name_tokens(doc: Doc) -> Doc:
     _split_final_period(doc)
     if is_headline(doc):
         doc.user_data["newskg.headline"] = True
+        glued = _glued_with_digits(doc)
+        if glued:  # "NovaSky's Budget-Friendly Sky-T1 Model": "Sky-T1", not "T1"
+            with doc.retokenize() as retokenizer:
+                for start, end in glued:
+                    retokenizer.merge(doc[start:end])
         return doc
     runs = name_runs(doc)
     taken = {t for start, end in runs for t in range(start, end)}

@@ -33,6 +33,7 @@ from graph.lang.en.syntax import (
     misread_type_noun,
     nominal,
     noun_words,
+    tables,
 )
 
 if TYPE_CHECKING:
@@ -104,7 +105,18 @@ _PARTS = frozenset({"team", "unit", "division", "arm"})
 #: Nouns that stand for what they are "of": "built on top of X", "released the weights
 #: of X" (a model's parts released are the model released).
 _SUPPORTS = frozenset(
-    {"top", "basis", "back", "foundation", "base", "version", "form", "weight", "code"}
+    {
+        "top",
+        "basis",
+        "back",
+        "foundation",
+        "base",
+        "version",
+        "form",
+        "weight",
+        "code",
+        "architecture",  # "used the basic architecture of LLaMA": LLaMA, not a model met before
+    }
 )
 #: Nouns for a part of something: "owns 90% of Arm Holdings".
 _SHARES = frozenset(
@@ -131,6 +143,8 @@ _SHARES = frozenset(
 _NAMING_VERBS = frozenset({"call", "name", "dub", "title", "brand", "christen", "know"})
 _RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
 #: Adjectives that judge rather than name: dropped from a concept's name.
+#: Words before a company that make it a past employer: "ex-Square", "former OpenAI".
+_PAST_MARKS = frozenset({"ex", "ex-", "former", "onetime", "one-time", "erstwhile"})
 _EVALUATIVE = word_set(
     """
     big biggest bigger large largest larger growing great greatest major main clear
@@ -157,6 +171,7 @@ class _Seen:
     sentence: int
     start: int  # character offset in the document
     subject: bool = False
+    embedded: bool = False  # inside a relative or reported clause
 
 
 @dataclass
@@ -176,7 +191,9 @@ class Antecedents:
     def remember(self, names: SentenceNames, sentence: int, offset: int) -> None:
         for span in sorted(names.spans, key=lambda s: s.start):
             # Stand-ins count too: "The startup develops models. Its first model …"
-            seen = _Seen(span.key, span.canonical, sentence, offset + span.start, span.subject)
+            seen = _Seen(
+                span.key, span.canonical, sentence, offset + span.start, span.subject, span.embedded
+            )
             self.seen.append(seen)
             self.mentions[span.key] += 1
             self.last[span.key] = seen
@@ -209,10 +226,16 @@ class Antecedents:
         untyped_ok: bool = False,
         exclude: frozenset[str] = frozenset(),
         topic_first: bool = False,
+        continuing: bool = False,
     ) -> _Seen | None:
         """The last name before ``before`` (document offset) of one of ``classes``, a
         subject first within a sentence; with ``untyped_ok``, an untyped name will do when
-        no typed one fits."""
+        no typed one fits. With ``continuing`` (a definite stand-in that is its clause's
+        subject: "The company ..."), the previous sentence's main subject comes first."""
+        if continuing:
+            kept = self._continued(classes, sentence, exclude)
+            if kept is not None:
+                return kept
         fallback = None
         fitting: list[_Seen] = []
         current = None
@@ -246,7 +269,7 @@ class Antecedents:
                 ]
                 topic = self._topic(classes, exclude)
                 if candidates:
-                    best = max(candidates, key=lambda s: (mentions[s.key], s.start))
+                    best = max(candidates, key=lambda s: (mentions[s.key], not s.embedded, s.start))
                     if topic is not None and mentions[topic.key] >= 2 * mentions[best.key] + 1:
                         return topic  # the article's company, named a while ago, over a
                         # company met once in passing ("By comparison, OpenAI's GPT-4 …")
@@ -255,6 +278,35 @@ class Antecedents:
                 return subject
             return max(fitting, key=lambda s: (mentions[s.key], s.start))
         return fallback
+
+    def _continued(
+        self, classes: frozenset[str] | None, sentence: int, exclude: frozenset[str]
+    ) -> _Seen | None:
+        """The main-clause subject of the sentence just before, if it is one name that
+        fits or has no class yet: "Vexo is best known for Orvik. The company …" continues
+        with Vexo, whatever company the sentence before named in passing ("backed by
+        Pell Capital"). A name whose cues say it is of another kind is no candidate."""
+        found: list[_Seen] = []
+        for seen in reversed(self.seen):
+            if seen.sentence < sentence - 1:
+                break
+            if seen.sentence == sentence - 1 and seen.subject and not seen.embedded:
+                found.append(seen)
+        keys = {seen.key for seen in found}
+        if len(keys) != 1:
+            return None
+        seen = found[0]
+        if seen.key in exclude:
+            return None
+        if classes is None:
+            return seen
+        totals: dict[str, float] = defaultdict(float)
+        for vote in self.votes.get(seen.key, ()):
+            totals[vote.entity_class] += vote.weight
+        # however faint its cues, a name leaning to another kind is none ("Dana Whitfield
+        # joined X. The startup …": not Dana Whitfield)
+        leaning = max(sorted(totals), key=lambda c: totals[c]) if totals else None
+        return seen if leaning is None or leaning in classes else None
 
     def _topic(self, classes: frozenset[str] | None, exclude: frozenset[str]) -> _Seen | None:
         """The fitting name met most often in the document so far, if met three times."""
@@ -492,6 +544,8 @@ class ArgumentResolver:
             commas = self._comma_apposition(token)
             if commas is not None:  # "The startup, MosaicML, is …" (parsed as no apposition)
                 return [Target(commas, "apposition")]
+            if _spells_out(token):
+                return []  # "its recent releases, the X-powered assistant and …": new things
             found = self._stand_in(token, frozenset({typed[0]}))
             if found:
                 return [found]
@@ -813,6 +867,8 @@ class ArgumentResolver:
         wanted = self.cues.pronouns.get(token.lower_)
         if wanted is None:
             return None
+        if token.lower_ in ("they", "their", "them", "theirs") and self._plural_owner(token):
+            return None  # "The researchers claim that their model …": the researchers'
         if wanted == "*":
             allowed = (classes or frozenset()) - {"Person"} or None
         else:
@@ -820,6 +876,23 @@ class ArgumentResolver:
             if not allowed:
                 return None
         return self._stand_in(token, allowed)
+
+    def _plural_owner(self, token: Token) -> bool:
+        """A plural common noun before the pronoun is the subject of a clause the pronoun
+        sits in: "they"/"their" are its, not a name's."""
+        for ancestor in token.ancestors:
+            if ancestor.pos_ not in ("VERB", "AUX"):
+                continue
+            for child in kids(ancestor):
+                if (
+                    child.dep_ in ("nsubj", "nsubjpass")
+                    and child.i < token.i
+                    and child.tag_ == "NNS"
+                    and self._name_at(child) is None
+                    and not any(s.start_token == child.i for s in self.names.spans)
+                ):
+                    return True
+        return False
 
     def _stand_in(self, token: Token, classes: frozenset[str] | None) -> Target | None:
         """A reference name for a stand-in: the last fitting name before it."""
@@ -831,6 +904,9 @@ class ArgumentResolver:
             untyped_ok=True,
             exclude=self._exclude,
             topic_first=token.pos_ != "PRON",
+            continuing=token.pos_ != "PRON"
+            and token.dep_ in ("nsubj", "nsubjpass")
+            and not tables(self.doc).embedded(token.i),
         )
         local = self._local_antecedent(token, classes)
         if local is not None:
@@ -933,13 +1009,22 @@ class ArgumentResolver:
                 continue  # "The former DeepMind researcher founded the start-up": not DeepMind
             if token.pos_ != "PRON" and _in_relative_head(self.doc[span.end_token - 1], token):
                 continue  # "investors like A and B, who put money into the company": not B
-            if self.antecedents.provisional(span.key) is None and not span.votes:
-                untyped.append(span)
+            if token.pos_ != "PRON" and self._describes_name(self.doc[span.end_token - 1]):
+                continue  # "Meta alum Kevin Weil … is the company's CFO": not Meta
             entity_class = self.antecedents.provisional(span.key) or _class_of(span)
+            if entity_class is None and span.reference and span.end_token == span.start_token + 1:
+                # "The company …, when it acquired X": the stand-in's own type noun
+                typed = self.cues.type_of([lemma(self.doc[span.start_token])])
+                entity_class = typed[0] if typed else None
+            if entity_class is None and not span.votes:
+                untyped.append(span)
             if classes is None or entity_class in classes:
                 fitting.append(span)
         if not fitting:
             return max(untyped, key=lambda s: s.start) if untyped and self._exclude else None
+        listed = self._listing_owner(token, fitting)
+        if listed is not None:
+            return listed
         # The most salient first: a main-clause subject, then anything outside relative
         # and reported clauses, then any subject, then the closest name.
         for tier in (
@@ -951,6 +1036,47 @@ class ArgumentResolver:
             if tier:
                 return max(tier, key=lambda s: s.start)
         return None
+
+    def _describes_name(self, last: Token) -> bool:
+        """A past employer in the description of a person ("Meta alum Kevin Weil",
+        "ex-Square exec Sarah Friar", "former Vexo engineer Ada Voss"): no party of the
+        sentence, so no antecedent of "the company" ("Tesla CEO Elon Musk … the
+        carmaker" is Tesla: a current post)."""
+        doc = self.doc
+        after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+        before = {t.lower_ for t in doc[max(0, last.i - 2) : last.i]}
+        former = bool(before & _PAST_MARKS) or (
+            after is not None and after.lower_.startswith(("alum", "veteran"))
+        )
+        if not former:
+            return False
+        typed = self.cues.type_of([lemma(after)]) if after is not None else None
+        if typed is not None and typed[0] == "Person":
+            return True  # "ex-Quillon exec", however the parser hung the words
+        if last.dep_ not in ("amod", "compound", "nmod") or last.head.i <= last.i:
+            return False
+        head = last.head
+        for _ in range(3):  # the description ends at a name
+            if self._name_at(head) is not None:
+                return True
+            if head.dep_ not in ("amod", "compound", "nmod", "conj") or head.head.i <= head.i:
+                return False
+            head = head.head
+        return False
+
+    def _listing_owner(self, token: Token, fitting: list[NameSpan]) -> NameSpan | None:
+        """ "the employees at Inflection AI, including its co-founder": a possessive in
+        a phrase that picks members out of a noun phrase is of the last fitting name of
+        that noun phrase, not of the clause's subject."""
+        if token.dep_ != "poss" or token.pos_ != "PRON":
+            return None
+        prep = token.head.head
+        if prep.dep_ != "prep" or prep.lower_ not in _LIST_PREPS | {"among"}:
+            return None
+        owner = prep.head
+        inside = {t.i for t in owner.subtree if t.i < prep.i}
+        found = [s for s in fitting if s.end_token - 1 in inside]
+        return max(found, key=lambda s: s.start) if found else None
 
     def _speaker(self, token: Token) -> NameSpan | None:
         """ "Zephyrine said it had acquired X": the subject pronoun of a clause reported by
@@ -1028,6 +1154,16 @@ def _clause_of(token: Token) -> Token | None:
             return None  # a name coordinated with a noun stays in that noun's clause
         token = token.head
     return None
+
+
+def _spells_out(token: Token) -> bool:
+    """A definite noun in apposition to a plural common noun spells out what that noun
+    counts ("DeepSeek's recent releases—the V3-powered assistant and the R1 model"):
+    things told for the first time, not stand-ins for names met before."""
+    head = token
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+    return head.dep_ == "appos" and head.head.tag_ == "NNS" and head.head.pos_ == "NOUN"
 
 
 def _counted_two(token: Token) -> bool:

@@ -170,7 +170,8 @@ class ParseRepairs:
         if not (self._is_name(owned) or owned.pos_ in ("NOUN", "PROPN")):
             return
         slots = Slots()
-        trigger = "@possessive"
+        # "Alphabet Inc.'s Google Gemini": the parent of the company that leads the name
+        trigger = "@possessive-parent" if owned.i in self.names.heads else "@possessive"
         named = self.names.at(owned)  # the name itself, not the names coordinated with it
         found = [Target(named)] if named else self._resolve(trigger, "obj", owned)
         slots.add("obj", found, "surface", 0.05)

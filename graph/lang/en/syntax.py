@@ -66,6 +66,9 @@ _NOT_ROLES = frozenset({"according", "such", "rather", "instead", "because", "du
 
 
 _EMBEDDING = frozenset({"relcl", "acl", "advcl", "ccomp", "pcomp"})
+#: Participles that give a noun its name ("a company called X", "the firm, known as X"):
+#: the name belongs to the noun's own clause, it is no embedded clause's.
+_NAMING_PARTICIPLES = frozenset({"call", "name", "dub", "title", "brand", "christen", "know"})
 
 
 class SentenceTables:
@@ -99,7 +102,10 @@ class SentenceTables:
         seen = 0
         while self.heads[i] != i and seen < 50:
             i = self.heads[i]
-            if self.tokens[i].dep_ in _EMBEDDING:
+            token = self.tokens[i]
+            if token.dep_ in _EMBEDDING and not (
+                token.dep_ == "acl" and token.lemma_ in _NAMING_PARTICIPLES
+            ):
                 return True
             seen += 1
         return False
@@ -468,6 +474,27 @@ def _dated(prep: Token) -> bool:
     return False
 
 
+#: Verbs of a standing tie that a closed span of years puts in the past ("served as its
+#: CFO from 2017 to 2022"); events keep their span ("developed X from 2019 to 2021").
+_TIE_VERBS = frozenset(
+    {"work", "serve", "lead", "head", "run", "chair", "oversee", "manage", "own", "hold", "be"}
+)
+_SPAN_ENDS = frozenset({"to", "through", "until", "till", "til"})
+
+
+def _closed_span(prep: Token) -> bool:
+    """ "from 2017 to 2022", "between 2015 and 2019": a span of dates with an end."""
+    word = prep.lower_
+    if word == "from" and _dated(prep):
+        return any(g.dep_ == "prep" and g.lower_ in _SPAN_ENDS and _dated(g) for g in kids(prep))
+    if word == "between" and _dated(prep):
+        return any(
+            p.dep_ == "pobj" and any(c.dep_ == "conj" and c.like_num for c in kids(p))
+            for p in kids(prep)
+        )
+    return False
+
+
 _CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "acl", "relcl", "advcl", "pcomp", "conj", "prep"})
 
 
@@ -511,6 +538,8 @@ def _own_block(trigger: Token, cues: Cues) -> str | None:
             return "planned"
         if child.dep_ == "prep" and child.lower_ in _ENDED_BY and _dated(child):
             return "former"  # "worked on AI at Apple till 2017"
+        if child.dep_ == "prep" and lemma(trigger) in _TIE_VERBS and _closed_span(child):
+            return "former"  # "served as CTO at X from 2017 to 2022"
         if child.dep_ == "advcl" and any(
             m.dep_ == "mark" and m.lower_ in _ENDED_BY for m in kids(child)
         ):
