@@ -455,6 +455,12 @@ class DocumentReader:
         memory.round_age += 1
         if memory.round_age > 2:
             memory.round_owner = None  # a round is spoken of for a sentence or two
+        # What the text has learnt of the carried names since they were placed.
+        memory.topics = [replace(t, hint=memory.hint(t.key) or t.hint) for t in memory.topics]
+        if memory.topic is not None:
+            memory.topic = replace(
+                memory.topic, hint=memory.hint(memory.topic.key) or memory.topic.hint
+            )
         frames = build_frames(
             doc, clean.text, placed, self.triggers, self.cues, memory.topic, memory.round_owner
         )
@@ -1272,10 +1278,46 @@ class DocumentReader:
                         introduced.remove(name.key)
                     introduced.append(name.key)
         memory.recent = memory.recent[-30:]
+        if topic is None:
+            topic = self._main_subject(text, found, placed)
         if topic is not None:
             memory.topic = topic
             memory.topics = [topic, *(t for t in memory.topics if t.key != topic.key)][:4]
 
+    def _main_subject(self, text: str, found: list[Found], placed: list[Placed]) -> Placed | None:
+        """``Xが、…を任命した。CEOのY氏が…``: a sentence with no topic (は) carries its main
+        clause's が/も-subject on to the next, as a topic would: the one the text now speaks
+        of. Not a subject inside a quote, in a clause that describes a noun, or a news
+        outlet reporting (``Xが報じた``)."""
+        doc = self._doc
+        if doc is None:
+            return None
+        for name in sorted(found, key=lambda n: n.start):
+            if surface_marker(text, name.unit_end) not in ("が", "も"):
+                continue
+            if text[: name.start].count("「") > text[: name.start].count("」"):
+                continue  # inside quoted speech
+            if _REPORTING.match(text, name.unit_end):
+                continue
+            if any(
+                _JOINED.fullmatch(text[n.unit_end : name.start]) for n in found if n is not name
+            ):
+                return None  # the last of a list of subjects (A、B、Cも参加した): not one
+            at = next((p for p in placed if p.key == name.key and p.start == name.start), None)
+            if at is None or at.token >= len(doc):
+                continue
+            token = doc[at.token]
+            if at.hint == "Person":
+                return None  # a person's act (X氏が就任した) leaves the text's company in place
+            if token.head.dep_ == "ROOT" and token.head.i > token.i:
+                return at
+            return None  # the first subject belongs to a clause inside the sentence
+        return None
+
+
+#: A subject that reports (Xが報じた, Xが…と伝えた) is a source, not what the text is about.
+_JOINED = re.compile(r"[、,・やと]\s*[^、。はがをにでのも]{0,3}")
+_REPORTING = re.compile(r"(?:が|も)(?:[^、。]{0,12}と)?(?:報じ|伝え|報道)")
 
 _VERSION_PIECE = re.compile(
     r"v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BbMmKkTt]|\d+x\d+[Bb]|[A-Z]{1,3}\d*|\d+[a-z]?"

@@ -248,9 +248,12 @@ class _Gaps(_State):
             and event.lemma_ in _INVESTING
             and not {"ni", "wo", "round", "stake", "to"} & roles
             and self.s.previous_topic is not None
-            and self.s.previous_topic.hint == "Organization"
-            and self.s.previous_topic.token not in taken
+            and self.s.previous_topic.hint in ("Organization", None)
+            # (a name of the previous sentence: its token index is of that sentence's parse)
+            and self.s.previous_topic.key not in {a.name.key for a in present}
             and self._quote_of(clause.idx) is None
+            # ("積極的にAI投資を行っている": a noun glued before the event says what it is in)
+            and not any(c.dep_ == "compound" and c.i not in self.by_token for c in event.children)
         ):
             # "Mistral AIは…。米Microsoftや米NVIDIAなども出資をしている": investors named, the
             # company they invest in left out is the one the text is about.
