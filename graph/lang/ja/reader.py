@@ -168,6 +168,7 @@ class DocumentReader:
         )
         self.finder = NameFinder(lexicon, cues, self.triggers.words)
         self._doc = None  # the sentence being read (for the frame post-processing)
+        self._sentence_companies: set[str] = set()  # organizations the sentence names
 
     def read(self, document: Document, sentences: Sequence[ParsedSentence]) -> DocumentFacts:
         found = [
@@ -465,6 +466,7 @@ class DocumentReader:
             doc, clean.text, placed, self.triggers, self.cues, memory.topic, memory.round_owner
         )
         frames = [self._fitting_topic(frame, memory) for frame in frames]
+        self._sentence_companies = {p.key for p in placed if p.hint == "Organization"}
         frames = [self._company_of_discourse(frame, memory) for frame in frames]
         frames = [self._partner_of_discourse(frame, memory) for frame in frames]
         frames = [_known_employer(frame, memory) for frame in frames]
@@ -943,8 +945,15 @@ class DocumentReader:
                 continue  # "アルトマン氏復帰の動きに加わった": joined something, named or not
             if not any(set(a.role.split("|")) & subject_roles for a in people):
                 continue
-            if any(set(a.role.split("|")) & set(object_roles) for a in frame.arguments):
+            if any(
+                set(a.role.split("|")) & set(object_roles)
+                for a in frame.arguments
+                if a not in people  # (高橋CEO: the person glued to the title is no company)
+            ):
                 continue
+            glued = any(set(a.role.split("|")) & set(object_roles) for a in people)
+            if glued and self._sentence_companies - {company.key}:
+                continue  # "OpenAIで起きたアルトマンCEOの解任": the company is in the sentence
             added = ProtoArgument(company, object_roles[0], "previous", 0.2)
             return replace(frame, arguments=(*frame.arguments, added))
         return frame
@@ -981,8 +990,10 @@ class DocumentReader:
         if doc.text[frame.start : frame.end] in self.cues.occupations:
             return True
         title = doc.char_span(frame.start, frame.end, alignment_mode="expand")
+        roles = {*self.triggers.titles, *self.cues.founder_roles, *self.cues.author_roles}
         return title is not None and any(
-            t.dep_ == "case" and t.text == "の" and t.i < title.root.i for t in title.root.subtree
+            t.dep_ == "case" and t.text == "の" and t.i < title.root.i and t.head.text not in roles
+            for t in title.root.subtree
         )
 
     def _has_ni(self, frame: ProtoFrame) -> bool:
