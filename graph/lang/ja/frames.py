@@ -260,6 +260,14 @@ class _FrameBuilder(_Triggers, _Attaching, _Heads, _Clauses, _Gaps, _Blocking, _
                 elif (
                     self.s.previous_topic is not None
                     and self.s.previous_topic.hint == "Organization"
+                    # ("昨年Xで起きたY CEOの解任": a company the sentence names is the place)
+                    and not any(
+                        n.hint in ("Organization", None) and n.key != self.s.previous_topic.key
+                        for n in self.s.names
+                        if n.token not in {a.name.token for a in arguments}
+                        and n.token not in {p.token for p in prefixes}
+                        and n.token != event.i
+                    )
                 ):
                     arguments.append(ProtoArgument(self.s.previous_topic, "poss", "previous", 0.15))
         for name in possessors:
@@ -335,6 +343,7 @@ class _FrameBuilder(_Triggers, _Attaching, _Heads, _Clauses, _Gaps, _Blocking, _
                 arguments.append(ProtoArgument(owner, "poss", "topic", 0.1))
             elif (
                 heads
+                and event.text in (*self.s.cues.founder_roles, *self.s.cues.author_roles)
                 and all(a.name.hint == "Person" for a in heads)
                 and self.s.previous_topic is not None
                 and self.s.previous_topic.hint == "Organization"

@@ -107,6 +107,7 @@ class _Memory:
     # A dated release whose object the sentence did not name: (trigger, (value, type), raw)
     pending_release: tuple[str, tuple[str, str], str] | None = None
     last_date: tuple[int, int, int] | None = None  # (year, month or 0, day or 0) written last
+    released: Placed | None = None  # the model or product the text last put out (Xが「M」を公開)
 
     def hint(self, key: str) -> str | None:
         votes = self.hints.get(key)
@@ -471,6 +472,16 @@ class DocumentReader:
         frames = [self._partner_of_discourse(frame, memory) for frame in frames]
         frames = [_known_employer(frame, memory) for frame in frames]
         frames = self._round_investments(frames, memory)
+        for frame in frames:
+            if frame.blocked is None and (
+                frame.trigger in _RELEASES or frame.trigger in _making_triggers(self.patterns)
+            ):
+                made = [
+                    a.name
+                    for a in frame.arguments
+                    if a.role == "wo" and a.via == "tree" and a.name.hint in _MODEL_CLASSES
+                ]
+                memory.released = made[-1] if made else memory.released
         names = self._names(sentence, found, references)
         names += self._aliases(sentence, found)
         readings = tuple(self._frame(sentence, f) for f in frames)
@@ -1008,29 +1019,85 @@ class DocumentReader:
     def _fitting_topic(self, frame: ProtoFrame, memory: _Memory) -> ProtoFrame:
         """The subject a sentence leaves out is the latest topic *that can do the act*:
         after "Jones氏は…として知られる。", "…で3000万ドルを調達した" is the company's act,
-        so a topic whose class no pattern of the trigger takes gives way to an earlier one."""
+        so a topic whose class no pattern of the trigger takes gives way to an earlier one.
+        The act's other end counts too: after "Xは「M」を公開した。", "…「Y」を超えるスコアを
+        獲得した" compares a model with a model, so the model the text has just put out
+        (memory.released) does it, not the company."""
         arguments = list(frame.arguments)
+        patterns = self.patterns.for_trigger(frame.trigger)
         for position, argument in enumerate(arguments):
             if argument.via != "previous" or argument.role != "ga":
                 continue
-            classes = {
-                entity_class
-                for pattern in self.patterns.for_trigger(frame.trigger)
-                for role, entity_classes in (
-                    (pattern.subject_role, pattern.subject_classes),
-                    (pattern.object_role, pattern.object_classes),
-                )
-                if "ga" in role.split("|")
-                for entity_class in entity_classes
-            }
-            if not classes or argument.name.hint in classes or argument.name.hint is None:
+            others = [a for a in arguments if a is not argument and a.via != "previous"]
+            if argument.name.hint is None or self._can_do(argument.name, others, patterns):
                 continue
-            fitting = next((t for t in memory.topics[1:] if t.hint in classes), None)
-            if fitting is not None and fitting.key not in {a.name.key for a in arguments}:
+            candidates = [*memory.topics[1:], *([memory.released] if memory.released else [])]
+            taken = {a.name.key for a in arguments}
+            fitting = next(
+                (
+                    t
+                    for t in candidates
+                    if t.hint is not None
+                    and t.key not in taken
+                    and self._can_do(t, others, patterns)
+                ),
+                None,
+            )
+            if fitting is not None:
                 arguments[position] = replace(
                     argument, name=fitting, penalty=argument.penalty + 0.05
                 )
         return replace(frame, arguments=tuple(arguments))
+
+    @staticmethod
+    def _can_do(name: Placed, others: list[ProtoArgument], patterns) -> bool:
+        """Some pattern of the trigger takes ``name`` as its が-end, and, where the frame
+        names the other end with a known class, that end too (of the same class when the
+        pattern says so)."""
+        if not any(
+            name.hint in classes
+            for pattern in patterns
+            for role, classes in (
+                (pattern.subject_role, pattern.subject_classes),
+                (pattern.object_role, pattern.object_classes),
+            )
+            if "ga" in role.split("|")
+        ):
+            return not any(
+                "ga" in role.split("|")
+                for pattern in patterns
+                for role in (pattern.subject_role, pattern.object_role)
+            )
+        for pattern in patterns:
+            for own_role, own, other_role, other in (
+                (
+                    pattern.subject_role,
+                    pattern.subject_classes,
+                    pattern.object_role,
+                    pattern.object_classes,
+                ),
+                (
+                    pattern.object_role,
+                    pattern.object_classes,
+                    pattern.subject_role,
+                    pattern.subject_classes,
+                ),
+            ):
+                if "ga" not in own_role.split("|") or name.hint not in own:
+                    continue
+                filling = [
+                    a
+                    for a in others
+                    if set(a.role.split("|")) & set(other_role.split("|")) and a.name.hint
+                ]
+                if not filling:
+                    return True
+                if any(
+                    a.name.hint in other and (not pattern.same_class or a.name.hint == name.hint)
+                    for a in filling
+                ):
+                    return True
+        return False
 
     def _named_later(
         self, sentence: ParsedSentence, placed: Sequence[Placed], memory: _Memory
@@ -1290,10 +1357,34 @@ class DocumentReader:
                     introduced.append(name.key)
         memory.recent = memory.recent[-30:]
         if topic is None:
+            topic = self._theme_or_title(text, found, placed)
+        if topic is None:
+            topic = _possessor_topic(text, found, placed)
+        if topic is None:
             topic = self._main_subject(text, found, placed)
         if topic is not None:
             memory.topic = topic
             memory.topics = [topic, *(t for t in memory.topics if t.key != topic.key)][:4]
+
+    def _theme_or_title(self, text: str, found: list[Found], placed: list[Placed]) -> Placed | None:
+        """What a sentence with no は-topic is about, when it says so: its theme
+        (``Xについても、…``, ``Xをめぐっては``) or, for a line that is only a noun phrase
+        ending in a name (``世界を震撼させた中国AI、DeepSeek-R1。``), that name."""
+        doc = self._doc
+        for name in sorted(found, key=lambda n: n.start):
+            if _THEME.match(text, name.unit_end):
+                return next(
+                    (p for p in placed if p.key == name.key and p.start == name.start), None
+                )
+        if doc is None or not found:
+            return None
+        last = max(found, key=lambda n: n.start)
+        if text[last.unit_end :].strip(" 」』") not in ("", "。"):
+            return None
+        at = next((p for p in placed if p.key == last.key and p.start == last.start), None)
+        if at is None or at.token >= len(doc) or doc[at.token].dep_ != "ROOT":
+            return None
+        return at
 
     def _main_subject(self, text: str, found: list[Found], placed: list[Placed]) -> Placed | None:
         """``Xが、…を任命した。CEOのY氏が…``: a sentence with no topic (は) carries its main
@@ -1325,6 +1416,27 @@ class DocumentReader:
             return None  # the first subject belongs to a clause inside the sentence
         return None
 
+
+def _possessor_topic(text: str, found: list[Found], placed: list[Placed]) -> Placed | None:
+    """``Llama 4の大きな特徴の1つは、…``: a topic that is a common noun owned by a name
+    makes the name what the text now speaks of (its features, its shares, its results)."""
+    topic = _TOPIC_PHRASE.search(text)
+    if topic is None or text[: topic.start()].count("「") > text[: topic.start()].count("」"):
+        return None
+    inside = [n for n in found if topic.start() <= n.start < topic.end()]
+    if not inside or text[inside[0].unit_end : inside[0].unit_end + 1] != "の":
+        return None
+    if any(n.start > inside[0].start for n in inside):
+        return None  # another name before は is the topic's own ("Xの鈴木社長は")
+    owner = inside[0]
+    return next((p for p in placed if p.key == owner.key and p.start == owner.start), None)
+
+
+#: The sentence's first は-phrase: from a sentence start or comma to は, with no verb-like
+#: break (a clause ending in た/る before は is a relative clause, not a possessive chain).
+_TOPIC_PHRASE = re.compile(r"(?:^|(?<=[、,]))[^、,。「」はがをにでとも]{2,40}は(?![じ])")
+
+_THEME = re.compile(r"[」』]?(?:について|に関して|をめぐって|を巡って|をめぐり)(?:は|も)")
 
 #: A subject that reports (Xが報じた, Xが…と伝えた) is a source, not what the text is about.
 _JOINED = re.compile(r"[、,・やと]\s*[^、。はがをにでのも]{0,3}")
@@ -1600,6 +1712,18 @@ def _funding_triggers(index: PatternIndex) -> tuple[frozenset[str], frozenset[st
         elif "ni" in pattern.object_role.split("|") and "ga" in pattern.subject_role.split("|"):
             investing |= pattern.triggers
     return frozenset(raising), frozenset(investing)
+
+
+@cache
+def _making_triggers(index: PatternIndex) -> frozenset[str]:
+    """Triggers of making a model or product (開発, 構築, 公開): the developed patterns'."""
+    return frozenset(
+        trigger
+        for pattern in index.patterns
+        if pattern.relation == "developed"
+        for trigger in pattern.triggers
+        if not trigger.startswith("@")
+    )
 
 
 def _is_topic(text: str, name: Found) -> bool:
