@@ -134,8 +134,34 @@ FORM_64_SILENT = [
     ),
 ]
 
-READS = FORM_60_READS + FORM_61_READS + FORM_62_READS + FORM_63_READS + FORM_64_READS
-SILENT = FORM_60_SILENT + FORM_61_SILENT + FORM_62_SILENT + FORM_64_SILENT
+# --------------------------------------------------------------------------------------
+# 65. A model noun with a determiner (このモデル, 同モデル) for a model introduced without
+#     that noun: the one the text is about or has just put out. Never a company.
+# --------------------------------------------------------------------------------------
+FORM_65_READS = [
+    case(
+        "65-this-model-after-topic",
+        "「Sora-Lite」は100の言語に対応する。このモデルは「Veyra-2」をベースに開発された。",
+        ("sora-lite", "basedOn", "veyra-2"),
+    ),
+    case(
+        "65-same-model-after-release",
+        "ミナセ技研は「Hibiki-3」を公開した。同モデルは「Veyra-2」をベースに開発された。",
+        ("hibiki-3", "basedOn", "veyra-2"),
+    ),
+]
+FORM_65_SILENT = [
+    case(
+        "65-this-model-is-no-company",
+        "ミナセ技研は札幌の新興企業だ。このモデルは「Veyra-2」をベースに開発された。",
+        ("ミナセ技研", "basedOn", "veyra-2"),
+    ),
+]
+
+READS = (
+    FORM_65_READS + FORM_60_READS + FORM_61_READS + FORM_62_READS + FORM_63_READS + FORM_64_READS
+)
+SILENT = FORM_65_SILENT + FORM_60_SILENT + FORM_61_SILENT + FORM_62_SILENT + FORM_64_SILENT
 
 
 @pytest.mark.parametrize(("text", "triple"), READS)

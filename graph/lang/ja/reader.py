@@ -479,7 +479,9 @@ class DocumentReader:
                 made = [
                     a.name
                     for a in frame.arguments
-                    if a.role == "wo" and a.via == "tree" and a.name.hint in _MODEL_CLASSES
+                    if a.role == "wo"
+                    and a.via == "tree"
+                    and (a.name.hint in _MODEL_CLASSES or a.name.hint is None)
                 ]
                 memory.released = made[-1] if made else memory.released
         names = self._names(sentence, found, references)
@@ -814,8 +816,12 @@ class DocumentReader:
             introduced = memory.introduced.get(noun, [])
             topical = next((t.key for t in memory.topics if t.key in introduced), None)
             return [memory.canonicals[topical or memory.type_nouns[noun]]]
+        typed = noun and entity_class in _MODEL_CLASSES
         if word[:2] in ("この", "その"):
-            return []  # "その技術" points back only to something introduced as a 技術
+            # "「B」は…。このモデルは…": a model or product noun with a determiner stands for
+            # the one the text is about or has just put out; "その技術" points back only to
+            # something introduced as a 技術.
+            return self._typed_antecedent(entity_class, position, found, memory) if typed else []
         before = [n for n in found if n.end <= position]
         topic_now = [n.key for n in before if _is_topic(text, n)]
         earlier = memory.recent + [
@@ -857,8 +863,30 @@ class DocumentReader:
             if len(out) == wanted:
                 break
         if len(out) < wanted:
-            return []
+            # "Xは「B」を公開した。同モデルは…": B, not typed yet, was just put out.
+            return self._typed_antecedent(entity_class, position, found, memory) if typed else []
         return [memory.canonicals[key] for key in out]
+
+    def _typed_antecedent(
+        self, entity_class: str, position: int, found: list[Found], memory: _Memory
+    ) -> list[str]:
+        """A name of the type noun's class written before it in the sentence, else the
+        latest topic, the model or product just put out, the latest name of that class (the
+        latest topic or the one just put out counts while not typed yet)."""
+        for name in sorted(found, key=lambda n: -n.start):
+            if name.end <= position and memory.hint(name.key) == entity_class:
+                return [memory.canonicals.get(name.key, name.canonical)]
+        ranked = [t.key for t in memory.topics]
+        if memory.released is not None:
+            ranked.append(memory.released.key)
+        salient = set(ranked[:1] + ranked[-1:] if memory.released is not None else ranked[:1])
+        ranked += [key for key, _, _ in reversed(memory.recent)]
+        for key in dict.fromkeys(ranked):
+            hint = memory.hint(key)
+            shaped = hint is None and key in salient
+            if hint == entity_class or shaped:
+                return [memory.canonicals[key]] if key in memory.canonicals else []
+        return []
 
     # ------------------------------------------------------------------ tokens
     def _merge_tokens(
