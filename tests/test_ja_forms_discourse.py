@@ -158,10 +158,65 @@ FORM_65_SILENT = [
     ),
 ]
 
-READS = (
-    FORM_65_READS + FORM_60_READS + FORM_61_READS + FORM_62_READS + FORM_63_READS + FORM_64_READS
-)
-SILENT = FORM_65_SILENT + FORM_60_SILENT + FORM_61_SILENT + FORM_62_SILENT + FORM_64_SILENT
+# --------------------------------------------------------------------------------------
+# 66. Doers named and nothing done (AやBなどが導入した): what they take up is the model or
+#     product the text is about. A company the text is about is no such object.
+# --------------------------------------------------------------------------------------
+FORM_66_READS = [
+    case(
+        "66-object-left-out",
+        "「Kumo Enterprise」は法人向けのサービスだ。"
+        "日本ではハヤブサ電機やアオバ商事などが導入した。",
+        ("アオバ商事", "uses", "kumo-enterprise"),
+    ),
+]
+FORM_66_SILENT = [
+    case(
+        "66-company-is-no-object",
+        "ミナセ技研は札幌の新興企業だ。日本ではハヤブサ電機やアオバ商事などが導入した。",
+        ("アオバ商事", "uses", "ミナセ技研"),
+    ),
+]
+
+# --------------------------------------------------------------------------------------
+# 67. A sentence with no topic whose predicate is a described noun (…と競合できる唯一の企業
+#     とされる): the noun is the previous sentence's topic, when its type noun fits it.
+# --------------------------------------------------------------------------------------
+FORM_67_READS = [
+    case(
+        "67-described-predicate",
+        "ミナセ技研は東京で2020年に創業された。大規模言語モデルの開発において、オルカ電機などと"
+        "競合できる唯一の企業とされている。",
+        ("ミナセ技研", "competesWith", "オルカ電機"),
+    ),
+]
+FORM_67_SILENT = [
+    case(
+        "67-type-noun-of-another-class",
+        "「Kiri-7」は高速な言語モデルだ。オルカ電機などと競合できる唯一の企業とされている。",
+        ("kiri-7", "competesWith", "オルカ電機"),
+    ),
+]
+
+READS = [
+    *FORM_60_READS,
+    *FORM_61_READS,
+    *FORM_62_READS,
+    *FORM_63_READS,
+    *FORM_64_READS,
+    *FORM_65_READS,
+    *FORM_66_READS,
+    *FORM_67_READS,
+]
+SILENT = [
+    *FORM_60_SILENT,
+    *FORM_61_SILENT,
+    *FORM_62_SILENT,
+    *FORM_64_SILENT,
+    *FORM_65_SILENT,
+    *FORM_66_SILENT,
+    *FORM_67_SILENT,
+]
 
 
 @pytest.mark.parametrize(("text", "triple"), READS)
