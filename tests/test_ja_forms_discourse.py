@@ -198,6 +198,32 @@ FORM_67_SILENT = [
     ),
 ]
 
+# --------------------------------------------------------------------------------------
+# 68. An event received from givers (Xからの出資を集める): the receiver is the verb's
+#     subject, left out, the company the previous sentence spoke of; a receiver the
+#     sentence names is the one.
+# --------------------------------------------------------------------------------------
+FORM_68_READS = [
+    case(
+        "68-receiver-left-out",
+        "ミナセ技研は札幌の新興企業。画期的な技術を生み出し続け、ハヤブサ電機などからの出資を"
+        "集めている。",
+        ("ハヤブサ電機", "investedIn", "ミナセ技研"),
+    ),
+    case(
+        "68-receiver-named",
+        "ミナセ技研は札幌の新興企業。アオバ商事はハヤブサ電機などからの出資を集めている。",
+        ("ハヤブサ電機", "investedIn", "アオバ商事"),
+    ),
+]
+FORM_68_SILENT = [
+    case(
+        "68-receiver-is-the-named-one",
+        "ミナセ技研は札幌の新興企業。アオバ商事はハヤブサ電機などからの出資を集めている。",
+        ("ハヤブサ電機", "investedIn", "ミナセ技研"),
+    ),
+]
+
 READS = [
     *FORM_60_READS,
     *FORM_61_READS,
@@ -207,6 +233,7 @@ READS = [
     *FORM_65_READS,
     *FORM_66_READS,
     *FORM_67_READS,
+    *FORM_68_READS,
 ]
 SILENT = [
     *FORM_60_SILENT,
@@ -216,6 +243,7 @@ SILENT = [
     *FORM_65_SILENT,
     *FORM_66_SILENT,
     *FORM_67_SILENT,
+    *FORM_68_SILENT,
 ]
 
 

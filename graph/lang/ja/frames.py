@@ -374,7 +374,22 @@ class _FrameBuilder(_Triggers, _Attaching, _Heads, _Clauses, _Gaps, _Blocking, _
             subjects = self._direct_subjects(event.head) or self._sentence_topic(
                 before=event.i, exclude={a.name.token for a in arguments}
             )
-            arguments += [ProtoArgument(n, "ga", "chain", 0.1) for n in subjects]
+            # "Xからの出資を集めている": a receiving verb's subject is the event's receiver,
+            # and with none in the sentence, the company the previous sentence spoke of.
+            taking = event.head.lemma_ in RECEIVING_VERBS and event.dep_ == "obj"
+            if taking and any(a.role == "kara" for a in arguments):
+                # (the giver, marked から, is the event's doer: 受ける undone)
+                arguments = [replace(a, role="ga") if a.role == "kara" else a for a in arguments]
+                arguments += [ProtoArgument(n, "ni", "chain", 0.1) for n in subjects]
+                if (
+                    not subjects
+                    and self.s.previous_topic is not None
+                    and self.s.previous_topic.hint in ("Organization", None)
+                    and self._quote_of(event.idx) is None
+                ):
+                    arguments.append(ProtoArgument(self.s.previous_topic, "ni", "previous", 0.2))
+            else:
+                arguments += [ProtoArgument(n, "ga", "chain", 0.1) for n in subjects]
         gaps = self._gaps(
             clause, event, arguments, passive=passive, verbal=verbal, receiving=receiving
         )
