@@ -224,6 +224,28 @@ FORM_68_SILENT = [
     ),
 ]
 
+# --------------------------------------------------------------------------------------
+# 69. A person's act toward a company left out, after a sentence about a person the text
+#     has placed at a company (XのCEOのY氏は…。…に入社したZ氏も…): that company, not the
+#     one spoken of before. A time with に (昨年11月に入社) is no company joined.
+# --------------------------------------------------------------------------------------
+FORM_69_READS = [
+    case(
+        "69-colleague-joins",
+        "ミナセ技研はアオバ商事と提携した。アオバ商事CEOの山本一郎氏は会見で方針を示した。"
+        "昨年11月に入社した高橋健太氏も同席した。",
+        ("高橋健太", "worksFor", "アオバ商事"),
+    ),
+]
+FORM_69_SILENT = [
+    case(
+        "69-colleague-not-at-the-earlier-company",
+        "ミナセ技研はアオバ商事と提携した。アオバ商事CEOの山本一郎氏は会見で方針を示した。"
+        "昨年11月に入社した高橋健太氏も同席した。",
+        ("高橋健太", "worksFor", "ミナセ技研"),
+    ),
+]
+
 READS = [
     *FORM_60_READS,
     *FORM_61_READS,
@@ -234,6 +256,7 @@ READS = [
     *FORM_66_READS,
     *FORM_67_READS,
     *FORM_68_READS,
+    *FORM_69_READS,
 ]
 SILENT = [
     *FORM_60_SILENT,
@@ -244,6 +267,7 @@ SILENT = [
     *FORM_66_SILENT,
     *FORM_67_SILENT,
     *FORM_68_SILENT,
+    *FORM_69_SILENT,
 ]
 
 

@@ -967,7 +967,7 @@ class DocumentReader:
         if frame.trigger in _RELEASES:
             return frame  # "CEOのX氏が発表した": announcing is no tie to what is left out
         people = [a for a in frame.arguments if a.name.hint == "Person"]
-        company = next((t for t in memory.topics if t.hint == "Organization"), None)
+        company = _company_spoken_of(memory)
         if not people or company is None or company.key in {a.name.key for a in frame.arguments}:
             return frame
         for pattern in self.patterns.for_trigger(frame.trigger):
@@ -1041,6 +1041,9 @@ class DocumentReader:
             return False
         return any(
             any(g.dep_ == "case" and g.text in ("に", "へ") for g in child.children)
+            # ("2025年11月に入社した": a time is when, not what was joined)
+            and "副詞可能" not in child.tag_  # 今年, 昨年
+            and not (child.text in ("年", "月", "日") or any(c.like_num for c in child.children))
             for child in doc[frame.clause].children
         )
 
@@ -1704,6 +1707,15 @@ def _known_employer(frame: ProtoFrame, memory: _Memory) -> ProtoFrame:
         if known is not None and known.key != argument.name.key:
             arguments[position] = replace(argument, name=known, via="previous", penalty=0.15)
     return replace(frame, arguments=tuple(arguments))
+
+
+def _company_spoken_of(memory: _Memory) -> Placed | None:
+    """The company the text is about: the latest topic that is one, or, when the latest
+    topic is a person the text has placed at a company (``同社のX CEOは…``), that company."""
+    latest = memory.topics[0] if memory.topics else None
+    if latest is not None and latest.hint == "Person" and latest.key in memory.employers:
+        return memory.employers[latest.key]
+    return next((t for t in memory.topics if t.hint == "Organization"), None)
 
 
 def _strongly_typed(found: list[list[Found]]) -> dict[str, str]:
