@@ -246,6 +246,27 @@ FORM_69_SILENT = [
     ),
 ]
 
+# --------------------------------------------------------------------------------------
+# 70. A line about a company's model or product (注目を集めるXの「Y」。): the company is
+#     spoken of too, so the next sentence's title without a company is at it.
+# --------------------------------------------------------------------------------------
+FORM_70_READS = [
+    case(
+        "70-owner-of-the-line-model",
+        "国産AIとして注目を集めるアオバ商事の「Kumo 2」。\n"
+        "山本一郎社長は決算会見で「引き合いは多い」と述べた。",
+        ("山本一郎", "worksFor", "アオバ商事"),
+    ),
+]
+FORM_70_SILENT = [
+    case(
+        "70-title-at-a-named-company",
+        "国産AIとして注目を集めるアオバ商事の「Kumo 2」。\n"
+        "ミナセ技研の山本一郎社長は「脅威だ」と述べた。",
+        ("山本一郎", "worksFor", "アオバ商事"),
+    ),
+]
+
 READS = [
     *FORM_60_READS,
     *FORM_61_READS,
@@ -257,6 +278,7 @@ READS = [
     *FORM_67_READS,
     *FORM_68_READS,
     *FORM_69_READS,
+    *FORM_70_READS,
 ]
 SILENT = [
     *FORM_60_SILENT,
@@ -268,6 +290,7 @@ SILENT = [
     *FORM_67_SILENT,
     *FORM_68_SILENT,
     *FORM_69_SILENT,
+    *FORM_70_SILENT,
 ]
 
 

@@ -1396,6 +1396,20 @@ class DocumentReader:
         if topic is not None:
             memory.topic = topic
             memory.topics = [topic, *(t for t in memory.topics if t.key != topic.key)][:4]
+            # "注目を集めるNTTの「tsuzumi 2」。": the company owning a model or product the
+            # text is about is the company it is about, next to it.
+            owner = next(
+                (
+                    p
+                    for p in placed
+                    if p.hint == "Organization"
+                    and re.fullmatch(r"の[「『]?", text[p.unit_end : topic.start])
+                ),
+                None,
+            )
+            if topic.hint in (*_MODEL_CLASSES, None) and owner is not None:
+                rest = [t for t in memory.topics[1:] if t.key != owner.key]
+                memory.topics = [topic, owner, *rest][:4]
 
     def _theme_or_title(self, text: str, found: list[Found], placed: list[Placed]) -> Placed | None:
         """What a sentence with no は-topic is about, when it says so: its theme
