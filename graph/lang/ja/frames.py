@@ -146,6 +146,15 @@ class _FrameBuilder(_Triggers, _Attaching, _Heads, _Clauses, _Gaps, _Blocking, _
             if not (f.trigger == "@affiliation" and f.arguments[0].name.token in moving)
         ]
 
+    def _role_word(self, token: Token) -> bool:
+        """A title or a founder's or author's role (社長, 共同創業者): a post, not a place."""
+        cues = self.s.cues
+        return (
+            token.text in self.s.triggers.titles
+            or token.text in cues.founder_roles
+            or token.text in cues.author_roles
+        )
+
     def _frame(
         self, event: Token, trigger: str, suffix_block: str | None, first: Token | None = None
     ) -> ProtoFrame | None:
@@ -223,8 +232,14 @@ class _FrameBuilder(_Triggers, _Attaching, _Heads, _Clauses, _Gaps, _Blocking, _
             # 米Appleのティム・クックCEO: the company owns the name the title is glued to.
             possessors += [o for p in prefixes for o in self.possessors.get(p.token, [])]
             # "ホワイトハウスのAIおよび暗号資産担当責任者": a place the title is at, named or not.
+            # ("共同創業者の高橋健太社長": a role before の is another title of the holder,
+            # no place.)
             described = any(
-                t.dep_ == "case" and t.text == "の" and t.i < event.i for t in event.subtree
+                t.dep_ == "case"
+                and t.text == "の"
+                and t.i < event.i
+                and not self._role_word(t.head)
+                for t in event.subtree
             )
             occupation = event.text in self.s.cues.occupations  # "AI研究者であるX氏"
             # ("…、Threadsで発表した": a medium is no place of work; "X社でCEOを務める" is)
@@ -245,6 +260,14 @@ class _FrameBuilder(_Triggers, _Attaching, _Heads, _Clauses, _Gaps, _Blocking, _
                 elif (
                     self.s.previous_topic is not None
                     and self.s.previous_topic.hint == "Organization"
+                    # ("昨年Xで起きたY CEOの解任": a company the sentence names is the place)
+                    and not any(
+                        n.hint in ("Organization", None) and n.key != self.s.previous_topic.key
+                        for n in self.s.names
+                        if n.token not in {a.name.token for a in arguments}
+                        and n.token not in {p.token for p in prefixes}
+                        and n.token != event.i
+                    )
                 ):
                     arguments.append(ProtoArgument(self.s.previous_topic, "poss", "previous", 0.15))
         for name in possessors:
@@ -318,6 +341,17 @@ class _FrameBuilder(_Triggers, _Attaching, _Heads, _Clauses, _Gaps, _Blocking, _
                 owner = self._model_after(event, {a.name.token for a in arguments})
             if owner is not None:
                 arguments.append(ProtoArgument(owner, "poss", "topic", 0.1))
+            elif (
+                heads
+                and event.text in (*self.s.cues.founder_roles, *self.s.cues.author_roles)
+                and all(a.name.hint == "Person" for a in heads)
+                and self.s.previous_topic is not None
+                and self.s.previous_topic.hint == "Organization"
+                and self._quote_of(event.idx) is None
+            ):
+                # "Xでは幹部の退社が続く。共同創業者のY氏も…": a person's role at no company
+                # named is at the company the text is about.
+                arguments.append(ProtoArgument(self.s.previous_topic, "poss", "previous", 0.15))
         if (
             not verbal
             and not heads
@@ -340,7 +374,22 @@ class _FrameBuilder(_Triggers, _Attaching, _Heads, _Clauses, _Gaps, _Blocking, _
             subjects = self._direct_subjects(event.head) or self._sentence_topic(
                 before=event.i, exclude={a.name.token for a in arguments}
             )
-            arguments += [ProtoArgument(n, "ga", "chain", 0.1) for n in subjects]
+            # "Xからの出資を集めている": a receiving verb's subject is the event's receiver,
+            # and with none in the sentence, the company the previous sentence spoke of.
+            taking = event.head.lemma_ in RECEIVING_VERBS and event.dep_ == "obj"
+            if taking and any(a.role == "kara" for a in arguments):
+                # (the giver, marked から, is the event's doer: 受ける undone)
+                arguments = [replace(a, role="ga") if a.role == "kara" else a for a in arguments]
+                arguments += [ProtoArgument(n, "ni", "chain", 0.1) for n in subjects]
+                if (
+                    not subjects
+                    and self.s.previous_topic is not None
+                    and self.s.previous_topic.hint in ("Organization", None)
+                    and self._quote_of(event.idx) is None
+                ):
+                    arguments.append(ProtoArgument(self.s.previous_topic, "ni", "previous", 0.2))
+            else:
+                arguments += [ProtoArgument(n, "ga", "chain", 0.1) for n in subjects]
         gaps = self._gaps(
             clause, event, arguments, passive=passive, verbal=verbal, receiving=receiving
         )

@@ -107,6 +107,7 @@ class _Memory:
     # A dated release whose object the sentence did not name: (trigger, (value, type), raw)
     pending_release: tuple[str, tuple[str, str], str] | None = None
     last_date: tuple[int, int, int] | None = None  # (year, month or 0, day or 0) written last
+    released: Placed | None = None  # the model or product the text last put out (Xが「M」を公開)
 
     def hint(self, key: str) -> str | None:
         votes = self.hints.get(key)
@@ -168,6 +169,7 @@ class DocumentReader:
         )
         self.finder = NameFinder(lexicon, cues, self.triggers.words)
         self._doc = None  # the sentence being read (for the frame post-processing)
+        self._sentence_companies: set[str] = set()  # organizations the sentence names
 
     def read(self, document: Document, sentences: Sequence[ParsedSentence]) -> DocumentFacts:
         found = [
@@ -455,14 +457,33 @@ class DocumentReader:
         memory.round_age += 1
         if memory.round_age > 2:
             memory.round_owner = None  # a round is spoken of for a sentence or two
+        # What the text has learnt of the carried names since they were placed.
+        memory.topics = [replace(t, hint=memory.hint(t.key) or t.hint) for t in memory.topics]
+        if memory.topic is not None:
+            memory.topic = replace(
+                memory.topic, hint=memory.hint(memory.topic.key) or memory.topic.hint
+            )
         frames = build_frames(
             doc, clean.text, placed, self.triggers, self.cues, memory.topic, memory.round_owner
         )
         frames = [self._fitting_topic(frame, memory) for frame in frames]
+        self._sentence_companies = {p.key for p in placed if p.hint == "Organization"}
         frames = [self._company_of_discourse(frame, memory) for frame in frames]
         frames = [self._partner_of_discourse(frame, memory) for frame in frames]
         frames = [_known_employer(frame, memory) for frame in frames]
         frames = self._round_investments(frames, memory)
+        for frame in frames:
+            if frame.blocked is None and (
+                frame.trigger in _RELEASES or frame.trigger in _making_triggers(self.patterns)
+            ):
+                made = [
+                    a.name
+                    for a in frame.arguments
+                    if a.role == "wo"
+                    and a.via == "tree"
+                    and (a.name.hint in _MODEL_CLASSES or a.name.hint is None)
+                ]
+                memory.released = made[-1] if made else memory.released
         names = self._names(sentence, found, references)
         names += self._aliases(sentence, found)
         readings = tuple(self._frame(sentence, f) for f in frames)
@@ -795,8 +816,12 @@ class DocumentReader:
             introduced = memory.introduced.get(noun, [])
             topical = next((t.key for t in memory.topics if t.key in introduced), None)
             return [memory.canonicals[topical or memory.type_nouns[noun]]]
+        typed = noun and entity_class in _MODEL_CLASSES
         if word[:2] in ("この", "その"):
-            return []  # "その技術" points back only to something introduced as a 技術
+            # "「B」は…。このモデルは…": a model or product noun with a determiner stands for
+            # the one the text is about or has just put out; "その技術" points back only to
+            # something introduced as a 技術.
+            return self._typed_antecedent(entity_class, position, found, memory) if typed else []
         before = [n for n in found if n.end <= position]
         topic_now = [n.key for n in before if _is_topic(text, n)]
         earlier = memory.recent + [
@@ -838,8 +863,30 @@ class DocumentReader:
             if len(out) == wanted:
                 break
         if len(out) < wanted:
-            return []
+            # "Xは「B」を公開した。同モデルは…": B, not typed yet, was just put out.
+            return self._typed_antecedent(entity_class, position, found, memory) if typed else []
         return [memory.canonicals[key] for key in out]
+
+    def _typed_antecedent(
+        self, entity_class: str, position: int, found: list[Found], memory: _Memory
+    ) -> list[str]:
+        """A name of the type noun's class written before it in the sentence, else the
+        latest topic, the model or product just put out, the latest name of that class (the
+        latest topic or the one just put out counts while not typed yet)."""
+        for name in sorted(found, key=lambda n: -n.start):
+            if name.end <= position and memory.hint(name.key) == entity_class:
+                return [memory.canonicals.get(name.key, name.canonical)]
+        ranked = [t.key for t in memory.topics]
+        if memory.released is not None:
+            ranked.append(memory.released.key)
+        salient = set(ranked[:1] + ranked[-1:] if memory.released is not None else ranked[:1])
+        ranked += [key for key, _, _ in reversed(memory.recent)]
+        for key in dict.fromkeys(ranked):
+            hint = memory.hint(key)
+            shaped = hint is None and key in salient
+            if hint == entity_class or shaped:
+                return [memory.canonicals[key]] if key in memory.canonicals else []
+        return []
 
     # ------------------------------------------------------------------ tokens
     def _merge_tokens(
@@ -920,7 +967,7 @@ class DocumentReader:
         if frame.trigger in _RELEASES:
             return frame  # "CEOのX氏が発表した": announcing is no tie to what is left out
         people = [a for a in frame.arguments if a.name.hint == "Person"]
-        company = next((t for t in memory.topics if t.hint == "Organization"), None)
+        company = _company_spoken_of(memory)
         if not people or company is None or company.key in {a.name.key for a in frame.arguments}:
             return frame
         for pattern in self.patterns.for_trigger(frame.trigger):
@@ -937,8 +984,15 @@ class DocumentReader:
                 continue  # "アルトマン氏復帰の動きに加わった": joined something, named or not
             if not any(set(a.role.split("|")) & subject_roles for a in people):
                 continue
-            if any(set(a.role.split("|")) & set(object_roles) for a in frame.arguments):
+            if any(
+                set(a.role.split("|")) & set(object_roles)
+                for a in frame.arguments
+                if a not in people  # (高橋CEO: the person glued to the title is no company)
+            ):
                 continue
+            glued = any(set(a.role.split("|")) & set(object_roles) for a in people)
+            if glued and self._sentence_companies - {company.key}:
+                continue  # "OpenAIで起きたアルトマンCEOの解任": the company is in the sentence
             added = ProtoArgument(company, object_roles[0], "previous", 0.2)
             return replace(frame, arguments=(*frame.arguments, added))
         return frame
@@ -975,8 +1029,10 @@ class DocumentReader:
         if doc.text[frame.start : frame.end] in self.cues.occupations:
             return True
         title = doc.char_span(frame.start, frame.end, alignment_mode="expand")
+        roles = {*self.triggers.titles, *self.cues.founder_roles, *self.cues.author_roles}
         return title is not None and any(
-            t.dep_ == "case" and t.text == "の" and t.i < title.root.i for t in title.root.subtree
+            t.dep_ == "case" and t.text == "の" and t.i < title.root.i and t.head.text not in roles
+            for t in title.root.subtree
         )
 
     def _has_ni(self, frame: ProtoFrame) -> bool:
@@ -985,35 +1041,94 @@ class DocumentReader:
             return False
         return any(
             any(g.dep_ == "case" and g.text in ("に", "へ") for g in child.children)
+            # ("2025年11月に入社した": a time is when, not what was joined)
+            and "副詞可能" not in child.tag_  # 今年, 昨年
+            and not (child.text in ("年", "月", "日") or any(c.like_num for c in child.children))
             for child in doc[frame.clause].children
         )
 
     def _fitting_topic(self, frame: ProtoFrame, memory: _Memory) -> ProtoFrame:
         """The subject a sentence leaves out is the latest topic *that can do the act*:
         after "Jones氏は…として知られる。", "…で3000万ドルを調達した" is the company's act,
-        so a topic whose class no pattern of the trigger takes gives way to an earlier one."""
+        so a topic whose class no pattern of the trigger takes gives way to an earlier one.
+        The act's other end counts too: after "Xは「M」を公開した。", "…「Y」を超えるスコアを
+        獲得した" compares a model with a model, so the model the text has just put out
+        (memory.released) does it, not the company."""
         arguments = list(frame.arguments)
+        patterns = self.patterns.for_trigger(frame.trigger)
         for position, argument in enumerate(arguments):
             if argument.via != "previous" or argument.role != "ga":
                 continue
-            classes = {
-                entity_class
-                for pattern in self.patterns.for_trigger(frame.trigger)
-                for role, entity_classes in (
-                    (pattern.subject_role, pattern.subject_classes),
-                    (pattern.object_role, pattern.object_classes),
-                )
-                if "ga" in role.split("|")
-                for entity_class in entity_classes
-            }
-            if not classes or argument.name.hint in classes or argument.name.hint is None:
+            others = [a for a in arguments if a is not argument and a.via != "previous"]
+            if argument.name.hint is None or self._can_do(argument.name, others, patterns):
                 continue
-            fitting = next((t for t in memory.topics[1:] if t.hint in classes), None)
-            if fitting is not None and fitting.key not in {a.name.key for a in arguments}:
+            candidates = [*memory.topics[1:], *([memory.released] if memory.released else [])]
+            taken = {a.name.key for a in arguments}
+            fitting = next(
+                (
+                    t
+                    for t in candidates
+                    if t.hint is not None
+                    and t.key not in taken
+                    and self._can_do(t, others, patterns)
+                ),
+                None,
+            )
+            if fitting is not None:
                 arguments[position] = replace(
                     argument, name=fitting, penalty=argument.penalty + 0.05
                 )
         return replace(frame, arguments=tuple(arguments))
+
+    @staticmethod
+    def _can_do(name: Placed, others: list[ProtoArgument], patterns) -> bool:
+        """Some pattern of the trigger takes ``name`` as its が-end, and, where the frame
+        names the other end with a known class, that end too (of the same class when the
+        pattern says so)."""
+        if not any(
+            name.hint in classes
+            for pattern in patterns
+            for role, classes in (
+                (pattern.subject_role, pattern.subject_classes),
+                (pattern.object_role, pattern.object_classes),
+            )
+            if "ga" in role.split("|")
+        ):
+            return not any(
+                "ga" in role.split("|")
+                for pattern in patterns
+                for role in (pattern.subject_role, pattern.object_role)
+            )
+        for pattern in patterns:
+            for own_role, own, other_role, other in (
+                (
+                    pattern.subject_role,
+                    pattern.subject_classes,
+                    pattern.object_role,
+                    pattern.object_classes,
+                ),
+                (
+                    pattern.object_role,
+                    pattern.object_classes,
+                    pattern.subject_role,
+                    pattern.subject_classes,
+                ),
+            ):
+                if "ga" not in own_role.split("|") or name.hint not in own:
+                    continue
+                filling = [
+                    a
+                    for a in others
+                    if set(a.role.split("|")) & set(other_role.split("|")) and a.name.hint
+                ]
+                if not filling:
+                    return True
+                if any(
+                    a.name.hint in other and (not pattern.same_class or a.name.hint == name.hint)
+                    for a in filling
+                ):
+                    return True
+        return False
 
     def _named_later(
         self, sentence: ParsedSentence, placed: Sequence[Placed], memory: _Memory
@@ -1272,10 +1387,105 @@ class DocumentReader:
                         introduced.remove(name.key)
                     introduced.append(name.key)
         memory.recent = memory.recent[-30:]
+        if topic is None:
+            topic = self._theme_or_title(text, found, placed)
+        if topic is None:
+            topic = _possessor_topic(text, found, placed)
+        if topic is None:
+            topic = self._main_subject(text, found, placed)
         if topic is not None:
             memory.topic = topic
             memory.topics = [topic, *(t for t in memory.topics if t.key != topic.key)][:4]
+            # "注目を集めるNTTの「tsuzumi 2」。": the company owning a model or product the
+            # text is about is the company it is about, next to it.
+            owner = next(
+                (
+                    p
+                    for p in placed
+                    if p.hint == "Organization"
+                    and re.fullmatch(r"の[「『]?", text[p.unit_end : topic.start])
+                ),
+                None,
+            )
+            if topic.hint in (*_MODEL_CLASSES, None) and owner is not None:
+                rest = [t for t in memory.topics[1:] if t.key != owner.key]
+                memory.topics = [topic, owner, *rest][:4]
 
+    def _theme_or_title(self, text: str, found: list[Found], placed: list[Placed]) -> Placed | None:
+        """What a sentence with no は-topic is about, when it says so: its theme
+        (``Xについても、…``, ``Xをめぐっては``) or, for a line that is only a noun phrase
+        ending in a name (``世界を震撼させた中国AI、DeepSeek-R1。``), that name."""
+        doc = self._doc
+        for name in sorted(found, key=lambda n: n.start):
+            if _THEME.match(text, name.unit_end):
+                return next(
+                    (p for p in placed if p.key == name.key and p.start == name.start), None
+                )
+        if doc is None or not found:
+            return None
+        last = max(found, key=lambda n: n.start)
+        if text[last.unit_end :].strip(" 」』") not in ("", "。"):
+            return None
+        at = next((p for p in placed if p.key == last.key and p.start == last.start), None)
+        if at is None or at.token >= len(doc) or doc[at.token].dep_ != "ROOT":
+            return None
+        return at
+
+    def _main_subject(self, text: str, found: list[Found], placed: list[Placed]) -> Placed | None:
+        """``Xが、…を任命した。CEOのY氏が…``: a sentence with no topic (は) carries its main
+        clause's が/も-subject on to the next, as a topic would: the one the text now speaks
+        of. Not a subject inside a quote, in a clause that describes a noun, or a news
+        outlet reporting (``Xが報じた``)."""
+        doc = self._doc
+        if doc is None:
+            return None
+        for name in sorted(found, key=lambda n: n.start):
+            if surface_marker(text, name.unit_end) not in ("が", "も"):
+                continue
+            if text[: name.start].count("「") > text[: name.start].count("」"):
+                continue  # inside quoted speech
+            if _REPORTING.match(text, name.unit_end):
+                continue
+            if any(
+                _JOINED.fullmatch(text[n.unit_end : name.start]) for n in found if n is not name
+            ):
+                return None  # the last of a list of subjects (A、B、Cも参加した): not one
+            at = next((p for p in placed if p.key == name.key and p.start == name.start), None)
+            if at is None or at.token >= len(doc):
+                continue
+            token = doc[at.token]
+            if at.hint == "Person":
+                return None  # a person's act (X氏が就任した) leaves the text's company in place
+            if token.head.dep_ == "ROOT" and token.head.i > token.i:
+                return at
+            return None  # the first subject belongs to a clause inside the sentence
+        return None
+
+
+def _possessor_topic(text: str, found: list[Found], placed: list[Placed]) -> Placed | None:
+    """``Llama 4の大きな特徴の1つは、…``: a topic that is a common noun owned by a name
+    makes the name what the text now speaks of (its features, its shares, its results)."""
+    topic = _TOPIC_PHRASE.search(text)
+    if topic is None or text[: topic.start()].count("「") > text[: topic.start()].count("」"):
+        return None
+    inside = [n for n in found if topic.start() <= n.start < topic.end()]
+    if not inside or text[inside[0].unit_end : inside[0].unit_end + 1] != "の":
+        return None
+    if any(n.start > inside[0].start for n in inside):
+        return None  # another name before は is the topic's own ("Xの鈴木社長は")
+    owner = inside[0]
+    return next((p for p in placed if p.key == owner.key and p.start == owner.start), None)
+
+
+#: The sentence's first は-phrase: from a sentence start or comma to は, with no verb-like
+#: break (a clause ending in た/る before は is a relative clause, not a possessive chain).
+_TOPIC_PHRASE = re.compile(r"(?:^|(?<=[、,]))[^、,。「」はがをにでとも]{2,40}は(?![じ])")
+
+_THEME = re.compile(r"[」』]?(?:について|に関して|をめぐって|を巡って|をめぐり)(?:は|も)")
+
+#: A subject that reports (Xが報じた, Xが…と伝えた) is a source, not what the text is about.
+_JOINED = re.compile(r"[、,・やと]\s*[^、。はがをにでのも]{0,3}")
+_REPORTING = re.compile(r"(?:が|も)(?:[^、。]{0,12}と)?(?:報じ|伝え|報道)")
 
 _VERSION_PIECE = re.compile(
     r"v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BbMmKkTt]|\d+x\d+[Bb]|[A-Z]{1,3}\d*|\d+[a-z]?"
@@ -1513,6 +1723,15 @@ def _known_employer(frame: ProtoFrame, memory: _Memory) -> ProtoFrame:
     return replace(frame, arguments=tuple(arguments))
 
 
+def _company_spoken_of(memory: _Memory) -> Placed | None:
+    """The company the text is about: the latest topic that is one, or, when the latest
+    topic is a person the text has placed at a company (``同社のX CEOは…``), that company."""
+    latest = memory.topics[0] if memory.topics else None
+    if latest is not None and latest.hint == "Person" and latest.key in memory.employers:
+        return memory.employers[latest.key]
+    return next((t for t in memory.topics if t.hint == "Organization"), None)
+
+
 def _strongly_typed(found: list[list[Found]]) -> dict[str, str]:
     """Key -> class for names some occurrence of which has a strong cue (gazetteer,
     marker, type noun), when all such occurrences agree."""
@@ -1547,6 +1766,18 @@ def _funding_triggers(index: PatternIndex) -> tuple[frozenset[str], frozenset[st
         elif "ni" in pattern.object_role.split("|") and "ga" in pattern.subject_role.split("|"):
             investing |= pattern.triggers
     return frozenset(raising), frozenset(investing)
+
+
+@cache
+def _making_triggers(index: PatternIndex) -> frozenset[str]:
+    """Triggers of making a model or product (開発, 構築, 公開): the developed patterns'."""
+    return frozenset(
+        trigger
+        for pattern in index.patterns
+        if pattern.relation == "developed"
+        for trigger in pattern.triggers
+        if not trigger.startswith("@")
+    )
 
 
 def _is_topic(text: str, name: Found) -> bool:

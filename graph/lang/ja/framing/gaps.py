@@ -212,11 +212,26 @@ class _Gaps(_State):
                 if not filler and self.s.previous_topic is not None:
                     filler, via = [self.s.previous_topic], "previous"
             if not filler and re.match(
-                r"(?:で、|で|だ|である|です|。)", self.text[self._end(phrase_head) :]
+                r"(?:で、|で|だ|である|です|。|とされ)", self.text[self._end(phrase_head) :]
             ):
                 # "xAIはマスク氏が率いる新会社で": a described noun that is the predicate of
-                # the sentence's topic stands for the topic.
+                # the sentence's topic stands for the topic; with no topic of its own, the
+                # previous sentence's ("Xは…。…と競合できる唯一の企業とされる").
                 filler = self._sentence_topic(before=clause.i, exclude=set())
+                if (
+                    not filler
+                    and self.s.previous_topic is not None
+                    and not any(
+                        surface_marker(self.text, n.unit_end) in ("は", "が")
+                        for n in self.by_token.values()
+                    )
+                    and self._quote_of(clause.idx) is None
+                    and (
+                        self.s.cues.type_of_noun(phrase_head.text) is None
+                        or self.s.cues.type_of_noun(phrase_head.text) == self.s.previous_topic.hint
+                    )
+                ):
+                    filler, via = [self.s.previous_topic], "previous"
         elif (
             self._continuative(clause)
             and self.text.startswith("、", self._clause_end(clause))
@@ -248,13 +263,32 @@ class _Gaps(_State):
             and event.lemma_ in _INVESTING
             and not {"ni", "wo", "round", "stake", "to"} & roles
             and self.s.previous_topic is not None
-            and self.s.previous_topic.hint == "Organization"
-            and self.s.previous_topic.token not in taken
+            and self.s.previous_topic.hint in ("Organization", None)
+            # (a name of the previous sentence: its token index is of that sentence's parse)
+            and self.s.previous_topic.key not in {a.name.key for a in present}
             and self._quote_of(clause.idx) is None
+            # ("積極的にAI投資を行っている": a noun glued before the event says what it is in)
+            and not any(c.dep_ == "compound" and c.i not in self.by_token for c in event.children)
         ):
             # "Mistral AIは…。米Microsoftや米NVIDIAなども出資をしている": investors named, the
             # company they invest in left out is the one the text is about.
             out.append(ProtoArgument(self.s.previous_topic, "ni", "previous", 0.2))
+        if (
+            subject == "ga"
+            and "ga" in roles
+            and not passive
+            and not {"wo", "ni", "to", "about", "round", "stake", "de"} & roles
+            and event.lemma_ in self.s.triggers.transitive
+            and self.s.previous_topic is not None
+            and self.s.previous_topic.hint in ("AIModel", "Product")
+            and self.s.previous_topic.key not in {a.name.key for a in present}
+            and self._quote_of(clause.idx) is None
+            and not any(c.dep_ == "compound" and c.i not in self.by_token for c in event.children)
+        ):
+            # "「X」は法人向けのサービスだ。日本ではAやBなどが導入した": with the doers named
+            # and nothing done, what they take up is the model or product the text is about.
+            out.append(ProtoArgument(self.s.previous_topic, "wo", "previous", 0.2))
+            roles.add("wo")
         if subject in roles:
             opener = self._headline_opener()
             if (
