@@ -363,6 +363,109 @@ FORM_58_READS = [
     ),
 ]
 
+# --------------------------------------------------------------------------------------
+# 59. A training stage beyond pretraining names the method a model is made by
+#     (Xに継続事前学習を行った「Y」, 「Y」は…をもとに事後学習を行った, Yの開発では…追加学習した):
+#     the model uses that technique. Plain pretraining and fine-tuning name no technique
+#     (every model is pretrained; fineTunedFrom states the fine-tuning), a plan states
+#     nothing, and a company doing the stage is no model using it.
+# --------------------------------------------------------------------------------------
+FORM_59_READS = [
+    case(
+        "59-relative-head-made-by-continued-pretraining",
+        "ミナセ技研は、大規模言語モデル「Orca-2」に日本語データで継続事前学習を行った「Kiri-7B」"
+        "を公開した。",
+        ("kiri-7b", "uses", "continued-pretraining"),
+    ),
+    case(
+        "59-topic-post-trained",
+        "大規模言語モデル「Tamago-3B」は、「Nami-2」をもとに事後学習を行ったモデルだ。",
+        ("tamago-3b", "uses", "post-training"),
+    ),
+    case(
+        "59-in-the-development-of",
+        "大規模言語モデル「Hotaru」の開発では、8つのモデルを連携させるように追加学習した。",
+        ("hotaru", "uses", "additional-training"),
+    ),
+]
+FORM_59_SILENT = [
+    case(
+        "59-base-model-is-not-the-user",
+        "ミナセ技研は、大規模言語モデル「Orca-2」に日本語データで継続事前学習を行った「Kiri-7B」"
+        "を公開した。",
+        ("orca-2", "uses", "continued-pretraining"),
+    ),
+    case(
+        "59-plain-pretraining-names-no-technique",
+        "ミナセ技研は、大規模言語モデル「Kiri-9B」の事前学習を行った。",
+        ("kiri-9b", "uses", "pretraining"),
+    ),
+    case(
+        "59-fine-tuning-is-the-lineage",
+        "ミナセ技研は、大規模言語モデル「Orca-3」をファインチューニングして「Kiri-3」を開発した。",
+        ("kiri-3", "uses", "fine-tuning"),
+    ),
+    case(
+        "59-planned-stage",
+        "大規模言語モデル「Kiri-4」の継続事前学習は来年に行う計画だ。",
+        ("kiri-4", "uses", "continued-pretraining"),
+    ),
+    case(
+        "59-company-merely-mentions-the-stage",
+        "ハヤブサ電機は、事後学習の研究に力を入れている。",
+        ("ハヤブサ電機", "uses", "post-training"),
+    ),
+    case(
+        "59-company-doing-the-stage-is-no-model-user",
+        "ミナセ技研は、大規模言語モデル「Orca-2」に日本語データで継続事前学習を行った「Kiri-7B」"
+        "を公開した。",
+        ("ミナセ技研", "uses", "continued-pretraining"),
+    ),
+]
+
+# --------------------------------------------------------------------------------------
+# 60. The stage a technique is used in: Xの事後学習では…Yを用いた, Xの事後学習で用いたY —
+#     X, whose training it is, uses Y (the relative head Y is what is used, not the user).
+# --------------------------------------------------------------------------------------
+FORM_60_READS = [
+    case(
+        "60-stage-de-wa",
+        "対話モデル「Sorami」の事後学習では、SFTとDPOを用いた。",
+        ("sorami", "uses", "dpo"),
+    ),
+    case(
+        "60-stage-in-relative-clause",
+        "大規模言語モデル「Mizuchi」の事後学習で用いたLoRAは、高い効果を示した。",
+        ("mizuchi", "uses", "lora"),
+    ),
+]
+FORM_60_SILENT = [
+    case(
+        "60-joint-development-is-no-partner",
+        "ハヤブサ電機とミナセ技研は、新しい画像認識技術の開発に共同で取り組む。",
+        ("ハヤブサ電機", "uses", "ミナセ技研"),
+    ),
+]
+
+# --------------------------------------------------------------------------------------
+# 61. A model carrying out a method (「Y」を行う/施す) uses it; said of a company or
+#     reported by one, it is not the model's use.
+# --------------------------------------------------------------------------------------
+FORM_61_READS = [
+    case(
+        "61-model-performs-technique",
+        "推論モデル「Kagerou」は、回答の前に「思考の連鎖」を行う。",
+        ("kagerou", "uses", "chain-of-thought"),
+    ),
+]
+FORM_61_SILENT = [
+    case(
+        "61-company-performs-is-no-model-use",
+        "ハヤブサ電機は、製品の評価を行う。",
+        ("ハヤブサ電機", "uses", "製品"),
+    ),
+]
+
 FORM_57_SILENT = [
     case(
         "57-renyokei-comma-is-no-relative-clause",
@@ -389,6 +492,9 @@ READS = [
     *FORM_56_READS,
     *FORM_57_READS,
     *FORM_58_READS,
+    *FORM_59_READS,
+    *FORM_60_READS,
+    *FORM_61_READS,
 ]
 SILENT = [
     *FORM_41_SILENT,
@@ -400,6 +506,9 @@ SILENT = [
     *FORM_53_SILENT,
     *FORM_56_SILENT,
     *FORM_57_SILENT,
+    *FORM_59_SILENT,
+    *FORM_60_SILENT,
+    *FORM_61_SILENT,
 ]
 
 

@@ -25,11 +25,15 @@ from graph.lang.ja.framing.words import (
     _PURPOSE_EVENTS,
     _ROUNDS,
     _THINKING,
+    _TRAINING_STAGES,
+    _glued,
 )
 from graph.lang.ja.syntax import ROUND_LABEL, active_role, is_predicate, surface_marker
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+_STAGE_WORDS = tuple(sorted(_TRAINING_STAGES))
 
 
 class _Gaps(_State):
@@ -500,6 +504,11 @@ class _Gaps(_State):
         lead is an investor; ``同ラウンドには…も名を連ねた``: the round the text spoke of.
         ``「InstructGPT」の開発で採用された``: what is being developed is what adopts it."""
         roles = {r for a in present for r in a.role.split("|")}
+        # (in a training stage, a doer the clause itself names: the relative head of
+        # "「X」の事後学習で用いたSFT" is what is used, a topic is carried from elsewhere)
+        doers = [
+            a for a in present if a.role == "ga" and a.via not in ("topic", "previous", "chain")
+        ]
         out = []
         for child in clause.children:
             if child.i in self.by_token:
@@ -526,11 +535,19 @@ class _Gaps(_State):
                 out += [ProtoArgument(n, "round", "round", 0.05) for n in owners]
             elif (
                 child.lemma_ in _PURPOSE_EVENTS
-                and "ga" not in roles
+                and (
+                    "ga" not in roles
+                    or (self._compound_text(child).endswith(_STAGE_WORDS) and not doers)
+                )
                 and surface_marker(self.text, child.idx + len(child.text))
                 in ("で", "では", "に", "には")
             ):
                 owners = list(self.possessors.get(child.i, []))
+                j = child.i - 1
+                while not owners and j >= 0 and self.doc[j].pos_ == "NOUN" and _glued(self.doc, j):
+                    # "「X」の事後|学習で": the の-phrase may hang on the compound's first word
+                    owners = list(self.possessors.get(j, []))
+                    j -= 1
                 for grandchild in child.children:
                     if grandchild.dep_ == "acl":
                         owners += [
