@@ -383,6 +383,12 @@ FORM_59_READS = [
         ("tamago-3b", "uses", "post-training"),
     ),
     case(
+        "59-topic-made-from-a-named-base",
+        "Hikariは、ハヤブサ電機が開発する画像生成モデル「Kumo-XL」をベースにミナセ技研が追加学習を"
+        "し、風景画に特化した画像生成モデルだ。",
+        ("hikari", "uses", "additional-training"),
+    ),
+    case(
         "59-in-the-development-of",
         "大規模言語モデル「Hotaru」の開発では、8つのモデルを連携させるように追加学習した。",
         ("hotaru", "uses", "additional-training"),
@@ -466,6 +472,30 @@ FORM_61_SILENT = [
     ),
 ]
 
+# --------------------------------------------------------------------------------------
+# 62. A passive verb of using with で names the user (「X」で使われているトークナイザー「Y」,
+#     XやZで採用されている「Y」); a passive of another verb with で names a place or a channel.
+# --------------------------------------------------------------------------------------
+FORM_62_READS = [
+    case(
+        "62-used-in-models",
+        "また、「Kiri-2」および「Nami-3」で使われているトークナイザー「tama_tok」も公開された。",
+        ("nami-3", "uses", "tama_tok"),
+    ),
+    case(
+        "62-adopted-at-companies",
+        "ハヤブサ電機やミナセ技研で採用されている対話AI「QuillChat」は好評だ。",
+        ("ミナセ技研", "uses", "quillchat"),
+    ),
+]
+FORM_62_SILENT = [
+    case(
+        "62-published-on-is-no-use",
+        "Hugging Faceで公開されている「Kiri-2」は、誰でも使える。",
+        ("hugging-face", "uses", "kiri-2"),
+    ),
+]
+
 FORM_57_SILENT = [
     case(
         "57-renyokei-comma-is-no-relative-clause",
@@ -495,6 +525,7 @@ READS = [
     *FORM_59_READS,
     *FORM_60_READS,
     *FORM_61_READS,
+    *FORM_62_READS,
 ]
 SILENT = [
     *FORM_41_SILENT,
@@ -509,6 +540,7 @@ SILENT = [
     *FORM_59_SILENT,
     *FORM_60_SILENT,
     *FORM_61_SILENT,
+    *FORM_62_SILENT,
 ]
 
 

@@ -1069,7 +1069,22 @@ class DocumentReader:
                 if a.via in ("tree", "relative", "round")
                 for r in a.role.split("|")
             }
-            if technique is None or proto.blocked or not roles & _METHOD_USERS:
+            results = []
+            if any(a.role == "basis" for a in proto.arguments):
+                # "「Emi」は、「SDXL」をベースにミナセ技研が追加学習をした…モデルだ": with the
+                # base named, the sentence's topic is what the training made
+                results = [
+                    Argument(
+                        a.name.key,
+                        "result",
+                        *self._doc_span(sentence, a.name.start, a.name.end),
+                        a.via,
+                        a.penalty,
+                    )
+                    for a in proto.arguments
+                    if a.via == "topic" and set(a.role.split("|")) & {"wo", "ni"}
+                ]
+            if technique is None or proto.blocked or not (roles & _METHOD_USERS or results):
                 out.append(reading)
                 continue
             entry = self.lexicon.lookup(technique)
@@ -1091,7 +1106,7 @@ class DocumentReader:
                 )
             )
             method = Argument(key, "method", reading.start, reading.end)
-            out.append(replace(reading, arguments=(*reading.arguments, method)))
+            out.append(replace(reading, arguments=(*reading.arguments, *results, method)))
         return names, tuple(out)
 
     def _frame(self, sentence: ParsedSentence, frame: ProtoFrame) -> Frame:

@@ -99,6 +99,10 @@ _THINKING = frozenset(
         "警鐘",
     }
 )
+#: Verbs of using whose passive names the user with で ("「Kiri」で使われているトークナイザー
+#: 「Tama」", "ハヤブサ電機で採用されている「Kiri」"): where a thing is used is what uses it.
+_USED_AT = frozenset({"使用", "利用", "活用", "採用", "使う", "用いる", "導入", "搭載"})
+
 #: The stages of training a model after its pretraining ("Xの事後学習で用いたSFT": X is
 #: what the method is used for).
 _TRAINING_STAGES = frozenset(
