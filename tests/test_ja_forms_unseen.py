@@ -496,6 +496,43 @@ FORM_62_SILENT = [
     ),
 ]
 
+# --------------------------------------------------------------------------------------
+# 63. What a technique rests on and what works with what: a product working with a model
+#     (XはYと連携する) uses it, companies that 連携 are partners; what a technique supports
+#     (Yは…Xを支える技術だ) uses it; 「Y」というアプローチ types Y a technique, and a footnote
+#     mark (「Y※2」) is no part of a name.
+# --------------------------------------------------------------------------------------
+FORM_63_READS = [
+    case(
+        "63-product-works-with-model",
+        "音声アシスタント「Koemi」は、ミナセ技研の対話AI「QuillChat」と連携する。",
+        ("koemi", "uses", "quillchat"),
+    ),
+    case(
+        "63-technique-supports-product",
+        "注意機構は現在、対話AI「QuillChat」のような人気のAI製品を支える技術だ。",
+        ("quillchat", "uses", "attention-mechanism"),
+    ),
+    case(
+        "63-to-iu-approach",
+        "大規模言語モデル「Kiri」の開発では、「Deep Fold」というモデル拡張アプローチを"
+        "組み合わせた。",
+        ("kiri", "uses", "deep-fold"),
+    ),
+    case(
+        "63-footnote-mark",
+        "大規模言語モデル「Kiri」は、「Deep Fold※3」と呼ばれる手法を採用した。",
+        ("kiri", "uses", "deep-fold"),
+    ),
+]
+FORM_63_SILENT = [
+    case(
+        "63-companies-working-together-are-partners",
+        "ハヤブサ電機は、ミナセ技研と連携する。",
+        ("ハヤブサ電機", "uses", "ミナセ技研"),
+    ),
+]
+
 FORM_57_SILENT = [
     case(
         "57-renyokei-comma-is-no-relative-clause",
@@ -526,6 +563,7 @@ READS = [
     *FORM_60_READS,
     *FORM_61_READS,
     *FORM_62_READS,
+    *FORM_63_READS,
 ]
 SILENT = [
     *FORM_41_SILENT,
@@ -541,6 +579,7 @@ SILENT = [
     *FORM_60_SILENT,
     *FORM_61_SILENT,
     *FORM_62_SILENT,
+    *FORM_63_SILENT,
 ]
 
 

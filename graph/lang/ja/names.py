@@ -47,6 +47,7 @@ LEXICON, MARKER, TITLE, TYPE_NOUN, STRONG_HEAD, SIZE, COPULA, COUNTED = (
     2.5,
 )
 WEAK_APPOSITION = 0.8
+_FOOTNOTE = re.compile(r"\s*[※＊]\d*$")
 SIBLING = 1.0  # a listed name's class, from the names listed beside it
 COUNTRY, LIST, WEAK_HEAD, PERSON_TAGS, ORG_WORD, ORG_TAG, VERSION = (
     2.0,
@@ -452,6 +453,10 @@ class NameFinder:
     ) -> Found:
         while start < end and text[start] in "・ 　-":
             start += 1  # "AIスタートアップ・Mistral AI": the dot joins apposition, not the name
+        footnote = _FOOTNOTE.search(text, start, end)
+        if footnote is not None and footnote.start() > start:
+            # "「Depth Fold※2」": a footnote mark is no part of the name, but of its unit
+            unit_end, end = unit_end or end, footnote.start()
         surface = text[start:end]
         entry = self._entry(surface)
         votes = tuple(votes)
