@@ -389,12 +389,25 @@ FORM_59_READS = [
         ("hikari", "uses", "additional-training"),
     ),
     case(
+        "59-scene-set-by-an-earlier-chained-clause",
+        # (the previous sentence's subject is no nearer than the work's owner; 8×8B is one name)
+        "ミナセ技研は新たな大規模言語モデルを発表した。Kiri-8×8Bの開発では、80億パラメータの"
+        "モデルを8つに複製し、それぞれが連携して動作するように追加学習した。",
+        ("kiri-8%C3%978b", "uses", "additional-training"),
+    ),
+    case(
         "59-in-the-development-of",
         "大規模言語モデル「Hotaru」の開発では、8つのモデルを連携させるように追加学習した。",
         ("hotaru", "uses", "additional-training"),
     ),
 ]
 FORM_59_SILENT = [
+    case(
+        "59-company-of-the-previous-sentence-is-no-user",
+        "ミナセ技研は新たな大規模言語モデルを発表した。Kiri-8×8Bの開発では、80億パラメータの"
+        "モデルを8つに複製し、それぞれが連携して動作するように追加学習した。",
+        ("ミナセ技研", "uses", "additional-training"),
+    ),
     case(
         "59-base-model-is-not-the-user",
         "ミナセ技研は、大規模言語モデル「Orca-2」に日本語データで継続事前学習を行った「Kiri-7B」"

@@ -61,10 +61,11 @@ COUNTRY, LIST, WEAK_HEAD, PERSON_TAGS, ORG_WORD, ORG_TAG, VERSION = (
 
 _L = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 # A Latin-script name: words of letters/digits joined by single spaces, hyphens, dots,
-# colons, ampersands or apostrophes ("Run:ai", "AT&T", "Amazon.com", "Mixtral 8x7B").
+# colons, ampersands or apostrophes ("Run:ai", "AT&T", "Amazon.com", "Mixtral 8x7B"), and
+# the multiplication sign of a mixture of experts' size ("Tanuki-8×8B").
 _LATIN_NAME = re.compile(
-    rf"(?<![{_L}0-9])[{_L}0-9][{_L}0-9]*(?:[.+:&'][{_L}0-9]+)*\+*"
-    rf"(?:(?:[ \-_・·/]|(?<=[{_L}])(?=\d))[{_L}0-9]+(?:[.+:&'][{_L}0-9]+)*\+*)*"
+    rf"(?<![{_L}0-9])[{_L}0-9][{_L}0-9]*(?:(?:[.+:&']|(?<=\d)×(?=\d))[{_L}0-9]+)*\+*"
+    rf"(?:(?:[ \-_・·/]|(?<=[{_L}])(?=\d))[{_L}0-9]+(?:(?:[.+:&']|(?<=\d)×(?=\d))[{_L}0-9]+)*\+*)*"
 )
 _QUOTED = re.compile(r"[「『]([^「」『』]{1,60})[」』]")
 _KANA = re.compile(r"[\u3041-\u3096]")

@@ -509,8 +509,15 @@ class _Gaps(_State):
         doers = [
             a for a in present if a.role == "ga" and a.via not in ("topic", "previous", "chain")
         ]
+        # (the owner of the work is nearer than a subject carried from elsewhere)
+        named_roles = {
+            r
+            for a in present
+            if a.via not in ("topic", "previous", "chain")
+            for r in a.role.split("|")
+        }
         out = []
-        for child in clause.children:
+        for child in [*clause.children, *self._earlier_scenes(clause)]:
             if child.i in self.by_token:
                 continue
             label = ROUND_LABEL.fullmatch(self._compound_text(child)) is not None
@@ -536,7 +543,7 @@ class _Gaps(_State):
             elif (
                 child.lemma_ in _PURPOSE_EVENTS
                 and (
-                    "ga" not in roles
+                    "ga" not in named_roles
                     or (self._compound_text(child).endswith(_STAGE_WORDS) and not doers)
                 )
                 and surface_marker(self.text, child.idx + len(child.text))
@@ -564,6 +571,23 @@ class _Gaps(_State):
         ):
             # "…資金を調達した。その他、A、B…なども参加する": joining the round spoken of
             out.append(ProtoArgument(self.s.previous_round, "round", "previous", 0.15))
+        return out
+
+    def _earlier_scenes(self, clause: Token) -> list[Token]:
+        """``Xの開発では、…を複製し、…追加学習した``: a では-phrase of a clause chained before
+        this one sets the scene of the whole chain (read as a purpose event's owner only)."""
+        out = []
+        stack = [c for c in clause.children if c.dep_ == "advcl" and c.i < clause.i]
+        while stack:
+            chained = stack.pop()
+            for child in chained.children:
+                if child.dep_ == "advcl" and child.i < chained.i:
+                    stack.append(child)
+                elif (
+                    child.lemma_ in _PURPOSE_EVENTS
+                    and surface_marker(self.text, child.idx + len(child.text)) == "では"
+                ):
+                    out.append(child)
         return out
 
     def _anaphoric(self, noun: Token) -> bool:
