@@ -538,7 +538,24 @@ FORM_63_READS = [
         ("kiri", "uses", "deep-fold"),
     ),
 ]
+FORM_63_READS += [
+    case(
+        "63-core-technique-apposition",
+        "大規模言語モデル「Kiri」の中核技術であるMoEは、効率が高い。",
+        ("kiri", "uses", "mixture-of-experts"),
+    ),
+    case(
+        "63-at-the-core-cleft",
+        "大規模言語モデル「Kiri」の中核にあるのは、MoEアーキテクチャだ。",
+        ("kiri", "uses", "mixture-of-experts"),
+    ),
+]
 FORM_63_SILENT = [
+    case(
+        "63-core-business-is-no-technique",
+        "ハヤブサ電機の中核事業は、対話AI「QuillChat」だ。",
+        ("ハヤブサ電機", "uses", "quillchat"),
+    ),
     case(
         "63-companies-working-together-are-partners",
         "ハヤブサ電機は、ミナセ技研と連携する。",
