@@ -550,7 +550,19 @@ FORM_63_READS += [
         ("kiri", "uses", "mixture-of-experts"),
     ),
 ]
+FORM_63_READS += [
+    case(
+        "63-technique-glued-to-its-type-noun",
+        "推論モデル「Kagerou」に導入された強化学習アルゴリズムは、効果が高い。",
+        ("kagerou", "uses", "reinforcement-learning"),
+    ),
+]
 FORM_63_SILENT = [
+    case(
+        "63-glued-to-another-noun-is-no-mention",
+        "ミナセ技研は、オープンソースコミュニティの対話AI「QuillChat」を導入した。",
+        ("ミナセ技研", "uses", "open-source"),
+    ),
     case(
         "63-core-business-is-no-technique",
         "ハヤブサ電機の中核事業は、対話AI「QuillChat」だ。",

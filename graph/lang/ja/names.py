@@ -658,7 +658,9 @@ class NameFinder:
         if pattern is not None:
             for match in pattern.finditer(text):
                 start, end = match.span()
-                if self._inside_word(doc, start, end):
+                if self._inside_word(doc, start, end) and not self._method_and_its_noun(
+                    doc, match.group(0), start, end
+                ):
                     continue
                 if introduces_a_name(text, end):
                     # "大規模言語モデル「X」" introduces a name; "メタの「Llama 3」" is the
@@ -720,6 +722,25 @@ class NameFinder:
             and not self._type_noun_before(doc, span.start)
         )
         return glued_after or glued_before or span.root.pos_ == "VERB"
+
+    def _method_and_its_noun(self, doc: Doc, alias: str, start: int, end: int) -> bool:
+        """``強化学習アルゴリズム``, ``深層学習技術``: a technique glued to a technique's type
+        noun is that technique, named with what it is (unlike オープンソースコミュニティ)."""
+        entry = self._entry(alias)
+        if entry is None or entry.entity_class != "Technique":
+            return False
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or span.start_char != start or span.end_char != end:
+            return False
+        j = span.end
+        while (
+            j < len(doc)
+            and doc[j].pos_ in ("NOUN", "PROPN")
+            and doc[j].idx == (doc[j - 1].idx + len(doc[j - 1].text))
+        ):
+            j += 1
+        rest = doc.text[end : doc[j - 1].idx + len(doc[j - 1].text)] if j > span.end else ""
+        return bool(rest) and dict(self.cues.type_nouns).get(rest) == "Technique"
 
     def _type_noun_before(self, doc: Doc, i: int) -> bool:
         """``新興企業|アンソロピック``: the glued nouns before token ``i`` are a type noun
