@@ -552,12 +552,24 @@ FORM_63_READS += [
 ]
 FORM_63_READS += [
     case(
+        "63-what-a-service-lets-one-use",
+        "誰でも対話AI「QuillChat」を利用できるサービス「Koemi」が始まった。",
+        ("koemi", "uses", "quillchat"),
+        gap="a relative clause in the potential form (利用できる) says what a thing can do and "
+        "is blocked as an ability, for uses too (reading it cost a wrong triple on the batches)",
+    ),
+    case(
         "63-technique-glued-to-its-type-noun",
         "推論モデル「Kagerou」に導入された強化学習アルゴリズムは、効果が高い。",
         ("kagerou", "uses", "reinforcement-learning"),
     ),
 ]
 FORM_63_SILENT = [
+    case(
+        "63-what-a-thing-can-do-is-no-event",
+        "鈴木一郎氏は、画像を再構築できる技術「Hikari」を基に、新しい手法を考案した。",
+        ("鈴木一郎", "developed", "hikari"),
+    ),
     case(
         "63-glued-to-another-noun-is-no-mention",
         "ミナセ技研は、オープンソースコミュニティの対話AI「QuillChat」を導入した。",

@@ -45,6 +45,10 @@ class _Blocking(_State):
             and is_negated(clause.head.head)
         ):
             return "negated"  # "…を上回るスコアを記録できなかった"
+        if clause.dep_ == "acl" and re.match(
+            r"(?:することが|が)?(?:でき|出来)る(?!よう)", self.text[self._end(clause) :]
+        ):
+            return "ability"  # "データを再構築できる技術": what a thing can do, no event
         if self._ended(clause):
             return "past"  # "2009年から2025年まで在籍した": a tie that ended is a past one
         for position in (event, clause):
