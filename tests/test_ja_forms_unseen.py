@@ -564,7 +564,26 @@ FORM_63_READS += [
         ("kagerou", "uses", "reinforcement-learning"),
     ),
 ]
+FORM_63_READS += [
+    case(
+        "63-plan-of-a-later-clause-with-its-own-subject",
+        "音声アシスタント「Koemi」は、対話AI「QuillChat」と連携し、年末には「QuillChat 2」が"
+        "「Koemi」に搭載される予定である。",
+        ("koemi", "uses", "quillchat"),
+    ),
+]
 FORM_63_SILENT = [
+    case(
+        "63-plan-of-the-same-subject-covers-the-chain",
+        "ハヤブサ電機はミナセ技研と提携し、来年に新製品を発売する予定だ。",
+        ("ハヤブサ電機", "partneredWith", "ミナセ技研"),
+    ),
+    case(
+        "63-the-later-clause-stays-planned",
+        "音声アシスタント「Koemi」は、対話AI「QuillChat」と連携し、年末には「QuillChat 2」が"
+        "「Koemi」に搭載される予定である。",
+        ("koemi", "uses", "quillchat-2"),
+    ),
     case(
         "63-what-a-thing-can-do-is-no-event",
         "鈴木一郎氏は、画像を再構築できる技術「Hikari」を基に、新しい手法を考案した。",
