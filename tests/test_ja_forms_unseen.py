@@ -363,6 +363,249 @@ FORM_58_READS = [
     ),
 ]
 
+# --------------------------------------------------------------------------------------
+# 59. A training stage beyond pretraining names the method a model is made by
+#     (Xに継続事前学習を行った「Y」, 「Y」は…をもとに事後学習を行った, Yの開発では…追加学習した):
+#     the model uses that technique. Plain pretraining and fine-tuning name no technique
+#     (every model is pretrained; fineTunedFrom states the fine-tuning), a plan states
+#     nothing, and a company doing the stage is no model using it.
+# --------------------------------------------------------------------------------------
+FORM_59_READS = [
+    case(
+        "59-relative-head-made-by-continued-pretraining",
+        "ミナセ技研は、大規模言語モデル「Orca-2」に日本語データで継続事前学習を行った「Kiri-7B」"
+        "を公開した。",
+        ("kiri-7b", "uses", "continued-pretraining"),
+    ),
+    case(
+        "59-topic-post-trained",
+        "大規模言語モデル「Tamago-3B」は、「Nami-2」をもとに事後学習を行ったモデルだ。",
+        ("tamago-3b", "uses", "post-training"),
+    ),
+    case(
+        "59-topic-made-from-a-named-base",
+        "Hikariは、ハヤブサ電機が開発する画像生成モデル「Kumo-XL」をベースにミナセ技研が追加学習を"
+        "し、風景画に特化した画像生成モデルだ。",
+        ("hikari", "uses", "additional-training"),
+    ),
+    case(
+        "59-scene-set-by-an-earlier-chained-clause",
+        # (the previous sentence's subject is no nearer than the work's owner; 8×8B is one name)
+        "ミナセ技研は新たな大規模言語モデルを発表した。Kiri-8×8Bの開発では、80億パラメータの"
+        "モデルを8つに複製し、それぞれが連携して動作するように追加学習した。",
+        ("kiri-8%C3%978b", "uses", "additional-training"),
+    ),
+    case(
+        "59-in-the-development-of",
+        "大規模言語モデル「Hotaru」の開発では、8つのモデルを連携させるように追加学習した。",
+        ("hotaru", "uses", "additional-training"),
+    ),
+]
+FORM_59_SILENT = [
+    case(
+        "59-company-of-the-previous-sentence-is-no-user",
+        "ミナセ技研は新たな大規模言語モデルを発表した。Kiri-8×8Bの開発では、80億パラメータの"
+        "モデルを8つに複製し、それぞれが連携して動作するように追加学習した。",
+        ("ミナセ技研", "uses", "additional-training"),
+    ),
+    case(
+        "59-base-model-is-not-the-user",
+        "ミナセ技研は、大規模言語モデル「Orca-2」に日本語データで継続事前学習を行った「Kiri-7B」"
+        "を公開した。",
+        ("orca-2", "uses", "continued-pretraining"),
+    ),
+    case(
+        "59-plain-pretraining-names-no-technique",
+        "ミナセ技研は、大規模言語モデル「Kiri-9B」の事前学習を行った。",
+        ("kiri-9b", "uses", "pretraining"),
+    ),
+    case(
+        "59-fine-tuning-is-the-lineage",
+        "ミナセ技研は、大規模言語モデル「Orca-3」をファインチューニングして「Kiri-3」を開発した。",
+        ("kiri-3", "uses", "fine-tuning"),
+    ),
+    case(
+        "59-planned-stage",
+        "大規模言語モデル「Kiri-4」の継続事前学習は来年に行う計画だ。",
+        ("kiri-4", "uses", "continued-pretraining"),
+    ),
+    case(
+        "59-company-merely-mentions-the-stage",
+        "ハヤブサ電機は、事後学習の研究に力を入れている。",
+        ("ハヤブサ電機", "uses", "post-training"),
+    ),
+    case(
+        "59-company-doing-the-stage-is-no-model-user",
+        "ミナセ技研は、大規模言語モデル「Orca-2」に日本語データで継続事前学習を行った「Kiri-7B」"
+        "を公開した。",
+        ("ミナセ技研", "uses", "continued-pretraining"),
+    ),
+]
+
+# --------------------------------------------------------------------------------------
+# 60. The stage a technique is used in: Xの事後学習では…Yを用いた, Xの事後学習で用いたY —
+#     X, whose training it is, uses Y (the relative head Y is what is used, not the user).
+# --------------------------------------------------------------------------------------
+FORM_60_READS = [
+    case(
+        "60-stage-de-wa",
+        "対話モデル「Sorami」の事後学習では、SFTとDPOを用いた。",
+        ("sorami", "uses", "dpo"),
+    ),
+    case(
+        "60-stage-in-relative-clause",
+        "大規模言語モデル「Mizuchi」の事後学習で用いたLoRAは、高い効果を示した。",
+        ("mizuchi", "uses", "lora"),
+    ),
+]
+FORM_60_SILENT = [
+    case(
+        "60-joint-development-is-no-partner",
+        "ハヤブサ電機とミナセ技研は、新しい画像認識技術の開発に共同で取り組む。",
+        ("ハヤブサ電機", "uses", "ミナセ技研"),
+    ),
+]
+
+# --------------------------------------------------------------------------------------
+# 61. A model carrying out a method (「Y」を行う/施す) uses it; said of a company or
+#     reported by one, it is not the model's use.
+# --------------------------------------------------------------------------------------
+FORM_61_READS = [
+    case(
+        "61-model-performs-technique",
+        "推論モデル「Kagerou」は、回答の前に「思考の連鎖」を行う。",
+        ("kagerou", "uses", "chain-of-thought"),
+    ),
+]
+FORM_61_SILENT = [
+    case(
+        "61-company-performs-is-no-model-use",
+        "ハヤブサ電機は、製品の評価を行う。",
+        ("ハヤブサ電機", "uses", "製品"),
+    ),
+]
+
+# --------------------------------------------------------------------------------------
+# 62. A passive verb of using with で names the user (「X」で使われているトークナイザー「Y」,
+#     XやZで採用されている「Y」); a passive of another verb with で names a place or a channel.
+# --------------------------------------------------------------------------------------
+FORM_62_READS = [
+    case(
+        "62-used-in-models",
+        "また、「Kiri-2」および「Nami-3」で使われているトークナイザー「tama_tok」も公開された。",
+        ("nami-3", "uses", "tama_tok"),
+    ),
+    case(
+        "62-adopted-at-companies",
+        "ハヤブサ電機やミナセ技研で採用されている対話AI「QuillChat」は好評だ。",
+        ("ミナセ技研", "uses", "quillchat"),
+    ),
+]
+FORM_62_SILENT = [
+    case(
+        "62-published-on-is-no-use",
+        "Hugging Faceで公開されている「Kiri-2」は、誰でも使える。",
+        ("hugging-face", "uses", "kiri-2"),
+    ),
+]
+
+# --------------------------------------------------------------------------------------
+# 63. What a technique rests on and what works with what: a product working with a model
+#     (XはYと連携する) uses it, companies that 連携 are partners; what a technique supports
+#     (Yは…Xを支える技術だ) uses it; 「Y」というアプローチ types Y a technique, and a footnote
+#     mark (「Y※2」) is no part of a name.
+# --------------------------------------------------------------------------------------
+FORM_63_READS = [
+    case(
+        "63-product-works-with-model",
+        "音声アシスタント「Koemi」は、ミナセ技研の対話AI「QuillChat」と連携する。",
+        ("koemi", "uses", "quillchat"),
+    ),
+    case(
+        "63-technique-supports-product",
+        "注意機構は現在、対話AI「QuillChat」のような人気のAI製品を支える技術だ。",
+        ("quillchat", "uses", "attention-mechanism"),
+    ),
+    case(
+        "63-to-iu-approach",
+        "大規模言語モデル「Kiri」の開発では、「Deep Fold」というモデル拡張アプローチを"
+        "組み合わせた。",
+        ("kiri", "uses", "deep-fold"),
+    ),
+    case(
+        "63-footnote-mark",
+        "大規模言語モデル「Kiri」は、「Deep Fold※3」と呼ばれる手法を採用した。",
+        ("kiri", "uses", "deep-fold"),
+    ),
+]
+FORM_63_READS += [
+    case(
+        "63-core-technique-apposition",
+        "大規模言語モデル「Kiri」の中核技術であるMoEは、効率が高い。",
+        ("kiri", "uses", "mixture-of-experts"),
+    ),
+    case(
+        "63-at-the-core-cleft",
+        "大規模言語モデル「Kiri」の中核にあるのは、MoEアーキテクチャだ。",
+        ("kiri", "uses", "mixture-of-experts"),
+    ),
+]
+FORM_63_READS += [
+    case(
+        "63-what-a-service-lets-one-use",
+        "誰でも対話AI「QuillChat」を利用できるサービス「Koemi」が始まった。",
+        ("koemi", "uses", "quillchat"),
+        gap="a relative clause in the potential form (利用できる) says what a thing can do and "
+        "is blocked as an ability, for uses too (reading it cost a wrong triple on the batches)",
+    ),
+    case(
+        "63-technique-glued-to-its-type-noun",
+        "推論モデル「Kagerou」に導入された強化学習アルゴリズムは、効果が高い。",
+        ("kagerou", "uses", "reinforcement-learning"),
+    ),
+]
+FORM_63_READS += [
+    case(
+        "63-plan-of-a-later-clause-with-its-own-subject",
+        "音声アシスタント「Koemi」は、対話AI「QuillChat」と連携し、年末には「QuillChat 2」が"
+        "「Koemi」に搭載される予定である。",
+        ("koemi", "uses", "quillchat"),
+    ),
+]
+FORM_63_SILENT = [
+    case(
+        "63-plan-of-the-same-subject-covers-the-chain",
+        "ハヤブサ電機はミナセ技研と提携し、来年に新製品を発売する予定だ。",
+        ("ハヤブサ電機", "partneredWith", "ミナセ技研"),
+    ),
+    case(
+        "63-the-later-clause-stays-planned",
+        "音声アシスタント「Koemi」は、対話AI「QuillChat」と連携し、年末には「QuillChat 2」が"
+        "「Koemi」に搭載される予定である。",
+        ("koemi", "uses", "quillchat-2"),
+    ),
+    case(
+        "63-what-a-thing-can-do-is-no-event",
+        "鈴木一郎氏は、画像を再構築できる技術「Hikari」を基に、新しい手法を考案した。",
+        ("鈴木一郎", "developed", "hikari"),
+    ),
+    case(
+        "63-glued-to-another-noun-is-no-mention",
+        "ミナセ技研は、オープンソースコミュニティの対話AI「QuillChat」を導入した。",
+        ("ミナセ技研", "uses", "open-source"),
+    ),
+    case(
+        "63-core-business-is-no-technique",
+        "ハヤブサ電機の中核事業は、対話AI「QuillChat」だ。",
+        ("ハヤブサ電機", "uses", "quillchat"),
+    ),
+    case(
+        "63-companies-working-together-are-partners",
+        "ハヤブサ電機は、ミナセ技研と連携する。",
+        ("ハヤブサ電機", "uses", "ミナセ技研"),
+    ),
+]
+
 FORM_57_SILENT = [
     case(
         "57-renyokei-comma-is-no-relative-clause",
@@ -389,6 +632,11 @@ READS = [
     *FORM_56_READS,
     *FORM_57_READS,
     *FORM_58_READS,
+    *FORM_59_READS,
+    *FORM_60_READS,
+    *FORM_61_READS,
+    *FORM_62_READS,
+    *FORM_63_READS,
 ]
 SILENT = [
     *FORM_41_SILENT,
@@ -400,6 +648,11 @@ SILENT = [
     *FORM_53_SILENT,
     *FORM_56_SILENT,
     *FORM_57_SILENT,
+    *FORM_59_SILENT,
+    *FORM_60_SILENT,
+    *FORM_61_SILENT,
+    *FORM_62_SILENT,
+    *FORM_63_SILENT,
 ]
 
 

@@ -228,3 +228,26 @@ def test_anaphors_are_made_from_every_type_noun() -> None:
     assert anaphors["同LLM"] == "AIModel"  # 同 + a type noun, not a listed phrase
     assert anaphors["本サービス"] == "Product"
     assert anaphors["当該技術"] == "Technique"
+
+
+def test_cues_method_events_name_their_technique() -> None:
+    cues = load_cues()
+    assert cues.method_of("継続事前学習") == "continued pretraining"
+    assert cues.method_of("事後学習") == "post-training"
+    assert cues.method_of("事前学習") is None  # every model is pretrained: no technique
+    assert cues.method_of("微調整") is None  # fineTunedFrom already states it
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ("method_events: [事後学習]", "must map techniques"),
+        ("method_events: {a: [事後学習], b: [事後学習]}", "names two techniques"),
+        ("method_events: {post-training: 事後学習}", "list of strings"),
+    ],
+)
+def test_cues_method_events_are_checked(data: str, message: str) -> None:
+    from graph.lang.ja.cues import parse_cues
+
+    with pytest.raises(ResourceFileError, match=message):
+        parse_cues(data, "test.yaml")

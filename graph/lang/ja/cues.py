@@ -42,6 +42,12 @@ class Cues:
     measure_nouns: frozenset[str] = frozenset()  # スコア, 性能: what a subject scores or shows
     title_modifiers: frozenset[str] = frozenset()  # チーフ, 主任: glued before a title, no name
     tuning_editions: frozenset[str] = frozenset()  # Instruct, Chat: an instruction-tuned edition
+    # (event word, canonical technique): 継続事前学習を行った「X」 names the method X was made by
+    method_events: tuple[tuple[str, str], ...] = ()
+
+    def method_of(self, word: str) -> str | None:
+        """The technique a training event word names (``事後学習`` -> ``post-training``)."""
+        return dict(self.method_events).get(word)
 
     def type_of_noun(self, compound: str) -> str | None:
         """Class named by a noun compound's ending: ``AI研究団体`` -> Organization."""
@@ -111,6 +117,7 @@ _FIELDS = {
     "occupations",
     "title_modifiers",
     "tuning_editions",
+    "method_events",
 }
 
 
@@ -129,6 +136,16 @@ def parse_cues(text: str, source: str = "<cues>") -> Cues:
         return _longest_first(strings(data.get(key), f"{source}: {key}"))
 
     type_nouns = _by_class(data, "type_nouns", source)
+    methods = data.get("method_events") or {}
+    if not isinstance(methods, dict):
+        raise ResourceFileError(f"{source}: method_events must map techniques to word lists")
+    method_events = {}
+    for technique, written in methods.items():
+        if not isinstance(technique, str) or not technique.strip():
+            raise ResourceFileError(f"{source}: method_events: a technique needs a name")
+        for word in strings(written, f"{source}: method_events.{technique}"):
+            if method_events.setdefault(word, technique) != technique:
+                raise ResourceFileError(f"{source}: method_events: {word!r} names two techniques")
     listed = _by_class(data, "anaphors", source)
     made = {(d + noun, cls) for noun, cls in type_nouns for d in _DETERMINERS if len(noun) > 1}
     anaphors = tuple(sorted(set(listed) | made, key=lambda p: (-len(p[0]), p[0])))
@@ -156,6 +173,7 @@ def parse_cues(text: str, source: str = "<cues>") -> Cues:
         occupations=frozenset(words("occupations")),
         title_modifiers=frozenset(words("title_modifiers")),
         tuning_editions=frozenset(w.casefold() for w in words("tuning_editions")),
+        method_events=tuple(sorted(method_events.items())),
     )
 
 

@@ -36,7 +36,13 @@ from graph.lang.ja.framing.gaps import _Gaps
 from graph.lang.ja.framing.heads import _Heads
 from graph.lang.ja.framing.records import Placed, ProtoArgument, ProtoFrame, TriggerTable, _Sentence
 from graph.lang.ja.framing.triggers import _Triggers
-from graph.lang.ja.framing.words import _BASIS_MARKERS, _JOINING_VERBS, _RELATIONAL, _glued
+from graph.lang.ja.framing.words import (
+    _BASIS_MARKERS,
+    _JOINING_VERBS,
+    _RELATIONAL,
+    _USED_AT,
+    _glued,
+)
 from graph.lang.ja.syntax import (
     RECEIVING_VERBS,
     active_role,
@@ -197,6 +203,9 @@ class _FrameBuilder(_Triggers, _Attaching, _Heads, _Clauses, _Gaps, _Blocking, _
                     role = active_role(marker, passive=passive, receiving=receiving)
                 if role is not None:
                     arguments.append(ProtoArgument(name, role))
+        if passive and trigger in _USED_AT:
+            # "「Kiri」で使われているトークナイザー「Tama」": the user, not a place or a means
+            arguments = [replace(a, role="ga") if a.role == "de" else a for a in arguments]
         if trigger in self.s.triggers.transitive:
             arguments = self._lone_mo(arguments, positions, passive=passive)
         arguments += self._theme(event, arguments)

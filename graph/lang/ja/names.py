@@ -47,6 +47,7 @@ LEXICON, MARKER, TITLE, TYPE_NOUN, STRONG_HEAD, SIZE, COPULA, COUNTED = (
     2.5,
 )
 WEAK_APPOSITION = 0.8
+_FOOTNOTE = re.compile(r"\s*[※＊]\d*$")
 SIBLING = 1.0  # a listed name's class, from the names listed beside it
 COUNTRY, LIST, WEAK_HEAD, PERSON_TAGS, ORG_WORD, ORG_TAG, VERSION = (
     2.0,
@@ -60,10 +61,11 @@ COUNTRY, LIST, WEAK_HEAD, PERSON_TAGS, ORG_WORD, ORG_TAG, VERSION = (
 
 _L = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 # A Latin-script name: words of letters/digits joined by single spaces, hyphens, dots,
-# colons, ampersands or apostrophes ("Run:ai", "AT&T", "Amazon.com", "Mixtral 8x7B").
+# colons, ampersands or apostrophes ("Run:ai", "AT&T", "Amazon.com", "Mixtral 8x7B"), and
+# the multiplication sign of a mixture of experts' size ("Tanuki-8×8B").
 _LATIN_NAME = re.compile(
-    rf"(?<![{_L}0-9])[{_L}0-9][{_L}0-9]*(?:[.+:&'][{_L}0-9]+)*\+*"
-    rf"(?:(?:[ \-_・·/]|(?<=[{_L}])(?=\d))[{_L}0-9]+(?:[.+:&'][{_L}0-9]+)*\+*)*"
+    rf"(?<![{_L}0-9])[{_L}0-9][{_L}0-9]*(?:(?:[.+:&']|(?<=\d)×(?=\d))[{_L}0-9]+)*\+*"
+    rf"(?:(?:[ \-_・·/]|(?<=[{_L}])(?=\d))[{_L}0-9]+(?:(?:[.+:&']|(?<=\d)×(?=\d))[{_L}0-9]+)*\+*)*"
 )
 _QUOTED = re.compile(r"[「『]([^「」『』]{1,60})[」』]")
 _KANA = re.compile(r"[\u3041-\u3096]")
@@ -452,6 +454,10 @@ class NameFinder:
     ) -> Found:
         while start < end and text[start] in "・ 　-":
             start += 1  # "AIスタートアップ・Mistral AI": the dot joins apposition, not the name
+        footnote = _FOOTNOTE.search(text, start, end)
+        if footnote is not None and footnote.start() > start:
+            # "「Depth Fold※2」": a footnote mark is no part of the name, but of its unit
+            unit_end, end = unit_end or end, footnote.start()
         surface = text[start:end]
         entry = self._entry(surface)
         votes = tuple(votes)
@@ -652,7 +658,9 @@ class NameFinder:
         if pattern is not None:
             for match in pattern.finditer(text):
                 start, end = match.span()
-                if self._inside_word(doc, start, end):
+                if self._inside_word(doc, start, end) and not self._method_and_its_noun(
+                    doc, match.group(0), start, end
+                ):
                     continue
                 if introduces_a_name(text, end):
                     # "大規模言語モデル「X」" introduces a name; "メタの「Llama 3」" is the
@@ -714,6 +722,25 @@ class NameFinder:
             and not self._type_noun_before(doc, span.start)
         )
         return glued_after or glued_before or span.root.pos_ == "VERB"
+
+    def _method_and_its_noun(self, doc: Doc, alias: str, start: int, end: int) -> bool:
+        """``強化学習アルゴリズム``, ``深層学習技術``: a technique glued to a technique's type
+        noun is that technique, named with what it is (unlike オープンソースコミュニティ)."""
+        entry = self._entry(alias)
+        if entry is None or entry.entity_class != "Technique":
+            return False
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or span.start_char != start or span.end_char != end:
+            return False
+        j = span.end
+        while (
+            j < len(doc)
+            and doc[j].pos_ in ("NOUN", "PROPN")
+            and doc[j].idx == (doc[j - 1].idx + len(doc[j - 1].text))
+        ):
+            j += 1
+        rest = doc.text[end : doc[j - 1].idx + len(doc[j - 1].text)] if j > span.end else ""
+        return bool(rest) and dict(self.cues.type_nouns).get(rest) == "Technique"
 
     def _type_noun_before(self, doc: Doc, i: int) -> bool:
         """``新興企業|アンソロピック``: the glued nouns before token ``i`` are a type noun

@@ -131,6 +131,11 @@ def _occurrences(word: str, text: str) -> Iterator[tuple[int, int]]:
         start = text.find(word, start + len(word))
 
 
+#: Roles of a training event that hold the model made or trained by it (not the base model
+#: it starts from: に, から, を基に) or the company doing it.
+_METHOD_USERS = frozenset({"ga", "head", "result", "poss"})
+
+
 class DocumentReader:
     """Reads the documents of one build (state is per document, not per reader)."""
 
@@ -487,6 +492,8 @@ class DocumentReader:
         names = self._names(sentence, found, references)
         names += self._aliases(sentence, found)
         readings = tuple(self._frame(sentence, f) for f in frames)
+        methods, readings = self._method_events(sentence, frames, readings)
+        names += methods
         readings += self._named_later(sentence, placed, memory)
         people, titles = self._aside_titles(sentence, found, memory)
         names += people
@@ -1151,6 +1158,71 @@ class DocumentReader:
             Argument(named.key, "wo", at, end, "tree", 0.0),
         )
         return (Frame(trigger, at, end, arguments),)
+
+    def _method_events(
+        self,
+        sentence: ParsedSentence,
+        frames: list[ProtoFrame],
+        readings: tuple[Frame, ...],
+    ) -> tuple[list[Name], tuple[Frame, ...]]:
+        """``Xに継続事前学習を行った「Y」``, ``「Y」の事後学習では``: a training event whose word
+        names a technique (cues ``method_events``) says the model it makes or trains was made
+        by that technique; the word becomes a Technique name in the role "method". Only a
+        frame with a doer, a result or an owner of the event gets it (a method merely
+        spoken of, ``事前学習とは…``, names no fact)."""
+        names: list[Name] = []
+        out = []
+        for proto, reading in zip(frames, readings, strict=True):
+            word = sentence.clean.text[proto.start : proto.end]
+            technique = self.cues.method_of(word) or self.cues.method_of(proto.trigger)
+            # (the model made is in the clause itself or owns the work it is part of,
+            # "「X」の開発では…追加学習した": a topic or the previous sentence's subject is as
+            # often the base model or the company)
+            roles = {
+                r
+                for a in proto.arguments
+                if a.via in ("tree", "relative", "round")
+                for r in a.role.split("|")
+            }
+            results = []
+            if any(a.role == "basis" for a in proto.arguments):
+                # "「Emi」は、「SDXL」をベースにミナセ技研が追加学習をした…モデルだ": with the
+                # base named, the sentence's topic is what the training made
+                results = [
+                    Argument(
+                        a.name.key,
+                        "result",
+                        *self._doc_span(sentence, a.name.start, a.name.end),
+                        a.via,
+                        a.penalty,
+                    )
+                    for a in proto.arguments
+                    if a.via == "topic" and set(a.role.split("|")) & {"wo", "ni"}
+                ]
+            if technique is None or proto.blocked or not (roles & _METHOD_USERS or results):
+                out.append(reading)
+                continue
+            entry = self.lexicon.lookup(technique)
+            canonical = entry.name if entry is not None else technique
+            key = slug(canonical)
+            if any(a.key == key for a in reading.arguments):
+                out.append(reading)
+                continue
+            vote = Vote("Technique", STRONG_CUE * 5, "method-event")
+            names.append(
+                Name(
+                    reading.start,
+                    reading.end,
+                    sentence.document.text[reading.start : reading.end],
+                    key,
+                    canonical,
+                    (vote,),
+                    entry.wikidata if entry is not None else None,
+                )
+            )
+            method = Argument(key, "method", reading.start, reading.end)
+            out.append(replace(reading, arguments=(*reading.arguments, *results, method)))
+        return names, tuple(out)
 
     def _frame(self, sentence: ParsedSentence, frame: ProtoFrame) -> Frame:
         start, end = self._doc_span(sentence, frame.start, frame.end)

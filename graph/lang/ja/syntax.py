@@ -54,6 +54,7 @@ ROLES = frozenset(
         "round",  # the company whose funding round the clause is about (Xの増資, 同ラウンド)
         "than",  # what something is compared with (Xより, Xと比べて): read by comparisons
         "trainee",  # the model whose training data the noun is (Xの学習データ): set by the frames
+        "method",  # the technique a training event's word names (継続事前学習): set by the reader
     }
 )
 

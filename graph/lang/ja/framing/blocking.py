@@ -28,6 +28,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
+def end_token(clause: Token) -> int:
+    """The index of the last token of a clause's own words (its rightmost descendant)."""
+    return max([clause.i, *(t.i for t in clause.subtree)])
+
+
 class _Blocking(_State):
     """Whether a frame states a fact: negation, plans, opinions, denials, reports, former and
     past ties."""
@@ -45,6 +50,10 @@ class _Blocking(_State):
             and is_negated(clause.head.head)
         ):
             return "negated"  # "…を上回るスコアを記録できなかった"
+        if clause.dep_ == "acl" and re.match(
+            r"(?:することが|が)?(?:でき|出来)る(?!よう)", self.text[self._end(clause) :]
+        ):
+            return "ability"  # "データを再構築できる技術": what a thing can do, no event
         if self._ended(clause):
             return "past"  # "2009年から2025年まで在籍した": a tie that ended is a past one
         for position in (event, clause):
@@ -97,6 +106,22 @@ class _Blocking(_State):
             ):
                 # "「X」の開発と提供を行っており、今後も…強化していく予定": a state the
                 # sentence asserts before it turns to plans is no plan.
+                break
+            if (
+                is_predicate(current)
+                and self.text.startswith("、", end)
+                and self._continuative(current)
+                and any(
+                    c.i > end_token(current)
+                    and (
+                        c.dep_ == "nsubj"
+                        or (is_predicate(c) and any(g.dep_ == "nsubj" for g in c.children))
+                    )
+                    for c in head.children
+                )
+            ):
+                # "XはYと連携し、年末にはZがWに搭載される予定": the plan is the later clause's,
+                # which has a subject of its own
                 break
             marks = {c.lemma_ for c in current.children if c.dep_ in ("mark", "case")}
             if "と" in marks or "との" in marks or head.lemma_ in _NOMINALIZERS:

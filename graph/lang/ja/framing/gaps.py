@@ -25,11 +25,15 @@ from graph.lang.ja.framing.words import (
     _PURPOSE_EVENTS,
     _ROUNDS,
     _THINKING,
+    _TRAINING_STAGES,
+    _glued,
 )
 from graph.lang.ja.syntax import ROUND_LABEL, active_role, is_predicate, surface_marker
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+_STAGE_WORDS = tuple(sorted(_TRAINING_STAGES))
 
 
 class _Gaps(_State):
@@ -534,8 +538,20 @@ class _Gaps(_State):
         lead is an investor; ``同ラウンドには…も名を連ねた``: the round the text spoke of.
         ``「InstructGPT」の開発で採用された``: what is being developed is what adopts it."""
         roles = {r for a in present for r in a.role.split("|")}
+        # (in a training stage, a doer the clause itself names: the relative head of
+        # "「X」の事後学習で用いたSFT" is what is used, a topic is carried from elsewhere)
+        doers = [
+            a for a in present if a.role == "ga" and a.via not in ("topic", "previous", "chain")
+        ]
+        # (the owner of the work is nearer than a subject carried from elsewhere)
+        named_roles = {
+            r
+            for a in present
+            if a.via not in ("topic", "previous", "chain")
+            for r in a.role.split("|")
+        }
         out = []
-        for child in clause.children:
+        for child in [*clause.children, *self._earlier_scenes(clause)]:
             if child.i in self.by_token:
                 continue
             label = ROUND_LABEL.fullmatch(self._compound_text(child)) is not None
@@ -560,11 +576,19 @@ class _Gaps(_State):
                 out += [ProtoArgument(n, "round", "round", 0.05) for n in owners]
             elif (
                 child.lemma_ in _PURPOSE_EVENTS
-                and "ga" not in roles
+                and (
+                    "ga" not in named_roles
+                    or (self._compound_text(child).endswith(_STAGE_WORDS) and not doers)
+                )
                 and surface_marker(self.text, child.idx + len(child.text))
                 in ("で", "では", "に", "には")
             ):
                 owners = list(self.possessors.get(child.i, []))
+                j = child.i - 1
+                while not owners and j >= 0 and self.doc[j].pos_ == "NOUN" and _glued(self.doc, j):
+                    # "「X」の事後|学習で": the の-phrase may hang on the compound's first word
+                    owners = list(self.possessors.get(j, []))
+                    j -= 1
                 for grandchild in child.children:
                     if grandchild.dep_ == "acl":
                         owners += [
@@ -581,6 +605,23 @@ class _Gaps(_State):
         ):
             # "…資金を調達した。その他、A、B…なども参加する": joining the round spoken of
             out.append(ProtoArgument(self.s.previous_round, "round", "previous", 0.15))
+        return out
+
+    def _earlier_scenes(self, clause: Token) -> list[Token]:
+        """``Xの開発では、…を複製し、…追加学習した``: a では-phrase of a clause chained before
+        this one sets the scene of the whole chain (read as a purpose event's owner only)."""
+        out = []
+        stack = [c for c in clause.children if c.dep_ == "advcl" and c.i < clause.i]
+        while stack:
+            chained = stack.pop()
+            for child in chained.children:
+                if child.dep_ == "advcl" and child.i < chained.i:
+                    stack.append(child)
+                elif (
+                    child.lemma_ in _PURPOSE_EVENTS
+                    and surface_marker(self.text, child.idx + len(child.text)) == "では"
+                ):
+                    out.append(child)
         return out
 
     def _anaphoric(self, noun: Token) -> bool:

@@ -28,6 +28,13 @@ class _Heads(_State):
             return list(self.group_of.get(token.i, [self.by_token[token.i]]))
         if token.i in self.carried:
             return list(self.carried[token.i])
+        glued = next(
+            (p for p in self.by_token.values() if p.unit_end == token.idx and p.end == token.idx),
+            None,
+        )
+        if glued is not None and self.s.cues.type_of_noun(token.text) == "Technique":
+            # "…に導入された強化学習|アルゴリズム": a technique named with its type noun
+            return list(self.group_of.get(glued.token, [glued]))
         for other in sorted(self.by_token.values(), key=lambda p: p.start):
             gap = self.text[token.idx + len(token.text) : other.start]
             gap = re.sub(r"^(、?)(?:株式会社|有限会社|合同会社)", r"\1", gap)

@@ -99,7 +99,27 @@ _THINKING = frozenset(
         "警鐘",
     }
 )
-_PURPOSE_EVENTS = frozenset({"開発", "学習", "訓練", "構築", "設計", "事前学習"})
+#: Verbs of using whose passive names the user with で ("「Kiri」で使われているトークナイザー
+#: 「Tama」", "ハヤブサ電機で採用されている「Kiri」"): where a thing is used is what uses it.
+_USED_AT = frozenset({"使用", "利用", "活用", "採用", "使う", "用いる", "導入", "搭載"})
+
+#: The stages of training a model after its pretraining ("Xの事後学習で用いたSFT": X is
+#: what the method is used for).
+_TRAINING_STAGES = frozenset(
+    {"事後学習", "継続事前学習", "追加学習", "ファインチューニング", "微調整"}
+)
+_PURPOSE_EVENTS = frozenset(
+    {
+        "開発",
+        "学習",
+        "訓練",
+        "構築",
+        "設計",
+        "事前学習",
+        "トレーニング",
+        *_TRAINING_STAGES,
+    }
+)
 
 
 def _glued(doc: Doc, i: int) -> bool:
