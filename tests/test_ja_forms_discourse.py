@@ -113,6 +113,22 @@ FORM_63_READS = [
     ),
 ]
 
+FORM_63_SILENT = [
+    # a line cut mid-sentence is no noun phrase, and a request to the reader states no fact
+    case(
+        "63-line-cut-mid-sentence-is-no-noun-phrase",
+        "ミナセ技研は新モデル「Kiri-5」を公開した。\n業務の用途で利用される場合は-Instruct\n"
+        "とついているKiri-5-Instructを利用してください。",
+        ("instruct", "uses", "kiri-5-instruct"),
+    ),
+    case(
+        "63-a-request-to-the-reader-is-no-use",
+        "ミナセ技研は新モデル「Kiri-5」を公開した。業務で使われる場合は-Pro\n"
+        "とついているKiri-5-Proを利用してください。",
+        ("ミナセ技研", "uses", "kiri-5-pro"),
+    ),
+]
+
 # --------------------------------------------------------------------------------------
 # 64. The left-out subject is the carried name that can do the act: a model compared with
 #     a model is the model the company has just put out, not the company.
@@ -284,6 +300,7 @@ SILENT = [
     *FORM_60_SILENT,
     *FORM_61_SILENT,
     *FORM_62_SILENT,
+    *FORM_63_SILENT,
     *FORM_64_SILENT,
     *FORM_65_SILENT,
     *FORM_66_SILENT,

@@ -28,6 +28,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
+#: A request to the reader after a clause (してください, してみてください, しましょう).
+_REQUEST = re.compile(r"(?:し|さ)?(?:て|で)(?:み|おい)?(?:て)?(?:ください|下さい)|(?:し)?ましょう")
+
+
 def end_token(clause: Token) -> int:
     """The index of the last token of a clause's own words (its rightmost descendant)."""
     return max([clause.i, *(t.i for t in clause.subtree)])
@@ -44,6 +48,8 @@ class _Blocking(_State):
             return "negated"  # "両社は提携関係にはない", "出資ではなく"
         if re.match(r"(?:た|る|だ)?か?どうか", self.text[self._clause_end(clause) :]):
             return "hedged"  # "…を超えたかどうかは分かっていない"
+        if _REQUEST.match(self.text, self._end(clause)):
+            return "requested"  # "…を利用してください": the reader is told to, no fact
         if (
             clause.dep_ == "acl"
             and clause.head.text in self.s.cues.measure_nouns
