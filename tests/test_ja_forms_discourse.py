@@ -114,9 +114,10 @@ FORM_63_READS = [
 ]
 
 FORM_63_SILENT = [
-    # a line cut mid-sentence is no noun phrase, and a request to the reader states no fact
+    # a request to the reader states no fact, whatever the carried name (here the last
+    # word of a line cut mid-sentence)
     case(
-        "63-line-cut-mid-sentence-is-no-noun-phrase",
+        "63-line-cut-mid-sentence-then-a-request",
         "ミナセ技研は新モデル「Kiri-5」を公開した。\n業務の用途で利用される場合は-Instruct\n"
         "とついているKiri-5-Instructを利用してください。",
         ("instruct", "uses", "kiri-5-instruct"),

@@ -1498,8 +1498,6 @@ class DocumentReader:
         last = max(found, key=lambda n: n.start)
         if text[last.unit_end :].strip(" 」』") not in ("", "。"):
             return None
-        if any(t.text == "は" and t.pos_ == "ADP" for t in doc):
-            return None  # "…で利用される場合は-Instruct" (a line cut mid-sentence): a clause
         at = next((p for p in placed if p.key == last.key and p.start == last.start), None)
         if at is None or at.token >= len(doc) or doc[at.token].dep_ != "ROOT":
             return None
