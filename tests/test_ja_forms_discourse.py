@@ -166,8 +166,22 @@ FORM_65_READS = [
         "ミナセ技研は「Hibiki-3」を公開した。同モデルは「Veyra-2」をベースに開発された。",
         ("hibiki-3", "basedOn", "veyra-2"),
     ),
+    # a model introduced as an LLM is a モデル too: the series just announced, not the model
+    # an earlier line introduced as a モデル
+    case(
+        "65-this-model-is-the-llm-just-announced",
+        "言語モデル「Hoshi-7B」を試してみる\n\nミナセ技研は6月に日本語LLM「Hoshi」シリーズを"
+        "発表しました。\n\nこのモデルは「Kaze 3」シリーズをベースに開発されたモデルです。",
+        ("hoshi", "basedOn", "kaze-3"),
+    ),
 ]
 FORM_65_SILENT = [
+    case(
+        "65-this-model-is-not-the-earlier-line",
+        "言語モデル「Hoshi-7B」を試してみる\n\nミナセ技研は6月に日本語LLM「Hoshi」シリーズを"
+        "発表しました。\n\nこのモデルは「Kaze 3」シリーズをベースに開発されたモデルです。",
+        ("hoshi-7b", "basedOn", "kaze-3"),
+    ),
     case(
         "65-this-model-is-no-company",
         "ミナセ技研は札幌の新興企業だ。このモデルは「Veyra-2」をベースに開発された。",

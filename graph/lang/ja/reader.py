@@ -1448,16 +1448,19 @@ class DocumentReader:
                 memory.type_nouns[written.group(1)] = name.key
             for (
                 noun,
-                _,
+                noun_class,
             ) in self.cues.type_nouns:  # every ending: 大規模言語モデル, 言語モデル, モデル
                 if before.endswith((noun + "「", noun + "『", noun + "・")) or (
                     before.endswith(noun) and (name.lexical or name.votes)
                 ):
-                    memory.type_nouns[noun] = name.key
-                    introduced = memory.introduced.setdefault(noun, [])
-                    if name.key in introduced:
-                        introduced.remove(name.key)
-                    introduced.append(name.key)
+                    # a model introduced as an LLM is a モデル too ("日本語LLM「B」…。このモデルは")
+                    kinds = (noun, "モデル") if noun_class == "AIModel" else (noun,)
+                    for kind in dict.fromkeys(kinds):
+                        memory.type_nouns[kind] = name.key
+                        introduced = memory.introduced.setdefault(kind, [])
+                        if name.key in introduced:
+                            introduced.remove(name.key)
+                        introduced.append(name.key)
         memory.recent = memory.recent[-30:]
         if topic is None:
             topic = self._theme_or_title(text, found, placed)
