@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import signal
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -90,6 +91,14 @@ class ParseCluster:
         # The processes the cluster spawns inherit this thread's blocked signals: Ctrl-C
         # then reaches the build alone (a moment later, when it is unblocked here), which
         # closes the cluster, instead of every worker printing a traceback.
+        # A Ctrl-C that another thread receives meanwhile is only noted, and acted on once
+        # the cluster is up: raised inside the cluster's start-up, it could be swallowed
+        # there and the build would go on.
+        interrupted: list[int] = []
+        in_main = threading.current_thread() is threading.main_thread()
+        handler = (
+            signal.signal(signal.SIGINT, lambda n, _: interrupted.append(n)) if in_main else None
+        )
         previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         try:
             cluster = LocalCluster(
@@ -101,7 +110,12 @@ class ParseCluster:
                 silence_logs=logging.CRITICAL,
             )
         finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)  # a pending Ctrl-C lands now
+            if in_main:
+                signal.signal(signal.SIGINT, signal.SIG_DFL if handler is None else handler)
+        if interrupted:
+            cluster.close()
+            raise KeyboardInterrupt
         try:
             client = Client(cluster)
         except BaseException:
