@@ -174,14 +174,26 @@ class ParseCluster:
         lexicon_future = self.client.scatter(lexicon, broadcast=True, hash=False)
         window = 2 * self.workers
         pending: deque[Any] = deque()
-        for language, batch in _batches(documents):
-            pending.append(
-                self.client.submit(read_batch, language, batch, lexicon_future, pure=False)
-            )
-            if len(pending) >= window:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+        # Ctrl-C is noted here and raised between waits, by us: raised inside the client's
+        # wait, distributed turns it into cancelled futures (FutureCancelledError, exit 1)
+        # or loses it, and the build goes on.
+        interrupted: list[int] = []
+        in_main = threading.current_thread() is threading.main_thread()
+        handler = (
+            signal.signal(signal.SIGINT, lambda n, _: interrupted.append(n)) if in_main else None
+        )
+        try:
+            for language, batch in _batches(documents):
+                pending.append(
+                    self.client.submit(read_batch, language, batch, lexicon_future, pure=False)
+                )
+                if len(pending) >= window:
+                    yield from _result(pending.popleft(), interrupted)
+            while pending:
+                yield from _result(pending.popleft(), interrupted)
+        finally:
+            if in_main:
+                signal.signal(signal.SIGINT, signal.SIG_DFL if handler is None else handler)
 
     def close(self) -> None:
         self.client.close()
@@ -193,6 +205,21 @@ class ParseCluster:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+def _result(future: Any, interrupted: list[int]) -> Any:
+    """A batch's records, waited for in short steps so a noted Ctrl-C is raised soon."""
+    while True:
+        if interrupted:
+            raise KeyboardInterrupt
+        try:
+            return future.result(timeout=0.25)
+        except TimeoutError:
+            continue
+        except Exception:
+            if interrupted:  # the interrupt cancelled the batch on its way
+                raise KeyboardInterrupt from None
+            raise
 
 
 def _batches(documents: Iterable[Document]) -> Iterator[tuple[str, list[Document]]]:
