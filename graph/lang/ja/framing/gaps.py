@@ -39,6 +39,15 @@ _STAGE_WORDS = tuple(sorted(_TRAINING_STAGES))
 class _Gaps(_State):
     """Filling the arguments a frame leaves out, and re-reading the ones it has."""
 
+    def _markers(self, positions: list[Token | None]) -> dict[int, str]:
+        """The case marker each name at these positions is written with (が, は, も, …)."""
+        return {
+            name.token: marker
+            for position in positions
+            if position is not None
+            for name, marker in self.args.get(position.i, [])
+        }
+
     def _lone_mo(
         self, arguments: list[ProtoArgument], positions: list[Token | None], *, passive: bool
     ) -> list[ProtoArgument]:
@@ -47,12 +56,7 @@ class _Gaps(_State):
         and the patterns' classes choose."""
         if passive:
             return arguments
-        markers = {
-            name.token: marker
-            for position in positions
-            if position is not None
-            for name, marker in self.args.get(position.i, [])
-        }
+        markers = self._markers(positions)
         core = {a.name.token: a for a in arguments if set(a.role.split("|")) & {"ga", "wo"}}
         if len(core) != 1:
             return arguments
@@ -87,12 +91,7 @@ class _Gaps(_State):
         は-topic is another argument (most often the object), not a second subject."""
         if passive:
             return arguments
-        markers = {
-            name.token: marker
-            for position in positions
-            if position is not None
-            for name, marker in self.args.get(position.i, [])
-        }
+        markers = self._markers(positions)
         subjects = [a for a in arguments if a.role == "ga" and markers.get(a.name.token) == "が"]
         if not subjects:
             return arguments
