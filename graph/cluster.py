@@ -20,6 +20,7 @@ import signal
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -94,25 +95,20 @@ class ParseCluster:
         # A Ctrl-C that another thread receives meanwhile is only noted, and acted on once
         # the cluster is up: raised inside the cluster's start-up, it could be swallowed
         # there and the build would go on.
-        interrupted: list[int] = []
-        in_main = threading.current_thread() is threading.main_thread()
-        handler = (
-            signal.signal(signal.SIGINT, lambda n, _: interrupted.append(n)) if in_main else None
-        )
-        previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-        try:
-            cluster = LocalCluster(
-                n_workers=workers,
-                threads_per_worker=1,
-                processes=True,
-                host="127.0.0.1",
-                dashboard_address=None,
-                silence_logs=logging.CRITICAL,
-            )
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, previous)  # a pending Ctrl-C lands now
-            if in_main:
-                signal.signal(signal.SIGINT, signal.SIG_DFL if handler is None else handler)
+        with _ctrl_c_noted() as interrupted:
+            previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+            try:
+                cluster = LocalCluster(
+                    n_workers=workers,
+                    threads_per_worker=1,
+                    processes=True,
+                    host="127.0.0.1",
+                    dashboard_address=None,
+                    silence_logs=logging.CRITICAL,
+                )
+            finally:
+                # a pending Ctrl-C lands now, while it is still only noted
+                signal.pthread_sigmask(signal.SIG_SETMASK, previous)
         if interrupted:
             cluster.close()
             raise KeyboardInterrupt
@@ -177,12 +173,7 @@ class ParseCluster:
         # Ctrl-C is noted here and raised between waits, by us: raised inside the client's
         # wait, distributed turns it into cancelled futures (FutureCancelledError, exit 1)
         # or loses it, and the build goes on.
-        interrupted: list[int] = []
-        in_main = threading.current_thread() is threading.main_thread()
-        handler = (
-            signal.signal(signal.SIGINT, lambda n, _: interrupted.append(n)) if in_main else None
-        )
-        try:
+        with _ctrl_c_noted() as interrupted:
             for language, batch in _batches(documents):
                 pending.append(
                     self.client.submit(read_batch, language, batch, lexicon_future, pure=False)
@@ -191,9 +182,6 @@ class ParseCluster:
                     yield from _result(pending.popleft(), interrupted)
             while pending:
                 yield from _result(pending.popleft(), interrupted)
-        finally:
-            if in_main:
-                signal.signal(signal.SIGINT, signal.SIG_DFL if handler is None else handler)
 
     def close(self) -> None:
         self.client.close()
@@ -205,6 +193,21 @@ class ParseCluster:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+@contextmanager
+def _ctrl_c_noted() -> Iterator[list[int]]:
+    """While active, Ctrl-C is only noted in the list yielded (in the main thread; elsewhere
+    signals cannot be handled and nothing changes): the caller raises it where it is safe."""
+    interrupted: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield interrupted
+        return
+    handler = signal.signal(signal.SIGINT, lambda number, _: interrupted.append(number))
+    try:
+        yield interrupted
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_DFL if handler is None else handler)
 
 
 def _result(future: Any, interrupted: list[int]) -> Any:
