@@ -106,18 +106,19 @@ _EXPERTS = re.compile(r"(?<![A-Za-z0-9])(\d+)x(\d+(?:\.\d+)?)([BbMm])(?![A-Za-z0
 
 def has_size_token(name: str) -> bool:
     """True for names that carry a model size: ``Vicuna-13B``, ``Mixtral-8x7B``."""
-    return size_of(name) is not None or bool(_EXPERTS.search(name))
+    return bool(_SIZE.search(name.replace("-", " "))) or bool(_EXPERTS.search(name))
 
 
 def size_of(name: str) -> int | None:
     """Parameter count written in a model name: ``Vicuna-13B`` -> 13_000_000_000.
 
     Mixture-of-experts names (``Mixtral-8x7B``) give no count: experts share layers, so
-    8 x 7B is not the model's size.
+    8 x 7B is not the model's size. A size in thousands is a context length
+    (``StoryWriter-65k``), never a language model's parameter count.
     """
     if _EXPERTS.search(name):
         return None
-    found = _SIZE.findall(name.replace("-", " "))
+    found = [f for f in _SIZE.findall(name.replace("-", " ")) if f[1] not in "kK"]
     if not found:
         return None
     number, unit = found[-1]

@@ -58,6 +58,8 @@ def test_strip_org_affixes(raw: str, expected: str) -> None:
         ("Mistral-7B-v0.1", 7_000_000_000),
         ("Alpaca 7B", 7_000_000_000),
         ("Phi-1.5B", 1_500_000_000),
+        ("Sparrow-7B-Chat-32k", 7_000_000_000),  # a size in thousands is a context length
+        ("Sparrow-Writer-65K", None),
         ("GPT-4", None),
         ("BERT", None),
     ],

@@ -46,11 +46,25 @@ if TYPE_CHECKING:
 __all__ = ["AttributeReader"]
 
 _YEAR_ANYWHERE = re.compile(r"(?:19|20)\d{2}")
+_PER_TOKEN = re.compile(r"\s*(?:per|each|a)\s+(?:token|forward pass)", re.IGNORECASE)
+_SIZE = re.compile(r"\d+(?:\.\d+)?[BM]")  # "12B", "1.3B", "350M": one token
 _MODELS = frozenset({"AIModel"})
 _RELEASABLE = frozenset({"AIModel", "Product"})
 _QUALITY = frozenset({"AIModel", "Product"})
 _HAVE = frozenset({"have", "feature", "contain", "boast", "pack", "use", "comprise", "total"})
 _TRAIN = frozenset({"train", "pretrain", "pre-train", "training", "pretraining", "pre-training"})
+#: Verbs of making a model: "built X for under $450" is what X cost to make, where the
+#: thing made is a model (a type noun or a name already voted one).
+_MAKE = frozenset(
+    {"build", "develop", "create", "make", "produce", "replicate", "reproduce", "fine-tune"}
+)
+_MODEL_NOUNS = frozenset({"model", "llm", "version", "variant", "checkpoint"})
+#: Words after an amount that make it a price, not what something cost to make.
+_PRICE_WORDS = frozenset(
+    {"per", "month", "year", "each", "token", "tokens", "subscription", "seat", "user"}
+)
+#: "We are excited to release X": the adjectives that carry a post's own announcement.
+_ANNOUNCING = frozenset({"excited", "pleased", "proud", "happy", "thrilled", "delighted"})
 _COST_VERBS = frozenset({"spend", "cost", "come", "total", "reach", "run", "amount", "be"})
 _COST_NOUNS = frozenset({"cost", "bill", "budget", "price", "expense", "outlay", "tab"})
 _NOT_COST = word_set(
@@ -116,8 +130,19 @@ def _vote(span: NameSpan, entity_class: str, weight: float, cue: str) -> None:
         span.votes.append(Vote(entity_class, weight, cue))
 
 
+def _other_kind(span: NameSpan) -> bool:
+    """The name is known as something other than a model (a technique, a company)."""
+    return bool(span.votes) and all(v.entity_class not in _MODELS for v in span.votes)
+
+
 def _announced_now(verb: Token) -> bool:
-    """ "We are releasing …", "We release …": the announcement of the text itself."""
+    """ "We are releasing …", "We release …", "We are excited to release …": the
+    announcement of the text itself."""
+    if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.lower_ in _ANNOUNCING:
+        verb = verb.head.head  # "we are excited to release": the present "are" speaks
+        return verb.tag_ == "VBP" and any(
+            c.dep_ == "nsubj" and c.lower_ == "we" for c in kids(verb)
+        )
     if verb.pos_ != "VERB" or verb.tag_ not in ("VBG", "VBP"):
         return False
     subjects = [c for c in kids(verb) if c.dep_ == "nsubj"]
@@ -148,6 +173,8 @@ class AttributeReader:
         out: list[AttributeReading] = list(self._sizes_in_names())
         if "param" in lowered:
             out.extend(self._parameters())
+        elif "model" in lowered or "llm" in lowered:
+            out.extend(self._sized_models())
         if "$" in text or "dollar" in lowered or "usd" in lowered:
             out.extend(self._costs())
         if "%" in text or "per" in lowered:
@@ -172,7 +199,7 @@ class AttributeReader:
             elif token.lower_ != "today" or token.dep_ not in ("npadvmod", "advmod", "tmod"):
                 continue
             else:
-                verb = token.head
+                verb = self._announcing(token.head)
             if not self._is_release(verb) or block_reason(verb, self.cues):
                 continue
             for role, argument in verb_arguments(verb):
@@ -189,6 +216,15 @@ class AttributeReader:
                             _RELEASABLE,
                         )
                         return
+
+    def _announcing(self, verb: Token) -> Token:
+        """ "Today, we are excited to release X": the release verb under the adjective."""
+        for child in kids(verb):
+            if child.dep_ == "acomp" and child.lower_ in _ANNOUNCING:
+                for inner in kids(child):
+                    if inner.dep_ == "xcomp" and self._is_release(inner):
+                        return inner
+        return verb
 
     # -- helpers
     def _reading(
@@ -258,8 +294,8 @@ class AttributeReader:
     def _parameters(self) -> Iterator[AttributeReading]:
         for match in PARAMETERS.finditer(self.text):
             value = parse_amount(match.group("amount"))
-            if not value:
-                continue
+            if not value or _PER_TOKEN.match(self.text, match.end()):
+                continue  # "uses 12.9B parameters per token": the active ones
             token = self._token_at(match.end() - 1)
             if token is None:
                 continue
@@ -276,6 +312,33 @@ class AttributeReader:
                     _MODELS,
                 )
                 break
+
+    def _sized_models(self) -> Iterator[AttributeReading]:
+        """ "Nimbus, a 12B model", "Heron is a 40B model": a size in billions or millions
+        right before a model noun counts its parameters even without the word."""
+        for token in self.names.tokens:
+            if lemma(token) not in _MODEL_NOUNS or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            for size in token.lefts:
+                if size.dep_ not in ("compound", "nummod", "amod") or self.names.at(size):
+                    continue
+                match = _SIZE.fullmatch(size.text)
+                value = parse_amount(size.text) if match else None
+                if not value:
+                    continue
+                for span, how in self._parameter_owner(size):
+                    _vote(span, "AIModel", PARAMETER_VOTE, "attribute:parameters")
+                    yield self._reading(
+                        span,
+                        "parameterCount",
+                        int(value),
+                        "integer",
+                        (size.idx, size.idx + len(size)),
+                        f"attribute:parameter-count/sized-{how}",
+                        0.75,
+                        _MODELS,
+                    )
+                    break
 
     def _parameter_owner(self, token: Token) -> Iterator[tuple[NameSpan, str]]:
         """The model a "… parameters" phrase describes."""
@@ -302,9 +365,12 @@ class AttributeReader:
                 "PROPN",
             ):
                 found = self._names_for(head, _MODELS)
-                if found:  # "the 70-billion-parameter Cormorant model"
-                    yield found[0], "modifier"
+                inner = head.dep_ in ("compound", "nmod", "amod")
+                if found and not (inner and _other_kind(found[0])):
+                    yield found[0], "modifier"  # "the 70-billion-parameter Cormorant model"
                     return
+                # "a 95 billion parameter mixture-of-experts LLM": a technique inside
+                # the phrase is not what is counted; the phrase's head is
             if node.dep_ == "pobj" and head.lower_ == "with":
                 owner = head.head
                 if owner.pos_ in ("NOUN", "PROPN"):
@@ -322,6 +388,11 @@ class AttributeReader:
                 if found:  # "Mistral NeMo, which has 12 billion parameters"
                     yield found[0], "has"
                     return
+            if node.dep_ == "attr" and lemma(head) == "be" and node is not token:
+                found = self._clause_subjects(head, _MODELS)
+                if found:  # "Kestrel is a 95 billion parameter LLM"
+                    yield found[0], "is-a"
+                return
             if node.dep_ in _ARGUMENT_ENDS and node is not token:
                 # "The 2.7 billion-parameter SLM beat Llama 2": the count describes the
                 # noun it modifies, never what that noun's verb is said of
@@ -368,6 +439,9 @@ class AttributeReader:
             verb = head.head  # "trained X for less than $450"
             models = self._trained(verb)
             return (models[0], "for") if models else None
+        if node.dep_ == "pobj" and head.lower_ == "for" and lemma(head.head) in _MAKE:
+            made = self._made_model(head.head)  # "built a reasoning model, s1, for under $50"
+            return (made, "made-for") if made is not None else None
         if node.dep_ == "pobj" and head.lower_ == "for":
             before = self._trained_before(head)
             if before is not None:  # the same, with the verb misparsed
@@ -375,6 +449,15 @@ class AttributeReader:
         verb = head.head if node.dep_ == "pobj" else head
         if lemma(verb) in _NOT_COST or block_reason(verb, self.cues):
             return None
+        if (
+            node.dep_ == "pobj"
+            and head.lower_ == "of"
+            and lemma(verb) in _COST_NOUNS
+            and any(lemma(c) in _TRAIN for c in verb.lefts)
+        ):
+            owner = self._cost_noun_owner(verb)
+            if owner is not None:  # "X required a training budget of less than $2 million"
+                return owner, "training-cost-of"
         holder = verb.head  # "X trained on … at an estimated cost of $5.6 million"
         if (
             node.dep_ == "pobj"
@@ -402,6 +485,13 @@ class AttributeReader:
                 found = self._clause_subjects(verb, _MODELS)
                 if found and any(lemma(t) in _TRAIN for t in verb.subtree):
                     return found[0], "cost"  # "X cost $100 million to train"
+                if (
+                    found
+                    and verb.tag_ == "VBD"
+                    and self._model_subject(verb, found[0])
+                    and not any(t.lower_ in _PRICE_WORDS for t in verb.subtree)
+                ):
+                    return found[0], "cost"  # "the original X model cost around $900"
             for candidate in kids(verb):
                 if candidate.dep_ in ("nsubj", "nsubjpass") and lemma(candidate) in _COST_NOUNS:
                     for inner in candidate.subtree:
@@ -409,6 +499,44 @@ class AttributeReader:
                             models = self._trained(inner)
                             if models:
                                 return models[0], "cost"
+        return None
+
+    def _made_model(self, verb: Token) -> NameSpan | None:
+        """What a verb of making made, where that is a model: its object is a model noun
+        ("a reasoning model, s1") or a name the sentence already calls a model."""
+        if block_reason(verb, self.cues) or is_passive(verb):
+            found = self._clause_subjects(verb, _MODELS) if is_passive(verb) else []
+            heads = [t for t in kids(verb) if t.dep_ == "nsubjpass"]
+        else:
+            heads = [t for t in kids(verb) if t.dep_ in ("dobj", "obj")]
+            found = [s for t in heads for s in self._names_for(t, _MODELS)]
+        for span in found:
+            if any(lemma(t) in _MODEL_NOUNS for t in heads) or any(
+                v.entity_class == "AIModel" for v in span.votes
+            ):
+                return span
+        return None
+
+    def _model_subject(self, verb: Token, span: NameSpan) -> bool:
+        """The subject of *cost* is a model: its phrase says so ("the original X model")
+        or the sentence already calls the name one."""
+        subjects = [t for t in kids(verb) if t.dep_ == "nsubj"]
+        return any(lemma(t) in _MODEL_NOUNS for t in subjects) or any(
+            v.entity_class == "AIModel" for v in span.votes
+        )
+
+    def _cost_noun_owner(self, noun: Token) -> NameSpan | None:
+        """Whose training cost a cost noun is: the possessor ("X's training cost of …") or
+        the subject of the verb that has it ("X required a training budget of …")."""
+        for child in kids(noun):
+            if child.dep_ == "poss":
+                found = self._names_for(child, _MODELS)
+                if found:
+                    return found[0]
+        if noun.dep_ in ("dobj", "obj") and not block_reason(noun.head, self.cues):
+            found = self._clause_subjects(noun.head, _MODELS)
+            if found:
+                return found[0]
         return None
 
     def _trained_before(self, preposition: Token) -> NameSpan | None:

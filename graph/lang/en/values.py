@@ -50,7 +50,8 @@ def parse_amount(text: str) -> Decimal | None:
 
 
 PARAMETERS = re.compile(
-    rf"(?P<amount>{_NUMBER}\s*-?\s*(?:{_SCALE}))\s*-?\s*(?:parameters?|params?)\b",
+    # "46.7B total parameters" counts them all; "12.9B active parameters" does not
+    rf"(?P<amount>{_NUMBER}\s*-?\s*(?:{_SCALE}))\s*-?\s*(?:total\s+)?(?:parameters?|params?)\b",
     re.IGNORECASE,
 )
 MONEY = re.compile(

@@ -37,6 +37,7 @@ __all__ = [
 
 _UNITS = {"万": 10**4, "億": 10**8, "兆": 10**12}
 _NUMBER = r"\d+(?:[,，]\d{3})*(?:\.\d+)?"
+_SCALE_FACTORS = {"k": 10**3, "m": 10**6, "b": 10**9, "t": 10**12}
 _SIZE_NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*([BbMmKkTt])(?![A-Za-z])")
 
 
@@ -45,7 +46,8 @@ def parse_number(text: str) -> Decimal | None:
     value = fold_width(text).strip().replace(",", "").replace("，", "")
     size = _SIZE_NUMBER.fullmatch(value)
     if size:
-        return Decimal(size_of(value) or 0) or None
+        number, unit = size.groups()
+        return Decimal(round(float(number) * _SCALE_FACTORS[unit.lower()])) or None
     if not re.fullmatch(r"(?:\d+(?:\.\d+)?[兆億万]?)+", value):
         return None
     total = Decimal(0)
