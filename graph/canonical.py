@@ -101,7 +101,7 @@ def _another_company(name: str, bare: str, known: Callable[[str], object | None]
     return bare_entry is not None and known(name) is not bare_entry
 
 
-_EXPERTS = re.compile(r"(?<![A-Za-z0-9])(\d+)x(\d+(?:\.\d+)?)([BbMm])(?![A-Za-z0-9])")
+_EXPERTS = re.compile(r"(?<![A-Za-z0-9])(\d+)[x×X](\d+(?:\.\d+)?)([BbMm])(?![A-Za-z0-9])")
 
 
 def has_size_token(name: str) -> bool:

@@ -131,6 +131,7 @@ def test_mixture_of_experts_names_have_a_size_token_but_no_count() -> None:
 
     assert has_size_token("Mixtral-8x7B")
     assert size_of("Mixtral-8x7B") is None
+    assert size_of("Kagura-8×8B") is None  # the multiplication sign too
 
 
 def test_group_suffix_kept_when_the_bare_name_is_another_known_company() -> None:
