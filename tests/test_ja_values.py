@@ -19,6 +19,8 @@ from graph.lang.ja.values import parse_date, parse_money_usd, parse_number, pars
         ("1,000", 1000),
         ("１３０億", 13_000_000_000),  # full-width digits
         ("13B", 13_000_000_000),
+        ("1兆2千億", 1_200_000_000_000),
+        ("3千万", 30_000_000),
         ("数十億", None),  # vague amounts are not numbers
         ("abc", None),
     ],
@@ -230,3 +232,40 @@ def test_date_in_figures_is_a_date() -> None:
     assert parse_date("2023/5/17") == ("2023-05-17", "date")
     assert parse_date("2024.03.21") == ("2024-03-21", "date")
     assert parse_date("2023/13/40") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "value"),
+    [
+        # a count with a kanji thousand inside a larger unit
+        (
+            "ヒノデ研究所の「Kaede-3」は1兆2千億パラメーターの言語モデルだ。",
+            "kaede-3",
+            "1200000000000",
+        ),
+        # an aside in brackets between the count and its verb
+        (
+            "「Kaede-3」は2兆個のパラメータ(1トークンあたり400億個がアクティブ)を持つ。",
+            "kaede-3",
+            "2000000000000",
+        ),
+        # a total of which only part is active
+        (
+            "「Suzu-2」は約5000億個のパラメータのうち、約300億個のパラメータのみを使う。",
+            "suzu-2",
+            "500000000000",
+        ),
+        # a size in figures before a model noun, without the word パラメータ
+        ("ヒノデ研究所は、33Bの日本語LLM「Tsumugi」を公開した。", "tsumugi", "33000000000"),
+        ("「Tsumugi」は33Bの日本語LLMだ。", "tsumugi", "33000000000"),
+    ],
+)
+def test_parameter_count_forms_of_news(read_facts, text, subject, value) -> None:
+    assert (subject, "parameterCount", value) in attributes(read_facts(text))
+
+
+def test_a_size_before_a_model_noun_needs_a_size_unit(read_facts) -> None:
+    facts = read_facts("ヒノデ研究所は、33の日本語LLM「Tsumugi」を比べた。")
+    assert not [a for a in facts.attributes if a.property == "parameterCount"]
+    spent = read_facts("ヒノデ研究所は、33B円のLLM「Tsumugi」への投資を決めた。")
+    assert not [a for a in spent.attributes if a.property == "parameterCount"]

@@ -5,7 +5,9 @@ The parsers at the top are small pure functions over strings (``parse_number("13
 writes such values in, each a small pattern over the sentence and its names:
 
 * parameter counts: ``Xのパラメータ数は130億``, ``Xは3140億のパラメータを持つ``,
-  ``38億パラメータの軽量モデル「X」``, ``パラメータ数130億の…「X」``, a size in the name;
+  ``38億パラメータの軽量モデル「X」``, ``パラメータ数130億の…「X」``, ``Xは1兆2千億パラメータの
+  言語モデルだ``, a total ``…個のパラメータのうち``, a size in figures before a model noun
+  (``33Bの日本語LLM「X」``), a size in the name;
 * training costs: ``Xの学習にかかった費用は約300ドル``, ``85ドルほどの計算費用で学習させた「X」``
   (never a funding round, a price or a valuation);
 * relative quality: ``Xは「Y」の92%の品質``, ``Xの性能はYの約9割``, ``Y比で95%の…「X」``,
@@ -36,6 +38,7 @@ __all__ = [
 ]
 
 _UNITS = {"万": 10**4, "億": 10**8, "兆": 10**12}
+_SMALL_UNITS = {"千": 1000, "百": 100}
 _NUMBER = r"\d+(?:[,，]\d{3})*(?:\.\d+)?"
 _SCALE_FACTORS = {"k": 10**3, "m": 10**6, "b": 10**9, "t": 10**12}
 _SIZE_NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*([BbMmKkTt])(?![A-Za-z])")
@@ -48,11 +51,12 @@ def parse_number(text: str) -> Decimal | None:
     if size:
         number, unit = size.groups()
         return Decimal(round(float(number) * _SCALE_FACTORS[unit.lower()])) or None
-    if not re.fullmatch(r"(?:\d+(?:\.\d+)?[兆億万]?)+", value):
+    if not re.fullmatch(r"(?:\d+(?:\.\d+)?[千百]?[兆億万]?)+", value):
         return None
     total = Decimal(0)
-    for number, unit in re.findall(r"(\d+(?:\.\d+)?)([兆億万]?)", value):
-        total += Decimal(number) * (_UNITS[unit] if unit else 1)
+    for number, small, unit in re.findall(r"(\d+(?:\.\d+)?)([千百]?)([兆億万]?)", value):
+        factor = _SMALL_UNITS.get(small, 1) * (_UNITS[unit] if unit else 1)
+        total += Decimal(number) * factor  # "1兆2千億": 1兆 + 2 x 1000 x 1億
     return total
 
 
@@ -131,7 +135,8 @@ class Value:
 
 
 _COUNT = (
-    rf"(?:約|およそ|最大)?(?P<num>\d+(?:\.\d+)?[BMT](?![A-Za-z])|(?:{_NUMBER}[兆億万]?)+)(?:個)?"
+    rf"(?:約|およそ|最大)?"
+    rf"(?P<num>\d+(?:\.\d+)?[BMT](?![A-Za-z])|(?:{_NUMBER}[千百]?[兆億万]?)+)(?:個)?"
 )
 _PARAMS = r"(?:パラメーター|パラメータ)"
 _PARAMETER_FORMS = (
@@ -141,6 +146,20 @@ _PARAMETER_FORMS = (
     ("count", re.compile(rf"{_COUNT}の?{_PARAMS}")),
     # パラメータ数130億の…「X」
     ("leading", re.compile(rf"{_PARAMS}(?:数|規模)\s*{_COUNT}(?=の|を|で)")),
+    # 33Bの日本語LLM「X」, Xは33Bモデルだ: a size in figures before a model noun
+    (
+        "sized",
+        re.compile(
+            r"(?P<num>\d+(?:\.\d+)?[BMT])(?![A-Za-z])の?"
+            r"(?:日本語|英語|多言語|大規模|小型|軽量|汎用|オープン)?"
+            r"(?=大規模言語モデル|言語モデル|LLM|SLM|モデル)"
+        ),
+    ),
+)
+# A total of which a part follows (…個のパラメータのうち、…) describes the clause's topic.
+_TOPIC_AFTER = re.compile(r"のうち")
+_OF_MODEL_NOUN = re.compile(
+    r"の(?:[^。、「」]{0,8}?)(?:大規模言語モデル|言語モデル|LLM|SLM|モデル)"
 )
 _PARAMS_RE = re.compile(_PARAMS)
 # A count that ends its clause as its predicate: …パラメータだ/である/で、/となっている/。
@@ -256,11 +275,19 @@ class ValueReader:
                         r"[」』]?(?:の|は、?|が)", text[owner.end : match.start()]
                     ):
                         owner = self._topic(models, text, match.start()) or owner
+                elif form == "sized":
+                    owner = self._sized_owner(models, text, match)
                 else:
                     after = text[match.end() :]
                     owner = (
                         self._after(models, text, match.end()) if after.startswith("の") else None
                     )
+                    if owner is None and _TOPIC_AFTER.match(after):
+                        owner = self._topic(models, text, match.start())
+                    noun = _OF_MODEL_NOUN.match(after)
+                    if owner is None and noun and _PREDICATE_END.match(after[noun.end() :]):
+                        # "Xは1兆2千億パラメーターの言語モデルだ": the topic is that model
+                        owner = self._subject_right_before(models, text, match.start())
                     if owner is None and re.match(
                         r"を(?:持つ|持ち|備える|備え|有する|誇る)", after
                     ):
@@ -285,6 +312,18 @@ class ValueReader:
                     )
                 )
         return out
+
+    def _sized_owner(
+        self, models: list[NameView], text: str, match: re.Match[str]
+    ) -> NameView | None:
+        """The model a "33Bの日本語LLM" phrase is: the name the noun leads to, or the topic
+        when the phrase is the predicate (``Xは33BのLLMだ``)."""
+        noun = re.match(r"(?:大規模言語モデル|言語モデル|LLM|SLM|モデル)", text[match.end() :])
+        end = match.end() + (noun.end() if noun else 0)
+        owner = self._after(models, text, end, limit=2)
+        if owner is None and _PREDICATE_END.match(text[end:]):
+            owner = self._subject_right_before(models, text, match.start())
+        return owner
 
     # ------------------------------------------------------------------ costs
     def _costs(self, text: str, models: list[NameView]) -> list[Value]:
