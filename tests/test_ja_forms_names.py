@@ -103,6 +103,25 @@ FORM_N7_SILENT = [
     ),
 ]
 
+# --------------------------------------------------------------------------------------
+# N8. Common nouns, a middle dot and a Latin-script name (エンジン開発元・X, メガバンク・X): a
+#     description in apposition, then the name; the description is no part of it.
+# --------------------------------------------------------------------------------------
+FORM_N8_READS = [
+    case(
+        "N8-description-dot-name",
+        "ハヤテ電機は、翻訳エンジン開発元・Lexora Systemsの買収を発表した。",
+        ("ハヤテ電機", "acquired", "lexora-systems"),
+    ),
+]
+FORM_N8_SILENT = [
+    case(
+        "N8-description-is-no-name",
+        "ハヤテ電機は、翻訳エンジン開発元・Lexora Systemsの買収を発表した。",
+        ("ハヤテ電機", "acquired", "翻訳エンジン開発元-lexora-systems"),
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "surface", "entity_class"),
@@ -124,13 +143,15 @@ def test_look_alike_is_no_name(read_facts, text, surface) -> None:
     assert surface not in entities(read_facts, text)
 
 
-@pytest.mark.parametrize(("text", "triple"), [*FORM_N1_READS, *FORM_N4_READS, *FORM_N7_READS])
+@pytest.mark.parametrize(
+    ("text", "triple"), [*FORM_N1_READS, *FORM_N4_READS, *FORM_N7_READS, *FORM_N8_READS]
+)
 def test_form_is_read(relations_of, text: str, triple: Triple) -> None:  # noqa: F811
     found = relations_of(text)
     assert holds(triple, found), f"read instead: {sorted(found)}"
 
 
-@pytest.mark.parametrize(("text", "triple"), [*FORM_N4_SILENT, *FORM_N7_SILENT])
+@pytest.mark.parametrize(("text", "triple"), [*FORM_N4_SILENT, *FORM_N7_SILENT, *FORM_N8_SILENT])
 def test_near_miss_stays_silent(relations_of, text: str, triple: Triple) -> None:  # noqa: F811
     found = relations_of(text)
     assert not holds(triple, found), f"read: {sorted(found)}"

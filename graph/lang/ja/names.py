@@ -1070,6 +1070,22 @@ class NameFinder:
             or _adverbial_before_name(run)
         ):
             run = run[2:] if run[0].text == "株式" else run[1:]
+        # "エンジン開発元・Nuance Communications", "メガバンク・MUFG": common nouns, a dot and a
+        # Latin-script name are a description in apposition and the name (DALL・E is Latin on
+        # both sides; トヨタ・Woven begins with a proper noun and is left whole).
+        dots = [k for k, t in enumerate(run) if t.text == "・"]
+        for k in dots[:1]:
+            if (
+                0 < k < len(run) - 1
+                and re.match(r"[A-Za-z]", run[k + 1].text)
+                and all(
+                    not t.text.isascii()
+                    and "固有名詞" not in t.tag_
+                    and self._entry(t.text) is None
+                    for t in run[:k]
+                )
+            ):
+                run = run[k + 1 :]
         # "国立|研究|開発|法人産業技術総合研究所": a legal form written in several words.
         for size in range(min(len(run) - 1, 5), 1, -1):
             if "".join(t.text for t in run[:size]) in self.cues.org_prefixes:
