@@ -1078,6 +1078,8 @@ class NameFinder:
             if (
                 0 < k < len(run) - 1
                 and re.match(r"[A-Za-z]", run[k + 1].text)
+                # ("オルカ・AI": a generic word after the dot makes one name with the word before)
+                and "".join(t.text for t in run[k + 1 :]).strip() not in self.cues.generic_latin
                 and all(
                     not t.text.isascii()
                     and "固有名詞" not in t.tag_
