@@ -41,6 +41,7 @@ class Cues:
     occupations: frozenset[str] = frozenset()  # 研究者, エンジニア: titles that name no post
     measure_nouns: frozenset[str] = frozenset()  # スコア, 性能: what a subject scores or shows
     title_modifiers: frozenset[str] = frozenset()  # チーフ, 主任: glued before a title, no name
+    counting_nouns: frozenset[str] = frozenset()  # バージョン, レベル: a number after them counts
     tuning_editions: frozenset[str] = frozenset()  # Instruct, Chat: an instruction-tuned edition
     # (event word, canonical technique): 継続事前学習を行った「X」 names the method X was made by
     method_events: tuple[tuple[str, str], ...] = ()
@@ -116,6 +117,7 @@ _FIELDS = {
     "measure_nouns",
     "occupations",
     "title_modifiers",
+    "counting_nouns",
     "tuning_editions",
     "method_events",
 }
@@ -172,6 +174,7 @@ def parse_cues(text: str, source: str = "<cues>") -> Cues:
         measure_nouns=frozenset(words("measure_nouns")),
         occupations=frozenset(words("occupations")),
         title_modifiers=frozenset(words("title_modifiers")),
+        counting_nouns=frozenset(words("counting_nouns")),
         tuning_editions=frozenset(w.casefold() for w in words("tuning_editions")),
         method_events=tuple(sorted(method_events.items())),
     )

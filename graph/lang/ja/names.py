@@ -204,6 +204,11 @@ _KANA_VERSION = re.compile(
     r"[\u30a0-\u30ff][\u30a0-\u30ff・ー()A-Za-z ]*[\u30a0-\u30ff)]\s?\d+(?:\.\d+)*"
 )
 #: An aside giving where a company is: 東京都港区, 米カリフォルニア州, 本社：大阪市.
+#: The version glued after a katakana name: 3.5, 4.0, S24, X1 and an edition word (3 Opus).
+_KANA_NAME_VERSION = re.compile(
+    r"(?:(?P<dotted>\d+(?:\.\d+)+)|(?P<lettered>[A-Z]{1,2}\d+[a-z]?)|\d+)"
+    r"(?:[ \-](?P<edition>[A-Za-z][A-Za-z0-9]*))?"
+)
 _PLACE_GLOSS = re.compile(
     r"(?:本社[：:])?[\u4e00-\u9fff\u30a1-\u30ff]{1,8}(?:都|道|府|県|市|区|町|村|州)"
     r"(?:[\u4e00-\u9fff]{1,6}(?:市|区|町|村))?"
@@ -324,7 +329,7 @@ class NameFinder:
             and not (
                 c.surface.endswith(self.cues.non_name_heads)
                 and not c.lexical
-                and text[c.start - 1 : c.start] not in "「『"
+                and not _opens_quote(text, c.start)
             )
         ]
         chosen = _resolve_overlaps(candidates)
@@ -402,7 +407,7 @@ class NameFinder:
         the technique, unless it is quoted or called a method (``微調整という手法``)."""
         if found.surface not in self.relational:
             return False
-        if text[max(0, found.start - 1) : found.start] in "「『":
+        if _opens_quote(text, found.start):
             return False
         after = text[found.unit_end : found.unit_end + 6]
         return not after.startswith(("という", "と呼ばれる", "手法", "技術", "方式"))
@@ -523,6 +528,9 @@ class NameFinder:
         for start, end in _latin_spans(text):
             surface = text[start:end].rstrip(".'/ -")
             end = start + len(surface)
+            kana = self._kana_with_version(text, start, end)
+            if kana is not None:
+                out.append(kana)
             # Generic leading words written apart ("GPU Nexa" is Nexa); "AI Labs" and
             # "LLM-jp" are names of their own.
             words = re.split(r"(?<=\S)(?= )", surface)
@@ -552,11 +560,43 @@ class NameFinder:
                 continue  # a bare size (13B): an attribute value, not a name
             if surface.islower() and surface.casefold() in self.cues.edition_words:
                 continue  # "Llama-2のbase モデル": an edition word alone names nothing
-            quoted = text[start - 1 : start] in ("「", "『")
+            quoted = _opens_quote(text, start)
             if re.fullmatch(r"[A-Z]{1,2}", surface) and not quoted and self._entry(surface) is None:
                 continue  # "大規模なDC", "EV大手": an abbreviation of a common noun
             out.append(self._latin_name(text, start, end))
         return out
+
+    def _kana_with_version(self, text: str, start: int, end: int) -> Found | None:
+        """``クロード3.5 Sonnet``, ``ギャラクシーS24``, ``ジェミニ2.0 Flash``: a name written in
+        katakana with its version in Latin letters and digits glued after it is one name (the
+        tokenizer cuts it at the script change, and the pieces are neither name). A common
+        katakana noun before a plain count (``レベル3``, ``テーマ10``) is no name: the version
+        must look like one (a dotted number, letters and digits, or an edition word after it)."""
+        kana_start = start
+        while kana_start > 0 and re.match(r"[\u30a1-\u30fa\u30fc・]", text[kana_start - 1]):
+            kana_start -= 1
+        kana = text[kana_start:start].strip("・")
+        if len(kana) < 2 or not is_katakana(kana):
+            return None
+        version = _KANA_NAME_VERSION.match(text[start:end])
+        if version is None:
+            return None
+        edition = version.group("edition")
+        if not (version.group("dotted") or version.group("lettered")) and not (
+            edition and edition.casefold() in self.cues.edition_words
+        ):
+            return None
+        if (
+            self.cues.type_of_noun(kana)
+            or kana in self.cues.measure_nouns
+            or kana in self.relational
+            or kana in self.cues.descriptors
+            or kana.endswith(tuple(self.cues.counting_nouns))
+        ):
+            return None  # "モデル3.5", "スコア8.5", "バージョン2.0": a type or counting word
+        kana_start = text.index(kana, kana_start)
+        vote = Vote("AIModel", VERSION, "name:version")
+        return self._make(text, kana_start, end, (vote,), priority=3)
 
     def _latin_name(self, text: str, start: int, end: int) -> Found:
         surface = text[start:end]
@@ -860,13 +900,30 @@ class NameFinder:
                 if end > start and self._fit_prefixed_org(text[start:end]):
                     votes = (Vote("Organization", MARKER, "marker:株式会社"),)
                     out.append(self._make(text, start, end, votes, priority=6, strip_org=True))
+            title = self.cues.title_at(text, token.idx)
             if (
-                self.cues.title_at(text, token.idx) == word
+                title is not None
+                and (title == word or self._title_ends_at_token(doc, token.idx + len(title)))
                 and i > 0
                 and word not in ("代表", "トップ")
             ):
                 # ティム・クックCEO: a katakana or kanji person name glued to a title.
                 span = self._name_tokens_before(doc, i, person=True)
+                modifier = next(
+                    (
+                        m
+                        for m in self.cues.title_modifiers
+                        if span is not None
+                        and text.endswith(m, *span)
+                        and span[1] - span[0] > len(m) + 1
+                        and m + title in self.relational
+                    ),
+                    None,
+                )
+                if span is not None and modifier is not None:
+                    # "マリア・ロッシ上席|研究員": the modifier belongs to the title (上席研究員),
+                    # though a short kanji word after a surname may be a given name.
+                    span = (span[0], span[1] - len(modifier))
                 if (
                     span is not None
                     and self._fit_person(text[span[0] : span[1]])
@@ -874,9 +931,17 @@ class NameFinder:
                 ):
                     surface = text[span[0] : span[1]]
                     if "・" in surface or any(_PERSON_TAG in t.tag_ for t in tokens[:i]):
-                        votes = (Vote("Person", TITLE, f"title:{word}"),)
+                        votes = (Vote("Person", TITLE, f"title:{title}"),)
                         out.append(self._make(text, *span, votes, priority=5))
         return out
+
+    @staticmethod
+    def _title_ends_at_token(doc: Doc, end: int) -> bool:
+        """``上席|研究員``: a title the tokenizer writes in several words still ends a name
+        before it, if it ends where a word does (not inside ``研究員会``)."""
+        return any(t.idx + len(t.text) == end for t in doc) and not any(
+            t.idx < end < t.idx + len(t.text) for t in doc
+        )
 
     def _run_end(self, text: str, doc: Doc, start: int) -> int:
         """End of the name that starts at ``start`` (after 株式会社): nouns, katakana, Latin.
@@ -1005,6 +1070,24 @@ class NameFinder:
             or _adverbial_before_name(run)
         ):
             run = run[2:] if run[0].text == "株式" else run[1:]
+        # "エンジン開発元・Nuance Communications", "メガバンク・MUFG": common nouns, a dot and a
+        # Latin-script name are a description in apposition and the name (DALL・E is Latin on
+        # both sides; トヨタ・Woven begins with a proper noun and is left whole).
+        dots = [k for k, t in enumerate(run) if t.text == "・"]
+        for k in dots[:1]:
+            if (
+                0 < k < len(run) - 1
+                and re.match(r"[A-Za-z]", run[k + 1].text)
+                # ("オルカ・AI": a generic word after the dot makes one name with the word before)
+                and "".join(t.text for t in run[k + 1 :]).strip() not in self.cues.generic_latin
+                and all(
+                    not t.text.isascii()
+                    and "固有名詞" not in t.tag_
+                    and self._entry(t.text) is None
+                    for t in run[:k]
+                )
+            ):
+                run = run[k + 1 :]
         # "国立|研究|開発|法人産業技術総合研究所": a legal form written in several words.
         for size in range(min(len(run) - 1, 5), 1, -1):
             if "".join(t.text for t in run[:size]) in self.cues.org_prefixes:
@@ -1031,6 +1114,11 @@ class NameFinder:
         for k in range(len(run) - 2, -1, -1):
             if run[k].text in self.cues.descriptors and k > 0:
                 run = run[k + 1 :]
+                break
+        # "ジョン・ドウ上席|研究員": a title the tokenizer writes in several words ends no name.
+        for size in (3, 2):
+            if len(run) > size and "".join(t.text for t in run[-size:]) in self.relational:
+                run = run[:-size]
                 break
         while run and (
             run[-1].text in self.cues.org_prefixes
@@ -1242,7 +1330,7 @@ class NameFinder:
     # ------------------------------------------------------------------ context votes
     def _context_votes(self, text: str, found: Found, chosen: list[Found]) -> Found:
         start = found.start
-        if text[max(0, start - 1) : start] in "「『":
+        if _opens_quote(text, start):
             start -= 1
         compound, joiner = compound_before(text, start)
         votes: list[Vote] = []
@@ -1273,7 +1361,7 @@ class NameFinder:
             entity_class = self.cues.type_of_noun(compound)
             if entity_class is None and joiner == "" and compound in self.cues.titles:
                 entity_class = "Person"  # "CEOジョナサン・ロス": a title glued before a name
-            quoted = text[start : start + 1] in "「『"
+            quoted = text[start : start + 1] in ("「", "『")
             if (
                 entity_class
                 and (quoted or not (joiner == "" and compound == text[:start]))
@@ -1290,6 +1378,17 @@ class NameFinder:
                 personal = any(v.entity_class == "Person" for v in found.votes)
                 if not (joiner == "の" and entity_class == "Organization" and personal):
                     votes.append(Vote(entity_class, weight, f"type-noun:{compound}"))
+        if (
+            joiner == ""
+            and compound in self.cues.country_prefixes
+            and is_katakana(found.surface)
+            and not found.lexical
+            and not self.cues.type_of_noun(found.surface)
+            and not any(v.entity_class == "Person" for v in found.votes)
+        ):
+            # "英フィナンシャル・タイムズ", "独アクセル・シュプリンガー": a country prefix glued
+            # to a katakana name marks a company, as it does a Latin one (米Waymo).
+            votes.append(Vote("Organization", COUNTRY, f"country:{compound}"))
         end = found.unit_end
         after = text[end:]
         after = after[1:] if after[:1] in "」』" else after
@@ -1303,10 +1402,10 @@ class NameFinder:
             if (
                 entity_class
                 and word in self._type_nouns
-                and text[found.end : found.end + 1] in "」』"
+                and text[found.end : found.end + 1] in ("」", "』")
             ):
                 votes.append(Vote(entity_class, TYPE_NOUN, f"type-noun:{word}"))
-        if text[found.start - 1 : found.start] in "「『":
+        if _opens_quote(text, found.start):
             inner = re.sub(r"\s*(?:\d{4}|\d+(?:\.\d+)?)$", "", found.surface)
             inner_class = self.cues.type_of_noun(inner)
             if inner_class in ("Document", "Dataset") and inner != compound:
@@ -1321,7 +1420,7 @@ class NameFinder:
                     entity_class = self.cues.type_of_noun(word)
                     assert entity_class is not None
                     votes.append(Vote(entity_class, TYPE_NOUN - 0.5, f"type-noun:{word}"))
-        quoted = text[found.start - 1 : found.start] in "「『"
+        quoted = _opens_quote(text, found.start)
         if not quoted and not any(v.entity_class == "Person" for v in found.votes):
             source = _NEWS_SOURCE.match(after)
             if source:
@@ -1425,6 +1524,12 @@ def _sibling_votes(
             if strength[i] < TYPE_NOUN:  # no cue, or only a weak one (a version number)
                 out[i] = chosen[i].with_votes(Vote(kind, SIBLING * 2, "list:sibling"))
     return out
+
+
+def _opens_quote(text: str, start: int) -> bool:
+    """A 「 or 『 right before ``start``. (A slice before offset 0 is empty, and the empty
+    string is "in" every string: a name opening the sentence is not quoted.)"""
+    return start > 0 and text[start - 1] in "「『"
 
 
 def introduces_a_name(text: str, end: int) -> bool:

@@ -1252,8 +1252,10 @@ class DocumentReader:
         views = []
         for name in [*found, *(r for r, _ in references)]:
             hint = memory.hint(name.key)
-            end = name.unit_end + (1 if text[name.unit_end : name.unit_end + 1] in "」』" else 0)
-            quoted = text[name.start - 1 : name.start] in "「『"
+            end = name.unit_end + (
+                1 if text[name.unit_end : name.unit_end + 1] in ("」", "』") else 0
+            )
+            quoted = name.start > 0 and text[name.start - 1] in "「『"  # (not the empty slice at 0)
             if hint is None and (quoted or _model_shaped(name.surface)):
                 hint = "AIModel"  # may be a model: the document's class decision has the last word
             views.append(ValueView(name.start, end, name.surface, name.key, name.canonical, hint))
@@ -1689,10 +1691,18 @@ def _defined_names(
 def _before_aside(found: list[Found], text: str, anchor: int) -> Found | None:
     """The name an aside follows (``百度（バイドゥ）``, ``「Shizuku」（2023年7月公開）``)."""
     for name in found:
-        end = name.unit_end + (1 if text[name.unit_end : name.unit_end + 1] in "」』" else 0)
+        end = name.unit_end + (1 if text[name.unit_end : name.unit_end + 1] in ("」", "』") else 0)
         if anchor in (name.end, name.unit_end, end):
             return name
+        if text[name.unit_end : anchor] in _LEGAL_FORMS:
+            # "ソフトバンクグループ株式会社（代表取締役会長：…）": a legal form the name's
+            # unit did not take in (its name ends like a type noun) still comes before it.
+            return name
     return None
+
+
+#: Legal forms written right after a company's name, before an aside about the company.
+_LEGAL_FORMS = frozenset({"株式会社", "有限会社", "合同会社", "社"})
 
 
 def _nlp():

@@ -152,7 +152,9 @@ class _Constructions(_State):
                     pair = (ProtoArgument(name, "ga"), ProtoArgument(tuned, "wo"))
                     out.append(ProtoFrame("@tuned", name.start, name.end, pair))
                 direct = [o for o in owners if self.text[o.unit_end : name.start] == "の"]
-                if direct:
+                # ("米紙Xの同氏へのインタビュー": a person referred back to was placed where
+                # first named; a name before の then owns the event noun, not the person.)
+                if direct and not name.reference:
                     affiliation = (ProtoArgument(name, "head"), ProtoArgument(direct[0], "poss"))
                     out.append(ProtoFrame("@affiliation", name.start, name.end, affiliation))
         return out
