@@ -481,16 +481,32 @@ class _Finder:
         word = text.lower()
         if word in _FUNCTION_WORDS or lemma(token) in _FUNCTION_WORDS:
             return False
+        if self._opens_type_phrase(token):
+            return False  # "Venture capital firm Lightspeed …": the sentence's capital
         if token.pos_ == "PROPN" or token.i in self.ner:
             return True
         known = english_words()
-        if word not in known and lemma(token) not in known:
+        if word not in known and lemma(token) not in known and not _english_participle(word):
             return True  # not an English word at all: "Vantly", "Chegg"
         if word in self.cues.type_nouns or word in self.cues.technique_heads:
             return False  # "Software is …", "Attention is …"
         # A singular common noun needs a determiner; one without is a name ("Pellucid, …").
         determined = any(c.dep_ in ("det", "poss") for c in kids(token))
         return token.tag_ in ("NN", "NNP") and not determined and token.dep_ != "compound"
+
+    def _opens_type_phrase(self, token: Token) -> bool:
+        """An English word that opens a lowercase type phrase before a name ("Venture
+        capital firm X", "Software maker X"): a modifier of the type noun, no name."""
+        doc = self.doc
+        if token.i + 1 >= len(doc) or not doc[token.i + 1].is_lower:
+            return False
+        if token.lower_ not in english_words() or token.dep_ not in ("compound", "amod", "nmod"):
+            return False
+        head = token.head
+        if head.i <= token.i or any(not t.is_lower for t in doc[token.i + 1 : head.i + 1]):
+            return False
+        typed = self._type(head)
+        return typed is not None and head.i + 1 < len(doc) and doc[head.i + 1].text[:1].isupper()
 
     def _is_place(self, token: Token) -> bool:
         """A listed place, or a name the parser calls a place and the syntax agrees:
@@ -959,6 +975,18 @@ def _who_clause(token: Token) -> bool:
         if clause.dep_ == "relcl" and clause.i > token.i:
             return any(c.lower_ in ("who", "whom") and c.i < clause.i for c in kids(clause))
     return False
+
+
+def _english_participle(word: str) -> bool:
+    """ "Co-founded by …", "Well-funded", "Re-launched": a hyphenated participle made of
+    English words opens a sentence as a word, not as a name."""
+    parts = word.split("-")
+    if len(parts) < 2 or not parts[-1].endswith(("ed", "ing")):
+        return False
+    known = english_words()
+    last = parts[-1]
+    stems = {last, last[:-2], last[:-1], last[:-3], last[:-3] + "e"}
+    return all(p in known for p in parts[:-1]) and any(s in known for s in stems if s)
 
 
 def _inner_capital(text: str) -> bool:

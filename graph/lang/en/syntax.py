@@ -289,7 +289,18 @@ def verb_arguments(
                 yield prep_role(before) or "", child  # type: ignore[misc]
                 continue
             left = child.i < verb.i
-            yield (("obj" if passive else "subj") if left else "obj"), child
+            role = ("obj" if passive else "subj") if left else "obj"
+            if role == "obj" and not left and _past_other_clause(verb, child, found):
+                continue  # "launched a chip that it said will compete with …, Nvidia Corp."
+            yield role, child
+
+
+def _past_other_clause(verb: Token, name: Token, found: list[tuple[str, Token]]) -> bool:
+    """A name hung loosely after the verb, with the verb's object already given and
+    another clause's verb between them, belongs to that later clause, not to this verb."""
+    if not any(role == "obj" for role, _ in found):
+        return False
+    return any(t.pos_ in ("VERB", "AUX") for t in verb.doc[verb.i + 1 : name.i])
 
 
 #: Nouns ``en_core_web_sm`` tags as past-tense verbs before a name ("bought analytics
