@@ -29,6 +29,7 @@ __all__ = [
 ]
 
 VARIANT_TRIGGER = "@name-variant"
+POSSESSIVE = "@possessive"
 _SIZE = r"\d+(?:\.\d+)?[BMK]|\d+x\d+(?:\.\d+)?[BM]"
 #: Capitalised words that end a variant's name but never continue a lowercase one
 #: ("Nemotron-4 340B Reward", a reward model of the family; "a 7B reward model").
@@ -145,6 +146,7 @@ def end_former_ties(
     """A post the document calls former anywhere ("ex-Apple designer Jony Ive", "the
     former Vexo engineer") is over in every sentence: "He joined Apple in 1998" then
     tells the story of a past job, and the frame that reads it is blocked as former."""
+    posts = _relation_triggers(index, "worksFor")
     former = [
         frozenset(a.key for a in frame.arguments)
         for reading in readings
@@ -155,15 +157,23 @@ def end_former_ties(
         return list(readings)
     # a verb that tells of taking up the post, not a title the sentence gives as current
     # ("previously its chief strategy officer" leaves "interim CEO X" standing)
-    ties = _relation_triggers(index, "worksFor") & POST_VERBS
+    ties = posts & POST_VERBS
+    # "OpenAI's Sam Altman" names no post, only a tie: one the document calls former
+    # elsewhere as a post ("ex-OpenAI CEO Sam Altman") is over there too
+    former_posts = [
+        frozenset(a.key for a in frame.arguments)
+        for reading in readings
+        for frame in reading.frames
+        if frame.blocked == "former" and frame.trigger in posts
+    ]
 
     def ended(frame: Frame) -> bool:
         keys = {a.key for a in frame.arguments}
-        return (
-            frame.blocked is None
-            and frame.trigger in ties
-            and any(len(pair) > 1 and pair <= keys for pair in former)
-        )
+        if frame.blocked is not None:
+            return False
+        if frame.trigger == POSSESSIVE and len(keys) == 2:
+            return any(pair == keys for pair in former_posts)
+        return frame.trigger in ties and any(len(pair) > 1 and pair <= keys for pair in former)
 
     return [
         replace(
