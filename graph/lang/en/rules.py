@@ -15,6 +15,7 @@ from dataclasses import replace
 from graph.canonical import slug
 from graph.extraction.patterns import PatternIndex
 from graph.extraction.readings import Argument, Frame, SentenceReading
+from graph.lang.en.cues import load_cues
 from graph.lang.en.frames import POST_VERBS
 from graph.lang.en.names import NameSpan, SentenceNames
 from graph.lang.en.parse import VERSION_WORDS
@@ -49,6 +50,29 @@ def variant_base(canonical: str) -> str | None:
     return match.group("base")
 
 
+_SIZE_TAIL = re.compile(rf"(?:{_SIZE})$", re.IGNORECASE)
+
+
+def _sized(canonical: str) -> bool:
+    """The name's tail is a size ("Alpaca 7B"), not an edition word ("GPT-4 Turbo")."""
+    match = _TAIL.match(canonical)
+    return bool(match) and bool(_SIZE_TAIL.match(match.group("tail")))
+
+
+def _families(
+    readings: Sequence[SentenceReading], members: dict[str, set[str]], words: frozenset[str]
+) -> set[str]:
+    """Base keys the document treats as a family: two members named after it, or a
+    sentence that names it with a family word ("the Falcon family", "a model series
+    called MPT", "both 7B and 70B versions" of it)."""
+    found = {base for base, keys in members.items() if len(keys) > 1}
+    for reading in readings:
+        said = set(re.findall(r"[a-z]+", reading.text.lower()))
+        if said & words:
+            found.update(n.key for n in reading.names if not n.reference and n.key in members)
+    return found
+
+
 _BARE_SIZE = re.compile(rf"^(?:{_SIZE})$", re.IGNORECASE)
 
 
@@ -80,21 +104,31 @@ def add_name_variants(
         if frame.blocked
     }
     compact = {key.replace("-", ""): key for key in first}  # "Llama3-8B" beside "Llama 3"
-    out = list(readings)
-    for i, (reading, sentence_names) in enumerate(zip(readings, names, strict=True)):
-        added = []
+    found: list[tuple[int, NameSpan, str, bool]] = []  # sentence, name, base key, sized
+    members: dict[str, set[str]] = {}
+    for i, sentence_names in enumerate(names):
         seen: set[str] = set()
         for span in sentence_names.spans:
             if span.reference or span.key in seen:
                 continue
             seen.add(span.key)
-            base = variant_base(span.canonical) or _elided_base(span, sentence_names)
+            elided = _elided_base(span, sentence_names)
+            base = variant_base(span.canonical) or elided
             if base is None:
                 continue
             base_key = slug(base)
             base_key = compact.get(base_key.replace("-", ""), base_key)
             if base_key == span.key or base_key not in first:
                 continue
+            members.setdefault(base_key, set()).add(span.key)
+            found.append((i, span, base_key, elided is not None or _sized(span.canonical)))
+    families = _families(readings, members, load_cues().family_words)
+    out = list(readings)
+    for i, (reading, _) in enumerate(zip(readings, names, strict=True)):
+        added = []
+        for _, span, base_key, sized in (f for f in found if f[0] == i):
+            if sized and base_key not in families:
+                continue  # "Alpaca 7B" and "Alpaca": one model, its short name
             if any({span.key, base_key} <= pair for pair in blocked):
                 continue
             start, end, _ = first[base_key]
