@@ -1055,14 +1055,19 @@ def short_forms(spans: Iterable[NameSpan]) -> dict[str, NameSpan]:
             totals[vote.entity_class] = totals.get(vote.entity_class, 0.0) + vote.weight
         top = max(sorted(totals), key=lambda c: totals[c]) if totals else None
         forms = []
+        surname = None
         if top == "Organization" or words[-1].lower() in _ORG_WORDS:
             forms.append(words[0])
         if top == "Person" and totals["Person"] >= PERSON_SHAPE:
             # joined only to a one-word name that is no other kind: "Altman"; and the
             # given name a quote uses ("I've known Mustafa for years")
             forms.extend((words[-1], words[0]))
+            surname = words[-1]
         for form in forms:
-            if len(form) > 2 and form[0].isupper():
+            # a two-letter surname ("Li" for "Fei-Fei Li", "Ha" for "David Ha") is a form
+            # too: a capitalised name-shaped word, never a title-case "He" (no name)
+            short = form == surname and len(form) == 2 and _person_word(form)
+            if (len(form) > 2 or short) and form[0].isupper():
                 owners.setdefault(match_key(form), {})[span.key] = span
     return {form: next(iter(k.values())) for form, k in owners.items() if len(k) == 1}
 
