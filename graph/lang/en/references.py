@@ -744,6 +744,7 @@ class ArgumentResolver:
                     span is not None
                     and self.cues.type_of([lemma(child)]) is None
                     and not self._after_noun(span)
+                    and not self._continues_inner_list(span, token)
                 ):
                     out.append(Target(span))
                     out.extend(self._listed_with(child, classes, terms, depth + 1))
@@ -756,7 +757,7 @@ class ArgumentResolver:
                         span is not None
                         and other.i > child.i
                         and not contrasted(other)
-                        and not self._continues_inner_list(span, child, token)
+                        and not self._continues_inner_list(span, token)
                     ):
                         out.append(Target(span))
         own = self._name_at(token)
@@ -781,20 +782,20 @@ class ArgumentResolver:
             and self._name_at(before) is None
         )
 
-    def _continues_inner_list(self, span: NameSpan, description: Token, holder: Token) -> bool:
-        """ "A, previously a scientist at B, C and D": a name after a comma that follows a
-        name inside the description goes on the description's own list (where A worked),
-        not the outer list of the description's holder, unless it is of the holder's kind
-        and not of the inner name's ("A, a researcher from B, and E": E is hired too)."""
+    def _continues_inner_list(self, span: NameSpan, holder: Token) -> bool:
+        """ "A, previously a scientist at B, C and D": a name after a comma that follows
+        the object of a preposition in the holder's description goes on that
+        preposition's list (where A worked), not on the list of the holder, however the
+        parser hung it; unless it is of the holder's kind and not of the inner name's
+        ("A, a researcher from B, and E": E is hired too)."""
         doc = self.doc
         i = span.start_token - 1
         while i >= 0 and doc[i].text in (",", "and", "or"):
             i -= 1
-        if i < 0 or i == span.start_token - 1:
+        if i < 0 or i == span.start_token - 1 or i <= holder.i:
             return False
         previous = self._name_at(doc[i])
-        inside = {t.i for t in description.subtree}
-        if previous is None or previous is span or i not in inside:
+        if previous is None or previous is span or not _prepositional(doc[i], holder):
             return False
         own = self._name_at(holder)
         kind, inner = _own_cues_class(span), _own_cues_class(previous)
@@ -1253,6 +1254,14 @@ def _through_other_noun(child: Token, token: Token) -> bool:
 
 #: Verbs that report what their subject said it did.
 _SAYING = frozenset({"say", "announce", "confirm", "disclose", "state", "report", "add", "tell"})
+
+
+def _prepositional(token: Token, holder: Token) -> bool:
+    """The token is the object of a preposition after ``holder`` (or a conjunct of one):
+    "at B" in "A, previously a scientist at B"."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    return token.dep_ == "pobj" and holder.i < token.head.i < token.i
 
 
 def _own_cues_class(span: NameSpan) -> str | None:
