@@ -54,6 +54,7 @@ class Cues:
     technique_heads: frozenset[str]
     participation_nouns: frozenset[str]
     family_words: frozenset[str]
+    sentence_openers: frozenset[str]
     role_cues: dict[tuple[str, str], tuple[str, str]]  # (trigger, role) -> (class, cue name)
 
     def __hash__(self) -> int:  # dict fields: hash by identity (one Cues per process)
@@ -130,6 +131,7 @@ _FIELDS = {
     "technique_heads",
     "participation_nouns",
     "family_words",
+    "sentence_openers",
     "role_cues",
 }
 
