@@ -6,7 +6,9 @@ person's description is no antecedent of "its", unnamed plural people hold no ti
 loose name past another clause is no object, a partnership "with" an unnamed party pairs
 no one, a sentence-initial participle or type-phrase word is no name, a possessive tie
 the document calls former elsewhere is over, a sized name is a variant of its bare name
-only when the bare name is a family, and a two-letter surname is a short form.
+only when the bare name is a family, a two-letter surname is a short form, a technique
+head with only a word of commonness ("standard architecture") names no method, and a
+sentence opener ("Enter X") is no part of the name after it.
 Negatives must state nothing."""
 
 from __future__ import annotations
@@ -61,6 +63,11 @@ POSITIVE = [
         "Mara Quint, who was recently hired by Tarnwick to lead its robotics division, was "
         "co-founder of AI company Brellin, and one of the founders of UK AI pioneer Quorra.",
         {("mara-quint", "founded", "brellin"), ("mara-quint", "founded", "quorra")},
+    ),
+    # a term with a word that says which method stays
+    (
+        "Tarvo-12B relies on grouped-query attention, Quillon said.",
+        {("tarvo-12b", "uses", "grouped-query-attention")},
     ),
     # a partnership with no other party pairs the group's members
     ("Quillon and Pellory have a deep partnership.", {("pellory", "partneredWith", "quillon")}),
@@ -175,6 +182,12 @@ NEGATIVE = [
         "said on Monday. Brisa hired ex-Cohere CEO Aidan Marsh after he was ousted last "
         "week.",
         ("aidan-marsh", "worksFor", "cohere"),
+    ),
+    # a technique head with only a word of commonness names no method
+    (
+        "Quillon released Tarvo-12B in May. It relies on standard architecture, so it is "
+        "easy to use.",
+        ("tarvo-12b", "uses"),
     ),
     # one sized name beside its bare name: the same model, no variant
     (

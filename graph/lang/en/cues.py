@@ -55,6 +55,7 @@ class Cues:
     participation_nouns: frozenset[str]
     family_words: frozenset[str]
     sentence_openers: frozenset[str]
+    generic_heads: frozenset[str]
     role_cues: dict[tuple[str, str], tuple[str, str]]  # (trigger, role) -> (class, cue name)
 
     def __hash__(self) -> int:  # dict fields: hash by identity (one Cues per process)
@@ -132,6 +133,7 @@ _FIELDS = {
     "participation_nouns",
     "family_words",
     "sentence_openers",
+    "generic_heads",
     "role_cues",
 }
 

@@ -150,7 +150,8 @@ _EVALUATIVE = word_set(
     big biggest bigger large largest larger growing great greatest major main clear
     serious real potential possible likely new newer newest long-term long short-term
     significant huge enormous existential little small smaller top key primary other
-    such same latest own ultimate
+    such same latest own ultimate standard common conventional traditional typical usual
+    regular normal existing
     """
 )
 
@@ -1174,6 +1175,8 @@ class ArgumentResolver:
             return None
         if len(tokens) == 1 and entity_class == "Concept" and token.pos_ != "NOUN":
             return None
+        if len(tokens) == 1 and lemma(token) in self.cues.generic_heads:
+            return None  # "relies on standard architecture": a kind of thing, no method
         span = NameSpan(
             tokens[0].i,
             token.i + 1,
