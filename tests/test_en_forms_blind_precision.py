@@ -69,6 +69,8 @@ POSITIVE = [
         "Tarvo-12B relies on grouped-query attention, Quillon said.",
         {("tarvo-12b", "uses", "grouped-query-attention")},
     ),
+    # a part of a company still speaks for it where it acts
+    ("The Pellory team developed Orvik-3.", {("pellory", "developed", "orvik-3")}),
     # a partnership with no other party pairs the group's members
     ("Quillon and Pellory have a deep partnership.", {("pellory", "partneredWith", "quillon")}),
     # a family named as such, or with two members: the sized names are its variants
@@ -189,6 +191,15 @@ NEGATIVE = [
         "easy to use.",
         ("tarvo-12b", "uses"),
     ),
+    # setting up or buying a part of a company ("the X research team") is no founding or
+    # purchase of the company
+    (
+        "The company’s co-founders include Ada Voss, who helped set up the Quillon Brain "
+        "research team in Seoul, and Tom Reade, one of the authors of a key paper.",
+        ("ada-voss", "founded", "quillon-brain"),
+    ),
+    ("Tom Reade set up the Pellory robotics team in 2019.", ("tom-reade", "founded")),
+    ("Tarnwick bought the Pellory chip unit for $2 billion.", ("tarnwick", "acquired")),
     # one sized name beside its bare name: the same model, no variant
     (
         "We introduce Tarvo 7B, a model fine-tuned from the Pell 7B model. Tarvo shows "

@@ -249,10 +249,13 @@ class FrameReader(ParseRepairs, RelationalNouns):
         return self.resolver.targets(token, classes, terms=terms, exclude=frozenset(exclude or ()))
 
     def _emit(self, trigger: str, anchor: Token, slots: Slots, blocked: str | None) -> None:
-        if any(p.relation == "founded" for p in self.index.for_trigger(trigger)):
+        relations = {p.relation for p in self.index.for_trigger(trigger)}
+        if relations & _WHOLE_COMPANY:
             # "a start-up founded by researchers from Meta and Google": people from a company
-            # speak or work for it, but what they found is theirs, not the company's.
-            kept = [(role, t) for role, t in slots.items if t.via != "affiliation"]
+            # speak or work for it, but what they found is theirs, not the company's; "set
+            # up the Vexo research team", "bought the Vexo chip unit": a part, not the company
+            dropped = {"part", "affiliation"} if "founded" in relations else {"part"}
+            kept = [(role, t) for role, t in slots.items if t.via not in dropped]
             if len(kept) != len(slots.items):
                 slots = Slots()
                 slots.items.extend(kept)
@@ -1422,6 +1425,8 @@ _LEFT = frozenset({"leave", "quit", "resign", "depart", "exit", "retire"})
 
 _STEP_DOWN = frozenset({"step down", "step aside", "stand down"})
 
+#: Relations of a whole company: a part of it ("its research team") is not founded or bought.
+_WHOLE_COMPANY = frozenset({"founded", "acquired"})
 _RECIPROCAL = frozenset({"other", "another"})  # "with each other", "with one another"
 
 #: Verbs of taking up a post, which a later leaving ends.

@@ -485,7 +485,10 @@ class ArgumentResolver:
                 # "former OpenAI employees": people who speak for their employer
                 return [Target(named, "affiliation", 0.05)]  # type: ignore[arg-type]
             # "its Customer 360 apps, Hyperforce and Data Cloud": the apps, and the rest
-            return [Target(named, "type-noun"), *self._listed_members(token)]  # type: ignore[arg-type]
+            # "the Vexo research team" is Vexo, as a part of it ("set up the team" is no
+            # founding of Vexo)
+            via = "part" if lemma(token) in _PARTS else "type-noun"
+            return [Target(named, via), *self._listed_members(token)]  # type: ignore[arg-type]
         if compound and terms and classes:
             known = self._name_at(compound[-1])
             if known is not None and _class_of(known) in classes & _TERM_CLASSES:
