@@ -8,7 +8,8 @@ no one, a sentence-initial participle or type-phrase word is no name, a possessi
 the document calls former elsewhere is over, a sized name is a variant of its bare name
 only when the bare name is a family, a two-letter surname is a short form, a technique
 head with only a word of commonness ("standard architecture") names no method, and a
-sentence opener ("Enter X") is no part of the name after it.
+sentence opener ("Enter X") is no part of the name after it, and "Databrick’s" stands for
+the Databricks named before.
 Negatives must state nothing."""
 
 from __future__ import annotations
@@ -71,6 +72,12 @@ POSITIVE = [
     ),
     # a part of a company still speaks for it where it acts
     ("The Pellory team developed Orvik-3.", {("pellory", "developed", "orvik-3")}),
+    # a name ending in -s written "X’s" after its cut stem is that name
+    (
+        "Pellorys acquired Tabula for $1 billion. Harbor Lake is Pellory’s existing "
+        "product equivalent to Tabula.",
+        {("pellorys", "owns", "harbor-lake")},
+    ),
     # a partnership with no other party pairs the group's members
     ("Quillon and Pellory have a deep partnership.", {("pellory", "partneredWith", "quillon")}),
     # a family named as such, or with two members: the sized names are its variants
@@ -200,6 +207,11 @@ NEGATIVE = [
     ),
     ("Tom Reade set up the Pellory robotics team in 2019.", ("tom-reade", "founded")),
     ("Tarnwick bought the Pellory chip unit for $2 billion.", ("tarnwick", "acquired")),
+    # a stem met on its own is a name of its own
+    (
+        "Pellory acquired Tabula. Pellorys is a different firm. Harbor Lake is Pellory’s product.",
+        ("pellorys", "owns"),
+    ),
     # one sized name beside its bare name: the same model, no variant
     (
         "We introduce Tarvo 7B, a model fine-tuned from the Pell 7B model. Tarvo shows "
