@@ -9,7 +9,7 @@ the document calls former elsewhere is over, a sized name is a variant of its ba
 only when the bare name is a family, a two-letter surname is a short form, a technique
 head with only a word of commonness ("standard architecture") names no method, and a
 sentence opener ("Enter X") is no part of the name after it, and "Databrick’s" stands for
-the Databricks named before.
+the Databricks named before; a model distilled from another is trained on it.
 Negatives must state nothing."""
 
 from __future__ import annotations
@@ -78,6 +78,13 @@ POSITIVE = [
         "product equivalent to Tabula.",
         {("pellorys", "owns", "harbor-lake")},
     ),
+    # a model distilled from another learnt from its outputs: trained on it; derived
+    # from it, it is built on it
+    (
+        "Pellory said its Tarvo-3 model was distilled from Orvik-70B.",
+        {("tarvo-3", "trainedOn", "orvik-70b")},
+    ),
+    ("Tarvo-3 is derived from Orvik-70B.", {("tarvo-3", "basedOn", "orvik-70b")}),
     # a partnership with no other party pairs the group's members
     ("Quillon and Pellory have a deep partnership.", {("pellory", "partneredWith", "quillon")}),
     # a family named as such, or with two members: the sized names are its variants
@@ -211,6 +218,10 @@ NEGATIVE = [
     (
         "Pellory acquired Tabula. Pellorys is a different firm. Harbor Lake is Pellory’s product.",
         ("pellorys", "owns"),
+    ),
+    (
+        "Pellory said its Tarvo-3 model was distilled from Orvik-70B.",
+        ("tarvo-3", "basedOn"),
     ),
     # one sized name beside its bare name: the same model, no variant
     (
