@@ -14,8 +14,16 @@ Negatives must state nothing."""
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 
+from graph.lang.en.cues import load_cues
+from graph.lang.en.gazetteer import Gazetteer
+from graph.lang.en.names import find_names
+from graph.lang.en.parse import parse_documents
+from graph.lexicon import load_lexicon
+from graph.model import Document
 from tests.en_helpers import read_texts
 
 POSITIVE = [
@@ -271,3 +279,27 @@ def test_opener_is_no_part_of_the_name(read, text, wrong, name) -> None:
     keys = read[1]
     assert wrong not in keys
     assert name in keys
+
+
+def _cues_of(text: str) -> dict[str, set[str]]:
+    """surface -> the cues that voted for it, over every sentence of the text."""
+    lexicon, cues = Gazetteer.of(load_lexicon()), load_cues()
+    document = Document("t", "t.txt", "t", text, "en", hashlib.sha256(text.encode()).hexdigest())
+    _, sentences = next(parse_documents([document]))
+    out: dict[str, set[str]] = {}
+    for sentence in sentences:
+        for span in find_names(sentence, lexicon, cues).spans:
+            out.setdefault(span.surface, set()).update(v.cue for v in span.votes)
+    return out
+
+
+def test_list_member_past_a_description_takes_no_vote_from_inside_it() -> None:
+    # "A, a researcher from B, and C": C is listed with A, not with B (a company)
+    found = _cues_of(
+        "Tarnwick has also hired Omar Leith, a researcher from Cohere, and Dana Marsh, "
+        "who worked on Orvik at Pellory Labs."
+    )
+    assert "coordination" not in found["Dana Marsh"]
+    # a plain list still speaks for its members
+    found = _cues_of("Investors include Cohere, Anthropic and Vellmora.")
+    assert "coordination" in found["Vellmora"]

@@ -622,7 +622,11 @@ class _Finder:
                     runs[-1][-1] = span
                     continue
                 between = [t.lower_ for t in self.doc[last.end_token : span.start_token]]
-                if 0 < len(between) <= 2 and all(w in (",", "and", "or") for w in between):
+                if (
+                    0 < len(between) <= 2
+                    and all(w in (",", "and", "or") for w in between)
+                    and not self._closes_outer_list(last, span, between)
+                ):
                     runs[-1].append(span)
                     closed[-1] = "and" in between or "or" in between
                     continue
@@ -635,6 +639,21 @@ class _Finder:
             if len(run) > 1 or self._list_type(self.doc[run[0].end_token - 1]):
                 out.append(run)
         return out
+
+    def _closes_outer_list(self, last: NameSpan, span: NameSpan, between: list[str]) -> bool:
+        """ "hired A, a researcher from B, and C": B ends A's description (the object of a
+        preposition in an apposition to a name), and ", and C" goes back to the list of A
+        and C, not on from B (C is no kind of B)."""
+        if "and" not in between and "or" not in between:
+            return False
+        token = self.doc[last.end_token - 1]
+        new = self.doc[span.end_token - 1]
+        if token.dep_ != "pobj" or new in token.conjuncts:
+            return False
+        for ancestor in token.ancestors:
+            if ancestor.dep_ == "appos" and self.names.at(ancestor.head) is not None:
+                return self.names.at(ancestor) is None
+        return False
 
     def _list_type(self, first: Token) -> tuple[str, str] | None:
         """The type noun a list is introduced by: "models like X", "companies such as X",
