@@ -48,6 +48,7 @@ from graph.lang.en.syntax import (
     nominal,
     noun_words,
     own_possessor,
+    past_post,
     prep_role,
     tables,
     verb_arguments,
@@ -456,7 +457,7 @@ class FrameReader(ParseRepairs, RelationalNouns):
         self._relative_head(verb, trigger, slots, passive)
         self._inherited_subject(verb, trigger, slots, passive)
         self._result(verb, trigger, slots)
-        blocked = block_reason(verb, self.cues) or _left_since(verb, trigger) or _past_post(verb)
+        blocked = block_reason(verb, self.cues) or _left_since(verb, trigger) or past_post(verb)
         if lemma(verb) in _RAISING and not blocked:
             for role, target in slots.items:
                 if role == "subj":
@@ -1450,27 +1451,6 @@ def _left_since(verb: Token, trigger: str) -> str | None:
     return "former"
 
 
-def _past_post(verb: Token, complement: Token | None = None) -> str | None:
-    """ "B, who worked on X at Y", "He served as CTO of Y", "Ann was CTO of Y": a standing
-    tie told in the simple past is a past one (a current one is told in the present or
-    the perfect: "works at", "has worked at", "is CTO of"); "worked with Y" (a
-    collaboration, an event) is not a post. A past frame still states an event
-    ("was a co-founder of Y", "was an early investor in Y")."""
-    word = lemma(verb)
-    if verb.tag_ != "VBD" or any(c.dep_ in ("aux", "auxpass") for c in kids(verb)):
-        return None
-    if word == "be":  # the copula of a title: "was CTO of Y"
-        return "past" if complement is not None and complement.dep_ == "attr" else None
-    if word not in _STANDING_POSTS:
-        return None
-    preps = {c.lower_ for c in kids(verb) if c.dep_ == "prep"}
-    return "past" if preps & _STANDING_POSTS[word] else None
-
-
-#: Verbs of a post held over time, with the prepositions that name the post or its place.
-_STANDING_POSTS = {"work": frozenset({"at", "for"}), "serve": frozenset({"as"})}
-
-
 def _clause_block(token: Token, cues: Cues) -> str | None:
     """The block of the clause a noun phrase sits in ("did not see X's ...")."""
     head = token.head
@@ -1483,7 +1463,7 @@ def _clause_block(token: Token, cues: Cues) -> str | None:
                 return "former"  # "stepped down as chief executive of X", "sold its stake"
             if any(c.dep_ == "conj" and c.i > head.i and lemma(c) in _LEFT for c in kids(head)):
                 return "former"  # "served as its interim CEO but left the company in 2024"
-            return block_reason(head, cues) or _past_post(head, token)
+            return block_reason(head, cues) or past_post(head, token)
         token, head = head, head.head
         steps += 1
     return None
