@@ -290,7 +290,8 @@ POSITIVE = [
         "Pellam Labs introduced Corax-9B, a model fine-tuned from Tansy-30B on 50K examples.",
         ("corax-9b", "fineTunedFrom", "tansy-30b"),
     ),
-    ("Corax-9B was distilled from Tansy-30B.", ("corax-9b", "basedOn", "tansy-30b")),
+    # a model distilled from another learnt from its outputs: trained on them
+    ("Corax-9B was distilled from Tansy-30B.", ("corax-9b", "trainedOn", "tansy-30b")),
     # data a model generated: the model stays a model, and the data is from it
     (
         "We train Corax-9B on 50K demonstrations generated using Tansy-30B.",

@@ -53,6 +53,9 @@ class Cues:
     alarm_verbs: frozenset[str]
     technique_heads: frozenset[str]
     participation_nouns: frozenset[str]
+    family_words: frozenset[str]
+    sentence_openers: frozenset[str]
+    generic_heads: frozenset[str]
     role_cues: dict[tuple[str, str], tuple[str, str]]  # (trigger, role) -> (class, cue name)
 
     def __hash__(self) -> int:  # dict fields: hash by identity (one Cues per process)
@@ -128,6 +131,9 @@ _FIELDS = {
     "alarm_verbs",
     "technique_heads",
     "participation_nouns",
+    "family_words",
+    "sentence_openers",
+    "generic_heads",
     "role_cues",
 }
 

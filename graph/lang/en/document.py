@@ -51,6 +51,34 @@ def _join_short_forms(all_names: Sequence[SentenceNames]) -> None:
             if own and not own & {v.entity_class for v in full.votes}:
                 continue  # "Mamba architecture" is not "Codestral Mamba"
             span.key, span.canonical = full.key, full.canonical
+    _join_cut_possessives(all_names)
+
+
+_POSSESSIVE = frozenset({"'s", "’s"})
+
+
+def _join_cut_possessives(all_names: Sequence[SentenceNames]) -> None:
+    """ "Databrick’s product" for Databricks: a name ending in -s written with "’s"
+    after its cut stem is that name, when the stem is met only so and the full name is
+    one the document names on its own."""
+    spans = [span for names in all_names for span in names.spans if not span.reference]
+    whole = {match_key(s.surface): s for s in spans if " " not in s.surface}
+    stems: dict[str, list[tuple[SentenceNames, bool]]] = {}
+    for names in all_names:
+        doc = names.sentence.doc
+        for span in names.spans:
+            if span.reference or " " in span.surface or span.end_token >= len(doc):
+                continue
+            possessive = doc[span.end_token].text in _POSSESSIVE
+            stems.setdefault(match_key(span.surface), []).append((names, possessive))
+    for stem, uses in stems.items():
+        full = whole.get(match_key(stem + "s"))
+        if full is None or not all(possessive for _, possessive in uses):
+            continue
+        for names in {id(n): n for n, _ in uses}.values():
+            for span in names.spans:
+                if not span.reference and match_key(span.surface) == stem:
+                    span.key, span.canonical = full.key, full.canonical
 
 
 def sentence_readings(

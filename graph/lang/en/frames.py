@@ -48,6 +48,7 @@ from graph.lang.en.syntax import (
     nominal,
     noun_words,
     own_possessor,
+    past_post,
     prep_role,
     tables,
     verb_arguments,
@@ -249,10 +250,13 @@ class FrameReader(ParseRepairs, RelationalNouns):
         return self.resolver.targets(token, classes, terms=terms, exclude=frozenset(exclude or ()))
 
     def _emit(self, trigger: str, anchor: Token, slots: Slots, blocked: str | None) -> None:
-        if any(p.relation == "founded" for p in self.index.for_trigger(trigger)):
+        relations = {p.relation for p in self.index.for_trigger(trigger)}
+        if relations & _WHOLE_COMPANY:
             # "a start-up founded by researchers from Meta and Google": people from a company
-            # speak or work for it, but what they found is theirs, not the company's.
-            kept = [(role, t) for role, t in slots.items if t.via != "affiliation"]
+            # speak or work for it, but what they found is theirs, not the company's; "set
+            # up the Vexo research team", "bought the Vexo chip unit": a part, not the company
+            dropped = {"part", "affiliation"} if "founded" in relations else {"part"}
+            kept = [(role, t) for role, t in slots.items if t.via not in dropped]
             if len(kept) != len(slots.items):
                 slots = Slots()
                 slots.items.extend(kept)
@@ -273,12 +277,44 @@ class FrameReader(ParseRepairs, RelationalNouns):
         # class decision and matches nothing.
         lone = len({a.key for a in arguments}) < 2
         symmetric = any(p.symmetric for p in self.index.for_trigger(trigger))
+        if (
+            symmetric
+            and not any("with" in a.role.split("|") for a in arguments)
+            and self._unnamed_party(anchor)
+        ):
+            # "A, B and other vendors have partnerships with industry": the other party is
+            # named by a common noun, so the group's members are not each other's partners
+            return
         if lone and not symmetric and (not arguments or blocked is not None):
             return
         if blocked is None:
             self._remember_investee(trigger, slots)
         start = self.offset + anchor.idx
         self.frames.append(Frame(trigger, start, start + len(anchor), arguments, blocked))
+
+    def _unnamed_party(self, anchor: Token) -> bool:
+        """The trigger (or the light verb it is the object of) has a "with" whose object
+        is a common noun, no name and no stand-in for one ("with industry", "with
+        hospitals"; "with each other" is the group itself)."""
+        hosts = [anchor]
+        if anchor.dep_ == "dobj":
+            hosts.append(anchor.head)
+        for host in hosts:
+            for prep in kids(host):
+                if prep.dep_ != "prep" or prep.lower_ != "with" or prep.i < anchor.i:
+                    continue
+                for pobj in kids(prep):
+                    if pobj.dep_ != "pobj" or pobj.lower_ in _RECIPROCAL:
+                        continue
+                    if (
+                        pobj.pos_ == "NOUN"
+                        and pobj.text.islower()
+                        and not self._is_name(pobj)
+                        and not any(self._is_name(t) for t in pobj.subtree)
+                        and not _determined(pobj)
+                    ):
+                        return True
+        return False
 
     def _remember_investee(self, trigger: str, slots: Slots) -> None:
         """The company an investment went into is one that raised money: a later "the
@@ -421,7 +457,7 @@ class FrameReader(ParseRepairs, RelationalNouns):
         self._relative_head(verb, trigger, slots, passive)
         self._inherited_subject(verb, trigger, slots, passive)
         self._result(verb, trigger, slots)
-        blocked = block_reason(verb, self.cues) or _left_since(verb, trigger)
+        blocked = block_reason(verb, self.cues) or _left_since(verb, trigger) or past_post(verb)
         if lemma(verb) in _RAISING and not blocked:
             for role, target in slots.items:
                 if role == "subj":
@@ -506,6 +542,15 @@ class FrameReader(ParseRepairs, RelationalNouns):
                 return
         head = verb.head
         named = self.names.at(head)
+        closest = self._name_before_clause(verb)
+        if named is not None and closest is not None:
+            found = self._resolve(trigger, role, head, slots.keys())
+            if any(self._described_apart(t.span, closest) for t in found):
+                # "hired A, a researcher from X, and B, who worked at Y": set off by a
+                # comma after members with descriptions of their own, the clause is of the
+                # name before it (the parser may hang it on the first member)
+                slots.add(role, [Target(closest)], "relative")
+                return
         group = _group_subject(head) if named is None else None
         if group is not None:
             # "Companies that have invested in X include A and B", "some of the people and
@@ -520,6 +565,21 @@ class FrameReader(ParseRepairs, RelationalNouns):
             slots.add(role, [Target(named)], "relative")
             return
         slots.add(role, self._resolve(trigger, role, head, slots.keys()), "relative")
+
+    def _name_before_clause(self, verb: Token) -> NameSpan | None:
+        """The name right before the comma that opens a relative clause ("B, who …")."""
+        start = verb.left_edge.i
+        if start < 2 or self.doc[start - 1].text != "," or self.doc[start].lower_ not in _RELATIVE:
+            return None
+        return self.names.at(self.doc[start - 2])
+
+    def _described_apart(self, first: NameSpan, last: NameSpan) -> bool:
+        """Two members of a list with a description between them ("A, a researcher from
+        X, and B"): each has its own; "A and B, who both …" share the clause."""
+        if last.start_token <= first.start_token:
+            return False
+        between = self.doc[first.end_token : last.start_token]
+        return any(t.text not in (",", "and", "or") and self.names.at(t) is None for t in between)
 
     def _inherited_subject(self, verb: Token, trigger: str, slots: Slots, passive: bool) -> None:
         """A verb with no subject of its own: "developed X and licenses it", "fine-tuned X
@@ -1055,6 +1115,15 @@ class FrameReader(ParseRepairs, RelationalNouns):
                 # "The OpenAI co-founder and CEO met …" stands for a person, "the parent
                 # company of X" for a company: never for the name of the other kind last met
                 holder_classes = frozenset({typed[0]})
+            if (
+                typed
+                and typed[0] == "Person"
+                and host.tag_ in ("NNS", "NNPS")
+                and not (host.dep_ == "pobj" and host.head.lower_ in ("of", "among"))
+            ):
+                # "the Quillon engineers who built X": unnamed people, no one name ("one of
+                # the founders of X" picks one out: its holder is the clause's subject)
+                return []
             if any(c.dep_ == "nummod" for t in (noun, *kids(noun)) for c in kids(t)):
                 return []  # "the seven-billion parameter version of Llama 2": a new thing
             subjects = self._clause_subjects(host)
@@ -1357,6 +1426,10 @@ _LEFT = frozenset({"leave", "quit", "resign", "depart", "exit", "retire"})
 
 _STEP_DOWN = frozenset({"step down", "step aside", "stand down"})
 
+#: Relations of a whole company: a part of it ("its research team") is not founded or bought.
+_WHOLE_COMPANY = frozenset({"founded", "acquired"})
+_RECIPROCAL = frozenset({"other", "another"})  # "with each other", "with one another"
+
 #: Verbs of taking up a post, which a later leaving ends.
 POST_VERBS = frozenset({"join", "rejoin", "work", "serve", "lead", "head", "run"})
 
@@ -1390,7 +1463,7 @@ def _clause_block(token: Token, cues: Cues) -> str | None:
                 return "former"  # "stepped down as chief executive of X", "sold its stake"
             if any(c.dep_ == "conj" and c.i > head.i and lemma(c) in _LEFT for c in kids(head)):
                 return "former"  # "served as its interim CEO but left the company in 2024"
-            return block_reason(head, cues)
+            return block_reason(head, cues) or past_post(head, token)
         token, head = head, head.head
         steps += 1
     return None

@@ -481,16 +481,32 @@ class _Finder:
         word = text.lower()
         if word in _FUNCTION_WORDS or lemma(token) in _FUNCTION_WORDS:
             return False
+        if self._opens_type_phrase(token):
+            return False  # "Venture capital firm Lightspeed …": the sentence's capital
         if token.pos_ == "PROPN" or token.i in self.ner:
             return True
         known = english_words()
-        if word not in known and lemma(token) not in known:
+        if word not in known and lemma(token) not in known and not _english_participle(word):
             return True  # not an English word at all: "Vantly", "Chegg"
         if word in self.cues.type_nouns or word in self.cues.technique_heads:
             return False  # "Software is …", "Attention is …"
         # A singular common noun needs a determiner; one without is a name ("Pellucid, …").
         determined = any(c.dep_ in ("det", "poss") for c in kids(token))
         return token.tag_ in ("NN", "NNP") and not determined and token.dep_ != "compound"
+
+    def _opens_type_phrase(self, token: Token) -> bool:
+        """An English word that opens a lowercase type phrase before a name ("Venture
+        capital firm X", "Software maker X"): a modifier of the type noun, no name."""
+        doc = self.doc
+        if token.i + 1 >= len(doc) or not doc[token.i + 1].is_lower:
+            return False
+        if token.lower_ not in english_words() or token.dep_ not in ("compound", "amod", "nmod"):
+            return False
+        head = token.head
+        if head.i <= token.i or any(not t.is_lower for t in doc[token.i + 1 : head.i + 1]):
+            return False
+        typed = self._type(head)
+        return typed is not None and head.i + 1 < len(doc) and doc[head.i + 1].text[:1].isupper()
 
     def _is_place(self, token: Token) -> bool:
         """A listed place, or a name the parser calls a place and the syntax agrees:
@@ -606,7 +622,11 @@ class _Finder:
                     runs[-1][-1] = span
                     continue
                 between = [t.lower_ for t in self.doc[last.end_token : span.start_token]]
-                if 0 < len(between) <= 2 and all(w in (",", "and", "or") for w in between):
+                if (
+                    0 < len(between) <= 2
+                    and all(w in (",", "and", "or") for w in between)
+                    and not self._closes_outer_list(last, span, between)
+                ):
                     runs[-1].append(span)
                     closed[-1] = "and" in between or "or" in between
                     continue
@@ -619,6 +639,21 @@ class _Finder:
             if len(run) > 1 or self._list_type(self.doc[run[0].end_token - 1]):
                 out.append(run)
         return out
+
+    def _closes_outer_list(self, last: NameSpan, span: NameSpan, between: list[str]) -> bool:
+        """ "hired A, a researcher from B, and C": B ends A's description (the object of a
+        preposition in an apposition to a name), and ", and C" goes back to the list of A
+        and C, not on from B (C is no kind of B)."""
+        if "and" not in between and "or" not in between:
+            return False
+        token = self.doc[last.end_token - 1]
+        new = self.doc[span.end_token - 1]
+        if token.dep_ != "pobj" or new in token.conjuncts:
+            return False
+        for ancestor in token.ancestors:
+            if ancestor.dep_ == "appos" and self.names.at(ancestor.head) is not None:
+                return self.names.at(ancestor) is None
+        return False
 
     def _list_type(self, first: Token) -> tuple[str, str] | None:
         """The type noun a list is introduced by: "models like X", "companies such as X",
@@ -961,6 +996,18 @@ def _who_clause(token: Token) -> bool:
     return False
 
 
+def _english_participle(word: str) -> bool:
+    """ "Co-founded by …", "Well-funded", "Re-launched": a hyphenated participle made of
+    English words opens a sentence as a word, not as a name."""
+    parts = word.split("-")
+    if len(parts) < 2 or not parts[-1].endswith(("ed", "ing")):
+        return False
+    known = english_words()
+    last = parts[-1]
+    stems = {last, last[:-2], last[:-1], last[:-3], last[:-3] + "e"}
+    return all(p in known for p in parts[:-1]) and any(s in known for s in stems if s)
+
+
 def _inner_capital(text: str) -> bool:
     return any(c.isupper() for c in text[1:]) and any(c.islower() for c in text)
 
@@ -1027,14 +1074,19 @@ def short_forms(spans: Iterable[NameSpan]) -> dict[str, NameSpan]:
             totals[vote.entity_class] = totals.get(vote.entity_class, 0.0) + vote.weight
         top = max(sorted(totals), key=lambda c: totals[c]) if totals else None
         forms = []
+        surname = None
         if top == "Organization" or words[-1].lower() in _ORG_WORDS:
             forms.append(words[0])
         if top == "Person" and totals["Person"] >= PERSON_SHAPE:
             # joined only to a one-word name that is no other kind: "Altman"; and the
             # given name a quote uses ("I've known Mustafa for years")
             forms.extend((words[-1], words[0]))
+            surname = words[-1]
         for form in forms:
-            if len(form) > 2 and form[0].isupper():
+            # a two-letter surname ("Li" for "Fei-Fei Li", "Ha" for "David Ha") is a form
+            # too: a capitalised name-shaped word, never a title-case "He" (no name)
+            short = form == surname and len(form) == 2 and _person_word(form)
+            if (len(form) > 2 or short) and form[0].isupper():
                 owners.setdefault(match_key(form), {})[span.key] = span
     return {form: next(iter(k.values())) for form, k in owners.items() if len(k) == 1}
 

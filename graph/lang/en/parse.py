@@ -356,6 +356,9 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
         if department_of_title(doc, i):
             i += 1  # "VP of Research Barret Zoph": the department is part of the title
             continue
+        if i == 0 and doc[0].lower_ in load_cues().sentence_openers:
+            i += 1  # "Unlike Qwen, …", "Did Adobe just …": the opener is no part of a name
+            continue
         j = i + 1
         while j < n:
             token = doc[j]

@@ -150,7 +150,8 @@ _EVALUATIVE = word_set(
     big biggest bigger large largest larger growing great greatest major main clear
     serious real potential possible likely new newer newest long-term long short-term
     significant huge enormous existential little small smaller top key primary other
-    such same latest own ultimate
+    such same latest own ultimate standard common conventional traditional typical usual
+    regular normal existing
     """
 )
 
@@ -484,7 +485,10 @@ class ArgumentResolver:
                 # "former OpenAI employees": people who speak for their employer
                 return [Target(named, "affiliation", 0.05)]  # type: ignore[arg-type]
             # "its Customer 360 apps, Hyperforce and Data Cloud": the apps, and the rest
-            return [Target(named, "type-noun"), *self._listed_members(token)]  # type: ignore[arg-type]
+            # "the Vexo research team" is Vexo, as a part of it ("set up the team" is no
+            # founding of Vexo)
+            via = "part" if lemma(token) in _PARTS else "type-noun"
+            return [Target(named, via), *self._listed_members(token)]  # type: ignore[arg-type]
         if compound and terms and classes:
             known = self._name_at(compound[-1])
             if known is not None and _class_of(known) in classes & _TERM_CLASSES:
@@ -740,7 +744,12 @@ class ArgumentResolver:
                     out.append(Target(self._name_at(child)))  # type: ignore[arg-type]
             if child.dep_ == "appos" and self._name_at(child) and not contrasted(child):
                 span = self._name_at(child)
-                if span is not None and self.cues.type_of([lemma(child)]) is None:
+                if (
+                    span is not None
+                    and self.cues.type_of([lemma(child)]) is None
+                    and not self._after_noun(span)
+                    and not self._continues_inner_list(span, token)
+                ):
                     out.append(Target(span))
                     out.extend(self._listed_with(child, classes, terms, depth + 1))
             elif child.dep_ == "appos" and child.i > token.i and not contrasted(child):
@@ -748,7 +757,12 @@ class ArgumentResolver:
                 # the next member of the list from the description set off by commas
                 for other in child.conjuncts:
                     span = self._name_at(other)
-                    if span is not None and other.i > child.i and not contrasted(other):
+                    if (
+                        span is not None
+                        and other.i > child.i
+                        and not contrasted(other)
+                        and not self._continues_inner_list(span, token)
+                    ):
                         out.append(Target(span))
         own = self._name_at(token)
         if own is not None and not contrasted(token):
@@ -757,6 +771,44 @@ class ArgumentResolver:
                 if member is not own and id(member) not in known:
                     out.append(Target(member, "word-list"))
         return out
+
+    def _after_noun(self, span: NameSpan) -> bool:
+        """ "A, a former litigator at law firm B, and C": a name right after the object of
+        a preposition names that object (the noun is its type), inside the description,
+        whatever the parser hung it from."""
+        if span.start_token == 0:
+            return False
+        before = self.doc[span.start_token - 1]
+        return (
+            before.pos_ == "NOUN"
+            and before.dep_ == "pobj"  # "at law firm B"; not "billionaire B", a member's title
+            and before.text.islower()
+            and self._name_at(before) is None
+        )
+
+    def _continues_inner_list(self, span: NameSpan, holder: Token) -> bool:
+        """ "A, previously a scientist at B, C and D": a name after a comma that follows
+        the object of a preposition in the holder's description goes on that
+        preposition's list (where A worked), not on the list of the holder, however the
+        parser hung it; unless it is of the holder's kind and not of the inner name's
+        ("A, a researcher from B, and E": E is hired too)."""
+        doc = self.doc
+        i = span.start_token - 1
+        while i >= 0 and doc[i].text in (",", "and", "or"):
+            i -= 1
+        if i < 0 or i == span.start_token - 1 or i <= holder.i:
+            return False
+        previous = self._name_at(doc[i])
+        if previous is None or previous is span or not _prepositional(doc[i], holder):
+            return False
+        own = self._name_at(holder)
+        kind, inner = _own_cues_class(span), _own_cues_class(previous)
+        outer = _own_cues_class(own) if own is not None else None
+        if kind is not None and inner is not None:
+            return not (kind == outer and kind != inner)
+        # no kind yet: "at B, C" goes on B's list; "from B, and E" closes the outer one
+        joins = {t.lower_ for t in doc[i + 1 : span.start_token]}
+        return not joins & {"and", "or"}
 
     def _title_holder(self, token: Token) -> NameSpan | None:
         """The person a title before a name names, read by the words (the parser often
@@ -1009,8 +1061,10 @@ class ArgumentResolver:
                 continue  # "The former DeepMind researcher founded the start-up": not DeepMind
             if token.pos_ != "PRON" and _in_relative_head(self.doc[span.end_token - 1], token):
                 continue  # "investors like A and B, who put money into the company": not B
-            if token.pos_ != "PRON" and self._describes_name(self.doc[span.end_token - 1]):
-                continue  # "Meta alum Kevin Weil … is the company's CFO": not Meta
+            if self._describes_name(self.doc[span.end_token - 1]):
+                # "Meta alum Kevin Weil … is the company's CFO", "appointed Ann Lee, former
+                # Vexo head, as its CEO": a past employer is no party of the sentence
+                continue
             entity_class = self.antecedents.provisional(span.key) or _class_of(span)
             if entity_class is None and span.reference and span.end_token == span.start_token + 1:
                 # "The company …, when it acquired X": the stand-in's own type noun
@@ -1124,6 +1178,8 @@ class ArgumentResolver:
             return None
         if len(tokens) == 1 and entity_class == "Concept" and token.pos_ != "NOUN":
             return None
+        if len(tokens) == 1 and lemma(token) in self.cues.generic_heads:
+            return None  # "relies on standard architecture": a kind of thing, no method
         span = NameSpan(
             tokens[0].i,
             token.i + 1,
@@ -1204,6 +1260,25 @@ def _through_other_noun(child: Token, token: Token) -> bool:
 
 #: Verbs that report what their subject said it did.
 _SAYING = frozenset({"say", "announce", "confirm", "disclose", "state", "report", "add", "tell"})
+
+
+def _prepositional(token: Token, holder: Token) -> bool:
+    """The token is the object of a preposition after ``holder`` (or a conjunct of one):
+    "at B" in "A, previously a scientist at B"."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    return token.dep_ == "pobj" and holder.i < token.head.i < token.i
+
+
+def _own_cues_class(span: NameSpan) -> str | None:
+    """The class the name's own cues lean to, without the votes of the list it seems to
+    be in or of the entity recogniser (both read the words around it, which is what the
+    caller is deciding about)."""
+    totals: dict[str, float] = defaultdict(float)
+    for vote in span.votes:
+        if vote.cue != "coordination" and not vote.cue.startswith(("ner:", "listed:")):
+            totals[vote.entity_class] += vote.weight
+    return max(sorted(totals), key=lambda c: totals[c]) if totals else None
 
 
 def _class_of(span: NameSpan) -> str | None:

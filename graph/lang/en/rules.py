@@ -15,6 +15,7 @@ from dataclasses import replace
 from graph.canonical import slug
 from graph.extraction.patterns import PatternIndex
 from graph.extraction.readings import Argument, Frame, SentenceReading
+from graph.lang.en.cues import load_cues
 from graph.lang.en.frames import POST_VERBS
 from graph.lang.en.names import NameSpan, SentenceNames
 from graph.lang.en.parse import VERSION_WORDS
@@ -29,6 +30,7 @@ __all__ = [
 ]
 
 VARIANT_TRIGGER = "@name-variant"
+POSSESSIVE = "@possessive"
 _SIZE = r"\d+(?:\.\d+)?[BMK]|\d+x\d+(?:\.\d+)?[BM]"
 #: Capitalised words that end a variant's name but never continue a lowercase one
 #: ("Nemotron-4 340B Reward", a reward model of the family; "a 7B reward model").
@@ -46,6 +48,29 @@ def variant_base(canonical: str) -> str | None:
     if not match or not any(c.isalpha() for c in match.group("base")):
         return None
     return match.group("base")
+
+
+_SIZE_TAIL = re.compile(rf"(?:{_SIZE})$", re.IGNORECASE)
+
+
+def _sized(canonical: str) -> bool:
+    """The name's tail is a size ("Alpaca 7B"), not an edition word ("GPT-4 Turbo")."""
+    match = _TAIL.match(canonical)
+    return bool(match) and bool(_SIZE_TAIL.match(match.group("tail")))
+
+
+def _families(
+    readings: Sequence[SentenceReading], members: dict[str, set[str]], words: frozenset[str]
+) -> set[str]:
+    """Base keys the document treats as a family: two members named after it, or a
+    sentence that names it with a family word ("the Falcon family", "a model series
+    called MPT", "both 7B and 70B versions" of it)."""
+    found = {base for base, keys in members.items() if len(keys) > 1}
+    for reading in readings:
+        said = set(re.findall(r"[a-z]+", reading.text.lower()))
+        if said & words:
+            found.update(n.key for n in reading.names if not n.reference and n.key in members)
+    return found
 
 
 _BARE_SIZE = re.compile(rf"^(?:{_SIZE})$", re.IGNORECASE)
@@ -79,21 +104,31 @@ def add_name_variants(
         if frame.blocked
     }
     compact = {key.replace("-", ""): key for key in first}  # "Llama3-8B" beside "Llama 3"
-    out = list(readings)
-    for i, (reading, sentence_names) in enumerate(zip(readings, names, strict=True)):
-        added = []
+    found: list[tuple[int, NameSpan, str, bool]] = []  # sentence, name, base key, sized
+    members: dict[str, set[str]] = {}
+    for i, sentence_names in enumerate(names):
         seen: set[str] = set()
         for span in sentence_names.spans:
             if span.reference or span.key in seen:
                 continue
             seen.add(span.key)
-            base = variant_base(span.canonical) or _elided_base(span, sentence_names)
+            elided = _elided_base(span, sentence_names)
+            base = variant_base(span.canonical) or elided
             if base is None:
                 continue
             base_key = slug(base)
             base_key = compact.get(base_key.replace("-", ""), base_key)
             if base_key == span.key or base_key not in first:
                 continue
+            members.setdefault(base_key, set()).add(span.key)
+            found.append((i, span, base_key, elided is not None or _sized(span.canonical)))
+    families = _families(readings, members, load_cues().family_words)
+    out = list(readings)
+    for i, (reading, _) in enumerate(zip(readings, names, strict=True)):
+        added = []
+        for _, span, base_key, sized in (f for f in found if f[0] == i):
+            if sized and base_key not in families:
+                continue  # "Alpaca 7B" and "Alpaca": one model, its short name
             if any({span.key, base_key} <= pair for pair in blocked):
                 continue
             start, end, _ = first[base_key]
@@ -145,6 +180,7 @@ def end_former_ties(
     """A post the document calls former anywhere ("ex-Apple designer Jony Ive", "the
     former Vexo engineer") is over in every sentence: "He joined Apple in 1998" then
     tells the story of a past job, and the frame that reads it is blocked as former."""
+    posts = _relation_triggers(index, "worksFor")
     former = [
         frozenset(a.key for a in frame.arguments)
         for reading in readings
@@ -155,15 +191,23 @@ def end_former_ties(
         return list(readings)
     # a verb that tells of taking up the post, not a title the sentence gives as current
     # ("previously its chief strategy officer" leaves "interim CEO X" standing)
-    ties = _relation_triggers(index, "worksFor") & POST_VERBS
+    ties = posts & POST_VERBS
+    # "OpenAI's Sam Altman" names no post, only a tie: one the document calls former
+    # elsewhere as a post ("ex-OpenAI CEO Sam Altman") is over there too
+    former_posts = [
+        frozenset(a.key for a in frame.arguments)
+        for reading in readings
+        for frame in reading.frames
+        if frame.blocked == "former" and frame.trigger in posts
+    ]
 
     def ended(frame: Frame) -> bool:
         keys = {a.key for a in frame.arguments}
-        return (
-            frame.blocked is None
-            and frame.trigger in ties
-            and any(len(pair) > 1 and pair <= keys for pair in former)
-        )
+        if frame.blocked is not None:
+            return False
+        if frame.trigger == POSSESSIVE and len(keys) == 2:
+            return any(pair == keys for pair in former_posts)
+        return frame.trigger in ties and any(len(pair) > 1 and pair <= keys for pair in former)
 
     return [
         replace(

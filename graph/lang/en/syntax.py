@@ -28,6 +28,7 @@ __all__ = [
     "nominal",
     "noun_words",
     "own_possessor",
+    "past_post",
     "prep_role",
     "reduced_relative",
     "tables",
@@ -289,7 +290,18 @@ def verb_arguments(
                 yield prep_role(before) or "", child  # type: ignore[misc]
                 continue
             left = child.i < verb.i
-            yield (("obj" if passive else "subj") if left else "obj"), child
+            role = ("obj" if passive else "subj") if left else "obj"
+            if role == "obj" and not left and _past_other_clause(verb, child, found):
+                continue  # "launched a chip that it said will compete with …, Nvidia Corp."
+            yield role, child
+
+
+def _past_other_clause(verb: Token, name: Token, found: list[tuple[str, Token]]) -> bool:
+    """A name hung loosely after the verb, with the verb's object already given and
+    another clause's verb between them, belongs to that later clause, not to this verb."""
+    if not any(role == "obj" for role, _ in found):
+        return False
+    return any(t.pos_ in ("VERB", "AUX") for t in verb.doc[verb.i + 1 : name.i])
 
 
 #: Nouns ``en_core_web_sm`` tags as past-tense verbs before a name ("bought analytics
@@ -569,3 +581,24 @@ def _embedding_block(trigger: Token, cues: Cues) -> str | None:
             if child.dep_ == "aux" and child.lower_ in cues.modal_words and link.dep_ == "xcomp":
                 return "modal"
     return None
+
+
+def past_post(verb: Token, complement: Token | None = None) -> str | None:
+    """ "B, who worked on X at Y", "He served as CTO of Y", "Ann was CTO of Y": a standing
+    tie told in the simple past is a past one (a current one is told in the present or
+    the perfect: "works at", "has worked at", "is CTO of"); "worked with Y" (a
+    collaboration, an event) is not a post. A past frame still states an event
+    ("was a co-founder of Y", "was an early investor in Y")."""
+    word = lemma(verb)
+    if verb.tag_ != "VBD" or any(c.dep_ in ("aux", "auxpass") for c in kids(verb)):
+        return None
+    if word == "be":  # the copula of a title: "was CTO of Y"
+        return "past" if complement is not None and complement.dep_ == "attr" else None
+    if word not in _STANDING_POSTS:
+        return None
+    preps = {c.lower_ for c in kids(verb) if c.dep_ == "prep"}
+    return "past" if preps & _STANDING_POSTS[word] else None
+
+
+#: Verbs of a post held over time, with the prepositions that name the post or its place.
+_STANDING_POSTS = {"work": frozenset({"at", "for"}), "serve": frozenset({"as"})}
