@@ -305,6 +305,10 @@ class _Gaps(_State):
                 # of its own, the headline's opening name is what was done.
                 out.append(ProtoArgument(opener, "wo", "topic", 0.1))
             return out
+        if not passive and self._unnamed_subject(clause):
+            # "Xの使命は誰もが機械学習を利用できるようにすること": the clause has a subject of
+            # its own, no name; no subject from a chained clause or a topic fills it.
+            return out
         inherited = self._chained_subjects(clause)
         if inherited:
             out += [
@@ -323,6 +327,22 @@ class _Gaps(_State):
         ):
             out.append(ProtoArgument(self.s.previous_topic, subject, "previous", 0.2))
         return out
+
+    def _unnamed_subject(self, clause: Token) -> bool:
+        """The clause has a が-marked subject written before it that is no name (誰もが,
+        利用者が, 多くの企業が)."""
+        children = list(clause.children)
+        if clause.head.lemma_ == "する" and clause.head.i > clause.i:
+            # "誰もが…利用できるようにする": the parse hangs the subject on the light verb
+            children += list(clause.head.children)
+        return any(
+            child.i < clause.i
+            and child.i not in self.by_token
+            and child.i not in self.anchored
+            and child.pos_ in ("NOUN", "PRON", "PROPN")
+            and any(c.dep_ == "case" and c.text == "が" for c in child.children)
+            for child in children
+        )
 
     def _linear_subject(self, clause: Token, taken: set[int]) -> Placed | None:
         """``米Salesforceが2021年に買収した…``: the が-marked name right before the verb, with

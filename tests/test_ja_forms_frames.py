@@ -1,0 +1,149 @@
+"""Case frames of unseen Japanese news (issue 8: relations whose two names the graph has),
+each on sentences of our own with invented names, as in tests/test_ja_forms.py: a form
+must give its fact, a near miss must stay silent, a known gap is a strict xfail.
+
+These are shapes of lists and clauses, whatever the verb: a list closed by a class noun
+(AやBといった投資会社から), a list whose members carry modifiers of their own (A、大阪の
+投資会社であるB、C傘下のDなどから), a relative clause with two が-subjects, and a clause
+with a subject of its own that no topic may fill.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_ja_forms import Triple, case, holds, relations_of  # noqa: F401 (fixture)
+
+# --------------------------------------------------------------------------------------
+# 71. A list closed by といった/などの and a class noun carries the case written after the
+#     noun, a case written in kana too (…といった投資会社から, …といった企業と提携).
+# --------------------------------------------------------------------------------------
+FORM_71_READS = [
+    case(
+        "71-kara-after-class-noun",
+        "ハヤブサ電機は、オルカテックやサクラ通信といった大手から出資を受けた。",
+        ("サクラ通信", "investedIn", "ハヤブサ電機"),
+    ),
+    case(
+        "71-kara-after-class-noun-first-member",
+        "ハヤブサ電機は、オルカテックやサクラ通信といった大手から出資を受けた。",
+        ("オルカテック", "investedIn", "ハヤブサ電機"),
+    ),
+    case(
+        "71-to-after-class-noun-then-event",
+        "ミナセ技研は、オルカテックやサクラ通信などの企業と業務提携を結んだ。",
+        ("ミナセ技研", "partneredWith", "サクラ通信"),
+    ),
+]
+FORM_71_SILENT = [
+    case(
+        "71-negated",
+        "ミナセ技研は、オルカテックやサクラ通信といった企業とは提携しなかった。",
+        ("ミナセ技研", "partneredWith", "サクラ通信"),
+    ),
+]
+
+# --------------------------------------------------------------------------------------
+# 72. A list whose members carry modifiers of their own (a possessor, an apposition, a
+#     relative clause, X傘下), closed by など/といった/ら: the case after the tail is every
+#     member's; a name inside a modifier is no member.
+# --------------------------------------------------------------------------------------
+_FUNDED = (
+    "ハヤブサ電機は、オルカテック、京都の投資会社であるサクラ通信、さらには鈴木一郎氏が"
+    "設立したミナセ技研などから資金を調達した。"
+)
+_BEATEN = (
+    "「Kiri-2」は、オルカテックの「Sora-7B」や、サクラ通信傘下の「Umi-3」といった"
+    "既存のモデルを上回った。"
+)
+FORM_72_READS = [
+    case("72-apposition-member", _FUNDED, ("サクラ通信", "investedIn", "ハヤブサ電機")),
+    case("72-relative-clause-member", _FUNDED, ("ミナセ技研", "investedIn", "ハヤブサ電機")),
+    case("72-possessor-member", _BEATEN, ("kiri-2", "outperforms", "sora-7b")),
+    case("72-subsidiary-member", _BEATEN, ("kiri-2", "outperforms", "umi-3")),
+    case(
+        "72-people-with-ra",
+        "ミナセ技研は、オルカテック出身の鈴木一郎氏や、音声認識の論文で知られる研究者の"
+        "山田花子氏らが昨年設立した。",
+        ("山田花子", "founded", "ミナセ技研"),
+    ),
+]
+FORM_72_SILENT = [
+    case("72-modifier-name-is-no-member", _FUNDED, ("鈴木一郎", "investedIn", "ハヤブサ電機")),
+    case("72-possessor-stays-its-own", _BEATEN, ("オルカテック", "developed", "umi-3")),
+    case(
+        "72-clause-before-comma-is-no-list",
+        "ハヤブサ電機は、オルカテックと提携し、サクラ通信の子会社であるミナセ技研などに出資した。",
+        ("ハヤブサ電機", "investedIn", "オルカテック"),
+    ),
+]
+
+# --------------------------------------------------------------------------------------
+# 73. A relative clause the parse gave two が-subjects: the nearer is its own, the farther
+#     is the subject of the predicate the described noun is an argument of.
+# --------------------------------------------------------------------------------------
+FORM_73_READS = [
+    case(
+        "73-farther-ga-is-main-subject",
+        "ハヤブサ電機がオルカテック、さらには鈴木一郎氏が代表を務めるサクラ通信などから"
+        "資金を調達した。",
+        ("サクラ通信", "investedIn", "ハヤブサ電機"),
+    ),
+    case(
+        "73-acquirer-before-relative-clause",
+        "ミナセ技研が山田花子氏がCEOを務めるオルカテックを買収した。",
+        ("ミナセ技研", "acquired", "オルカテック"),
+    ),
+]
+FORM_73_SILENT = [
+    case(
+        "73-nearer-ga-is-no-acquirer",
+        "ミナセ技研が山田花子氏がCEOを務めるオルカテックを買収した。",
+        ("山田花子", "acquired", "オルカテック"),
+    ),
+]
+
+# --------------------------------------------------------------------------------------
+# 74. A clause with a が-subject of its own that is no name (誰もが, 多くの開発者が) takes
+#     no subject from a topic; "…できるよう(に)" is the goal a clause is for, no event.
+# --------------------------------------------------------------------------------------
+FORM_74_READS = [
+    case(
+        "74-purpose-clause-leaves-main-verb",
+        "ハヤブサ電機は、社員が業務で使えるよう、対話AI「Kiri」を導入した。",
+        ("ハヤブサ電機", "uses", "kiri"),
+    ),
+]
+FORM_74_SILENT = [
+    case(
+        "74-mission-with-own-subject",
+        "ミナセ技研は東京の企業だ。同社の目標は、誰もが対話AI「Kiri」を手軽に利用できるように"
+        "することだ。",
+        ("ミナセ技研", "uses", "kiri"),
+    ),
+    case(
+        "74-other-users-subject",
+        "ミナセ技研は新しいサービスを始めた。多くの開発者が対話AI「Kiri」を活用している。",
+        ("ミナセ技研", "uses", "kiri"),
+    ),
+    case(
+        "74-goal-no-event",
+        "ハヤブサ電機は、対話AI「Kiri」を利用できるよう、準備を進めている。",
+        ("ハヤブサ電機", "uses", "kiri"),
+    ),
+]
+
+READS = [*FORM_71_READS, *FORM_72_READS, *FORM_73_READS, *FORM_74_READS]
+SILENT = [*FORM_71_SILENT, *FORM_72_SILENT, *FORM_73_SILENT, *FORM_74_SILENT]
+
+
+@pytest.mark.parametrize(("text", "triple"), READS)
+def test_form_is_read(relations_of, text: str, triple: Triple) -> None:  # noqa: F811
+    found = relations_of(text)
+    assert holds(triple, found), f"read instead: {sorted(found)}"
+
+
+@pytest.mark.parametrize(("text", "triple"), SILENT)
+def test_near_miss_stays_silent(relations_of, text: str, triple: Triple) -> None:  # noqa: F811
+    found = relations_of(text)
+    assert not holds(triple, found), f"read: {sorted(found)}"
