@@ -133,8 +133,97 @@ FORM_74_SILENT = [
     ),
 ]
 
-READS = [*FORM_71_READS, *FORM_72_READS, *FORM_73_READS, *FORM_74_READS]
-SILENT = [*FORM_71_SILENT, *FORM_72_SILENT, *FORM_73_SILENT, *FORM_74_SILENT]
+# --------------------------------------------------------------------------------------
+# 75. A list in apposition to a class noun that is a name of its own (XやYといったLLM,
+#     …といったオープンな日本語データ) takes that noun's case; a tail cut inside a long noun
+#     ends with the noun.
+# --------------------------------------------------------------------------------------
+FORM_75_READS = [
+    case(
+        "75-list-before-concept-name",
+        "ハヤブサ電機は、「Kiri」や「Umi」といった大規模言語モデル(LLM)を業務に導入した。",
+        ("ハヤブサ電機", "uses", "kiri"),
+    ),
+    case(
+        "75-list-before-long-data-noun",
+        "Sora-7BはWikipediaやCommon Crawlといったオープンな日本語データを学習した。",
+        ("sora-7b", "trainedOn", "common-crawl"),
+    ),
+]
+FORM_75_SILENT = [
+    case(
+        "75-negated",
+        "ハヤブサ電機は、「Kiri」や「Umi」といった大規模言語モデル(LLM)を導入していない。",
+        ("ハヤブサ電機", "uses", "kiri"),
+    ),
+]
+
+# --------------------------------------------------------------------------------------
+# 76. より as the formal agent of a passive (Xより公開された, Xより提供されている); より
+#     after a name with an active verb compares.
+# --------------------------------------------------------------------------------------
+FORM_76_READS = [
+    case(
+        "76-yori-agent-relative",
+        "当社のモデルは、昨年ミナセ技研より公開された「Sora-8B」を基にしている。",
+        ("ミナセ技研", "developed", "sora-8b"),
+    ),
+    case(
+        "76-yori-agent-main-clause",
+        "「Sora-8B」は、オルカテックより一般公開された。",
+        ("オルカテック", "developed", "sora-8b"),
+    ),
+]
+FORM_76_SILENT = [
+    case(
+        "76-yori-comparison",
+        "「Sora-8B」は、オルカテックの「Umi-3」より高い性能を示した。",
+        ("オルカテック", "developed", "sora-8b"),
+    ),
+]
+
+# --------------------------------------------------------------------------------------
+# 77. Releasing verbs of the thesaurus: オープンソース化, 一般提供 (a model made open, a
+#     service made generally available, is released by its maker).
+# --------------------------------------------------------------------------------------
+FORM_77_READS = [
+    case(
+        "77-open-sourced-relative",
+        "サクラ通信がオープンソース化した「Umi-3」は、多くの開発者に使われている。",
+        ("サクラ通信", "developed", "umi-3"),
+    ),
+    case(
+        "77-open-sourced-main",
+        "ミナセ技研は、大規模言語モデル「Sora-8B」をオープンソース化した。",
+        ("ミナセ技研", "developed", "sora-8b"),
+    ),
+]
+FORM_77_SILENT = [
+    case(
+        "77-open-source-planned",
+        "ミナセ技研は、大規模言語モデル「Sora-8B」をオープンソース化する計画を明らかにした。",
+        ("ミナセ技研", "developed", "sora-8b"),
+    ),
+]
+
+READS = [
+    *FORM_71_READS,
+    *FORM_72_READS,
+    *FORM_73_READS,
+    *FORM_74_READS,
+    *FORM_75_READS,
+    *FORM_76_READS,
+    *FORM_77_READS,
+]
+SILENT = [
+    *FORM_71_SILENT,
+    *FORM_72_SILENT,
+    *FORM_73_SILENT,
+    *FORM_74_SILENT,
+    *FORM_75_SILENT,
+    *FORM_76_SILENT,
+    *FORM_77_SILENT,
+]
 
 
 @pytest.mark.parametrize(("text", "triple"), READS)

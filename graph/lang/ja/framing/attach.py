@@ -233,8 +233,20 @@ class _Attaching(_State):
             if carrier is not None and (
                 carrier.i not in self.by_token or self.by_token[carrier.i].hint is None
             ):
-                anchor, end = carrier, tail.end()
+                # (a tail cut inside a long noun ends with the noun: …といったオープンな日本語データ)
+                anchor, end = carrier, max(tail.end(), self._end(carrier))
                 group = self._counted_group(group, tail.group(0))
+                self.carried[carrier.i] = group
+            elif (
+                carrier is not None
+                and carrier.i in self.by_token
+                and self.by_token[carrier.i].hint in ("Concept", "Dataset", "Technique")
+                and tail.group(0).lstrip("」』").startswith(("といった", "などの", "等の", "のような"))
+            ):
+                # "WikipediaやCommon Crawlといった日本語データを", "XやYなどのLLMを": the
+                # class noun is a name of its own (a concept); the list is in apposition to
+                # it and takes its case.
+                anchor, end = carrier, max(tail.end(), self._end(carrier))
                 self.carried[carrier.i] = group
         elif tail:
             end = tail.end()  # "AやBなどを": the list carries the case after など
