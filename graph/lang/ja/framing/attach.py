@@ -44,6 +44,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
+# List tails that put the list in apposition to the class noun after them.
+_APPOSED = ("といった", "などの", "等の", "のような")
+
+
 class _Attaching(_State):
     """Attaching each name (or list of names) to the word it is an argument, possessor or
     prefix of, with the case marker written after it."""
@@ -233,7 +237,7 @@ class _Attaching(_State):
             if carrier is not None and (
                 carrier.i not in self.by_token or self.by_token[carrier.i].hint is None
             ):
-                # (a tail cut inside a long noun ends with the noun: …といったオープンな日本語データ)
+                # (a tail cut inside a long noun ends with it: …といったオープンな日本語データ)
                 anchor, end = carrier, max(tail.end(), self._end(carrier))
                 group = self._counted_group(group, tail.group(0))
                 self.carried[carrier.i] = group
@@ -241,7 +245,7 @@ class _Attaching(_State):
                 carrier is not None
                 and carrier.i in self.by_token
                 and self.by_token[carrier.i].hint in ("Concept", "Dataset", "Technique")
-                and tail.group(0).lstrip("」』").startswith(("といった", "などの", "等の", "のような"))
+                and tail.group(0).lstrip("」』").startswith(_APPOSED)
             ):
                 # "WikipediaやCommon Crawlといった日本語データを", "XやYなどのLLMを": the
                 # class noun is a name of its own (a concept); the list is in apposition to
