@@ -206,6 +206,23 @@ FORM_77_SILENT = [
     ),
 ]
 
+# --------------------------------------------------------------------------------------
+# 78. Text spaced between words (machine-set news: "Google の「 Gemma 3 」"): a possessor
+#     written with の and spaces before a name is still that name's, no list member.
+# --------------------------------------------------------------------------------------
+_SPACED = (
+    "「 Kiri-2 」は、オルカテック の「 Sora-7B 」や ハヤブサ電機 の「 Umi-3B 」といった"
+    "モデルを上回った。"
+)
+FORM_78_READS = [
+    case("78-spaced-possessor-member", _SPACED, ("kiri-2", "outperforms", "sora-7b")),
+    case("78-spaced-possessor-owns", _SPACED, ("ハヤブサ電機", "developed", "umi-3b")),
+]
+FORM_78_SILENT = [
+    case("78-spaced-owner-is-no-rival", _SPACED, ("kiri-2", "outperforms", "ハヤブサ電機")),
+    case("78-spaced-first-model-is-no-owner", _SPACED, ("sora-7b", "developed", "umi-3b")),
+]
+
 READS = [
     *FORM_71_READS,
     *FORM_72_READS,
@@ -214,6 +231,7 @@ READS = [
     *FORM_75_READS,
     *FORM_76_READS,
     *FORM_77_READS,
+    *FORM_78_READS,
 ]
 SILENT = [
     *FORM_71_SILENT,
@@ -223,6 +241,7 @@ SILENT = [
     *FORM_75_SILENT,
     *FORM_76_SILENT,
     *FORM_77_SILENT,
+    *FORM_78_SILENT,
 ]
 
 

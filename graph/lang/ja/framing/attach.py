@@ -179,7 +179,8 @@ class _Attaching(_State):
         if left.token == right.token:
             return False
         _, end = self._anchor(left)
-        gap = self.text[end : right.start]
+        # ("Google の「 Gemma 3 」": text spaced between words, as machine-set news is)
+        gap = re.sub(r"[ \u3000]", "", self.text[end : right.start])
         if gap in ("の", "の「", "の『"):
             return True
         # "MicrosoftのクラウドサービスAzure": the owner, a type noun, then the name.
