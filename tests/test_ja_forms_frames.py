@@ -46,7 +46,7 @@ FORM_71_SILENT = [
 # --------------------------------------------------------------------------------------
 # 72. A list whose members carry modifiers of their own (a possessor, an apposition, a
 #     relative clause, X傘下), closed by など/といった/ら: the case after the tail is every
-#     member's; a name inside a modifier is no member.
+#     member's; a name inside a modifier is no member. Without a tail, only や joins.
 # --------------------------------------------------------------------------------------
 _FUNDED = (
     "ハヤブサ電機は、オルカテック、京都の投資会社であるサクラ通信、さらには鈴木一郎氏が"
@@ -68,7 +68,14 @@ FORM_72_READS = [
         ("山田花子", "founded", "ミナセ技研"),
     ),
 ]
+_HELD = "ハヤブサ電機は、対話AI「Kiri」や、鈴木一郎氏が買収したSNSの「Umi」を傘下に持つ。"
+FORM_72_READS += [
+    case("72-ya-without-tail-first", _HELD, ("ハヤブサ電機", "owns", "kiri")),
+    case("72-ya-without-tail-last", _HELD, ("ハヤブサ電機", "owns", "umi")),
+]
 FORM_72_SILENT = [
+    case("72-name-inside-modifier-is-no-member", _HELD, ("ハヤブサ電機", "owns", "鈴木一郎")),
+    case("72-modifier-subject-stays-its-own", _HELD, ("kiri", "acquired", "umi")),
     case("72-modifier-name-is-no-member", _FUNDED, ("鈴木一郎", "investedIn", "ハヤブサ電機")),
     case("72-possessor-stays-its-own", _BEATEN, ("オルカテック", "developed", "umi-3")),
     case(

@@ -126,31 +126,35 @@ class _Attaching(_State):
         possessor, an apposition or a relative clause before it, which breaks the pairwise
         joining of names. Closed by a list's tail (など, といった, ら), the list reaches back
         over each comma: the name written right before the comma is a member, whatever
-        modifies the one after it, and the case after the tail is every member's. (Names
-        inside a modifier keep their own place: Yの, Y傘下, Yが…務める.)
+        modifies the one after it, and the case after the tail is every member's. Without
+        a tail only や joins ("「A」や、Yが買収した「B」を傘下に持つ"). (Names inside a
+        modifier keep their own place: Yの, Y傘下, Yが…務める.)
         """
         merged = [list(g) for g in groups]
         # where each group's last name ends -> the group (a member before a comma)
         ends = {self._anchor(g[-1])[1]: (g[-1], i) for i, g in enumerate(merged)}
+        inside: set[int] = set()  # groups inside a member's modifier: no members
         for i in range(len(merged) - 1, -1, -1):
             group = merged[i]
-            if not group:
+            if not group or i in inside:
                 continue
             _, end = self._anchor(group[-1])
             closed = self._list_tail(end) is not None or re.match(
                 r"[」』]?(?:氏|さん)?(?:など|等|ら(?=[はがもをにとで]))", self.text[end:]
             )
-            if not closed:
-                continue
-            while (previous := self._member_before(group[0], ends)) is not None and (
-                previous < i and merged[previous]
-            ):
+            # (without a tail, only や joins: it joins nouns, never clauses, as 、 may)
+            while (
+                previous := self._member_before(group[0], ends, by_ya_only=not closed)
+            ) is not None and (previous < i and merged[previous]):
                 merged[previous].extend(group)
                 merged[i] = []
+                inside.update(range(previous + 1, i))
                 group, i = merged[previous], previous
         return [g for g in merged if g]
 
-    def _member_before(self, first: Placed, ends: dict[int, tuple[Placed, int]]) -> int | None:
+    def _member_before(
+        self, first: Placed, ends: dict[int, tuple[Placed, int]], *, by_ya_only: bool = False
+    ) -> int | None:
         """The group whose last name is written right before ``first``'s separator (、, や,
         や、) and the modifier of ``first`` that follows it ("A、シンガポールの政府系ファンド
         であるB", "AやY傘下のB")."""
@@ -168,6 +172,8 @@ class _Attaching(_State):
             cut = low + separator
             if self.text[cut] == "、" and self.text[cut - 1 : cut] == "や":
                 cut -= 1  # "A」や、…B"
+            if by_ya_only and self.text[cut] != "や":
+                continue
             member = ends.get(cut)
             if member is not None:
                 name, index = member
