@@ -230,6 +230,26 @@ FORM_78_SILENT = [
     case("78-spaced-first-model-is-no-owner", _SPACED, ("sora-7b", "developed", "umi-3b")),
 ]
 
+# --------------------------------------------------------------------------------------
+# 79. A name glued before a relational noun, with a space in spaced text (Tovrin AI
+#     共同創業者) or before a trigger written in two words (…共同創業者・COO): the noun's
+#     company.
+# --------------------------------------------------------------------------------------
+FORM_79_READS = [
+    case(
+        "79-spaced-glued-founder",
+        "Tovrin AI 共同創業者の山田花子氏は声明で述べた。",
+        ("山田花子", "founded", "tovrin-ai"),
+    ),
+]
+FORM_79_SILENT = [
+    case(
+        "79-spaced-glued-origin-is-no-founding",
+        "Tovrin AI 出身の山田花子氏は声明で述べた。",
+        ("山田花子", "founded", "tovrin-ai"),
+    ),
+]
+
 READS = [
     *FORM_71_READS,
     *FORM_72_READS,
@@ -239,6 +259,7 @@ READS = [
     *FORM_76_READS,
     *FORM_77_READS,
     *FORM_78_READS,
+    *FORM_79_READS,
 ]
 SILENT = [
     *FORM_71_SILENT,
@@ -249,6 +270,7 @@ SILENT = [
     *FORM_76_SILENT,
     *FORM_77_SILENT,
     *FORM_78_SILENT,
+    *FORM_79_SILENT,
 ]
 
 

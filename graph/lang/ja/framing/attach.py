@@ -363,6 +363,10 @@ class _Attaching(_State):
                 marker, head = surface_marker(self.text, end), carrier.head
         if marker == "":
             glued = self._token_at(end)
+            if glued is None and self.text[end : end + 1] in (" ", "\u3000"):
+                # "Sakana AI 共同創業者": text spaced between words glues with a space
+                glued = self._token_at(end + 1)
+                end += 1
             if (
                 glued is not None
                 and glued.idx == end
