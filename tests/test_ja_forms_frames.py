@@ -250,6 +250,36 @@ FORM_79_SILENT = [
     ),
 ]
 
+# --------------------------------------------------------------------------------------
+# 80. A topic written as a company's officer (XのY社長は, XのY最高経営責任者(CEO)は) acts
+#     for the company: the company is the party to a corporate act with no subject; the
+#     officer's own moves (移籍) stay the person's.
+# --------------------------------------------------------------------------------------
+FORM_80_READS = [
+    case(
+        "80-officer-announces-partnership",
+        "ハヤブサ電機の鈴木一郎社長は3日、ミナセ技研との資本業務提携を発表した会見で語った。",
+        ("ハヤブサ電機", "partneredWith", "ミナセ技研"),
+    ),
+    case(
+        "80-officer-with-parenthesised-title",
+        "オルカテックの山田花子最高経営責任者(CEO)は、ミナセ技研を買収すると発表した。",
+        ("オルカテック", "acquired", "ミナセ技研"),
+    ),
+]
+FORM_80_SILENT = [
+    case(
+        "80-officer-moves-alone",
+        "ハヤブサ電機の鈴木一郎社長は、オルカテックに移籍した。",
+        ("ハヤブサ電機", "worksFor", "オルカテック"),
+    ),
+    case(
+        "80-officer-plan-is-no-fact",
+        "ハヤブサ電機の鈴木一郎社長は、ミナセ技研との提携を検討していないと述べた。",
+        ("ハヤブサ電機", "partneredWith", "ミナセ技研"),
+    ),
+]
+
 READS = [
     *FORM_71_READS,
     *FORM_72_READS,
@@ -260,6 +290,7 @@ READS = [
     *FORM_77_READS,
     *FORM_78_READS,
     *FORM_79_READS,
+    *FORM_80_READS,
 ]
 SILENT = [
     *FORM_71_SILENT,
@@ -271,6 +302,7 @@ SILENT = [
     *FORM_77_SILENT,
     *FORM_78_SILENT,
     *FORM_79_SILENT,
+    *FORM_80_SILENT,
 ]
 
 
