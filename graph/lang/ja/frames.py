@@ -236,7 +236,10 @@ class _FrameBuilder(_Triggers, _Attaching, _Heads, _Clauses, _Gaps, _Blocking, _
             )
             if before is not None and self.text[first.idx - 1] == "の":
                 possessors = [before]
-        prefixes = self.prefixes.get(event.i, [])
+        prefixes = list(self.prefixes.get(event.i, []))
+        if first is not event:
+            # "Tovrin AI共同創業者・COO": a two-word trigger's name is glued to its first word
+            prefixes += [p for p in self.prefixes.get(first.i, []) if p not in prefixes]
         if trigger == "@title":
             # 米Appleのティム・クックCEO: the company owns the name the title is glued to.
             possessors += [o for p in prefixes for o in self.possessors.get(p.token, [])]

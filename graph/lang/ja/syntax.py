@@ -257,6 +257,10 @@ def surface_marker(text: str, end: int) -> str:
 
 def active_role(marker: str, *, passive: bool = False, receiving: bool = False) -> str | None:
     """The active-voice role of a marker: ``は`` -> ga, ``によって`` -> ga, passive ``は`` -> wo."""
+    if passive and marker == "より":
+        # "Xより公開された", "Xより提供されている": the formal agent of a passive (a passive
+        # compares nothing: "Xより高い" is no passive).
+        return "ga"
     role = _ROLE_OF_MARKER.get(marker)
     if role is None:
         return None

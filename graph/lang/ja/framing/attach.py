@@ -27,6 +27,7 @@ from graph.lang.ja.framing.words import (
     _INSTRUMENT_VERBS,
     _JOIN_GAP,
     _LIST_TAIL,
+    _LIST_TAIL_PLAIN,
     _MATCHES,
     _MODEL_NOUNS,
     _PEOPLE,
@@ -41,6 +42,10 @@ from graph.lang.ja.syntax import COMPARISON_MARKERS, LIGHT_VERBS, is_predicate, 
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+
+# List tails that put the list in apposition to the class noun after them.
+_APPOSED = ("といった", "などの", "等の", "のような")
 
 
 class _Attaching(_State):
@@ -97,6 +102,7 @@ class _Attaching(_State):
             if owner not in self.possessors[head]:
                 self.possessors[head].append(owner)
             self.paired[head] = owned
+        groups: list[list[Placed]] = []
         index = 0
         while index < len(names):
             group = [names[index]]
@@ -104,16 +110,83 @@ class _Attaching(_State):
                 index += 1
                 group.append(names[index])
             index += 1
+            groups.append(group)
+        for group in groups:
             for member in group:
                 self.group_of[member.token] = group
+        # (the joined lists only carry a case: each member keeps its own modifiers' ties)
+        for group in self._modified_lists(groups):
             self._attach(group)
+
+    def _modified_lists(self, groups: list[list[Placed]]) -> list[list[Placed]]:
+        """Lists whose members carry modifiers of their own, joined into one group.
+
+        "A、シンガポールの政府系ファンドであるB、運営会社CなどからX", "AやY傘下のBといった
+        モデルを", "A氏や、論文を手がけた研究者のB氏らが": a member may be written with a
+        possessor, an apposition or a relative clause before it, which breaks the pairwise
+        joining of names. Closed by a list's tail (など, といった, ら), the list reaches back
+        over each comma: the name written right before the comma is a member, whatever
+        modifies the one after it, and the case after the tail is every member's. Without
+        a tail only や joins ("「A」や、Yが買収した「B」を傘下に持つ"). (Names inside a
+        modifier keep their own place: Yの, Y傘下, Yが…務める.)
+        """
+        merged = [list(g) for g in groups]
+        # where each group's last name ends -> the group (a member before a comma)
+        ends = {self._anchor(g[-1])[1]: (g[-1], i) for i, g in enumerate(merged)}
+        inside: set[int] = set()  # groups inside a member's modifier: no members
+        for i in range(len(merged) - 1, -1, -1):
+            group = merged[i]
+            if not group or i in inside:
+                continue
+            _, end = self._anchor(group[-1])
+            closed = self._list_tail(end) is not None or re.match(
+                r"[」』]?(?:氏|さん)?(?:など|等|ら(?=[はがもをにとで]))", self.text[end:]
+            )
+            # (without a tail, only や joins: it joins nouns, never clauses, as 、 may)
+            while (
+                previous := self._member_before(group[0], ends, by_ya_only=not closed)
+            ) is not None and (previous < i and merged[previous]):
+                merged[previous].extend(group)
+                merged[i] = []
+                inside.update(range(previous + 1, i))
+                group, i = merged[previous], previous
+        return [g for g in merged if g]
+
+    def _member_before(
+        self, first: Placed, ends: dict[int, tuple[Placed, int]], *, by_ya_only: bool = False
+    ) -> int | None:
+        """The group whose last name is written right before ``first``'s separator (、, や,
+        や、) and the modifier of ``first`` that follows it ("A、シンガポールの政府系ファンド
+        であるB", "AやY傘下のB")."""
+        start = first.start
+        if self.text[start - 1 : start] in ("「", "『"):
+            start -= 1
+        low = max(0, start - 40)
+        window = self.text[low:start]
+        for separator in sorted((i for i, c in enumerate(window) if c in "、や"), reverse=True):
+            modifier = window[separator + 1 :]
+            if "、" in modifier or "。" in modifier:
+                return None
+            if re.search(r"(?:[はがをにでとへも]|から)$", modifier):
+                return None  # "A、Bと…": a clause's case, no modifier of a member
+            cut = low + separator
+            if self.text[cut] == "、" and self.text[cut - 1 : cut] == "や":
+                cut -= 1  # "A」や、…B"
+            if by_ya_only and self.text[cut] != "や":
+                continue
+            member = ends.get(cut)
+            if member is not None:
+                name, index = member
+                return None if self._opens_headline(name) else index
+        return None
 
     def _owns(self, left: Placed, right: Placed) -> bool:
         """``Googleの「Gemini」``: a name written with の right before another name."""
         if left.token == right.token:
             return False
         _, end = self._anchor(left)
-        gap = self.text[end : right.start]
+        # ("Google の「 Gemma 3 」": text spaced between words, as machine-set news is)
+        gap = re.sub(r"[ \u3000]", "", self.text[end : right.start])
         if gap in ("の", "の「", "の『"):
             return True
         # "MicrosoftのクラウドサービスAzure": the owner, a type noun, then the name.
@@ -160,7 +233,7 @@ class _Attaching(_State):
     def _attach(self, group: list[Placed]) -> None:
         last = group[-1]
         anchor, end = self._anchor(last)
-        tail = _COUNTER.match(self.text, end) or _LIST_TAIL.match(self.text, end)
+        tail = _COUNTER.match(self.text, end) or self._list_tail(end)
         tail_noun = tail is not None and (
             re.search(r"[\u30a0-\u30ff\u4e00-\u9fffA-Za-z0-9]$", tail.group(0)) is not None
             # ("「X」と呼ばれる仕組みを": a noun that ends in kana)
@@ -171,8 +244,20 @@ class _Attaching(_State):
             if carrier is not None and (
                 carrier.i not in self.by_token or self.by_token[carrier.i].hint is None
             ):
-                anchor, end = carrier, tail.end()
+                # (a tail cut inside a long noun ends with it: …といったオープンな日本語データ)
+                anchor, end = carrier, max(tail.end(), self._end(carrier))
                 group = self._counted_group(group, tail.group(0))
+                self.carried[carrier.i] = group
+            elif (
+                carrier is not None
+                and carrier.i in self.by_token
+                and self.by_token[carrier.i].hint in ("Concept", "Dataset", "Technique")
+                and tail.group(0).lstrip("」』").startswith(_APPOSED)
+            ):
+                # "WikipediaやCommon Crawlといった日本語データを", "XやYなどのLLMを": the
+                # class noun is a name of its own (a concept); the list is in apposition to
+                # it and takes its case.
+                anchor, end = carrier, max(tail.end(), self._end(carrier))
                 self.carried[carrier.i] = group
         elif tail:
             end = tail.end()  # "AやBなどを": the list carries the case after など
@@ -278,6 +363,10 @@ class _Attaching(_State):
                 marker, head = surface_marker(self.text, end), carrier.head
         if marker == "":
             glued = self._token_at(end)
+            if glued is None and self.text[end : end + 1] in (" ", "\u3000"):
+                # "Sakana AI 共同創業者": text spaced between words glues with a space
+                glued = self._token_at(end + 1)
+                end += 1
             if (
                 glued is not None
                 and glued.idx == end
@@ -337,7 +426,7 @@ class _Attaching(_State):
         ):
             governor = governor.head  # "「GPT-4」と比べて高い": the marker's own verb is no clause
         if marker == "が" and governor is not None:
-            governor = self._nearer_relative_clause(anchor, governor)
+            governor = self._outer_clause(anchor, self._nearer_relative_clause(anchor, governor))
         elif marker == "が" and anchor.head.i > anchor.i:
             # "…ジム・ケラー氏がCEOを務めるスタートアップ企業。": the parse made the subject
             # the sentence's last noun's; the relative clause between them is its clause.
@@ -379,6 +468,25 @@ class _Attaching(_State):
                     for member in group:
                         self.args[following.i].append((member, "で"))
 
+    def _list_tail(self, end: int) -> re.Match[str] | None:
+        """What closes a list after its last name (``など``, ``といった企業``), up to the noun
+        that carries the list's case.
+
+        "…等の日本語と英語データを" has coordinated modifiers before its noun; in "…といった
+        企業と提携した" the と after the noun is the list's case, for the word after it is an
+        event (a trigger), not the second half of a compound noun.
+        """
+        tail = _LIST_TAIL.match(self.text, end)
+        plain = _LIST_TAIL_PLAIN.match(self.text, end)
+        if tail is None or plain is None or plain.end() >= tail.end():
+            return tail
+        joint = plain.end()
+        if self.text[joint : joint + 1] in ("と", "や"):
+            following = self._token_at(joint + 1)
+            if following is not None and self._trigger(following) is not None:
+                return plain
+        return tail
+
     def _nearer_relative_clause(self, anchor: Token, governor: Token) -> Token:
         """``曽根岡侑也氏が代表取締役CEOを務める…株式会社ELYZAは…発表した``: the parse hung a
         が-subject on a verb far to the right; a relative clause's verb between them with
@@ -392,6 +500,24 @@ class _Attaching(_State):
             if any(c.dep_ in ("nsubj", "csubj") for c in token.children):
                 return governor
             return token
+        return governor
+
+    def _outer_clause(self, anchor: Token, governor: Token) -> Token:
+        """``GroqがA、Yがパートナーを務めるBなどから調達した``: the parse gave a relative
+        clause two が-subjects; the nearer one is its own, and the farther one is the subject
+        of the predicate the described noun is an argument of."""
+        if governor.dep_ != "acl" or governor.head.i <= governor.i:
+            return governor
+        nearer = [
+            c
+            for c in governor.children
+            if anchor.i < c.i < governor.i
+            and c.dep_ == "nsubj"
+            and any(k.dep_ == "case" and k.text == "が" for k in c.children)
+        ]
+        outer = governor.head.head
+        if nearer and outer.i > governor.head.i and is_predicate(outer):
+            return outer
         return governor
 
     def _reported_clause(self, anchor: Token, governor: Token) -> Token:

@@ -60,6 +60,14 @@ class _Blocking(_State):
             r"(?:することが|が)?(?:でき|出来)る(?!よう)", self.text[self._end(clause) :]
         ):
             return "ability"  # "データを再構築できる技術": what a thing can do, no event
+        if re.match(
+            r"(?:(?:することが|が)?(?:でき|出来)る|(?<=[えけせてねべめれ]る))"
+            r"よう(?!に?な[っりるれ])(?!に?し(?:た|て|まし))",
+            self.text[self._end(clause) :],
+        ):
+            # "誰もがXを利用できるようにすること(が使命)", "…を使えるよう、…": a goal
+            # the clause is for, no event ("…できるようになった", "…できるようにした" are).
+            return "ability"
         if self._ended(clause):
             return "past"  # "2009年から2025年まで在籍した": a tie that ended is a past one
         for position in (event, clause):

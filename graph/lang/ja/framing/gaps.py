@@ -35,6 +35,9 @@ if TYPE_CHECKING:
 
 _STAGE_WORDS = tuple(sorted(_TRAINING_STAGES))
 
+# A title written after a person, then the topic marker: "鈴木一郎社長は", "…最高経営責任者(CEO)は".
+_TITLE_TOPIC = re.compile(r"([^\s、。はがをにの(（]{1,10})(?:[(（][^)）]{1,10}[)）])?は")
+
 
 class _Gaps(_State):
     """Filling the arguments a frame leaves out, and re-reading the ones it has."""
@@ -305,6 +308,10 @@ class _Gaps(_State):
                 # of its own, the headline's opening name is what was done.
                 out.append(ProtoArgument(opener, "wo", "topic", 0.1))
             return out
+        if not passive and self._unnamed_subject(clause):
+            # "Xの使命は誰もが機械学習を利用できるようにすること": the clause has a subject of
+            # its own, no name; no subject from a chained clause or a topic fills it.
+            return out
         inherited = self._chained_subjects(clause)
         if inherited:
             out += [
@@ -315,6 +322,12 @@ class _Gaps(_State):
         if topic:
             out += [ProtoArgument(n, subject, "topic", 0.1) for n in topic]
             return out
+        spoken_for = self._titled_topic_company(before=clause.i, exclude=taken)
+        if spoken_for is not None and not passive:
+            # "ハヤブサ電機の鈴木一郎社長は、ミナセ技研との提携を発表した": the topic is a
+            # company's officer, who speaks and acts for it; the company is the party.
+            out.append(ProtoArgument(spoken_for, subject, "topic", 0.1))
+            return out
         if (
             self.s.previous_topic is not None
             and not passive  # a passive leaves its agent unknown more often than not
@@ -323,6 +336,44 @@ class _Gaps(_State):
         ):
             out.append(ProtoArgument(self.s.previous_topic, subject, "previous", 0.2))
         return out
+
+    def _titled_topic_company(self, *, before: int, exclude: set[int]) -> Placed | None:
+        """The company of a topic written as its officer: "XのY社長は", "XのY最高経営責任者
+        (CEO)は" (a title after the person, then は)."""
+        titles = self.s.triggers.titles
+        ordered = sorted(self.by_token.values(), key=lambda p: p.start)
+        for person in ordered:
+            if person.hint != "Person" or person.token >= before or person.token in exclude:
+                continue
+            _, end = self._anchor(person)
+            after = _TITLE_TOPIC.match(self.text, end)
+            if after is None or after.group(1) not in titles:
+                continue
+            for company in ordered:
+                if company.hint != "Organization" or company.token in exclude:
+                    continue
+                if (
+                    self._anchor(company)[1] < person.start
+                    and self.text[self._anchor(company)[1] : person.start] == "の"
+                ):
+                    return company
+        return None
+
+    def _unnamed_subject(self, clause: Token) -> bool:
+        """The clause has a が-marked subject written before it that is no name (誰もが,
+        利用者が, 多くの企業が)."""
+        children = list(clause.children)
+        if clause.head.lemma_ == "する" and clause.head.i > clause.i:
+            # "誰もが…利用できるようにする": the parse hangs the subject on the light verb
+            children += list(clause.head.children)
+        return any(
+            child.i < clause.i
+            and child.i not in self.by_token
+            and child.i not in self.anchored
+            and child.pos_ in ("NOUN", "PRON", "PROPN")
+            and any(c.dep_ == "case" and c.text == "が" for c in child.children)
+            for child in children
+        )
 
     def _linear_subject(self, clause: Token, taken: set[int]) -> Placed | None:
         """``米Salesforceが2021年に買収した…``: the が-marked name right before the verb, with

@@ -328,14 +328,26 @@ _COUNTER = re.compile(
     r"[」』]?(?:氏|さん|社)?(?:など|ら)?(?:の|ら)?(?:計)?(?:\d+|[一二三四五六七八九十両]+|双方|両方|両者|いずれ)"
     r"(?:社|人|氏|者|団体|機関|モデル|種類|つ|カ国|(?<=双方|両方|両者))(?![\u4e00-\u9fff])(?:の[^\s、。はがをにのでとや「」]{1,8})?"
 )
-_LIST_TAIL = re.compile(
+_LIST_OPENING = (
     r"[」』]?(?:など|等|といった|という|と呼ばれる|と名付けた|と名付けられた|と命名した|と称する"
     r"|のような|をはじめとする|、?その他|、?ほか)(?:の)?(?!から|まで|より|へ|も)"
-    # "…等の日本語と英語データ": the noun after the list may have coordinated modifiers
-    r"(?:[^\s、。はがをにのでとや「」]{1,6}[とや](?=[^\s、。はがをにのでとや「」]{1,10}))?"
-    r"[^\s、。はがをにのでとや「」]{0,10}"
-    r"(?:の[^\s、。はがをにのでとやも「」]{1,8}(?=[はがもをにで]|から))?"
 )
+# The class noun after the list ends before a case written in kana ("…といった著名VCから",
+# "…などの企業まで"): a letter of the noun is no start of から/まで/より.
+_NOUN_LETTER = r"(?:(?!から|まで|より)[^\s、。はがをにのでとや「」])"
+_LIST_NOUN = (
+    rf"{_NOUN_LETTER}{{0,10}}"
+    r"(?:の(?:(?!から|まで|より)[^\s、。はがをにのでとやも「」]){1,8}(?=[はがもをにで]|から))?"
+)
+_LIST_TAIL = re.compile(
+    _LIST_OPENING
+    # "…等の日本語と英語データ": the noun after the list may have coordinated modifiers
+    + rf"(?:{_NOUN_LETTER}{{1,6}}[とや](?={_NOUN_LETTER}{{1,10}}))?"
+    + _LIST_NOUN
+)
+# The same tail without coordinated modifiers: "…といった企業と提携": と after the class noun
+# is the case of the list when an event word follows it (see attach._list_tail).
+_LIST_TAIL_PLAIN = re.compile(_LIST_OPENING + _LIST_NOUN)
 _NOMINALIZERS = frozenset({"こと", "の", "旨", "点", "もの"})
 _STANDS_FOR = frozenset(
     {
