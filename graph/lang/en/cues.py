@@ -53,6 +53,8 @@ class Cues:
     alarm_verbs: frozenset[str]
     technique_heads: frozenset[str]
     participation_nouns: frozenset[str]
+    series_nouns: frozenset[str]
+    unit_nouns: frozenset[str]
     role_cues: dict[tuple[str, str], tuple[str, str]]  # (trigger, role) -> (class, cue name)
 
     def __hash__(self) -> int:  # dict fields: hash by identity (one Cues per process)
@@ -128,6 +130,8 @@ _FIELDS = {
     "alarm_verbs",
     "technique_heads",
     "participation_nouns",
+    "series_nouns",
+    "unit_nouns",
     "role_cues",
 }
 

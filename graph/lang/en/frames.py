@@ -152,7 +152,9 @@ class FrameReader(ParseRepairs, RelationalNouns):
                 # ("Analysts at X view Y as the winner").
                 deps = {c.dep_ for c in kids(token)}
                 verbal = {"nsubj", "dobj"} <= deps
-                if token.pos_ in ("VERB", "AUX", "ADJ") or token.tag_ == "VBN" or verbal:
+                if (
+                    token.pos_ in ("VERB", "AUX", "ADJ") or token.tag_ == "VBN" or verbal
+                ) and not self._misparsed_title(token):
                     self._clause(token)
                 if (nominal(token) or self._relational_modifier(token)) and not self.names.at(
                     token
@@ -202,6 +204,22 @@ class FrameReader(ParseRepairs, RelationalNouns):
                 continue
             token = self.doc[span.end_token - 1]
             things = [token]
+            head = token.head
+            adjacent = False
+            if (
+                token.dep_ in _NAME_MODIFIERS
+                and head.i == span.end_token
+                and head.pos_ == "NOUN"
+                and self.names.at(head) is None
+                and (
+                    self.cues.type_of(noun_words(head)) is not None
+                    or lemma(head) in self.cues.series_nouns
+                )
+            ):
+                # "the Pythia series from EleutherAI", "the Quill dataset from Harlix":
+                # the type noun the name is compounded with carries the "from" (right
+                # after it: the small parser hangs later ones anywhere)
+                token, adjacent = head, True
             if token.dep_ == "attr" and lemma(token.head) == "be":
                 things = []  # "X is a model from Y": the subject of the copula
                 for child in kids(token.head):
@@ -209,6 +227,8 @@ class FrameReader(ParseRepairs, RelationalNouns):
                         things.append(child)
             for prep in kids(token):
                 if prep.dep_ != "prep" or prep.lower_ != "from":
+                    continue
+                if adjacent and prep.i != token.i + 1:
                     continue
                 for pobj in kids(prep):
                     if pobj.dep_ != "pobj" or self.names.at(pobj) is None:
@@ -246,7 +266,26 @@ class FrameReader(ParseRepairs, RelationalNouns):
                 bool(classes and classes & _TERM_CLASSES),
             )
         classes, terms = cached
-        return self.resolver.targets(token, classes, terms=terms, exclude=frozenset(exclude or ()))
+        found = self.resolver.targets(token, classes, terms=terms, exclude=frozenset(exclude or ()))
+        if not found and role == "obj" and lemma(token) in self.cues.unit_nouns:
+            return self._unit_owner(trigger, token)
+        return found
+
+    def _unit_owner(self, trigger: str, unit: Token) -> list[Target]:
+        """ "runs Pellory's AI division", "a cloud group at Tarnwick led by X": the one who
+        leads a company's unit works for the company (its possessor or the company
+        compounded with it), for the relations of staff only."""
+        if not any(p.relation == "worksFor" for p in self.index.for_trigger(trigger)):
+            return []
+        for child in kids(unit):
+            if child.dep_ in ("poss", "compound") and child.i < unit.i:
+                named = self.names.at(child)
+                if named is not None and self.resolver.class_of(named) != "Person":
+                    if not named.reference and all(v.cue != "unit-owner" for v in named.votes):
+                        # a company's unit: the owner is a company
+                        named.votes.append(Vote("Organization", ROLE_CUE, "unit-owner"))
+                    return [Target(named, "unit", 0.05)]
+        return []
 
     def _emit(self, trigger: str, anchor: Token, slots: Slots, blocked: str | None) -> None:
         if any(p.relation == "founded" for p in self.index.for_trigger(trigger)):
@@ -685,17 +724,23 @@ class FrameReader(ParseRepairs, RelationalNouns):
             light = light.head if light.head != light else None
         if light is not None and amount_verb(light) is not None:
             light = amount_verb(light)  # "raised $60 million in a round led by X"
+        endowed = light is not None and self._endowed(light, trigger)
+        if endowed:  # "emerged from stealth with $5 million in funding led by X"
+            light = light.head.head  # type: ignore[union-attr]
         alarm = trigger in self.cues.alarm_nouns and light is not None
         if light is not None and (
-            lemma(light)
+            endowed
+            or lemma(light)
             in self.cues.light_verbs
             | self.cues.raising_verbs
             | self.cues.planning_words
             | self.cues.former_words
             or (alarm and lemma(light) in self.cues.alarm_verbs)  # "sounded the alarm over X"
         ):
-            raiser = self._raised(trigger, light)
-            for role, token in verb_arguments(light):
+            raiser = endowed or self._raised(trigger, light)
+            # (with the names the parser hung from the verb by another label: "Tarn
+            # Capital joined the round", the name parsed as an adverb)
+            for role, token in verb_arguments(light, self._is_name):
                 if role == "subj" and token.lower_ in _RELATIVE and light.dep_ == "relcl":
                     token = light.head  # "the startup, which announced a round": the startup
                 if role == "subj":
@@ -708,6 +753,7 @@ class FrameReader(ParseRepairs, RelationalNouns):
                     slots.add(
                         role, self._resolve(trigger, role, token, slots.keys()), "light", 0.05
                     )
+            self._listed_instances(light, host, trigger, slots)
             joined = self._coordinated_light_subjects(light, trigger, slots)
             joined = self._participants(light, host, trigger, slots, joined)
             word = lemma(light)
@@ -770,6 +816,47 @@ class FrameReader(ParseRepairs, RelationalNouns):
                 ):
                     return Target(company, "employer", 0.05)
         return None
+
+    def _listed_instances(self, light: Token, host: Token, trigger: str, slots: Slots) -> None:
+        """ "Intel has made several acquisitions, including A, B and C", "it has struck
+        partnerships such as X": the names a plural event noun lists (an "including" or
+        "such as" phrase of the noun, or of its light verb after the noun) are the
+        events' other ends, in the one role the noun's patterns give that end."""
+        if host.tag_ not in ("NNS", "NNPS") or (trigger, "holder") in self.roles:
+            return
+        wanted = {
+            p.object_role.split("|")[0]
+            for p in self.index.for_trigger(trigger)
+            if p.subject_role == "subj"
+        }
+        if len(wanted) != 1:
+            return  # "deals including X": bought, or partnered with?
+        role = wanted.pop()
+        for place in (host, light):
+            for prep in kids(place):
+                if prep.dep_ != "prep" or prep.i < host.i:
+                    continue
+                if prep.lower_ == "including" or (
+                    prep.lower_ == "as" and any(c.lower_ == "such" for c in kids(prep))
+                ):
+                    for pobj in kids(prep):
+                        if pobj.dep_ == "pobj" and self._is_name(pobj):
+                            found = self._resolve(trigger, role, pobj, slots.keys())
+                            slots.add(role, found, "including", 0.05)
+
+    def _endowed(self, amount: Token, trigger: str) -> bool:
+        """ "Vexo emerged from stealth with $5 million in funding", "launched with $9
+        million in seed financing": a sum of a round held "with" by a clause's subject is
+        money the subject raised (only for a round that has an owner's role)."""
+        if amount.pos_ != "NUM" and amount.lower_ not in ("million", "billion", "trillion"):
+            return False
+        prep = amount.head
+        if amount.dep_ != "pobj" or prep.lower_ != "with" or prep.head.pos_ not in ("VERB",):
+            return False
+        return any(
+            p.relation == "investedIn" and p.subject_role == "subj" and p.object_role == "poss"
+            for p in self.index.for_trigger(trigger)
+        )
 
     def _raised(self, trigger: str, light: Token) -> bool:
         """ "Vexo closed a round": the subject of a raising verb is the company a round is
@@ -1161,7 +1248,12 @@ class FrameReader(ParseRepairs, RelationalNouns):
                 continue
             role = pattern.object_role if has_subject else pattern.subject_role
             classes = pattern.object_classes if has_subject else pattern.subject_classes
-            found = self.resolver.implicit(noun, classes, frozenset(slots.keys()))
+            if has_subject and pattern.relation == "investedIn" and role == "poss":
+                # "Vexo raised $20 million. Tarn Capital led the round.": a round is the
+                # company's that last raised money, before the article's topic
+                found = self.resolver.raiser(noun, frozenset(slots.keys()))
+            else:
+                found = self.resolver.implicit(noun, classes, frozenset(slots.keys()))
             if found is not None:
                 slots.add(role.split("|")[0], [found], "topic", 0.1)
             return

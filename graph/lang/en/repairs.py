@@ -56,11 +56,15 @@ class ParseRepairs:
     triggers: frozenset[str]
     frames: list[Frame]
     cues: object
+    roles: dict[tuple[str, str], frozenset[str]]
 
     def _resolve(self, trigger: str, role: str, token: Token, exclude=None) -> list[Target]:
         raise NotImplementedError
 
     def _emit(self, trigger: str, anchor: Token, slots: Slots, blocked: str | None) -> None:
+        raise NotImplementedError
+
+    def _former_prefix(self, noun: Token) -> bool:
         raise NotImplementedError
 
     def _is_name(self, token: Token) -> bool:
@@ -151,6 +155,27 @@ class ParseRepairs:
                         slots.add("result", found, "purpose", 0.05)
                 break
         self._emit(trigger, token, slots, None)
+
+    def _misparsed_title(self, token: Token) -> bool:
+        """ "… and Mixer Labs co-founder Elad Gil", "Harrow.com founder Ada Voss": a title
+        the parser tagged a verb between two names (the company an auxiliary or a
+        subject, the person its object). By the words, it is the title of the name after
+        it at the name before it; a ``holder`` frame, and the verb's own frame is none."""
+        if token.pos_ not in ("VERB", "AUX") or not 0 < token.i < len(self.doc) - 1:
+            return False
+        trigger = lemma(token) if lemma(token) in self.triggers else token.lower_
+        if trigger not in self.triggers or (trigger, "holder") not in self.roles:
+            return False
+        before, after = self.doc[token.i - 1], self.doc[token.i + 1]
+        if not (self._is_name(before) and self._is_name(after)):
+            return False
+        if not before.whitespace_ or after.dep_ not in ("dobj", "nsubj", "attr", "oprd"):
+            return False  # "Vexo-led", and a verb's real object
+        slots = Slots()
+        slots.add("holder", self._resolve(trigger, "holder", after), "surface", 0.05)
+        slots.add("of", self._resolve(trigger, "of", before), "surface", 0.05)
+        self._emit(trigger, token, slots, "former" if self._former_prefix(token) else None)
+        return True
 
     def _surface_possessive(self, marker: Token) -> None:
         """ "Google DeepMind’s previous AlphaFold 2 system", "A and Google’s DeepMind": a
