@@ -74,9 +74,24 @@ POSITIVE = [
         "joining the round was Tarn Ventures.",
         {("harrow-partners", "investedIn", "vexo"), ("tarn-ventures", "investedIn", "vexo")},
     ),
+    # what a parent company holds is a company
+    (
+        "Critics noted that Quillbook parent Harlix released its Wren model last year.",
+        {("harlix", "owns", "quillbook")},
+    ),
+    (
+        "Analysts expect Vexo, the parent company of Talkly and Pictly, to report strong sales.",
+        {("vexo", "owns", "talkly"), ("vexo", "owns", "pictly")},
+    ),
     # who leads a company's unit works for the company
     (
         "Ada Voss, who now runs Pellory's AI division, spoke on Monday.",
+        {("ada-voss", "worksFor", "pellory")},
+    ),
+    # ", who" after a name stands for that name, wherever the parser hung the clause
+    (
+        "Pellory hired key staff from startup Tarnwick AI, including co-founder and CEO Ada "
+        "Voss, who now runs Pellory's AI division.",
         {("ada-voss", "worksFor", "pellory")},
     ),
     (
@@ -106,6 +121,8 @@ NEGATIVE = [
     # a noun of deals is bought or partnered with: no one reading; none made
     ("Vexo made several deals this year, including Quillon and Dorvex.", ("vexo",)),
     ("Pellory made no investments last year, including Quillon.", ("pellory", "investedIn")),
+    # a former parent holds it no more
+    ("Talkly's former parent company, Harlix, kept no stake.", ("harlix", "owns")),
     # "from" after a noun with no name before it names no maker
     ("The startup bought chips from Pellory Labs.", ("pellory-labs", "developed")),
 ]

@@ -545,6 +545,10 @@ class FrameReader(ParseRepairs, RelationalNouns):
                 return
         head = verb.head
         named = self.names.at(head)
+        if named is None:
+            beside = self._name_before_relative(verb)
+            if beside is not None:  # "co-founder and CEO Ada Voss, who now runs …"
+                head, named = beside, self.names.at(beside)
         group = _group_subject(head) if named is None else None
         if group is not None:
             # "Companies that have invested in X include A and B", "some of the people and
@@ -559,6 +563,23 @@ class FrameReader(ParseRepairs, RelationalNouns):
             slots.add(role, [Target(named)], "relative")
             return
         slots.add(role, self._resolve(trigger, role, head, slots.keys()), "relative")
+
+    def _name_before_relative(self, verb: Token) -> Token | None:
+        """The name right before ", who" when the parser hung the relative clause from a
+        noun above it: "including co-founder and CEO Ada Voss, who now runs X" (from
+        "co-founder", whose conjunct the name is). A relative pronoun follows the noun
+        phrase it stands for, so the name inside the head's phrase just before it is
+        that phrase."""
+        pronoun = next((c for c in kids(verb) if c.lower_ in ("who", "whom")), None)
+        if pronoun is None or pronoun.i < 2 or self.doc[pronoun.i - 1].text != ",":
+            return None
+        last = self.doc[pronoun.i - 2]
+        span = self.names.at(last)
+        if span is None or span.reference:
+            return None
+        if verb.head not in last.ancestors:
+            return None
+        return last
 
     def _inherited_subject(self, verb: Token, trigger: str, slots: Slots, passive: bool) -> None:
         """A verb with no subject of its own: "developed X and licenses it", "fine-tuned X
