@@ -83,6 +83,28 @@ POSITIVE = [
         "Analysts expect Vexo, the parent company of Talkly and Pictly, to report strong sales.",
         {("vexo", "owns", "talkly"), ("vexo", "owns", "pictly")},
     ),
+    # a group a participle puts in an event includes its participants
+    (
+        "Quillon raised $20 million. Other companies involved in the Quillon funding include "
+        "Vexo Capital, Tarn Ventures and Brisk Partners.",
+        {
+            ("vexo-capital", "investedIn", "quillon"),
+            ("tarn-ventures", "investedIn", "quillon"),
+            ("brisk-partners", "investedIn", "quillon"),
+        },
+    ),
+    # the company named before a round raised it
+    (
+        "Brisk Partners led the Orvane round.",
+        {("brisk-partners", "investedIn", "orvane")},
+    ),
+    # a verb the parser read as a plural noun, the sentence's root: the name before is
+    # the subject, the noun's prepositions the verb's
+    ("Tarnis Capital invests in Quillon Labs.", {("tarnis-capital", "investedIn", "quillon-labs")}),
+    (
+        "Vexo AI partners with Dorvex Systems on chips.",
+        {("dorvex-systems", "partneredWith", "vexo-ai")},
+    ),
     # who leads a company's unit works for the company
     (
         "Ada Voss, who now runs Pellory's AI division, spoke on Monday.",
@@ -121,6 +143,12 @@ NEGATIVE = [
     # a noun of deals is bought or partnered with: no one reading; none made
     ("Vexo made several deals this year, including Quillon and Dorvex.", ("vexo",)),
     ("Pellory made no investments last year, including Quillon.", ("pellory", "investedIn")),
+    ("Tarnis Capital never invests in Quillon Labs.", ("tarnis-capital", "investedIn")),
+    (
+        "Quillon raised $20 million. Companies excluded from the Quillon funding include "
+        "Vexo Capital.",
+        ("vexo-capital", "investedIn"),
+    ),
     # a former parent holds it no more
     ("Talkly's former parent company, Harlix, kept no stake.", ("harlix", "owns")),
     # "from" after a noun with no name before it names no maker

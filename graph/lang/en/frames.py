@@ -164,6 +164,7 @@ class FrameReader(ParseRepairs, RelationalNouns):
             self._misparsed_verb(token)
             self._misparsed_gerund(token)
             self._surface_triple(token)
+            self._plural_verb(token)
         for token in tokens:
             if token.pos_ == "ADJ" and token.dep_ == "acomp":
                 self._predicate_adjective(token)
@@ -904,6 +905,11 @@ class FrameReader(ParseRepairs, RelationalNouns):
         verbs = [v for v in verbs if any(c.lower_ in ("that", "which") for c in kids(v))]
         if host.dep_ == "nsubj" and lemma(host.head) in _INCLUDE_VERBS:
             verbs.append(host.head)
+        group = _described_group(host)
+        if group is not None and lemma(group.head) in _INCLUDE_VERBS:
+            # "Other companies involved in the Vexo funding include A and B", "Investors
+            # taking part in the round include X": those a group in the event includes
+            verbs.append(group.head)
         for verb in verbs:
             if block_reason(verb, self.cues):
                 continue
@@ -1404,6 +1410,21 @@ def _second_subject(verb: Token, pronoun: Token) -> bool:
     return any(
         c.dep_ == "nsubj" and c.i > pronoun.i and c.lower_ not in _RELATIVE for c in kids(verb)
     )
+
+
+def _described_group(host: Token) -> Token | None:
+    """The plural noun a participle in an event describes: "companies involved in the
+    round", "investors taking part in the funding" (the noun is the clause's subject)."""
+    prep = host.head
+    if host.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("in", "to"):
+        return None
+    participle = prep.head
+    if participle.dep_ != "acl" or participle.tag_ not in ("VBN", "VBG"):
+        return None
+    group = participle.head
+    if group.tag_ not in ("NNS", "NNPS") or group.dep_ != "nsubj":
+        return None
+    return group
 
 
 def _cleft_focus(verb: Token) -> tuple[Token, Token] | None:

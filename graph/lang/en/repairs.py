@@ -106,6 +106,31 @@ class ParseRepairs:
         slots.add("obj", self._resolve(trigger, "obj", right), "surface", 0.05)
         self._emit(trigger, token, slots, None)
 
+    def _plural_verb(self, token: Token) -> None:
+        """ "Quillon partners with Dorvex", "Tarnis invests in Quillon", "Talkly competes
+        with X": a sentence whose verb the parser read as a plural noun, its root, with
+        the name before it as a modifier; the name is the subject and the noun's
+        prepositions are the verb's."""
+        i = token.i
+        if token.tag_ != "NNS" or token.dep_ != "ROOT" or i == 0:
+            return
+        trigger = lemma(token)
+        if trigger not in self.triggers or not token.lower_.endswith("s"):
+            return
+        left = self.doc[i - 1]
+        if not self._is_name(left) or left.head != token:
+            return
+        slots = Slots()
+        for prep in kids(token):
+            role = prep_role(prep) if prep.dep_ == "prep" and prep.i > i else None
+            for pobj in kids(prep) if role else ():
+                if pobj.dep_ == "pobj":
+                    slots.add(role, self._resolve(trigger, role, pobj), "surface", 0.05)  # type: ignore[arg-type]
+        if not slots.items:
+            return
+        slots.add("subj", self._resolve(trigger, "subj", left, slots.keys()), "surface", 0.05)
+        self._emit(trigger, token, slots, block_reason(token, self.cues))  # type: ignore[arg-type]
+
     def _misparsed_gerund(self, token: Token) -> None:
         """ "spent $4.6 million training Tessera-2": a gerund the parser made a noun,
         with the name after it hanging from the same verb."""
