@@ -83,6 +83,22 @@ POSITIVE = [
         "Analysts expect Vexo, the parent company of Talkly and Pictly, to report strong sales.",
         {("vexo", "owns", "talkly"), ("vexo", "owns", "pictly")},
     ),
+    # the company of a later title in the tree's coordination is the first title's too
+    (
+        "Omar Pell, co-founder and former chief scientist of Tarnwick, has raised money "
+        "for his new venture.",
+        {("omar-pell", "founded", "tarnwick")},
+    ),
+    (
+        "Lena Ostrik, founder and onetime president of Harrow Labs, declined to comment.",
+        {("lena-ostrik", "founded", "harrow-labs")},
+    ),
+    # a bare title after "Name," that the parser made the name's conjunct describes it
+    (
+        "Dara Quist, co-founder and former chief operating officer of Velloq Labs, joined "
+        "the board.",
+        {("dara-quist", "founded", "velloq-labs")},
+    ),
     # a group a participle puts in an event includes its participants
     (
         "Quillon raised $20 million. Other companies involved in the Quillon funding include "
@@ -148,6 +164,15 @@ NEGATIVE = [
         "Quillon raised $20 million. Companies excluded from the Quillon funding include "
         "Vexo Capital.",
         ("vexo-capital", "investedIn"),
+    ),
+    # the former title stays former; a title with its own company keeps it
+    (
+        "Omar Pell, co-founder and former chief scientist of Tarnwick, has raised money.",
+        ("omar-pell", "worksFor", "tarnwick"),
+    ),
+    (
+        "Ada Voss, co-founder of Pellory and CEO of Vexo Labs, spoke.",
+        ("ada-voss", "founded", "vexo-labs"),
     ),
     # a former parent holds it no more
     ("Talkly's former parent company, Harlix, kept no stake.", ("harlix", "owns")),

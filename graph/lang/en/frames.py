@@ -1087,6 +1087,14 @@ class FrameReader(ParseRepairs, RelationalNouns):
         chain = self.title_chain(noun)
         if noun.dep_ == "conj" and self._is_title(noun.head) and noun.head not in chain:
             chain.insert(0, noun.head)  # "EVP and CEO of Microsoft AI", as the tree has it
+        if not any(p.dep_ == "prep" and p.lower_ == "of" for p in kids(noun)):
+            # "co-founder and former chief scientist of Tarnwick": the tree's later
+            # conjunct, with words between that break the chain by the words
+            chain += [
+                c
+                for c in kids(noun)
+                if c.dep_ == "conj" and c.i > noun.i and self._is_title(c) and c not in chain
+            ]
         for title in chain:
             if title != noun:  # "president and CEO of X": the first title's "of"
                 for prep in kids(title):
