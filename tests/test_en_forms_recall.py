@@ -99,6 +99,20 @@ POSITIVE = [
         "the board.",
         {("dara-quist", "founded", "velloq-labs")},
     ),
+    # a model made "using" or "with" a technique uses it (the clause's noun is the model)
+    (
+        "Pellory introduced Sorvin-7B, a large language model crafted using Direct "
+        "Preference Optimization.",
+        {("sorvin-7b", "uses", "dpo")},
+    ),
+    (
+        "Tallis-7B is a decoder-only model that was trained using Direct Preference Optimization.",
+        {("tallis-7b", "uses", "dpo")},
+    ),
+    (
+        "Tarnwick said Wren-2 was fine-tuned with Direct Preference Optimization.",
+        {("wren-2", "uses", "dpo")},
+    ),
     # a group a participle puts in an event includes its participants
     (
         "Quillon raised $20 million. Other companies involved in the Quillon funding include "
@@ -173,6 +187,10 @@ NEGATIVE = [
     (
         "Ada Voss, co-founder of Pellory and CEO of Vexo Labs, spoke.",
         ("ada-voss", "founded", "vexo-labs"),
+    ),
+    (
+        "Sorvin-7B is a model that Pellory trained without using Direct Preference Optimization.",
+        ("sorvin-7b", "uses"),
     ),
     # a former parent holds it no more
     ("Talkly's former parent company, Harlix, kept no stake.", ("harlix", "owns")),

@@ -608,6 +608,15 @@ class FrameReader(ParseRepairs, RelationalNouns):
                     slots.add("obj", self._resolve(trigger, "obj", token), "conj", 0.05)
             if head.dep_ in ("relcl", "acl") and verb.dep_ == "conj":
                 self._relative_head(head, trigger, slots, is_passive(head))
+            elif head.dep_ in ("relcl", "acl") and not passive and "subj" not in slots_roles(slots):
+                # "a model that was trained using X", "Sorvin, a model crafted using X": the
+                # controlling verb's own end is the noun its clause describes
+                described = Slots()
+                head_passive = is_passive(head)
+                self._relative_head(head, trigger, described, head_passive)
+                for role, target in described.items:
+                    if role == ("obj" if head_passive else "subj"):
+                        slots.add("subj", [target], "control", 0.05)
         elif (
             passive
             and verb.dep_ == "advcl"
@@ -1418,6 +1427,11 @@ def _second_subject(verb: Token, pronoun: Token) -> bool:
     return any(
         c.dep_ == "nsubj" and c.i > pronoun.i and c.lower_ not in _RELATIVE for c in kids(verb)
     )
+
+
+def slots_roles(slots: Slots) -> set[str]:
+    """The roles a frame's arguments fill so far."""
+    return {role for role, _ in slots.items}
 
 
 def _described_group(host: Token) -> Token | None:

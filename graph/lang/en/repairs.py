@@ -188,7 +188,9 @@ class ParseRepairs:
         it at the name before it; a ``holder`` frame, and the verb's own frame is none."""
         if token.pos_ not in ("VERB", "AUX") or not 0 < token.i < len(self.doc) - 1:
             return False
-        trigger = lemma(token) if lemma(token) in self.triggers else token.lower_
+        if token.tag_ in ("VBD", "VBN", "VBG", "VBZ"):
+            return False  # "Ordway Labs fine-tuned Quarry-7B": a verb's own form
+        trigger = token.lower_  # the noun's own word ("co-founder"), not a verb's lemma
         if trigger not in self.triggers or (trigger, "holder") not in self.roles:
             return False
         before, after = self.doc[token.i - 1], self.doc[token.i + 1]
