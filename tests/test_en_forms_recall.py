@@ -1,9 +1,9 @@
 """Forms met among the missed facts of unseen news (en batches 10 and 11), each on
 invented sentences with other names, verbs and orders: a fronted gerund as the subject
-of "be" ("Also participating in the round were A and B"), a definite round left to the
+of "be" ("Also taking part in the round were A and B"), a definite round left to the
 company that raised money ("Tarn Capital joined the round"), a title tagged a verb
-between two names ("… and Mixer Labs co-founder Elad Gil"), the maker of a name
-compounded with a type or series noun ("the Pythia series from EleutherAI"), and the
+between two names ("… and Tarnwick co-founder Omar Pell"), the maker of a name
+compounded with a type or series noun ("the Wren-3 series from Pellory Labs"), and the
 company whose unit a person leads ("runs Pellory's AI division"), the names a plural
 event noun lists ("made several acquisitions, including A and B"), and the subject of a
 clause "with $5 million in funding". Negatives must state nothing."""
@@ -60,8 +60,7 @@ POSITIVE = [
     ),
     # the names a plural event noun lists are the events' other ends (in its one role)
     (
-        "Harlix has made several AI-related acquisitions in recent years, including "
-        "Quillon and Dorvex, and expects the chip market to grow.",
+        "Since 2019 Harlix has completed four acquisitions, including Quillon and Dorvex.",
         {("harlix", "acquired", "quillon"), ("harlix", "acquired", "dorvex")},
     ),
     (
@@ -85,8 +84,8 @@ POSITIVE = [
     ),
     # the company of a later title in the tree's coordination is the first title's too
     (
-        "Omar Pell, co-founder and former chief scientist of Tarnwick, has raised money "
-        "for his new venture.",
+        "Speaking on Tuesday, Omar Pell, co-founder and former chief scientist of "
+        "Tarnwick, praised the new chips.",
         {("omar-pell", "founded", "tarnwick")},
     ),
     (
@@ -101,8 +100,8 @@ POSITIVE = [
     ),
     # a model made "using" or "with" a technique uses it (the clause's noun is the model)
     (
-        "Pellory introduced Sorvin-7B, a large language model crafted using Direct "
-        "Preference Optimization.",
+        "Reviewers liked Sorvin-7B, a small model designed using Direct Preference "
+        "Optimization, more than its rivals.",
         {("sorvin-7b", "uses", "dpo")},
     ),
     (
@@ -115,8 +114,8 @@ POSITIVE = [
     ),
     # a group a participle puts in an event includes its participants
     (
-        "Quillon raised $20 million. Other companies involved in the Quillon funding include "
-        "Vexo Capital, Tarn Ventures and Brisk Partners.",
+        "Quillon raised $20 million. Firms taking part in the Quillon round include Vexo "
+        "Capital, Tarn Ventures and Brisk Partners.",
         {
             ("vexo-capital", "investedIn", "quillon"),
             ("tarn-ventures", "investedIn", "quillon"),
@@ -142,8 +141,8 @@ POSITIVE = [
     ),
     # ", who" after a name stands for that name, wherever the parser hung the clause
     (
-        "Pellory hired key staff from startup Tarnwick AI, including co-founder and CEO Ada "
-        "Voss, who now runs Pellory's AI division.",
+        "The board praised two engineers and chief scientist Ada Voss, who now runs "
+        "Pellory's robotics unit.",
         {("ada-voss", "worksFor", "pellory")},
     ),
     (
@@ -175,13 +174,13 @@ NEGATIVE = [
     ("Pellory made no investments last year, including Quillon.", ("pellory", "investedIn")),
     ("Tarnis Capital never invests in Quillon Labs.", ("tarnis-capital", "investedIn")),
     (
-        "Quillon raised $20 million. Companies excluded from the Quillon funding include "
-        "Vexo Capital.",
+        "Quillon raised $20 million. Firms left out of the Quillon round include Vexo Capital.",
         ("vexo-capital", "investedIn"),
     ),
     # the former title stays former; a title with its own company keeps it
     (
-        "Omar Pell, co-founder and former chief scientist of Tarnwick, has raised money.",
+        "Speaking on Tuesday, Omar Pell, co-founder and former chief scientist of "
+        "Tarnwick, praised the new chips.",
         ("omar-pell", "worksFor", "tarnwick"),
     ),
     (

@@ -217,7 +217,7 @@ class FrameReader(ParseRepairs, RelationalNouns):
                     or lemma(head) in self.cues.series_nouns
                 )
             ):
-                # "the Pythia series from EleutherAI", "the Quill dataset from Harlix":
+                # "the Wren series from Pellory", "the Quill dataset from Harlix":
                 # the type noun the name is compounded with carries the "from" (right
                 # after it: the small parser hangs later ones anywhere)
                 token, adjacent = head, True
@@ -849,7 +849,7 @@ class FrameReader(ParseRepairs, RelationalNouns):
         return None
 
     def _listed_instances(self, light: Token, host: Token, trigger: str, slots: Slots) -> None:
-        """ "Intel has made several acquisitions, including A, B and C", "it has struck
+        """ "Harlix has made several acquisitions, including A, B and C", "it has struck
         partnerships such as X": the names a plural event noun lists (an "including" or
         "such as" phrase of the noun, or of its light verb after the noun) are the
         events' other ends, in the one role the noun's patterns give that end."""

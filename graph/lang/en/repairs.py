@@ -182,7 +182,7 @@ class ParseRepairs:
         self._emit(trigger, token, slots, None)
 
     def _misparsed_title(self, token: Token) -> bool:
-        """ "… and Mixer Labs co-founder Elad Gil", "Harrow.com founder Ada Voss": a title
+        """ "… and Dorvex co-founder Lena Ostrik", "Harrow.com founder Ada Voss": a title
         the parser tagged a verb between two names (the company an auxiliary or a
         subject, the person its object). By the words, it is the title of the name after
         it at the name before it; a ``holder`` frame, and the verb's own frame is none."""

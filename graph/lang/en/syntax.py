@@ -392,7 +392,7 @@ _INVERTED_COMPLEMENTS = frozenset({"attr", "acomp", "nsubj", "dobj"})
 
 
 def _inverted_subjects(verb: Token) -> Iterator[tuple[str, Token]]:
-    """ "Also participating in the round were A and B", "Leading the round was X",
+    """ "Also taking part in the round were A and B", "Leading the round was X",
     "Joining them is Y": a gerund phrase fronted as the subject of "be" (the parser's
     ``csubj``) has the noun phrase after "be" for its own subject, whatever the verb.
     The first noun phrase after "be" only: "was X, the head of Y" keeps Y out."""
