@@ -56,6 +56,8 @@ class Cues:
     family_words: frozenset[str]
     sentence_openers: frozenset[str]
     generic_heads: frozenset[str]
+    series_nouns: frozenset[str]
+    unit_nouns: frozenset[str]
     role_cues: dict[tuple[str, str], tuple[str, str]]  # (trigger, role) -> (class, cue name)
 
     def __hash__(self) -> int:  # dict fields: hash by identity (one Cues per process)
@@ -134,6 +136,8 @@ _FIELDS = {
     "family_words",
     "sentence_openers",
     "generic_heads",
+    "series_nouns",
+    "unit_nouns",
     "role_cues",
 }
 

@@ -153,7 +153,9 @@ class FrameReader(ParseRepairs, RelationalNouns):
                 # ("Analysts at X view Y as the winner").
                 deps = {c.dep_ for c in kids(token)}
                 verbal = {"nsubj", "dobj"} <= deps
-                if token.pos_ in ("VERB", "AUX", "ADJ") or token.tag_ == "VBN" or verbal:
+                if (
+                    token.pos_ in ("VERB", "AUX", "ADJ") or token.tag_ == "VBN" or verbal
+                ) and not self._misparsed_title(token):
                     self._clause(token)
                 if (nominal(token) or self._relational_modifier(token)) and not self.names.at(
                     token
@@ -163,6 +165,7 @@ class FrameReader(ParseRepairs, RelationalNouns):
             self._misparsed_verb(token)
             self._misparsed_gerund(token)
             self._surface_triple(token)
+            self._plural_verb(token)
         for token in tokens:
             if token.pos_ == "ADJ" and token.dep_ == "acomp":
                 self._predicate_adjective(token)
@@ -203,6 +206,22 @@ class FrameReader(ParseRepairs, RelationalNouns):
                 continue
             token = self.doc[span.end_token - 1]
             things = [token]
+            head = token.head
+            adjacent = False
+            if (
+                token.dep_ in _NAME_MODIFIERS
+                and head.i == span.end_token
+                and head.pos_ == "NOUN"
+                and self.names.at(head) is None
+                and (
+                    self.cues.type_of(noun_words(head)) is not None
+                    or lemma(head) in self.cues.series_nouns
+                )
+            ):
+                # "the Wren series from Pellory", "the Quill dataset from Harlix":
+                # the type noun the name is compounded with carries the "from" (right
+                # after it: the small parser hangs later ones anywhere)
+                token, adjacent = head, True
             if token.dep_ == "attr" and lemma(token.head) == "be":
                 things = []  # "X is a model from Y": the subject of the copula
                 for child in kids(token.head):
@@ -210,6 +229,8 @@ class FrameReader(ParseRepairs, RelationalNouns):
                         things.append(child)
             for prep in kids(token):
                 if prep.dep_ != "prep" or prep.lower_ != "from":
+                    continue
+                if adjacent and prep.i != token.i + 1:
                     continue
                 for pobj in kids(prep):
                     if pobj.dep_ != "pobj" or self.names.at(pobj) is None:
@@ -247,7 +268,26 @@ class FrameReader(ParseRepairs, RelationalNouns):
                 bool(classes and classes & _TERM_CLASSES),
             )
         classes, terms = cached
-        return self.resolver.targets(token, classes, terms=terms, exclude=frozenset(exclude or ()))
+        found = self.resolver.targets(token, classes, terms=terms, exclude=frozenset(exclude or ()))
+        if not found and role == "obj" and lemma(token) in self.cues.unit_nouns:
+            return self._unit_owner(trigger, token)
+        return found
+
+    def _unit_owner(self, trigger: str, unit: Token) -> list[Target]:
+        """ "runs Pellory's AI division", "a cloud group at Tarnwick led by X": the one who
+        leads a company's unit works for the company (its possessor or the company
+        compounded with it), for the relations of staff only."""
+        if not any(p.relation == "worksFor" for p in self.index.for_trigger(trigger)):
+            return []
+        for child in kids(unit):
+            if child.dep_ in ("poss", "compound") and child.i < unit.i:
+                named = self.names.at(child)
+                if named is not None and self.resolver.class_of(named) != "Person":
+                    if not named.reference and all(v.cue != "unit-owner" for v in named.votes):
+                        # a company's unit: the owner is a company
+                        named.votes.append(Vote("Organization", ROLE_CUE, "unit-owner"))
+                    return [Target(named, "unit", 0.05)]
+        return []
 
     def _emit(self, trigger: str, anchor: Token, slots: Slots, blocked: str | None) -> None:
         relations = {p.relation for p in self.index.for_trigger(trigger)}
@@ -542,6 +582,10 @@ class FrameReader(ParseRepairs, RelationalNouns):
                 return
         head = verb.head
         named = self.names.at(head)
+        if named is None:
+            beside = self._name_before_relative(verb)
+            if beside is not None:  # "co-founder and CEO Ada Voss, who now runs …"
+                head, named = beside, self.names.at(beside)
         closest = self._name_before_clause(verb)
         if named is not None and closest is not None:
             found = self._resolve(trigger, role, head, slots.keys())
@@ -581,6 +625,23 @@ class FrameReader(ParseRepairs, RelationalNouns):
         between = self.doc[first.end_token : last.start_token]
         return any(t.text not in (",", "and", "or") and self.names.at(t) is None for t in between)
 
+    def _name_before_relative(self, verb: Token) -> Token | None:
+        """The name right before ", who" when the parser hung the relative clause from a
+        noun above it: "including co-founder and CEO Ada Voss, who now runs X" (from
+        "co-founder", whose conjunct the name is). A relative pronoun follows the noun
+        phrase it stands for, so the name inside the head's phrase just before it is
+        that phrase."""
+        pronoun = next((c for c in kids(verb) if c.lower_ in ("who", "whom")), None)
+        if pronoun is None or pronoun.i < 2 or self.doc[pronoun.i - 1].text != ",":
+            return None
+        last = self.doc[pronoun.i - 2]
+        span = self.names.at(last)
+        if span is None or span.reference:
+            return None
+        if verb.head not in last.ancestors:
+            return None
+        return last
+
     def _inherited_subject(self, verb: Token, trigger: str, slots: Slots, passive: bool) -> None:
         """A verb with no subject of its own: "developed X and licenses it", "fine-tuned X
         to create Y" (the governing verb's subject), or a passive participle's noun."""
@@ -607,6 +668,15 @@ class FrameReader(ParseRepairs, RelationalNouns):
                     slots.add("obj", self._resolve(trigger, "obj", token), "conj", 0.05)
             if head.dep_ in ("relcl", "acl") and verb.dep_ == "conj":
                 self._relative_head(head, trigger, slots, is_passive(head))
+            elif head.dep_ in ("relcl", "acl") and not passive and "subj" not in slots_roles(slots):
+                # "a model that was trained using X", "Sorvin, a model crafted using X": the
+                # controlling verb's own end is the noun its clause describes
+                described = Slots()
+                head_passive = is_passive(head)
+                self._relative_head(head, trigger, described, head_passive)
+                for role, target in described.items:
+                    if role == ("obj" if head_passive else "subj"):
+                        slots.add("subj", [target], "control", 0.05)
         elif (
             passive
             and verb.dep_ == "advcl"
@@ -745,17 +815,23 @@ class FrameReader(ParseRepairs, RelationalNouns):
             light = light.head if light.head != light else None
         if light is not None and amount_verb(light) is not None:
             light = amount_verb(light)  # "raised $60 million in a round led by X"
+        endowed = light is not None and self._endowed(light, trigger)
+        if endowed:  # "emerged from stealth with $5 million in funding led by X"
+            light = light.head.head  # type: ignore[union-attr]
         alarm = trigger in self.cues.alarm_nouns and light is not None
         if light is not None and (
-            lemma(light)
+            endowed
+            or lemma(light)
             in self.cues.light_verbs
             | self.cues.raising_verbs
             | self.cues.planning_words
             | self.cues.former_words
             or (alarm and lemma(light) in self.cues.alarm_verbs)  # "sounded the alarm over X"
         ):
-            raiser = self._raised(trigger, light)
-            for role, token in verb_arguments(light):
+            raiser = endowed or self._raised(trigger, light)
+            # (with the names the parser hung from the verb by another label: "Tarn
+            # Capital joined the round", the name parsed as an adverb)
+            for role, token in verb_arguments(light, self._is_name):
                 if role == "subj" and token.lower_ in _RELATIVE and light.dep_ == "relcl":
                     token = light.head  # "the startup, which announced a round": the startup
                 if role == "subj":
@@ -768,6 +844,7 @@ class FrameReader(ParseRepairs, RelationalNouns):
                     slots.add(
                         role, self._resolve(trigger, role, token, slots.keys()), "light", 0.05
                     )
+            self._listed_instances(light, host, trigger, slots)
             joined = self._coordinated_light_subjects(light, trigger, slots)
             joined = self._participants(light, host, trigger, slots, joined)
             word = lemma(light)
@@ -831,6 +908,47 @@ class FrameReader(ParseRepairs, RelationalNouns):
                     return Target(company, "employer", 0.05)
         return None
 
+    def _listed_instances(self, light: Token, host: Token, trigger: str, slots: Slots) -> None:
+        """ "Harlix has made several acquisitions, including A, B and C", "it has struck
+        partnerships such as X": the names a plural event noun lists (an "including" or
+        "such as" phrase of the noun, or of its light verb after the noun) are the
+        events' other ends, in the one role the noun's patterns give that end."""
+        if host.tag_ not in ("NNS", "NNPS") or (trigger, "holder") in self.roles:
+            return
+        wanted = {
+            p.object_role.split("|")[0]
+            for p in self.index.for_trigger(trigger)
+            if p.subject_role == "subj"
+        }
+        if len(wanted) != 1:
+            return  # "deals including X": bought, or partnered with?
+        role = wanted.pop()
+        for place in (host, light):
+            for prep in kids(place):
+                if prep.dep_ != "prep" or prep.i < host.i:
+                    continue
+                if prep.lower_ == "including" or (
+                    prep.lower_ == "as" and any(c.lower_ == "such" for c in kids(prep))
+                ):
+                    for pobj in kids(prep):
+                        if pobj.dep_ == "pobj" and self._is_name(pobj):
+                            found = self._resolve(trigger, role, pobj, slots.keys())
+                            slots.add(role, found, "including", 0.05)
+
+    def _endowed(self, amount: Token, trigger: str) -> bool:
+        """ "Vexo emerged from stealth with $5 million in funding", "launched with $9
+        million in seed financing": a sum of a round held "with" by a clause's subject is
+        money the subject raised (only for a round that has an owner's role)."""
+        if amount.pos_ != "NUM" and amount.lower_ not in ("million", "billion", "trillion"):
+            return False
+        prep = amount.head
+        if amount.dep_ != "pobj" or prep.lower_ != "with" or prep.head.pos_ not in ("VERB",):
+            return False
+        return any(
+            p.relation == "investedIn" and p.subject_role == "subj" and p.object_role == "poss"
+            for p in self.index.for_trigger(trigger)
+        )
+
     def _raised(self, trigger: str, light: Token) -> bool:
         """ "Vexo closed a round": the subject of a raising verb is the company a round is
         for (the possessor: "its round"), where the event's subject is the investor."""
@@ -856,6 +974,11 @@ class FrameReader(ParseRepairs, RelationalNouns):
         verbs = [v for v in verbs if any(c.lower_ in ("that", "which") for c in kids(v))]
         if host.dep_ == "nsubj" and lemma(host.head) in _INCLUDE_VERBS:
             verbs.append(host.head)
+        group = _described_group(host)
+        if group is not None and lemma(group.head) in _INCLUDE_VERBS:
+            # "Other companies involved in the Vexo funding include A and B", "Investors
+            # taking part in the round include X": those a group in the event includes
+            verbs.append(group.head)
         for verb in verbs:
             if block_reason(verb, self.cues):
                 continue
@@ -1033,6 +1156,14 @@ class FrameReader(ParseRepairs, RelationalNouns):
         chain = self.title_chain(noun)
         if noun.dep_ == "conj" and self._is_title(noun.head) and noun.head not in chain:
             chain.insert(0, noun.head)  # "EVP and CEO of Microsoft AI", as the tree has it
+        if not any(p.dep_ == "prep" and p.lower_ == "of" for p in kids(noun)):
+            # "co-founder and former chief scientist of Tarnwick": the tree's later
+            # conjunct, with words between that break the chain by the words
+            chain += [
+                c
+                for c in kids(noun)
+                if c.dep_ == "conj" and c.i > noun.i and self._is_title(c) and c not in chain
+            ]
         for title in chain:
             if title != noun:  # "president and CEO of X": the first title's "of"
                 for prep in kids(title):
@@ -1230,7 +1361,12 @@ class FrameReader(ParseRepairs, RelationalNouns):
                 continue
             role = pattern.object_role if has_subject else pattern.subject_role
             classes = pattern.object_classes if has_subject else pattern.subject_classes
-            found = self.resolver.implicit(noun, classes, frozenset(slots.keys()))
+            if has_subject and pattern.relation == "investedIn" and role == "poss":
+                # "Vexo raised $20 million. Tarn Capital led the round.": a round is the
+                # company's that last raised money, before the article's topic
+                found = self.resolver.raiser(noun, frozenset(slots.keys()))
+            else:
+                found = self.resolver.implicit(noun, classes, frozenset(slots.keys()))
             if found is not None:
                 slots.add(role.split("|")[0], [found], "topic", 0.1)
             return
@@ -1360,6 +1496,26 @@ def _second_subject(verb: Token, pronoun: Token) -> bool:
     return any(
         c.dep_ == "nsubj" and c.i > pronoun.i and c.lower_ not in _RELATIVE for c in kids(verb)
     )
+
+
+def slots_roles(slots: Slots) -> set[str]:
+    """The roles a frame's arguments fill so far."""
+    return {role for role, _ in slots.items}
+
+
+def _described_group(host: Token) -> Token | None:
+    """The plural noun a participle in an event describes: "companies involved in the
+    round", "investors taking part in the funding" (the noun is the clause's subject)."""
+    prep = host.head
+    if host.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("in", "to"):
+        return None
+    participle = prep.head
+    if participle.dep_ != "acl" or participle.tag_ not in ("VBN", "VBG"):
+        return None
+    group = participle.head
+    if group.tag_ not in ("NNS", "NNPS") or group.dep_ != "nsubj":
+        return None
+    return group
 
 
 def _cleft_focus(verb: Token) -> tuple[Token, Token] | None:

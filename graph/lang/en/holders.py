@@ -146,6 +146,8 @@ class RelationalNouns:
             out.append((following, "beside"))  # "under chief executive Arvind Krishna"
         if place.dep_ == "appos" and not contrasted(place):
             out.append((place.head, "apposition"))  # "Lexa-8B, a fine-tuned version of X"
+        elif self._conjoined_apposition(place):
+            out.append((place.head, "apposition"))
         for child in kids(host):
             if child.dep_ == "appos":
                 out.append((child, "apposition"))  # "co-founder Ramin Hasani"
@@ -154,6 +156,18 @@ class RelationalNouns:
         out.extend(self._among_holders(place))
         out.extend(self._listed_holders(host))
         return out
+
+    def _conjoined_apposition(self, place: Token) -> bool:
+        """ "Dara Quist, co-founder and former COO of Velloq": a bare title right after a
+        name and a comma that the parser made the name's conjunct is its apposition (a
+        list of names joins names; a title joined by "and" is one: "Vexo and its CEO")."""
+        if place.dep_ != "conj" or not self._is_name(place.head) or place.head.i > place.i:
+            return False
+        start = min([c.i for c in kids(place) if c.i < place.i] + [place.i])
+        if start < 2 or self.doc[start - 1].text != ",":
+            return False
+        named = self.names.at(place.head)
+        return named is not None and named.end_token == start - 1
 
     def _after_comma(self, place: Token) -> list[tuple[Token, str]]:
         """ "Selma Haug, the author of …", "A and B, two of the three founders of X"."""

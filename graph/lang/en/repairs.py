@@ -56,11 +56,15 @@ class ParseRepairs:
     triggers: frozenset[str]
     frames: list[Frame]
     cues: object
+    roles: dict[tuple[str, str], frozenset[str]]
 
     def _resolve(self, trigger: str, role: str, token: Token, exclude=None) -> list[Target]:
         raise NotImplementedError
 
     def _emit(self, trigger: str, anchor: Token, slots: Slots, blocked: str | None) -> None:
+        raise NotImplementedError
+
+    def _former_prefix(self, noun: Token) -> bool:
         raise NotImplementedError
 
     def _is_name(self, token: Token) -> bool:
@@ -101,6 +105,31 @@ class ParseRepairs:
         slots.add("subj", self._resolve(trigger, "subj", left), "surface", 0.05)
         slots.add("obj", self._resolve(trigger, "obj", right), "surface", 0.05)
         self._emit(trigger, token, slots, None)
+
+    def _plural_verb(self, token: Token) -> None:
+        """ "Quillon partners with Dorvex", "Tarnis invests in Quillon", "Talkly competes
+        with X": a sentence whose verb the parser read as a plural noun, its root, with
+        the name before it as a modifier; the name is the subject and the noun's
+        prepositions are the verb's."""
+        i = token.i
+        if token.tag_ != "NNS" or token.dep_ != "ROOT" or i == 0:
+            return
+        trigger = lemma(token)
+        if trigger not in self.triggers or not token.lower_.endswith("s"):
+            return
+        left = self.doc[i - 1]
+        if not self._is_name(left) or left.head != token:
+            return
+        slots = Slots()
+        for prep in kids(token):
+            role = prep_role(prep) if prep.dep_ == "prep" and prep.i > i else None
+            for pobj in kids(prep) if role else ():
+                if pobj.dep_ == "pobj":
+                    slots.add(role, self._resolve(trigger, role, pobj), "surface", 0.05)  # type: ignore[arg-type]
+        if not slots.items:
+            return
+        slots.add("subj", self._resolve(trigger, "subj", left, slots.keys()), "surface", 0.05)
+        self._emit(trigger, token, slots, block_reason(token, self.cues))  # type: ignore[arg-type]
 
     def _misparsed_gerund(self, token: Token) -> None:
         """ "spent $4.6 million training Tessera-2": a gerund the parser made a noun,
@@ -151,6 +180,29 @@ class ParseRepairs:
                         slots.add("result", found, "purpose", 0.05)
                 break
         self._emit(trigger, token, slots, None)
+
+    def _misparsed_title(self, token: Token) -> bool:
+        """ "… and Dorvex co-founder Lena Ostrik", "Harrow.com founder Ada Voss": a title
+        the parser tagged a verb between two names (the company an auxiliary or a
+        subject, the person its object). By the words, it is the title of the name after
+        it at the name before it; a ``holder`` frame, and the verb's own frame is none."""
+        if token.pos_ not in ("VERB", "AUX") or not 0 < token.i < len(self.doc) - 1:
+            return False
+        if token.tag_ in ("VBD", "VBN", "VBG", "VBZ"):
+            return False  # "Ordway Labs fine-tuned Quarry-7B": a verb's own form
+        trigger = token.lower_  # the noun's own word ("co-founder"), not a verb's lemma
+        if trigger not in self.triggers or (trigger, "holder") not in self.roles:
+            return False
+        before, after = self.doc[token.i - 1], self.doc[token.i + 1]
+        if not (self._is_name(before) and self._is_name(after)):
+            return False
+        if not before.whitespace_ or after.dep_ not in ("dobj", "nsubj", "attr", "oprd"):
+            return False  # "Vexo-led", and a verb's real object
+        slots = Slots()
+        slots.add("holder", self._resolve(trigger, "holder", after), "surface", 0.05)
+        slots.add("of", self._resolve(trigger, "of", before), "surface", 0.05)
+        self._emit(trigger, token, slots, "former" if self._former_prefix(token) else None)
+        return True
 
     def _surface_possessive(self, marker: Token) -> None:
         """ "Google DeepMind’s previous AlphaFold 2 system", "A and Google’s DeepMind": a

@@ -351,6 +351,7 @@ def _tree_arguments(verb: Token) -> Iterator[tuple[str, Token]]:
                     for pobj in kids(prep) if role else ():
                         if pobj.dep_ == "pobj":
                             yield role or "", pobj
+    yield from _inverted_subjects(verb)
     holders = [verb]
     if verb.dep_ == "acomp" and passive:
         holders.append(verb.head)
@@ -396,6 +397,25 @@ def _tree_arguments(verb: Token) -> Iterator[tuple[str, Token]]:
                                 yield inner, deeper
             elif dep == "prt" and holder == verb:
                 continue
+
+
+#: What the parser makes of the noun phrase after "be" in an inverted clause.
+_INVERTED_COMPLEMENTS = frozenset({"attr", "acomp", "nsubj", "dobj"})
+
+
+def _inverted_subjects(verb: Token) -> Iterator[tuple[str, Token]]:
+    """ "Also taking part in the round were A and B", "Leading the round was X",
+    "Joining them is Y": a gerund phrase fronted as the subject of "be" (the parser's
+    ``csubj``) has the noun phrase after "be" for its own subject, whatever the verb.
+    The first noun phrase after "be" only: "was X, the head of Y" keeps Y out."""
+    if verb.dep_ != "csubj" or verb.tag_ != "VBG" or lemma(verb.head) != "be":
+        return
+    if verb.i > verb.head.i or any(c.dep_ in _SUBJECTS for c in kids(verb)):
+        return
+    for child in kids(verb.head):
+        if child.dep_ in _INVERTED_COMPLEMENTS and child.i > verb.head.i:
+            yield "subj", child
+            return
 
 
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "compound"})
