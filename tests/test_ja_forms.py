@@ -37,6 +37,26 @@ def holds(triple: Triple, found: set[Triple]) -> bool:
     return triple in found
 
 
+def form_tests(reads: list, silent: list) -> tuple[Callable[..., None], Callable[..., None]]:
+    """The two tests of a form file: each form is read, each near miss stays silent.
+
+    A form file binds them to its own case lists (``test_form_is_read,
+    test_near_miss_stays_silent = form_tests(READS, SILENT)``) and imports
+    ``relations_of`` for the fixture."""
+
+    @pytest.mark.parametrize(("text", "triple"), reads)
+    def test_form_is_read(relations_of, text: str, triple: Triple) -> None:
+        found = relations_of(text)
+        assert holds(triple, found), f"read instead: {sorted(found)}"
+
+    @pytest.mark.parametrize(("text", "triple"), silent)
+    def test_near_miss_stays_silent(relations_of, text: str, triple: Triple) -> None:
+        found = relations_of(text)
+        assert not holds(triple, found), f"read: {sorted(found)}"
+
+    return test_form_is_read, test_near_miss_stays_silent
+
+
 @pytest.fixture(scope="module")
 def relations_of(read_facts) -> Callable[[str], set[Triple]]:
     """The relation triples of a text, read once per text (many cases share a sentence)."""
@@ -1406,13 +1426,4 @@ SILENT = [
 ]
 
 
-@pytest.mark.parametrize(("text", "triple"), READS)
-def test_form_is_read(relations_of, text: str, triple: Triple) -> None:
-    found = relations_of(text)
-    assert holds(triple, found), f"read instead: {sorted(found)}"
-
-
-@pytest.mark.parametrize(("text", "triple"), SILENT)
-def test_near_miss_stays_silent(relations_of, text: str, triple: Triple) -> None:
-    found = relations_of(text)
-    assert not holds(triple, found), f"read: {sorted(found)}"
+test_form_is_read, test_near_miss_stays_silent = form_tests(READS, SILENT)

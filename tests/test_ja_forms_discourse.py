@@ -12,9 +12,7 @@ that can do the act (its class and the other end's class fit a pattern of the tr
 
 from __future__ import annotations
 
-import pytest
-
-from tests.test_ja_forms import Triple, case, holds, relations_of  # noqa: F401 (fixture)
+from tests.test_ja_forms import Triple, case, form_tests, relations_of  # noqa: F401 (fixture)
 
 # --------------------------------------------------------------------------------------
 # 60. A sentence with no topic carries its main clause's が/も-subject: the next sentence's
@@ -326,13 +324,4 @@ SILENT = [
 ]
 
 
-@pytest.mark.parametrize(("text", "triple"), READS)
-def test_form_reads(relations_of, text: str, triple: Triple) -> None:  # noqa: F811
-    found = relations_of(text)
-    assert holds(triple, found), f"read: {sorted(found)}"
-
-
-@pytest.mark.parametrize(("text", "triple"), SILENT)
-def test_near_miss_stays_silent(relations_of, text: str, triple: Triple) -> None:  # noqa: F811
-    found = relations_of(text)
-    assert not holds(triple, found), f"read: {sorted(found)}"
+test_form_is_read, test_near_miss_stays_silent = form_tests(READS, SILENT)

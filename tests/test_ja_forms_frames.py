@@ -10,9 +10,7 @@ with a subject of its own that no topic may fill.
 
 from __future__ import annotations
 
-import pytest
-
-from tests.test_ja_forms import Triple, case, holds, relations_of  # noqa: F401 (fixture)
+from tests.test_ja_forms import Triple, case, form_tests, relations_of  # noqa: F401 (fixture)
 
 # --------------------------------------------------------------------------------------
 # 71. A list closed by といった/などの and a class noun carries the case written after the
@@ -306,13 +304,4 @@ SILENT = [
 ]
 
 
-@pytest.mark.parametrize(("text", "triple"), READS)
-def test_form_is_read(relations_of, text: str, triple: Triple) -> None:  # noqa: F811
-    found = relations_of(text)
-    assert holds(triple, found), f"read instead: {sorted(found)}"
-
-
-@pytest.mark.parametrize(("text", "triple"), SILENT)
-def test_near_miss_stays_silent(relations_of, text: str, triple: Triple) -> None:  # noqa: F811
-    found = relations_of(text)
-    assert not holds(triple, found), f"read: {sorted(found)}"
+test_form_is_read, test_near_miss_stays_silent = form_tests(READS, SILENT)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_ja_forms import Triple, case, holds, relations_of  # noqa: F401 (fixture)
+from tests.test_ja_forms import Triple, case, form_tests, relations_of  # noqa: F401 (fixture)
 from tests.test_ja_names import entities
 
 # --------------------------------------------------------------------------------------
@@ -143,15 +143,7 @@ def test_look_alike_is_no_name(read_facts, text, surface) -> None:
     assert surface not in entities(read_facts, text)
 
 
-@pytest.mark.parametrize(
-    ("text", "triple"), [*FORM_N1_READS, *FORM_N4_READS, *FORM_N7_READS, *FORM_N8_READS]
+test_form_is_read, test_near_miss_stays_silent = form_tests(
+    [*FORM_N1_READS, *FORM_N4_READS, *FORM_N7_READS, *FORM_N8_READS],
+    [*FORM_N4_SILENT, *FORM_N7_SILENT, *FORM_N8_SILENT],
 )
-def test_form_is_read(relations_of, text: str, triple: Triple) -> None:  # noqa: F811
-    found = relations_of(text)
-    assert holds(triple, found), f"read instead: {sorted(found)}"
-
-
-@pytest.mark.parametrize(("text", "triple"), [*FORM_N4_SILENT, *FORM_N7_SILENT, *FORM_N8_SILENT])
-def test_near_miss_stays_silent(relations_of, text: str, triple: Triple) -> None:  # noqa: F811
-    found = relations_of(text)
-    assert not holds(triple, found), f"read: {sorted(found)}"

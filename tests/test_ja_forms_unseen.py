@@ -5,9 +5,7 @@ must give its fact, a near miss must stay silent, a known gap is a strict xfail.
 
 from __future__ import annotations
 
-import pytest
-
-from tests.test_ja_forms import Triple, case, holds, relations_of  # noqa: F401 (fixture)
+from tests.test_ja_forms import Triple, case, form_tests, relations_of  # noqa: F401 (fixture)
 
 # --------------------------------------------------------------------------------------
 # 41. A receiving verb (Xから出資を受ける) whose receiver the sentence leaves out: the
@@ -656,13 +654,4 @@ SILENT = [
 ]
 
 
-@pytest.mark.parametrize(("text", "triple"), READS)
-def test_form_is_read(relations_of, text: str, triple: Triple) -> None:  # noqa: F811
-    found = relations_of(text)
-    assert holds(triple, found), f"read instead: {sorted(found)}"
-
-
-@pytest.mark.parametrize(("text", "triple"), SILENT)
-def test_near_miss_stays_silent(relations_of, text: str, triple: Triple) -> None:  # noqa: F811
-    found = relations_of(text)
-    assert not holds(triple, found), f"read: {sorted(found)}"
+test_form_is_read, test_near_miss_stays_silent = form_tests(READS, SILENT)

@@ -300,18 +300,24 @@ class AttributeReader:
             if token is None:
                 continue
             for span, how in self._parameter_owner(token):
-                _vote(span, "AIModel", PARAMETER_VOTE, "attribute:parameters")
-                yield self._reading(
-                    span,
-                    "parameterCount",
-                    int(value),
-                    "integer",
-                    match.span(),
-                    f"attribute:parameter-count/{how}",
-                    0.85,
-                    _MODELS,
-                )
+                yield self._count(span, int(value), match.span(), how, 0.85)
                 break
+
+    def _count(
+        self, span: NameSpan, value: int, where: tuple[int, int], how: str, confidence: float
+    ) -> AttributeReading:
+        """A parameter count read from the text; it makes its owner a model."""
+        _vote(span, "AIModel", PARAMETER_VOTE, "attribute:parameters")
+        return self._reading(
+            span,
+            "parameterCount",
+            value,
+            "integer",
+            where,
+            f"attribute:parameter-count/{how}",
+            confidence,
+            _MODELS,
+        )
 
     def _sized_models(self) -> Iterator[AttributeReading]:
         """ "Nimbus, a 12B model", "Heron is a 40B model": a size in billions or millions
@@ -327,17 +333,8 @@ class AttributeReader:
                 if not value:
                     continue
                 for span, how in self._parameter_owner(size):
-                    _vote(span, "AIModel", PARAMETER_VOTE, "attribute:parameters")
-                    yield self._reading(
-                        span,
-                        "parameterCount",
-                        int(value),
-                        "integer",
-                        (size.idx, size.idx + len(size)),
-                        f"attribute:parameter-count/sized-{how}",
-                        0.75,
-                        _MODELS,
-                    )
+                    where = (size.idx, size.idx + len(size))
+                    yield self._count(span, int(value), where, f"sized-{how}", 0.75)
                     break
 
     def _parameter_owner(self, token: Token) -> Iterator[tuple[NameSpan, str]]:
