@@ -316,8 +316,10 @@ class _FrameBuilder(_Triggers, _Attaching, _Heads, _Clauses, _Gaps, _Blocking, _
                     for n, m in self.args.get(position.i, [])
                     if m == "を"
                 ]
+        incorporated = carrier is None and not is_predicate(clause)
+        incorporated = incorporated and self._headline_incorporated(event)
         for name in prefixes:
-            arguments.append(ProtoArgument(name, "prefix"))
+            arguments.append(ProtoArgument(name, "wo" if incorporated else "prefix"))
         arguments += self._heads(event, arguments)
         if trigger == "@title" and any(a.role == "head" for a in arguments):
             # "Quora CEOのAdam D'Angelo氏": with its holder named, a name before the title is

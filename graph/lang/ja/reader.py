@@ -72,6 +72,7 @@ _RELEASES = frozenset(
         "お披露目",
     }
 )
+_KATAKANA_COMPANY = re.compile(r"[\u30a1-\u30fa\u30fc]{3,}・?[\u30a1-\u30fa\u30fc]{4,}")
 _VERSIONISH = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[bmkt])$", re.IGNORECASE)
 _SIZE_REFERENCE = re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?[BM])(?:版)?(?:の)?(?:モデル|版)")
 _NAMING = re.compile(
@@ -382,6 +383,18 @@ class DocumentReader:
         """``光年之外`` for ``北京光年之外科技``: a company name without its city and its
         company-name ending, the way later sentences write it."""
         ending = self.cues.org_head(name.surface)
+        if ending is not None and ending[1] and _KATAKANA_COMPANY.fullmatch(name.surface):
+            # "シスコ" for "シスコシステムズ", "アーム" for "アーム・ホールディングス": a katakana
+            # company name loses its katakana company-name ending (a word of its own) later.
+            core = name.surface[: -len(ending[0])].rstrip("・")
+            if (
+                len(core) >= 3
+                and len(ending[0]) >= 4
+                and not self.cues.type_of_noun(core)
+                and not self.finder._described_noun(core)
+            ):
+                return core
+            return None
         if ending is None or not re.search(r"[\u4e00-\u9fff]", name.surface):
             return None
         start, end = name.start, name.end - len(ending[0])
@@ -1175,6 +1188,11 @@ class DocumentReader:
         for proto, reading in zip(frames, readings, strict=True):
             word = sentence.clean.text[proto.start : proto.end]
             technique = self.cues.method_of(word) or self.cues.method_of(proto.trigger)
+            span = (reading.start, reading.end)
+            if technique is None and proto.trigger == "@tuned":
+                # "「Kiri 2」の日本語継続事前学習モデル「Aoi」": the noun calling Aoi the tuned
+                # model of Kiri 2 names the method it was tuned by.
+                technique, span = self._method_between(sentence, proto, span)
             # (the model made is in the clause itself or owns the work it is part of,
             # "「X」の開発では…追加学習した": a topic or the previous sentence's subject is as
             # often the base model or the company)
@@ -1211,9 +1229,9 @@ class DocumentReader:
             vote = Vote("Technique", STRONG_CUE * 5, "method-event")
             names.append(
                 Name(
-                    reading.start,
-                    reading.end,
-                    sentence.document.text[reading.start : reading.end],
+                    span[0],
+                    span[1],
+                    sentence.document.text[span[0] : span[1]],
                     key,
                     canonical,
                     (vote,),
@@ -1223,6 +1241,26 @@ class DocumentReader:
             method = Argument(key, "method", reading.start, reading.end)
             out.append(replace(reading, arguments=(*reading.arguments, *results, method)))
         return names, tuple(out)
+
+    def _method_between(
+        self, sentence: ParsedSentence, proto: ProtoFrame, span: tuple[int, int]
+    ) -> tuple[str | None, tuple[int, int]]:
+        """The training method a tuned-model noun names between the base and the model
+        (``Xの日本語継続事前学習モデル「Y」`` -> continued pretraining), with its place in the
+        document; the longest method word wins (継続事前学習 over 事前学習)."""
+        base = next((a.name for a in proto.arguments if a.role == "wo"), None)
+        model = next((a.name for a in proto.arguments if a.role == "ga"), None)
+        if base is None or model is None or base.unit_end >= model.start:
+            return None, span
+        text = sentence.clean.text
+        found: tuple[str, int, int] | None = None
+        for word, technique in self.cues.method_events:
+            at = text.find(word, base.unit_end, model.start)
+            if at >= 0 and (found is None or len(word) > found[2] - found[1]):
+                found = (technique, at, at + len(word))
+        if found is None:
+            return None, span
+        return found[0], self._doc_span(sentence, found[1], found[2])
 
     def _frame(self, sentence: ParsedSentence, frame: ProtoFrame) -> Frame:
         start, end = self._doc_span(sentence, frame.start, frame.end)

@@ -10,6 +10,7 @@ live apart from any one of them.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from graph.lang.ja.framing.records import Placed, _State
@@ -191,7 +192,7 @@ class _Clauses(_State):
             ):
                 return list(self.group_of.get(name.token, [name]))
             if self._headline_subject(name):
-                return [name]
+                return sorted(self.group_of.get(name.token, [name]), key=lambda n: n.start)
         return []
 
     def _headline_predicate(self, event: Token) -> bool:
@@ -201,7 +202,22 @@ class _Clauses(_State):
         if self.text[end : end + 1] not in _HEADLINE_ENDS or event.pos_ not in ("NOUN", "VERB"):
             return False
         markers = {m for _, m in self.args.get(event.i, [])}
-        return bool(markers & {"を", "と", "が", "に", "から"})
+        if markers & {"を", "と", "が", "に", "から"}:
+            return True
+        return self._headline_incorporated(event)
+
+    def _headline_incorporated(self, event: Token) -> bool:
+        """``アリババ、新型AI「Qwen-X」発表``, ``オルカ、ミナセ買収``: a headline (no full stop)
+        that opens with its subject and a comma and ends on an event noun with a name glued
+        right before it; the noun is the verb, and the glued name is what it is done to (a
+        verbal noun's incorporated noun is its object), not a doer as in ``Meta開発の…``."""
+        end = event.idx + len(event.text)
+        return (
+            bool(self.prefixes.get(event.i))
+            and "。" not in self.text
+            and self.text[end : end + 1] in _HEADLINE_ENDS
+            and self._headline_opener() is not None
+        )
 
     def _headline_opener(self) -> Placed | None:
         first = min(self.by_token.values(), key=lambda p: p.start, default=None)
@@ -209,7 +225,26 @@ class _Clauses(_State):
 
     def _headline_subject(self, name: Placed) -> bool:
         """``Sakana AI、新手法を発表``: a headline opens with its subject and a comma."""
-        return self._opens_headline(name) and len(self.group_of.get(name.token, [name])) == 1
+        group = sorted(self.group_of.get(name.token, [name]), key=lambda n: n.start)
+        if len(group) == 1:
+            return self._opens_headline(name)
+        # "産総研と東工大、新モデル「X」公開": subjects joined by と open it together (a list
+        # joined by commas, "A、B、Cが…", is no opener)
+        joined = all(
+            self.text[a.unit_end : b.start].strip("「」『』 ") == "と" for a, b in pairwise(group)
+        )
+        return joined and name is group[0] and self._opens_headline_group(group)
+
+    def _opens_headline_group(self, group: list[Placed]) -> bool:
+        """The first name of a と-joined group opens a headline and a comma follows the last."""
+        first, last = group[0], group[-1]
+        opening = self.text[: first.start].strip().rstrip("「『")
+        opening = re.sub(r"^[【\[][^】\]]{0,20}[】\]]\s*", "", opening)
+        return (
+            "。" not in self.text
+            and (opening == "" or opening in self.s.cues.country_prefixes)
+            and self.text[last.unit_end :].lstrip("」』").startswith("、")
+        )
 
     def _opens_headline(self, name: Placed) -> bool:
         """The name opens a headline (a line with no full stop) and a comma follows it."""

@@ -166,7 +166,7 @@ class _Constructions(_State):
         for owner in owners:
             between = self.text[owner.unit_end : name.start]
             match = re.fullmatch(
-                r"[」』]?の([^、。「」『』はがを]{2,20}?)(?:モデル|版)[「『]?", between
+                r"[」』]?\s?の([^、。「」『』はがを]{2,20}?)(?:モデル|版)[「『]?", between
             )
             if match and any(w in match.group(1) for w in words):
                 return owner

@@ -136,6 +136,7 @@ _HEADLINE_ENDS = (
     "…",
     "―",
     "—",
+    "-",  # (a dash, as the cleaned text writes it: "「X」公開–「Y」の能力拡張")
     "：",
     ":",
     "！",
