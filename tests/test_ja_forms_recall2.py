@@ -5,9 +5,7 @@ tests/test_ja_forms.py: a form must give its fact, a near miss must stay silent.
 
 from __future__ import annotations
 
-import pytest
-
-from tests.test_ja_forms import Triple, case, holds, relations_of  # noqa: F401 (fixture)
+from tests.test_ja_forms import Triple, case, form_tests, relations_of  # noqa: F401 (fixture)
 
 # --------------------------------------------------------------------------------------
 # 81. A headline that opens with its subject and a comma and ends on an event noun with a
@@ -198,13 +196,4 @@ READS = [*FORM_81_READS, *FORM_82_READS, *FORM_83_READS]
 SILENT = [*FORM_81_SILENT, *FORM_82_SILENT, *FORM_83_SILENT]
 
 
-@pytest.mark.parametrize(("text", "triple"), READS)
-def test_form_is_read(relations_of, text: str, triple: Triple) -> None:  # noqa: F811
-    found = relations_of(text)
-    assert holds(triple, found), f"read instead: {sorted(found)}"
-
-
-@pytest.mark.parametrize(("text", "triple"), SILENT)
-def test_near_miss_stays_silent(relations_of, text: str, triple: Triple) -> None:  # noqa: F811
-    found = relations_of(text)
-    assert not holds(triple, found), f"read: {sorted(found)}"
+test_form_is_read, test_near_miss_stays_silent = form_tests(READS, SILENT)
