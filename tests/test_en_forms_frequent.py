@@ -1,13 +1,16 @@
 """Forms that recur across the studied English batches (counted over all of them, not
 met in one), each on invented sentences with other names and wordings: a possessed kind
 noun of a thing followed by its name ("Vexo's earlier model, Orbit-2", "Tarn Robotics'
-humanoid robot Pindle"), whatever the parser hung the name on. Negatives must state
-nothing: a kind noun of a company or a person, or a plural kind listing other things."""
+humanoid robot Pindle"), whatever the parser hung the name on; a merged name the tagger
+tagged as a verb, a pronoun or a number ("Reflection 70B"), which is a proper noun and a
+nominal subject. Negatives must state nothing: a kind noun of a company or a person, a
+planned release."""
 
 from __future__ import annotations
 
 import pytest
 
+from graph.lang.en.parse import load_pipeline
 from tests.en_helpers import read_texts
 
 POSITIVE = [
@@ -26,13 +29,36 @@ POSITIVE = [
         "Marwick's newest model, Tavvik-3, drew complaints from teachers.",
         {("marwick", "developed", "tavvik-3")},
     ),
+    # a merged name the tagger read by its letters as a verb (a clausal subject)
+    (
+        "Reflection 70B is an open-source large language model developed by Ostrel.",
+        {("ostrel", "developed", "reflection-70b")},
+    ),
+    (
+        "Critics say Reflection 70B, a compact model built by Harbex, lags behind.",
+        {("harbex", "developed", "reflection-70b")},
+    ),
 ]
 
 NEGATIVE = [
     # a company kind noun before the name: a peer or a backer, not a thing it made
     ("Velora Labs's investor, Harbex Capital, sold its stake.", ("velora-labs",)),
     ("Velora Labs's rival, Marwick, launched Orbit-5.", ("velora-labs", "developed")),
+    ("Reflection 70B is an open-source model that Ostrel plans to release.", ("ostrel",)),
 ]
+
+#: Merged names the tagger reads by their letters (a verb, a pronoun): proper nouns.
+MISTAGGED = [
+    ("Reflection 70B is an open model.", "Reflection 70B"),
+    ("Projection 70B is an open-source large language model.", "Projection 70B"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), MISTAGGED, ids=[n for _, n in MISTAGGED])
+def test_merged_name_is_a_proper_noun(text, name) -> None:
+    token = next(t for t in load_pipeline()(text) if t.text == name)
+    assert (token.pos_, token.tag_) == ("PROPN", "NNP")
+    assert token.dep_ != "csubj"
 
 
 @pytest.fixture(scope="module")
