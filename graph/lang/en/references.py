@@ -595,6 +595,10 @@ class ArgumentResolver:
                     found.append(Target(span, "beside", 0.05))
             return found
         start = min([c.i for c in kids(token) if c.i < token.i] + [token.i])
+        if token.dep_ == "poss":
+            # "Nina Holt, the company's co-founder": the phrase after the comma describes
+            # the name by its head; its possessor ("the company") is another party
+            return []
         if start >= 2 and doc[start - 1].text == "," and doc[start].lower_ in ("a", "an", "the"):
             span = self._name_at(doc[start - 2])
             if span is not None and typed is not None:
