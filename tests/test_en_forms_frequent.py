@@ -3,8 +3,9 @@ met in one), each on invented sentences with other names and wordings: a possess
 noun of a thing followed by its name ("Vexo's earlier model, Orbit-2", "Tarn Robotics'
 humanoid robot Pindle"), whatever the parser hung the name on; a merged name the tagger
 tagged as a verb, a pronoun or a number ("Reflection 70B"), which is a proper noun and a
-nominal subject. Negatives must state nothing: a kind noun of a company or a person, a
-planned release."""
+nominal subject; a possessor inside the description after a name ("Nina Holt, the
+company's co-founder"), which is another party than the name. Negatives must state
+nothing: a kind noun of a company or a person, a planned release, a former post."""
 
 from __future__ import annotations
 
@@ -38,6 +39,17 @@ POSITIVE = [
         "Critics say Reflection 70B, a compact model built by Harbex, lags behind.",
         {("harbex", "developed", "reflection-70b")},
     ),
+    # "the company's TITLE" after a name and a comma: the company is the one met before
+    (
+        "Tarvo Labs raised $50 million on Monday. But Nina Holt, the company's co-founder, "
+        "said the start-up was struggling.",
+        {("nina-holt", "founded", "tarvo-labs")},
+    ),
+    (
+        "Ostrel bought Tarvo Labs. Piet Lanser, the firm's chief executive, said the deal "
+        "closed in May.",
+        {("piet-lanser", "worksFor", "tarvo-labs")},
+    ),
 ]
 
 NEGATIVE = [
@@ -45,6 +57,15 @@ NEGATIVE = [
     ("Velora Labs's investor, Harbex Capital, sold its stake.", ("velora-labs",)),
     ("Velora Labs's rival, Marwick, launched Orbit-5.", ("velora-labs", "developed")),
     ("Reflection 70B is an open-source model that Ostrel plans to release.", ("ostrel",)),
+    # the possessor is no self-reference of the name, and a former post is past
+    (
+        "Tarvo Labs hired Nina Holt, the company's co-founder.",
+        ("nina-holt", "founded", "nina-holt"),
+    ),
+    (
+        "Tarvo Labs raised $5 million. Nina Holt, the startup's former CTO, joined Harbex.",
+        ("nina-holt", "worksFor", "tarvo-labs"),
+    ),
 ]
 
 #: Merged names the tagger reads by their letters (a verb, a pronoun): proper nouns.
