@@ -4,8 +4,10 @@ noun of a thing followed by its name ("Vexo's earlier model, Orbit-2", "Tarn Rob
 humanoid robot Pindle"), whatever the parser hung the name on; a merged name the tagger
 tagged as a verb, a pronoun or a number ("Reflection 70B"), which is a proper noun and a
 nominal subject; a possessor inside the description after a name ("Nina Holt, the
-company's co-founder"), which is another party than the name. Negatives must state
-nothing: a kind noun of a company or a person, a planned release, a former post."""
+company's co-founder"), which is another party than the name; the first person plural
+of a company's own post, outside quotes, as the document's topic company. Negatives
+must state nothing: a kind noun of a company or a person, a planned release, a former
+post, "we" inside quotes, "we" with no topic company."""
 
 from __future__ import annotations
 
@@ -50,6 +52,17 @@ POSITIVE = [
         "closed in May.",
         {("piet-lanser", "worksFor", "tarvo-labs")},
     ),
+    # a company's own post: "we" and "our" are the company it names most often
+    (
+        "Pellix AI builds small models. Pellix AI was founded in 2021. Pellix AI is based in "
+        "Lyon. Today, we are excited to release Corvo-9B, a compact model.",
+        {("pellix-ai", "developed", "corvo-9b")},
+    ),
+    (
+        "Pellix AI builds small models. Pellix AI was founded in 2021. Pellix AI is based in "
+        "Lyon. This week we open-sourced the weights of our largest model, Corvo-40B.",
+        {("pellix-ai", "developed", "corvo-40b")},
+    ),
 ]
 
 NEGATIVE = [
@@ -62,6 +75,13 @@ NEGATIVE = [
         "Tarvo Labs hired Nina Holt, the company's co-founder.",
         ("nina-holt", "founded", "nina-holt"),
     ),
+    # inside quotes "we" is the speaker's, and no company is the topic of a short text
+    (
+        "Pellix AI builds small models. Pellix AI was founded in 2021. Pellix AI is based in "
+        "Lyon. \u201cWe trained Corvo-9B on public data,\u201d said Ada Brun of Orsk.",
+        ("pellix-ai", "developed"),
+    ),
+    ("Pellix AI builds models. Today, we are excited to release Corvo-9B.", ("pellix-ai",)),
     (
         "Tarvo Labs raised $5 million. Nina Holt, the startup's former CTO, joined Harbex.",
         ("nina-holt", "worksFor", "tarvo-labs"),
