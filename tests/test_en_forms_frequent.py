@@ -82,6 +82,12 @@ NEGATIVE = [
         ("pellix-ai", "developed"),
     ),
     ("Pellix AI builds models. Today, we are excited to release Corvo-9B.", ("pellix-ai",)),
+    # "US" is the country, not "us"
+    (
+        "Pellix AI builds small models. Pellix AI was founded in 2021. Pellix AI is based in "
+        "Lyon. The US bought Corvo-9B from Orsk.",
+        ("pellix-ai",),
+    ),
     (
         "Tarvo Labs raised $5 million. Nina Holt, the startup's former CTO, joined Harbex.",
         ("nina-holt", "worksFor", "tarvo-labs"),

@@ -924,8 +924,8 @@ class ArgumentResolver:
         return before is not None and before.lower_ in ("the", "this", "that")
 
     def _pronoun(self, token: Token, classes: frozenset[str] | None) -> Target | None:
-        if token.lower_ in self.cues.first_person:
-            return self._publisher(token, classes)
+        if token.lower_ in self.cues.first_person and not token.text.isupper():
+            return self._publisher(token, classes)  # ("US" is the country)
         wanted = self.cues.pronouns.get(token.lower_)
         if wanted is None:
             return None
