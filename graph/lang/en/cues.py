@@ -34,6 +34,7 @@ class Cues:
     not_names: frozenset[str]
     places: frozenset[str]
     anaphor_determiners: frozenset[str]
+    first_person: frozenset[str]
     pronouns: dict[str, str]  # pronoun -> class, "*" for any class
     negation_words: frozenset[str]
     planning_words: frozenset[str]
@@ -114,6 +115,7 @@ _FIELDS = {
     "not_names",
     "places",
     "anaphor_determiners",
+    "first_person",
     "pronouns",
     "negation_words",
     "planning_words",

@@ -1392,6 +1392,8 @@ class FrameReader(ParseRepairs, RelationalNouns):
         named = self._adjacent_possessed(owners[0], token) or self.names.at(token)
         if named is None and token.dep_ == "compound" and token.head.i > token.i:
             named = self.names.at(token.head)  # "Torvald Cloud's chat app Murmur": Murmur
+        if named is None:
+            named = self._named_kind(token)
         owned = [Target(named)] if named else self._resolve(trigger, "obj", token)
         if not owned:
             return
@@ -1402,6 +1404,33 @@ class FrameReader(ParseRepairs, RelationalNouns):
         # its model is its model, said or denied; "OpenAI's former CTO Mira Murati" is past
         former = any(t.lower_ in _FORMER_TITLE for t in between)
         self._emit(trigger, owners[0], slots, "former" if former else None)
+
+    def _named_kind(self, kind: Token) -> NameSpan | None:
+        """ "Vexo's earlier model, Orbit-2", "Tarn Robotics' humanoid robot Pindle": a
+        possessed kind noun of a thing (a model, a robot, a chatbot) followed at once by
+        a name, or by a comma and a name, names that thing, whatever the parser hung the
+        name on (it often makes it a stray dependent or a clause of its own). A plural
+        kind ("OpenAI's models, Claude and Gemini") lists other things, not its own, and
+        a name that is itself a possessor ("Vexo's model, Tarn's model") is no
+        apposition."""
+        if kind.pos_ != "NOUN" or kind.tag_ in ("NNS", "NNPS"):
+            return None
+        words = [lemma(c) for c in kids(kind) if c.dep_ == "compound" and c.i < kind.i]
+        found = self.cues.type_of([*words, lemma(kind)])
+        if found is None or found[0] not in _THING_CLASSES:
+            return None
+        after = kind.i + 1
+        if after < len(self.doc) and self.doc[after].text == ",":
+            after += 1
+        if after >= len(self.doc):
+            return None
+        span = self.names.at(self.doc[after])
+        if span is None or span.start_token != after:
+            return None
+        end = span.end_token
+        if end < len(self.doc) and self.doc[end].text in ("'s", "’s", "'", "’"):
+            return None
+        return span
 
     def _adjacent_possessed(self, owner: Token, head: Token) -> NameSpan | None:
         """ "from Alphabet Inc.'s Google, Nvidia Corp. and Salesforce": the parser may
@@ -1573,6 +1602,9 @@ _TITLE_RUN = TITLE_WORDS | word_set(
 _COUNT_VERBS = frozenset({"count", "number", "list", "include"})
 
 #: Words before a title that end the post ("its previous model" is still its model).
+#: The classes of things a possessor makes or owns, named by a kind noun before a name.
+_THING_CLASSES = frozenset({"AIModel", "Product", "Dataset", "Technique"})
+
 _FORMER_TITLE = frozenset({"former", "ex", "ex-", "onetime", "one-time", "erstwhile"})
 
 #: Verbs of leaving a post: coordinated after the clause that gives the post, they end

