@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import tempfile
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from graph.model import Extraction
 from graph.pipeline import extract
@@ -35,3 +38,29 @@ def read_texts(texts: Sequence[str]) -> tuple[Extraction, list[set[Triple]], lis
             attributes[evidence.doc_id].add((fact.subject, fact.property, str(fact.value)))
     ids = [f"t{distinct.index(text):03d}" for text in texts]
     return extraction, [relations[i] for i in ids], [attributes[i] for i in ids]
+
+
+def form_tests(positive: list, negative: list) -> tuple[Callable[..., Any], ...]:
+    """The fixture and two tests of an English form file: each text states the triples it
+    is listed with, and no text states a triple (or a subject-predicate pair) it must not.
+
+    A form file binds them to its own lists (``read, test_reads_the_form,
+    test_states_nothing_it_does_not_say = form_tests(POSITIVE, NEGATIVE)``); all its texts
+    are read in one pipeline run."""
+
+    @pytest.fixture(scope="module")
+    def read() -> dict[str, set[Triple]]:
+        texts = list(dict.fromkeys([t for t, _ in positive] + [t for t, _ in negative]))
+        _, relations, _ = read_texts(texts)
+        return dict(zip(texts, relations, strict=True))
+
+    @pytest.mark.parametrize(("text", "wanted"), positive, ids=[t[:40] for t, _ in positive])
+    def test_reads_the_form(read, text, wanted) -> None:
+        missing = wanted - read[text]
+        assert not missing, f"missing {missing}; read {read[text]}"
+
+    @pytest.mark.parametrize(("text", "wrong"), negative, ids=[t[:40] for t, _ in negative])
+    def test_states_nothing_it_does_not_say(read, text, wrong) -> None:
+        assert not any(triple[: len(wrong)] == wrong for triple in read[text]), read[text]
+
+    return read, test_reads_the_form, test_states_nothing_it_does_not_say

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.en_helpers import read_texts
+from tests.en_helpers import form_tests, read_texts
 
 POSITIVE = [
     # "X is a model released by Y": the type noun stands for X
@@ -174,22 +174,7 @@ NEGATIVE = [
 ]
 
 
-@pytest.fixture(scope="module")
-def read():
-    texts = list(dict.fromkeys([t for t, _ in POSITIVE] + [t for t, _ in NEGATIVE]))
-    _, relations, _ = read_texts(texts)
-    return dict(zip(texts, relations, strict=True))
-
-
-@pytest.mark.parametrize(("text", "wanted"), POSITIVE, ids=[t[:40] for t, _ in POSITIVE])
-def test_reads_the_clause(read, text, wanted) -> None:
-    missing = wanted - read[text]
-    assert not missing, f"missing {missing}; read {read[text]}"
-
-
-@pytest.mark.parametrize(("text", "wrong"), NEGATIVE, ids=[t[:40] for t, _ in NEGATIVE])
-def test_states_nothing_it_does_not_say(read, text, wrong) -> None:
-    assert wrong not in read[text]
+read, test_reads_the_clause, test_states_nothing_it_does_not_say = form_tests(POSITIVE, NEGATIVE)
 
 
 #: Forms met in unseen news (text, triples it states, triples it must not state).

@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from graph.lang.en.parse import load_pipeline
-from tests.en_helpers import read_texts
+from tests.en_helpers import form_tests
 
 POSITIVE = [
     # a possessed kind noun, a comma, then the name: the apposition names the thing
@@ -108,19 +108,4 @@ def test_merged_name_is_a_proper_noun(text, name) -> None:
     assert token.dep_ != "csubj"
 
 
-@pytest.fixture(scope="module")
-def read():
-    texts = list(dict.fromkeys([t for t, _ in POSITIVE] + [t for t, _ in NEGATIVE]))
-    _, relations, _ = read_texts(texts)
-    return dict(zip(texts, relations, strict=True))
-
-
-@pytest.mark.parametrize(("text", "wanted"), POSITIVE, ids=[t[:40] for t, _ in POSITIVE])
-def test_reads_the_form(read, text, wanted) -> None:
-    missing = wanted - read[text]
-    assert not missing, f"missing {missing}; read {read[text]}"
-
-
-@pytest.mark.parametrize(("text", "wrong"), NEGATIVE, ids=[t[:40] for t, _ in NEGATIVE])
-def test_states_nothing_it_does_not_say(read, text, wrong) -> None:
-    assert not any(triple[: len(wrong)] == wrong for triple in read[text]), read[text]
+read, test_reads_the_form, test_states_nothing_it_does_not_say = form_tests(POSITIVE, NEGATIVE)

@@ -10,9 +10,7 @@ clause "with $5 million in funding". Negatives must state nothing."""
 
 from __future__ import annotations
 
-import pytest
-
-from tests.en_helpers import read_texts
+from tests.en_helpers import form_tests
 
 POSITIVE = [
     # a fronted gerund phrase is the clause's subject: the noun phrase after "be" is its own
@@ -198,20 +196,4 @@ NEGATIVE = [
 ]
 
 
-@pytest.fixture(scope="module")
-def read():
-    texts = [t for t, _ in POSITIVE] + [t for t, _ in NEGATIVE]
-    texts = list(dict.fromkeys(texts))
-    _, relations, _ = read_texts(texts)
-    return dict(zip(texts, relations, strict=True))
-
-
-@pytest.mark.parametrize(("text", "wanted"), POSITIVE, ids=[t[:40] for t, _ in POSITIVE])
-def test_reads_the_form(read, text, wanted) -> None:
-    missing = wanted - read[text]
-    assert not missing, f"missing {missing}; read {read[text]}"
-
-
-@pytest.mark.parametrize(("text", "wrong"), NEGATIVE, ids=[t[:40] for t, _ in NEGATIVE])
-def test_states_nothing_it_does_not_say(read, text, wrong) -> None:
-    assert not any(triple[: len(wrong)] == wrong for triple in read[text]), read[text]
+read, test_reads_the_form, test_states_nothing_it_does_not_say = form_tests(POSITIVE, NEGATIVE)

@@ -5,9 +5,7 @@ negatives must state nothing."""
 
 from __future__ import annotations
 
-import pytest
-
-from tests.en_helpers import read_texts
+from tests.en_helpers import form_tests, read_texts
 
 PAIR = "Fund managers like Ferrow-backed Glimmer AI and Harlan Systems’s Nox chatbot."
 
@@ -85,22 +83,7 @@ NEGATIVE = [
 ]
 
 
-@pytest.fixture(scope="module")
-def read():
-    texts = list(dict.fromkeys([t for t, _ in POSITIVE] + [t for t, _ in NEGATIVE]))
-    _, relations, _ = read_texts(texts)
-    return dict(zip(texts, relations, strict=True))
-
-
-@pytest.mark.parametrize(("text", "wanted"), POSITIVE, ids=[t[:40] for t, _ in POSITIVE])
-def test_reads_the_phrase(read, text, wanted) -> None:
-    missing = wanted - read[text]
-    assert not missing, f"missing {missing}; read {read[text]}"
-
-
-@pytest.mark.parametrize(("text", "wrong"), NEGATIVE, ids=[t[:40] for t, _ in NEGATIVE])
-def test_states_nothing_it_does_not_say(read, text, wrong) -> None:
-    assert wrong not in read[text]
+read, test_reads_the_phrase, test_states_nothing_it_does_not_say = form_tests(POSITIVE, NEGATIVE)
 
 
 def test_an_ordinary_word_after_a_company_is_an_edition_of_one_name() -> None:

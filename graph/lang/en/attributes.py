@@ -501,8 +501,10 @@ class AttributeReader:
     def _made_model(self, verb: Token) -> NameSpan | None:
         """What a verb of making made, where that is a model: its object is a model noun
         ("a reasoning model, s1") or a name the sentence already calls a model."""
-        if block_reason(verb, self.cues) or is_passive(verb):
-            found = self._clause_subjects(verb, _MODELS) if is_passive(verb) else []
+        if block_reason(verb, self.cues):
+            return None
+        if is_passive(verb):  # "Corvid was built for under $80"
+            found = self._clause_subjects(verb, _MODELS)
             heads = [t for t in kids(verb) if t.dep_ == "nsubjpass"]
         else:
             heads = [t for t in kids(verb) if t.dep_ in ("dobj", "obj")]
